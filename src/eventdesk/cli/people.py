@@ -1,0 +1,72 @@
+"""`eventdesk people [--json] [--limit N] [QUERY...]`: list or search people."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..domain import CATEGORY_LABELS_ZH
+from ..services import people as people_service
+from ..services import search
+from ..services.events import get_event
+from ..services.people import PersonRow
+from .common import EXIT_USAGE, add_db_option, print_json, unit_of_work
+
+HELP = "list people, or find them by name, pinyin, company, phone tail, code"
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("people", help=HELP, description=HELP)
+    add_db_option(p)
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--limit", type=int, default=50, help="at most N people (default 50)")
+    p.add_argument("query", nargs="*", metavar="QUERY",
+                   help="words that must all match (张伟, zhangwei, zw, 5678, company…)")
+
+
+def as_json(row: PersonRow, tz_name: str) -> dict[str, Any]:
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(tz_name)
+    return {
+        "id": row.id,
+        "name": row.name,
+        "name_en": row.name_en,
+        "company": row.company,
+        "category": row.category.value,
+        "status": row.status.value,
+        "title": row.title,
+        "phone": row.phone,
+        "email": row.email,
+        "hall": row.hall,
+        "booth": row.booth,
+        "badge_code": row.badge_code,
+        "qr_payload": row.qr_payload,
+        "external_ref": row.external_ref,
+        "updated_at": row.updated_at.astimezone(tz).isoformat(),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        print("eventdesk people: --limit must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    text = " ".join(args.query)
+    with unit_of_work(args, write=False) as session:
+        event = get_event(session)
+        if text.strip():
+            rows = search.search_people(session, query=text, limit=args.limit, with_payload=True)
+        else:
+            rows = people_service.list_people(session, limit=args.limit, with_payload=True)
+    if args.json:
+        print_json([as_json(r, event.timezone) for r in rows])
+        return 0
+    for r in rows:
+        label = CATEGORY_LABELS_ZH.get(r.category, r.category.value)
+        cancelled = "  [已取消]" if r.status.value == "cancelled" else ""
+        booth = f"  {r.hall}{r.booth}" if r.booth else ""
+        print(f"{r.name}\t{r.company}\t{label}{booth}\t{r.phone_masked}\t{r.badge_code}{cancelled}")
+    if not rows:
+        print("（没有找到）" if text.strip() else "（还没有人员）")
+    return 0

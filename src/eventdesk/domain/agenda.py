@@ -1,0 +1,96 @@
+"""The programme. A conference "session" is an AgendaItem here, so that nobody confuses it with
+a database session; the UI shows it as “Session / 会议”."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, UtcDateTime
+from .columns import key_enum
+from .enums import AgendaKind, SpeakerRole
+
+
+class Room(Base):
+    __tablename__ = "room"
+    __table_args__ = (CheckConstraint("capacity >= 0", name="capacity_not_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    capacity: Mapped[int] = mapped_column(default=0)
+    hall: Mapped[str] = mapped_column(String(20), default="")
+    floor: Mapped[str] = mapped_column(String(20), default="")
+    room_group: Mapped[str] = mapped_column(String(60), default="")
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+
+class RoomAvailability(Base):
+    """A window in which a room may be used; a room with none is available all event long."""
+
+    __tablename__ = "room_availability"
+    __table_args__ = (CheckConstraint("end_at > start_at", name="window_ordered"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id", ondelete="CASCADE"), index=True)
+    start_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    end_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Track(Base):
+    __tablename__ = "track"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    colour: Mapped[str] = mapped_column(String(9), default="#4a6fa5")
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_item"
+    __table_args__ = (
+        CheckConstraint("end_at IS NULL OR start_at IS NULL OR end_at > start_at", name="ordered"),
+        CheckConstraint("expected_audience >= 0", name="audience_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title_zh: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300), default="")
+    kind: Mapped[AgendaKind] = mapped_column(
+        key_enum(AgendaKind, "agenda_kind"), default=AgendaKind.TALK
+    )
+    # Unscheduled items have no start, end or room yet.
+    start_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    end_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    room_id: Mapped[int | None] = mapped_column(
+        ForeignKey("room.id", ondelete="SET NULL"), index=True
+    )
+    track_id: Mapped[int | None] = mapped_column(ForeignKey("track.id", ondelete="SET NULL"))
+    expected_audience: Mapped[int] = mapped_column(default=0)
+    description: Mapped[str] = mapped_column(Text, default="")
+    external_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+
+class AgendaSpeaker(Base):
+    __tablename__ = "agenda_speaker"
+
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[SpeakerRole] = mapped_column(
+        key_enum(SpeakerRole, "speaker_role"), default=SpeakerRole.SPEAKER
+    )
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class SpeakerUnavailability(Base):
+    __tablename__ = "speaker_unavailability"
+    __table_args__ = (CheckConstraint("end_at > start_at", name="window_ordered"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    start_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    end_at: Mapped[datetime] = mapped_column(UtcDateTime())

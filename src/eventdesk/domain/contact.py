@@ -1,0 +1,66 @@
+"""Phone numbers and e-mail addresses as people type them into registration forms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PHONE_JUNK = re.compile(r"[\s\-–—()（）.·/]+")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# Area codes: 010 and 02x have three digits, the others four (0512 Suzhou/Kunshan).
+_LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})$")
+_INTERNATIONAL = re.compile(r"^\+[1-9]\d{6,14}$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-']+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$")
+
+
+class InvalidContact(ValueError):
+    """The text is not a phone number or e-mail address we can accept; str() says why."""
+
+
+def to_half_width(text: str) -> str:
+    """Full-width digits, Latin letters and punctuation (１３８, ＠) to their ASCII forms."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def normalise_phone(raw: str) -> str:
+    """Canonical phone: 13812345678, 0512-57001234 or +442071234567. Empty stays empty."""
+    text = _PHONE_JUNK.sub("", to_half_width(raw or "").strip())
+    if not text:
+        return ""
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    if text.startswith("+86"):
+        text = text[3:]
+        if not text.startswith("0") and not _MOBILE.match(text) and _LANDLINE.match("0" + text):
+            text = "0" + text
+    elif text.startswith("86") and len(text) == 13 and _MOBILE.match(text[2:]):
+        text = text[2:]
+    if _MOBILE.match(text):
+        return text
+    landline = _LANDLINE.match(text)
+    if landline:
+        return f"{landline.group(1)}-{landline.group(2)}"
+    if _INTERNATIONAL.match(text):
+        return text
+    raise InvalidContact(f"“{raw}”不是有效的电话号码（手机 11 位，座机需带区号，国外号码以 + 开头）")
+
+
+def phone_digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678: enough for a person to confirm their number at the desk, not to copy it."""
+    digits = phone_digits(phone)
+    if len(digits) < 7:
+        return phone
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def normalise_email(raw: str) -> str:
+    text = to_half_width(raw or "").strip().lower()
+    if not text:
+        return ""
+    if len(text) > 254 or not _EMAIL.match(text):
+        raise InvalidContact(f"“{raw}”不是有效的电子邮箱地址")
+    return text

@@ -1,0 +1,56 @@
+"""Stable keys used everywhere outside the UI (files, CLI, JSON). The UI translates them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    EXHIBITOR = "exhibitor"
+    VISITOR = "visitor"
+    SPEAKER = "speaker"
+    MEDIA = "media"
+    VIP = "vip"
+    STAFF = "staff"
+
+
+CATEGORY_LABELS_ZH: dict[Category, str] = {
+    Category.EXHIBITOR: "展商",
+    Category.VISITOR: "观众",
+    Category.SPEAKER: "嘉宾",
+    Category.MEDIA: "媒体",
+    Category.VIP: "贵宾",
+    Category.STAFF: "工作人员",
+}
+
+
+class PersonStatus(StrEnum):
+    REGISTERED = "registered"
+    CANCELLED = "cancelled"
+
+
+class AgendaKind(StrEnum):
+    KEYNOTE = "keynote"
+    FORUM = "forum"
+    TALK = "talk"
+    PANEL = "panel"
+    BREAK = "break"
+
+
+class SpeakerRole(StrEnum):
+    SPEAKER = "speaker"
+    MODERATOR = "moderator"
+
+
+class PrintReason(StrEnum):
+    FIRST = "first"
+    LOST = "lost"
+    DAMAGED = "damaged"
+    WRONG_DATA = "wrong_data"
+
+
+class UserRole(StrEnum):
+    ADMIN = "admin"
+    ORGANISER = "organiser"
+    DESK = "desk"
+    PRINT = "print"

@@ -1,0 +1,90 @@
+"""Domain errors. Each carries one sentence for people and, where scripts need it, a stable code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class DomainError(Exception):
+    """Something the user can understand and act on; the message is shown as it is."""
+
+    code: str = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(DomainError):
+    code = "not_found"
+
+
+class ValidationFailed(DomainError):
+    """One or more fields are invalid; `fields` maps field name to the problem."""
+
+    code = "invalid"
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        self.fields = dict(fields)
+        super().__init__("；".join(f"{k}: {v}" for k, v in self.fields.items()))
+
+
+class NoEvent(DomainError):
+    code = "no_event"
+
+
+class EventAlreadyExists(DomainError):
+    code = "event_exists"
+
+
+class ScanRejected(DomainError):
+    """A scanned payload that admits nobody. `reason` is one of the stable codes of the CLI
+    contract: forged, other_event, revoked, cancelled, unknown, malformed."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.code = reason
+
+
+class ForgedBadge(ScanRejected):
+    def __init__(self, message: str = "二维码签名不符，可能是伪造的胸卡") -> None:
+        super().__init__("forged", message)
+
+
+@dataclass(frozen=True)
+class PriorCheckIn:
+    at: datetime
+    desk: str
+    operator: str
+
+
+class AlreadyCheckedIn(DomainError):
+    code = "already_checked_in"
+
+    def __init__(self, person_name: str, prior: PriorCheckIn, message: str) -> None:
+        super().__init__(message)
+        self.person_name = person_name
+        self.prior = prior
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+class ImportRejected(DomainError):
+    code = "import_rejected"
+
+    def __init__(self, message: str, errors: list[RowError] | None = None) -> None:
+        super().__init__(message)
+        self.errors: list[RowError] = list(errors or [])
+
+
+class ScheduleConflict(DomainError):
+    code = "schedule_conflict"
+

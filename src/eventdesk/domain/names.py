@@ -1,0 +1,161 @@
+"""Searchable forms of Chinese and English names: pinyin, initials, simplified script.
+
+Everything here is pure: the search service stores these forms and compares lower-cased,
+simplified query words against them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import product
+
+import zhconv
+from pypinyin import Style, lazy_pinyin
+
+SEPARATOR = "|"
+# Middle dots used in transcribed names (阿依古丽·买买提): typed with or without, or as a space.
+_DOTS = "·•‧・."
+_DOT_RE = re.compile(f"[{re.escape(_DOTS)}\\s]+")
+_HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f\uf900-\ufaff]")
+# Surnames read differently from the same character in ordinary words; both readings are
+# searchable because operators type what they hear.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "曾": ("zeng", "ceng"),
+    "单": ("shan", "dan"),
+    "解": ("xie", "jie"),
+    "仇": ("qiu", "chou"),
+    "区": ("ou", "qu"),
+    "查": ("zha", "cha"),
+    "朴": ("piao", "pu"),
+    "盖": ("ge", "gai"),
+    "乐": ("yue", "le"),
+    "尉迟": ("yuchi",),
+    "万俟": ("moqi",),
+    "长孙": ("zhangsun",),
+}
+_MAX_VARIANTS = 8
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN_RE.search(text))
+
+
+def simplify(text: str) -> str:
+    """Traditional characters to simplified, so 張偉 finds 张伟."""
+    return zhconv.convert(text, "zh-cn")
+
+
+def fold(text: str) -> str:
+    """The form queries and stored keys are compared in: simplified, lower-case, no dots/spaces."""
+    return _DOT_RE.sub("", simplify(text.strip())).lower()
+
+
+def _syllables(text: str) -> list[list[str]]:
+    """Per character, the toneless readings to index; ü is spelled both v and u."""
+    out: list[list[str]] = []
+    rest = text
+    for surname, readings in SURNAME_READINGS.items():
+        if len(surname) > 1 and rest.startswith(surname):
+            out.append(list(readings))
+            rest = rest[len(surname) :]
+            break
+    else:
+        if rest and rest[0] in SURNAME_READINGS:
+            out.append(list(SURNAME_READINGS[rest[0]]))
+            rest = rest[1:]
+    for syllable in lazy_pinyin(rest, style=Style.NORMAL, errors="ignore", v_to_u=False):
+        syllable = syllable.lower()
+        if not syllable.isascii():
+            continue
+        forms = [syllable]
+        if "v" in syllable:
+            forms.append(syllable.replace("v", "u"))
+        out.append(forms)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def pinyin_forms(text: str) -> tuple[str, ...]:
+    """Full pinyin and initials for every reading combination, e.g. 曾伟 → zengwei, cengwei, zw, cw."""
+    han = "".join(ch for ch in simplify(text) if _HAN_RE.match(ch))
+    if not han:
+        return ()
+    syllables = _syllables(han)
+    if not syllables:
+        return ()
+    fulls: list[str] = []
+    initials: list[str] = []
+    for combo in product(*syllables):
+        fulls.append("".join(combo))
+        initials.append("".join(s[0] for s in combo))
+        if len(fulls) >= _MAX_VARIANTS:
+            break
+    return tuple(dict.fromkeys(fulls + initials))
+
+
+def sort_pinyin(text: str) -> str:
+    """Toneless pinyin with spaces, the key lists are sorted by (张伟 → "zhang wei")."""
+    simplified = simplify(text)
+    if not has_han(simplified):
+        return simplified.lower()
+    if simplified and simplified[0] in SURNAME_READINGS:
+        head = SURNAME_READINGS[simplified[0]][0]
+        return " ".join([head, *lazy_pinyin(simplified[1:], style=Style.NORMAL)]).lower()
+    return " ".join(lazy_pinyin(simplified, style=Style.NORMAL)).lower()
+
+
+def _unique(forms: list[str]) -> str:
+    return SEPARATOR.join(dict.fromkeys(f for f in forms if f))
+
+
+def person_search_text(
+    *,
+    name: str,
+    name_en: str = "",
+    company: str = "",
+    company_short: str = "",
+    email: str = "",
+    badge_code: str = "",
+    external_ref: str = "",
+) -> str:
+    """Every form a desk operator may type to find this person, lower-cased and '|'-joined.
+
+    Phone digits are not here: the phone column is matched on its own (last digits).
+    """
+    forms = [fold(name), name.strip().lower(), *pinyin_forms(name)]
+    if name_en:
+        forms += [fold(name_en), name_en.strip().lower()]
+    forms += [fold(company), *pinyin_forms(company)[-1:]]  # initials of the company
+    if company_short:
+        forms += [fold(company_short), *pinyin_forms(company_short)]
+    forms += [email.lower(), badge_code.lower(), (external_ref or "").lower()]
+    return _unique(forms)
+
+
+def exhibitor_search_text(*, name_zh: str, name_en: str = "", short_name: str = "",
+                          booth: str = "", external_ref: str = "") -> str:
+    forms = [fold(name_zh), *pinyin_forms(name_zh)[-1:], fold(name_en)]
+    if short_name:
+        forms += [fold(short_name), *pinyin_forms(short_name)]
+    forms += [booth.lower(), (external_ref or "").lower()]
+    return _unique(forms)
+
+
+def split_query(text: str) -> list[str]:
+    """Query words as the operator typed them, folded (spaces between pinyin syllables allowed:
+    `zhang wei` is matched by the search service both as two words and joined)."""
+    return [fold(w) for w in text.split() if fold(w)]
+
+
+__all__ = [
+    "SEPARATOR",
+    "exhibitor_search_text",
+    "fold",
+    "has_han",
+    "person_search_text",
+    "pinyin_forms",
+    "simplify",
+    "sort_pinyin",
+    "split_query",
+]

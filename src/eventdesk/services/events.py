@@ -1,0 +1,113 @@
+"""The event a database holds: its identity, days and time zone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import Event
+from ..domain.errors import EventAlreadyExists, NoEvent
+from ..domain.qr import is_event_code, make_payload, new_event_secret
+
+DEFAULT_TZ = "Asia/Shanghai"
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    id: int
+    code: str
+    name_zh: str
+    name_en: str
+    venue: str
+    timezone: str
+    start_date: date
+    end_date: date
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def days(self) -> list[date]:
+        n = (self.end_date - self.start_date).days + 1
+        return [self.start_date + timedelta(days=i) for i in range(n)]
+
+    def day_of(self, instant: datetime) -> date:
+        """The event day an instant falls on, in the event's time zone (never the machine's)."""
+        return instant.astimezone(self.tz).date()
+
+    def local(self, instant: datetime) -> datetime:
+        return instant.astimezone(self.tz)
+
+
+def _info(event: Event) -> EventInfo:
+    return EventInfo(
+        id=event.id, code=event.code, name_zh=event.name_zh, name_en=event.name_en,
+        venue=event.venue, timezone=event.timezone, start_date=event.start_date,
+        end_date=event.end_date,
+    )
+
+
+def _row(session: Session) -> Event | None:
+    return session.scalars(select(Event).order_by(Event.id).limit(1)).first()
+
+
+def has_event(session: Session) -> bool:
+    return _row(session) is not None
+
+
+def get_event(session: Session) -> EventInfo:
+    event = _row(session)
+    if event is None:
+        raise NoEvent("这个数据库里还没有活动（请运行 eventdesk demo 或新建活动）")
+    return _info(event)
+
+
+def event_secret(session: Session) -> tuple[str, str]:
+    """(event code, secret) for signing and verifying badge payloads."""
+    event = _row(session)
+    if event is None:
+        raise NoEvent("这个数据库里还没有活动")
+    return event.code, event.secret
+
+
+def create_event(
+    session: Session,
+    *,
+    code: str,
+    name_zh: str,
+    name_en: str = "",
+    venue: str = "",
+    start_date: date,
+    end_date: date,
+    timezone: str = DEFAULT_TZ,
+) -> EventInfo:
+    if has_event(session):
+        raise EventAlreadyExists("这个数据库已经有一个活动（一个数据库只放一个活动）")
+    code = code.strip().upper()
+    if not is_event_code(code):
+        raise ValueError("活动代码须为 2–8 位大写字母或数字")
+    ZoneInfo(timezone)  # unknown zones fail here, not at the first check-in
+    event = Event(code=code, name_zh=name_zh, name_en=name_en, venue=venue, timezone=timezone,
+                  start_date=start_date, end_date=end_date, secret=new_event_secret())
+    session.add(event)
+    session.flush()
+    return _info(event)
+
+
+def today_in_event(info: EventInfo, now: datetime | None = None) -> date:
+    return info.day_of(now or datetime.now(UTC))
+
+
+class PayloadSigner:
+    """Signs badge codes for one event; built once per batch so the secret is read once."""
+
+    def __init__(self, session: Session) -> None:
+        self.event_code, self._secret = event_secret(session)
+
+    def __call__(self, badge_code: str) -> str:
+        return make_payload(event_code=self.event_code, badge_code=badge_code, secret=self._secret)

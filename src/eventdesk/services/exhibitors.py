@@ -1,0 +1,202 @@
+"""Exhibitors: companies, booths and staff quotas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain import Exhibitor, Person, PersonStatus
+from ..domain.contact import InvalidContact, normalise_email, normalise_phone
+from ..domain.errors import NotFound, ValidationFailed
+from ..domain.names import exhibitor_search_text, split_query
+from . import audit
+
+ExhibitorSort = Literal["name", "hall", "booth", "sector", "staff"]
+
+
+@dataclass(frozen=True)
+class ExhibitorRow:
+    id: int
+    name_zh: str
+    name_en: str
+    short_name: str
+    sector: str
+    hall: str
+    booth: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
+    staff_quota: int
+    staff_count: int
+    external_ref: str | None
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ExhibitorInput:
+    name_zh: str
+    name_en: str = ""
+    short_name: str = ""
+    sector: str = ""
+    hall: str = ""
+    booth: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    staff_quota: int = 5
+    external_ref: str | None = None
+
+
+def validate_exhibitor(data: ExhibitorInput) -> ExhibitorInput:
+    problems: dict[str, str] = {}
+    name = " ".join(data.name_zh.split())
+    if not name:
+        problems["name_zh"] = "公司名称不能为空"
+    phone = email = ""
+    try:
+        phone = normalise_phone(data.contact_phone)
+    except InvalidContact as exc:
+        problems["contact_phone"] = str(exc)
+    try:
+        email = normalise_email(data.contact_email)
+    except InvalidContact as exc:
+        problems["contact_email"] = str(exc)
+    quota = data.staff_quota
+    if not isinstance(quota, int) or quota < 0 or quota > 10_000:
+        problems["staff_quota"] = "人员名额须为 0–10000 的整数"
+    for key, limit in (("name_zh", 200), ("name_en", 200), ("short_name", 60), ("booth", 20),
+                       ("hall", 20), ("sector", 60)):
+        if len(getattr(data, key)) > limit:
+            problems[key] = f"过长（最多 {limit} 字）"
+    if problems:
+        raise ValidationFailed(problems)
+    return replace(data, name_zh=name, contact_phone=phone, contact_email=email,
+                   booth=data.booth.strip().upper(), hall=data.hall.strip(),
+                   short_name=data.short_name.strip(),
+                   external_ref=(data.external_ref or "").strip() or None)
+
+
+def _staff_counts():  # type: ignore[no-untyped-def]
+    return (
+        select(Person.exhibitor_id, func.count(Person.id).label("n"))
+        .where(Person.exhibitor_id.is_not(None), Person.status == PersonStatus.REGISTERED)
+        .group_by(Person.exhibitor_id)
+        .subquery()
+    )
+
+
+_SORTS = {
+    "name": (Exhibitor.name_zh,),
+    "hall": (Exhibitor.hall, Exhibitor.booth),
+    "booth": (Exhibitor.booth,),
+    "sector": (Exhibitor.sector, Exhibitor.name_zh),
+}
+
+
+def list_exhibitors(
+    session: Session,
+    *,
+    query: str = "",
+    hall: str | None = None,
+    sort: ExhibitorSort = "hall",
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ExhibitorRow]:
+    counts = _staff_counts()
+    stmt = select(Exhibitor, func.coalesce(counts.c.n, 0)).outerjoin(
+        counts, counts.c.exhibitor_id == Exhibitor.id
+    )
+    for word in split_query(query):
+        stmt = stmt.where(Exhibitor.search_text.contains(word, autoescape=True))
+    if hall:
+        stmt = stmt.where(Exhibitor.hall == hall)
+    order = list(_SORTS.get(sort, ())) or [func.coalesce(counts.c.n, 0)]
+    order.append(Exhibitor.id)
+    stmt = stmt.order_by(*[c.desc() for c in order] if descending else order)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    return [_row(e, n) for e, n in session.execute(stmt).all()]
+
+
+def count_exhibitors(session: Session, *, query: str = "", hall: str | None = None) -> int:
+    stmt = select(func.count(Exhibitor.id))
+    for word in split_query(query):
+        stmt = stmt.where(Exhibitor.search_text.contains(word, autoescape=True))
+    if hall:
+        stmt = stmt.where(Exhibitor.hall == hall)
+    return int(session.scalar(stmt) or 0)
+
+
+def halls(session: Session) -> list[str]:
+    return [h for h in session.scalars(select(Exhibitor.hall).distinct().order_by(Exhibitor.hall))
+            if h]
+
+
+def _row(e: Exhibitor, staff: int) -> ExhibitorRow:
+    return ExhibitorRow(
+        id=e.id, name_zh=e.name_zh, name_en=e.name_en, short_name=e.short_name, sector=e.sector,
+        hall=e.hall, booth=e.booth, contact_name=e.contact_name, contact_phone=e.contact_phone,
+        contact_email=e.contact_email, staff_quota=e.staff_quota, staff_count=int(staff),
+        external_ref=e.external_ref, updated_at=e.updated_at,
+    )
+
+
+def get_exhibitor(session: Session, *, exhibitor_id: int) -> ExhibitorRow:
+    e = session.get(Exhibitor, exhibitor_id)
+    if e is None:
+        raise NotFound(f"找不到编号为 {exhibitor_id} 的展商")
+    staff = session.scalar(select(func.count(Person.id)).where(
+        Person.exhibitor_id == e.id, Person.status == PersonStatus.REGISTERED)) or 0
+    return _row(e, staff)
+
+
+def refresh_search_fields(e: Exhibitor) -> None:
+    e.search_text = exhibitor_search_text(name_zh=e.name_zh, name_en=e.name_en,
+                                          short_name=e.short_name, booth=e.booth,
+                                          external_ref=e.external_ref or "")
+
+
+_FIELDS = ("name_zh", "name_en", "short_name", "sector", "hall", "booth", "contact_name",
+           "contact_phone", "contact_email", "staff_quota", "external_ref")
+
+
+def create_exhibitor(session: Session, *, data: ExhibitorInput, operator: str) -> ExhibitorRow:
+    data = validate_exhibitor(data)
+    e = Exhibitor(**{k: getattr(data, k) for k in _FIELDS})
+    refresh_search_fields(e)
+    session.add(e)
+    session.flush()
+    audit.record(session, actor=operator, action="exhibitor.create", subject_type="exhibitor",
+                 subject_id=e.id, detail={"name": e.name_zh})
+    return get_exhibitor(session, exhibitor_id=e.id)
+
+
+def update_exhibitor(session: Session, *, exhibitor_id: int, data: ExhibitorInput,
+                     operator: str) -> ExhibitorRow:
+    e = session.get(Exhibitor, exhibitor_id)
+    if e is None:
+        raise NotFound(f"找不到编号为 {exhibitor_id} 的展商")
+    data = validate_exhibitor(data)
+    changes = {}
+    for key in _FIELDS:
+        new, old = getattr(data, key), getattr(e, key)
+        if new != old:
+            changes[key] = [str(old), str(new)]
+            setattr(e, key, new)
+    if changes:
+        refresh_search_fields(e)
+        session.flush()
+        audit.record(session, actor=operator, action="exhibitor.update",
+                     subject_type="exhibitor", subject_id=e.id, detail=changes)
+    return get_exhibitor(session, exhibitor_id=e.id)
+
+
+def as_input(row: ExhibitorRow) -> ExhibitorInput:
+    return ExhibitorInput(**{k: getattr(row, k) for k in _FIELDS})

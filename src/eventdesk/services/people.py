@@ -1,0 +1,246 @@
+"""People: list, read, create and edit registrations (with validation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ..domain import Category, Exhibitor, Person, PersonStatus
+from ..domain.contact import InvalidContact, mask_phone, normalise_email, normalise_phone
+from ..domain.errors import NotFound, ValidationFailed
+from ..domain.names import person_search_text, sort_pinyin
+from ..domain.qr import new_badge_code
+from . import audit
+from .events import PayloadSigner
+
+SortKey = Literal["name", "company", "category", "booth", "created", "status"]
+MAX_LENGTHS = {"name": 100, "name_en": 100, "company": 200, "title": 100, "notes": 2000,
+               "external_ref": 64}
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: int
+    name: str
+    name_en: str
+    category: Category
+    company: str
+    exhibitor_id: int | None
+    hall: str
+    booth: str
+    title: str
+    phone: str
+    email: str
+    badge_code: str
+    status: PersonStatus
+    external_ref: str | None
+    created_at: datetime
+    updated_at: datetime
+    notes: str = ""
+    qr_payload: str = ""
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self.phone)
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """What a form or an import row says about a person; validated by `validate_person`."""
+
+    name: str
+    category: Category | str = Category.VISITOR
+    name_en: str = ""
+    company: str = ""
+    exhibitor_id: int | None = None
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+    status: PersonStatus | str = PersonStatus.REGISTERED
+    external_ref: str | None = None
+    notes: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def validate_person(data: PersonInput) -> PersonInput:
+    """Normalise and check; raises ValidationFailed naming every bad field at once."""
+    problems: dict[str, str] = {}
+    name = " ".join((data.name or "").split())
+    if not name:
+        problems["name"] = "姓名不能为空"
+    try:
+        category = Category(str(data.category).strip().lower())
+    except ValueError:
+        problems["category"] = f"未知的类别“{data.category}”"
+        category = Category.VISITOR
+    try:
+        status = PersonStatus(str(data.status).strip().lower())
+    except ValueError:
+        problems["status"] = f"未知的状态“{data.status}”"
+        status = PersonStatus.REGISTERED
+    phone = email = ""
+    try:
+        phone = normalise_phone(data.phone)
+    except InvalidContact as exc:
+        problems["phone"] = str(exc)
+    try:
+        email = normalise_email(data.email)
+    except InvalidContact as exc:
+        problems["email"] = str(exc)
+    cleaned = replace(
+        data, name=name, category=category, status=status, phone=phone, email=email,
+        name_en=data.name_en.strip(), company=" ".join(data.company.split()),
+        title=data.title.strip(), external_ref=(data.external_ref or "").strip() or None,
+    )
+    for key, limit in MAX_LENGTHS.items():
+        value = getattr(cleaned, key) or ""
+        if len(value) > limit:
+            problems[key] = f"过长（{len(value)} 字，最多 {limit} 字）"
+    if problems:
+        raise ValidationFailed(problems)
+    return cleaned
+
+
+def _base_query() -> Select[tuple[Person, str | None, str | None, str | None]]:
+    return select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name).outerjoin(
+        Exhibitor, Exhibitor.id == Person.exhibitor_id
+    )
+
+
+def _row(p: Person, hall: str | None, booth: str | None, payload: str = "") -> PersonRow:
+    return PersonRow(
+        id=p.id, name=p.name, name_en=p.name_en, category=Category(p.category),
+        company=p.company, exhibitor_id=p.exhibitor_id, hall=hall or "", booth=booth or "",
+        title=p.title, phone=p.phone, email=p.email, badge_code=p.badge_code,
+        status=PersonStatus(p.status), external_ref=p.external_ref, created_at=p.created_at,
+        updated_at=p.updated_at, notes=p.notes, qr_payload=payload,
+    )
+
+
+_SORTS = {
+    "name": (Person.name_pinyin, Person.id),
+    "company": (Person.company, Person.name_pinyin, Person.id),
+    "category": (Person.category, Person.name_pinyin, Person.id),
+    "booth": (Exhibitor.hall, Exhibitor.booth, Person.name_pinyin, Person.id),
+    "created": (Person.created_at, Person.id),
+    "status": (Person.status, Person.name_pinyin, Person.id),
+}
+
+
+def rows_for(session: Session, people: list[tuple[Person, str | None, str | None, str | None]],
+             *, with_payload: bool) -> list[PersonRow]:
+    sign = PayloadSigner(session) if with_payload and people else None
+    return [_row(p, hall, booth, sign(p.badge_code) if sign else "")
+            for p, hall, booth, _short in people]
+
+
+def list_people(
+    session: Session,
+    *,
+    category: Category | None = None,
+    ids: list[int] | None = None,
+    sort: SortKey = "name",
+    descending: bool = False,
+    limit: int | None = 50,
+    offset: int = 0,
+    with_payload: bool = False,
+) -> list[PersonRow]:
+    stmt = _base_query()
+    if category is not None:
+        stmt = stmt.where(Person.category == category)
+    if ids is not None:
+        stmt = stmt.where(Person.id.in_(ids))
+    order = _SORTS[sort]
+    stmt = stmt.order_by(*[c.desc() for c in order] if descending else order)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    return rows_for(session, list(session.execute(stmt).all()), with_payload=with_payload)
+
+
+def count_people(session: Session, *, category: Category | None = None) -> int:
+    stmt = select(func.count(Person.id))
+    if category is not None:
+        stmt = stmt.where(Person.category == category)
+    return int(session.scalar(stmt) or 0)
+
+
+def get_person(session: Session, *, person_id: int, with_payload: bool = True) -> PersonRow:
+    found = session.execute(_base_query().where(Person.id == person_id)).first()
+    if found is None:
+        raise NotFound(f"找不到编号为 {person_id} 的人员")
+    return rows_for(session, [found], with_payload=with_payload)[0]
+
+
+def _company_short(session: Session, exhibitor_id: int | None) -> str:
+    if exhibitor_id is None:
+        return ""
+    exhibitor = session.get(Exhibitor, exhibitor_id)
+    if exhibitor is None:
+        raise ValidationFailed({"exhibitor_id": f"找不到编号为 {exhibitor_id} 的展商"})
+    return exhibitor.short_name
+
+
+def refresh_search_fields(person: Person, *, company_short: str) -> None:
+    person.name_pinyin = sort_pinyin(person.name)
+    person.search_text = person_search_text(
+        name=person.name, name_en=person.name_en, company=person.company,
+        company_short=company_short, email=person.email, badge_code=person.badge_code,
+        external_ref=person.external_ref or "",
+    )
+
+
+def _apply(person: Person, data: PersonInput) -> dict[str, tuple[object, object]]:
+    changes: dict[str, tuple[object, object]] = {}
+    for key in ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone",
+                "email", "status", "external_ref", "notes"):
+        new = getattr(data, key)
+        old = getattr(person, key)
+        if old != new:
+            changes[key] = (old, new)
+            setattr(person, key, new)
+    return changes
+
+
+def create_person(session: Session, *, data: PersonInput, operator: str, desk: str = "",
+                  badge_code: str | None = None) -> PersonRow:
+    data = validate_person(data)
+    short = _company_short(session, data.exhibitor_id)
+    person = Person(badge_code=badge_code or new_badge_code())
+    _apply(person, data)
+    refresh_search_fields(person, company_short=short)
+    session.add(person)
+    session.flush()
+    audit.record(session, actor=operator, desk=desk, action="person.create",
+                 subject_type="person", subject_id=person.id, detail={"name": person.name})
+    return get_person(session, person_id=person.id)
+
+
+def update_person(session: Session, *, person_id: int, data: PersonInput, operator: str,
+                  desk: str = "") -> PersonRow:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(f"找不到编号为 {person_id} 的人员")
+    data = validate_person(data)
+    short = _company_short(session, data.exhibitor_id)
+    changes = _apply(person, data)
+    if changes:
+        refresh_search_fields(person, company_short=short)
+        session.flush()
+        audit.record(session, actor=operator, desk=desk, action="person.update",
+                     subject_type="person", subject_id=person.id,
+                     detail={k: [str(a), str(b)] for k, (a, b) in changes.items()})
+    return get_person(session, person_id=person.id)
+
+
+def as_input(row: PersonRow) -> PersonInput:
+    """A form's starting point for editing an existing person."""
+    return PersonInput(name=row.name, category=row.category, name_en=row.name_en,
+                       company=row.company, exhibitor_id=row.exhibitor_id, title=row.title,
+                       phone=row.phone, email=row.email, status=row.status,
+                       external_ref=row.external_ref, notes=row.notes)

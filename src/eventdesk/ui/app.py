@@ -1,0 +1,123 @@
+"""Start-up: QApplication, fonts, the database (demo event on first run), the main window.
+
+`--screenshot PNG --view NAME` renders one view on the given database, saves it and exits.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from ..domain.errors import DomainError
+from ..services.audit import os_operator
+from ..services.events import get_event, has_event
+from ..storage import Database, default_db_path, open_database, resolve_url, sqlite_path, to_url
+from . import ops
+from .context import AppContext
+from .fonts import register_fonts
+from .main_window import VIEW_KEYS, MainWindow
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("EventDesk")
+        QCoreApplication.setApplicationName("EventDesk")
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    register_fonts(app)
+    return app
+
+
+def is_first_run(url: str) -> bool:
+    """The embedded default database does not exist yet: the only case the GUI creates one."""
+    path = sqlite_path(url)
+    return path is not None and path == default_db_path() and not path.exists()
+
+
+def build_demo_with_progress(db: Database, parent: object = None) -> None:
+    """Build the reference demo event in a worker, with a visible progress dialog."""
+    from ..services.demo import build_demo
+
+    dialog = QProgressDialog("正在创建演示活动… Building the demo event…", "", 0, 100)
+    dialog.setWindowTitle("EventDesk")
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    ctx = AppContext(db, None, os_operator())
+    failure: list[BaseException] = []
+
+    def work(session, progress):  # type: ignore[no-untyped-def]
+        return build_demo(session, progress=lambda stage, done, total: progress.report(done, total))
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+
+    ops.run_in_background(ctx, work, on_done=lambda _r: None, on_error=failure.append,
+                          on_progress=on_progress, write=True)
+    ops.wait_idle(timeout_ms=600_000)
+    dialog.close()
+    if failure:
+        raise failure[0]
+
+
+def open_for_gui(url: str) -> Database:
+    if is_first_run(url):
+        db = open_database(url, create=True)
+        build_demo_with_progress(db)
+        return db
+    return open_database(url)
+
+
+def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str = "desk") -> int:
+    if view not in VIEW_KEYS:
+        print(f"eventdesk: unknown view {view!r} (one of {', '.join(VIEW_KEYS)})", file=sys.stderr)
+        return 2
+    app = application()
+    url = resolve_url(db)
+    try:
+        database = open_for_gui(url)
+        with database.unit_of_work(write=False) as session:
+            event = get_event(session) if has_event(session) else None
+    except DomainError as exc:
+        if screenshot is not None:
+            print(f"eventdesk: {exc.message}", file=sys.stderr)
+            return 2
+        QMessageBox.critical(None, "EventDesk", exc.message)
+        return 2
+    ctx = AppContext(database, event, os_operator())
+    window = MainWindow(ctx)
+    window.show_view(view)
+    if screenshot is not None:
+        return save_screenshot(app, window, screenshot)
+    window.show()
+    return app.exec()
+
+
+def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+        ops.wait_idle()
+    settle = getattr(window.stack.currentWidget(), "settle", None)
+    if callable(settle):
+        settle()
+    app.processEvents()
+    image = window.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ok = image.save(str(path), "PNG")
+    window.close()
+    window.ctx.db.dispose()
+    if not ok:
+        print(f"eventdesk: could not write {path}", file=sys.stderr)
+        return 2
+    print(f"saved {path} ({image.width()}×{image.height()})")
+    return 0
+
+
+__all__ = ["run_gui", "to_url"]

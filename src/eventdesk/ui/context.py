@@ -1,0 +1,46 @@
+"""What every view shares: the open database, the event, and the "what changed" signal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from ..services.events import EventInfo
+from ..storage import Database
+
+# Topics views listen for; an op says which of them it changed.
+PEOPLE = "people"
+EXHIBITORS = "exhibitors"
+CHECKINS = "checkins"
+PRINTS = "prints"
+SCHEDULE = "schedule"
+EVENT = "event"
+
+
+class AppContext(QObject):
+    changed = Signal(object)  # a frozenset of topics
+    database_replaced = Signal()
+
+    def __init__(self, db: Database, event: EventInfo | None, operator: str) -> None:
+        super().__init__()
+        self.db = db
+        self.event = event
+        self.operator = operator
+
+    @property
+    def settings(self) -> QSettings:
+        return QSettings("EventDesk", "EventDesk")
+
+    @property
+    def desk_name(self) -> str:
+        return str(self.settings.value("desk/name", "desk-1"))
+
+    def notify(self, *topics: str) -> None:
+        if topics:
+            self.changed.emit(frozenset(topics))
+
+    def replace_database(self, db: Database, event: EventInfo | None) -> None:
+        old = self.db
+        self.db, self.event = db, event
+        old.dispose()
+        self.database_replaced.emit()
+        self.notify(PEOPLE, EXHIBITORS, CHECKINS, PRINTS, SCHEDULE, EVENT)

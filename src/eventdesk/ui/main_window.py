@@ -1,0 +1,130 @@
+"""The main window: navigation on the left, one view at a time on the right, File menu."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..storage import describe
+from .context import AppContext
+from .placeholder import PlaceholderView
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    label: str
+    module: str  # eventdesk.ui.<module> providing create_view(ctx) -> QWidget
+
+
+VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("desk", "签到台 Desk", "desk.view"),
+    ViewSpec("people", "人员 People", "people.view"),
+    ViewSpec("exhibitors", "展商 Exhibitors", "exhibitors.view"),
+    ViewSpec("schedule", "日程 Schedule", "schedule.view"),
+    ViewSpec("badges", "胸卡 Badges", "badges.view"),
+    ViewSpec("dashboard", "数据 Dashboard", "dashboard.view"),
+)
+VIEW_KEYS = tuple(v.key for v in VIEWS)
+
+
+def create_view(spec: ViewSpec, ctx: AppContext) -> QWidget:
+    try:
+        module = importlib.import_module(f"{__package__}.{spec.module}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith(f"{__package__}.{spec.module.split('.')[0]}"):
+            return PlaceholderView(spec.label)
+        raise
+    return module.create_view(ctx)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.resize(1400, 860)
+        self._views: dict[str, QWidget] = {}
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget::item { padding: 10px 8px; }")
+        for spec in VIEWS:
+            item = QListWidgetItem(spec.label)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self._status = QLabel()
+        self.statusBar().addPermanentWidget(self._status)
+        self._build_menus()
+        ctx.database_replaced.connect(self._on_database_replaced)
+        self._update_title()
+
+    # -- views ---------------------------------------------------------------------------
+    def show_view(self, key: str) -> QWidget:
+        row = VIEW_KEYS.index(key)
+        self.nav.setCurrentRow(row)
+        return self._views[key]
+
+    def view(self, key: str) -> QWidget | None:
+        return self._views.get(key)
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = VIEWS[row]
+        widget = self._views.get(spec.key)
+        if widget is None:
+            widget = create_view(spec, self.ctx)
+            self._views[spec.key] = widget
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        activated = getattr(widget, "activated", None)
+        if callable(activated):
+            activated()
+
+    def _on_database_replaced(self) -> None:
+        current = self.nav.currentRow()
+        for widget in self._views.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._views.clear()
+        self._update_title()
+        self._on_nav(current if current >= 0 else 0)
+
+    def _update_title(self) -> None:
+        event = self.ctx.event
+        name = event.name_zh if event else "（无活动）"
+        self.setWindowTitle(f"EventDesk — {name}")
+        self._status.setText(describe(self.ctx.db.url))
+
+    # -- menus -----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        from .database_menu import DatabaseMenu
+
+        self.file_menu = DatabaseMenu(self)
+        self.menuBar().addMenu(self.file_menu)
+        nav_menu = self.menuBar().addMenu("视图(&V)")
+        for i, spec in enumerate(VIEWS):
+            action = QAction(spec.label, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, k=spec.key: self.show_view(k))
+            nav_menu.addAction(action)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from eventdesk.storage import Database
+
+from . import people_cases as cases
+
+
+def test_create_validate_and_update(event_db: Database) -> None:
+    cases.case_create_validate_and_update(event_db)
+
+
+def test_search_ranks_and_matches_forms(event_db: Database) -> None:
+    cases.case_search_ranks_and_matches_forms(event_db)
+
+
+def test_exhibitor_staff_count(event_db: Database) -> None:
+    cases.case_exhibitor_staff_count(event_db)
+
+
+def test_failed_action_leaves_database_as_before(event_db: Database) -> None:
+    from eventdesk.services import people
+
+    cases.add(event_db, "王芳")
+    try:
+        with event_db.unit_of_work() as s:
+            people.create_person(s, data=people.PersonInput(name="李雷"), operator="t")
+            raise RuntimeError("crash mid-action")
+    except RuntimeError:
+        pass
+    with event_db.unit_of_work(write=False) as s:
+        assert [r.name for r in people.list_people(s)] == ["王芳"]
