@@ -7,8 +7,11 @@ from hypothesis import strategies as st
 from eventdesk.domain.errors import ScanRejected
 from eventdesk.domain.qr import make_payload, new_badge_code, new_event_secret, verify_payload
 
-SECRET = new_event_secret()
-CODE = new_badge_code()
+assert len(new_event_secret()) == 64
+
+# Fixed values: xdist workers must collect identical test ids.
+SECRET = "5e" * 32
+CODE = "ABCDEFGH23"
 PAYLOAD = make_payload(event_code="GH25", badge_code=CODE, secret=SECRET)
 
 
@@ -32,6 +35,7 @@ def test_valid_payload_verifies_even_lower_cased_and_padded() -> None:
         (PAYLOAD.replace("GH25", "XX26"), "other_event"),
         (PAYLOAD[:-1] + ("A" if PAYLOAD[-1] != "A" else "B"), "forged"),
     ],
+    ids=["empty", "junk", "truncated", "other-event", "bad-mac"],
 )
 def test_rejections_carry_a_stable_reason(raw: str, reason: str) -> None:
     with pytest.raises(ScanRejected) as info:
