@@ -67,3 +67,16 @@ def case_exhibitor_staff_count(db: Database) -> None:
         rows = exhibitors.list_exhibitors(s, query="阿丘")
         assert [(r.booth, r.staff_count) for r in rows] == [("A1-101", 1)]
         assert [r.name for r in search.search_people(s, query="阿丘科技")] == ["李齐"]
+
+
+def case_short_name_change_reindexes_staff(db: Database) -> None:
+    with db.unit_of_work() as s:
+        ex = exhibitors.create_exhibitor(s, data=exhibitors.ExhibitorInput(
+            name_zh="苏州脉塔智能科技有限公司", short_name="脉塔"), operator="t")
+    add(db, "李齐", exhibitor_id=ex.id, company=ex.name_zh, category="exhibitor")
+    with db.unit_of_work() as s:
+        new = exhibitors.as_input(ex).__class__(**{**exhibitors.as_input(ex).__dict__,
+                                                  "short_name": "MetaBot"})
+        exhibitors.update_exhibitor(s, exhibitor_id=ex.id, data=new, operator="t")
+    with db.unit_of_work(write=False) as s:
+        assert [r.name for r in search.search_people(s, query="metabot")] == ["李齐"]

@@ -29,3 +29,7 @@ def test_failed_action_leaves_database_as_before(event_db: Database) -> None:
         pass
     with event_db.unit_of_work(write=False) as s:
         assert [r.name for r in people.list_people(s)] == ["王芳"]
+
+
+def test_short_name_change_reindexes_staff(event_db: Database) -> None:
+    cases.case_short_name_change_reindexes_staff(event_db)

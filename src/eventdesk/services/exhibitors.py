@@ -192,10 +192,20 @@ def update_exhibitor(session: Session, *, exhibitor_id: int, data: ExhibitorInpu
             setattr(e, key, new)
     if changes:
         refresh_search_fields(e)
+        if "short_name" in changes:
+            _refresh_staff_search(session, e)
         session.flush()
         audit.record(session, actor=operator, action="exhibitor.update",
                      subject_type="exhibitor", subject_id=e.id, detail=changes)
     return get_exhibitor(session, exhibitor_id=e.id)
+
+
+def _refresh_staff_search(session: Session, e: Exhibitor) -> None:
+    """Staff are found by their company's short name too, so a new 简称 re-indexes them."""
+    from .people import refresh_search_fields as refresh_person
+
+    for person in session.scalars(select(Person).where(Person.exhibitor_id == e.id)):
+        refresh_person(person, company_short=e.short_name)
 
 
 def as_input(row: ExhibitorRow) -> ExhibitorInput:
