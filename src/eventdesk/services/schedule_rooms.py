@@ -1,0 +1,167 @@
+"""Rooms (capacity, hall/floor, room group, availability windows), tracks with a colour, and the
+times speakers are not available. The agenda items themselves live in `schedule`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..domain import Person, Room, RoomAvailability, SpeakerUnavailability, Track
+from ..domain.errors import NotFound, ValidationFailed
+
+Window = tuple[datetime, datetime]
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True)
+class RoomRow:
+    id: int
+    name: str
+    capacity: int
+    hall: str
+    floor: str
+    room_group: str
+    sort_order: int
+    windows: tuple[Window, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrackRow:
+    id: int
+    name: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class UnavailableRow:
+    id: int
+    person_id: int
+    start: datetime
+    end: datetime
+
+
+def _check_windows(windows: Iterable[Window]) -> list[Window]:
+    out = []
+    for start, end in windows:
+        if start.tzinfo is None or end.tzinfo is None:
+            raise ValidationFailed({"window": "时间须带时区"})
+        if end <= start:
+            raise ValidationFailed({"window": "结束时间须晚于开始时间"})
+        out.append((start, end))
+    return out
+
+
+def _room_row(room: Room, windows: Sequence[Window] = ()) -> RoomRow:
+    return RoomRow(room.id, room.name, room.capacity, room.hall, room.floor, room.room_group,
+                   room.sort_order, tuple(windows))
+
+
+def create_room(
+    session: Session, *, name: str, capacity: int = 0, hall: str = "", floor: str = "",
+    room_group: str = "", sort_order: int | None = None, windows: Iterable[Window] = (),
+) -> RoomRow:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationFailed({"name": "会议室名称不能为空"})
+    if capacity < 0:
+        raise ValidationFailed({"capacity": "容量不能为负数"})
+    if session.scalar(select(Room.id).where(Room.name == name)) is not None:
+        raise ValidationFailed({"name": f"会议室“{name}”已存在"})
+    if sort_order is None:
+        sort_order = (session.scalar(select(Room.sort_order).order_by(Room.sort_order.desc())
+                                     .limit(1)) or 0) + 1
+    room = Room(name=name, capacity=capacity, hall=hall, floor=floor, room_group=room_group,
+                sort_order=sort_order)
+    session.add(room)
+    session.flush()
+    checked = _check_windows(windows)
+    for start, end in checked:
+        session.add(RoomAvailability(room_id=room.id, start_at=start, end_at=end))
+    session.flush()
+    return _room_row(room, checked)
+
+
+def set_room_availability(session: Session, *, room_id: int, windows: Iterable[Window]) -> RoomRow:
+    room = session.get(Room, room_id)
+    if room is None:
+        raise NotFound(f"没有编号为 {room_id} 的会议室")
+    checked = _check_windows(windows)
+    session.execute(delete(RoomAvailability).where(RoomAvailability.room_id == room_id))
+    for start, end in checked:
+        session.add(RoomAvailability(room_id=room_id, start_at=start, end_at=end))
+    session.flush()
+    return _room_row(room, checked)
+
+
+def list_rooms(session: Session) -> list[RoomRow]:
+    windows: dict[int, list[Window]] = {}
+    for rid, start, end in session.execute(
+            select(RoomAvailability.room_id, RoomAvailability.start_at, RoomAvailability.end_at)
+            .order_by(RoomAvailability.start_at)):
+        windows.setdefault(rid, []).append((start, end))
+    rooms = session.scalars(select(Room).order_by(Room.sort_order, Room.name))
+    return [_room_row(r, windows.get(r.id, ())) for r in rooms]
+
+
+def room_by_name(session: Session, *, name: str) -> RoomRow | None:
+    room = session.scalars(select(Room).where(Room.name == " ".join(name.split()))).first()
+    return _room_row(room) if room else None
+
+
+def create_track(session: Session, *, name: str, colour: str = "#4a6fa5") -> TrackRow:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationFailed({"name": "论坛名称不能为空"})
+    if not _COLOUR.match(colour):
+        raise ValidationFailed({"colour": f"颜色须为 #RRGGBB，而不是“{colour}”"})
+    track = Track(name=name, colour=colour)
+    session.add(track)
+    session.flush()
+    return TrackRow(track.id, track.name, track.colour)
+
+
+def list_tracks(session: Session) -> list[TrackRow]:
+    return [TrackRow(t.id, t.name, t.colour)
+            for t in session.scalars(select(Track).order_by(Track.name))]
+
+
+# A palette that stays readable as a pale fill behind black text.
+TRACK_PALETTE = ("#4a6fa5", "#c0504d", "#9bbb59", "#8064a2", "#4bacc6", "#f79646",
+                 "#2c7873", "#d4a017", "#b05f9a", "#5b8c2a", "#7f6a4f", "#3d5a80")
+
+
+def ensure_track(session: Session, *, name: str) -> TrackRow:
+    track = session.scalars(select(Track).where(Track.name == " ".join(name.split()))).first()
+    if track:
+        return TrackRow(track.id, track.name, track.colour)
+    n = len(list_tracks(session))
+    return create_track(session, name=name, colour=TRACK_PALETTE[n % len(TRACK_PALETTE)])
+
+
+def add_unavailability(session: Session, *, person_id: int, start: datetime,
+                       end: datetime) -> UnavailableRow:
+    if session.get(Person, person_id) is None:
+        raise NotFound(f"没有编号为 {person_id} 的人员")
+    ((start, end),) = _check_windows([(start, end)])
+    row = SpeakerUnavailability(person_id=person_id, start_at=start, end_at=end)
+    session.add(row)
+    session.flush()
+    return UnavailableRow(row.id, person_id, start, end)
+
+
+def remove_unavailability(session: Session, *, unavailability_id: int) -> None:
+    session.execute(delete(SpeakerUnavailability)
+                    .where(SpeakerUnavailability.id == unavailability_id))
+    session.flush()
+
+
+def list_unavailability(session: Session) -> list[UnavailableRow]:
+    rows = session.execute(select(SpeakerUnavailability.id, SpeakerUnavailability.person_id,
+                                  SpeakerUnavailability.start_at, SpeakerUnavailability.end_at)
+                           .order_by(SpeakerUnavailability.start_at))
+    return [UnavailableRow(*r) for r in rows]
