@@ -2,7 +2,8 @@
 last digits of a phone, e-mail, badge code, external reference.
 
 Every query word must match. Ranking: a word equal to one of the person's forms beats a form that
-starts with it, which beats one that merely contains it; ties are ordered by name.
+starts with it, which beats one that merely contains it; ties are ordered by name. Candidates come
+from the in-memory index of services.search_index, not from a LIKE scan of every row.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..domain import Exhibitor, Person
 from ..domain.contact import phone_digits
 from ..domain.names import SEPARATOR, split_query
 from .people import PersonRow, rows_for
+from .search_index import search_ids
 
 MIN_PHONE_TAIL = 4
 # How many candidates the database hands over for ranking; the best `limit` of them are kept.
@@ -46,8 +48,10 @@ def word_score(word: str, forms: list[str], phone: str) -> int:
     return best
 
 
-def search_people(session: Session, *, query: str, limit: int = 50,
-                  with_payload: bool = False) -> list[PersonRow]:
+def search_people_like(session: Session, *, query: str, limit: int = 50,
+                      with_payload: bool = False) -> list[PersonRow]:
+    """The plain SQL scan (LIKE '%word%' over every row): the baseline the benchmark compares
+    the index against, and a cross-check for the index in tests."""
     words = split_query(query)
     if not words:
         return []
@@ -66,3 +70,19 @@ def search_people(session: Session, *, query: str, limit: int = 50,
         scored.append((-score, person.name_pinyin, person.id, entry))
     scored.sort(key=lambda t: t[:3])
     return rows_for(session, [t[3] for t in scored[:limit]], with_payload=with_payload)
+
+
+def search_people(session: Session, *, query: str, limit: int = 50,
+                  with_payload: bool = False) -> list[PersonRow]:
+    """Ranked people for a desk query, answered from the in-memory index (services.search_index);
+    only the returned rows are read from the database."""
+    ids = search_ids(session, query=query, limit=limit)
+    if not ids:
+        return []
+    stmt = (
+        select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name)
+        .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
+        .where(Person.id.in_(ids))
+    )
+    by_id = {entry[0].id: entry for entry in session.execute(stmt).all()}
+    return rows_for(session, [by_id[i] for i in ids if i in by_id], with_payload=with_payload)

@@ -1,0 +1,65 @@
+"""`eventdesk checkin` per the command-line contract: one JSON object per payload, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventdesk.cli import main
+from eventdesk.storage import Database
+
+from ..services.checkin_cases import add, payload_of
+
+KEYS = {"payload", "result", "reason", "message", "person", "at", "desk"}
+
+
+def _lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+
+
+def test_checkin_json_shape_and_exit_codes(event_db: Database, db_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    zw = add(event_db, "张伟", company="阿丘科技")
+    ln = add(event_db, "李娜")
+    p1, p2 = payload_of(event_db, zw.id), payload_of(event_db, ln.id)
+
+    assert main(["checkin", "--db", str(db_path), "--desk", "3", "--json", p1, p2.lower()]) == 0
+    first = _lines(capsys)
+    assert [r["result"] for r in first] == ["checked_in", "checked_in"]
+    assert all(KEYS <= r.keys() for r in first)
+    assert first[0]["person"] == "张伟" and first[0]["reason"] is None
+    assert first[0]["desk"] == "3" and str(first[0]["at"]).endswith("+08:00")
+    assert first[1]["payload"] == p2.lower()
+
+    forged = p1[:-2] + ("AA" if not p1.endswith("AA") else "BB")
+    assert main(["--db", str(db_path), "checkin", "--desk", "5", "--json", p1, forged]) == 3
+    again, bad = _lines(capsys)
+    assert again["result"] == "already_checked_in"
+    assert (again["desk"], again["at"]) == ("3", first[0]["at"])
+    assert again["reason"] is None and "3 号台" in str(again["message"])
+    assert (bad["result"], bad["reason"], bad["person"]) == ("rejected", "forged", None)
+    assert bad["at"] is None and bad["message"]
+
+
+def test_checkin_reasons_and_plain_output(event_db: Database, db_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    gone = add(event_db, "王芳", status="cancelled")
+    add(event_db, "赵敏", external_ref="REG-7")
+    args = ["checkin", "--db", str(db_path), "--desk", "A", "--json",
+            payload_of(event_db, gone.id), "ED1.TEST.NOPE", "garbage", "REG-7"]
+    assert main(args) == 3
+    reasons = [r["reason"] for r in _lines(capsys)]
+    assert reasons == ["cancelled", "malformed", "unknown", "unknown"]
+    assert main(["checkin", "--db", str(db_path), "--desk", "A", "--accept-external", "REG-7"]) == 0
+    assert "赵敏" in capsys.readouterr().out
+
+
+def test_checkin_requires_desk_and_existing_database(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["checkin", "--db", str(tmp_path / "x.sqlite3"), "ED1.X"])
+    assert info.value.code == 2
+    assert main(["checkin", "--db", str(tmp_path / "x.sqlite3"), "--desk", "1", "ED1.X"]) == 2
+    assert not (tmp_path / "x.sqlite3").exists()
