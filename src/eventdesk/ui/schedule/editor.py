@@ -1,0 +1,154 @@
+"""The agenda item editor (double-click a block, Enter on it, or “新建 New”)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from ...domain import AgendaKind
+from ...services import schedule
+from ...services.schedule import KIND_LABELS_ZH, ItemInput, ItemRow, Schedule
+from .. import ops
+from ..context import AppContext
+
+SEPARATORS = re.compile(r"[、，,;；/\n]+")
+
+
+class ItemEditor(QDialog):
+    def __init__(self, ctx: AppContext, sched: Schedule, item: ItemRow | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.sched, self.item = ctx, sched, item
+        self.result_input: ItemInput | None = None
+        self.setWindowTitle("会议 Session" if item else "新建会议 New session")
+        self.setMinimumWidth(480)
+        tz = sched.event.tz
+        form = QFormLayout(self)
+        self.title_zh = QLineEdit(item.title_zh if item else "")
+        self.title_en = QLineEdit(item.title_en if item else "")
+        self.kind = QComboBox()
+        for kind in AgendaKind:
+            self.kind.addItem(f"{KIND_LABELS_ZH[kind]} {kind.value}", kind)
+        self.kind.setCurrentIndex(list(AgendaKind).index(item.kind) if item else 2)
+        self.unscheduled = QCheckBox("未排期 Unscheduled")
+        self.day = QComboBox()
+        for d in sched.event.days:
+            self.day.addItem(f"{d:%Y-%m-%d}", d)
+        self.start, self.end = QTimeEdit(), QTimeEdit()
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
+        self.room = QComboBox()
+        for r in sched.rooms:
+            self.room.addItem(f"{r.name}（{r.capacity}人）" if r.capacity else r.name, r.id)
+        self.track = QComboBox()
+        self.track.addItem("（无 none）", None)
+        for t in sched.tracks:
+            self.track.addItem(t.name, t.id)
+        self.audience = QSpinBox()
+        self.audience.setRange(0, 100_000)
+        self.speakers = QLineEdit("、".join(p.name for p in item.speakers) if item else "")
+        self.moderators = QLineEdit("、".join(p.name for p in item.moderators) if item else "")
+        for edit in (self.speakers, self.moderators):
+            edit.setPlaceholderText("姓名，用、分隔；同名者写 姓名（公司）")
+        self.description = QPlainTextEdit(item.description if item else "")
+        self.description.setFixedHeight(70)
+        if item and item.start and item.end and item.room_id is not None:
+            self.day.setCurrentIndex(max(0, self.day.findData(sched.event.day_of(item.start))))
+            s, e = item.start.astimezone(tz), item.end.astimezone(tz)
+            self.start.setTime(QTime(s.hour, s.minute))
+            self.end.setTime(QTime(e.hour, e.minute))
+            self.room.setCurrentIndex(max(0, self.room.findData(item.room_id)))
+        else:
+            self.unscheduled.setChecked(True)
+            self.start.setTime(QTime(9, 0))
+            self.end.setTime(QTime(9, 45))
+        if item:
+            self.track.setCurrentIndex(max(0, self.track.findData(item.track_id)))
+            self.audience.setValue(item.expected_audience)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b")
+        self.error.setWordWrap(True)
+        form.addRow("议题（中文）", self.title_zh)
+        form.addRow("Title (English)", self.title_en)
+        form.addRow("类型 Kind", self.kind)
+        form.addRow("", self.unscheduled)
+        form.addRow("日期 Day", self.day)
+        form.addRow("开始 Start", self.start)
+        form.addRow("结束 End", self.end)
+        form.addRow("会议室 Room", self.room)
+        form.addRow("论坛 Track", self.track)
+        form.addRow("预计人数 Audience", self.audience)
+        form.addRow("演讲嘉宾 Speakers", self.speakers)
+        form.addRow("主持人 Moderators", self.moderators)
+        form.addRow("简介 Description", self.description)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.unscheduled.toggled.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        for w in (self.day, self.start, self.end, self.room):
+            w.setEnabled(not self.unscheduled.isChecked())
+
+    def _people(self, text: str) -> tuple[tuple[int, ...], list[str]]:
+        names = [n.strip() for n in SEPARATORS.split(text) if n.strip()]
+        if not names:
+            return (), []
+        matches = ops.run_now(self.ctx, lambda s: schedule.match_people(s, names=names),
+                              write=False) or []
+        problems = [f"{m.name}（{'同名多人，请写 姓名（公司）' if m.problem == 'ambiguous' else '找不到此人'}）"
+                    for m in matches if m.person_id is None]
+        return tuple(m.person_id for m in matches if m.person_id is not None), problems
+
+    def build_input(self) -> ItemInput | None:
+        speakers, bad1 = self._people(self.speakers.text())
+        moderators, bad2 = self._people(self.moderators.text())
+        if bad1 or bad2:
+            self.error.setText("嘉宾未匹配：" + "；".join(bad1 + bad2))
+            return None
+        start = end = None
+        room_id = None
+        if not self.unscheduled.isChecked():
+            tz, day = self.sched.event.tz, self.day.currentData()
+            st, et = self.start.time(), self.end.time()
+            start = datetime.combine(day, time(st.hour(), st.minute()), tzinfo=tz)
+            end = datetime.combine(day, time(et.hour(), et.minute()), tzinfo=tz)
+            room_id = self.room.currentData()
+            if end <= start:
+                self.error.setText("结束时间须晚于开始时间 End must be after start")
+                return None
+        if not self.title_zh.text().strip():
+            self.error.setText("议题不能为空 Title is required")
+            return None
+        return ItemInput(
+            title_zh=self.title_zh.text(), title_en=self.title_en.text(),
+            kind=self.kind.currentData(), start=start, end=end, room_id=room_id,
+            track_id=self.track.currentData(), expected_audience=self.audience.value(),
+            description=self.description.toPlainText(),
+            external_ref=self.item.external_ref if self.item else None,
+            speakers=speakers, moderators=moderators)
+
+    def accept(self) -> None:
+        data = self.build_input()
+        if data is not None:
+            self.result_input = data
+            super().accept()

@@ -1,0 +1,371 @@
+"""The schedule view: day tabs, zoom, room filter and groups, the grid, the unscheduled list and
+the conflict panel. Every edit becomes one undo command (commands.py); the view then reloads
+from the SCHEDULE topic, so grid, panel and CLI always show the same conflict list."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import schedule
+from ...services.schedule import KIND_LABELS_ZH, ItemRow, Schedule
+from ...services.schedule_conflicts import KIND_LABELS_ZH as CONFLICT_LABELS
+from ...services.schedule_conflicts import Conflict
+from ...services.schedule_rooms import RoomRow
+from .. import ops
+from ..context import SCHEDULE, AppContext
+from .commands import CreateItemCommand, EditItemCommand, PlaceItemCommand
+from .grid import COL_W, MIME, ScheduleGrid, default_minutes
+
+WEEKDAYS = "一二三四五六日"
+ZOOMS = (5, 10, 15, 30, 60)
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RoomHeader(QWidget):
+    """Room names over the grid's columns; follows the grid's horizontal scrolling."""
+
+    def __init__(self, grid: ScheduleGrid) -> None:
+        super().__init__()
+        self.grid = grid
+        self.setFixedHeight(40)
+        grid.horizontalScrollBar().valueChanged.connect(self.update)
+        grid.geometry_changed.connect(self.update)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#f3f4f6"))
+        offset = self.grid.horizontalScrollBar().value()
+        for col, room in enumerate(self.grid.rooms):
+            x = col * COL_W - offset
+            if x + COL_W < 0 or x > self.width():
+                continue
+            p.setPen(QColor("#d0d0d0"))
+            p.drawLine(x, 0, x, self.height())
+            p.setPen(QColor("#1a1a1a"))
+            font = p.font()
+            font.setBold(True)
+            p.setFont(font)
+            p.drawText(x + 4, 2, COL_W - 8, 20, int(Qt.AlignmentFlag.AlignLeft
+                                                    | Qt.AlignmentFlag.AlignVCenter),
+                       p.fontMetrics().elidedText(room.name, Qt.TextElideMode.ElideRight,
+                                                  COL_W - 8))
+            font.setBold(False)
+            p.setFont(font)
+            p.setPen(QColor("#666"))
+            sub = " · ".join(x for x in (f"{room.capacity}人" if room.capacity else "",
+                                         room.room_group or room.hall) if x)
+            p.drawText(x + 4, 20, COL_W - 8, 18, int(Qt.AlignmentFlag.AlignLeft
+                                                     | Qt.AlignmentFlag.AlignVCenter), sub)
+
+
+class TimeRuler(QWidget):
+    """Times down the side; follows the grid's vertical scrolling and zoom."""
+
+    def __init__(self, grid: ScheduleGrid) -> None:
+        super().__init__()
+        self.grid = grid
+        self.setFixedWidth(48)
+        grid.verticalScrollBar().valueChanged.connect(self.update)
+        grid.geometry_changed.connect(self.update)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#f3f4f6"))
+        g = self.grid
+        offset = g.verticalScrollBar().value()
+        step = 60 if g.minutes_per_row >= 30 else max(g.minutes_per_row, 15)
+        minute = g.first_min
+        while minute <= g.last_min:
+            y = int(g.y_of(minute)) - offset
+            if -20 < y < self.height() + 20:
+                font = p.font()
+                font.setBold(minute % 60 == 0)
+                p.setFont(font)
+                p.setPen(QColor("#1a1a1a" if minute % 60 == 0 else "#888"))
+                p.drawText(2, y - 7, 42, 14, int(Qt.AlignmentFlag.AlignRight),
+                           f"{minute // 60 % 24:02d}:{minute % 60:02d}")
+            minute += step
+
+
+class UnscheduledList(QListWidget):
+    """Items without a time or room; drag one onto the grid, or select it and press Enter."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDragEnabled(True)
+        self.setDragDropMode(QListWidget.DragDropMode.DragOnly)
+        self.setWordWrap(True)
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802
+        mime = QMimeData()
+        if items:
+            mime.setData(MIME, str(items[0].data(ID_ROLE)).encode())
+        return mime
+
+
+class ScheduleView(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.schedule: Schedule | None = None
+        self.undo_stack = QUndoStack(self)
+        self.grid = ScheduleGrid()
+        self.days = QTabBar()
+        self.zoom = QComboBox()
+        for z in ZOOMS:
+            self.zoom.addItem(f"每行 {z} 分钟", z)
+        self.zoom.setCurrentIndex(ZOOMS.index(15))
+        self.group = QComboBox()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("筛选会议室 Filter rooms…")
+        self.filter.setClearButtonEnabled(True)
+        self.unscheduled = UnscheduledList()
+        self.conflict_list = QListWidget()
+        self.conflict_list.setWordWrap(True)
+        self.live = QLabel()
+        self.live.setWordWrap(True)
+        self.live.setStyleSheet("color: #c0392b; font-weight: bold")
+        self.conflict_title = QLabel()
+        self._build_layout()
+        self._connect()
+        self.reload()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        new = QPushButton("新建会议 New")
+        new.clicked.connect(self.new_item)
+        undo = self.undo_stack.createUndoAction(self, "撤销 Undo")
+        redo = self.undo_stack.createRedoAction(self, "重做 Redo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        bar = QHBoxLayout()
+        bar.addWidget(self.days, 1)
+        for w in (self.zoom, QLabel("会议室组"), self.group, self.filter, new):
+            bar.addWidget(w)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+        centre = QWidget()
+        grid_layout = QGridLayout(centre)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.setSpacing(0)
+        grid_layout.addWidget(RoomHeader(self.grid), 0, 1)
+        grid_layout.addWidget(TimeRuler(self.grid), 1, 0)
+        grid_layout.addWidget(self.grid, 1, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.unscheduled_title = QLabel()
+        place = QPushButton("安排到选中格 Place")
+        place.setToolTip("把选中的会议放到日程格中光标所在的会议室和时间（Enter）")
+        place.clicked.connect(self.place_selected_unscheduled)
+        left_layout.addWidget(self.unscheduled_title)
+        left_layout.addWidget(self.unscheduled, 1)
+        left_layout.addWidget(place)
+        help_text = QLabel("拖动移动，拖上下边调时长，双击编辑。\n键盘：方向键选择，Alt+方向键移动，"
+                           "Shift+Alt+↑↓ 调时长，Enter 编辑，Delete 取消排期。")
+        help_text.setWordWrap(True)
+        help_text.setStyleSheet("color: #666")
+        left_layout.addWidget(help_text)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.conflict_title)
+        right_layout.addWidget(self.live)
+        right_layout.addWidget(self.conflict_list, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(centre)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 900, 280])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.days.currentChanged.connect(lambda _i: self.show_day())
+        self.zoom.currentIndexChanged.connect(
+            lambda _i: self.grid.set_minutes_per_row(self.zoom.currentData()))
+        self.group.currentIndexChanged.connect(lambda _i: self.show_day())
+        self.filter.textChanged.connect(lambda _t: self.show_day())
+        self.grid.place_requested.connect(self.place)
+        self.grid.edit_requested.connect(self.edit_item)
+        self.grid.unschedule_requested.connect(
+            lambda item_id: self.place(item_id, None, None, None))
+        self.grid.live_conflicts.connect(self.show_live)
+        self.conflict_list.itemActivated.connect(self._go_to_conflict)
+        self.conflict_list.itemClicked.connect(self._go_to_conflict)
+        self.unscheduled.itemActivated.connect(lambda _i: self.place_selected_unscheduled())
+        self.unscheduled.itemDoubleClicked.connect(
+            lambda i: self.edit_item(int(i.data(ID_ROLE))))
+        self.ctx.changed.connect(self._on_changed)
+
+    # -- data ----------------------------------------------------------------------------------
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if SCHEDULE in topics:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.ctx.event is None:
+            return
+        loaded = ops.run_now(self.ctx, lambda s: schedule.load_schedule(s), write=False)
+        if loaded is None:
+            return
+        self.schedule = loaded
+        self.blockSignals(True)
+        if self.days.count() != len(loaded.event.days):
+            while self.days.count():
+                self.days.removeTab(0)
+            for d in loaded.event.days:
+                self.days.addTab(f"{d.month}月{d.day}日 周{WEEKDAYS[d.weekday()]}")
+        groups = sorted({r.room_group or r.hall for r in loaded.rooms} - {""})
+        if [self.group.itemText(i) for i in range(1, self.group.count())] != groups:
+            self.group.blockSignals(True)
+            self.group.clear()
+            self.group.addItem("全部 All")
+            self.group.addItems(groups)
+            self.group.blockSignals(False)
+        self.blockSignals(False)
+        self.show_day()
+        self._fill_unscheduled()
+        self._fill_conflicts()
+
+    def current_day(self) -> date:
+        assert self.schedule is not None
+        return self.schedule.event.days[max(0, self.days.currentIndex())]
+
+    def visible_rooms(self) -> list[RoomRow]:
+        assert self.schedule is not None
+        group = self.group.currentText() if self.group.currentIndex() > 0 else ""
+        text = self.filter.text().strip().lower()
+        return [r for r in self.schedule.rooms
+                if (not group or group in (r.room_group, r.hall))
+                and (not text or text in f"{r.name} {r.hall} {r.floor} {r.room_group}".lower())]
+
+    def show_day(self) -> None:
+        if self.schedule is not None:
+            self.grid.show_day(self.schedule, self.current_day(), self.visible_rooms())
+
+    def _fill_unscheduled(self) -> None:
+        assert self.schedule is not None
+        self.unscheduled.clear()
+        rows = [i for i in self.schedule.items if not i.scheduled]
+        for item in rows:
+            people = "、".join(p.name for p in item.people)
+            entry = QListWidgetItem(f"{item.title_zh}\n{KIND_LABELS_ZH[item.kind]}"
+                                    f" · {default_minutes(item)} 分钟"
+                                    + (f" · {people}" if people else ""))
+            entry.setData(ID_ROLE, item.id)
+            self.unscheduled.addItem(entry)
+        self.unscheduled_title.setText(f"<b>未排期 Unscheduled</b>（{len(rows)}）")
+
+    def _fill_conflicts(self) -> None:
+        assert self.schedule is not None
+        self.conflict_list.clear()
+        for c in self.schedule.conflicts:
+            entry = QListWidgetItem(f"[{CONFLICT_LABELS.get(c.kind, c.kind)}] {c.message}")
+            entry.setData(ID_ROLE, c)
+            entry.setForeground(QColor("#a0281b"))
+            self.conflict_list.addItem(entry)
+        n = len(self.schedule.conflicts)
+        self.conflict_title.setText(f"<b>冲突 Conflicts</b>（{n}）" if n
+                                    else "<b>冲突 Conflicts</b>：无 none")
+
+    def conflicts(self) -> list[Conflict]:
+        """What the panel lists (tests read it)."""
+        return [self.conflict_list.item(i).data(ID_ROLE)
+                for i in range(self.conflict_list.count())]
+
+    def show_live(self, found: list[Conflict]) -> None:
+        self.live.setText("\n".join(f"⚠ {c.message}" for c in found))
+
+    def _go_to_conflict(self, entry: QListWidgetItem) -> None:
+        conflict: Conflict = entry.data(ID_ROLE)
+        ref = conflict.items[0]
+        if ref.start is not None and self.schedule is not None:
+            day = ref.start.date()
+            if day in self.schedule.event.days:
+                self.days.setCurrentIndex(self.schedule.event.days.index(day))
+            self.grid.select(ref.id)
+
+    # -- edits: each one undo command ----------------------------------------------------------
+    def _fresh(self, item_id: int) -> ItemRow | None:
+        return ops.run_now(self.ctx, lambda s: schedule.get_item(s, item_id=item_id), write=False)
+
+    def place(self, item_id: int, start: datetime | None, end: datetime | None,
+              room_id: int | None) -> None:
+        before = self._fresh(item_id)
+        if before is None:
+            return
+        keyboard = self.grid.last_gesture == "key" and before.scheduled and start is not None
+        self.grid.last_gesture = ""
+        self.undo_stack.push(PlaceItemCommand(self.ctx, before, start=start, end=end,
+                                              room_id=room_id, mergeable=keyboard))
+        if start is not None:
+            self.grid.select(item_id)
+
+    def place_selected_unscheduled(self) -> None:
+        entry = self.unscheduled.currentItem()
+        if entry is None or not self.grid.rooms:
+            return
+        item = self.grid.item_by_id(int(entry.data(ID_ROLE)))
+        if item is None:
+            return
+        col, minute = self.grid.cursor_cell
+        col = min(col, len(self.grid.rooms) - 1)
+        self.place(item.id, self.grid.instant(minute),
+                   self.grid.instant(minute + default_minutes(item)), self.grid.rooms[col].id)
+
+    def edit_item(self, item_id: int) -> None:
+        from .editor import ItemEditor
+
+        before = self._fresh(item_id)
+        if before is None or self.schedule is None:
+            return
+        dialog = ItemEditor(self.ctx, self.schedule, before, self)
+        if dialog.exec() and dialog.result_input is not None:
+            self.undo_stack.push(EditItemCommand(self.ctx, before, dialog.result_input))
+
+    def new_item(self) -> None:
+        from .editor import ItemEditor
+
+        if self.schedule is None:
+            return
+        dialog = ItemEditor(self.ctx, self.schedule, None, self)
+        if dialog.exec() and dialog.result_input is not None:
+            self.undo_stack.push(CreateItemCommand(self.ctx, dialog.result_input))
+
+    # -- main window hooks ---------------------------------------------------------------------
+    def activated(self) -> None:
+        self.grid.setFocus()
+
+    def settle(self) -> None:
+        """Before a screenshot: scroll to the morning so the busiest hours show."""
+        self.grid.verticalScrollBar().setValue(int(self.grid.y_of(9 * 60 - 15)))
+
+
+def create_view(ctx: AppContext) -> QWidget:
+    return ScheduleView(ctx)
+

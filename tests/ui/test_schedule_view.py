@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+
+from eventdesk.services import schedule
+from eventdesk.services import schedule_conflicts as sc
+from eventdesk.services.events import get_event
+from eventdesk.storage import Database
+
+from ..schedule_data import Small, at, build_small
+
+
+@pytest.fixture
+def small(db: Database) -> Small:
+    return build_small(db)
+
+
+@pytest.fixture
+def ctx(db: Database, small: Small):  # type: ignore[no-untyped-def]
+    from eventdesk.ui.context import AppContext
+
+    with db.unit_of_work(write=False) as s:
+        event = get_event(s)
+    return AppContext(db, event, "test")
+
+
+@pytest.fixture
+def view(qtbot, ctx):  # type: ignore[no-untyped-def]
+    from eventdesk.ui.schedule.view import create_view
+
+    widget = create_view(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def item(db: Database, item_id: int) -> schedule.ItemRow:
+    with db.unit_of_work(write=False) as s:
+        return schedule.get_item(s, item_id=item_id)
+
+
+def drag(grid, src: QPoint, dst: QPoint) -> None:  # type: ignore[no-untyped-def]
+    vp = grid.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, src)
+    steps = 6
+    for i in range(1, steps + 1):
+        p = src + (dst - src) * (i / steps)
+        QTest.mouseMove(vp, p)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, dst)
+
+
+def test_drag_between_rooms_updates_database_and_panel(view, db: Database, small: Small,
+                                                       qtbot) -> None:  # type: ignore[no-untyped-def]
+    grid = view.grid
+    assert view.conflicts() == []
+    chip = small.items["芯片"]  # 10:30–12:00 in 分会场一
+    src = grid.point_for(small.rooms["分会场一"], 11 * 60)  # grab the block at 11:00
+    dst = grid.point_for(small.rooms["主会场"], 9 * 60 + 30)  # 90 minutes earlier, next room
+    live: list[list[sc.Conflict]] = []
+    grid.live_conflicts.connect(live.append)
+    drag(grid, src, dst)
+    moved = item(db, chip)
+    assert moved.room_id == small.rooms["主会场"]
+    assert moved.start == at(small.days[0], "09:00")
+    assert moved.end == at(small.days[0], "10:30")
+    assert any(found and found[0].kind == sc.ROOM_DOUBLE_BOOKED for found in live)
+    assert [c.kind for c in view.conflicts()] == [sc.ROOM_DOUBLE_BOOKED]
+    assert view.undo_stack.count() == 1
+    view.undo_stack.undo()
+    back = item(db, chip)
+    assert (back.start, back.room_id) == (at(small.days[0], "10:30"), small.rooms["分会场一"])
+    assert view.conflicts() == []
+
+
+def test_resize_by_dragging_the_bottom_edge(view, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+    grid = view.grid
+    block = grid.blocks[small.items["开幕"]]  # 09:00–10:00
+    bottom = grid.mapFromScene(block.rect.center().x(), block.rect.bottom() - 2)
+    drag(grid, bottom, bottom + QPoint(0, int(30 * grid.ppm)))
+    assert item(db, small.items["开幕"]).end == at(small.days[0], "10:30")
+
+
+def test_keyboard_moves_and_merges_into_one_undo_step(view, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+    grid = view.grid
+    grid.setFocus()
+    grid.select(small.items["开幕"])
+    for _ in range(3):
+        QTest.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    row = item(db, small.items["开幕"])
+    assert row.start == at(small.days[0], "09:15")
+    assert row.room_id == small.rooms["分会场一"]
+    assert view.undo_stack.count() == 1
+    view.undo_stack.undo()
+    assert item(db, small.items["开幕"]).start == at(small.days[0], "09:00")
+
+
+def test_place_from_unscheduled_list(view, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+    assert view.unscheduled.count() == 1
+    view.grid.cursor_cell = (1, 16 * 60)
+    view.unscheduled.setCurrentRow(0)
+    view.place_selected_unscheduled()
+    row = item(db, small.items["未排"])
+    assert row.start == at(small.days[0], "16:00") and row.room_id == small.rooms["分会场一"]
+    assert view.unscheduled.count() == 0
+    view.undo_stack.undo()
+    assert not item(db, small.items["未排"]).scheduled
+
+
+def test_undo_redo_round_trip_on_bare_stack(ctx, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk.ui.schedule.commands import (
+        CreateItemCommand,
+        DeleteItemCommand,
+        EditItemCommand,
+        PlaceItemCommand,
+    )
+
+    stack = QUndoStack()
+    before = {i.id: i for i in schedule_items(db)}
+    opening = before[small.items["开幕"]]
+    d1 = small.days[1]
+    stack.push(PlaceItemCommand(ctx, opening, start=at(d1, "13:00"), end=at(d1, "14:00"),
+                                room_id=small.rooms["小会议室"]))
+    stack.push(EditItemCommand(ctx, item(db, opening.id), schedule.ItemInput(
+        **{**item(db, opening.id).as_input().__dict__, "title_zh": "新标题",
+           "speakers": (small.people["李娜"], small.people["王芳"])})))
+    stack.push(DeleteItemCommand(ctx, item(db, small.items["圆桌"])))
+    stack.push(CreateItemCommand(ctx, schedule.ItemInput(title_zh="茶歇", kind="break")))
+    stack.push(PlaceItemCommand(ctx, item(db, small.items["未排"]), start=at(d1, "15:00"),
+                                end=at(d1, "15:45"), room_id=small.rooms["主会场"]))
+    after = {i.id: i for i in schedule_items(db)}
+    assert after != before and stack.count() == 5
+    while stack.canUndo():
+        stack.undo()
+    assert {i.id: i for i in schedule_items(db)} == before
+    while stack.canRedo():
+        stack.redo()
+    assert {i.id: i for i in schedule_items(db)} == after
+
+
+def schedule_items(db: Database) -> list[schedule.ItemRow]:
+    with db.unit_of_work(write=False) as s:
+        return schedule.list_items(s)
+
+
+def test_room_filter_and_groups(view, small: Small) -> None:  # type: ignore[no-untyped-def]
+    assert [r.name for r in view.grid.rooms] == ["主会场", "分会场一", "小会议室"]
+    view.group.setCurrentText("B馆")
+    assert [r.name for r in view.grid.rooms] == ["小会议室"]
+    view.group.setCurrentIndex(0)
+    view.filter.setText("分会场")
+    assert [r.name for r in view.grid.rooms] == ["分会场一"]
+    assert set(view.grid.blocks) == {small.items["芯片"]}
+
