@@ -21,9 +21,12 @@ HELP = "the schedule: conflicts (room double-booked, speaker in two places, …)
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("schedule", help=HELP, description=HELP)
+    add_db_option(p)  # `eventdesk --db X schedule conflicts` puts --db here
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     c = actions.add_parser("conflicts", help="list the schedule's conflicts (exit 0: warnings)")
-    add_db_option(c)
+    # Here too (`schedule conflicts --db X`), without a default that would hide the one above.
+    c.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+                   help="database file or server URL")
     c.add_argument("--json", action="store_true", help="print a JSON array")
 
 

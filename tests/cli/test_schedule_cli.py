@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventdesk.cli import main
+from eventdesk.services import schedule
+from eventdesk.storage import Database
+
+from ..schedule_data import Small, at, build_small
+
+
+@pytest.fixture
+def small(db: Database) -> Small:
+    return build_small(db)
+
+
+def test_conflicts_json_contract(db: Database, db_path: Path, small: Small, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["schedule", "conflicts", "--db", str(db_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    d0 = small.days[0]
+    with db.unit_of_work() as s:
+        schedule.move_item(s, item_id=small.items["芯片"], start=at(d0, "09:30"),
+                           end=at(d0, "10:30"), room_id=small.rooms["主会场"])
+    assert main(["--db", str(db_path), "schedule", "conflicts", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [c["kind"] for c in found] == ["room_double_booked"]
+    assert set(found[0]) >= {"kind", "message", "items"}
+    first = found[0]["items"][0]
+    assert set(first) >= {"id", "title", "room", "start", "end"}
+    assert first["title"] == "开幕主旨演讲" and first["room"] == "主会场"
+    assert first["start"] == f"{d0.isoformat()}T09:00:00+08:00"
+    assert main(["schedule", "conflicts", "--db", str(db_path)]) == 0
+    assert "会议室冲突" in capsys.readouterr().out
+
+
+def test_missing_database_exit_2(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["schedule", "conflicts", "--db", str(tmp_path / "none.sqlite3")]) == 2
+    assert not (tmp_path / "none.sqlite3").exists()
