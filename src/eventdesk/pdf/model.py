@@ -1,30 +1,16 @@
 """Plain values the badge renderer takes and returns: no database, no Qt.
 
-Callers (cli, ui) map their service rows onto BadgeData, so the pdf layer never sees an ORM object
-and the services never import the renderer.
+BadgeData itself is a domain value (domain.badge_data): services build it from the database and
+the renderer draws it, without either importing the other.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.badge_data import BadgeData
 
-@dataclass(frozen=True, slots=True)
-class BadgeData:
-    """Everything printed on one badge. Empty strings mean "leave that box out"."""
-
-    name: str
-    qr_payload: str
-    category: str = "visitor"  # stable key: exhibitor, visitor, speaker, media, vip, staff
-    category_label: str = ""  # what the badge says, e.g. "展商 EXHIBITOR"
-    name_en: str = ""
-    company: str = ""
-    company_short: str = ""
-    title: str = ""
-    hall: str = ""
-    booth: str = ""
-    person_id: int | None = None
-    event_name: str = ""
+__all__ = ["BadgeData", "MissingGlyph", "RenderOptions", "RenderResult"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,181 @@
+"""Batch badges: who to print (filters, order), what goes on each badge, and the print log.
+
+The renderer (pdf/) is not imported here: this module returns BadgeData values (domain) and the
+caller — the CLI or the badge view — hands them to pdf.badges. A run is logged with
+`record_prints` in the same unit of work that ends the run, so a cancelled run logs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..domain import CATEGORY_LABELS_ZH, BadgePrint, Category, Exhibitor, Person, PersonStatus
+from ..domain import PrintReason
+from ..domain.badge_data import BadgeData
+from ..domain.errors import NotFound
+from . import audit
+from .events import PayloadSigner, get_event
+
+BadgeSort = Literal["company", "name", "booth"]
+SORTS: tuple[BadgeSort, ...] = ("company", "name", "booth")
+
+
+@dataclass(frozen=True)
+class BadgeFilter:
+    """What the print staff chose. Cancelled registrations never get a badge."""
+
+    category: Category | None = None
+    company: str = ""  # part of the company name or its short name, any case
+    hall: str | None = None
+    not_printed: bool = False  # the current badge code was never printed
+    changed_since_print: bool = False  # printed, but person or booth edited since
+
+
+@dataclass(frozen=True)
+class BadgeRow:
+    person_id: int
+    name: str
+    name_en: str
+    category: Category
+    company: str
+    company_short: str
+    title: str
+    hall: str
+    booth: str
+    badge_code: str
+    qr_payload: str
+    last_printed_at: datetime | None
+
+
+def category_label(category: Category | str) -> str:
+    """The label printed on a badge: Chinese and the stable key in capitals (展商 EXHIBITOR)."""
+    key = Category(category)
+    return f"{CATEGORY_LABELS_ZH[key]} {key.value.upper()}"
+
+
+def _last_prints() -> object:
+    return (select(BadgePrint.person_id, func.max(BadgePrint.at).label("at"))
+            .group_by(BadgePrint.person_id).subquery())
+
+
+def _query(criteria: BadgeFilter) -> Select:  # type: ignore[type-arg]
+    last = _last_prints()
+    stmt = (
+        select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name, last.c.at)  # type: ignore[attr-defined]
+        .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
+        .outerjoin(last, last.c.person_id == Person.id)  # type: ignore[attr-defined]
+        .where(Person.status == PersonStatus.REGISTERED)
+    )
+    if criteria.category is not None:
+        stmt = stmt.where(Person.category == Category(criteria.category))
+    words = criteria.company.strip().lower()
+    if words:
+        pattern = f"%{_escape_like(words)}%"
+        stmt = stmt.where(or_(func.lower(Person.company).like(pattern, escape="\\"),
+                              func.lower(Exhibitor.short_name).like(pattern, escape="\\"),
+                              func.lower(Exhibitor.name_zh).like(pattern, escape="\\")))
+    if criteria.hall:
+        stmt = stmt.where(Exhibitor.hall == criteria.hall)
+    if criteria.not_printed:
+        # "Not printed" is about the badge code in force: after a lost-badge reprint the new
+        # code counts as not printed even though the person had a badge before.
+        printed = select(BadgePrint.id).where(BadgePrint.person_id == Person.id,
+                                              BadgePrint.badge_code == Person.badge_code)
+        stmt = stmt.where(~printed.exists())
+    if criteria.changed_since_print:
+        at = last.c.at  # type: ignore[attr-defined]
+        stmt = stmt.where(and_(at.is_not(None),
+                               or_(Person.updated_at > at, Exhibitor.updated_at > at)))
+    return stmt
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _order(stmt: Select, sort: BadgeSort) -> Select:  # type: ignore[type-arg]
+    if sort == "company":
+        return stmt.order_by(Person.company, Person.name_pinyin, Person.id)
+    if sort == "booth":
+        # People without a booth (visitors, media…) after the halls, by name.
+        return stmt.order_by(Exhibitor.hall.is_(None), Exhibitor.hall, Exhibitor.booth,
+                             Person.name_pinyin, Person.id)
+    if sort == "name":
+        return stmt.order_by(Person.name_pinyin, Person.id)
+    raise ValueError(f"unknown badge order {sort!r} (one of {', '.join(SORTS)})")
+
+
+def select_badges(session: Session, *, criteria: BadgeFilter | None = None,
+                  sort: BadgeSort = "company", limit: int | None = None) -> list[BadgeRow]:
+    stmt = _order(_query(criteria or BadgeFilter()), sort)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    found = session.execute(stmt).all()
+    if not found:
+        return []
+    sign = PayloadSigner(session)
+    return [
+        BadgeRow(person_id=p.id, name=p.name, name_en=p.name_en, category=Category(p.category),
+                 company=p.company, company_short=short or "", title=p.title, hall=hall or "",
+                 booth=booth or "", badge_code=p.badge_code, qr_payload=sign(p.badge_code),
+                 last_printed_at=at)
+        for p, hall, booth, short, at in found
+    ]
+
+
+def count_badges(session: Session, *, criteria: BadgeFilter | None = None) -> int:
+    inner = _query(criteria or BadgeFilter()).with_only_columns(Person.id).subquery()
+    return int(session.scalar(select(func.count()).select_from(inner)) or 0)
+
+
+def badge_data(session: Session, *, rows: list[BadgeRow]) -> list[BadgeData]:
+    """What the renderer draws for each row, with the event's name in the header."""
+    event_name = get_event(session).name_zh if rows else ""
+    return [to_badge_data(r, event_name=event_name) for r in rows]
+
+
+def to_badge_data(row: BadgeRow, *, event_name: str = "") -> BadgeData:
+    return BadgeData(
+        name=row.name, qr_payload=row.qr_payload, category=row.category.value,
+        category_label=category_label(row.category), name_en=row.name_en, company=row.company,
+        company_short=row.company_short, title=row.title, hall=row.hall, booth=row.booth,
+        person_id=row.person_id, event_name=event_name,
+    )
+
+
+def companies(session: Session, *, limit: int = 5000) -> list[str]:
+    """Company names of registered people, for the company filter's completer."""
+    stmt = (select(Person.company).where(Person.status == PersonStatus.REGISTERED,
+                                         Person.company != "")
+            .distinct().order_by(Person.company).limit(limit))
+    return list(session.scalars(stmt))
+
+
+def record_prints(session: Session, *, person_ids: list[int], desk: str, operator: str,
+                  layout: str, reason: PrintReason | str = PrintReason.FIRST) -> int:
+    """Log a finished print run: one BadgePrint per person with the badge code printed, and one
+    audit entry for the run. Call it in the unit of work that ends the run."""
+    if not person_ids:
+        return 0
+    why = PrintReason(reason)
+    codes: dict[int, str] = {}
+    for start in range(0, len(person_ids), 900):  # stay under SQLite's bound-parameter limit
+        chunk = person_ids[start:start + 900]
+        codes.update((pid, code) for pid, code in session.execute(
+            select(Person.id, Person.badge_code).where(Person.id.in_(chunk))).all())
+    missing = [pid for pid in person_ids if pid not in codes]
+    if missing:
+        raise NotFound(f"找不到编号为 {missing[0]} 的人员（共 {len(missing)} 人）")
+    session.add_all([BadgePrint(person_id=pid, badge_code=codes[pid], desk=desk,
+                                operator=operator, layout=layout, reason=why)
+                     for pid in person_ids])
+    session.flush()
+    audit.record(session, actor=operator, desk=desk, action="badge.batch_printed",
+                 subject_type="person", subject_id=None,
+                 detail={"count": len(person_ids), "layout": layout, "reason": why.value})
+    return len(person_ids)
