@@ -39,3 +39,28 @@ def test_conflicts_json_contract(db: Database, db_path: Path, small: Small, caps
 def test_missing_database_exit_2(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["schedule", "conflicts", "--db", str(tmp_path / "none.sqlite3")]) == 2
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_import_and_export_commands(db: Database, db_path: Path, small: Small, tmp_path: Path,
+                                    capsys) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+
+    src = tmp_path / "s.csv"
+    src.write_text("日期,开始,结束,会议室,议题,演讲嘉宾\n2025/5/22,9:00,10:00,新厅,闭幕,李娜\n",
+                   encoding="utf-8")
+    assert main(["schedule", "import", str(src), "--db", str(db_path), "--json"]) == 4
+    report = json.loads(capsys.readouterr().out)
+    assert report["errors"][0]["row"] == 1 and report["errors"][0]["column"] == "会议室"
+    assert main(["schedule", "import", str(src), "--db", str(db_path), "--json",
+                 "--create-rooms", "--dry-run"]) == 0
+    assert json.loads(capsys.readouterr().out)["created"] == 1
+    assert main(["schedule", "import", str(src), "--db", str(db_path), "--json",
+                 "--create-rooms"]) == 0
+    assert json.loads(capsys.readouterr().out)["created"] == 1
+    ics = tmp_path / "x.ics"
+    assert main(["schedule", "export", "--db", str(db_path), "--out", str(ics)]) == 0
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 5
+    pdf = tmp_path / "p.pdf"
+    assert main(["schedule", "export", "--db", str(db_path), "--out", str(pdf),
+                 "--day", small.days[2].isoformat()]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
