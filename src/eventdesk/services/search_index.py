@@ -18,9 +18,12 @@ People are numbered ("ordinals") in name order, so "the first k matches in ordin
 
 from __future__ import annotations
 
+import re
 import threading
 import time
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -32,11 +35,13 @@ from ..domain import Person
 from ..domain.contact import phone_digits
 from ..domain.names import SEPARATOR, split_query
 
+_DOTS_RE = re.compile(r"[·•‧・.\s]+")
 SEP = "\x1f"  # between forms in the index; never part of a folded query word
 MIN_PHONE_TAIL = 4
 BUCKET_PREFIX = 3  # prefixes up to this length have precomputed, name-ordered people lists
 CHECK_INTERVAL = 1.0  # seconds between version checks for other desks' changes
 MAX_OVERLAY = 1000
+MAX_GRAMS = 4096  # cached two-character candidate lists
 CLOCK_MARGIN = timedelta(minutes=10)  # desks' clocks differ; reload a little more than needed
 
 # Person ids flushed in this process, per database, since its index last looked.
@@ -65,6 +70,10 @@ class Entry:
 
 def make_entry(pid: int, search_text: str, phone: str, name_pinyin: str) -> Entry:
     forms = [f for f in (search_text or "").split(SEPARATOR) if f]
+    # Query words are folded (dots dropped, so 阿依古丽·买买提 matches either way); stored
+    # e-mails and references keep theirs, so their folded spelling is indexed as well.
+    forms += [folded for f in forms if (folded := _DOTS_RE.sub("", f)) != f and folded]
+    forms = list(dict.fromkeys(f.replace(SEP, "") for f in forms))
     return Entry(id=pid, key=(name_pinyin or "", pid), text=SEP + SEP.join(forms) + SEP,
                  phone=phone_digits(phone or ""))
 
@@ -85,16 +94,26 @@ def entry_score(entry: Entry, word: str) -> int:
     return score
 
 
+STRONG = 100  # multi-word: every word (or the words joined) matched at least as a prefix
+
+
 def query_score(entry: Entry, words: list[str]) -> int:
-    """Every word must match; spaces inside pinyin are optional, so the words joined count too."""
+    """Every word must match; spaces inside pinyin are optional, so the words joined count too.
+    With several words, people whom every word (or the joined words) finds by exact or prefix
+    rank before those found by a mere substring of some word."""
     total = 0
+    strong = True
     for w in words:
         s = entry_score(entry, w)
         if not s:
             return 0
         total += s
+        strong = strong and s >= 2
     if len(words) > 1:
-        total = max(total, entry_score(entry, "".join(words)) * len(words))
+        joined = entry_score(entry, "".join(words))
+        total = max(total, joined * len(words))
+        if strong or joined >= 2:
+            total += STRONG
     return total
 
 
@@ -102,66 +121,53 @@ def _upper(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-class _FormsText:
-    """Unique forms of one string kind joined in one string, for C-speed substring search."""
-
-    def __init__(self, form_ids: list[int], forms: list[str]) -> None:
-        self.form_ids = form_ids
-        self.offsets: list[int] = []
-        pos = 0
-        for i in form_ids:
-            self.offsets.append(pos)
-            pos += len(forms[i]) + 1
-        self.text = SEP.join(forms[i] for i in form_ids) + SEP
-
-    def containing(self, word: str) -> list[int]:
-        out: list[int] = []
-        find, text, offsets = self.text.find, self.text, self.offsets
-        pos = find(word)
-        while pos >= 0:
-            k = bisect_right(offsets, pos) - 1
-            out.append(self.form_ids[k])
-            nxt = offsets[k + 1] if k + 1 < len(offsets) else len(text)
-            pos = find(word, nxt)
-        return out
+def _bigrams(word: str) -> set[str]:
+    return {word[i:i + 2] for i in range(len(word) - 1)}
 
 
 class BaseIndex:
+    """Immutable arrays over everyone, in name order (ordinal = position)."""
+
     def __init__(self, entries: list[Entry]) -> None:
         entries.sort(key=lambda e: e.key)
         self.entries = entries
         self.ordinal = {e.id: o for o, e in enumerate(entries)}
-        postings: dict[str, list[int]] = {}
-        buckets: dict[str, list[int]] = {}
-        tails: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        buckets: defaultdict[str, list[int]] = defaultdict(list)  # form prefix (1–3 chars)
+        tails: defaultdict[str, list[int]] = defaultdict(list)  # last four phone digits
         for o, e in enumerate(entries):
-            forms = e.text.strip(SEP).split(SEP) if e.text != SEP * 2 else []
-            prefixes: set[str] = set()
+            text = e.text
+            forms = text[1:-1].split(SEP) if len(text) > 2 else []
             for f in forms:
-                postings.setdefault(f, []).append(o)
-                for n in range(1, min(BUCKET_PREFIX, len(f)) + 1):
-                    prefixes.add(f[:n])
-            for p in prefixes:
-                buckets.setdefault(p, []).append(o)
+                postings[f].append(o)
+            prefixes = {f[:1] for f in forms}
+            prefixes.update([f[:2] for f in forms])
+            prefixes.update([f[:3] for f in forms])
+            for key in prefixes:
+                buckets[key].append(o)
             if len(e.phone) >= MIN_PHONE_TAIL:
-                tails.setdefault(e.phone[-MIN_PHONE_TAIL:], []).append(o)
+                tails[e.phone[-MIN_PHONE_TAIL:]].append(o)
+        self.buckets, self.tails = dict(buckets), dict(tails)
+        # Two characters → people whose forms contain them; filled on first use (one pass over
+        # everyone, a few ms) because indexing every pair up front costs seconds at 100,000.
+        self.grams: dict[str, list[int]] = {}
+        self.texts = [e.text for e in entries]
         self.forms = sorted(postings)
-        self.postings = [_dedup(postings[f]) for f in self.forms]
-        self.buckets = buckets
-        self.tails = tails
-        kinds: dict[int, list[int]] = {}
-        for i, f in enumerate(self.forms):
-            top = max(map(ord, f))
-            kinds.setdefault(0 if top < 256 else 1 if top < 65536 else 2, []).append(i)
-        self.texts = {k: _FormsText(ids, self.forms) for k, ids in kinds.items()}
+        self.postings = [postings[f] for f in self.forms]
 
-    # -- candidate sets ------------------------------------------------------------------
+    # -- candidate lists, all in name order -------------------------------------------------
     def exact(self, word: str) -> list[int]:
         i = bisect_left(self.forms, word)
         return self.postings[i] if i < len(self.forms) and self.forms[i] == word else []
 
+    def phone_tail(self, word: str) -> list[int]:
+        if len(word) < MIN_PHONE_TAIL or not word.isdigit():
+            return []
+        return [o for o in self.tails.get(word[-MIN_PHONE_TAIL:], [])
+                if self.entries[o].phone.endswith(word)]
+
     def prefixed(self, word: str) -> list[int]:
-        """Ordinals with a form starting with `word` (or a phone ending in it), in name order."""
+        """People with a form starting with `word` (or a phone ending in it)."""
         if len(word) <= BUCKET_PREFIX:
             found = self.buckets.get(word, [])
         else:
@@ -174,31 +180,33 @@ class BaseIndex:
                 for p in self.postings[lo:hi]:
                     merged.update(p)
                 found = sorted(merged)
-        if len(word) >= MIN_PHONE_TAIL and word.isdigit():
-            phones = [o for o in self.tails.get(word[-MIN_PHONE_TAIL:], [])
-                      if self.entries[o].phone.endswith(word)]
-            if phones:
-                found = sorted(set(found).union(phones))
+        phones = self.phone_tail(word)
+        return sorted(set(found).union(phones)) if phones else found
+
+    def superset(self, word: str) -> list[int]:
+        """People who may contain `word`: those with its rarest two-character piece (exact for a
+        two-character word); everyone for a single character."""
+        if len(word) < 2:
+            return range(len(self.entries))  # type: ignore[return-value]
+        return min((self.gram(g) for g in _bigrams(word)), key=len)
+
+    def gram(self, pair: str) -> list[int]:
+        found = self.grams.get(pair)
+        if found is None:
+            if len(self.grams) >= MAX_GRAMS:
+                self.grams.clear()
+            found = self.grams[pair] = [o for o, t in enumerate(self.texts) if pair in t]
         return found
 
-    def containing(self, word: str) -> list[int]:
-        """Ordinals with a form containing `word`, in name order."""
-        top = max(map(ord, word))
-        merged: set[int] = set()
-        for kind, ft in self.texts.items():
-            if (kind == 0 and top >= 256) or (kind == 1 and top >= 65536):
-                continue
-            for i in ft.containing(word):
-                merged.update(self.postings[i])
-        return sorted(merged)
-
-
-def _dedup(ordinals: list[int]) -> list[int]:
-    out: list[int] = []
-    for o in ordinals:
-        if not out or out[-1] != o:
-            out.append(o)
-    return out
+    def containing(self, word: str) -> Iterator[int]:
+        """People with a form containing `word`, lazily, so a caller may stop early."""
+        entries = self.entries
+        if len(word) == 2:
+            yield from self.gram(word)
+            return
+        for o in self.superset(word):
+            if word in entries[o].text:
+                yield o
 
 
 @dataclass
@@ -236,7 +244,7 @@ class PeopleIndex:
         scored.sort()
         return [key[1] for _, key in scored[:limit]]
 
-    def _take(self, ordinals: list[int], score: int, seen: set[int], limit: int,
+    def _take(self, ordinals: Iterable[int], score: int, seen: set[int], limit: int,
               out: list[tuple[int, tuple[str, int]]]) -> None:
         entries, masked = self.base.entries, self.masked
         for o in ordinals:
@@ -258,22 +266,65 @@ class PeopleIndex:
         return out
 
     def _base_multi(self, words: list[str], limit: int) -> list[tuple[int, tuple[str, int]]]:
-        driver = max(words, key=lambda w: (len(w) + (2 if not w.isascii() else 0)))
-        entries, masked = self.base.entries, self.masked
-        if len(driver) >= 3 or not driver.isascii():
-            candidates = self.base.containing(driver)
-            if len(driver) >= MIN_PHONE_TAIL and driver.isdigit():
-                candidates = sorted(set(candidates).union(self.base.prefixed(driver)))
-            pool = [entries[o] for o in candidates if o not in masked]
-        else:  # only short words: one pass over everyone is cheaper than enumerating matches
-            first = driver
-            pool = [e for o, e in enumerate(entries) if first in e.text and o not in masked]
+        strong = self._strong_multi(words)
+        if len(strong) >= limit:
+            return strong
+        base, n = self.base, len(words)
+        entries, masked = base.entries, self.masked
+        # Drive with the word whose candidate list is shortest, check the others on the text.
+        options = []
+        for w in words:
+            cands = base.superset(w)
+            tail = base.phone_tail(w)
+            options.append((len(cands) + len(tail), w, cands, tail))
+        _, driver, cands, tail = min(options, key=lambda t: t[0])
+        pool: Iterable[int] = sorted(set(cands).union(tail)) if tail else cands
+
+        texts = base.texts
+        found = [o for o in pool if o not in masked] if masked else list(pool)
+        for w in sorted(words, key=len, reverse=True):  # one tight pass per word
+            if len(w) >= MIN_PHONE_TAIL and w.isdigit():
+                found = [o for o in found if w in texts[o] or entries[o].phone.endswith(w)]
+            else:
+                found = [o for o in found if w in texts[o]]
+        # Score with set look-ups rather than string searches: the pool may be thousands.
+        exact = [set(base.exact(w)) for w in words]
+        prefix = [set(base.prefixed(w)) for w in words]
+        joined = "".join(words)
+        j_exact, j_prefix = set(base.exact(joined)), set(base.prefixed(joined))
         scored = []
-        for e in pool:
-            s = query_score(e, words)
-            if s:
-                scored.append((-s, e.key))
+        for o in found:
+            total, strong_all = 0, True
+            for ex, pre in zip(exact, prefix):
+                s = 3 if o in ex else 2 if o in pre else 1
+                total += s
+                strong_all = strong_all and s >= 2
+            js = 3 if o in j_exact else 2 if o in j_prefix else (1 if joined in entries[o].text
+                                                                   else 0)
+            total = max(total, js * n) + (STRONG if strong_all or js >= 2 else 0)
+            scored.append((-total, entries[o].key))
         return scored
+
+    def _strong_multi(self, words: list[str]) -> list[tuple[int, tuple[str, int]]]:
+        """The people every word finds by exact or prefix, or the joined words do; scored as
+        query_score would score them. Cheap: set operations on precomputed lists."""
+        base, n = self.base, len(words)
+        joined = "".join(words)
+        scores: dict[int, int] = {o: 2 * n for o in base.prefixed(joined)}
+        for o in base.exact(joined):
+            scores[o] = 3 * n
+        lists = sorted((base.prefixed(w) for w in words), key=len)
+        both = set(lists[0])
+        for other in lists[1:]:
+            both.intersection_update(other)
+        if both:
+            exact = [set(base.exact(w)) for w in words]
+            for o in both:
+                total = sum(3 if o in ex else 2 for ex in exact)
+                if total > scores.get(o, 0):
+                    scores[o] = total
+        entries, masked = base.entries, self.masked
+        return [(-(s + STRONG), entries[o].key) for o, s in scores.items() if o not in masked]
 
 
 # -- one index per database per process ----------------------------------------------------

@@ -1,0 +1,99 @@
+"""The desk search index: every query kind of the issue, ranking, freshness, agreement with LIKE."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import update
+
+from eventdesk.domain import Person
+from eventdesk.services import exhibitors, people, search, search_index
+from eventdesk.services.people import PersonInput
+from eventdesk.storage import Database, open_database
+
+from .people_cases import add
+
+
+@pytest.fixture
+def crowd(event_db: Database) -> Database:
+    with event_db.unit_of_work() as s:
+        ex = exhibitors.create_exhibitor(s, data=exhibitors.ExhibitorInput(
+            name_zh="中科可控信息产业有限公司", short_name="中科可控", booth="A1-101"), operator="t")
+    add(event_db, "张伟", company="中科可控信息产业有限公司", exhibitor_id=ex.id,
+        category="exhibitor", phone="13812345678", email="zhang.wei@sugon.com",
+        external_ref="REG-0001")
+    add(event_db, "张伟明", company="阿丘科技")
+    add(event_db, "章维", company="昆山光电")
+    add(event_db, "王张伟", company="寒武纪")
+    add(event_db, "吕布", company="三国科技")
+    add(event_db, "曾小贤", company="昆山光电")
+    add(event_db, "单田芳", company="评书社")
+    add(event_db, "解缙", company="翰林院")
+    add(event_db, "阿依古丽·买买提", company="新疆科技")
+    add(event_db, "Alice Wong", company="Foxconn", email="alice@foxconn.com")
+    add(event_db, "李堃", company="䶮科技")
+    return event_db
+
+
+def names(db: Database, q: str, limit: int = 50) -> list[str]:
+    with db.unit_of_work(write=False) as s:
+        return [r.name for r in search.search_people(s, query=q, limit=limit)]
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("张伟", "张伟"), ("張偉", "张伟"), ("zhangwei", "张伟"), ("zhang wei", "张伟"), ("zw", "张伟"),
+    ("zhangw", "张伟"), ("lv", "吕布"), ("lu", "吕布"), ("lvbu", "吕布"), ("zengxiaoxian", "曾小贤"),
+    ("cengxiaoxian", "曾小贤"), ("shantianfang", "单田芳"), ("dantianfang", "单田芳"),
+    ("xiejin", "解缙"), ("jiejin", "解缙"), ("阿依古丽买买提", "阿依古丽·买买提"),
+    ("阿依古丽·买买提", "阿依古丽·买买提"), ("ALICE", "Alice Wong"), ("alice wong", "Alice Wong"),
+    ("中科可控", "张伟"), ("zkkk", "张伟"), ("5678", "张伟"), ("12345678", "张伟"),
+    ("zhang.wei@sugon.com", "张伟"), ("reg-0001", "张伟"), ("堃", "李堃"), ("䶮", "李堃"),
+    ("foxconn", "Alice Wong"), ("光电 zxx", "曾小贤"),
+])
+def test_query_kinds(crowd: Database, query: str, first: str) -> None:
+    assert names(crowd, query)[:1] == [first]
+
+
+def test_ranking_exact_prefix_contains(crowd: Database) -> None:
+    # 张伟 (exact) > 张伟明 (prefix) > 王张伟 (contains)
+    assert names(crowd, "张伟") == ["张伟", "张伟明", "王张伟"]
+    assert names(crowd, "zw")[:3] == ["张伟", "章维", "张伟明"]  # zw exact (by name), then zwm
+    assert "章维" in names(crowd, "zhangwei")
+    assert names(crowd, "zw", limit=1) == ["张伟"]
+    assert names(crowd, "") == [] and names(crowd, "nobody") == []
+
+
+def test_badge_code(crowd: Database) -> None:
+    with crowd.unit_of_work(write=False) as s:
+        code = search.search_people(s, query="张伟")[0].badge_code
+        assert [r.name for r in search.search_people(s, query=code)] == ["张伟"]
+
+
+def test_agrees_with_like_scan(crowd: Database) -> None:
+    for q in ["z", "zh", "zhang", "wei", "科技", "昆山", "w", "zw 阿丘", "li", "5678", "a"]:
+        with crowd.unit_of_work(write=False) as s:
+            fast = {r.id for r in search.search_people(s, query=q)}
+            slow = {r.id for r in search.search_people_like(s, query=q)}
+        assert fast == slow, q
+
+
+def test_changes_in_this_process_are_seen_at_once(crowd: Database) -> None:
+    assert names(crowd, "zw")  # index built
+    pid = add(crowd, "赵文", company="新公司")
+    assert "赵文" in names(crowd, "zw")
+    with crowd.unit_of_work() as s:
+        row = people.get_person(s, person_id=pid)
+        people.update_person(s, person_id=pid, operator="t",
+                             data=PersonInput(name="钱多多", company=row.company))
+    assert "赵文" not in names(crowd, "zw") and names(crowd, "qdd") == ["钱多多"]
+
+
+def test_other_desks_changes_arrive_by_version_check(crowd: Database,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    assert names(crowd, "qdd") == []
+    other = open_database(crowd.url)  # another desk: its flushes are not this index's business
+    with other.engine.begin() as conn:
+        conn.execute(update(Person).where(Person.name == "章维").values(
+            search_text="钱多多|qianduoduo|qdd", name_pinyin="qian duo duo"))
+    other.dispose()
+    monkeypatch.setattr(search_index, "CHECK_INTERVAL", 0.0)
+    assert names(crowd, "qdd") == ["章维"]
