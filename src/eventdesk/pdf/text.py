@@ -103,8 +103,11 @@ class Fitted:
 
 
 def _break_points(text: str) -> list[int]:
-    """Indexes where a line may break: between CJK characters, at spaces, never inside a Latin
-    word and never before closing punctuation."""
+    """Indexes where a line may break: at spaces when there are any, else between CJK
+    characters, never inside a Latin word and never before closing punctuation."""
+    if " " in text.strip():
+        # Words given with spaces ("工作人员 STAFF", "Foxconn Industrial Internet") break there.
+        return [i for i in range(1, len(text)) if text[i - 1] == " " and text[i] != " "]
     points = []
     for i in range(1, len(text)):
         a, b = text[i - 1], text[i]
