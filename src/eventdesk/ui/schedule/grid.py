@@ -93,26 +93,42 @@ class Block(QGraphicsItem):
         font = QFont(painter.font())
         font.setPointSizeF(8.5)
         painter.setFont(font)
-        if start and end:
-            tz = self.scene().property("tz") if self.scene() else None
-            if isinstance(tz, str):
-                zone = ZoneInfo(tz)
-                label = f"{start.astimezone(zone):%H:%M}–{end.astimezone(zone):%H:%M}"
-                if bad:
-                    label = "⚠ " + label
-                painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                                 label)
+        tz = self.scene().property("tz") if self.scene() else None
+        label = ""
+        if start and end and isinstance(tz, str):
+            zone = ZoneInfo(tz)
+            label = f"{start.astimezone(zone):%H:%M}–{end.astimezone(zone):%H:%M}"
+        if bad:
+            label = "⚠ " + label
+        metrics = painter.fontMetrics()
+        if text.height() < 30:  # a short item: time and title on one line
+            font.setBold(True)
+            painter.setFont(font)
+            line = f"{label.split('–')[0]} {self.item.title_zh}"
+            painter.drawText(text, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight,
+                                                              int(text.width())))
+            return
+        painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(text.width())))
         font.setBold(True)
         painter.setFont(font)
         body = text.adjusted(0, 13, 0, 0)
         people = "、".join(p.name for p in self.item.people)
-        painter.drawText(body, int(Qt.TextFlag.TextWordWrap), self.item.title_zh)
-        if people and body.height() > 40:
+        line_h = painter.fontMetrics().lineSpacing()
+        title_h = body.height() - (line_h if people and body.height() > 3 * line_h else 0)
+        painter.save()
+        painter.setClipRect(QRectF(body.left(), body.top(), body.width(), title_h))
+        painter.drawText(QRectF(body.left(), body.top(), body.width(), title_h),
+                         int(Qt.TextFlag.TextWordWrap), self.item.title_zh)
+        painter.restore()
+        if people and body.height() > 3 * line_h:
             font.setBold(False)
             painter.setFont(font)
             painter.setPen(QColor("#444"))
-            painter.drawText(body, int(Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
-                             people)
+            painter.drawText(body, int(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft),
+                             painter.fontMetrics().elidedText(people, Qt.TextElideMode.ElideRight,
+                                                              int(body.width())))
 
 
 class ScheduleGrid(QGraphicsView):
@@ -210,16 +226,25 @@ class ScheduleGrid(QGraphicsView):
         width = max(1, len(self.rooms)) * COL_W
         self.scene().setSceneRect(0, 0, width, self.y_of(self.last_min))
         cols = {r.id: i for i, r in enumerate(self.rooms)}
+        by_room: dict[int, list[Block]] = {}
         for block in self.blocks.values():
-            it = block.item
-            assert it.start and it.end and it.room_id is not None
-            self._put(block, cols[it.room_id], self.minute_of(it.start), self.minute_of(it.end))
+            by_room.setdefault(block.item.room_id or -1, []).append(block)
+        for room_id, blocks in by_room.items():
+            for block, lane, lanes in _lanes(blocks):
+                it = block.item
+                assert it.start and it.end
+                self._put(block, cols[room_id], self.minute_of(it.start), self.minute_of(it.end),
+                          lane, lanes)
         self.viewport().update()
         self.geometry_changed.emit()
 
-    def _put(self, block: Block, col: int, start_min: int, end_min: int) -> None:
-        block.set_rect(QRectF(col * COL_W, self.y_of(start_min), COL_W,
+    def _put(self, block: Block, col: int, start_min: int, end_min: int, lane: int = 0,
+             lanes: int = 1) -> None:
+        # Double-booked items sit side by side in their column, so neither hides the other.
+        w = COL_W / lanes
+        block.set_rect(QRectF(col * COL_W + lane * w, self.y_of(start_min), w,
                               (end_min - start_min) * self.ppm))
+        block.setZValue(2 if self._drag and self._drag.get("block") is block else 1)
 
     def set_minutes_per_row(self, minutes: int) -> None:
         centre = self.minute_at(self.mapToScene(self.viewport().rect().center()).y())
@@ -476,6 +501,35 @@ class ScheduleGrid(QGraphicsView):
         event.acceptProposedAction()  # type: ignore[attr-defined]
         p = self.drop_placement(item, event.position().toPoint())  # type: ignore[attr-defined]
         self.place_requested.emit(item.id, p.start, p.end, p.room_id)
+
+
+def _lanes(blocks: list[Block]) -> list[tuple[Block, int, int]]:
+    """(block, lane, lanes in its cluster) for blocks of one room, overlapping ones side by side."""
+    ordered = sorted(blocks, key=lambda b: (b.item.start, b.item.id))
+    out: list[tuple[Block, int, int]] = []
+    cluster: list[tuple[Block, int]] = []
+    lane_ends: list[datetime] = []
+    cluster_end: datetime | None = None
+
+    def flush() -> None:
+        n = max((lane for _b, lane in cluster), default=0) + 1
+        out.extend((b, lane, n) for b, lane in cluster)
+
+    for b in ordered:
+        start, end = b.item.start, b.item.end
+        assert start and end
+        if cluster_end is not None and start >= cluster_end:
+            flush()
+            cluster, lane_ends, cluster_end = [], [], None
+        lane = next((i for i, e in enumerate(lane_ends) if e <= start), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(end)
+        else:
+            lane_ends[lane] = end
+        cluster.append((b, lane))
+        cluster_end = max(cluster_end or end, end)
+    flush()
+    return out
 
 
 def default_minutes(item: ItemRow) -> int:

@@ -199,7 +199,7 @@ class ScheduleView(QWidget):
         splitter.addWidget(centre)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 900, 280])
+        splitter.setSizes([170, 960, 250])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
