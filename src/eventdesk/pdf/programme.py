@@ -107,6 +107,13 @@ def _block(c: Canvas, item: ProgrammeItem, x: float, y_top: float, w: float, h: 
     c.rect(x + 1, y_top - h, 3, h, stroke=0, fill=1)
     inner = w - 9
     tx, y = x + 6, y_top - 7.5
+    if h < 19:  # a short item: start time and title on one line, so the title is never lost
+        size = min(7.0, h - 3)
+        start = item.time_text.split("–")[0]
+        used = draw(c, tx, y_top - h / 2 - size * 0.35, start + " ", size, GREY)
+        line = wrap(item.title, size, inner - used, 1)[0]
+        draw(c, tx + used, y_top - h / 2 - size * 0.35, line, size, bold=True)
+        return
     draw(c, tx, y, f"{item.time_text}  {item.kind}", 6, GREY)
     room_left = h - 10
     title_lines = max(1, min(4, int((room_left - 2) // 8.5)))

@@ -168,6 +168,23 @@ def _detail(room: RoomRow) -> str:
                                   room.floor) if x)
 
 
+def _pack(groups: dict[str, list[RoomRow]]) -> list[tuple[list[str], list[RoomRow], str]]:
+    """Pages of at most ROOMS_PER_PAGE rooms: a room group never shares its rooms' page with a
+    part of another group, but small whole groups share a page rather than waste one each."""
+    pages: list[tuple[list[str], list[RoomRow], str]] = []
+    for group, rooms in groups.items():
+        if len(rooms) > ROOMS_PER_PAGE:
+            chunks = [rooms[k:k + ROOMS_PER_PAGE] for k in range(0, len(rooms), ROOMS_PER_PAGE)]
+            pages += [([group], chunk, f"（{n}/{len(chunks)}）")
+                      for n, chunk in enumerate(chunks, 1)]
+        elif pages and not pages[-1][2] and len(pages[-1][1]) + len(rooms) <= ROOMS_PER_PAGE:
+            pages[-1][0].append(group)
+            pages[-1][1].extend(rooms)
+        else:
+            pages.append(([group], list(rooms), ""))
+    return pages
+
+
 def programme_data(session: Session, *, day: date | None = None,
                    room: str | None = None) -> Programme:
     """Grid pages per day (rooms split by room group, at most ROOMS_PER_PAGE per page, only rooms
@@ -208,17 +225,14 @@ def programme_data(session: Session, *, day: date | None = None,
         for r in sched.rooms:  # already in sort order
             if by_room.get(r.id):
                 groups[r.room_group or r.hall or ""].append(r)
-        for group, rooms in groups.items():
-            chunks = [rooms[k:k + ROOMS_PER_PAGE] for k in range(0, len(rooms), ROOMS_PER_PAGE)]
-            for n, chunk in enumerate(chunks, 1):
-                page_items = [entry(i) for r in chunk for i in by_room[r.id]]
-                first = min(p.start_min for p in page_items) // 60 * 60
-                last = -(-max(p.end_min for p in page_items) // 60) * 60
-                suffix = f"（{n}/{len(chunks)}）" if len(chunks) > 1 else ""
-                heading = " · ".join(x for x in (day_label(d), group) if x) + suffix
-                pages.append(ProgrammePage(heading, "grid", tuple(
-                    ProgrammeRoom(r.name, _detail(r), tuple(entry(i) for i in by_room[r.id]))
-                    for r in chunk), first, last))
+        for names, chunk, part in _pack(groups):
+            page_items = [entry(i) for r in chunk for i in by_room[r.id]]
+            first = min(p.start_min for p in page_items) // 60 * 60
+            last = -(-max(p.end_min for p in page_items) // 60) * 60
+            heading = " · ".join(x for x in (day_label(d), "、".join(n for n in names if n)) if x)
+            pages.append(ProgrammePage(heading + part, "grid", tuple(
+                ProgrammeRoom(r.name, _detail(r), tuple(entry(i) for i in by_room[r.id]))
+                for r in chunk), first, last))
     used = {i.track_id for i in items}
     legend = tuple((t.name, t.colour) for t in sched.tracks if t.id in used)
     span = f"{event.start_date:%Y-%m-%d} – {event.end_date:%Y-%m-%d}"
