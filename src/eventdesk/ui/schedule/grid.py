@@ -51,9 +51,11 @@ class Placement:
 class Block(QGraphicsItem):
     """One agenda item on the grid."""
 
-    def __init__(self, item: ItemRow, colour: str, track: str, conflicts: list[Conflict]) -> None:
+    def __init__(self, item: ItemRow, colour: str, track: str, conflicts: list[Conflict],
+                 tz: ZoneInfo) -> None:
         super().__init__()
         self.item = item
+        self.tz = tz
         self.colour = colour
         self.track = track
         self.conflicts = conflicts
@@ -93,11 +95,9 @@ class Block(QGraphicsItem):
         font = QFont(painter.font())
         font.setPointSizeF(8.5)
         painter.setFont(font)
-        tz = self.scene().property("tz") if self.scene() else None
         label = ""
-        if start and end and isinstance(tz, str):
-            zone = ZoneInfo(tz)
-            label = f"{start.astimezone(zone):%H:%M}–{end.astimezone(zone):%H:%M}"
+        if start and end:
+            label = f"{start.astimezone(self.tz):%H:%M}–{end.astimezone(self.tz):%H:%M}"
         if bad:
             label = "⚠ " + label
         metrics = painter.fontMetrics()
@@ -196,7 +196,6 @@ class ScheduleGrid(QGraphicsView):
     def show_day(self, schedule: Schedule, day: date, rooms: list[RoomRow]) -> None:
         self.schedule, self.day, self.rooms = schedule, day, rooms
         self.data = schedule.conflict_data()
-        self.scene().setProperty("tz", schedule.event.timezone)
         room_ids = {r.id for r in rooms}
         todays = [i for i in schedule.items if i.scheduled and i.start
                   and schedule.event.day_of(i.start) == day]
@@ -215,7 +214,7 @@ class ScheduleGrid(QGraphicsView):
             if item.room_id not in room_ids:
                 continue
             colour, track = colours.get(item.track_id or -1, ("#8a8a8a", ""))
-            block = Block(item, colour, track, conflicts.get(item.id, []))
+            block = Block(item, colour, track, conflicts.get(item.id, []), schedule.event.tz)
             self.scene().addItem(block)
             self.blocks[item.id] = block
         self.relayout()
