@@ -157,3 +157,11 @@ def test_room_filter_and_groups(view, small: Small) -> None:  # type: ignore[no-
     assert [r.name for r in view.grid.rooms] == ["分会场一"]
     assert set(view.grid.blocks) == {small.items["芯片"]}
 
+
+
+def test_rooms_in_use_filter(view, small: Small) -> None:  # type: ignore[no-untyped-def]
+    view.days.setCurrentIndex(1)
+    view.in_use.setChecked(True)
+    assert [r.name for r in view.grid.rooms] == ["分会场一"]
+    view.in_use.setChecked(False)
+    assert len(view.grid.rooms) == 3

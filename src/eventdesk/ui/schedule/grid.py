@@ -155,6 +155,7 @@ class ScheduleGrid(QGraphicsView):
         self.blocks: dict[int, Block] = {}
         self.first_min, self.last_min = DAY_START, DAY_END
         self.cursor_cell: tuple[int, int] = (0, 9 * 60)  # (column, minute) for keyboard placing
+        self.cursor_shown = False  # drawn once the person has put it somewhere
         self._drag: dict[str, object] | None = None
         self.last_gesture = ""  # "key" when the last request came from the keyboard
 
@@ -276,7 +277,7 @@ class ScheduleGrid(QGraphicsView):
         for col in range(len(self.rooms) + 1):
             painter.drawLine(QPointF(col * COL_W, 0), QPointF(col * COL_W, height))
         col, minute = self.cursor_cell
-        if self.hasFocus() and not self.selected_id() and col < len(self.rooms):
+        if self.cursor_shown and not self.selected_id() and col < len(self.rooms):
             painter.setPen(QPen(QColor("#2a6ad6"), 2, Qt.PenStyle.DotLine))
             painter.drawRect(QRectF(col * COL_W + 1, self.y_of(minute), COL_W - 2,
                                     self.minutes_per_row * self.ppm))
@@ -335,6 +336,7 @@ class ScheduleGrid(QGraphicsView):
         self.scene().clearSelection()
         if block is None:
             self.cursor_cell = (self.column_at(scene.x()), self.minute_at(scene.y()))
+            self.cursor_shown = True
             self.selection_moved.emit(0)
             self.viewport().update()
             return
@@ -442,6 +444,7 @@ class ScheduleGrid(QGraphicsView):
         minute = max(self.first_min, min(self.last_min - self.minutes_per_row,
                                          minute + drow * self.minutes_per_row))
         self.cursor_cell = (col, minute)
+        self.cursor_shown = True
         room = self.rooms[col].id if self.rooms else -1
         here = [b for b in self.blocks.values() if b.item.room_id == room and b.item.start
                 and b.item.end and self.minute_of(b.item.start) <= minute

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -137,6 +138,8 @@ class ScheduleView(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("筛选会议室 Filter rooms…")
         self.filter.setClearButtonEnabled(True)
+        self.in_use = QCheckBox("仅显示当天有会议的 In use")
+        self.in_use.setToolTip("隐藏当天没有安排会议的会议室（40 个会议室时更易浏览）")
         self.unscheduled = UnscheduledList()
         self.conflict_list = QListWidget()
         self.conflict_list.setWordWrap(True)
@@ -158,7 +161,7 @@ class ScheduleView(QWidget):
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         bar = QHBoxLayout()
         bar.addWidget(self.days, 1)
-        for w in (self.zoom, QLabel("会议室组"), self.group, self.filter, new):
+        for w in (self.zoom, QLabel("会议室组"), self.group, self.filter, self.in_use, new):
             bar.addWidget(w)
         for action in (undo, redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -210,6 +213,7 @@ class ScheduleView(QWidget):
             lambda _i: self.grid.set_minutes_per_row(self.zoom.currentData()))
         self.group.currentIndexChanged.connect(lambda _i: self.show_day())
         self.filter.textChanged.connect(lambda _t: self.show_day())
+        self.in_use.toggled.connect(lambda _on: self.show_day())
         self.grid.place_requested.connect(self.place)
         self.grid.edit_requested.connect(self.edit_item)
         self.grid.unschedule_requested.connect(
@@ -260,8 +264,14 @@ class ScheduleView(QWidget):
         assert self.schedule is not None
         group = self.group.currentText() if self.group.currentIndex() > 0 else ""
         text = self.filter.text().strip().lower()
+        used: set[int] | None = None
+        if self.in_use.isChecked():
+            day, event = self.current_day(), self.schedule.event
+            used = {i.room_id for i in self.schedule.items
+                    if i.scheduled and i.start and event.day_of(i.start) == day}  # type: ignore[misc]
         return [r for r in self.schedule.rooms
                 if (not group or group in (r.room_group, r.hall))
+                and (used is None or r.id in used)
                 and (not text or text in f"{r.name} {r.hall} {r.floor} {r.room_group}".lower())]
 
     def show_day(self) -> None:
