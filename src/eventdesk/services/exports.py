@@ -1,0 +1,173 @@
+"""Exports: people (with each badge's signed QR payload), exhibitors and check-ins to CSV and XLSX.
+
+CSV is UTF-8 with a BOM so Excel opens Chinese intact; XLSX is written in openpyxl's streaming
+mode. Text cells that a spreadsheet would run as a formula (= + - @) get a leading apostrophe,
+which the import removes again, so export → import is exact. Date-times are ISO 8601 with the
+offset of the event's time zone. The file appears only when complete: rows go to a temporary
+file beside it, renamed over the target at the end, so a failed export leaves nothing half-written.
+
+Headers are the import's own aliases, so an exported list imports back without a mapping.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain import CheckIn, Exhibitor, Person, PersonStatus
+from ..domain.errors import DomainError
+from .events import PayloadSigner, get_event
+from .imports.normalise import neutralise
+
+Progress = Callable[[int, int], None]
+EXPORT_KINDS = ("people", "exhibitors", "checkins")
+FORMATS = (".csv", ".xlsx")
+_BATCH = 1000
+# XML 1.0 forbids these control characters; openpyxl refuses a cell holding one.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+PEOPLE_HEADERS = ("姓名", "英文名", "单位", "类别", "职务", "手机", "邮箱", "状态", "编号", "备注",
+                  "展馆", "展位", "胸卡编号", "二维码", "登记时间", "更新时间")
+EXHIBITOR_HEADERS = ("名称", "英文名称", "简称", "行业", "展馆", "展位", "联系人", "联系电话",
+                     "联系邮箱", "名额", "编号", "已登记人数", "更新时间")
+CHECKIN_HEADERS = ("姓名", "单位", "类别", "胸卡编号", "签到日期", "签到时间", "签到台", "操作员")
+
+
+class ExportFailed(DomainError):
+    code = "export_failed"
+
+
+def _iso(value: datetime | None, tz: ZoneInfo) -> str:
+    return value.astimezone(tz).isoformat(timespec="seconds") if value else ""
+
+
+def people_rows(session: Session) -> tuple[Sequence[str], int, Iterator[list[Any]]]:
+    tz = ZoneInfo(get_event(session).timezone)
+    sign = PayloadSigner(session)
+    total = int(session.scalar(select(func.count(Person.id))) or 0)
+    stmt = (select(Person, Exhibitor.hall, Exhibitor.booth)
+            .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
+            .order_by(Person.name_pinyin, Person.id)
+            .execution_options(yield_per=_BATCH))
+
+    def rows() -> Iterator[list[Any]]:
+        for p, hall, booth in session.execute(stmt):
+            yield [p.name, p.name_en, p.company, str(p.category.value), p.title, p.phone,
+                   p.email, str(PersonStatus(p.status).value), p.external_ref or "", p.notes,
+                   hall or "", booth or "", p.badge_code, sign(p.badge_code),
+                   _iso(p.created_at, tz), _iso(p.updated_at, tz)]
+
+    return PEOPLE_HEADERS, total, rows()
+
+
+def exhibitor_rows(session: Session) -> tuple[Sequence[str], int, Iterator[list[Any]]]:
+    tz = ZoneInfo(get_event(session).timezone)
+    total = int(session.scalar(select(func.count(Exhibitor.id))) or 0)
+    staff = (select(Person.exhibitor_id, func.count(Person.id).label("n"))
+             .where(Person.exhibitor_id.is_not(None), Person.status == PersonStatus.REGISTERED)
+             .group_by(Person.exhibitor_id).subquery())
+    stmt = (select(Exhibitor, func.coalesce(staff.c.n, 0))
+            .outerjoin(staff, staff.c.exhibitor_id == Exhibitor.id)
+            .order_by(Exhibitor.hall, Exhibitor.booth, Exhibitor.id)
+            .execution_options(yield_per=_BATCH))
+
+    def rows() -> Iterator[list[Any]]:
+        for e, n in session.execute(stmt):
+            yield [e.name_zh, e.name_en, e.short_name, e.sector, e.hall, e.booth, e.contact_name,
+                   e.contact_phone, e.contact_email, int(e.staff_quota), e.external_ref or "",
+                   int(n), _iso(e.updated_at, tz)]
+
+    return EXHIBITOR_HEADERS, total, rows()
+
+
+def checkin_rows(session: Session) -> tuple[Sequence[str], int, Iterator[list[Any]]]:
+    tz = ZoneInfo(get_event(session).timezone)
+    total = int(session.scalar(select(func.count(CheckIn.id))) or 0)
+    stmt = (select(CheckIn, Person.name, Person.company, Person.category, Person.badge_code)
+            .join(Person, Person.id == CheckIn.person_id)
+            .order_by(CheckIn.at, CheckIn.id)
+            .execution_options(yield_per=_BATCH))
+
+    def rows() -> Iterator[list[Any]]:
+        for c, name, company, category, code in session.execute(stmt):
+            yield [name, company, str(getattr(category, "value", category)), code,
+                   c.event_day.isoformat(), _iso(c.at, tz), c.desk, c.operator]
+
+    return CHECKIN_HEADERS, total, rows()
+
+
+_SOURCES = {"people": people_rows, "exhibitors": exhibitor_rows, "checkins": checkin_rows}
+
+
+def export(session: Session, *, kind: str, path: Path | str,
+           progress: Progress | None = None) -> int:
+    """Write `kind` to `path` (.csv or .xlsx); returns the number of data rows written."""
+    path = Path(path)
+    if kind not in _SOURCES:
+        raise ExportFailed(f"未知的导出类型“{kind}”（可用：{'、'.join(EXPORT_KINDS)}）")
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportFailed(f"{kind} 只能导出为 .csv 或 .xlsx（收到 {path.name}）")
+    headers, total, rows = _SOURCES[kind](session)
+    return write_table(path, headers, rows, total=total, progress=progress,
+                       sheet_title=kind)
+
+
+def safe_cell(value: Any) -> Any:
+    """Numbers stay numbers; text is cleaned of XML-illegal characters and neutralised."""
+    if isinstance(value, str):
+        return neutralise(_ILLEGAL.sub("", value))
+    return value
+
+
+def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
+                total: int = 0, progress: Progress | None = None,
+                sheet_title: str = "Sheet1") -> int:
+    """The shared writer (schedule exports may use it too): atomic, CSV with BOM or XLSX."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    count = 0
+
+    def tick() -> None:
+        if progress is not None and count % _BATCH == 0:
+            progress(count, max(total, count))
+
+    try:
+        if path.suffix.lower() == ".csv":
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow([safe_cell(h) for h in headers])
+                for row in rows:
+                    writer.writerow([safe_cell(v) for v in row])
+                    count += 1
+                    tick()
+        else:
+            from openpyxl import Workbook
+
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet(title=sheet_title[:31])
+            ws.append([safe_cell(h) for h in headers])
+            for row in rows:
+                ws.append([safe_cell(v) for v in row])
+                count += 1
+                tick()
+            wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(count, max(total, count))
+    return count

@@ -1,0 +1,128 @@
+"""Column mapping: which header of a file holds which field, automatic from common Chinese and
+English header names, editable, and saved per kind for the next file from the same source.
+
+A mapping is a plain dict {field key: header text}. Kinds describe their fields with FieldSpec;
+`auto_map(headers, fields)` proposes a mapping, `resolve_mapping` prefers a saved one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from ...domain import Setting
+
+_BRACKETED = re.compile(r"[（(【\[<《].*?[）)】\]>》]")
+_JUNK = re.compile(r"[\s_\-:：*#.。/\\'\"“”]+")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str  # shown in the mapping dialog and in error reports when no header is mapped
+    aliases: tuple[str, ...]
+    required: bool = False
+
+
+def header_key(header: str) -> str:
+    """The form headers are compared in: "手机号码（必填）*" and "手机号码" match, as do
+    "E-mail", "e_mail" and "EMAIL"."""
+    text = _BRACKETED.sub("", str(header or "").strip())
+    key = _JUNK.sub("", text).lower()
+    return key or _JUNK.sub("", str(header or "")).lower()
+
+
+def auto_map(headers: Sequence[str], fields: Sequence[FieldSpec]) -> dict[str, str]:
+    """Each field gets the first header equal to one of its aliases; a header is used once."""
+    by_key: dict[str, str] = {}
+    for h in headers:
+        if h:
+            by_key.setdefault(header_key(h), h)
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for spec in fields:
+        for alias in (spec.key, *spec.aliases):
+            header = by_key.get(header_key(alias))
+            if header is not None and header not in used:
+                mapping[spec.key] = header
+                used.add(header)
+                break
+    return mapping
+
+
+def known_header(fields: Sequence[FieldSpec]) -> "_Known":
+    return _Known({header_key(a) for spec in fields for a in (spec.key, *spec.aliases)})
+
+
+class _Known:
+    """Callable telling open_table whether a cell looks like one of our headers."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self._keys = keys
+
+    def __call__(self, text: str) -> bool:
+        return header_key(text) in self._keys
+
+
+def missing_required(mapping: dict[str, str], fields: Sequence[FieldSpec]) -> list[FieldSpec]:
+    return [f for f in fields if f.required and not mapping.get(f.key)]
+
+
+def _setting_key(kind: str) -> str:
+    return f"import.mapping.{kind}"
+
+
+def load_mapping(session: Session, *, kind: str) -> dict[str, str]:
+    row = session.get(Setting, _setting_key(kind))
+    if row is None or not row.value:
+        return {}
+    try:
+        data = json.loads(row.value)
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def save_mapping(session: Session, *, kind: str, mapping: dict[str, str]) -> None:
+    """Remember a person's corrections; the next file of this kind starts from them."""
+    value = json.dumps({k: v for k, v in mapping.items() if v}, ensure_ascii=False)
+    row = session.get(Setting, _setting_key(kind))
+    if row is None:
+        session.add(Setting(key=_setting_key(kind), value=value))
+    else:
+        row.value = value
+    session.flush()
+
+
+def resolve_mapping(headers: Sequence[str], fields: Sequence[FieldSpec],
+                    saved: dict[str, str] | None = None) -> dict[str, str]:
+    """The saved mapping where its headers exist in this file, automatic for the other fields."""
+    present = set(h for h in headers if h)
+    mapping = auto_map(headers, fields)
+    if saved:
+        valid = {f.key for f in fields}
+        chosen = {k: h for k, h in saved.items() if k in valid and h in present}
+        taken = set(chosen.values())
+        mapping = {**{k: h for k, h in mapping.items() if h not in taken}, **chosen}
+    return mapping
+
+
+def check_mapping(mapping: dict[str, str], headers: Sequence[str],
+                  fields: Sequence[FieldSpec]) -> list[str]:
+    """Problems with a (possibly hand-edited) mapping, as sentences; empty when usable."""
+    problems: list[str] = []
+    present = set(h for h in headers if h)
+    for spec in missing_required(mapping, fields):
+        names = "/".join(spec.aliases[:3])
+        problems.append(f"找不到必需的“{spec.label}”列（可用的列名：{names}…），请在列对应中指定")
+    for key, header in mapping.items():
+        if header and header not in present:
+            problems.append(f"列“{header}”不在文件里")
+    chosen = [h for h in mapping.values() if h]
+    for header in sorted(set(h for h in chosen if chosen.count(h) > 1)):
+        problems.append(f"列“{header}”被对应到了多个字段")
+    return problems

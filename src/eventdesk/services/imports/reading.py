@@ -1,0 +1,304 @@
+"""Reading CSV and XLSX lists: encoding, delimiter, sheet, header row, rows by number.
+
+Generic on purpose (people, exhibitors and the schedule all read through here):
+
+    table = open_table(path, sheet=None, known_headers=...)   # raises ImportRejected
+    table.headers            # header texts, in file order
+    for row_number, values in table.rows():   # values: {header: cell value}
+        ...
+
+Row 1 is the first row under the header; blank rows are not yielded but keep their numbers, so
+`row_number + table.header_line` is the spreadsheet's own row number. CSV values are str; XLSX
+values keep their cell type (str, int, float, datetime, bool) — `cell_text` turns any of them into
+the text a person sees. Formulas are never evaluated: an XLSX formula cell yields its formula
+text ("=SUM(A1:A3)"), which is then stored as text like any other value.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from ...domain.errors import ImportRejected
+
+# Rows looked at when searching for the header row under title lines.
+HEADER_SEARCH_ROWS = 30
+# A cell longer than this is refused outright (the csv module's own limit is 131,072).
+MAX_CELL = 1_000_000
+PREVIEW_LINES = 15
+DELIMITERS = ",;\t"
+_CHUNK = 1 << 20
+
+if csv.field_size_limit() < MAX_CELL:  # process-wide; raising it only admits longer cells
+    csv.field_size_limit(MAX_CELL)
+
+
+@dataclass
+class Table:
+    """An opened list: where its header is and how to read its rows (lazily, every time)."""
+
+    path: Path
+    format: str  # "csv" | "xlsx"
+    headers: list[str]
+    header_line: int  # 1-based line/row number of the header in the file
+    content_hash: str  # sha256 of the file's bytes, to notice a file changed after a dry run
+    encoding: str = ""  # csv only: utf-8, utf-8-sig, gb18030, utf-16
+    delimiter: str = ""  # csv only
+    sheets: list[str] = field(default_factory=list)  # xlsx only
+    sheet: str = ""
+    preview_text: str = ""  # the first lines as decoded (csv) or tab-joined (xlsx)
+    row_estimate: int = 0  # for progress bars; may be approximate for xlsx
+    _iter_raw: Callable[[], Iterator[list[Any]]] | None = None
+
+    def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(row_number, {header: value}) for every non-blank row under the header."""
+        assert self._iter_raw is not None
+        columns = [(i, h) for i, h in enumerate(self.headers) if h]
+        for line_no, raw in enumerate(self._iter_raw(), start=1):
+            if line_no <= self.header_line:
+                continue
+            if not any(cell_text(v) for v in raw):
+                continue
+            values = {h: (raw[i] if i < len(raw) else None) for i, h in columns}
+            yield line_no - self.header_line, values
+
+
+def cell_text(value: Any) -> str:
+    """The text of a cell as a person reads it (1.0 → "1", dates ISO), untrimmed."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def open_table(path: Path | str, *, sheet: str | None = None,
+               known_headers: Callable[[str], bool] | None = None) -> Table:
+    """Open a CSV or XLSX list; every problem with the file itself is one ImportRejected."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise ImportRejected(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise ImportRejected(f"无法读取文件 {path.name}：{exc.strerror or exc}") from None
+    if not head:
+        raise ImportRejected(f"文件 {path.name} 是空的")
+    if head.startswith(b"PK\x03\x04"):
+        return _open_xlsx(path, sheet, known_headers)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportRejected(f"{path.name} 是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise ImportRejected(f"{path.name} 不是有效的 Excel (.xlsx) 文件（可能已损坏或只是改了扩展名）")
+    return _open_csv(path, known_headers)
+
+
+# -- CSV ----------------------------------------------------------------------------------------
+
+def detect_encoding(path: Path) -> tuple[str, str]:
+    """(encoding, sha256) of a text file, reading it once in bounded memory.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are recognised first; otherwise GB18030 (a
+    superset of GBK and GB2312) is tried. A file whose lines are partly valid UTF-8 Chinese and
+    partly GB18030 was pasted together from two sources and is refused rather than half garbled.
+    """
+    digest = hashlib.sha256()
+    utf8_lines = gb_lines = 0
+    first_gb_line = first_utf8_line = 0
+    with open(path, "rb") as fh:
+        start = fh.read(4)
+        fh.seek(0)
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            data = fh.read()
+            digest.update(data)
+            try:
+                data.decode("utf-16")
+            except UnicodeDecodeError:
+                raise ImportRejected(f"{path.name} 的编码无法识别（UTF-16 内容损坏）") from None
+            return "utf-16", digest.hexdigest()
+        for line_no, line in enumerate(fh, start=1):
+            digest.update(line)
+            if b"\x00" in line:
+                raise ImportRejected(f"{path.name} 不是文本文件（第 {line_no} 行含二进制内容），"
+                                     "请选择 CSV 或 .xlsx 文件")
+            if line.isascii():
+                continue
+            try:
+                line.decode("utf-8")
+                utf8_lines += 1
+                first_utf8_line = first_utf8_line or line_no
+                continue
+            except UnicodeDecodeError:
+                pass
+            try:
+                line.decode("gb18030")
+            except UnicodeDecodeError:
+                raise ImportRejected(f"{path.name} 的编码无法识别（第 {line_no} 行既不是 UTF-8 "
+                                     "也不是 GB18030/GBK），请另存为 UTF-8 CSV") from None
+            gb_lines += 1
+            first_gb_line = first_gb_line or line_no
+    if utf8_lines and gb_lines:
+        raise ImportRejected(f"{path.name} 混用了两种编码（第 {first_utf8_line} 行是 UTF-8，第 "
+                             f"{first_gb_line} 行是 GBK/GB18030），请统一另存为 UTF-8 CSV")
+    if gb_lines:
+        return "gb18030", digest.hexdigest()
+    return ("utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"), digest.hexdigest()
+
+
+def sniff_delimiter(sample: str) -> str:
+    lines = [ln for ln in sample.splitlines() if ln.strip()][:20]
+    try:
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        pass
+    # The sniffer gives up on ragged lines (title rows); the most frequent candidate wins.
+    counts = {d: sum(ln.count(d) for ln in lines) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _open_csv(path: Path, known: Callable[[str], bool] | None) -> Table:
+    encoding, digest = detect_encoding(path)
+    with open(path, encoding=encoding, newline="") as fh:
+        sample = fh.read(64 * 1024)
+    delimiter = sniff_delimiter(sample)
+
+    def iter_raw() -> Iterator[list[Any]]:
+        with open(path, encoding=encoding, newline="") as fh:
+            reader = csv.reader(fh, delimiter=delimiter)
+            try:
+                yield from reader
+            except csv.Error as exc:
+                raise ImportRejected(f"{path.name} 第 {reader.line_num} 行无法解析：{exc}"
+                                     f"（单元格最长 {MAX_CELL:,} 字符）") from None
+
+    preview = "\n".join(sample.splitlines()[:PREVIEW_LINES])
+    estimate = max(sample.count("\n"), 1)
+    size = path.stat().st_size
+    if len(sample) >= 64 * 1024:
+        estimate = int(estimate * size / max(len(sample.encode(encoding, "replace")), 1))
+    table = Table(path=path, format="csv", headers=[], header_line=0, content_hash=digest,
+                  encoding=encoding, delimiter=delimiter, preview_text=preview,
+                  row_estimate=estimate, _iter_raw=iter_raw)
+    _find_header(table, known)
+    return table
+
+
+# -- XLSX ---------------------------------------------------------------------------------------
+
+def _load_workbook(path: Path) -> Any:
+    from openpyxl import load_workbook
+
+    try:
+        # read_only streams rows from the zip; data_only=False keeps formula text, never a result.
+        return load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise ImportRejected(f"{path.name} 不是有效的 Excel (.xlsx) 文件：{exc}") from None
+    except Exception as exc:  # openpyxl raises its own InvalidFileException and XML errors
+        raise ImportRejected(f"{path.name} 不是有效的 Excel (.xlsx) 文件：{exc.__class__.__name__}") from None
+
+
+def sheet_names(path: Path | str) -> list[str]:
+    wb = _load_workbook(Path(path))
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def _open_xlsx(path: Path, sheet: str | None, known: Callable[[str], bool] | None) -> Table:
+    digest = file_hash(path)
+    wb = _load_workbook(path)
+    try:
+        names = list(wb.sheetnames)
+        if not names:
+            raise ImportRejected(f"{path.name} 里没有工作表")
+        chosen = sheet if sheet is not None else names[0]
+        if chosen not in names:
+            raise ImportRejected(f"{path.name} 里没有名为“{chosen}”的工作表（有：{'、'.join(names)}）")
+        ws = wb[chosen]
+        estimate = int(getattr(ws, "max_row", 0) or 0)
+    finally:
+        wb.close()
+
+    def iter_raw() -> Iterator[list[Any]]:
+        book = _load_workbook(path)
+        try:
+            try:
+                for row in book[chosen].iter_rows(values_only=True):
+                    yield list(row)
+            except ImportRejected:
+                raise
+            except Exception as exc:  # a corrupt sheet part inside a valid zip
+                raise ImportRejected(f"{path.name} 的工作表“{chosen}”已损坏："
+                                     f"{exc.__class__.__name__}") from None
+        finally:
+            book.close()
+
+    table = Table(path=path, format="xlsx", headers=[], header_line=0, content_hash=digest,
+                  sheets=names, sheet=chosen, row_estimate=estimate, _iter_raw=iter_raw)
+    _find_header(table, known)
+    return table
+
+
+# -- header row ---------------------------------------------------------------------------------
+
+def _find_header(table: Table, known: Callable[[str], bool] | None) -> None:
+    """The header is the first row, among the first few, that looks like one: it names a known
+    column, or failing that has at least two filled cells (a title line has one)."""
+    assert table._iter_raw is not None
+    first: list[tuple[int, list[str]]] = []
+    total_rows = 0
+    for line_no, raw in enumerate(table._iter_raw(), start=1):
+        total_rows = line_no
+        texts = [cell_text(v).strip() for v in raw]
+        if any(texts):
+            first.append((line_no, texts))
+        if len(first) >= HEADER_SEARCH_ROWS:
+            break
+    if not first:
+        raise ImportRejected(f"{table.path.name} 里没有任何内容")
+    chosen: tuple[int, list[str]] | None = None
+    if known is not None:
+        chosen = next(((n, t) for n, t in first if any(known(x) for x in t if x)), None)
+    if chosen is None:
+        chosen = next(((n, t) for n, t in first if sum(1 for x in t if x) >= 2), first[0])
+    line_no, texts = chosen
+    while texts and not texts[-1]:
+        texts.pop()
+    seen: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        if text in seen:
+            raise ImportRejected(f"表头“{text}”出现了两次（第 {seen[text] + 1} 列和第 {i + 1} 列），"
+                                 "请改名或删除其中一列")
+        seen[text] = i
+    table.headers, table.header_line = texts, line_no
+    if table.format == "xlsx":
+        lines = ["\t".join(t) for _n, t in first[:PREVIEW_LINES]]
+        table.preview_text = "\n".join(lines)
+    if next(table.rows(), None) is None:
+        raise ImportRejected(f"{table.path.name} 只有表头，没有数据行")
