@@ -222,3 +222,16 @@ def count_today(session: Session, *, now: datetime | None = None, desk: str | No
     if desk is not None:
         stmt = stmt.where(CheckIn.desk == desk)
     return int(session.scalar(stmt) or 0)
+
+
+def latest_at_desk(session: Session, *, desk: str,
+                   now: datetime | None = None) -> CheckInResult | None:
+    """This desk's most recent check-in today, as the desk showed it (for a re-opened view)."""
+    day = get_event(session).day_of(now or datetime.now(UTC))
+    last = session.scalars(select(CheckIn).where(CheckIn.desk == desk, CheckIn.event_day == day)
+                           .order_by(CheckIn.at.desc(), CheckIn.id.desc()).limit(1)).first()
+    if last is None:
+        return None
+    person = get_person(session, person_id=last.person_id, with_payload=False)
+    return CheckInResult(result="checked_in", message=f"{person.name} 签到成功", person=person,
+                         at=last.at, desk=last.desk, operator=last.operator, check_in_id=last.id)

@@ -1,0 +1,125 @@
+"""What the registration desk shows and does beyond a single check-in: result rows with today's
+check-in state and print count, and walk-in registration (duplicates, exhibitor quota)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain import Category, Exhibitor, Person, PersonStatus
+from ..domain.errors import DomainError
+from ..domain.names import fold
+from . import audit
+from .checkin import CheckInResult, CheckInState, check_in, states_today
+from .desk_badges import print_counts
+from .people import PersonInput, PersonRow, create_person, get_person, validate_person
+from .search import search_people
+
+
+@dataclass(frozen=True)
+class DeskRow:
+    person: PersonRow
+    checked_in: CheckInState | None
+    print_count: int
+
+
+def desk_rows(session: Session, *, people: list[PersonRow],
+              now: datetime | None = None) -> list[DeskRow]:
+    ids = [p.id for p in people]
+    states = states_today(session, person_ids=ids, now=now)
+    counts = print_counts(session, person_ids=ids)
+    return [DeskRow(person=p, checked_in=states.get(p.id), print_count=counts.get(p.id, 0))
+            for p in people]
+
+
+def desk_search(session: Session, *, query: str, limit: int = 50,
+                now: datetime | None = None) -> list[DeskRow]:
+    """The desk's result list: ranked people with today's check-in state and print count."""
+    found = search_people(session, query=query, limit=limit, with_payload=True)
+    return desk_rows(session, people=found, now=now)
+
+
+def desk_row(session: Session, *, person_id: int, now: datetime | None = None) -> DeskRow:
+    return desk_rows(session, people=[get_person(session, person_id=person_id)], now=now)[0]
+
+
+# -- walk-in registration -------------------------------------------------------------------
+
+class QuotaExceeded(DomainError):
+    code = "quota_exceeded"
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    person: PersonRow
+    why: str  # "phone", "email", "name_company"
+
+    @property
+    def label(self) -> str:
+        return {"phone": "同一手机号", "email": "同一邮箱",
+                "name_company": "同名同单位"}.get(self.why, self.why)
+
+
+def likely_duplicates(session: Session, *, data: PersonInput) -> list[Duplicate]:
+    """Registered people this walk-in probably already is: same phone, same e-mail, or same name
+    at the same company. Call with validated (normalised) input."""
+    found: dict[int, str] = {}
+    if data.phone:
+        for pid in session.scalars(select(Person.id).where(Person.phone == data.phone)):
+            found.setdefault(pid, "phone")
+    if data.email:
+        for pid in session.scalars(select(Person.id).where(Person.email == data.email)):
+            found.setdefault(pid, "email")
+    if data.name:
+        company = fold(data.company)
+        for pid, comp in session.execute(select(Person.id, Person.company)
+                                         .where(Person.name == data.name)):
+            if fold(comp) == company:
+                found.setdefault(pid, "name_company")
+    return [Duplicate(person=get_person(session, person_id=pid), why=why)
+            for pid, why in sorted(found.items())]
+
+
+def quota_problem(session: Session, *, exhibitor_id: int | None) -> str | None:
+    """A sentence when the exhibitor's registered staff already fill its quota."""
+    if exhibitor_id is None:
+        return None
+    exhibitor = session.get(Exhibitor, exhibitor_id)
+    if exhibitor is None:
+        return None
+    staff = session.scalar(select(func.count(Person.id)).where(
+        Person.exhibitor_id == exhibitor_id, Person.status == PersonStatus.REGISTERED)) or 0
+    if staff >= exhibitor.staff_quota:
+        return (f"{exhibitor.name_zh} 的人员名额为 {exhibitor.staff_quota}，已登记 {staff} 人；"
+                "超出名额需主办方确认")
+    return None
+
+
+def register_walk_in(session: Session, *, data: PersonInput, desk: str, operator: str,
+                     override_quota: bool = False, now: datetime | None = None) -> CheckInResult:
+    """Create the person (new badge code) and check them in, in one unit of work.
+
+    Exhibitor staff beyond the company's quota raise QuotaExceeded unless an organiser
+    overrides; the override is audited."""
+    data = validate_person(data)
+    if data.category == Category.EXHIBITOR or data.exhibitor_id is not None:
+        problem = quota_problem(session, exhibitor_id=data.exhibitor_id)
+        if problem and not override_quota:
+            raise QuotaExceeded(problem)
+        if problem:
+            audit.record(session, actor=operator, desk=desk, action="exhibitor.quota_override",
+                         subject_type="exhibitor", subject_id=data.exhibitor_id,
+                         detail={"name": data.name, "problem": problem})
+    person = create_person(session, data=data, operator=operator, desk=desk)
+    return check_in(session, person_id=person.id, desk=desk, operator=operator, now=now,
+                    via="walk_in")
+
+
+def use_existing(session: Session, *, person_id: int, desk: str, operator: str,
+                 now: datetime | None = None) -> CheckInResult:
+    """The walk-in turned out to be registered already: check that person in instead."""
+    return check_in(session, person_id=person_id, desk=desk, operator=operator, now=now,
+                    via="walk_in_duplicate")

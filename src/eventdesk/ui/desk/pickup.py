@@ -1,0 +1,134 @@
+"""Exhibitor pick-up: find the company, see its staff's printed / collected state, print the
+missing badges in one go and mark the pack collected."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import PrintReason
+from ...services import desk_badges
+from ...services import exhibitors as exhibitor_service
+from ...services.desk_badges import PickupState
+from .. import ops
+from ..context import PRINTS, AppContext
+
+if TYPE_CHECKING:
+    from .badge_actions import BadgeActions
+
+
+class PickupDialog(QDialog):
+    def __init__(self, ctx: AppContext, badges: BadgeActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.badges = ctx, badges
+        self.state: PickupState | None = None
+        self.setWindowTitle("展商领证 Exhibitor pick-up")
+        self.resize(900, 560)
+        root = QVBoxLayout(self)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText("展商名称 / 简称 / 拼音首字母 / 展位号")
+        self.query.textChanged.connect(self._search)
+        root.addWidget(self.query)
+        body = QHBoxLayout()
+        self.companies = QListWidget()
+        self.companies.setMaximumWidth(320)
+        self.companies.currentItemChanged.connect(lambda item, _old: self._load(item))
+        body.addWidget(self.companies)
+        right = QVBoxLayout()
+        self.summary = QLabel("选择展商")
+        self.summary.setStyleSheet("font-size: 16px; font-weight: 600;")
+        right.addWidget(self.summary)
+        self.staff = QTableWidget(0, 4)
+        self.staff.setHorizontalHeaderLabels(["姓名", "职务", "已打印", "已领取"])
+        self.staff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.staff.horizontalHeader().setStretchLastSection(True)
+        right.addWidget(self.staff, 1)
+        buttons = QHBoxLayout()
+        self.print_missing = QPushButton("打印缺少的胸卡")
+        self.print_missing.clicked.connect(self.print_missing_badges)
+        self.collect = QPushButton("整包已领取")
+        self.collect.clicked.connect(self.mark_collected)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_missing)
+        buttons.addWidget(self.collect)
+        right.addLayout(buttons)
+        body.addLayout(right, 1)
+        root.addLayout(body, 1)
+        self._refresh_buttons()
+
+    def _search(self, text: str) -> None:
+        rows = ops.run_now(self.ctx, lambda s: exhibitor_service.list_exhibitors(
+            s, query=text, limit=50), write=False) if text.strip() else []
+        self.companies.clear()
+        for r in rows or []:
+            item = QListWidgetItem(f"{r.name_zh}\n{r.hall} {r.booth} · {r.staff_count} 人")
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.companies.addItem(item)
+        if self.companies.count():
+            self.companies.setCurrentRow(0)
+
+    def _load(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        self.show_exhibitor(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_exhibitor(self, exhibitor_id: int) -> None:
+        state = ops.run_now(self.ctx, lambda s: desk_badges.pickup_state(
+            s, exhibitor_id=exhibitor_id), write=False)
+        if state is None:
+            return
+        self.state = state
+        self.staff.setRowCount(len(state.staff))
+        for i, badge in enumerate(state.staff):
+            collected = badge.collected_at
+            when = self.ctx.event.local(collected).strftime("%m-%d %H:%M") \
+                if collected and self.ctx.event else ("是" if collected else "")
+            for col, text in enumerate((badge.person.name, badge.person.title,
+                                        f"{badge.print_count} 张" if badge.printed else "未打印",
+                                        when or "未领取")):
+                self.staff.setItem(i, col, QTableWidgetItem(text))
+        e = state.exhibitor
+        printed = sum(1 for s in state.staff if s.printed)
+        collected_n = sum(1 for s in state.staff if s.collected_at)
+        self.summary.setText(f"{e.name_zh} · {e.hall} {e.booth} · 名额 {e.staff_quota} · "
+                             f"人员 {len(state.staff)} · 已打印 {printed} · 已领取 {collected_n}")
+        self._refresh_buttons()
+
+    def _refresh_buttons(self) -> None:
+        state = self.state
+        self.print_missing.setEnabled(bool(state and state.missing_prints))
+        self.collect.setEnabled(bool(state and any(s.printed and not s.collected_at
+                                                   for s in state.staff)))
+
+    def print_missing_badges(self) -> None:
+        if self.state is None:
+            return
+        if self.badges.print_people(self.state.missing_prints, PrintReason.FIRST):
+            self.show_exhibitor(self.state.exhibitor.id)
+
+    def mark_collected(self) -> None:
+        if self.state is None:
+            return
+        ex_id = self.state.exhibitor.id
+        desk = self.badges.view.desk.name
+        n = ops.run_now(self.ctx, lambda s: desk_badges.mark_pack_collected(
+            s, exhibitor_id=ex_id, desk=desk, operator=self.ctx.operator),
+            changes=(PRINTS,), parent=self)
+        if n is not None:
+            self.show_exhibitor(ex_id)
+            self.summary.setText(self.summary.text() + f" · 本次交付 {n} 张")

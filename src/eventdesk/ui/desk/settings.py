@@ -1,0 +1,124 @@
+"""Desk settings, stored per machine in QSettings: desk name, printer, layout, auto-print, sounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+PDF_PRINTER = "pdf"  # "printer" that saves each badge as a PDF file in pdf_dir
+
+
+@dataclass
+class DeskSettings:
+    name: str = "1"
+    printer: str = ""  # a system printer name, PDF_PRINTER, or "" (ask once on first print)
+    layout: str = "default"
+    preset: str = "a6"
+    auto_print: bool = False
+    sounds: bool = True
+    pdf_dir: str = ""
+
+    @property
+    def pdf_folder(self) -> Path:
+        return Path(self.pdf_dir) if self.pdf_dir else \
+            Path(platformdirs.user_documents_dir()) / "EventDesk badges"
+
+
+def _bool(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).lower() in ("1", "true", "yes")
+
+
+def load(settings: QSettings) -> DeskSettings:
+    d = DeskSettings()
+    return DeskSettings(
+        name=str(settings.value("desk/name", d.name)),
+        printer=str(settings.value("desk/printer", d.printer)),
+        layout=str(settings.value("desk/layout", d.layout)),
+        preset=str(settings.value("desk/preset", d.preset)),
+        auto_print=_bool(settings.value("desk/auto_print"), d.auto_print),
+        sounds=_bool(settings.value("desk/sounds"), d.sounds),
+        pdf_dir=str(settings.value("desk/pdf_dir", d.pdf_dir)),
+    )
+
+
+def save(settings: QSettings, desk: DeskSettings) -> None:
+    for key in ("name", "printer", "layout", "preset", "auto_print", "sounds", "pdf_dir"):
+        settings.setValue(f"desk/{key}", getattr(desk, key))
+    settings.sync()
+
+
+def _layouts() -> list[str]:
+    try:
+        from ...pdf.badges import list_layouts
+
+        return list_layouts() or ["default"]
+    except Exception:  # noqa: BLE001 - the badge engine may be absent in a trimmed build
+        return ["default"]
+
+
+class DeskSettingsDialog(QDialog):
+    def __init__(self, current: DeskSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("签到台设置 Desk settings")
+        form = QFormLayout(self)
+        self.name = QLineEdit(current.name)
+        self.printer = QComboBox()
+        self.printer.addItem("（首次打印时选择）", "")
+        self.printer.addItem("保存为 PDF 文件", PDF_PRINTER)
+        try:
+            from PySide6.QtPrintSupport import QPrinterInfo
+
+            for name in QPrinterInfo.availablePrinterNames():
+                self.printer.addItem(name, name)
+        except ImportError:
+            pass
+        index = self.printer.findData(current.printer)
+        if index < 0 and current.printer:
+            self.printer.addItem(current.printer, current.printer)
+            index = self.printer.count() - 1
+        self.printer.setCurrentIndex(max(index, 0))
+        self.pdf_dir = QLineEdit(current.pdf_dir)
+        self.pdf_dir.setPlaceholderText(str(current.pdf_folder))
+        self.layout_box = QComboBox()
+        for name in _layouts():
+            self.layout_box.addItem(name, name)
+        self.layout_box.setCurrentIndex(max(self.layout_box.findData(current.layout), 0))
+        self.auto_print = QCheckBox("签到后自动打印胸卡")
+        self.auto_print.setChecked(current.auto_print)
+        self.sounds = QCheckBox("提示音（成功 1 声，重复 2 声，拒绝 3 声）")
+        self.sounds.setChecked(current.sounds)
+        form.addRow("台号 / 名称", self.name)
+        form.addRow("打印机", self.printer)
+        form.addRow("PDF 保存目录", self.pdf_dir)
+        form.addRow("胸卡版式", self.layout_box)
+        form.addRow(self.auto_print)
+        form.addRow(self.sounds)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._preset = current.preset
+
+    def result_settings(self) -> DeskSettings:
+        return DeskSettings(name=self.name.text().strip() or "1",
+                            printer=str(self.printer.currentData() or ""),
+                            layout=str(self.layout_box.currentData() or "default"),
+                            preset=self._preset, auto_print=self.auto_print.isChecked(),
+                            sounds=self.sounds.isChecked(), pdf_dir=self.pdf_dir.text().strip())

@@ -1,0 +1,330 @@
+"""The registration desk view: one search field, a big status panel, ranked results.
+
+Keyboard only: type to search (results update per keystroke), ↑/↓ select, Enter checks in the
+selected person, Ctrl+P prints the badge, Ctrl+R reprints with a reason, Ctrl+Z undoes this desk's
+last check-in, F2 registers a walk-in, F3 opens exhibitor pick-up, F9 the desk settings, Esc
+clears. A scanner's payload + Enter is taken anywhere in the window (see scanner.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import CATEGORY_LABELS_ZH
+from ...domain.qr import looks_like_payload
+from ...services import checkin as checkin_service
+from ...services import desk as desk_service
+from ...services import search_index
+from ...services.checkin import CheckInResult
+from ...services.desk import DeskRow
+from .. import ops
+from ..context import CHECKINS, PEOPLE, PRINTS, AppContext
+from . import settings as desk_settings
+from . import sound
+from .badge_actions import BadgeActions
+from .model import ResultsModel
+from .scanner import ScannerFilter
+from .status import StatusPanel
+
+REASON_ZH = {"forged": "二维码签名不符（疑似伪造）", "other_event": "其他活动的胸卡",
+             "revoked": "胸卡已作废", "cancelled": "报名已取消", "unknown": "无法识别的胸卡",
+             "malformed": "二维码格式不正确"}
+RESULT_LIMIT = 50
+
+
+def create_view(ctx: AppContext) -> QWidget:
+    return DeskView(ctx)
+
+
+class DeskView(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.desk = desk_settings.load(ctx.settings)
+        tz = ctx.event.tz if ctx.event else ZoneInfo("Asia/Shanghai")
+        self.model = ResultsModel(tz)
+        self.badges = BadgeActions(self)
+        self._pending_confirm: int | None = None
+        self._own_change = False
+        self._build()
+        self.scanner = ScannerFilter(self)
+        self.scanner.scanned.connect(self.on_scan)
+        ctx.changed.connect(self._on_changed)
+        self._refresh_header()
+        if ctx.event is not None:  # build the search index before the first keystroke needs it
+            ops.run_in_background(ctx, lambda s, _p: search_index.index_for(s) and None,
+                                  on_done=lambda _r: None, on_error=lambda _e: None)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.header = QLabel()
+        self.header.setStyleSheet("font-size: 16px; font-weight: 600;")
+        top.addWidget(self.header, 1)
+        for text, slot in (("现场登记 F2", self.open_walk_in), ("展商领证 F3", self.open_pickup),
+                           ("设置 F9", self.open_settings)):
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            top.addWidget(button)
+        root.addLayout(top)
+        self.search = QLineEdit()
+        self.search.setObjectName("deskSearch")
+        self.search.setPlaceholderText("扫码，或输入姓名 / 拼音 / 首字母 / 单位 / 手机尾号 / 邮箱 / 编号")
+        font = QFont(self.search.font())
+        font.setPointSize(max(font.pointSize(), 10) + 8)
+        self.search.setFont(font)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh_results)
+        self.search.installEventFilter(self)
+        root.addWidget(self.search)
+        self.status = StatusPanel()
+        root.addWidget(self.status)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search field keeps the keys
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda _i: self.check_in_selected())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((150, 330, 80, 110, 150, 50, 120)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        root.addWidget(self.table, 1)
+        keys: tuple[tuple[str, Callable[[], Any]], ...] = (
+            ("Ctrl+P", self.badges.print_selected), ("Ctrl+R", self.badges.reprint_selected),
+            ("F2", self.open_walk_in), ("F3", self.open_pickup),
+            ("F9", self.open_settings))
+        for seq, slot in keys:
+            shortcut = QShortcut(QKeySequence(seq), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- visibility: focus and the scanner filter follow the view -------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.scanner.install()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802
+        self.scanner.remove()
+        super().hideEvent(event)
+
+    def activated(self) -> None:
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search.selectAll()
+
+    def settle(self) -> None:
+        """For --screenshot: results for the last query and this desk's latest check-in."""
+        if not self.search.text():
+            self.search.setText(str(self.ctx.settings.value("desk/last_query", "zhang")))
+        latest = ops.run_now(self.ctx, lambda s: checkin_service.latest_at_desk(
+            s, desk=self.desk.name), write=False, show_errors=False)
+        if latest is not None:
+            self.show_result(latest, quiet=True)
+
+    # -- search ------------------------------------------------------------------------------
+    def refresh_results(self, text: str | None = None) -> None:
+        text = self.search.text() if text is None else text
+        self._pending_confirm = None
+        if not text.strip() or looks_like_payload(text) or self.ctx.event is None:
+            self.model.set_rows([])
+            return
+        rows = ops.run_now(self.ctx, lambda s: desk_service.desk_search(
+            s, query=text, limit=RESULT_LIMIT), write=False)
+        self.model.set_rows(rows or [])
+        if rows:
+            self.table.selectRow(0)
+
+    def selected(self) -> DeskRow | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _move(self, step: int) -> None:
+        n = self.model.rowCount()
+        if not n:
+            return
+        current = self.selected()
+        row = 0 if current is None else self.model.rows.index(current)
+        row = max(0, min(n - 1, row + step))
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if obj is self.search and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent.key(event)  # type: ignore[arg-type]
+            if QKeyEvent.matches(event, QKeySequence.StandardKey.Undo):  # type: ignore[arg-type]
+                # The line edit would undo typing; at the desk Ctrl+Z undoes a check-in.
+                self.undo_last()
+                return True
+            steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10,
+                     Qt.Key.Key_PageUp: -10}
+            if key in steps:
+                self._move(steps[key])  # type: ignore[index]
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                text = self.search.text()
+                if looks_like_payload(text):  # typed or pasted by hand
+                    self.search.clear()
+                    self.on_scan(text)
+                else:
+                    self.check_in_selected()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.search.clear()
+                return True
+        return super().eventFilter(obj, event)
+
+    # -- check-in --------------------------------------------------------------------------
+    def _write(self, fn: Callable[[Any], Any], changes: tuple[str, ...] = (CHECKINS,)) -> Any:
+        self._own_change = True
+        try:
+            return ops.run_now(self.ctx, fn, changes=changes, parent=self)
+        finally:
+            self._own_change = False
+
+    def on_scan(self, payload: str) -> None:
+        desk, who = self.desk.name, self.ctx.operator
+        result = self._write(lambda s: checkin_service.check_in_scan(
+            s, payload=payload, desk=desk, operator=who))
+        if result is not None:
+            self.show_result(result, focus_person=True)
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def check_in_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        desk, who, pid = self.desk.name, self.ctx.operator, row.person.id
+        self.remember_query()
+        result = self._write(lambda s: checkin_service.check_in(
+            s, person_id=pid, desk=desk, operator=who,
+            via="external_ref" if self._pending_confirm == pid else "search"))
+        if result is not None:
+            self.show_result(result)
+
+    def show_result(self, result: CheckInResult, *, focus_person: bool = False,
+                    quiet: bool = False) -> None:
+        p = result.person
+        facts = ""
+        if p is not None:
+            label = CATEGORY_LABELS_ZH.get(p.category, p.category.value)
+            booth = f" · 展位 {p.hall} {p.booth}".rstrip() if p.booth else ""
+            facts = f"{p.company or '（无单位）'} · {label}{booth}"
+        if result.result == "checked_in" and p is not None:
+            state, title, detail = "green", f"✓ 签到成功　{p.name}", facts
+        elif result.result == "already_checked_in" and p is not None:
+            state, title, detail = "amber", f"已签到　{result.message}", facts
+        elif result.result == "confirm" and p is not None:
+            state, title = "blue", f"外部报名编号：{p.name} — 核对后按 Enter 签到"
+            detail = f"{facts}\n{result.message}"
+        else:
+            reason = REASON_ZH.get(result.reason or "", result.reason or "")
+            state, title = "red", f"✗ 拒绝：{reason}"
+            detail = result.message.removeprefix("拒绝：") + (f"\n{facts}" if facts else "")
+        self.status.show_state(state, title, detail)
+        if not quiet:
+            sound.play({"blue": ""}.get(state, state), enabled=self.desk.sounds)
+        if p is not None:
+            row = ops.run_now(self.ctx, lambda s: desk_service.desk_row(s, person_id=p.id),
+                              write=False)
+            if row is not None:
+                if focus_person or result.result == "confirm":
+                    self.search.blockSignals(True)
+                    self.search.clear()
+                    self.search.blockSignals(False)
+                    self.model.set_rows([row])
+                    self.table.selectRow(0)
+                else:
+                    self.model.replace_row(row)
+        self._pending_confirm = p.id if result.result == "confirm" and p else None
+        self._refresh_header()
+        if result.result == "checked_in" and self.desk.auto_print and not quiet:
+            self.badges.print_selected(auto=True)
+
+    def undo_last(self) -> None:
+        desk, who = self.desk.name, self.ctx.operator
+        undone = self._write(lambda s: checkin_service.undo_last_check_in(
+            s, desk=desk, operator=who))
+        if undone is not None:
+            self.status.show_state("amber", f"已撤销　{undone.person_name} 的签到",
+                                   "撤销已记入操作日志")
+            self.refresh_results()
+            self._refresh_header()
+
+    # -- other views' changes, header --------------------------------------------------------
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if self._own_change:
+            return
+        if topics & {PEOPLE, CHECKINS, PRINTS}:
+            self.refresh_results()
+            self._refresh_header()
+
+    def _refresh_header(self) -> None:
+        n = None
+        if self.ctx.event is not None:
+            n = ops.run_now(self.ctx, lambda s: checkin_service.count_today(s), write=False,
+                            show_errors=False)
+        desk = self.desk.name
+        label = f"{desk} 号台" if desk.isdigit() else desk
+        event = self.ctx.event.name_zh if self.ctx.event else "（无活动）"
+        self.header.setText(f"签到台 · {label} · {event} · 今日已签到 {n or 0} 人")
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        dialog = desk_settings.DeskSettingsDialog(self.desk, self)
+        if dialog.exec():
+            self.desk = dialog.result_settings()
+            desk_settings.save(self.ctx.settings, self.desk)
+            self._refresh_header()
+        self.search.setFocus()
+
+    def open_walk_in(self) -> None:
+        from .walkin import WalkInDialog
+
+        dialog = WalkInDialog(self.ctx, desk=self.desk.name, parent=self)
+        if dialog.exec() and dialog.result_checkin is not None:
+            self.show_result(dialog.result_checkin, focus_person=True)
+            if dialog.result_checkin.result == "checked_in" and dialog.print_badge:
+                self.badges.print_selected(auto=True)
+        self.search.setFocus()
+
+    def open_pickup(self) -> None:
+        from .pickup import PickupDialog
+
+        PickupDialog(self.ctx, self.badges, parent=self).exec()
+        self.refresh_results()
+        self.search.setFocus()
+
+    def refresh_after_print(self, person_ids: list[int]) -> None:
+        for pid in person_ids:
+            row = ops.run_now(self.ctx, lambda s, pid=pid: desk_service.desk_row(s, person_id=pid),
+                              write=False)
+            if row is not None:
+                self.model.replace_row(row)
+
+    def remember_query(self) -> None:
+        if self.search.text().strip():
+            self.ctx.settings.setValue("desk/last_query", self.search.text().strip())

@@ -1,0 +1,204 @@
+"""Walk-in registration at the desk: a short form, likely duplicates offered before saving,
+the exhibitor quota with an organiser's override; saving creates, checks in and prints."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import CATEGORY_LABELS_ZH, Category
+from ...domain.errors import DomainError, ValidationFailed
+from ...services import desk as desk_service
+from ...services import exhibitors as exhibitor_service
+from ...services.checkin import CheckInResult
+from ...services.desk import Duplicate
+from ...services.people import PersonInput, validate_person
+from .. import ops
+from ..context import CHECKINS, PEOPLE, AppContext
+
+FIELDS = ("name", "company", "phone", "email", "title")
+LABELS = {"name": "姓名 *", "company": "单位", "phone": "手机", "email": "邮箱", "title": "职务"}
+
+
+class WalkInDialog(QDialog):
+    def __init__(self, ctx: AppContext, *, desk: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.desk = ctx, desk
+        self.result_checkin: CheckInResult | None = None
+        self.duplicates: list[Duplicate] = []
+        self._confirmed_new = False
+        self.setWindowTitle("现场登记 Walk-in registration")
+        self.setMinimumWidth(520)
+        root = QVBoxLayout(self)
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.category = QComboBox()
+        for cat in Category:
+            self.category.addItem(CATEGORY_LABELS_ZH[cat], cat.value)
+        self.category.setCurrentIndex(self.category.findData(Category.VISITOR.value))
+        self.exhibitor = QComboBox()
+        self.exhibitor.addItem("（不是展商人员）", None)
+        for key in FIELDS:
+            edit = QLineEdit()
+            error = QLabel()
+            error.setStyleSheet("color: #b42318;")
+            error.setVisible(False)
+            self.edits[key], self.errors[key] = edit, error
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(edit)
+            column.addWidget(error)
+            form.addRow(LABELS[key], column)
+            if key == "company":
+                form.addRow("类别", self.category)
+                form.addRow("展商", self.exhibitor)
+                edit.textEdited.connect(self._find_exhibitors)
+        root.addLayout(form)
+        self.dup_label = QLabel("可能已登记（同一手机号 / 邮箱 / 同名同单位）：")
+        self.dup_label.setStyleSheet("color: #b25e09; font-weight: 600;")
+        self.dup_list = QListWidget()
+        self.use_existing_button = QPushButton("使用已登记的人员并签到")
+        self.use_existing_button.clicked.connect(self.use_existing)
+        for w in (self.dup_label, self.dup_list, self.use_existing_button):
+            w.setVisible(False)
+            root.addWidget(w)
+        self.print_box = QCheckBox("保存后打印胸卡")
+        self.print_box.setChecked(True)
+        root.addWidget(self.print_box)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton("保存并签到")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.submit)
+        cancel = QPushButton("取消")
+        cancel.clicked.connect(self.reject)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        root.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b42318;")
+        root.addWidget(self.message)
+        # Answers an organiser gives when the exhibitor quota is full (tests replace it).
+        self.confirm_override = self._confirm_override
+
+    @property
+    def print_badge(self) -> bool:
+        return self.print_box.isChecked()
+
+    def set_values(self, **values: str) -> None:
+        for key, value in values.items():
+            if key == "category":
+                self.category.setCurrentIndex(self.category.findData(value))
+            else:
+                self.edits[key].setText(value)
+        self._confirmed_new = False
+
+    def _find_exhibitors(self, text: str) -> None:
+        if len(text.strip()) < 2:
+            return
+        rows = ops.run_now(self.ctx, lambda s: exhibitor_service.list_exhibitors(
+            s, query=text, limit=20), write=False) or []
+        self.exhibitor.clear()
+        self.exhibitor.addItem("（不是展商人员）", None)
+        for r in rows:
+            self.exhibitor.addItem(f"{r.name_zh}  {r.hall} {r.booth}  ({r.staff_count}/{r.staff_quota})",
+                                   r.id)
+        if rows and self.category.currentData() == Category.EXHIBITOR.value:
+            self.exhibitor.setCurrentIndex(1)
+
+    def _input(self) -> PersonInput:
+        values = {k: e.text() for k, e in self.edits.items()}
+        return PersonInput(category=str(self.category.currentData()),
+                           exhibitor_id=self.exhibitor.currentData(), **values)
+
+    def _show_errors(self, fields: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.setText(fields.get(key, ""))
+            label.setVisible(key in fields)
+        other = {k: v for k, v in fields.items() if k not in self.errors}
+        self.message.setText("；".join(other.values()))
+
+    def submit(self) -> None:
+        """Validate, look for duplicates (once), then save + check in."""
+        try:
+            data = validate_person(self._input())
+        except ValidationFailed as exc:
+            self._show_errors(exc.fields)
+            return
+        self._show_errors({})
+        if not self._confirmed_new:
+            dups = ops.run_now(self.ctx, lambda s: desk_service.likely_duplicates(s, data=data),
+                               write=False) or []
+            if dups:
+                self._offer(dups)
+                return
+        self._save(data, override=False)
+
+    def _offer(self, dups: list[Duplicate]) -> None:
+        self.duplicates = dups
+        self.dup_list.clear()
+        for d in dups:
+            p = d.person
+            item = QListWidgetItem(f"{d.label}：{p.name}　{p.company}　{p.phone_masked}　{p.email}")
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.dup_list.addItem(item)
+        self.dup_list.setCurrentRow(0)
+        for w in (self.dup_label, self.dup_list, self.use_existing_button):
+            w.setVisible(True)
+        self.save_button.setText("仍然新建并签到")
+        self._confirmed_new = True  # a second press saves a new person on purpose
+        self.use_existing_button.setFocus()
+
+    def use_existing(self) -> None:
+        item = self.dup_list.currentItem()
+        if item is None:
+            return
+        pid = int(item.data(Qt.ItemDataRole.UserRole))
+        result = ops.run_now(self.ctx, lambda s: desk_service.use_existing(
+            s, person_id=pid, desk=self.desk, operator=self.ctx.operator),
+            changes=(CHECKINS,), parent=self)
+        if result is not None:
+            self.result_checkin = result
+            self.print_box.setChecked(False)  # a registered person may hold a badge already
+            self.accept()
+
+    def _save(self, data: PersonInput, *, override: bool) -> None:
+        try:
+            result = ops.run_now(self.ctx, lambda s: desk_service.register_walk_in(
+                s, data=data, desk=self.desk, operator=self.ctx.operator,
+                override_quota=override), changes=(PEOPLE, CHECKINS), parent=self,
+                show_errors=False)
+        except desk_service.QuotaExceeded as exc:
+            if not override and self.confirm_override(exc.message):
+                self._save(data, override=True)
+            else:
+                self.message.setText(exc.message)
+            return
+        except ValidationFailed as exc:
+            self._show_errors(exc.fields)
+            return
+        except DomainError as exc:
+            self.message.setText(exc.message)
+            return
+        self.result_checkin = result
+        self.accept()
+
+    def _confirm_override(self, message: str) -> bool:
+        answer = QMessageBox.question(self, "超出展商名额",
+                                      f"{message}\n\n主办方是否确认超额登记？（将记入操作日志）")
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,160 @@
+"""The desk driven as an operator would: type, arrows, Enter, scanner bursts, walk-ins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from eventdesk.domain import PrintReason
+from eventdesk.services import exhibitors, people
+from eventdesk.services.events import get_event
+from eventdesk.services.people import PersonInput
+from eventdesk.storage import Database
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.desk.view import DeskView, create_view
+from eventdesk.ui.desk.walkin import WalkInDialog
+
+from ..services.checkin_cases import count, payload_of
+
+
+@pytest.fixture
+def desk(qtbot, event_db: Database, tmp_path: Path) -> Iterator[DeskView]:  # type: ignore[no-untyped-def]
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    settings = QSettings("EventDesk", "EventDesk")
+    settings.clear()
+    for key, value in {"desk/name": "3", "desk/printer": "pdf", "desk/sounds": False,
+                       "desk/pdf_dir": str(tmp_path / "badges")}.items():
+        settings.setValue(key, value)
+    settings.sync()
+    with event_db.unit_of_work() as s:
+        ex = exhibitors.create_exhibitor(s, data=exhibitors.ExhibitorInput(
+            name_zh="中科可控信息产业有限公司", short_name="中科可控", hall="A1", booth="A1-101",
+            staff_quota=1), operator="t")
+        for name, company, phone in (("张伟", "中科可控信息产业有限公司", "13812345678"),
+                                     ("张伟明", "阿丘科技", ""), ("李娜", "寒武纪", "13900001111")):
+            people.create_person(s, operator="t", data=PersonInput(
+                name=name, company=company, phone=phone,
+                exhibitor_id=ex.id if name == "张伟" else None,
+                category="exhibitor" if name == "张伟" else "visitor"))
+        event = get_event(s)
+    ctx = AppContext(event_db, event, "tester")
+    view = create_view(ctx)
+    assert isinstance(view, DeskView)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.search.setFocus()
+    yield view
+    view.scanner.remove()
+
+
+def test_type_initials_see_rows_enter_checks_in(desk: DeskView, qtbot, event_db: Database) -> None:  # type: ignore[no-untyped-def]
+    assert QApplication.focusWidget() is desk.search
+    QTest.keyClicks(desk.search, "zw")
+    names = [r.person.name for r in desk.model.rows]
+    assert names[:2] == ["张伟", "张伟明"]
+    assert desk.model.data(desk.model.index(0, 6)) == "138****5678"
+    assert desk.model.data(desk.model.index(0, 4)) == "未签到"
+    QTest.keyClick(desk.search, Qt.Key.Key_Down)
+    QTest.keyClick(desk.search, Qt.Key.Key_Up)
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert desk.status.state == "green"
+    assert "张伟" in desk.status.title.text() and "A1-101" in desk.status.detail.text()
+    assert desk.model.data(desk.model.index(0, 4)).startswith("✓")
+    assert count(event_db) == 1
+
+
+def test_scanner_burst_green_amber_red(desk: DeskView, event_db: Database) -> None:
+    pid = next(r.id for r in _all(event_db) if r.name == "李娜")
+    payload = payload_of(event_db, pid)
+    QTest.keyClicks(desk.search, payload)
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert desk.status.state == "green" and "李娜" in desk.status.title.text()
+    assert desk.search.text() == ""  # the burst did not stay in the search field
+    QTest.keyClicks(desk.search, payload.lower())  # Caps Lock on the scanner
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert desk.status.state == "amber" and "3 号台" in desk.status.title.text()
+    forged = payload[:-3] + ("AAA" if not payload.endswith("AAA") else "BBB")
+    QTest.keyClicks(desk.search, forged)
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert desk.status.state == "red" and "伪造" in desk.status.title.text()
+    assert count(event_db) == 1
+
+
+def test_scan_while_typing_elsewhere_and_through_input_method(desk: DeskView,
+                                                              event_db: Database) -> None:
+    pid = next(r.id for r in _all(event_db) if r.name == "张伟明")
+    payload = payload_of(event_db, pid)
+    other = QLineEdit(desk)  # any widget of the window may have the focus
+    other.show()
+    other.setFocus()
+    other.setText("备注")
+    QTest.keyClicks(other, payload)
+    QTest.keyClick(other, Qt.Key.Key_Enter)
+    assert desk.status.state == "green" and other.text() == "备注"
+    event = QInputMethodEvent("", [])
+    event.setCommitString(payload)
+    QApplication.sendEvent(desk.search, event)
+    assert desk.status.state == "amber"
+    assert desk.search.text() == ""
+
+
+def test_undo_and_reprint_lost(desk: DeskView, event_db: Database, tmp_path: Path) -> None:
+    desk.search.setText("李娜")  # typed through the input method
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    old_payload = desk.selected().person.qr_payload  # type: ignore[union-attr]
+    QTest.keyClick(desk.search, "p", Qt.KeyboardModifier.ControlModifier)
+    assert len(list((tmp_path / "badges").glob("*.pdf"))) == 1
+    assert desk.selected().print_count == 1  # type: ignore[union-attr]
+    desk.badges.ask_reason = lambda _name: PrintReason.LOST
+    QTest.keyClick(desk.search, "p", Qt.KeyboardModifier.ControlModifier)
+    assert len(list((tmp_path / "badges").glob("*.pdf"))) == 2
+    assert desk.selected().print_count == 2  # type: ignore[union-attr]
+    QTest.keyClick(desk.search, "z", Qt.KeyboardModifier.ControlModifier)
+    assert desk.status.state == "amber" and "撤销" in desk.status.title.text()
+    assert count(event_db) == 0
+    desk.on_scan(old_payload)
+    assert desk.status.state == "red" and "作废" in desk.status.title.text()
+
+
+def test_walk_in_duplicate_is_offered(desk: DeskView, qtbot, event_db: Database) -> None:  # type: ignore[no-untyped-def]
+    dialog = WalkInDialog(desk.ctx, desk="3", parent=desk)
+    qtbot.addWidget(dialog)
+    dialog.set_values(name="李娜", company="另一家公司", phone="139 0000 1111")
+    dialog.submit()
+    assert dialog.dup_list.isVisible() or dialog.dup_list.count() == 1
+    assert dialog.dup_list.count() == 1 and "李娜" in dialog.dup_list.item(0).text()
+    dialog.use_existing()
+    assert dialog.result_checkin is not None
+    assert dialog.result_checkin.result == "checked_in"
+    assert dialog.result_checkin.person.name == "李娜"  # type: ignore[union-attr]
+    assert len(_all(event_db)) == 3  # nobody new
+
+
+def test_walk_in_validation_and_quota_override(desk: DeskView, qtbot, event_db: Database) -> None:  # type: ignore[no-untyped-def]
+    dialog = WalkInDialog(desk.ctx, desk="3", parent=desk)
+    qtbot.addWidget(dialog)
+    dialog.set_values(name="", phone="123")
+    dialog.submit()
+    assert dialog.errors["name"].text() and dialog.errors["phone"].text()
+    dialog.set_values(name="王五", company="中科可控", phone="", category="exhibitor")
+    dialog.edits["company"].textEdited.emit("中科可控")  # as typed: finds the exhibitor
+    assert dialog.exhibitor.currentData() is not None
+    asked: list[str] = []
+    dialog.confirm_override = lambda msg: asked.append(msg) or True
+    dialog.submit()
+    assert asked and "名额" in asked[0]
+    assert dialog.result_checkin is not None and dialog.result_checkin.result == "checked_in"
+    assert len(_all(event_db)) == 4
+
+
+def _all(db: Database) -> list[people.PersonRow]:
+    with db.unit_of_work(write=False) as s:
+        return people.list_people(s, limit=None)
