@@ -129,3 +129,6 @@ def test_round_trip_of_own_csv_export(db: Database, small: Small, tmp_path: Path
     assert (result.created, result.updated, result.skipped, result.errors) == (0, 1, 4, [])
     after = titles(db)
     assert after["开幕主旨演讲（新）"].id == before["开幕主旨演讲"].id
+    # 张伟 has a namesake: exported as 张伟（海光信息）, so he comes back as the same person.
+    assert "张伟（海光信息）" in path.read_text(encoding="utf-8")
+    assert after["开幕主旨演讲（新）"].speakers == before["开幕主旨演讲"].speakers

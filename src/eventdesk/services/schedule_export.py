@@ -13,11 +13,13 @@ from collections import defaultdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain import Person
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
-from .schedule import KIND_LABELS_ZH, ItemRow, Schedule, load_schedule
+from .schedule import KIND_LABELS_ZH, ItemRow, Schedule, SpeakerRef, load_schedule
 from .schedule_rooms import RoomRow
 
 WEEKDAYS = "一二三四五六日"
@@ -110,6 +112,16 @@ def table_rows(session: Session, *, room: str | None = None) -> list[list[object
     items = _scheduled(sched, only)
     if only is None:
         items += [i for i in sched.items if not i.scheduled]
+    # Namesakes are written as 姓名（公司）, so the file imports back to the same people.
+    names = {p.name for i in items for p in i.people}
+    twins = {name for name, n in session.execute(
+        select(Person.name, func.count()).where(Person.name.in_(names)).group_by(Person.name))
+        if n > 1}
+
+    def who(people: tuple[SpeakerRef, ...]) -> str:
+        return "、".join(f"{p.name}（{p.company}）" if p.name in twins and p.company else p.name
+                        for p in people)
+
     rows: list[list[object]] = []
     for i in items:
         start = i.start.astimezone(tz) if i.start else None
@@ -120,15 +132,20 @@ def table_rows(session: Session, *, room: str | None = None) -> list[list[object
             rooms.get(i.room_id, "") if i.room_id is not None else "",
             *(_safe(v) for v in (i.title_zh, i.title_en)), i.kind.value,
             tracks.get(i.track_id, "") if i.track_id is not None else "",
-            *(_safe("、".join(p.name for p in ps)) for ps in (i.speakers, i.moderators)),
+            *(_safe(who(ps)) for ps in (i.speakers, i.moderators)),
             i.expected_audience,
         ])
     return rows
 
 
-def export_schedule(session: Session, *, out: Path, room: str | None = None) -> int:
+def export_schedule(session: Session, *, out: Path | None = None, room: str | None = None,
+                    path: Path | None = None) -> int:
     """Write the schedule to `out`, the format chosen by its suffix (.ics, .csv, .xlsx);
-    returns the number of agenda items written."""
+    returns the number of agenda items written. `path` is accepted for `out`, the name the
+    other exports use."""
+    out = out or path
+    if out is None:
+        raise ValidationFailed({"out": "缺少输出文件"})
     suffix = out.suffix.lower()
     if suffix == ".ics":
         data, n = ics_bytes(session, room=room)

@@ -254,19 +254,26 @@ def import_schedule(session: Session, *, path: Path, sheet: str | None = None,
             room_id = create_room(session, name=room_name).id
             rooms[room_name] = room_id
             result.rooms_created.append(room_name)
+        track = _text(cell.get("track"))
+        ref = _text(cell.get("ref"))
+        existing = _existing(session, event, ref, title, start, room_id)
+        # A namesake already on this very item stays: re-importing a file must not drop him.
+        known = ({p.name: p.person_id for p in get_item(session, item_id=existing).people}
+                 if existing is not None else {})
         people: dict[str, tuple[int, ...]] = {}
         for key in ("speakers", "moderators"):
             names = [x for x in SPLIT.split(_text(cell.get(key))) if x.strip()]
             found = match_people(session, names=names) if names else []
+            ids: list[int] = []
             for m in found:
-                if m.person_id is None:
+                pid = m.person_id if m.person_id is not None else known.get(m.name)
+                if pid is None:
                     why = "同名多人，请写 姓名（公司）" if m.problem == "ambiguous" else "人员名单中没有此人"
                     result.warnings.append(RowError(n, label.get(key, key), m.name,
                                                     f"嘉宾“{m.name}”未匹配：{why}"))
-            people[key] = tuple(m.person_id for m in found if m.person_id is not None)
-        track = _text(cell.get("track"))
-        ref = _text(cell.get("ref"))
-        existing = _existing(session, event, ref, title, start, room_id)
+                else:
+                    ids.append(pid)
+            people[key] = tuple(ids)
         data = ItemInput(title_zh=title, title_en=_text(cell.get("title_en")), kind=kind,
                          start=start, end=end, room_id=room_id,
                          track_id=ensure_track(session, name=track).id if track else None,
