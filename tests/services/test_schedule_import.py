@@ -132,3 +132,16 @@ def test_round_trip_of_own_csv_export(db: Database, small: Small, tmp_path: Path
     # 张伟 has a namesake: exported as 张伟（海光信息）, so he comes back as the same person.
     assert "张伟（海光信息）" in path.read_text(encoding="utf-8")
     assert after["开幕主旨演讲（新）"].speakers == before["开幕主旨演讲"].speakers
+
+
+@pytest.mark.parametrize("reader", ["shared", "fallback"])
+def test_title_line_above_header(db: Database, small: Small, tmp_path: Path, reader: str,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    if reader == "fallback":  # as if services.imports had not been installed
+        monkeypatch.setitem(sys.modules, "eventdesk.services.imports.reading", None)
+    path = tmp_path / "titled.csv"
+    path.write_text("2025 光合组织大会 日程表\n\n" + CSV, encoding="utf-8")
+    result = run(db, path, create_rooms=True)
+    assert (result.created, result.errors) == (4, [])

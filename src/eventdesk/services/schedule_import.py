@@ -1,8 +1,8 @@
 """Schedule import from CSV/XLSX (the `--kind schedule` of `eventdesk import`).
 
-NOTE: services/imports/ (the generic import machinery) had not landed when this was written, so
-the small part needed here — reading rows and mapping Chinese/English headers — lives in this
-module; it should move onto the shared reader once that exists.
+Files are read through the shared reader of services/imports/ when it is installed (see
+schedule_table, which keeps a small fallback reader written before that landed); the header
+aliases and cell parsing specific to the schedule live here.
 
 Headers: 日期/Date, 开始/开始时间/Start, 结束/结束时间/End, 会议室/会场/Room, 议题/标题/Title,
 类型/Kind, 论坛/Track, 演讲嘉宾/Speakers (+ 编号/ID, 英文标题, 主持人, 预计人数). Dates and times
@@ -185,7 +185,7 @@ def import_schedule(session: Session, *, path: Path, sheet: str | None = None,
     """Import agenda items. Errors reject the whole file (ImportRejected) unless skip_invalid;
     a dry run reports what would happen and writes nothing."""
     event = get_event(session)
-    headers, rows = read_table(path, sheet=sheet)
+    headers, rows = read_table(path, sheet=sheet, known=lambda h: bool(map_headers([h])))
     cols = map_headers(headers)
     result = ScheduleImportResult(dry_run=dry_run)
     missing = [k for k in REQUIRED if k not in cols]

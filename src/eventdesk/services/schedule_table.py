@@ -1,12 +1,16 @@
-"""Reading a CSV or XLSX file as a header and rows of cell values (interim, for the schedule
-import, until services/imports/ provides the shared reader). Rows keep their positions, blank
-ones included, so row 1 is the first row under the header."""
+"""Reading a CSV or XLSX file as a header and rows of cell values, for the schedule import.
+
+The shared reader (services.imports.reading: encodings, delimiters, title lines above the header,
+hostile files) is used when it is installed; the small reader below is the fallback written
+before it landed. Rows keep their positions, blank ones included, so row 1 is the first row
+under the header."""
 
 from __future__ import annotations
 
 import csv
 import io
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ..domain.errors import ImportRejected
@@ -34,7 +38,24 @@ def _clip(value: Any) -> Any:
     return value
 
 
-def read_table(path: Path, *, sheet: str | None = None) -> tuple[list[str], list[list[Any]]]:
+def read_table(path: Path, *, sheet: str | None = None,
+               known: Callable[[str], bool] | None = None) -> tuple[list[str], list[list[Any]]]:
+    """(headers, rows by position); `known` tells a header text the import understands."""
+    try:
+        from .imports.reading import open_table
+    except ImportError:
+        return _read_table(path, sheet=sheet, known=known)
+    table = open_table(path, sheet=sheet, known_headers=known)
+    headers = list(table.headers)
+    rows: list[list[Any]] = []
+    for number, values in table.rows():
+        rows.extend([] for _ in range(number - 1 - len(rows)))  # blank rows keep their numbers
+        rows.append([values.get(h) if h else None for h in headers])
+    return headers, rows
+
+
+def _read_table(path: Path, *, sheet: str | None = None,
+                known: Callable[[str], bool] | None = None) -> tuple[list[str], list[list[Any]]]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportRejected(f"文件不存在：{path}")
@@ -59,6 +80,11 @@ def read_table(path: Path, *, sheet: str | None = None) -> tuple[list[str], list
         raise ImportRejected(f"不支持的文件类型“{path.suffix}”（请用 .csv 或 .xlsx）")
     while rows and all(v is None or str(v).strip() == "" for v in rows[0]):
         rows.pop(0)
+    if known is not None:  # skip title lines above the header (“2025 大会日程”)
+        for i, row in enumerate(rows[:30]):
+            if sum(1 for v in row if v is not None and known(str(v).strip())) >= 2:
+                rows = rows[i:]
+                break
     if not rows:
         raise ImportRejected("文件是空的")
     headers = [str(v).strip() if v is not None else "" for v in rows[0]]
