@@ -15,7 +15,8 @@ from ..domain.errors import NotFound, ValidationFailed
 from ..domain.names import exhibitor_search_text, split_query
 from . import audit
 
-ExhibitorSort = Literal["name", "hall", "booth", "sector", "staff"]
+ExhibitorSort = Literal["name", "hall", "booth", "sector", "staff", "short_name", "contact",
+                        "phone", "quota"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,11 @@ _SORTS = {
     "hall": (Exhibitor.hall, Exhibitor.booth),
     "booth": (Exhibitor.booth,),
     "sector": (Exhibitor.sector, Exhibitor.name_zh),
+    # The exhibitors table sorts by any of its columns (ui/exhibitors).
+    "short_name": (Exhibitor.short_name, Exhibitor.name_zh),
+    "contact": (Exhibitor.contact_name, Exhibitor.name_zh),
+    "phone": (Exhibitor.contact_phone,),
+    "quota": (Exhibitor.staff_quota, Exhibitor.name_zh),
 }
 
 
@@ -132,6 +138,13 @@ def count_exhibitors(session: Session, *, query: str = "", hall: str | None = No
     if hall:
         stmt = stmt.where(Exhibitor.hall == hall)
     return int(session.scalar(stmt) or 0)
+
+
+def exhibitor_choices(session: Session) -> list[tuple[int, str, str]]:
+    """(id, name, booth) of every exhibitor, ordered by name, for linking a person to one."""
+    stmt = select(Exhibitor.id, Exhibitor.name_zh, Exhibitor.booth).order_by(Exhibitor.name_zh,
+                                                                             Exhibitor.id)
+    return [(int(i), name, booth) for i, name, booth in session.execute(stmt)]
 
 
 def halls(session: Session) -> list[str]:

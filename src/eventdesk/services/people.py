@@ -16,8 +16,10 @@ from ..domain.names import person_search_text, sort_pinyin
 from ..domain.qr import new_badge_code
 from . import audit
 from .events import PayloadSigner
+from .search_index import search_ids
 
-SortKey = Literal["name", "company", "category", "booth", "created", "status"]
+SortKey = Literal["name", "company", "category", "booth", "created", "status", "name_en", "title",
+                  "phone", "email", "badge_code"]
 MAX_LENGTHS = {"name": 100, "name_en": 100, "company": 200, "title": 100, "notes": 2000,
                "external_ref": 64}
 
@@ -128,6 +130,12 @@ _SORTS = {
     "booth": (Exhibitor.hall, Exhibitor.booth, Person.name_pinyin, Person.id),
     "created": (Person.created_at, Person.id),
     "status": (Person.status, Person.name_pinyin, Person.id),
+    # The people table sorts by any of its columns (ui/people).
+    "name_en": (Person.name_en, Person.name_pinyin, Person.id),
+    "title": (Person.title, Person.name_pinyin, Person.id),
+    "phone": (Person.phone, Person.id),
+    "email": (Person.email, Person.id),
+    "badge_code": (Person.badge_code,),
 }
 
 
@@ -143,6 +151,7 @@ def list_people(
     *,
     category: Category | None = None,
     ids: list[int] | None = None,
+    exhibitor_id: int | None = None,
     sort: SortKey = "name",
     descending: bool = False,
     limit: int | None = 50,
@@ -154,6 +163,8 @@ def list_people(
         stmt = stmt.where(Person.category == category)
     if ids is not None:
         stmt = stmt.where(Person.id.in_(ids))
+    if exhibitor_id is not None:
+        stmt = stmt.where(Person.exhibitor_id == exhibitor_id)
     order = _SORTS[sort]
     stmt = stmt.order_by(*[c.desc() for c in order] if descending else order)
     if limit is not None:
@@ -161,6 +172,52 @@ def list_people(
     if offset:
         stmt = stmt.offset(offset)
     return rows_for(session, list(session.execute(stmt).all()), with_payload=with_payload)
+
+
+# Above this many matches, ordering them by a column reads the whole ordered id list once instead
+# of binding every id as a parameter (SQLite caps bound parameters).
+_IN_LIMIT = 500
+
+
+def person_ids(
+    session: Session,
+    *,
+    query: str = "",
+    category: Category | None = None,
+    sort: SortKey | None = "name",
+    descending: bool = False,
+) -> list[int]:
+    """Ids of everyone in a table's order, for paging a big list by id (the people view).
+
+    Ids are cheap (100,000 ints), rows are not: a view keeps this list and reads rows a page at a
+    time with `list_people(ids=...)`, so pages stay stable while others add people. With a query,
+    people are those the desk search finds (services.search_index), in its rank order unless a
+    sort is given.
+    """
+    matches: list[int] | None = None
+    if query.strip():
+        matches = search_ids(session, query=query, limit=10**9)
+        if not matches:
+            return []
+        if sort is None and category is None:
+            return matches
+    order = _SORTS[sort or "name"]
+    stmt = select(Person.id)
+    if sort == "booth":
+        stmt = stmt.outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
+    if category is not None:
+        stmt = stmt.where(Person.category == category)
+    if matches is not None and len(matches) <= _IN_LIMIT:
+        stmt = stmt.where(Person.id.in_(matches))
+    stmt = stmt.order_by(*[c.desc() for c in order] if descending else order)
+    ordered = list(session.scalars(stmt))
+    if matches is None:
+        return ordered
+    if sort is None:  # category filter only: keep the search's rank order
+        allowed = set(ordered)
+        return [i for i in matches if i in allowed]
+    wanted = set(matches)
+    return [i for i in ordered if i in wanted]
 
 
 def count_people(session: Session, *, category: Category | None = None) -> int:

@@ -1,11 +1,369 @@
-"""File menu: new empty event, open a database file, connect to a server, recent databases."""
+"""File menu: new empty event, open a database file, connect to a server, recent databases.
+
+Opening a database (migrating it, or reaching a server that may time out) runs off the GUI thread;
+the event is then read through ops like any other service call, and the whole program switches
+over with AppContext.replace_database. Recent databases are remembered as URLs without passwords.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QMenu
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from PySide6.QtCore import QDate, QObject, QRunnable, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.qr import is_event_code
+from ..services.events import EventInfo, create_event, get_event, has_event
+from ..storage import Database, describe, open_database, sqlite_path, to_url
+from . import ops
+from .context import AppContext
+
+RECENT_KEY = "recent/databases"
+MAX_RECENT = 8
+SQLITE_FILTER = "EventDesk 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 All files (*)"
+
+
+def strip_password(url: str) -> str:
+    """The URL without its password (never stored, never shown); paths stay as they are."""
+    if "://" not in url:
+        return url
+    parts = urlsplit(url)
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{hostport}"))
+
+
+def recent_urls(ctx: AppContext) -> list[str]:
+    value = ctx.settings.value(RECENT_KEY, [])
+    if isinstance(value, str):  # QSettings hands back a lone string for a one-item list
+        value = [value]
+    return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+
+def remember(ctx: AppContext, url: str) -> list[str]:
+    clean = strip_password(url)
+    urls = [clean] + [u for u in recent_urls(ctx) if u != clean]
+    settings = ctx.settings
+    settings.setValue(RECENT_KEY, urls[:MAX_RECENT])
+    settings.sync()
+    return urls[:MAX_RECENT]
+
+
+@dataclass(frozen=True)
+class NewEventSpec:
+    """What the "new empty event" dialog asks for."""
+
+    path: Path
+    code: str
+    name_zh: str
+    start: date
+    end: date
+    name_en: str = ""
+    venue: str = ""
+
+    def problem(self) -> str | None:
+        if not str(self.path).strip() or self.path == Path():
+            return "请选择数据库文件的位置 — choose where to save the database file"
+        if not is_event_code(self.code.strip().upper()):
+            return "活动代码须为 2–8 位大写字母或数字 — the event code is 2–8 letters or digits"
+        if not self.name_zh.strip():
+            return "请填写活动名称 — the event needs a name"
+        if self.end < self.start:
+            return "结束日期早于开始日期 — the end date is before the start date"
+        return None
+
+
+class NewEventDialog(QDialog):
+    """Asks for file, code, names and dates; `submitted` hands the answer to the menu, which
+    closes the dialog on success or shows the error in it."""
+
+    submitted = Signal(object)
+
+    def __init__(self, parent: QWidget | None, folder: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建活动 New empty event")
+        self.setMinimumWidth(520)
+        self.path = QLineEdit(str(folder / "event.sqlite3"))
+        browse = QPushButton("浏览… Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("例如 KS2025")
+        self.name_zh = QLineEdit()
+        self.name_en = QLineEdit()
+        self.venue = QLineEdit()
+        today = QDate.currentDate()
+        self.start = QDateEdit(today)
+        self.end = QDateEdit(today.addDays(2))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout()
+        form.addRow("数据库文件 File", row)
+        form.addRow("活动代码 Code", self.code)
+        form.addRow("名称 Name (中文)", self.name_zh)
+        form.addRow("英文名称 Name (English)", self.name_en)
+        form.addRow("地点 Venue", self.venue)
+        form.addRow("开始 Start", self.start)
+        form.addRow("结束 End", self.end)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("创建 Create")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消 Cancel")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "新建数据库 New database", self.path.text(),
+                                              SQLITE_FILTER)
+        if path:
+            self.path.setText(path)
+
+    def spec(self) -> NewEventSpec:
+        return NewEventSpec(
+            path=Path(self.path.text().strip()).expanduser(), code=self.code.text().strip(),
+            name_zh=self.name_zh.text().strip(), name_en=self.name_en.text().strip(),
+            venue=self.venue.text().strip(), start=self.start.date().toPython(),
+            end=self.end.date().toPython())
+
+    def submit(self) -> None:
+        self.error.clear()
+        self.submitted.emit(self.spec())
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+
+
+class ConnectDialog(QDialog):
+    """A server URL and, separately, a password that is used for this connection only."""
+
+    def __init__(self, parent: QWidget | None, url: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("连接服务器 Connect to server")
+        self.setMinimumWidth(560)
+        self.url_edit = QLineEdit(url)
+        self.url_edit.setPlaceholderText("postgresql+psycopg://user@host/eventdesk")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow("地址 URL", self.url_edit)
+        form.addRow("密码 Password", self.password)
+        note = QLabel("密码只用于本次连接，不会保存。 The password is used now and never stored.")
+        note.setStyleSheet("color: #555;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("连接 Connect")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消 Cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def url(self) -> str:
+        return with_password(self.url_edit.text().strip(), self.password.text())
+
+
+def with_password(url: str, password: str) -> str:
+    if not password or "://" not in url:
+        return url
+    parts = urlsplit(strip_password(url))
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    if not at:
+        return url
+    return urlunsplit(parts._replace(netloc=f"{userinfo}:{quote(password, safe='')}@{hostport}"))
+
+
+class _OpenSignals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _OpenJob(QRunnable):
+    """open_database in a worker: migrations and server round trips must not freeze the window."""
+
+    def __init__(self, fn: Callable[[], Database]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _OpenSignals()
+
+    def run(self) -> None:
+        try:
+            db = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - shown to the person as one sentence
+            self.signals.failed.emit(exc)
+            return
+        self.signals.done.emit(db)
 
 
 class DatabaseMenu(QMenu):
+    """The File menu. Each action has a method tests call without a modal dialog."""
+
     def __init__(self, window: QMainWindow) -> None:
         super().__init__("文件(&F)", window)
+        self.window_ = window
+        self.ctx: AppContext = window.ctx  # type: ignore[attr-defined]
+        self.last_error = ""
+        self._jobs: list[_OpenJob] = []
+        self.addAction("新建活动… New empty event", self.new_event_dialog)
+        self.addAction("打开数据库文件… Open database file…", self.open_file_dialog)
+        self.addAction("连接服务器… Connect to server…", lambda: self.connect_dialog())
+        self.recent_menu = self.addMenu("最近的数据库 Recent databases")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.addSeparator()
         self.addAction("退出 Quit", window.close)
+
+    # -- dialogs (thin: the work is in the methods below) ------------------------------------
+    def new_event_dialog(self) -> None:
+        dialog = NewEventDialog(self.window_, self._default_dir())
+        dialog.submitted.connect(lambda spec: self.create_new_event(spec, dialog=dialog))
+        dialog.open()
+
+    def open_file_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window_, "打开数据库 Open database",
+                                              str(self._default_dir()), SQLITE_FILTER)
+        if path:
+            self.open_url(to_url(path))
+
+    def connect_dialog(self, url: str = "") -> None:
+        dialog = ConnectDialog(self.window_, url)
+        if dialog.exec():
+            self.open_url(dialog.url())
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        urls = recent_urls(self.ctx)
+        if not urls:
+            self.recent_menu.addAction("（无 none）").setEnabled(False)
+        for url in urls:
+            self.recent_menu.addAction(describe(url), lambda u=url: self.open_url(u, retry=True))
+        if urls:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("清空列表 Clear list", self.clear_recent)
+
+    def clear_recent(self) -> None:
+        self.ctx.settings.remove(RECENT_KEY)
+
+    def _default_dir(self) -> Path:
+        current = sqlite_path(self.ctx.db.url)
+        return current.parent if current else Path.home()
+
+    # -- the work ----------------------------------------------------------------------------
+    def open_url(self, url: str, *, retry: bool = False) -> None:
+        """Open an existing database and switch to it; errors are shown as one sentence.
+        `retry`: a server that refuses a remembered URL (no password stored) gets the connect
+        dialog again, pre-filled."""
+
+        def failed(exc: BaseException) -> None:
+            self.report_error(ops.error_text(exc))
+            if retry and "://" in url and not url.startswith("sqlite"):
+                self.connect_dialog(url)
+
+        self._open_then(lambda: open_database(url), lambda db: self._read_event(db, failed),
+                        failed)
+
+    def create_new_event(self, spec: NewEventSpec, dialog: Any = None) -> None:
+        """New SQLite file, migrated, holding one empty event; then switch to it."""
+        problem = spec.problem()
+        if problem:
+            self._dialog_error(dialog, problem)
+            return
+        url = to_url(spec.path)
+
+        def failed(exc: BaseException) -> None:
+            self._dialog_error(dialog, ops.error_text(exc))
+
+        def opened(db: Database) -> None:
+            temp = AppContext(db, None, self.ctx.operator)
+
+            def done(info: EventInfo) -> None:
+                if dialog is not None:
+                    dialog.accept()
+                self._switch(db, info)
+
+            def bad(exc: BaseException) -> None:
+                db.dispose()
+                spec.path.unlink(missing_ok=True)  # no half-made event left behind
+                failed(exc)
+
+            ops.run_in_background(temp, lambda session, _p: create_event(
+                session, code=spec.code, name_zh=spec.name_zh, name_en=spec.name_en,
+                venue=spec.venue, start_date=spec.start, end_date=spec.end),
+                on_done=done, on_error=bad, write=True)
+
+        if spec.path.exists():
+            self._dialog_error(dialog, f"文件已存在：{spec.path} — the file already exists")
+            return
+        self._open_then(lambda: open_database(url, create=True), opened, failed)
+
+    def _read_event(self, db: Database, failed: Callable[[BaseException], None]) -> None:
+        temp = AppContext(db, None, self.ctx.operator)
+
+        def bad(exc: BaseException) -> None:
+            db.dispose()
+            failed(exc)
+
+        ops.run_in_background(
+            temp, lambda session, _p: get_event(session) if has_event(session) else None,
+            on_done=lambda info: self._switch(db, info), on_error=bad)
+
+    def _open_then(self, open_fn: Callable[[], Database], then: Callable[[Database], None],
+                   failed: Callable[[BaseException], None]) -> None:
+        job = _OpenJob(open_fn)
+        job.setAutoDelete(False)
+        self._jobs = [j for j in self._jobs if j is not job][-4:] + [job]
+        job.signals.done.connect(then)
+        job.signals.failed.connect(failed)
+        self.window_.statusBar().showMessage("正在打开数据库… Opening the database…", 5000)
+        ops.pool().start(job)
+
+    def _switch(self, db: Database, event: EventInfo | None) -> None:
+        remember(self.ctx, db.url)
+        self.ctx.replace_database(db, event)
+        self.window_.statusBar().showMessage(f"已打开 Opened {describe(db.url)}", 5000)
+
+    def _dialog_error(self, dialog: Any, message: str) -> None:
+        if dialog is not None:
+            dialog.show_error(message)
+            self.last_error = message
+        else:
+            self.report_error(message)
+
+    def report_error(self, message: str) -> None:
+        self.last_error = message
+        QMessageBox.warning(self.window_, "EventDesk", message)
+
+
+__all__ = ["DatabaseMenu", "NewEventSpec", "recent_urls", "remember", "strip_password"]

@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        # The navigation has a fixed width; without this the splitter hands it a blank margin.
+        splitter.setSizes([150, 1250])
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self._on_nav)
         self._status = QLabel()

@@ -1,0 +1,1 @@
+"""The exhibitors view: companies, booths, staff quotas and their staff."""

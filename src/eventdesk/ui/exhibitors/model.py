@@ -1,0 +1,121 @@
+"""The exhibitors table: companies a page at a time, staff against quota, over-quota in red."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+
+from ...domain.contact import mask_phone
+from ...services.exhibitors import ExhibitorRow, count_exhibitors, list_exhibitors
+from ...storage import Session
+from ..people.paging import Column, FirstPage, PagedTableModel
+
+OVER_QUOTA_BG = QColor("#fde0e0")
+OVER_QUOTA_FG = QColor("#b71c1c")
+
+COLUMNS = (
+    Column("公司名称", "Company name", "name", 240),
+    Column("展馆", "Hall", "hall", 50),
+    Column("展位", "Booth", "booth", 76),
+    Column("人员/名额", "Staff registered / quota (red: over quota)", "staff", 78),
+    Column("简称", "Short name", "short_name", 110),
+    Column("行业", "Sector", "sector", 110),
+    Column("联系人", "Contact", "contact", 76),
+    Column("联系电话", "Contact phone (masked)", "phone", 110),
+)
+STAFF_COL = 3
+
+
+@dataclass(frozen=True)
+class ExhibitorParams:
+    query: str
+    hall: str | None
+    sort: str
+    descending: bool
+
+
+def over_quota(row: ExhibitorRow) -> int:
+    return max(0, row.staff_count - row.staff_quota)
+
+
+class ExhibitorsModel(PagedTableModel[ExhibitorRow]):
+    columns = COLUMNS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.query = ""
+        self.hall: str | None = None
+        self.sort_key = "hall"
+
+    def set_filter(self, query: str, hall: str | None) -> None:
+        if (query, hall) != (self.query, self.hall):
+            self.query, self.hall = query, hall
+            self.reload()
+
+    def params(self) -> ExhibitorParams:
+        return ExhibitorParams(self.query, self.hall, self.sort_key or "hall", self.descending)
+
+    # 2,500 exhibitors: LIMIT/OFFSET pages are cheap enough, no id list needed.
+    @staticmethod
+    def fetch_first(session: Session, params: ExhibitorParams,
+                    want: int) -> FirstPage[ExhibitorRow]:
+        total = count_exhibitors(session, query=params.query, hall=params.hall)
+        rows = list_exhibitors(session, query=params.query, hall=params.hall,
+                               sort=params.sort,  # type: ignore[arg-type]
+                               descending=params.descending, limit=want)
+        return FirstPage(total=total, rows=rows, state=params, position=len(rows))
+
+    @staticmethod
+    def fetch_page(session: Session, state: ExhibitorParams, position: int,
+                   count: int) -> tuple[list[ExhibitorRow], int]:
+        rows = list_exhibitors(session, query=state.query, hall=state.hall,
+                               sort=state.sort,  # type: ignore[arg-type]
+                               descending=state.descending, limit=count, offset=position)
+        return rows, position + len(rows)
+
+    def cell(self, row: ExhibitorRow, column: int, role: int) -> Any:
+        over = over_quota(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if column == STAFF_COL:
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if over and role == Qt.ItemDataRole.BackgroundRole:
+                return OVER_QUOTA_BG
+            if over and role == Qt.ItemDataRole.ForegroundRole:
+                return OVER_QUOTA_FG
+            if over and role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if over:
+                    return f"超出名额 {over} 人 — {over} over quota"
+                return f"已登记 {row.staff_count} 人，名额 {row.staff_quota}"
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 4):
+            return row.name_en or None
+        return None
+
+    @staticmethod
+    def text(row: ExhibitorRow, column: int) -> str:
+        match column:
+            case 0:
+                return row.name_zh
+            case 1:
+                return row.hall
+            case 2:
+                return row.booth
+            case 3:
+                return f"{row.staff_count} / {row.staff_quota}"
+            case 4:
+                return row.short_name
+            case 5:
+                return row.sector
+            case 6:
+                return row.contact_name
+            case 7:
+                return mask_phone(row.contact_phone)
+        return ""

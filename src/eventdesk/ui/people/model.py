@@ -1,0 +1,143 @@
+"""The people table: everyone, a page at a time, in the order of the clicked header or, while
+a search is typed, in the desk search's rank order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+
+from ...domain import CATEGORY_LABELS_ZH, Category, PersonStatus
+from ...services.people import PersonRow, list_people, person_ids
+from ...storage import Session
+from .paging import Column, FirstPage, PagedTableModel
+
+STATUS_LABELS_ZH = {PersonStatus.REGISTERED: "已登记", PersonStatus.CANCELLED: "已取消"}
+STATUS_LABELS_EN = {PersonStatus.REGISTERED: "Registered", PersonStatus.CANCELLED: "Cancelled"}
+CATEGORY_LABELS_EN = {Category.EXHIBITOR: "Exhibitor", Category.VISITOR: "Visitor",
+                      Category.SPEAKER: "Speaker", Category.MEDIA: "Media", Category.VIP: "VIP",
+                      Category.STAFF: "Staff"}
+CANCELLED_FG = QColor("#9e9e9e")
+
+
+def category_label(category: Category) -> str:
+    """"贵宾 VIP": Chinese first, English where there is room (forms, filters)."""
+    return f"{CATEGORY_LABELS_ZH[category]} {CATEGORY_LABELS_EN[category]}"
+
+COLUMNS = (
+    Column("姓名", "Name", "name", 90),
+    Column("英文名", "English name", "name_en", 110),
+    Column("类别", "Category", "category", 72),
+    Column("公司", "Company", "company", 230),
+    Column("展位", "Hall / booth", "booth", 90),
+    Column("职务", "Title", "title", 100),
+    Column("电话", "Phone (masked)", "phone", 110),
+    Column("邮箱", "E-mail", "email", 190),
+    Column("状态", "Status", "status", 64),
+    Column("胸卡码", "Badge code", "badge_code", 110),
+)
+COL = {c.sort: i for i, c in enumerate(COLUMNS)}
+
+
+@dataclass(frozen=True)
+class PeopleParams:
+    query: str
+    category: Category | None
+    sort: str | None  # None: rank order while searching, name order otherwise
+    descending: bool
+
+
+def booth_text(hall: str, booth: str) -> str:
+    """Booth codes usually start with their hall (A1-101); only add the hall when they do not."""
+    if booth and hall and not booth.upper().startswith(hall.upper()):
+        return f"{hall} {booth}"
+    return booth or hall
+
+
+def _in_order(rows: list[PersonRow], ids: list[int]) -> list[PersonRow]:
+    by_id = {r.id: r for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+class PeopleModel(PagedTableModel[PersonRow]):
+    columns = COLUMNS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.query = ""
+        self.category: Category | None = None
+        self.sort_key = "name"
+
+    def set_filter(self, query: str, category: Category | None) -> None:
+        if (query, category) != (self.query, self.category):
+            self.query, self.category = query, category
+            self.reload()
+
+    def params(self) -> PeopleParams:
+        sort = self.sort_key
+        if sort is None and not self.query:
+            sort = "name"
+        return PeopleParams(self.query, self.category, sort, self.descending)
+
+    @staticmethod
+    def fetch_first(session: Session, params: PeopleParams, want: int) -> FirstPage[PersonRow]:
+        ids = person_ids(session, query=params.query, category=params.category,
+                         sort=params.sort, descending=params.descending)  # type: ignore[arg-type]
+        page = ids[:want]
+        rows = list_people(session, ids=page, limit=None) if page else []
+        return FirstPage(total=len(ids), rows=_in_order(rows, page), state=ids,
+                         position=len(page))
+
+    @staticmethod
+    def fetch_page(session: Session, state: list[int], position: int,
+                   count: int) -> tuple[list[PersonRow], int]:
+        page = state[position:position + count]
+        rows = list_people(session, ids=page, limit=None) if page else []
+        return _in_order(rows, page), position + len(page)
+
+    def cell(self, row: PersonRow, column: int, role: int) -> Any:
+        cancelled = row.status == PersonStatus.CANCELLED
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and cancelled:
+            return CANCELLED_FG
+        if role == Qt.ItemDataRole.FontRole and cancelled:
+            font = QFont()
+            font.setStrikeOut(column == 0)
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2:
+                return CATEGORY_LABELS_EN[row.category]
+            if column == 8:
+                return STATUS_LABELS_EN[row.status]
+            text = self.text(row, column)
+            return text if len(text) > 12 else None
+        return None
+
+    @staticmethod
+    def text(row: PersonRow, column: int) -> str:
+        match column:
+            case 0:
+                return row.name
+            case 1:
+                return row.name_en
+            case 2:
+                return CATEGORY_LABELS_ZH.get(row.category, row.category.value)
+            case 3:
+                return row.company
+            case 4:
+                return booth_text(row.hall, row.booth)
+            case 5:
+                return row.title
+            case 6:
+                return row.phone_masked
+            case 7:
+                return row.email
+            case 8:
+                return STATUS_LABELS_ZH.get(row.status, row.status.value)
+            case 9:
+                return row.badge_code
+        return ""

@@ -1,0 +1,231 @@
+"""The form beside the people table: edit the selected person or register a new one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import Category, PersonStatus
+from ...domain.errors import DomainError, ValidationFailed
+from ...services.people import PersonInput, PersonRow, as_input, create_person, update_person
+from .. import ops
+from ..context import PEOPLE, AppContext
+from .form import ERROR_STYLE, FieldForm
+from .model import STATUS_LABELS_EN, STATUS_LABELS_ZH, booth_text, category_label
+
+NO_EXHIBITOR = "（不关联展商）— none"
+OK_STYLE = "color: #2e7d32;"
+
+
+class PersonPanel(QWidget):
+    saved = Signal(int)  # the person's id, after a successful save
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.row: PersonRow | None = None  # None while registering a new person
+        self._exhibitor_names: dict[int, str] = {}
+        self.setMinimumWidth(380)
+
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.info = QLabel()
+        self.info.setStyleSheet("color: #555;")
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.form = FieldForm()
+        self.name = self.form.add("name", "姓名 Name", QLineEdit())
+        self.name_en = self.form.add("name_en", "英文名 English", QLineEdit())
+        self.category = self.form.add("category", "类别 Category", QComboBox())
+        for cat in Category:
+            self.category.addItem(category_label(cat), cat)
+        self.company = self.form.add("company", "公司 Company", QLineEdit())
+        self.exhibitor = self.form.add("exhibitor_id", "展商 Exhibitor", QComboBox())
+        self.exhibitor.setEditable(True)
+        self.exhibitor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.exhibitor.setMaxVisibleItems(15)
+        self.exhibitor.setMinimumContentsLength(16)
+        self.exhibitor.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.exhibitor.activated.connect(self._exhibitor_chosen)
+        self.title = self.form.add("title", "职务 Title", QLineEdit())
+        self.phone = self.form.add("phone", "电话 Phone", QLineEdit())
+        self.email = self.form.add("email", "邮箱 E-mail", QLineEdit())
+        self.status = self.form.add("status", "状态 Status", QComboBox())
+        for st in PersonStatus:
+            self.status.addItem(f"{STATUS_LABELS_ZH[st]} {STATUS_LABELS_EN[st]}", st)
+        self.notes = self.form.add("notes", "备注 Notes", QPlainTextEdit())
+        self.notes.setFixedHeight(72)
+        self.set_exhibitors([])
+
+        self.save_button = QPushButton("保存 Save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("还原 Revert")
+        self.revert_button.clicked.connect(lambda: self.show_person(self.row))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(12, 8, 12, 8)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.info)
+        inner.addSpacing(6)
+        inner.addWidget(self.form)
+        inner.addLayout(buttons)
+        inner.addWidget(self.message)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.show_person(None)
+
+    # -- exhibitors to link to -------------------------------------------------------------
+    def set_exhibitors(self, choices: list[tuple[int, str, str]]) -> None:
+        current = self._current_exhibitor_id()
+        self._exhibitor_names = {i: name for i, name, _booth in choices}
+        self.exhibitor.blockSignals(True)
+        self.exhibitor.clear()
+        self.exhibitor.addItem(NO_EXHIBITOR, None)
+        for i, name, booth in choices:
+            self.exhibitor.addItem(f"{name}（{booth}）" if booth else name, i)
+        completer = QCompleter(self.exhibitor.model(), self.exhibitor)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.exhibitor.setCompleter(completer)
+        self.exhibitor.blockSignals(False)
+        self._select_exhibitor(current)
+
+    def _select_exhibitor(self, exhibitor_id: int | None) -> None:
+        index = self.exhibitor.findData(exhibitor_id) if exhibitor_id is not None else 0
+        if index < 0:  # the list is still loading: keep the link, say which one it is
+            self.exhibitor.addItem(f"展商 #{exhibitor_id}", exhibitor_id)
+            index = self.exhibitor.count() - 1
+        self.exhibitor.setCurrentIndex(index)
+
+    def _current_exhibitor_id(self) -> int | None:
+        if self.exhibitor.count() == 0:
+            return None
+        value = self.exhibitor.currentData()
+        return int(value) if value is not None else None
+
+    def _exhibitor_chosen(self, index: int) -> None:
+        # Staff of an exhibitor work for it: fill the company the first time they are linked.
+        exhibitor_id = self.exhibitor.itemData(index)
+        name = self._exhibitor_names.get(exhibitor_id) if exhibitor_id is not None else None
+        if name and not self.company.text().strip():
+            self.company.setText(name)
+
+    # -- showing ---------------------------------------------------------------------------
+    @property
+    def person_id(self) -> int | None:
+        return self.row.id if self.row else None
+
+    def show_person(self, row: PersonRow | None) -> None:
+        """Fill the form from `row`; None starts a blank form for a new registration."""
+        self.row = row
+        self.form.clear_errors()
+        self.message.clear()
+        data = as_input(row) if row else PersonInput(name="")
+        self.name.setText(data.name)
+        self.name_en.setText(data.name_en)
+        self.category.setCurrentIndex(self.category.findData(Category(data.category)))
+        self.company.setText(data.company)
+        self._select_exhibitor(data.exhibitor_id)
+        self.title.setText(data.title)
+        self.phone.setText(data.phone)
+        self.email.setText(data.email)
+        self.status.setCurrentIndex(self.status.findData(PersonStatus(data.status)))
+        self.notes.setPlainText(data.notes)
+        if row is None:
+            self.heading.setText("新建人员 New person")
+            self.info.setText("填写后点“保存”登记。胸卡码在保存时生成。\n"
+                              "Fill in and press Save; the badge code is made on saving.")
+        else:
+            self.heading.setText(row.name + ("（已取消 cancelled）" if
+                                             row.status == PersonStatus.CANCELLED else ""))
+            where = booth_text(row.hall, row.booth)
+            self.info.setText("  ·  ".join(x for x in (
+                f"胸卡码 {row.badge_code}", f"展位 {where}" if where else "",
+                f"更新 {row.updated_at.astimezone():%Y-%m-%d %H:%M}") if x))
+
+    def start_new(self) -> None:
+        self.show_person(None)
+        self.name.setFocus()
+
+    # -- saving ----------------------------------------------------------------------------
+    def collect(self) -> PersonInput:
+        base = as_input(self.row) if self.row else PersonInput(name="")
+        exhibitor_id = self._current_exhibitor_id()
+        typed = self.exhibitor.currentText().strip()
+        if typed and typed != self.exhibitor.itemText(self.exhibitor.currentIndex()):
+            found = self.exhibitor.findText(typed)
+            exhibitor_id = self.exhibitor.itemData(found) if found >= 0 else -1
+        return replace(
+            base, name=self.name.text(), name_en=self.name_en.text(),
+            category=self.category.currentData(), company=self.company.text(),
+            exhibitor_id=exhibitor_id, title=self.title.text(), phone=self.phone.text(),
+            email=self.email.text(), status=self.status.currentData(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def save(self) -> bool:
+        data = self.collect()
+        if data.exhibitor_id == -1:
+            self.form.show_errors({"exhibitor_id": "没有这个展商，请从列表中选择 — pick one from the list"})
+            return False
+        ctx, row = self.ctx, self.row
+
+        def write(session):  # type: ignore[no-untyped-def]
+            if row is None:
+                return create_person(session, data=data, operator=ctx.operator,
+                                     desk=ctx.desk_name)
+            return update_person(session, person_id=row.id, data=data, operator=ctx.operator,
+                                 desk=ctx.desk_name)
+
+        try:
+            result = ops.run_now(ctx, write, changes=(PEOPLE,), parent=self, show_errors=False)
+        except ValidationFailed as exc:
+            rest = self.form.show_errors(exc.fields)
+            self._say("请更正标红的字段 — please correct the marked fields. " + " ".join(rest),
+                      ok=False)
+            return False
+        except DomainError as exc:
+            self._say(exc.message, ok=False)
+            return False
+        assert result is not None
+        self.show_person(result)
+        self._say("已保存 Saved" if row else f"已登记 Registered · 胸卡码 {result.badge_code}",
+                  ok=True)
+        self.saved.emit(result.id)
+        return True
+
+    def _say(self, text: str, *, ok: bool) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)

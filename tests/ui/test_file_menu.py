@@ -1,0 +1,158 @@
+"""File menu: a new empty event, opening files (good, missing, not a database), recent list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from eventdesk.services.events import get_event
+from eventdesk.storage import Database, open_database, to_url
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.database_menu import (
+    MAX_RECENT,
+    NewEventDialog,
+    NewEventSpec,
+    recent_urls,
+    remember,
+    strip_password,
+    with_password,
+)
+from eventdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> Iterator[None]:
+    """QSettings of this test only: never the person's real recent list."""
+    folder = tmp_path / "settings"
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield
+    QSettings("EventDesk", "EventDesk").clear()
+
+
+@pytest.fixture
+def window(event_db: Database, qtbot, monkeypatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    with event_db.unit_of_work(write=False) as s:
+        event = get_event(s)
+    w = MainWindow(AppContext(event_db, event, "tester"))
+    w.warnings = warnings  # type: ignore[attr-defined]
+    qtbot.addWidget(w)
+    yield w
+    ops.wait_idle()
+    if w.ctx.db is not event_db:
+        w.ctx.db.dispose()
+
+
+def spec(path: Path, **kw: object) -> NewEventSpec:
+    values: dict[str, object] = {"path": path, "code": "NEW25", "name_zh": "新建测试大会",
+                                 "name_en": "New Test Conference", "start": date(2026, 5, 1),
+                                 "end": date(2026, 5, 3)}
+    values.update(kw)
+    return NewEventSpec(**values)  # type: ignore[arg-type]
+
+
+def test_new_empty_event_creates_a_working_database(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "new" / "conference.sqlite3"
+    replaced: list[bool] = []
+    window.ctx.database_replaced.connect(lambda: replaced.append(True))
+    window.file_menu.create_new_event(spec(path))
+    ops.wait_idle()
+    assert replaced
+    assert window.ctx.db.url == to_url(path)
+    assert window.ctx.event is not None and window.ctx.event.code == "NEW25"
+    assert "新建测试大会" in window.windowTitle()
+    db = open_database(to_url(path))
+    try:
+        with db.unit_of_work(write=False) as s:
+            event = get_event(s)
+        assert (event.start_date, event.end_date) == (date(2026, 5, 1), date(2026, 5, 3))
+    finally:
+        db.dispose()
+    assert recent_urls(window.ctx)[0] == to_url(path)
+    window.show_view("people")  # the views work on the new, empty event
+    window.view("people").settle()  # type: ignore[union-attr]
+    assert window.view("people").model.total == 0  # type: ignore[union-attr]
+
+
+def test_dialog_hands_over_its_fields_and_closes_on_success(window: MainWindow,
+                                                            tmp_path: Path) -> None:
+    folder = tmp_path / "dialog"
+    dialog = NewEventDialog(window, folder)
+    assert dialog.path.text() == str(folder / "event.sqlite3")
+    dialog.code.setText("x")
+    dialog.name_zh.setText("展会")
+    dialog.submitted.connect(lambda s: window.file_menu.create_new_event(s, dialog=dialog))
+    dialog.submit()
+    assert "活动代码" in dialog.error.text()
+    assert not (folder / "event.sqlite3").exists()
+    dialog.code.setText("EXPO26")
+    dialog.submit()
+    ops.wait_idle()
+    assert dialog.result() == NewEventDialog.DialogCode.Accepted
+    assert window.ctx.event is not None and window.ctx.event.name_zh == "展会"
+
+
+def test_new_event_refuses_an_existing_file(window: MainWindow, db_path: Path) -> None:
+    window.file_menu.create_new_event(spec(db_path))
+    ops.wait_idle()
+    assert "已存在" in window.file_menu.last_error
+    assert window.ctx.db.url == to_url(db_path)
+
+
+def test_missing_and_invalid_files_show_one_sentence(window: MainWindow, tmp_path: Path) -> None:
+    before = window.ctx.db
+    window.file_menu.open_url(to_url(tmp_path / "missing.sqlite3"))
+    ops.wait_idle()
+    assert "数据库文件不存在" in window.file_menu.last_error
+    assert not (tmp_path / "missing.sqlite3").exists()
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_text("这不是数据库 " * 500, encoding="utf-8")
+    window.file_menu.open_url(to_url(junk))
+    ops.wait_idle()
+    assert "无法打开数据库" in window.file_menu.last_error
+    assert window.warnings[-1] == window.file_menu.last_error  # type: ignore[attr-defined]
+    assert window.ctx.db is before
+
+
+def test_open_file_switches_database(window: MainWindow, tmp_path: Path,
+                                     template_db: Path) -> None:
+    other = tmp_path / "other.sqlite3"
+    other.write_bytes(template_db.read_bytes())
+    window.file_menu.open_url(to_url(other))
+    ops.wait_idle()
+    assert window.ctx.db.url == to_url(other)
+    assert window.ctx.event is None  # a database without an event opens; views show it empty
+
+
+def test_recent_list_keeps_urls_without_passwords(window: MainWindow) -> None:
+    ctx = window.ctx
+    remember(ctx, "postgresql+psycopg://desk:s3cr%40t@db.example.com:5432/expo")
+    assert recent_urls(ctx) == ["postgresql+psycopg://desk@db.example.com:5432/expo"]
+    for i in range(MAX_RECENT + 3):
+        remember(ctx, f"sqlite:////tmp/event{i}.sqlite3")
+    urls = recent_urls(ctx)
+    assert len(urls) == MAX_RECENT and urls[0] == f"sqlite:////tmp/event{MAX_RECENT + 2}.sqlite3"
+    remember(ctx, "sqlite:////tmp/event5.sqlite3")
+    assert recent_urls(ctx)[0] == "sqlite:////tmp/event5.sqlite3"
+    assert len(set(recent_urls(ctx))) == MAX_RECENT
+    settings_text = "".join(p.read_text() for p in Path(QSettings(
+        "EventDesk", "EventDesk").fileName()).parent.glob("*"))
+    assert "s3cr" not in settings_text
+    window.file_menu._fill_recent()
+    assert len(window.file_menu.recent_menu.actions()) == MAX_RECENT + 2
+
+
+def test_password_handling() -> None:
+    assert strip_password("postgresql+psycopg://u:p@w:d@h/db") == "postgresql+psycopg://u@h/db"
+    assert strip_password("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert strip_password("sqlite:////tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
+    assert with_password("postgresql+psycopg://u@h/db", "p@ss") == \
+        "postgresql+psycopg://u:p%40ss@h/db"

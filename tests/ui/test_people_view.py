@@ -1,0 +1,170 @@
+"""The people view as an organiser uses it: scroll, search, sort, edit, register."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from eventdesk.domain import Category
+from eventdesk.services import people
+from eventdesk.services.events import get_event
+from eventdesk.services.exhibitors import ExhibitorInput, create_exhibitor
+from eventdesk.services.people import PersonInput
+from eventdesk.storage import Database
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.people.model import CANCELLED_FG, COL
+from eventdesk.ui.people.view import PeopleView
+
+FILLER = "王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高郑"
+
+
+def make_people(db: Database, filler: int = 120) -> dict[str, int]:
+    """A small event: named people the tests look for, and filler to page through."""
+    ids: dict[str, int] = {}
+    with db.unit_of_work() as s:
+        ex = create_exhibitor(s, data=ExhibitorInput(name_zh="昆山阿丘智能科技有限公司",
+                                                     short_name="阿丘科技", hall="A1",
+                                                     booth="A1-101"), operator="t")
+        for name, kw in (
+            ("张伟", {"company": "中科可控信息产业有限公司", "phone": "13800005678"}),
+            ("张伟明", {"company": "阿丘科技", "exhibitor_id": ex.id, "category": "exhibitor"}),
+            ("安娜", {"company": "中国算力公司"}),
+            ("赵六", {"company": "Alpha Ltd", "category": "media"}),
+            ("钱取消", {"company": "昆山光电", "status": "cancelled"}),
+        ):
+            ids[name] = people.create_person(s, data=PersonInput(name=name, **kw),  # type: ignore[arg-type]
+                                             operator="t").id
+        for i in range(filler):
+            name = FILLER[i % len(FILLER)] + FILLER[(i * 7) % len(FILLER)] + "某"
+            people.create_person(s, data=PersonInput(name=name, company=f"苏州第{i}科技有限公司"),
+                                 operator="t")
+    return ids
+
+
+@pytest.fixture
+def ctx(event_db: Database, qapp: object) -> Iterator[AppContext]:
+    with event_db.unit_of_work(write=False) as s:
+        event = get_event(s)
+    context = AppContext(event_db, event, "tester")
+    yield context
+    ops.wait_idle()
+
+
+def settled(view: PeopleView) -> PeopleView:
+    view.activated()
+    view.settle()
+    return view
+
+
+def names(view: PeopleView) -> list[str]:
+    m = view.model
+    return [m.index(r, 0).data() for r in range(m.rowCount())]
+
+
+@pytest.fixture
+def view(ctx: AppContext, qtbot) -> PeopleView:  # type: ignore[no-untyped-def]
+    ids = make_people(ctx.db)
+    v = PeopleView(ctx, page_size=50)
+    v.ids = ids  # type: ignore[attr-defined]
+    qtbot.addWidget(v)
+    v.resize(1300, 800)
+    v.show()
+    return settled(v)
+
+
+def test_model_passes_qt_model_tester(view: PeopleView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(view.model)
+    ops.wait_idle()
+
+
+def test_loads_a_page_at_a_time(view: PeopleView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = view.model
+    assert model.total == 125
+    assert model.rowCount() == 50 < model.total
+    assert view.pane.count_label.text().startswith("共 125 人")
+    assert model.canFetchMore()
+    model.fetchMore()
+    qtbot.waitUntil(lambda: (ops.wait_idle(), model.rowCount() == 100)[1])
+    model.fetchMore()
+    qtbot.waitUntil(lambda: (ops.wait_idle(), model.rowCount() == 125)[1])
+    assert not model.canFetchMore()
+
+
+def test_typing_zw_finds_zhang_wei(view: PeopleView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(view.pane.filter_edit, "zw")
+    qtbot.waitUntil(lambda: view.model.query == "zw", timeout=2000)
+    view.settle()
+    assert names(view)[:2] == ["张伟", "张伟明"]
+    assert view.pane.count_label.text().startswith(f"找到 {view.model.total} 人")
+    view.category.setCurrentIndex(view.category.findData(Category.EXHIBITOR))
+    view.settle()
+    assert names(view) == ["张伟明"]
+
+
+def test_sorting_by_company_changes_the_first_row(view: PeopleView) -> None:
+    first_by_name = names(view)[0]
+    assert first_by_name == "安娜"
+    view.pane.table.sortByColumn(COL["company"], Qt.SortOrder.AscendingOrder)
+    view.settle()
+    assert names(view)[0] == "赵六"  # "Alpha Ltd" sorts before every Chinese company name
+    view.pane.table.sortByColumn(COL["company"], Qt.SortOrder.DescendingOrder)
+    view.settle()
+    assert names(view)[0] != "赵六"
+
+
+def test_phone_is_masked_and_cancelled_people_are_grey(view: PeopleView) -> None:
+    view.pane.filter_edit.setText("zhangwei")
+    view.pane.flush_filter()
+    view.settle()
+    row = names(view).index("张伟")
+    assert view.model.index(row, COL["phone"]).data() == "138****5678"
+    view.pane.filter_edit.setText("钱取消")
+    view.pane.flush_filter()
+    view.settle()
+    index = view.model.index(0, 0)
+    assert index.data() == "钱取消"
+    assert index.data(Qt.ItemDataRole.ForegroundRole) == CANCELLED_FG
+
+
+def test_bad_phone_shows_message_and_good_one_is_saved(view: PeopleView, ctx: AppContext) -> None:
+    pid = view.ids["张伟"]  # type: ignore[attr-defined]
+    view.pane.filter_edit.setText("张伟")
+    view.pane.flush_filter()
+    view.settle()
+    assert view.pane.select_id(pid)
+    panel = view.panel
+    assert panel.person_id == pid and panel.name.text() == "张伟"
+    panel.phone.setText("123")
+    assert panel.save() is False
+    assert "不是有效的电话号码" in panel.form.error_text("phone")
+    assert panel.form.errors["phone"].isVisibleTo(panel)
+    with ctx.db.unit_of_work(write=False) as s:
+        assert people.get_person(s, person_id=pid).phone == "13800005678"
+    panel.phone.setText("139 1234 5678")
+    assert panel.save() is True
+    assert panel.form.error_text("phone") == ""
+    with ctx.db.unit_of_work(write=False) as s:
+        assert people.get_person(s, person_id=pid).phone == "13912345678"
+    view.settle()
+    assert view.pane.selected_id() == pid  # the reload kept the person selected
+
+
+def test_new_person_is_registered(view: PeopleView, ctx: AppContext) -> None:
+    view.pane.new_button.click()
+    panel = view.panel
+    assert panel.row is None
+    assert panel.save() is False
+    assert panel.form.error_text("name") == "姓名不能为空"
+    panel.name.setText("李新")
+    panel.category.setCurrentIndex(panel.category.findData(Category.SPEAKER))
+    panel.email.setText("li.xin@example.com")
+    assert panel.save() is True
+    view.settle()
+    with ctx.db.unit_of_work(write=False) as s:
+        assert people.count_people(s) == 126
+        found = [r for r in people.list_people(s, limit=None) if r.name == "李新"]
+    assert found and found[0].category == Category.SPEAKER
+    assert view.pane.selected_id() == found[0].id
