@@ -165,3 +165,64 @@ def test_rooms_in_use_filter(view, small: Small) -> None:  # type: ignore[no-unt
     assert [r.name for r in view.grid.rooms] == ["分会场一"]
     view.in_use.setChecked(False)
     assert len(view.grid.rooms) == 3
+
+
+def test_drop_from_unscheduled_list(view, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from eventdesk.ui.schedule.grid import MIME
+
+    grid = view.grid
+    mime = view.unscheduled.mimeData([view.unscheduled.item(0)])
+    assert isinstance(mime, QMimeData) and mime.hasFormat(MIME)
+    pos = grid.point_for(small.rooms["小会议室"], 15 * 60)
+    event = QDropEvent(QPointF(pos), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    grid.dropEvent(event)
+    row = item(db, small.items["未排"])
+    assert (row.start, row.end) == (at(small.days[0], "15:00"), at(small.days[0], "15:45"))
+    assert row.room_id == small.rooms["小会议室"]
+    assert view.undo_stack.count() == 1
+
+
+def test_editor_dialog_edits_as_one_undo_step(view, db: Database, small: Small,
+                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTime
+
+    from eventdesk.ui.schedule import editor
+
+    def fill(dialog: editor.ItemEditor) -> int:
+        dialog.title_zh.setText("国产芯片论坛（改）")
+        dialog.end.setTime(QTime(12, 30))
+        dialog.speakers.setText("李娜、张伟（华为）")
+        dialog.moderators.setText("王芳")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(editor.ItemEditor, "exec", fill)
+    view.edit_item(small.items["芯片"])
+    row = item(db, small.items["芯片"])
+    assert row.title_zh == "国产芯片论坛（改）" and row.end == at(small.days[0], "12:30")
+    assert [p.person_id for p in row.speakers] == [small.people["李娜"], small.people["张伟2"]]
+    assert [p.person_id for p in row.moderators] == [small.people["王芳"]]
+    view.undo_stack.undo()
+    back = item(db, small.items["芯片"])
+    assert back.title_zh == "国产芯片论坛" and [p.person_id for p in back.people] == [
+        small.people["李娜"]]
+
+
+def test_editor_refuses_ambiguous_speaker(ctx, small: Small, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk.ui import ops
+    from eventdesk.ui.schedule.editor import ItemEditor
+
+    sched = ops.run_now(ctx, lambda s: schedule.load_schedule(s), write=False)
+    dialog = ItemEditor(ctx, sched, None)
+    qtbot.addWidget(dialog)
+    dialog.title_zh.setText("新会议")
+    dialog.speakers.setText("张伟")
+    assert dialog.build_input() is None
+    assert "张伟" in dialog.error.text()
+    dialog.speakers.setText("张伟（海光信息）")
+    data = dialog.build_input()
+    assert data is not None and data.speakers == (small.people["张伟"],) and data.start is None
