@@ -31,9 +31,7 @@ class StatusPanel(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             layout.addWidget(label)
         self.state = "idle"
-        self.show_state("idle", "请扫描胸卡，或输入姓名 / 拼音 / 单位 / 手机尾号",
-                        "↑↓ 选择 · Enter 签到 · Ctrl+P 打印 · Ctrl+R 补打 · Ctrl+Z 撤销 · "
-                        "F2 现场登记 · F3 展商领证 · F9 设置")
+        self.show_state("idle", "请扫描胸卡，或输入姓名 / 拼音 / 单位 / 手机尾号")
 
     def show_state(self, state: str, title: str, detail: str = "", hint: str = "") -> None:
         self.state = state

@@ -113,6 +113,11 @@ class DeskView(QWidget):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         root.addWidget(self.table, 1)
+        keys_help = QLabel("↑↓ 选择　Enter 签到　Ctrl+P 打印胸卡　Ctrl+R 补打（选原因）　"
+                           "Ctrl+Z 撤销本台上一次签到　F2 现场登记　F3 展商领证　F9 设置　"
+                           "Esc 清空　· 扫码枪在任何输入框中都可直接扫码")
+        keys_help.setStyleSheet("color: #475467; padding: 2px;")
+        root.addWidget(keys_help)
         keys: tuple[tuple[str, Callable[[], Any]], ...] = (
             ("Ctrl+P", self.badges.print_selected), ("Ctrl+R", self.badges.reprint_selected),
             ("F2", self.open_walk_in), ("F3", self.open_pickup),
@@ -139,7 +144,7 @@ class DeskView(QWidget):
     def settle(self) -> None:
         """For --screenshot: results for the last query and this desk's latest check-in."""
         if not self.search.text():
-            self.search.setText(str(self.ctx.settings.value("desk/last_query", "zhang")))
+            self.search.setText(str(self.ctx.settings.value("desk/last_query", "zhangw")))
         latest = ops.run_now(self.ctx, lambda s: checkin_service.latest_at_desk(
             s, desk=self.desk.name), write=False, show_errors=False)
         if latest is not None:
@@ -234,7 +239,12 @@ class DeskView(QWidget):
             booth = f" · 展位 {p.hall} {p.booth}".rstrip() if p.booth else ""
             facts = f"{p.company or '（无单位）'} · {label}{booth}"
         if result.result == "checked_in" and p is not None:
-            state, title, detail = "green", f"✓ 签到成功　{p.name}", facts
+            when = ""
+            if result.at is not None and self.ctx.event is not None:
+                desk = result.desk or ""
+                where = f"{desk} 号台" if desk.isdigit() else desk
+                when = f"\n{self.ctx.event.local(result.at).strftime('%H:%M')} · {where}"
+            state, title, detail = "green", f"✓ 签到成功　{p.name}", facts + when
         elif result.result == "already_checked_in" and p is not None:
             state, title, detail = "amber", f"已签到　{result.message}", facts
         elif result.result == "confirm" and p is not None:
