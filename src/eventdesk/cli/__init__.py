@@ -15,7 +15,7 @@ from ..domain.errors import DomainError
 from .common import EXIT_USAGE, add_db_option
 
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
-COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "import_", "export"]
+COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export"]
 
 
 def _load_commands() -> dict[str, object]:
