@@ -226,3 +226,32 @@ def test_editor_refuses_ambiguous_speaker(ctx, small: Small, qtbot) -> None:  # 
     dialog.speakers.setText("张伟（海光信息）")
     data = dialog.build_input()
     assert data is not None and data.speakers == (small.people["张伟"],) and data.start is None
+
+
+def test_rooms_and_unavailability_dialog_with_undo(view, db: Database, small: Small,
+                                                   qtbot) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk.ui.schedule.rooms import RoomsDialog, parse_windows
+
+    dialog = RoomsDialog(view, view.ctx, view.undo_stack.push)
+    qtbot.addWidget(dialog)
+    assert dialog.rooms.rowCount() == 3
+    # Shrink 分会场一 to 100 seats: 国产芯片论坛 (150 expected) no longer fits.
+    before = dialog._rooms[1]
+    from dataclasses import replace
+
+    from eventdesk.ui.schedule.commands import SaveRoomCommand
+
+    view.undo_stack.push(SaveRoomCommand(view.ctx, before, replace(before, capacity=100)))
+    assert [c.kind for c in view.conflicts()] == [sc.ROOM_TOO_SMALL]
+    # 王芳 away on day 2 morning: clashes with AI应用实践 (09:00–10:00).
+    dialog.refresh()
+    dialog.who.setText("王芳")
+    dialog.day.setCurrentIndex(1)
+    dialog.add_unavailable()
+    assert dialog.away.rowCount() == 1 and dialog.away.item(0, 0).text() == "王芳"
+    assert {c.kind for c in view.conflicts()} == {sc.ROOM_TOO_SMALL, sc.SPEAKER_UNAVAILABLE}
+    view.undo_stack.undo()
+    view.undo_stack.undo()
+    assert view.conflicts() == []
+    windows = parse_windows("08:00–12:00\n2025-05-21 13:00-17:00", view.ctx.event)
+    assert len(windows) == 4 and windows[-1][0] == at(small.days[1], "13:00")

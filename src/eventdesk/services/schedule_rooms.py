@@ -64,6 +64,7 @@ def _room_row(room: Room, windows: Sequence[Window] = ()) -> RoomRow:
 def create_room(
     session: Session, *, name: str, capacity: int = 0, hall: str = "", floor: str = "",
     room_group: str = "", sort_order: int | None = None, windows: Iterable[Window] = (),
+    room_id: int | None = None,
 ) -> RoomRow:
     name = " ".join(name.split())
     if not name:
@@ -77,6 +78,8 @@ def create_room(
                                      .limit(1)) or 0) + 1
     room = Room(name=name, capacity=capacity, hall=hall, floor=floor, room_group=room_group,
                 sort_order=sort_order)
+    if room_id is not None:  # undo of a delete brings back the same room
+        room.id = room_id
     session.add(room)
     session.flush()
     checked = _check_windows(windows)
@@ -96,6 +99,36 @@ def set_room_availability(session: Session, *, room_id: int, windows: Iterable[W
         session.add(RoomAvailability(room_id=room_id, start_at=start, end_at=end))
     session.flush()
     return _room_row(room, checked)
+
+
+def update_room(
+    session: Session, *, room_id: int, name: str, capacity: int = 0, hall: str = "",
+    floor: str = "", room_group: str = "", windows: Iterable[Window] = (),
+) -> RoomRow:
+    """Every field of a room at once (what the room dialog and its undo hand over)."""
+    room = session.get(Room, room_id)
+    if room is None:
+        raise NotFound(f"没有编号为 {room_id} 的会议室")
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationFailed({"name": "会议室名称不能为空"})
+    if capacity < 0:
+        raise ValidationFailed({"capacity": "容量不能为负数"})
+    if session.scalar(select(Room.id).where(Room.name == name, Room.id != room_id)) is not None:
+        raise ValidationFailed({"name": f"会议室“{name}”已存在"})
+    room.name, room.capacity, room.hall, room.floor = name, capacity, hall, floor
+    room.room_group = room_group
+    return set_room_availability(session, room_id=room_id, windows=windows)
+
+
+def delete_room(session: Session, *, room_id: int) -> None:
+    """Only an unused room: its sessions would silently lose their place otherwise."""
+    from ..domain import AgendaItem
+
+    if session.scalar(select(AgendaItem.id).where(AgendaItem.room_id == room_id).limit(1)):
+        raise ValidationFailed({"room_id": "会议室里还有会议，不能删除"})
+    session.execute(delete(Room).where(Room.id == room_id))
+    session.flush()
 
 
 def list_rooms(session: Session) -> list[RoomRow]:

@@ -10,8 +10,9 @@ from typing import TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-from ...services import schedule
+from ...services import schedule, schedule_rooms
 from ...services.schedule import ItemInput, ItemRow
+from ...services.schedule_rooms import RoomRow, UnavailableRow
 from ...storage import Session
 from .. import ops
 from ..context import SCHEDULE, AppContext
@@ -114,3 +115,64 @@ class DeleteItemCommand(_ScheduleCommand):
 
     def undo(self) -> None:
         self._run(lambda s: schedule.create_item(s, data=self.before, item_id=self.item_id))
+
+
+class SaveRoomCommand(_ScheduleCommand):
+    """Add a room (before is None) or change one: name, capacity, hall/floor, group, windows."""
+
+    def __init__(self, ctx: AppContext, before: RoomRow | None, after: RoomRow) -> None:
+        super().__init__(ctx, f"{'新增' if before is None else '修改'}会议室“{after.name}”")
+        self.before, self.after = before, after
+        self.room_id: int | None = before.id if before else None
+
+    @staticmethod
+    def _fields(row: RoomRow) -> dict[str, object]:
+        return {"name": row.name, "capacity": row.capacity, "hall": row.hall,
+                "floor": row.floor, "room_group": row.room_group, "windows": row.windows}
+
+    def redo(self) -> None:
+        if self.before is None:
+            created = self._run(lambda s: schedule_rooms.create_room(
+                s, **self._fields(self.after), room_id=self.room_id))  # type: ignore[arg-type]
+            if created is not None:
+                self.room_id = created.id
+            return
+        room_id = self.before.id
+        self._run(lambda s: schedule_rooms.update_room(s, room_id=room_id,
+                                                       **self._fields(self.after)))  # type: ignore[arg-type]
+
+    def undo(self) -> None:
+        room_id = self.room_id
+        assert room_id is not None
+        if self.before is None:
+            self._run(lambda s: schedule_rooms.delete_room(s, room_id=room_id) or True)
+            return
+        before = self.before
+        self._run(lambda s: schedule_rooms.update_room(s, room_id=room_id,
+                                                       **self._fields(before)))  # type: ignore[arg-type]
+
+
+class UnavailabilityCommand(_ScheduleCommand):
+    """A speaker's unavailable window added (or, with remove=True, taken away)."""
+
+    def __init__(self, ctx: AppContext, row: UnavailableRow, *, remove: bool = False) -> None:
+        super().__init__(ctx, "嘉宾时间" + ("删除" if remove else "添加"))
+        self.row, self.remove = row, remove
+
+    def _add(self) -> None:
+        row = self.row
+        added = self._run(lambda s: schedule_rooms.add_unavailability(
+            s, person_id=row.person_id, start=row.start, end=row.end))
+        if added is not None:
+            self.row = added
+
+    def _remove(self) -> None:
+        row_id = self.row.id
+        self._run(lambda s: schedule_rooms.remove_unavailability(s, unavailability_id=row_id)
+                  or True)
+
+    def redo(self) -> None:
+        self._remove() if self.remove else self._add()
+
+    def undo(self) -> None:
+        self._add() if self.remove else self._remove()

@@ -130,6 +130,7 @@ class ScheduleView(QWidget):
         self.undo_stack = QUndoStack(self)
         self.grid = ScheduleGrid()
         self.days = QTabBar()
+        self.days.setExpanding(False)
         self.zoom = QComboBox()
         for z in ZOOMS:
             self.zoom.addItem(f"每行 {z} 分钟", z)
@@ -138,6 +139,7 @@ class ScheduleView(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("筛选会议室 Filter rooms…")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setMinimumWidth(180)
         self.in_use = QCheckBox("仅显示当天有会议的 In use")
         self.in_use.setToolTip("隐藏当天没有安排会议的会议室（40 个会议室时更易浏览）")
         self.unscheduled = UnscheduledList()
@@ -155,14 +157,22 @@ class ScheduleView(QWidget):
     def _build_layout(self) -> None:
         new = QPushButton("新建会议 New")
         new.clicked.connect(self.new_item)
+        rooms = QPushButton("会议室… Rooms")
+        rooms.setToolTip("会议室容量、会议室组、可用时间；嘉宾没空的时间")
+        rooms.clicked.connect(self.open_rooms)
         undo = self.undo_stack.createUndoAction(self, "撤销 Undo")
         redo = self.undo_stack.createRedoAction(self, "重做 Redo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # the days, and what edits do
         bar.addWidget(self.days, 1)
-        for w in (self.zoom, QLabel("会议室组"), self.group, self.filter, self.in_use, new):
-            bar.addWidget(w)
+        tools = QHBoxLayout()  # what the grid shows
+        for w in (QLabel("缩放"), self.zoom, QLabel("会议室组"), self.group, self.filter,
+                  self.in_use):
+            tools.addWidget(w)
+        tools.addStretch(1)
+        tools.addWidget(new)
+        tools.addWidget(rooms)
         for action in (undo, redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -205,6 +215,7 @@ class ScheduleView(QWidget):
         splitter.setSizes([170, 960, 250])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(tools)
         layout.addWidget(splitter, 1)
 
     def _connect(self) -> None:
@@ -366,6 +377,11 @@ class ScheduleView(QWidget):
         dialog = ItemEditor(self.ctx, self.schedule, None, self)
         if dialog.exec() and dialog.result_input is not None:
             self.undo_stack.push(CreateItemCommand(self.ctx, dialog.result_input))
+
+    def open_rooms(self) -> None:
+        from .rooms import RoomsDialog
+
+        RoomsDialog(self, self.ctx, self.undo_stack.push).exec()
 
     # -- main window hooks ---------------------------------------------------------------------
     def activated(self) -> None:

@@ -1,0 +1,224 @@
+"""Rooms (capacity, hall/floor, group, availability windows) and speakers' unavailable times.
+Every change is one undo command on the schedule view's stack, like a drag on the grid."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QTime, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import schedule, schedule_rooms
+from ...services.events import EventInfo
+from ...services.people import get_person
+from ...services.schedule_rooms import RoomRow, UnavailableRow, Window
+from ...storage import Session
+from .. import ops
+from ..context import AppContext
+from .commands import SaveRoomCommand, UnavailabilityCommand
+
+_LINE = re.compile(r"^(?:(\d{4}-\d{1,2}-\d{1,2})\s+)?(\d{1,2}:\d{2})\s*[-–~至]\s*(\d{1,2}:\d{2})$")
+
+
+def windows_text(windows: tuple[Window, ...], event: EventInfo) -> str:
+    return "\n".join(f"{w0.astimezone(event.tz):%Y-%m-%d %H:%M}–{w1.astimezone(event.tz):%H:%M}"
+                     for w0, w1 in windows)
+
+
+def parse_windows(text: str, event: EventInfo) -> list[Window]:
+    """One window per line, “2025-05-20 08:00–18:00”, or “08:00–18:00” for every event day."""
+    out: list[Window] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        m = _LINE.match(line)
+        if not m:
+            raise ValueError(f"第 {n} 行看不懂：“{line}”（例：2025-05-20 08:00–18:00）")
+        days = [date.fromisoformat("-".join(f"{int(x):02d}" for x in m.group(1).split("-")))] \
+            if m.group(1) else event.days
+        a, b = (time.fromisoformat(f"{int(t.split(':')[0]):02d}:{t.split(':')[1]}")
+                for t in (m.group(2), m.group(3)))
+        if b <= a:
+            raise ValueError(f"第 {n} 行：结束须晚于开始")
+        out += [(datetime.combine(d, a, tzinfo=event.tz), datetime.combine(d, b, tzinfo=event.tz))
+                for d in days]
+    return out
+
+
+class RoomEditor(QDialog):
+    def __init__(self, event: EventInfo, room: RoomRow | None, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.info, self.room = event, room
+        self.result_row: RoomRow | None = None
+        self.setWindowTitle("会议室 Room")
+        form = QFormLayout(self)
+        self.name = QLineEdit(room.name if room else "")
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, 100_000)
+        self.capacity.setValue(room.capacity if room else 0)
+        self.hall = QLineEdit(room.hall if room else "")
+        self.floor = QLineEdit(room.floor if room else "")
+        self.group = QLineEdit(room.room_group if room else "")
+        self.windows = QPlainTextEdit(windows_text(room.windows, event) if room else "")
+        self.windows.setPlaceholderText("留空：会期内全天可用\n2025-05-20 08:00–18:00\n"
+                                        "08:00–18:00（每天）")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b")
+        for label, widget in (("名称 Name", self.name), ("容量 Capacity", self.capacity),
+                              ("展馆 Hall", self.hall), ("楼层 Floor", self.floor),
+                              ("会议室组 Group", self.group), ("可用时间 Available", self.windows)):
+            form.addRow(label, widget)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        try:
+            windows = parse_windows(self.windows.toPlainText(), self.info)
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        if not self.name.text().strip():
+            self.error.setText("名称不能为空")
+            return
+        self.result_row = RoomRow(self.room.id if self.room else 0, self.name.text().strip(),
+                                  self.capacity.value(), self.hall.text().strip(),
+                                  self.floor.text().strip(), self.group.text().strip(),
+                                  self.room.sort_order if self.room else 0, tuple(windows))
+        super().accept()
+
+
+class RoomsDialog(QDialog):
+    def __init__(self, view: QWidget, ctx: AppContext, push: object) -> None:
+        super().__init__(view)
+        self.ctx, self.push = ctx, push
+        assert ctx.event is not None
+        self.info = ctx.event
+        self.setWindowTitle("会议室与嘉宾时间 Rooms & speaker availability")
+        self.resize(760, 520)
+        tabs = QTabWidget()
+        self.rooms = QTableWidget(0, 6)
+        self.rooms.setHorizontalHeaderLabels(["名称", "容量", "展馆", "楼层", "会议室组", "可用时间"])
+        self.rooms.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rooms.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.rooms.cellDoubleClicked.connect(lambda r, _c: self.edit_room(r))
+        add_room = QPushButton("新增会议室 Add room")
+        add_room.clicked.connect(lambda: self.edit_room(-1))
+        room_tab = QWidget()
+        lay = QVBoxLayout(room_tab)
+        lay.addWidget(self.rooms)
+        lay.addWidget(add_room, 0, Qt.AlignmentFlag.AlignLeft)
+        tabs.addTab(room_tab, "会议室 Rooms")
+        self.away = QTableWidget(0, 3)
+        self.away.setHorizontalHeaderLabels(["嘉宾", "开始", "结束"])
+        self.away.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.away.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.who = QLineEdit()
+        self.who.setPlaceholderText("嘉宾姓名（同名者写 姓名（公司））")
+        self.day = QComboBox()
+        for d in self.info.days:
+            self.day.addItem(f"{d:%Y-%m-%d}", d)
+        self.start, self.end = QTimeEdit(QTime(9, 0)), QTimeEdit(QTime(12, 0))
+        add_away = QPushButton("添加 Add")
+        add_away.clicked.connect(self.add_unavailable)
+        remove_away = QPushButton("删除选中 Remove")
+        remove_away.clicked.connect(self.remove_unavailable)
+        self.away_error = QLabel()
+        self.away_error.setStyleSheet("color: #c0392b")
+        row = QHBoxLayout()
+        for w in (self.who, self.day, self.start, self.end, add_away, remove_away):
+            row.addWidget(w)
+        away_tab = QWidget()
+        lay2 = QVBoxLayout(away_tab)
+        lay2.addWidget(self.away)
+        lay2.addLayout(row)
+        lay2.addWidget(self.away_error)
+        tabs.addTab(away_tab, "嘉宾没空的时间 Speakers unavailable")
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.refresh()
+
+    def refresh(self) -> None:
+        def load(s: Session) -> tuple[list[RoomRow], list[UnavailableRow], dict[int, str]]:
+            away = schedule_rooms.list_unavailability(s)
+            names = {a.person_id: get_person(s, person_id=a.person_id, with_payload=False).name
+                     for a in away}
+            return schedule_rooms.list_rooms(s), away, names
+
+        loaded = ops.run_now(self.ctx, load, write=False)
+        if loaded is None:
+            return
+        rooms, away, names = loaded
+        self._rooms: list[RoomRow] = rooms
+        self._away: list[UnavailableRow] = away
+        self.rooms.setRowCount(len(rooms))
+        for r, room in enumerate(rooms):
+            for c, text in enumerate((room.name, str(room.capacity), room.hall, room.floor,
+                                      room.room_group,
+                                      windows_text(room.windows, self.info).replace("\n", "；")
+                                      or "全天")):
+                self.rooms.setItem(r, c, QTableWidgetItem(text))
+        self.away.setRowCount(len(away))
+        tz = self.info.tz
+        for r, a in enumerate(away):
+            for c, text in enumerate((names.get(a.person_id, f"#{a.person_id}"),
+                                      f"{a.start.astimezone(tz):%Y-%m-%d %H:%M}",
+                                      f"{a.end.astimezone(tz):%Y-%m-%d %H:%M}")):
+                self.away.setItem(r, c, QTableWidgetItem(text))
+
+    def edit_room(self, row: int) -> None:
+        before = self._rooms[row] if row >= 0 else None
+        dialog = RoomEditor(self.info, before, self)
+        if dialog.exec() and dialog.result_row is not None:
+            self.push(SaveRoomCommand(self.ctx, before, dialog.result_row))  # type: ignore[operator]
+            self.refresh()
+
+    def add_unavailable(self) -> None:
+        name = self.who.text().strip()
+        found = ops.run_now(self.ctx, lambda s: schedule.match_people(s, names=[name]),
+                            write=False) if name else None
+        if not found or found[0].person_id is None:
+            self.away_error.setText(f"找不到嘉宾“{name}”（同名者请写 姓名（公司））")
+            return
+        day, tz = self.day.currentData(), self.info.tz
+        a, b = self.start.time(), self.end.time()
+        start = datetime.combine(day, time(a.hour(), a.minute()), tzinfo=tz)
+        end = datetime.combine(day, time(b.hour(), b.minute()), tzinfo=tz)
+        if end <= start:
+            self.away_error.setText("结束须晚于开始")
+            return
+        self.away_error.clear()
+        self.push(UnavailabilityCommand(  # type: ignore[operator]
+            self.ctx, UnavailableRow(0, found[0].person_id, start, end)))
+        self.refresh()
+
+    def remove_unavailable(self) -> None:
+        row = self.away.currentRow()
+        if 0 <= row < len(self._away):
+            self.push(UnavailabilityCommand(self.ctx, self._away[row], remove=True))  # type: ignore[operator]
+            self.refresh()
