@@ -132,7 +132,15 @@ def run_export(args: argparse.Namespace) -> int:
 def export_programme(session: Session, *, out: Path, day: date | None = None,
                      room: str | None = None) -> int:
     """Write the programme PDF (per day, or one room); returns the number of pages."""
+    from ..pdf.fonts import missing_characters
     from ..pdf.programme import render_programme
     from ..services.schedule_export import programme_data
 
-    return render_programme(programme_data(session, day=day, room=room), out)
+    data = programme_data(session, day=day, room=room)
+    texts = [data.title, data.subtitle] + [
+        f"{r.name}{r.detail}{i.title}{i.people}{i.track}"
+        for page in data.pages for r in page.rooms for i in r.items]
+    missing = missing_characters("".join(texts))
+    if missing:  # never a silent empty box: say which characters no font of the chain has
+        print(f"eventdesk: 字体中没有这些字，PDF 中会显示为空框：{''.join(missing)}", file=sys.stderr)
+    return render_programme(data, out)
