@@ -143,3 +143,46 @@ def test_match_people_namesakes(db: Database, small: Small) -> None:
     assert [(m.person_id, m.problem) for m in found] == [
         (small.people["李娜"], ""), (None, "ambiguous"), (small.people["张伟2"], ""),
         (None, "unmatched")]
+
+
+def _random_data(draw_slots: list[tuple[int, int, int, tuple[int, ...]]]) -> sc.ConflictData:
+    from datetime import UTC, date, datetime
+    from zoneinfo import ZoneInfo
+
+    base = datetime(2025, 5, 20, 1, 0, tzinfo=UTC)
+    slots = {i: sc.Slot(i, f"t{i}", room, base + timedelta(minutes=5 * a),
+                        base + timedelta(minutes=5 * (a + length)), speakers, 10)
+             for i, (room, a, length, speakers) in enumerate(draw_slots, 1)}
+    return sc.ConflictData(ZoneInfo("Asia/Shanghai"), frozenset({date(2025, 5, 20)}),
+                           {r: sc.RoomFacts(f"R{r}", 100) for r in range(4)}, slots)
+
+
+def test_sweep_scan_agrees_with_all_pairs_and_incremental_check() -> None:
+    from itertools import combinations
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    slot = st.tuples(st.integers(0, 3), st.integers(0, 40), st.integers(1, 12),
+                     st.lists(st.integers(1, 5), max_size=2, unique=True).map(tuple))
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(slot, max_size=14))
+    def check(drawn: list[tuple[int, int, int, tuple[int, ...]]]) -> None:
+        data = _random_data(drawn)
+        found = sc.scan(data)
+        expected = set()
+        for a, b in combinations(sorted(data.slots.values(), key=lambda s: s.id), 2):
+            if a.start < b.end and b.start < a.end:  # type: ignore[operator]
+                if a.room_id == b.room_id:
+                    expected.add((sc.ROOM_DOUBLE_BOOKED, frozenset((a.id, b.id))))
+                for p in set(a.speakers) & set(b.speakers):
+                    expected.add((sc.SPEAKER_DOUBLE_BOOKED, frozenset((a.id, b.id)), p))
+        got = {(c.kind, frozenset(c.item_ids)) for c in found}
+        assert {e[:2] for e in expected} == got
+        assert len(found) == len(expected)
+        for s in data.slots.values():  # the incremental check sees exactly the pairs with s
+            mine = {(c.kind, frozenset(c.item_ids)) for c in sc.check_slot(data, s)}
+            assert mine == {g for g in got if s.id in g[1]}
+
+    check()

@@ -145,3 +145,20 @@ def test_title_line_above_header(db: Database, small: Small, tmp_path: Path, rea
     path.write_text("2025 光合组织大会 日程表\n\n" + CSV, encoding="utf-8")
     result = run(db, path, create_rooms=True)
     assert (result.created, result.errors) == (4, [])
+
+
+def test_formula_text_stays_text_and_is_neutralised_on_export(db: Database, small: Small,
+                                                              tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text("日期,开始,结束,会议室,议题\n2025/5/22,9:00,9:30,主会场,"
+                    "\"=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"\n", encoding="utf-8")
+    assert run(db, path).created == 1
+    title = '=HYPERLINK("http://x","点我")'
+    assert title in titles(db)
+    out = tmp_path / "out.csv"
+    with db.unit_of_work(write=False) as s:
+        export_schedule(s, out=out)
+    assert "'" + title in out.read_text(encoding="utf-8-sig").replace('""', '"')
+    before = titles(db)
+    assert run(db, out).updated == 0  # the neutralised title reads back as it was typed
+    assert titles(db) == before

@@ -154,7 +154,10 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    text = " ".join(str(value).split())
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        text = text[1:]  # our own exports neutralise formulas this way; read them back as typed
+    return text
 
 
 def _existing(session: Session, event: EventInfo, ref: str, title: str,
