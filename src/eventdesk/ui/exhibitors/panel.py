@@ -88,10 +88,14 @@ class ExhibitorPanel(QWidget):
         self.staff.setHeaderLabels(["姓名", "类别", "职务", "状态"])
         for i, tip in enumerate(("Name", "Category", "Title", "Status")):
             self.staff.headerItem().setToolTip(i, tip)
-        self.staff.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.staff.header().setStretchLastSection(True)
+        for col in (0, 1, 3):
+            self.staff.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.staff.header().setStretchLastSection(False)
+        self.staff.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.staff.setMinimumHeight(160)
         self.staff.setAlternatingRowColors(True)
+        # Same row rhythm as the tables: cramped rows make Chinese names hard to read.
+        self.staff.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
 
         body = QWidget()
         inner = QVBoxLayout(body)

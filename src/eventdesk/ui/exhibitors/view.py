@@ -31,7 +31,7 @@ class ExhibitorsView(QWidget):
         self.hall.setMinimumContentsLength(8)
         self.pane = ListPane(
             self.model, new_label="新建展商 New",
-            placeholder="搜索：公司名称、简称、拼音、展位号 — Search company, pinyin, booth…",
+            placeholder="搜索 公司名称、简称、拼音、展位号 — Search…",
             extras=(self.hall,))
         self.panel = ExhibitorPanel(ctx)
         self._started = False

@@ -27,12 +27,12 @@ def category_label(category: Category) -> str:
     return f"{CATEGORY_LABELS_ZH[category]} {CATEGORY_LABELS_EN[category]}"
 
 COLUMNS = (
-    Column("姓名", "Name", "name", 90),
-    Column("英文名", "English name", "name_en", 110),
+    Column("姓名", "Name", "name", 128),
+    Column("英文名", "English name", "name_en", 90),
     Column("类别", "Category", "category", 72),
-    Column("公司", "Company", "company", 230),
-    Column("展位", "Hall / booth", "booth", 90),
-    Column("职务", "Title", "title", 100),
+    Column("公司", "Company", "company", 220),
+    Column("展位", "Hall / booth", "booth", 76),
+    Column("职务", "Title", "title", 90),
     Column("电话", "Phone (masked)", "phone", 110),
     Column("邮箱", "E-mail", "email", 190),
     Column("状态", "Status", "status", 64),

@@ -38,7 +38,7 @@ class PersonPanel(QWidget):
         self.ctx = ctx
         self.row: PersonRow | None = None  # None while registering a new person
         self._exhibitor_names: dict[int, str] = {}
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(360)
 
         self.heading = QLabel()
         font = self.heading.font()

@@ -7,11 +7,12 @@ another view, or through the File menu) the table reloads and keeps the selected
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
 
 from ...domain import Category
 from ...services.exhibitors import exhibitor_choices
+from ...services.search_index import index_for
 from .. import ops
 from ..context import EXHIBITORS, PEOPLE, AppContext
 from .form import ListPane
@@ -33,14 +34,14 @@ class PeopleView(QWidget):
         self.category.setToolTip("按类别筛选 Filter by category")
         self.pane = ListPane(
             self.model, new_label="新建人员 New",
-            placeholder="搜索：姓名、拼音、首字母、公司、电话尾号、胸卡码 — Search name, pinyin, "
-                        "company, phone…",
+            placeholder="搜索 姓名、拼音、公司、电话尾号、胸卡码 — Search…",
             extras=(self.category,))
         self.panel = PersonPanel(ctx)
         self._started = False
         self._choices_loading = False
         self._choices_op: ops.BackgroundOp | None = None
         self._pending_select: int | None = None
+        self._warm_op: ops.BackgroundOp | None = None
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.pane)
@@ -48,7 +49,7 @@ class PeopleView(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([860, 400])
+        splitter.setSizes([900, 360])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -64,6 +65,18 @@ class PeopleView(QWidget):
         self.model.loading_changed.connect(lambda _b: self._update_count())
         self.panel.saved.connect(self._on_saved)
         ctx.changed.connect(self._on_changed)
+        self.pane.filter_edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # The search index takes about a second to build at 30,000 people; build it while the
+        # operator moves to the search box, not after their first keystroke, and not at
+        # start-up when nobody may search at all.
+        if watched is self.pane.filter_edit and event.type() == QEvent.Type.FocusIn \
+                and self._warm_op is None:
+            self._warm_op = ops.run_in_background(
+                self.ctx, lambda session, _p: (index_for(session), None)[1],
+                on_done=lambda _r: None, on_error=lambda _e: None)
+        return super().eventFilter(watched, event)
 
     # -- life cycle (called by the main window) --------------------------------------------
     def activated(self) -> None:
