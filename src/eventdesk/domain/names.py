@@ -41,6 +41,9 @@ def has_han(text: str) -> bool:
     return bool(_HAN_RE.search(text))
 
 
+# Cached: zhconv scans every character and an import of 30,000 people calls this ~8 times a row
+# (names, companies, e-mails), mostly on text already seen.
+@lru_cache(maxsize=65536)
 def simplify(text: str) -> str:
     """Traditional characters to simplified, so 張偉 finds 张伟."""
     return zhconv.convert(text, "zh-cn")
@@ -94,6 +97,7 @@ def pinyin_forms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fulls + initials))
 
 
+@lru_cache(maxsize=65536)
 def sort_pinyin(text: str) -> str:
     """Toneless pinyin with spaces, the key lists are sorted by (张伟 → "zhang wei")."""
     simplified = simplify(text)
