@@ -64,3 +64,22 @@ def test_import_and_export_commands(db: Database, db_path: Path, small: Small, t
     assert main(["schedule", "export", "--db", str(db_path), "--out", str(pdf),
                  "--day", small.days[2].isoformat()]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_contract_import_and_export_kinds(db: Database, db_path: Path, small: Small,
+                                          tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+
+    src = tmp_path / "s.csv"
+    src.write_text("日期,开始,结束,会议室,议题\n2025/5/22,9:00,10:00,新厅,闭幕\n", encoding="utf-8")
+    assert main(["import", str(src), "--db", str(db_path), "--kind", "schedule", "--json"]) == 4
+    assert json.loads(capsys.readouterr().out)["errors"][0]["column"] == "会议室"
+    assert main(["import", str(src), "--db", str(db_path), "--kind", "schedule", "--json",
+                 "--create-rooms"]) == 0
+    assert json.loads(capsys.readouterr().out)["created"] == 1
+    ics = tmp_path / "x.ics"
+    assert main(["export", "--db", str(db_path), "--kind", "schedule", "--out", str(ics)]) == 0
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 5
+    pdf = tmp_path / "x.pdf"
+    assert main(["export", "--db", str(db_path), "--kind", "programme", "--out", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
