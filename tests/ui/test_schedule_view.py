@@ -255,3 +255,20 @@ def test_rooms_and_unavailability_dialog_with_undo(view, db: Database, small: Sm
     assert view.conflicts() == []
     windows = parse_windows("08:00–12:00\n2025-05-21 13:00-17:00", view.ctx.event)
     assert len(windows) == 4 and windows[-1][0] == at(small.days[1], "13:00")
+
+
+def test_exports_from_the_view_run_in_background(view, small: Small, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk.ui import ops
+    from eventdesk.ui.schedule.export_menu import ExportMenu, export_file
+
+    assert isinstance(view.findChild(ExportMenu), ExportMenu)
+    messages: list[str] = []
+    view.grid.select(small.items["芯片"])
+    assert view.selected_room_name() == "分会场一"
+    export_file(view.ctx, tmp_path / "room.pdf", room=view.selected_room_name(),
+                on_done=messages.append)
+    export_file(view.ctx, tmp_path / "s.ics", on_done=messages.append)
+    ops.wait_idle()
+    assert (tmp_path / "room.pdf").read_bytes().startswith(b"%PDF")
+    assert b"BEGIN:VCALENDAR" in (tmp_path / "s.ics").read_bytes()
+    assert len(messages) == 2 and any("1 页" in m for m in messages)

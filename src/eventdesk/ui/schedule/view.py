@@ -33,6 +33,7 @@ from ...services.schedule_rooms import RoomRow
 from .. import ops
 from ..context import SCHEDULE, AppContext
 from .commands import CreateItemCommand, EditItemCommand, PlaceItemCommand
+from .export_menu import ExportMenu
 from .grid import COL_W, MIME, ScheduleGrid, default_minutes
 
 WEEKDAYS = "一二三四五六日"
@@ -173,6 +174,11 @@ class ScheduleView(QWidget):
         tools.addStretch(1)
         tools.addWidget(new)
         tools.addWidget(rooms)
+        export = QToolButton()
+        export.setText("导出 Export")
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export.setMenu(ExportMenu(self, self.ctx, self.current_day, self.selected_room_name))
+        tools.addWidget(export)
         for action in (undo, redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -377,6 +383,14 @@ class ScheduleView(QWidget):
         dialog = ItemEditor(self.ctx, self.schedule, None, self)
         if dialog.exec() and dialog.result_input is not None:
             self.undo_stack.push(CreateItemCommand(self.ctx, dialog.result_input))
+
+    def selected_room_name(self) -> str | None:
+        """The room of the selected session, else of the grid's cursor cell."""
+        item = self.grid.item_by_id(self.grid.selected_id())
+        if item is not None and item.room_id is not None and self.schedule is not None:
+            return next((r.name for r in self.schedule.rooms if r.id == item.room_id), None)
+        col = self.grid.cursor_cell[0]
+        return self.grid.rooms[col].name if col < len(self.grid.rooms) else None
 
     def open_rooms(self) -> None:
         from .rooms import RoomsDialog
