@@ -156,3 +156,26 @@ def test_password_handling() -> None:
     assert strip_password("sqlite:////tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
     assert with_password("postgresql+psycopg://u@h/db", "p@ss") == \
         "postgresql+psycopg://u:p%40ss@h/db"
+
+
+def test_views_follow_the_switch(window: MainWindow, tmp_path: Path, template_db: Path) -> None:
+    from eventdesk.services.exhibitors import ExhibitorInput, create_exhibitor
+    from eventdesk.services.events import create_event
+
+    other = tmp_path / "other.sqlite3"
+    other.write_bytes(template_db.read_bytes())
+    db = open_database(to_url(other))
+    with db.unit_of_work() as s:
+        create_event(s, code="OTHER", name_zh="另一个大会", start_date=date(2026, 1, 1),
+                     end_date=date(2026, 1, 1))
+        create_exhibitor(s, data=ExhibitorInput(name_zh="唯一展商有限公司"), operator="t")
+    db.dispose()
+    window.show_view("people").settle()  # type: ignore[attr-defined]
+    window.show_view("exhibitors")  # its loads are still in flight when the switch comes
+    window.file_menu.open_url(to_url(other))
+    ops.wait_idle()
+    view = window.view("exhibitors")
+    view.settle()  # type: ignore[union-attr]
+    assert view.model.total == 1  # type: ignore[union-attr]
+    assert view.panel.name_zh.text() == "唯一展商有限公司"  # type: ignore[union-attr]
+    assert "另一个大会" in window.windowTitle()

@@ -6,6 +6,7 @@ an edit form on the right, reloads driven by AppContext.changed.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
 
@@ -24,7 +25,7 @@ class ExhibitorsView(QWidget):
     def __init__(self, ctx: AppContext, *, page_size: int = 500) -> None:
         super().__init__()
         self.ctx = ctx
-        self.model = ExhibitorsModel(ctx, page_size=page_size)
+        self.model = ExhibitorsModel(ctx, page_size=page_size, parent=self)
         self.hall = QComboBox()
         self.hall.addItem(ALL_HALLS, None)
         self.hall.setToolTip("按展馆筛选 Filter by hall")
@@ -36,7 +37,6 @@ class ExhibitorsView(QWidget):
         self.panel = ExhibitorPanel(ctx)
         self._started = False
         self._pending = 0  # background loads (halls, staff) not yet delivered
-        self._ops: list[ops.BackgroundOp] = []
         self._pending_select: int | None = None
         self._staff_generation = 0
 
@@ -110,14 +110,20 @@ class ExhibitorsView(QWidget):
         self._run(lambda session, _p: halls(session), done)
 
     def _run(self, fn, done) -> None:  # type: ignore[no-untyped-def]
+        """A background read whose answer is dropped if the view is gone by then (the File
+        menu replaces every view when it opens another database)."""
         self._pending += 1
 
-        def failed(exc: BaseException) -> None:
-            self._pending -= 1
-            self.pane.show_message(ops.error_text(exc))
+        def delivered(result: object) -> None:
+            if shiboken6.isValid(self):
+                done(result)
 
-        self._ops = [o for o in self._ops if o in ops._running]
-        self._ops.append(ops.run_in_background(self.ctx, fn, on_done=done, on_error=failed))
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._pending -= 1
+                self.pane.show_message(ops.error_text(exc))
+
+        ops.run_in_background(self.ctx, fn, on_done=delivered, on_error=failed)
 
     # -- selection, staff, editing ---------------------------------------------------------
     def _on_selection(self, *_args: object) -> None:

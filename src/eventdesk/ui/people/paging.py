@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -55,8 +56,11 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
 
     columns: tuple[Column, ...] = ()
 
-    def __init__(self, ctx: AppContext, *, page_size: int = 500) -> None:
-        super().__init__()
+    def __init__(self, ctx: AppContext, *, page_size: int = 500,
+                 parent: QObject | None = None) -> None:
+        # Parent it to its view: when the File menu swaps databases the views are deleted, and
+        # the model must go with them rather than deliver late pages to dead widgets.
+        super().__init__(parent)
         self.ctx = ctx
         self.page_size = page_size
         self.sort_key: str | None = None
@@ -68,7 +72,6 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         self._generation = 0
         self._loading = False
         self._fetching = False
-        self._ops: list[ops.BackgroundOp] = []
         # Several changes in one go (filter text + sort indicator) cost one query, not three.
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -125,11 +128,11 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         fetch = type(self).fetch_first
         self._set_loading(True)
         self._fetching = False
-        op = ops.run_in_background(
+        # ops keeps the running op alive; answers for an older generation are dropped on arrival.
+        ops.run_in_background(
             self.ctx, lambda session, _p: fetch(session, params, want),
             on_done=lambda page: self._apply_first(gen, page),
             on_error=lambda exc: self._fail(gen, exc))
-        self._keep(op)
 
     def _apply_first(self, gen: int, page: FirstPage[RowT]) -> None:
         if not shiboken6.isValid(self) or gen != self._generation:
@@ -152,11 +155,10 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         gen, state, position, count = self._generation, self._state, self._position, self.page_size
         fetch = type(self).fetch_page
         self._fetching = True
-        op = ops.run_in_background(
+        ops.run_in_background(
             self.ctx, lambda session, _p: fetch(session, state, position, count),
             on_done=lambda result: self._apply_page(gen, result),
             on_error=lambda exc: self._fail(gen, exc))
-        self._keep(op)
 
     def _apply_page(self, gen: int, result: tuple[list[RowT], int]) -> None:
         if not shiboken6.isValid(self) or gen != self._generation:
@@ -178,10 +180,6 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         self._fetching = False
         self._set_loading(False)
         self.failed.emit(ops.error_text(exc))
-
-    def _keep(self, op: ops.BackgroundOp) -> None:
-        # A BackgroundOp must outlive its job; forget finished ones as new ones start.
-        self._ops = [o for o in self._ops if o in ops._running] + [op]
 
     def _set_loading(self, value: bool) -> None:
         if value != self._loading:

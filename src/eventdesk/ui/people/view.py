@@ -7,6 +7,7 @@ another view, or through the File menu) the table reloads and keeps the selected
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
 
@@ -26,7 +27,7 @@ class PeopleView(QWidget):
     def __init__(self, ctx: AppContext, *, page_size: int = 500) -> None:
         super().__init__()
         self.ctx = ctx
-        self.model = PeopleModel(ctx, page_size=page_size)
+        self.model = PeopleModel(ctx, page_size=page_size, parent=self)
         self.category = QComboBox()
         self.category.addItem(ALL_CATEGORIES, None)
         for cat in Category:
@@ -153,10 +154,14 @@ class PeopleView(QWidget):
         self._choices_loading = True
 
         def done(choices: list[tuple[int, str, str]]) -> None:
+            if not shiboken6.isValid(self):  # replaced with another database meanwhile
+                return
             self._choices_loading = False
             self.panel.set_exhibitors(choices)
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._choices_loading = False
             self.pane.show_message(ops.error_text(exc))
 
