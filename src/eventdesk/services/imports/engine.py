@@ -62,6 +62,10 @@ class KindAdapter:
     def describe(self, record: dict[str, Any]) -> str:
         raise NotImplementedError
 
+    def merge(self, current: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+        """A duplicate row's values over the record's: blank cells were left out of `data`."""
+        return {**current, **data}
+
     def apply(self, session: Session, *, creates: list[dict[str, Any]],
               updates: list[tuple[int, dict[str, Any]]], operator: str, source: str,
               progress: Progress | None) -> None:
@@ -173,7 +177,7 @@ class _Planner:
                                                report_value(values.get(field)),
                                                f"{where}（{self.labels.get(field, field)}相同）"))
             return
-        merged = {**current, **data}
+        merged = self.adapter.merge(current, data)
         self.records[rid] = merged
         self._index(rid, merged)
 

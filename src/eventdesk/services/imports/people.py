@@ -161,6 +161,14 @@ class PeopleAdapter(KindAdapter):
                           else Category.VISITOR)
         return record
 
+    def merge(self, current: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+        # Linking by company name is for new people and changed companies: a visitor who works
+        # at an exhibiting company but is not its booth staff stays unlinked on re-import.
+        if "exhibitor_id" in data and _fold(current.get("company") or "") == _fold(
+                data.get("company") or ""):
+            data = {k: v for k, v in data.items() if k != "exhibitor_id"}
+        return {**current, **data}
+
     def describe(self, record: dict[str, Any]) -> str:
         company = record.get("company") or ""
         return f"{record.get('name', '')}（{company}）" if company else str(record.get("name", ""))
