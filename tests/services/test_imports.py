@@ -152,8 +152,8 @@ def test_report_by_row_and_column_and_nothing_written(event_db: Database, tmp_pa
                  ",光合,,,\n李娜,曙光,12345,not-mail,外星人\n王芳," + "长" * 300 + ",,,\n")
     report = run(event_db, path)
     got = [(e.row, e.column, e.value, bool(e.message)) for e in report.errors]
-    assert got == [(3, "姓名", "", True), (4, "参会身份", "外星人", True),
-                   (4, "手机号码", "12345", True), (4, "邮箱", "not-mail", True),
+    assert got == [(3, "姓名", "", True), (4, "手机号码", "12345", True),
+                   (4, "邮箱", "not-mail", True), (4, "参会身份", "外星人", True),
                    (5, "单位", "长" * 200 + "…（共 300 字）", True)]
     assert report.rejected and report.created == 0 and report.would_create == 1
     assert count(event_db) == 0

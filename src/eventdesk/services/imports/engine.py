@@ -102,7 +102,8 @@ def run(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str 
     report = ImportReport(kind=adapter.kind, dry_run=dry_run, content_hash=table.content_hash,
                           mapping=dict(mapping), format=table.format, encoding=table.encoding,
                           sheet=table.sheet)
-    plan = _Planner(adapter, adapter.load(session), mapping, on_duplicate, report)
+    plan = _Planner(adapter, adapter.load(session), mapping, on_duplicate, report,
+                    table.headers)
     total = max(table.row_estimate, 1)
     for row_no, values in table.rows():
         report.rows += 1
@@ -127,7 +128,7 @@ def run(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str 
 
 class _Planner:
     def __init__(self, adapter: KindAdapter, existing: Existing, mapping: dict[str, str],
-                 policy: str, report: ImportReport) -> None:
+                 policy: str, report: ImportReport, headers: list[str]) -> None:
         self.adapter, self.mapping, self.policy, self.report = adapter, mapping, policy, report
         self.original = existing.records
         self.records: dict[RecordId, dict[str, Any]] = {}  # touched or new, current state
@@ -137,6 +138,8 @@ class _Planner:
         for rid, record in existing.records.items():
             self._index(rid, record)
         self.labels = {f.key: f.label for f in adapter.fields}
+        position = {h: i for i, h in enumerate(headers)}
+        self.order = {f: position.get(h, len(headers)) for f, h in mapping.items()}
 
     def _index(self, rid: RecordId, record: dict[str, Any]) -> None:
         for _field, key in self.adapter.keys(record):
@@ -148,7 +151,8 @@ class _Planner:
     def row(self, row_no: int, values: dict[str, Any]) -> None:
         data, problems = self.adapter.clean(values)
         if problems:
-            for field, message in problems.items():
+            for field, message in sorted(problems.items(),
+                                         key=lambda p: self.order.get(p[0], 1 << 30)):
                 self.report.errors.append(RowError(row_no, self.column(field),
                                                    report_value(values.get(field)), message))
             return
