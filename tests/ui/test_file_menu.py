@@ -179,3 +179,14 @@ def test_views_follow_the_switch(window: MainWindow, tmp_path: Path, template_db
     assert view.model.total == 1  # type: ignore[union-attr]
     assert view.panel.name_zh.text() == "唯一展商有限公司"  # type: ignore[union-attr]
     assert "另一个大会" in window.windowTitle()
+
+
+def test_unreachable_server_is_one_sentence_without_the_password(window: MainWindow) -> None:
+    before = window.ctx.db
+    window.file_menu.open_url("postgresql+psycopg://desk:secret@127.0.0.1:1/eventdesk")
+    ops.wait_idle(timeout_ms=60_000)
+    message = window.file_menu.last_error
+    assert message.startswith("无法打开数据库 postgresql+psycopg://desk:***@127.0.0.1:1/eventdesk")
+    assert "secret" not in message
+    assert window.ctx.db is before
+    assert recent_urls(window.ctx) == []  # only databases that opened are remembered

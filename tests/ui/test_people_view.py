@@ -98,6 +98,7 @@ def test_typing_zw_finds_zhang_wei(view: PeopleView, qtbot) -> None:  # type: ig
     qtbot.waitUntil(lambda: view.model.query == "zw", timeout=2000)
     view.settle()
     assert names(view)[:2] == ["张伟", "张伟明"]
+    assert view.panel.name.text() == "张伟"  # the best match is shown in the form
     assert view.pane.count_label.text().startswith(f"找到 {view.model.total} 人")
     view.category.setCurrentIndex(view.category.findData(Category.EXHIBITOR))
     view.settle()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -72,6 +73,9 @@ class ExhibitorPanel(QWidget):
         self.save_button = QPushButton("保存 Save")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        self.save_button.setToolTip("Ctrl+S")
+        save_key = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.revert_button = QPushButton("还原 Revert")
         self.revert_button.clicked.connect(lambda: self.show_exhibitor(self.row))
         self.message = QLabel()
@@ -117,6 +121,12 @@ class ExhibitorPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.show_exhibitor(None)
+
+    def is_dirty(self) -> bool:
+        """Has the person typed something that is not saved?"""
+        if self.row is None:
+            return bool(self.name_zh.text().strip())
+        return self.collect() != as_input(self.row)
 
     @property
     def exhibitor_id(self) -> int | None:

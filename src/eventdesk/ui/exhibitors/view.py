@@ -162,8 +162,8 @@ class ExhibitorsView(QWidget):
                 self.panel.show_quota(row)
                 self._load_staff(row.id)
             return
-        if self.panel.row is None and self.model.rowCount() > 0 and \
-                not self.panel.name_zh.text():
+        # The company shown is not in the new list: show the first one unless typing is unsaved.
+        if self._started and self.model.rowCount() > 0 and not self.panel.is_dirty():
             self.pane.table.selectRow(0)
 
     def _on_saved(self, exhibitor_id: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -76,8 +77,11 @@ class PersonPanel(QWidget):
         self.set_exhibitors([])
 
         self.save_button = QPushButton("保存 Save")
+        self.save_button.setToolTip("Ctrl+S")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        save_key = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.revert_button = QPushButton("还原 Revert")
         self.revert_button.clicked.connect(lambda: self.show_person(self.row))
         self.message = QLabel()
@@ -174,6 +178,13 @@ class PersonPanel(QWidget):
             self.info.setText("  ·  ".join(x for x in (
                 f"胸卡码 {row.badge_code}", f"展位 {where}" if where else "",
                 f"更新 {row.updated_at.astimezone():%Y-%m-%d %H:%M}") if x))
+
+    def is_dirty(self) -> bool:
+        """Has the person typed something that is not saved?"""
+        if self.row is None:
+            return bool(self.name.text().strip() or self.phone.text().strip()
+                        or self.company.text().strip())
+        return self.collect() != as_input(self.row)
 
     def start_new(self) -> None:
         self.show_person(None)

@@ -134,9 +134,9 @@ class PeopleView(QWidget):
             if row is not None and self.panel.row is not None and row.id == self.panel.row.id:
                 self.panel.row = row  # fresh data (e.g. booth moved) without losing typing
             return
-        if self.panel.row is not None or not self._started:
-            return
-        if self.model.rowCount() > 0 and not self.panel.name.text():
+        # The person shown is not in the new list (another search): show the best match instead,
+        # unless the form holds unsaved typing.
+        if self._started and self.model.rowCount() > 0 and not self.panel.is_dirty():
             self.pane.table.selectRow(0)
 
     def _on_saved(self, person_id: int) -> None:
