@@ -88,6 +88,15 @@ def test_xlsx_title_row_blank_rows_and_sheet(event_db: Database, tmp_path: Path)
     assert count(event_db) == 0
     with pytest.raises(ImportRejected, match="没有名为“Sheet9”"):
         run(event_db, path, sheet="Sheet9")
+    with pytest.raises(ImportRejected, match="只有表头"):
+        run(event_db, path, sheet="说明")
+    wb = Workbook()
+    wb.active.append(["封面：请看下一页"])
+    wb.create_sheet("list").append(["姓名"])
+    wb["list"].append(["张伟"])
+    wb.save(tmp_path / "cover.xlsx")
+    report = run(event_db, tmp_path / "cover.xlsx")  # no --sheet: the first sheet that is a list
+    assert (report.sheet, report.created) == ("list", 1)
 
 
 def test_formulas_are_text_never_evaluated(event_db: Database, tmp_path: Path) -> None:

@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
 
         self.file_menu = DatabaseMenu(self)
         self.menuBar().addMenu(self.file_menu)
+        from .transfer.menu import add_transfer_menu  # 数据: import wizard, export dialog
+
+        self.transfer_menu = add_transfer_menu(self, self.ctx)
         nav_menu = self.menuBar().addMenu("视图(&V)")
         for i, spec in enumerate(VIEWS):
             action = QAction(spec.label, self)

@@ -90,13 +90,25 @@ class FilePreview:
     problems: list[str]
     content_hash: str
     row_estimate: int = 0
+    error: str = ""  # this sheet cannot be read as a list (another sheet may be chosen)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 def inspect_file(session: Session, *, path: Path | str, kind: str,
                  sheet: str | None = None) -> FilePreview:
     adapter = adapter_for(kind)
-    table = open_for(adapter, path, sheet=sheet)
+    try:
+        table = open_for(adapter, path, sheet=sheet)
+    except ImportRejected as exc:
+        # A workbook whose chosen sheet is not a list still offers its other sheets.
+        names = sheet_names(path) if Path(path).suffix.lower() == ".xlsx" else []
+        if len(names) < 2:
+            raise
+        return FilePreview(
+            path=str(Path(path)), format="xlsx", encoding="", delimiter="", sheets=names,
+            sheet=sheet or names[0], headers=[], header_line=0, preview_text="", rows=[],
+            mapping={}, fields=[(f.key, f.label, f.required) for f in adapter.fields],
+            problems=[exc.message], content_hash="", error=exc.message)
     saved = mapping_mod.load_mapping(session, kind=kind)
     proposed = mapping_mod.resolve_mapping(table.headers, adapter.fields, saved)
     rows = []

@@ -229,6 +229,22 @@ def sheet_names(path: Path | str) -> list[str]:
 
 
 def _open_xlsx(path: Path, sheet: str | None, known: Callable[[str], bool] | None) -> Table:
+    """Without a sheet name, the first sheet that reads as a list (a cover or notes sheet in front
+    of the list is common); with one, exactly that sheet."""
+    if sheet is not None:
+        return _open_sheet(path, sheet, known)
+    names = sheet_names(path)
+    first_error: ImportRejected | None = None
+    for name in names or [""]:
+        try:
+            return _open_sheet(path, name or None, known)
+        except ImportRejected as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise first_error
+
+
+def _open_sheet(path: Path, sheet: str | None, known: Callable[[str], bool] | None) -> Table:
     digest = file_hash(path)
     wb = _load_workbook(path)
     try:

@@ -1,0 +1,1 @@
+"""Import wizard and export dialog (the 数据 Data menu)."""

@@ -1,0 +1,155 @@
+"""The export dialog: people (with QR payloads), exhibitors, check-ins — and the schedule through
+the schedule view's own exporter — to a file, in a worker with progress and cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import exports
+from ...storage import Session
+from .. import ops
+from ..context import AppContext
+
+KINDS = (
+    ("people", "人员（含二维码内容）People with QR payloads", (".xlsx", ".csv")),
+    ("exhibitors", "展商 Exhibitors", (".xlsx", ".csv")),
+    ("checkins", "签到记录 Check-ins", (".xlsx", ".csv")),
+    ("schedule", "日程 Schedule", (".xlsx", ".csv", ".ics")),
+    ("programme", "节目单 Programme (PDF)", (".pdf",)),
+)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("导出 Export")
+        self.resize(620, 220)
+        self.kind_box = QComboBox()
+        for key, label, _suffixes in KINDS:
+            self.kind_box.addItem(label, key)
+        self.format_box = QComboBox()
+        self.path_edit = QLineEdit()
+        browse = QPushButton("浏览… Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.bar = QProgressBar()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("导出 Export",
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self._close_or_cancel)
+        form = QFormLayout()
+        form.addRow("内容 What", self.kind_box)
+        form.addRow("格式 Format", self.format_box)
+        form.addRow("文件 File", row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.kind_box.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.format_box.currentIndexChanged.connect(lambda _i: self._format_changed())
+        self.op: ops.BackgroundOp | None = None
+        self.running = False
+        self.written: Path | None = None
+        self._kind_changed()
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(kind)))
+
+    def _kind_changed(self) -> None:
+        suffixes = KINDS[self.kind_box.currentIndex()][2]
+        self.format_box.blockSignals(True)
+        self.format_box.clear()
+        for suffix in suffixes:
+            self.format_box.addItem(suffix, suffix)
+        self.format_box.blockSignals(False)
+        self._format_changed()
+
+    def _format_changed(self) -> None:
+        suffix = str(self.format_box.currentData() or "")
+        current = Path(self.path_edit.text()) if self.path_edit.text() else None
+        name = f"{self.kind_box.currentData()}{suffix}"
+        folder = current.parent if current else Path.home()
+        self.path_edit.setText(str(folder / name))
+
+    def _browse(self) -> None:
+        suffix = str(self.format_box.currentData())
+        path, _ = QFileDialog.getSaveFileName(self, "导出到 Export to", self.path_edit.text(),
+                                              f"*{suffix}")
+        if path:
+            self.path_edit.setText(path if path.lower().endswith(suffix) else path + suffix)
+
+    def start(self) -> None:
+        if self.running:
+            return
+        kind = str(self.kind_box.currentData())
+        out = Path(self.path_edit.text().strip())
+        if out.suffix.lower() not in KINDS[self.kind_box.currentIndex()][2]:
+            self.status.setText(f"文件须以 {self.format_box.currentData()} 结尾")
+            return
+        if kind in ("schedule", "programme"):
+            from ..schedule.export_menu import export_file
+
+            self.op = export_file(self.ctx, out, on_done=self._done)
+        else:
+            def work(session: Session, progress: ops.Progress) -> str:
+                n = exports.export(session, kind=kind, path=out, progress=progress.report)
+                return f"已导出 {n} 行到 {out}"
+
+            self.op = ops.run_in_background(self.ctx, work, on_done=self._done,
+                                            on_error=self._failed, on_progress=self._progress)
+        self.running, self.written = True, None
+        self.bar.setRange(0, 0)
+        self.export_button.setEnabled(False)
+        self.close_button.setText("取消 Cancel")
+        self.status.setText("正在导出… Exporting…")
+        self._out = out
+
+    def _progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, max(total, 1)))
+
+    def _settle(self) -> None:
+        self.running = False
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.export_button.setEnabled(True)
+        self.close_button.setText("关闭 Close")
+
+    def _done(self, message: str) -> None:
+        self._settle()
+        self.written = self._out
+        self.status.setText(message)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._settle()
+        self.status.setText("已取消 Cancelled" if isinstance(exc, ops.Cancelled)
+                            else ops.error_text(exc))
+
+    def _close_or_cancel(self) -> None:
+        if self.running and self.op is not None:
+            self.op.cancel()
+            return
+        self.reject()

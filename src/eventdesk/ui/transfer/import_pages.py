@@ -1,0 +1,276 @@
+"""The wizard's later pages: column mapping with a preview, the dry-run report, the import."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from ...services import imports
+from ...services.imports import ImportReport
+from ...services.imports.mapping import FieldSpec, check_mapping
+from ...storage import Session
+from .. import ops
+from ..context import EXHIBITORS, PEOPLE
+
+if TYPE_CHECKING:
+    from .import_wizard import ImportWizard
+
+NOT_IMPORTED = "（不导入）"
+POLICY_LABELS = (("update", "更新已有记录 Update"), ("skip", "跳过 Skip"),
+                 ("reject", "视为错误 Treat as error"))
+MAX_SHOWN_ERRORS = 2000
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle("对应列 Map the columns")
+        self.setSubTitle("已按列名自动对应，可修改；只有姓名（名称）是必需的。")
+        self.form = QFormLayout()
+        self.boxes: dict[str, QComboBox] = {}
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems = QLabel()
+        self.problems.setStyleSheet("color: #b00020;")
+        self.problems.setWordWrap(True)
+        self.policy = QComboBox()
+        for key, label in POLICY_LABELS:
+            self.policy.addItem(label, key)
+        self.save = QCheckBox("记住这个对应关系 Remember this mapping")
+        self.save.setChecked(True)
+        options = QFormLayout()
+        options.addRow("重复记录 Duplicates", self.policy)
+        options.addRow(self.save)
+        top = QHBoxLayout()
+        top.addLayout(self.form, 1)
+        top.addLayout(options, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.problems)
+        layout.addWidget(QLabel("前几行预览 First rows"))
+        layout.addWidget(self.table, 1)
+
+    def initializePage(self) -> None:
+        preview = self.w.preview
+        if preview is None:
+            return
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.boxes.clear()
+        for key, label, required in preview.fields:
+            box = QComboBox()
+            box.addItem(NOT_IMPORTED, "")
+            for header in preview.headers:
+                if header:
+                    box.addItem(header, header)
+            box.setCurrentIndex(max(0, box.findData(preview.mapping.get(key, ""))))
+            box.currentIndexChanged.connect(lambda _i: self._changed())
+            self.boxes[key] = box
+            self.form.addRow(f"{label}{' *' if required else ''}", box)
+        headers = [h for h in preview.headers if h]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(preview.rows))
+        for r, (number, values) in enumerate(preview.rows):
+            self.table.setVerticalHeaderItem(r, QTableWidgetItem(str(number)))
+            for c, header in enumerate(headers):
+                self.table.setItem(r, c, QTableWidgetItem(values.get(header, "")[:200]))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._changed()
+
+    def mapping(self) -> dict[str, str]:
+        return {key: str(box.currentData()) for key, box in self.boxes.items()
+                if box.currentData()}
+
+    def set_field(self, key: str, header: str) -> None:
+        box = self.boxes[key]
+        box.setCurrentIndex(max(0, box.findData(header)))
+
+    def _changed(self) -> None:
+        preview = self.w.preview
+        if preview is None:
+            return
+        fields = [FieldSpec(k, label, (label,), req) for k, label, req in preview.fields]
+        problems = check_mapping(self.mapping(), preview.headers, fields)
+        self.problems.setText("\n".join(problems))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.w.preview is not None and not self.problems.text()
+
+
+class _RunPage(QWizardPage):
+    """A page that runs one background op with a progress bar and a cancel button."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.bar = QProgressBar()
+        self.cancel_button = QPushButton("取消 Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.report: ImportReport | None = None
+        self.op: ops.BackgroundOp | None = None
+        self.running = False
+
+    def start(self, *, dry_run: bool, expected_hash: str | None) -> None:
+        preview = self.w.preview
+        assert preview is not None
+        mapping = self.w.mapping_page.mapping()
+        policy = str(self.w.mapping_page.policy.currentData())
+        save = self.w.mapping_page.save.isChecked() and not dry_run
+        skip = self.w.dry_page.skip_invalid.isChecked()
+        kind, path, sheet = self.w.kind, preview.path, preview.sheet or None
+
+        def work(session: Session, progress: ops.Progress) -> ImportReport:
+            return imports.import_file(
+                session, path=path, kind=kind, sheet=sheet, mapping=mapping,
+                on_duplicate=policy, skip_invalid=skip, dry_run=dry_run,
+                expected_hash=expected_hash, operator=self.w.ctx.operator, save_mapping=save,
+                progress=progress.report)
+
+        self.report, self.running = None, True
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.summary.setText("正在预演… Dry run…" if dry_run else "正在导入… Importing…")
+        self.completeChanged.emit()
+        self.op = ops.run_in_background(
+            self.w.ctx, work, on_done=self._done, on_error=self._failed,
+            on_progress=self._progress, write=not dry_run,
+            changes=() if dry_run else (PEOPLE if kind == "people" else EXHIBITORS,))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, max(total, 1)))
+
+    def cancel(self) -> None:
+        if self.op is not None and self.running:
+            self.op.cancel()
+
+    def _finish(self) -> None:
+        self.running = False
+        self.cancel_button.setEnabled(False)
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+
+    def _done(self, report: ImportReport) -> None:
+        self._finish()
+        self.report = report
+        self.summary.setText(report.summary())
+        self.show_report(report)
+        self.completeChanged.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        self.summary.setText("已取消，没有写入任何数据 Cancelled, nothing written"
+                             if isinstance(exc, ops.Cancelled) else ops.error_text(exc))
+        self.summary.setStyleSheet("color: #b00020;")
+        self.completeChanged.emit()
+
+    def show_report(self, report: ImportReport) -> None:
+        pass
+
+
+class DryRunPage(_RunPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle("预演 Dry run")
+        self.setSubTitle("不写入任何数据，只显示导入会做什么：新建、更新、跳过和错误。")
+        self.skip_invalid = QCheckBox("跳过有错误的行，只导入有效的行 Import the valid rows, skip the rest")
+        self.skip_invalid.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.errors = QTableWidget(0, 4)
+        self.errors.setHorizontalHeaderLabels(["行 Row", "列 Column", "值 Value", "问题 Problem"])
+        self.errors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.errors.horizontalHeader().setStretchLastSection(True)
+        self.export_button = QPushButton("导出错误报告… Export the error report…")
+        self.export_button.clicked.connect(self._ask_export)
+        self.export_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.errors, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.skip_invalid, 1)
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
+        self.setCommitPage(True)
+        self.setButtonText(self.w.WizardButton.CommitButton, "导入 Import")
+
+    def initializePage(self) -> None:
+        self.summary.setStyleSheet("")
+        self.errors.setRowCount(0)
+        self.export_button.setEnabled(False)
+        self.start(dry_run=True, expected_hash=None)
+
+    def cleanupPage(self) -> None:
+        self.cancel()
+
+    def show_report(self, report: ImportReport) -> None:
+        shown = report.errors[:MAX_SHOWN_ERRORS]
+        self.errors.setRowCount(len(shown))
+        for r, e in enumerate(shown):
+            for c, value in enumerate((str(e.row), e.column, e.value, e.message)):
+                self.errors.setItem(r, c, QTableWidgetItem(value))
+        self.export_button.setEnabled(bool(report.errors))
+
+    def export_errors(self, path: str) -> None:
+        if self.report is not None:
+            imports.write_error_report(self.report.errors, path)
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "导出错误报告 Export the error report",
+                                              "import-errors.csv", "CSV (*.csv)")
+        if path:
+            self.export_errors(path)
+
+    def isComplete(self) -> bool:
+        report = self.report
+        if report is None or self.running:
+            return False
+        if report.errors and not self.skip_invalid.isChecked():
+            return False
+        return (report.would_create + report.would_update) > 0
+
+
+class ImportPage(_RunPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle("导入 Import")
+        self.setFinalPage(True)
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.summary.setStyleSheet("")
+        dry = self.w.dry_page.report
+        self.start(dry_run=False, expected_hash=dry.content_hash if dry else None)
+
+    def isComplete(self) -> bool:
+        return not self.running

@@ -1,0 +1,160 @@
+"""The import wizard and export dialog driven offscreen as an organiser would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from eventdesk.domain import Person
+from eventdesk.services.audit import os_operator
+from eventdesk.services.events import get_event
+from eventdesk.storage import Database
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.transfer.export_dialog import ExportDialog
+from eventdesk.ui.transfer.import_wizard import (
+    DRY_RUN_PAGE,
+    IMPORT_PAGE,
+    MAPPING_PAGE,
+    SHEET_PAGE,
+    ImportWizard,
+)
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+TIMEOUT = 15_000
+
+
+@pytest.fixture
+def ctx(event_db: Database, qapp: object) -> AppContext:
+    with event_db.unit_of_work(write=False) as s:
+        event = get_event(s)
+    context = AppContext(event_db, event, os_operator())
+    yield context
+    ops.wait_idle()
+
+
+def people_count(db: Database) -> int:
+    with db.unit_of_work(write=False) as s:
+        return int(s.scalar(select(func.count(Person.id))) or 0)
+
+
+def complete(wizard: ImportWizard) -> bool:
+    return wizard.currentPage().isComplete()
+
+
+def test_wizard_csv_gbk_with_an_error_skipped_and_report_exported(
+        ctx: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "名单.csv"
+    path.write_bytes("人员,公司,手机\n张伟,光合,13812345678\n李娜,曙光,12345\n王芳,曙光,\n"
+                     .encode("gbk"))
+    wizard = ImportWizard(ctx, path=str(path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: complete(wizard), timeout=TIMEOUT)
+    assert "gb18030" in wizard.file_page.info.text()
+    assert "张伟,光合" in wizard.file_page.text.toPlainText()  # decoded text shown
+    wizard.next()
+    assert wizard.currentId() == MAPPING_PAGE  # a CSV has no sheet to choose
+    page = wizard.mapping_page
+    assert not page.isComplete() and "姓名" in page.problems.text()  # 人员 is not an alias
+    page.set_field("name", "人员")
+    assert page.isComplete() and page.table.rowCount() == 3
+    wizard.next()
+    assert wizard.currentId() == DRY_RUN_PAGE
+    dry = wizard.dry_page
+    qtbot.waitUntil(lambda: dry.report is not None, timeout=TIMEOUT)
+    assert dry.report.rejected and dry.errors.rowCount() == 1  # type: ignore[union-attr]
+    assert dry.errors.item(0, 0).text() == "2" and dry.errors.item(0, 1).text() == "手机"
+    assert not dry.isComplete()
+    report_path = tmp_path / "errors.csv"
+    dry.export_errors(str(report_path))
+    assert "12345" in report_path.read_text(encoding="utf-8-sig")
+    dry.skip_invalid.setChecked(True)
+    assert dry.isComplete() and people_count(ctx.db) == 0
+    wizard.next()
+    assert wizard.currentId() == IMPORT_PAGE
+    qtbot.waitUntil(lambda: wizard.import_page.report is not None, timeout=TIMEOUT)
+    assert wizard.import_page.report.created == 2  # type: ignore[union-attr]
+    assert people_count(ctx.db) == 2
+
+
+def test_wizard_xlsx_sheet_choice_and_title_row(ctx: AppContext, qtbot,  # type: ignore[no-untyped-def]
+                                                tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["请看第二页"])
+    ws = wb.create_sheet("参会名单")
+    for row in (["2025光合组织参会名单"], [], ["姓名", "单位", "类别"], ["张伟", "光合", "贵宾"]):
+        ws.append(row)
+    path = tmp_path / "list.xlsx"
+    wb.save(path)
+    wizard = ImportWizard(ctx, path=str(path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: complete(wizard), timeout=TIMEOUT)
+    assert wizard.preview.sheet == "参会名单"  # type: ignore[union-attr]  # the cover is passed over
+    wizard.next()
+    assert wizard.currentId() == SHEET_PAGE
+    wizard.sheet_page.choose("说明")
+    qtbot.waitUntil(lambda: wizard.preview is not None and wizard.preview.sheet == "说明",
+                    timeout=TIMEOUT)
+    assert not wizard.sheet_page.isComplete() and "只有表头" in wizard.sheet_page.info.text()
+    wizard.sheet_page.choose("参会名单")
+    qtbot.waitUntil(lambda: wizard.preview is not None and wizard.preview.sheet == "参会名单",
+                    timeout=TIMEOUT)
+    assert wizard.preview.header_line == 3  # type: ignore[union-attr]
+    wizard.next()
+    assert wizard.mapping_page.isComplete()
+    wizard.next()
+    qtbot.waitUntil(lambda: complete(wizard), timeout=TIMEOUT)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.import_page.report is not None, timeout=TIMEOUT)
+    assert people_count(ctx.db) == 1
+
+
+def test_file_changed_after_dry_run_writes_nothing(ctx: AppContext, qtbot,  # type: ignore[no-untyped-def]
+                                                   tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("姓名,单位\n张伟,光合\n", encoding="utf-8")
+    wizard = ImportWizard(ctx, path=str(path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: complete(wizard), timeout=TIMEOUT)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: complete(wizard), timeout=TIMEOUT)
+    path.write_text("姓名,单位\n张伟,光合\n李娜,曙光\n", encoding="utf-8")
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.import_page.running, timeout=TIMEOUT)
+    assert "预演之后被修改" in wizard.import_page.summary.text()
+    assert people_count(ctx.db) == 0
+
+
+def test_hostile_file_shows_one_sentence(ctx: AppContext, qtbot,  # type: ignore[no-untyped-def]
+                                         tmp_path: Path) -> None:
+    path = tmp_path / "junk.xlsx"
+    path.write_bytes(b"\x00junk" * 500)
+    wizard = ImportWizard(ctx, path=str(path))
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: "不是有效的 Excel" in wizard.file_page.info.text(), timeout=TIMEOUT)
+    assert not wizard.file_page.isComplete()
+
+
+def test_export_dialog_and_data_menu(ctx: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "数据(&D)" in titles
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.set_kind("people")
+    dialog.path_edit.setText(str(tmp_path / "people.csv"))
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
+    assert dialog.written == tmp_path / "people.csv" and dialog.written.exists()
+    assert "已导出 0 行" in dialog.status.text()
