@@ -272,3 +272,47 @@ def test_search_and_badge_codes_of_imported_people(event_db: Database, tmp_path:
             name="曾伟", company="光合", badge_code=person.badge_code)
         assert person.name_pinyin == "zeng wei"
     assert len(set(badge_codes(1000))) == 1000
+
+
+def test_cancelled_import_writes_nothing(event_db: Database, tmp_path: Path) -> None:
+    rows = "".join(f"人员{i},公司{i % 7},139{i:08d},,\n" for i in range(1200))
+    path = write(tmp_path / "big.csv", HEADER + rows)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) == 3:  # the person pressed Cancel while rows were being written
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run(event_db, path, progress=progress)
+    assert count(event_db) == 0 and seen[0][1] >= 1000
+    assert run(event_db, path).created == 1200
+
+
+def test_xlsx_reader_choice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventdesk.services.imports import xlsx as xlsx_mod
+
+    plain = xlsx(tmp_path / "plain.xlsx", [["姓名"], ["张伟"]])
+    formula = xlsx(tmp_path / "formula.xlsx", [["姓名"], ["=A1"]])
+    assert not xlsx_mod.has_formulas(plain) and xlsx_mod.has_formulas(formula)
+    assert type(xlsx_mod.open_book(plain)).__name__ == "_CalamineBook"
+    assert type(xlsx_mod.open_book(formula)).__name__ == "_OpenpyxlBook"
+    monkeypatch.setattr(xlsx_mod, "FAST_LIMIT", 10)  # a huge workbook streams through openpyxl
+    assert type(xlsx_mod.open_book(plain)).__name__ == "_OpenpyxlBook"
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_both_xlsx_readers_agree(event_db: Database, tmp_path: Path, fast: bool,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventdesk.services.imports import xlsx as xlsx_mod
+
+    if not fast:
+        monkeypatch.setattr(xlsx_mod, "FAST_LIMIT", 0)
+    path = xlsx(tmp_path / "l.xlsx", [["名单"], [], ["姓名", "手机", "名额"], ["张伟", 13812345678, 3],
+                                      [], ["李娜", "+86 139 0000 1111", None]])
+    with event_db.unit_of_work(write=False) as s:
+        preview = inspect_file(s, path=path, kind="people")
+    assert preview.header_line == 3
+    assert preview.rows == [(1, {"姓名": "张伟", "手机": "13812345678", "名额": "3"}),
+                            (3, {"姓名": "李娜", "手机": "+86 139 0000 1111", "名额": ""})]

@@ -16,11 +16,12 @@ never commit; the caller's unit of work makes the import one transaction.
 For other kinds (the schedule) — generic pieces, no people-specific knowledge:
 
 - `reading.open_table(path, *, sheet=None, known_headers=None) -> Table`: CSV (UTF-8, UTF-8 BOM,
-  UTF-16 BOM, GB18030/GBK detected; delimiter , ; or tab sniffed) or XLSX (openpyxl read-only,
-  streaming; sheet by name; title rows above the header skipped). `Table.rows()` yields
+  UTF-16 BOM, GB18030/GBK detected; delimiter , ; or tab sniffed) or XLSX (python-calamine, or
+  openpyxl read-only when the workbook holds formulas — see xlsx.py; sheet by name, else the
+  first sheet that is a list; title rows above the header skipped). `Table.rows()` yields
   `(row_number, {header: value})`: row 1 is the first row under the header, blank rows are skipped
   but keep their numbers. `Table.headers`, `.header_line`, `.content_hash`, `.preview_text`,
-  `.sheets`. `reading.cell_text(value)` is a cell's text; `reading.sheet_names(path)`.
+  `.sheets`; `Table.close()` when done. `reading.cell_text(value)` is a cell's text; `reading.sheet_names(path)`.
 - `mapping.FieldSpec(key, label, aliases, required)`; `mapping.auto_map(headers, fields)` and
   `resolve_mapping(headers, fields, saved)` give `{field key: header}`; `check_mapping` lists
   problems; `load_mapping/save_mapping(session, kind=…)` keep a person's corrections (Setting).
@@ -112,10 +113,13 @@ def inspect_file(session: Session, *, path: Path | str, kind: str,
     saved = mapping_mod.load_mapping(session, kind=kind)
     proposed = mapping_mod.resolve_mapping(table.headers, adapter.fields, saved)
     rows = []
-    for number, values in table.rows():
-        rows.append((number, {h: cell_text(v) for h, v in values.items()}))
-        if len(rows) >= PREVIEW_ROWS:
-            break
+    try:
+        for number, values in table.rows():
+            rows.append((number, {h: cell_text(v) for h, v in values.items()}))
+            if len(rows) >= PREVIEW_ROWS:
+                break
+    finally:
+        table.close()
     return FilePreview(
         path=str(table.path), format=table.format, encoding=table.encoding,
         delimiter=table.delimiter, sheets=table.sheets, sheet=table.sheet,

@@ -88,6 +88,17 @@ def run(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str 
     if on_duplicate not in POLICIES:
         raise ImportRejected(f"未知的重复处理方式“{on_duplicate}”（update、skip 或 reject）")
     table = open_for(adapter, path, sheet=sheet)
+    try:
+        return _run(session, adapter, table, mapping=mapping, on_duplicate=on_duplicate,
+                    skip_invalid=skip_invalid, dry_run=dry_run, expected_hash=expected_hash,
+                    operator=operator, progress=progress)
+    finally:
+        table.close()
+
+
+def _run(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict[str, str] | None,
+         on_duplicate: str, skip_invalid: bool, dry_run: bool, expected_hash: str | None,
+         operator: str, progress: Progress | None) -> ImportReport:
     if expected_hash and table.content_hash != expected_hash:
         raise ImportRejected(f"{table.path.name} 在预演之后被修改过；为避免导入与预演不同的数据，"
                              "请重新预演后再导入")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ...domain.errors import ImportRejected
+from .xlsx import open_book, sheet_names
 
 # Rows looked at when searching for the header row under title lines.
 HEADER_SEARCH_ROWS = 30
@@ -56,6 +56,13 @@ class Table:
     preview_text: str = ""  # the first lines as decoded (csv) or tab-joined (xlsx)
     row_estimate: int = 0  # for progress bars; may be approximate for xlsx
     _iter_raw: Callable[[], Iterator[list[Any]]] | None = None
+    _close: Callable[[], None] | None = None
+
+    def close(self) -> None:
+        """Release the open workbook (XLSX); reading rows afterwards is an error."""
+        if self._close is not None:
+            self._close()
+            self._close = None
 
     def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """(row_number, {header: value}) for every non-blank row under the header."""
@@ -208,75 +215,38 @@ def _open_csv(path: Path, known: Callable[[str], bool] | None) -> Table:
 
 # -- XLSX ---------------------------------------------------------------------------------------
 
-def _load_workbook(path: Path) -> Any:
-    from openpyxl import load_workbook
-
-    try:
-        # read_only streams rows from the zip; data_only=False keeps formula text, never a result.
-        return load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportRejected(f"{path.name} 不是有效的 Excel (.xlsx) 文件：{exc}") from None
-    except Exception as exc:  # openpyxl raises its own InvalidFileException and XML errors
-        raise ImportRejected(f"{path.name} 不是有效的 Excel (.xlsx) 文件：{exc.__class__.__name__}") from None
-
-
-def sheet_names(path: Path | str) -> list[str]:
-    wb = _load_workbook(Path(path))
-    try:
-        return list(wb.sheetnames)
-    finally:
-        wb.close()
-
-
 def _open_xlsx(path: Path, sheet: str | None, known: Callable[[str], bool] | None) -> Table:
     """Without a sheet name, the first sheet that reads as a list (a cover or notes sheet in front
-    of the list is common); with one, exactly that sheet."""
-    if sheet is not None:
-        return _open_sheet(path, sheet, known)
-    names = sheet_names(path)
-    first_error: ImportRejected | None = None
-    for name in names or [""]:
-        try:
-            return _open_sheet(path, name or None, known)
-        except ImportRejected as exc:
-            first_error = first_error or exc
-    assert first_error is not None
-    raise first_error
+    of the list is common); with one, exactly that sheet.
 
-
-def _open_sheet(path: Path, sheet: str | None, known: Callable[[str], bool] | None) -> Table:
+    The workbook is opened once per Table (a load parses the whole shared-strings part, most of
+    the reading time of a large list); `Table.close()` releases it."""
     digest = file_hash(path)
-    wb = _load_workbook(path)
+    book = open_book(path)
     try:
-        names = list(wb.sheetnames)
+        names = list(book.names)
         if not names:
             raise ImportRejected(f"{path.name} 里没有工作表")
-        chosen = sheet if sheet is not None else names[0]
-        if chosen not in names:
-            raise ImportRejected(f"{path.name} 里没有名为“{chosen}”的工作表（有：{'、'.join(names)}）")
-        ws = wb[chosen]
-        estimate = int(getattr(ws, "max_row", 0) or 0)
-    finally:
-        wb.close()
-
-    def iter_raw() -> Iterator[list[Any]]:
-        book = _load_workbook(path)
-        try:
+        if sheet is not None and sheet not in names:
+            raise ImportRejected(f"{path.name} 里没有名为“{sheet}”的工作表（有：{'、'.join(names)}）")
+        first_error: ImportRejected | None = None
+        for name in [sheet] if sheet is not None else names:
+            table = Table(path=path, format="xlsx", headers=[], header_line=0,
+                          content_hash=digest, sheets=names, sheet=name,
+                          row_estimate=book.height(name),
+                          _iter_raw=lambda name=name: book.rows(name))  # type: ignore[misc]
             try:
-                for row in book[chosen].iter_rows(values_only=True):
-                    yield list(row)
-            except ImportRejected:
-                raise
-            except Exception as exc:  # a corrupt sheet part inside a valid zip
-                raise ImportRejected(f"{path.name} 的工作表“{chosen}”已损坏："
-                                     f"{exc.__class__.__name__}") from None
-        finally:
-            book.close()
-
-    table = Table(path=path, format="xlsx", headers=[], header_line=0, content_hash=digest,
-                  sheets=names, sheet=chosen, row_estimate=estimate, _iter_raw=iter_raw)
-    _find_header(table, known)
-    return table
+                _find_header(table, known)
+            except ImportRejected as exc:
+                first_error = first_error or exc
+                continue
+            table._close = book.close
+            return table
+        assert first_error is not None
+        raise first_error
+    except BaseException:
+        book.close()
+        raise
 
 
 # -- header row ---------------------------------------------------------------------------------
@@ -286,9 +256,7 @@ def _find_header(table: Table, known: Callable[[str], bool] | None) -> None:
     column, or failing that has at least two filled cells (a title line has one)."""
     assert table._iter_raw is not None
     first: list[tuple[int, list[str]]] = []
-    total_rows = 0
     for line_no, raw in enumerate(table._iter_raw(), start=1):
-        total_rows = line_no
         texts = [cell_text(v).strip() for v in raw]
         if any(texts):
             first.append((line_no, texts))
