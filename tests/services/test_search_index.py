@@ -68,8 +68,14 @@ def test_badge_code(crowd: Database) -> None:
         assert [r.name for r in search.search_people(s, query=code)] == ["张伟"]
 
 
-def test_agrees_with_like_scan(crowd: Database) -> None:
-    for q in ["z", "zh", "zhang", "wei", "科技", "昆山", "w", "zw 阿丘", "li", "5678", "a"]:
+@pytest.mark.parametrize("warm", [False, True])
+def test_agrees_with_like_scan(crowd: Database, warm: bool) -> None:
+    search_index.invalidate()
+    if warm:  # every two-character list computed up front, as the desk does
+        with crowd.unit_of_work(write=False) as s:
+            search_index.warm_up(s)
+    for q in ["z", "zh", "zhang", "wei", "科技", "昆山", "w", "zw 阿丘", "li", "5678", "a", "angw",
+              "ng wei", "科 zw", "wei 5678", "ongw"]:
         with crowd.unit_of_work(write=False) as s:
             fast = {r.id for r in search.search_people(s, query=q)}
             slow = {r.id for r in search.search_people_like(s, query=q)}
@@ -95,5 +101,23 @@ def test_other_desks_changes_arrive_by_version_check(crowd: Database,
         conn.execute(update(Person).where(Person.name == "章维").values(
             search_text="钱多多|qianduoduo|qdd", name_pinyin="qian duo duo"))
     other.dispose()
-    monkeypatch.setattr(search_index, "CHECK_INTERVAL", 0.0)
+    assert names(crowd, "qdd") == []  # not yet: a keystroke does not query the version
+    with crowd.unit_of_work(write=False) as s:
+        assert search_index.refresh(s)  # what the desk runs in the background
+        assert not search_index.refresh(s)
     assert names(crowd, "qdd") == ["章维"]
+    monkeypatch.setattr(search_index, "STALE_AFTER", 0.0)  # no background refresher: fallback
+    other = open_database(crowd.url)
+    with other.engine.begin() as conn:
+        conn.execute(update(Person).where(Person.name == "吕布").values(
+            search_text="孙权|sunquan|sq", name_pinyin="sun quan"))
+    other.dispose()
+    assert names(crowd, "sunquan") == ["吕布"]
+
+
+def test_multi_word_with_phone_tail_and_unknown_pieces(crowd: Database) -> None:
+    search_index.invalidate()  # no two-character pieces cached yet
+    assert names(crowd, "zhang 5678") == ["张伟"]
+    assert names(crowd, "5678 zhang") == ["张伟"]
+    assert names(crowd, "ngwe 5678") == ["张伟"]
+    assert set(names(crowd, "angw")) == {"张伟", "张伟明", "王张伟", "章维"}

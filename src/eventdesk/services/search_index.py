@@ -6,8 +6,9 @@ cheaply:
 
 - in this process, every flush that touches a Person marks its id (SQLAlchemy `after_flush`), and
   the next search reloads just those rows;
-- other desks' changes are noticed by a version check (row count, newest `updated_at`) at most once
-  per `CHECK_INTERVAL`; changed rows are reloaded the same way.
+- other desks' changes are noticed by a version check (row count, newest `updated_at`) that the
+  desk runs in the background (`refresh`), or a search runs after `STALE_AFTER`; changed rows
+  are reloaded the same way.
 
 Changed rows live in a small overlay searched linearly; the base arrays are rebuilt only when the
 overlay grows past `MAX_OVERLAY`.
@@ -18,14 +19,16 @@ People are numbered ("ordinals") in name order, so "the first k matches in ordin
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 import time
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from operator import add
 from typing import Any
 
 from sqlalchemy import event, func, select
@@ -38,8 +41,10 @@ from ..domain.names import SEPARATOR, split_query
 _DOTS_RE = re.compile(r"[·•‧・.\s]+")
 SEP = "\x1f"  # between forms in the index; never part of a folded query word
 MIN_PHONE_TAIL = 4
-BUCKET_PREFIX = 3  # prefixes up to this length have precomputed, name-ordered people lists
-CHECK_INTERVAL = 1.0  # seconds between version checks for other desks' changes
+BUCKET_PREFIX = 4  # prefixes up to this length have precomputed, name-ordered people lists
+# Seconds after which a search checks for other desks' changes itself (the desk view calls
+# refresh() in the background every few seconds, so this is only a fallback).
+STALE_AFTER = 30.0
 MAX_OVERLAY = 1000
 MAX_GRAMS = 4096  # cached two-character candidate lists
 CLOCK_MARGIN = timedelta(minutes=10)  # desks' clocks differ; reload a little more than needed
@@ -99,8 +104,10 @@ STRONG = 100  # multi-word: every word (or the words joined) matched at least as
 
 def query_score(entry: Entry, words: list[str]) -> int:
     """Every word must match; spaces inside pinyin are optional, so the words joined count too.
-    With several words, people whom every word (or the joined words) finds by exact or prefix
-    rank before those found by a mere substring of some word."""
+
+    Several words: people whom every word (or the joined words) finds by exact or prefix come
+    first, by STRONG + score; everyone else matched only by a substring of some word follows
+    in name order (score 1), which lets the index stop after the first `limit` of them."""
     total = 0
     strong = True
     for w in words:
@@ -112,8 +119,7 @@ def query_score(entry: Entry, words: list[str]) -> int:
     if len(words) > 1:
         joined = entry_score(entry, "".join(words))
         total = max(total, joined * len(words))
-        if strong or joined >= 2:
-            total += STRONG
+        return total + STRONG if strong or joined >= 2 else 1
     return total
 
 
@@ -133,7 +139,7 @@ class BaseIndex:
         self.entries = entries
         self.ordinal = {e.id: o for o, e in enumerate(entries)}
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        buckets: defaultdict[str, list[int]] = defaultdict(list)  # form prefix (1–3 chars)
+        buckets: defaultdict[str, list[int]] = defaultdict(list)  # form prefix (1–4 chars)
         tails: defaultdict[str, list[int]] = defaultdict(list)  # last four phone digits
         for o, e in enumerate(entries):
             text = e.text
@@ -143,17 +149,30 @@ class BaseIndex:
             prefixes = {f[:1] for f in forms}
             prefixes.update([f[:2] for f in forms])
             prefixes.update([f[:3] for f in forms])
+            prefixes.update([f[:4] for f in forms])
             for key in prefixes:
                 buckets[key].append(o)
             if len(e.phone) >= MIN_PHONE_TAIL:
                 tails[e.phone[-MIN_PHONE_TAIL:]].append(o)
         self.buckets, self.tails = dict(buckets), dict(tails)
-        # Two characters → people whose forms contain them; filled on first use (one pass over
-        # everyone, a few ms) because indexing every pair up front costs seconds at 100,000.
-        self.grams: dict[str, list[int]] = {}
         self.texts = [e.text for e in entries]
         self.forms = sorted(postings)
         self.postings = [postings[f] for f in self.forms]
+        # Two characters → people whose forms contain them: filled on first use (one pass over
+        # everyone) or all at once by fill_grams (seconds at 100,000: done in the background).
+        self.grams: dict[str, list[int]] = {}
+        self.grams_complete = False
+
+    def fill_grams(self) -> None:
+        """Compute every two-character list in one pass (seconds at 100,000 people; the desk
+        does it in the background after the index is usable), so no keystroke pays for one."""
+        grams: defaultdict[str, list[int]] = defaultdict(list)
+        for o, text in enumerate(self.texts):
+            for pair in set(map(add, text, text[1:])):
+                if SEP not in pair:
+                    grams[pair].append(o)
+        self.grams = dict(grams)  # published in one assignment: readers see old or new
+        self.grams_complete = True
 
     # -- candidate lists, all in name order -------------------------------------------------
     def exact(self, word: str) -> list[int]:
@@ -183,30 +202,45 @@ class BaseIndex:
         phones = self.phone_tail(word)
         return sorted(set(found).union(phones)) if phones else found
 
-    def superset(self, word: str) -> list[int]:
-        """People who may contain `word`: those with its rarest two-character piece (exact for a
-        two-character word); everyone for a single character."""
+    def superset(self, word: str) -> list[int] | range:
+        """People who may contain `word`, in name order: those whose forms contain the rarest of
+        its two-character pieces, or everyone for one character. Exact for two characters.
+
+        A piece's list is computed on first use (one pass over everyone) and kept. A call
+        computes at most one new piece, the last one: typing adds one piece per keystroke, and
+        the earlier pieces were computed by the earlier keystrokes."""
         if len(word) < 2:
-            return range(len(self.entries))  # type: ignore[return-value]
-        return min((self.gram(g) for g in _bigrams(word)), key=len)
+            return range(len(self.entries))
+        if len(word) == 2:
+            return self.gram(word)
+        pieces = [word[i:i + 2] for i in range(len(word) - 1)]
+        if self.grams_complete:
+            return min((self.grams.get(p, []) for p in pieces), key=len)
+        known = [g for g in (self.grams.get(p) for p in pieces) if g is not None]
+        if len(known) < len(set(pieces)):
+            missing = next(p for p in reversed(pieces) if p not in self.grams)
+            known.append(self.gram(missing))
+        return min(known, key=len)
 
     def gram(self, pair: str) -> list[int]:
         found = self.grams.get(pair)
+        if found is None and self.grams_complete:
+            return []
         if found is None:
             if len(self.grams) >= MAX_GRAMS:
                 self.grams.clear()
             found = self.grams[pair] = [o for o, t in enumerate(self.texts) if pair in t]
         return found
 
-    def containing(self, word: str) -> Iterator[int]:
-        """People with a form containing `word`, lazily, so a caller may stop early."""
-        entries = self.entries
+    def containing(self, word: str) -> list[int]:
+        """People with a form containing `word`, in name order."""
         if len(word) == 2:
-            yield from self.gram(word)
-            return
-        for o in self.superset(word):
-            if word in entries[o].text:
-                yield o
+            return self.gram(word)
+        texts = self.texts
+        candidates = self.superset(word)
+        if isinstance(candidates, range):
+            return [o for o, t in enumerate(texts) if word in t]
+        return [o for o in candidates if word in texts[o]]
 
 
 @dataclass
@@ -266,46 +300,37 @@ class PeopleIndex:
         return out
 
     def _base_multi(self, words: list[str], limit: int) -> list[tuple[int, tuple[str, int]]]:
-        strong = self._strong_multi(words)
+        strong = self._strong_multi(words, limit)
         if len(strong) >= limit:
             return strong
-        base, n = self.base, len(words)
-        entries, masked = base.entries, self.masked
-        # Drive with the word whose candidate list is shortest, check the others on the text.
+        base = self.base
+        entries, masked, texts = base.entries, self.masked, base.texts
+        # The weak tier, in name order: walk the shortest candidate list, stop when full.
         options = []
         for w in words:
             cands = base.superset(w)
             tail = base.phone_tail(w)
-            options.append((len(cands) + len(tail), w, cands, tail))
-        _, driver, cands, tail = min(options, key=lambda t: t[0])
+            options.append((len(cands) + len(tail), cands, tail))
+        _, cands, tail = min(options, key=lambda t: t[0])
         pool: Iterable[int] = sorted(set(cands).union(tail)) if tail else cands
-
-        texts = base.texts
-        found = [o for o in pool if o not in masked] if masked else list(pool)
-        for w in sorted(words, key=len, reverse=True):  # one tight pass per word
-            if len(w) >= MIN_PHONE_TAIL and w.isdigit():
-                found = [o for o in found if w in texts[o] or entries[o].phone.endswith(w)]
+        seen = {key[1] for _, key in strong}
+        checks = [(w, len(w) >= MIN_PHONE_TAIL and w.isdigit())
+                  for w in sorted(words, key=len, reverse=True)]
+        out = list(strong)
+        for o in pool:
+            t = texts[o]
+            for w, phone in checks:
+                if w not in t and not (phone and entries[o].phone.endswith(w)):
+                    break
             else:
-                found = [o for o in found if w in texts[o]]
-        # Score with set look-ups rather than string searches: the pool may be thousands.
-        exact = [set(base.exact(w)) for w in words]
-        prefix = [set(base.prefixed(w)) for w in words]
-        joined = "".join(words)
-        j_exact, j_prefix = set(base.exact(joined)), set(base.prefixed(joined))
-        scored = []
-        for o in found:
-            total, strong_all = 0, True
-            for ex, pre in zip(exact, prefix):
-                s = 3 if o in ex else 2 if o in pre else 1
-                total += s
-                strong_all = strong_all and s >= 2
-            js = 3 if o in j_exact else 2 if o in j_prefix else (1 if joined in entries[o].text
-                                                                   else 0)
-            total = max(total, js * n) + (STRONG if strong_all or js >= 2 else 0)
-            scored.append((-total, entries[o].key))
-        return scored
+                if o in masked or entries[o].id in seen:
+                    continue
+                out.append((-1, entries[o].key))
+                if len(out) >= limit:
+                    break
+        return out
 
-    def _strong_multi(self, words: list[str]) -> list[tuple[int, tuple[str, int]]]:
+    def _strong_multi(self, words: list[str], limit: int) -> list[tuple[int, tuple[str, int]]]:
         """The people every word finds by exact or prefix, or the joined words do; scored as
         query_score would score them. Cheap: set operations on precomputed lists."""
         base, n = self.base, len(words)
@@ -323,8 +348,21 @@ class PeopleIndex:
                 total = sum(3 if o in ex else 2 for ex in exact)
                 if total > scores.get(o, 0):
                     scores[o] = total
-        entries, masked = base.entries, self.masked
-        return [(-(s + STRONG), entries[o].key) for o, s in scores.items() if o not in masked]
+        # Only the best `limit` matter: group by score (a handful of values), sort each group's
+        # ordinals (plain ints: name order) and stop when full, instead of sorting thousands.
+        groups: defaultdict[int, list[int]] = defaultdict(list)
+        masked = self.masked
+        for o, sc in scores.items():
+            if o not in masked:
+                groups[sc].append(o)
+        entries = base.entries
+        out: list[tuple[int, tuple[str, int]]] = []
+        for sc in sorted(groups, reverse=True):
+            for o in sorted(groups[sc])[: limit - len(out)]:
+                out.append((-(sc + STRONG), entries[o].key))
+            if len(out) >= limit:
+                break
+        return out
 
 
 # -- one index per database per process ----------------------------------------------------
@@ -351,8 +389,15 @@ def _load(session: Session, where: Any = None) -> list[Entry]:
 
 def build(session: Session) -> PeopleIndex:
     version = _version(session)
-    return PeopleIndex(base=BaseIndex(_load(session)), version=version,
-                       checked_at=time.monotonic())
+    index = PeopleIndex(base=BaseIndex(_load(session)), version=version,
+                        checked_at=time.monotonic())
+    # The index is millions of long-lived objects; left to the cyclic garbage collector, every
+    # full collection walks them all (tens of ms at 100,000 people, in the middle of a
+    # keystroke). Frozen objects are skipped; the index holds no reference cycles, so a
+    # replaced index is still freed by reference counting.
+    gc.collect()
+    gc.freeze()
+    return index
 
 
 def _reload(session: Session, index: PeopleIndex, ids: set[int]) -> None:
@@ -362,7 +407,9 @@ def _reload(session: Session, index: PeopleIndex, ids: set[int]) -> None:
 
 
 def index_for(session: Session) -> PeopleIndex:
-    """The fresh index of the session's database (built on first use)."""
+    """The index of the session's database (built on first use), with this process's own
+    changes applied. Other desks' changes arrive through `refresh`, which the desk calls in the
+    background; without it, a version check runs here once per STALE_AFTER."""
     key = _key(session)
     with _lock:
         with _touched_lock:
@@ -371,9 +418,9 @@ def index_for(session: Session) -> PeopleIndex:
         if index is None:
             index = _indexes[key] = build(session)
             return index
-        if local or time.monotonic() - index.checked_at >= CHECK_INTERVAL:
-            if local:
-                _reload(session, index, local)
+        if local:
+            _reload(session, index, local)
+        if time.monotonic() - index.checked_at >= STALE_AFTER:
             version = _version(session)
             index.checked_at = time.monotonic()
             if version != index.version:
@@ -381,6 +428,24 @@ def index_for(session: Session) -> PeopleIndex:
         if len(index.overlay) > MAX_OVERLAY:
             index = _indexes[key] = build(session)
         return index
+
+
+def refresh(session: Session) -> bool:
+    """Look for other desks' changes (a count and max(updated_at) query: tens of ms at 100,000
+    people, too slow for a keystroke) and apply them. Returns True when something changed."""
+    key = _key(session)
+    if key not in _indexes:
+        return False
+    version = _version(session)
+    with _lock:
+        index = _indexes.get(key)
+        if index is None:
+            return False
+        index.checked_at = time.monotonic()
+        if version == index.version:
+            return False
+        _catch_up(session, index, version)
+        return True
 
 
 def _catch_up(session: Session, index: PeopleIndex, version: tuple[int, Any]) -> PeopleIndex:
@@ -396,6 +461,16 @@ def _catch_up(session: Session, index: PeopleIndex, version: tuple[int, Any]) ->
     return index
 
 
+def warm_up(session: Session) -> None:
+    """Build the index and every two-character candidate list (the desk runs this in the
+    background when it opens)."""
+    index = index_for(session)
+    if not index.base.grams_complete:
+        index.base.fill_grams()
+        gc.collect()
+        gc.freeze()
+
+
 def invalidate(session: Session | None = None) -> None:
     """Forget the index (of one database, or all); the next search rebuilds it."""
     with _lock:
@@ -406,4 +481,5 @@ def invalidate(session: Session | None = None) -> None:
 
 
 def search_ids(session: Session, *, query: str, limit: int = 50) -> list[int]:
-    return index_for(session).search(query, limit=limit)
+    with _lock:  # a background refresh must not change the overlay under a running search
+        return index_for(session).search(query, limit=limit)

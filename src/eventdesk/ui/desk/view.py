@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ REASON_ZH = {"forged": "二维码签名不符（疑似伪造）", "other_event":
              "revoked": "胸卡已作废", "cancelled": "报名已取消", "unknown": "无法识别的胸卡",
              "malformed": "二维码格式不正确"}
 RESULT_LIMIT = 50
+REFRESH_MS = 3000
 
 
 def create_view(ctx: AppContext) -> QWidget:
@@ -68,8 +69,13 @@ class DeskView(QWidget):
         ctx.changed.connect(self._on_changed)
         self._refresh_header()
         if ctx.event is not None:  # build the search index before the first keystroke needs it
-            ops.run_in_background(ctx, lambda s, _p: search_index.index_for(s) and None,
+            ops.run_in_background(ctx, lambda s, _p: search_index.warm_up(s),
                                   on_done=lambda _r: None, on_error=lambda _e: None)
+        # Other desks' walk-ins and edits reach this desk's index in the background.
+        self._refresher = QTimer(self)
+        self._refresher.setInterval(REFRESH_MS)
+        self._refresher.timeout.connect(self._refresh_index)
+        self._refreshing = False
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -128,12 +134,30 @@ class DeskView(QWidget):
             shortcut.activated.connect(slot)
 
     # -- visibility: focus and the scanner filter follow the view -------------------------------
+    def _refresh_index(self) -> None:
+        if self._refreshing or self.ctx.event is None:
+            return
+        self._refreshing = True
+
+        def done(changed: object) -> None:
+            self._refreshing = False
+            if changed and self.search.text().strip():
+                self.refresh_results()
+
+        def failed(_exc: BaseException) -> None:
+            self._refreshing = False
+
+        ops.run_in_background(self.ctx, lambda s, _p: search_index.refresh(s), on_done=done,
+                              on_error=failed)
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        self._refresher.start()
         self.scanner.install()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802
+        self._refresher.stop()
         self.scanner.remove()
         super().hideEvent(event)
 
