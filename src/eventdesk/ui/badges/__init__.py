@@ -1,0 +1,1 @@
+"""Batch badge printing: filters, preview of real pages, runs to PDF or printer."""

@@ -1,0 +1,367 @@
+"""The batch badge view: choose who (filters, order), how (layout, paper, print-shop options),
+see the count, the real first pages and anyone whose name cannot be printed, then run to a PDF
+file or a printer with progress and cancel. Everything slow runs in a worker (ops)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import CATEGORY_LABELS_ZH, Category
+from ...pdf.badges import RenderOptions, describe_layout, describe_preset, list_layouts
+from ...pdf.badges import list_presets
+from ...services import badges as badge_service
+from ...services.exhibitors import halls
+from .. import ops
+from ..context import EXHIBITORS, PEOPLE, PRINTS, AppContext
+from . import jobs
+
+SORT_LABELS = {"company": "单位，再按姓名拼音", "booth": "展馆，再按展位", "name": "姓名拼音"}
+
+
+class BadgeView(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._summary_op: ops.BackgroundOp | None = None
+        self._preview_op: ops.BackgroundOp | None = None
+        self.run_op: ops.BackgroundOp | None = None
+        self.last_outcome: jobs.RunOutcome | None = None
+        self.summary: jobs.Summary | None = None
+        self._refresh_timer = QTimer(self, singleShot=True, interval=250)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._build()
+        ctx.changed.connect(self._on_changed)
+        self._load_halls()
+        self.refresh()
+
+    # -- widgets ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.category = QComboBox()
+        self.category.addItem("全部类别 All", None)
+        for cat in Category:
+            self.category.addItem(f"{CATEGORY_LABELS_ZH[cat]} {cat.value}", cat)
+        self.company = QLineEdit(placeholderText="单位名称或简称 Company")
+        self.hall = QComboBox()
+        self.not_printed = QCheckBox("只看未打印 Not yet printed")
+        self.changed = QCheckBox("打印后有修改 Changed since last print")
+        self.sort = QComboBox()
+        for key in badge_service.SORTS:
+            self.sort.addItem(SORT_LABELS[key], key)
+        who = QFormLayout()
+        who.addRow("类别", self.category)
+        who.addRow("单位", self.company)
+        who.addRow("展馆", self.hall)
+        who.addRow(self.not_printed)
+        who.addRow(self.changed)
+        who.addRow("排序", self.sort)
+        who_box = QGroupBox("打印哪些胸卡 Who")
+        who_box.setLayout(who)
+
+        self.layout_box = QComboBox()
+        for name in list_layouts():
+            self.layout_box.addItem(describe_layout(name), name)
+        self.preset = QComboBox()
+        for key in list_presets():
+            self.preset.addItem(describe_preset(key), key)
+        self.crop_marks = QCheckBox("裁切标记 Crop marks")
+        self.bleed = QDoubleSpinBox(suffix=" mm", maximum=5.0, singleStep=0.5)
+        self.separators = QCheckBox("每个单位前加分隔页 Separator page per company")
+        self.offset_x = QDoubleSpinBox(suffix=" mm", minimum=-10, maximum=10, singleStep=0.5)
+        self.offset_y = QDoubleSpinBox(suffix=" mm", minimum=-10, maximum=10, singleStep=0.5)
+        self._printer_name = QPrinterInfo.defaultPrinterName() or "default"
+        calibration = QHBoxLayout()
+        calibration.addWidget(QLabel("X"))
+        calibration.addWidget(self.offset_x)
+        calibration.addWidget(QLabel("Y"))
+        calibration.addWidget(self.offset_y)
+        self._load_calibration()
+        how = QFormLayout()
+        how.addRow("版式 Layout", self.layout_box)
+        how.addRow("纸张 Paper", self.preset)
+        how.addRow(self.crop_marks)
+        how.addRow("出血 Bleed", self.bleed)
+        how.addRow(self.separators)
+        how.addRow(f"打印机校准（{self._printer_name}）", calibration)
+        how_box = QGroupBox("怎么打印 How")
+        how_box.setLayout(how)
+
+        self.count_label = QLabel("…")
+        self.count_label.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        self.problems = QListWidget()
+        self.problems.setMaximumHeight(110)
+        self.problems.hide()
+        self.mark_printed = QCheckBox("保存后标记为已打印 Mark as printed")
+        self.pdf_button = QPushButton("生成 PDF… Save PDF")
+        self.print_button = QPushButton("打印… Print")
+        self.cancel_button = QPushButton("取消 Cancel")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.pdf_button, self.print_button, self.cancel_button):
+            buttons.addWidget(b)
+
+        side = QVBoxLayout()
+        for w in (who_box, how_box, self.count_label, self.problems_label, self.problems,
+                  self.mark_printed):
+            side.addWidget(w)
+        side.addLayout(buttons)
+        side.addWidget(self.progress)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(430)
+
+        self.pages = QWidget()
+        self.pages_layout = QHBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidget(self.pages)
+        scroll.setWidgetResizable(True)
+        scroll.setStyleSheet("QScrollArea { background: #8a8f94; }")
+        self.pages.setStyleSheet("background: #8a8f94;")
+        preview_box = QVBoxLayout()
+        preview_box.addWidget(QLabel("预览（前几页，与打印一致）Preview of the first pages"))
+        preview_box.addWidget(scroll, 1)
+
+        root = QHBoxLayout(self)
+        root.addWidget(side_widget)
+        root.addLayout(preview_box, 1)
+
+        for signal in (self.category.currentIndexChanged, self.hall.currentIndexChanged,
+                       self.sort.currentIndexChanged, self.layout_box.currentIndexChanged,
+                       self.preset.currentIndexChanged, self.not_printed.toggled,
+                       self.changed.toggled, self.crop_marks.toggled, self.separators.toggled,
+                       self.bleed.valueChanged, self.company.textChanged):
+            signal.connect(self._schedule_refresh)
+        self.offset_x.valueChanged.connect(self._save_calibration)
+        self.offset_y.valueChanged.connect(self._save_calibration)
+        self.pdf_button.clicked.connect(self._save_pdf)
+        self.print_button.clicked.connect(self._print)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    # -- state -----------------------------------------------------------------------------
+    def _load_halls(self) -> None:
+        found = ops.run_now(self.ctx, lambda s: halls(s), write=False) or []
+        current = self.hall.currentData()
+        self.hall.blockSignals(True)
+        self.hall.clear()
+        self.hall.addItem("全部展馆 All halls", None)
+        for h in found:
+            self.hall.addItem(h, h)
+        index = self.hall.findData(current)
+        self.hall.setCurrentIndex(max(index, 0))
+        self.hall.blockSignals(False)
+
+    def _settings_key(self, printer: str) -> str:
+        return f"badges/calibration/{printer}"
+
+    def _load_calibration(self, printer: str | None = None) -> tuple[float, float]:
+        value = str(QSettings().value(self._settings_key(printer or self._printer_name), "0,0"))
+        try:
+            x, y = (float(v) for v in value.split(","))
+        except ValueError:
+            x, y = 0.0, 0.0
+        if printer is None:
+            self.offset_x.setValue(x)
+            self.offset_y.setValue(y)
+        return x, y
+
+    def _save_calibration(self) -> None:
+        QSettings().setValue(self._settings_key(self._printer_name),
+                             f"{self.offset_x.value()},{self.offset_y.value()}")
+
+    def selection(self, *, printer: str | None = None) -> jobs.Selection:
+        criteria = badge_service.BadgeFilter(
+            category=self.category.currentData(), company=self.company.text().strip(),
+            hall=self.hall.currentData(), not_printed=self.not_printed.isChecked(),
+            changed_since_print=self.changed.isChecked())
+        # Calibration belongs to a printer: files (proofs, print shops) get none.
+        dx, dy = self._load_calibration(printer) if printer else (0.0, 0.0)
+        options = RenderOptions(crop_marks=self.crop_marks.isChecked(),
+                                bleed_mm=self.bleed.value(),
+                                separator_pages=self.separators.isChecked(),
+                                offset_x_mm=dx, offset_y_mm=dy)
+        return jobs.Selection(criteria=criteria, sort=self.sort.currentData(),
+                              layout=self.layout_box.currentData(),
+                              preset=self.preset.currentData(), options=options)
+
+    def _schedule_refresh(self) -> None:
+        self._refresh_timer.start()
+
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if topics & {PEOPLE, EXHIBITORS, PRINTS}:
+            if EXHIBITORS in topics:
+                self._load_halls()
+            self._schedule_refresh()
+
+    def refresh(self) -> None:
+        """Recount, re-check glyphs and re-render the preview for the current choices."""
+        for op in (self._summary_op, self._preview_op):
+            if op is not None:
+                op.cancel()
+        selection = self.selection()
+        self.count_label.setText("正在统计… Counting…")
+        self._summary_op = ops.run_in_background(
+            self.ctx, lambda s, p: jobs.summarise(s, p, selection),
+            on_done=self._show_summary, on_error=self._job_failed)
+        self._preview_op = ops.run_in_background(
+            self.ctx, lambda s, p: jobs.preview(s, p, selection),
+            on_done=self._show_preview, on_error=self._job_failed)
+
+    def _job_failed(self, exc: BaseException) -> None:
+        if not self._alive():
+            return
+        if not isinstance(exc, ops.Cancelled):
+            self.status.setText(ops.error_text(exc))
+
+    def _show_summary(self, summary: jobs.Summary) -> None:
+        if not self._alive():
+            return
+        self.summary = summary
+        self.count_label.setText(f"共 {summary.count} 张胸卡 · {summary.pages} 页  "
+                                 f"({summary.count} badges, {summary.pages} pages)")
+        self.problems.clear()
+        if summary.problems:
+            people = len({p.person_id for p in summary.problems})
+            self.problems_label.setText(
+                f"<span style='color:#b71c1c'>⚠ {people} 人的姓名或单位含有任何字体都没有的字符，"
+                f"打印出来会是空白方框。请先修改或加入后备字体（EVENTDESK_FALLBACK_FONTS）。</span>")
+            for p in summary.problems:
+                self.problems.addItem(p.message)
+            self.problems.show()
+        else:
+            self.problems_label.setText("✓ 所有字符都能显示 Every character has a font")
+            self.problems.hide()
+        self.pdf_button.setEnabled(summary.count > 0 and self.run_op is None)
+        self.print_button.setEnabled(summary.count > 0 and self.run_op is None)
+
+    def _show_preview(self, images: list) -> None:  # type: ignore[type-arg]
+        if not self._alive():
+            return
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for image in images:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("background: white; border: 1px solid #555;")
+            self.pages_layout.addWidget(label)
+        if not images:
+            self.pages_layout.addWidget(QLabel("（没有符合条件的胸卡）"))
+
+    def _alive(self) -> bool:
+        """A worker may finish after the view was closed (database replaced, tests)."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.pages_layout)
+
+    # -- runs ------------------------------------------------------------------------------
+    def _confirm_problems(self) -> bool:
+        if not self.summary or not self.summary.problems:
+            return True
+        answer = QMessageBox.question(
+            self, "EventDesk", f"{len(self.summary.problems)} 处字符无法显示（见列表）。仍然打印？")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _save_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "保存胸卡 PDF", "badges.pdf", "PDF (*.pdf)")
+        if path and self._confirm_problems():
+            self.start_run(out=Path(path), mark_printed=self.mark_printed.isChecked())
+
+    def _print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted or not self._confirm_problems():
+            return
+        self.start_run(printer=printer)
+
+    def start_run(self, *, out: Path | None = None, printer: QPrinter | None = None,
+                  mark_printed: bool = False) -> ops.BackgroundOp:
+        selection = self.selection(printer=printer.printerName() if printer else None)
+        desk, operator = self.ctx.desk_name, self.ctx.operator
+        self._printer = printer  # kept alive while the worker paints on it
+        self.pdf_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText("正在生成… Rendering…")
+        self.run_op = ops.run_in_background(
+            self.ctx,
+            lambda s, p: jobs.run(s, p, selection, out=out, printer=printer,
+                                  mark_printed=mark_printed, desk=desk, operator=operator),
+            on_done=self._run_done, on_error=self._run_failed, on_progress=self._on_progress,
+            changes=(PRINTS,), write=True)
+        return self.run_op
+
+    def cancel(self) -> None:
+        if self.run_op is not None:
+            self.run_op.cancel()
+            self.status.setText("正在取消… Cancelling…")
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if not self._alive():
+            return
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self.run_op = None
+        self._printer = None
+        self.cancel_button.setEnabled(False)
+        self.pdf_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+
+    def _run_done(self, outcome: jobs.RunOutcome) -> None:
+        if not self._alive():
+            return
+        self._finish()
+        self.last_outcome = outcome
+        where = "打印机" if outcome.printed else str(outcome.out)
+        logged = f"，已记录 {outcome.recorded} 张为已打印" if outcome.recorded else "（未记录打印）"
+        self.status.setText(f"完成：{outcome.badges} 张胸卡，{outcome.pages} 页 → {where}{logged}")
+
+    def _run_failed(self, exc: BaseException) -> None:
+        if not self._alive():
+            return
+        self._finish()
+        if isinstance(exc, ops.Cancelled):
+            self.progress.setValue(0)
+            self.status.setText("已取消，未记录任何打印 Cancelled: nothing was logged")
+        else:
+            # Shown in the view, not in a modal box: the person may have moved on meanwhile.
+            self.status.setText(f"<span style='color:#b71c1c'>{ops.error_text(exc)}</span>")
+
+    def activated(self) -> None:
+        self.company.setFocus()
+
+
+def create_view(ctx: AppContext) -> QWidget:
+    return BadgeView(ctx)
