@@ -158,3 +158,26 @@ def test_walk_in_validation_and_quota_override(desk: DeskView, qtbot, event_db: 
 def _all(db: Database) -> list[people.PersonRow]:
     with db.unit_of_work(write=False) as s:
         return people.list_people(s, limit=None)
+
+
+def test_results_model_passes_qtmodeltester(desk: DeskView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    QTest.keyClicks(desk.search, "zhang")
+    assert desk.model.rowCount() >= 2
+    qtmodeltester.check(desk.model)
+
+
+def test_exhibitor_pickup_prints_missing_and_marks_collected(desk: DeskView, qtbot,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    from eventdesk.ui.desk.pickup import PickupDialog
+
+    dialog = PickupDialog(desk.ctx, desk.badges, parent=desk)
+    qtbot.addWidget(dialog)
+    QTest.keyClicks(dialog.query, "a1-101")
+    assert dialog.companies.count() == 1
+    assert dialog.state is not None and [s.person.name for s in dialog.state.staff] == ["张伟"]
+    assert dialog.staff.item(0, 2).text() == "未打印" and dialog.print_missing.isEnabled()
+    dialog.print_missing.click()
+    assert len(list((tmp_path / "badges").glob("*.pdf"))) == 1
+    assert dialog.staff.item(0, 2).text() == "1 张" and dialog.collect.isEnabled()
+    dialog.collect.click()
+    assert dialog.staff.item(0, 3).text() != "未领取" and not dialog.collect.isEnabled()
