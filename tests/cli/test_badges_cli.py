@@ -1,0 +1,86 @@
+"""`eventdesk badges` per the command-line contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from sqlalchemy import func, select
+
+from eventdesk.cli import main
+from eventdesk.domain import BadgePrint
+from eventdesk.services import exhibitors
+from eventdesk.storage import Database
+
+from ..services.people_cases import add
+
+
+def _prints(db: Database) -> int:
+    with db.unit_of_work(write=False) as s:
+        return int(s.scalar(select(func.count(BadgePrint.id))) or 0)
+
+
+@pytest.fixture
+def people(event_db: Database) -> Database:
+    with event_db.unit_of_work() as s:
+        ex = exhibitors.create_exhibitor(s, data=exhibitors.ExhibitorInput(
+            name_zh="昆山阿丘智能科技有限公司", short_name="阿丘科技", hall="A1",
+            booth="A1-101"), operator="t")
+    for name in ("张伟", "李娜", "王芳"):
+        add(event_db, name, category="exhibitor", exhibitor_id=ex.id, company=ex.name_zh)
+    add(event_db, "Alice Wong", category="speaker", company="Foxconn")
+    add(event_db, "赵敏", category="visitor", company="苏州大学")
+    return event_db
+
+
+def test_writes_pdf_and_reports_counts_without_logging(people: Database, db_path: Path,
+                                                       tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "all.pdf"
+    assert main(["badges", "--db", str(db_path), "--out", str(out)]) == 0
+    assert "wrote 5 badges on 5 pages" in capsys.readouterr().out
+    assert len(pdfium.PdfDocument(out.read_bytes())) == 5
+    assert _prints(people) == 0  # a proof: only --mark-printed records prints
+
+
+def test_filters_presets_and_mark_printed(people: Database, db_path: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ex.pdf"
+    args = ["badges", "--db", str(db_path), "--out", str(out), "--category", "exhibitor",
+            "--hall", "A1", "--sort", "booth", "--preset", "a4-4xa6", "--json"]
+    assert main(args) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["badges"], result["pages"], result["recorded"]) == (3, 1, 0)
+
+    assert main([*args[:-1], "--mark-printed", "--desk", "print-room"]) == 0
+    assert "recorded 3 prints" in capsys.readouterr().out
+    assert _prints(people) == 3
+    assert main(["badges", "--db", str(db_path), "--out", str(out), "--not-printed",
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["badges"] == 2
+    assert main(["badges", "--db", str(db_path), "--out", str(out), "--company", "阿丘",
+                 "--separators", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pages"] == 4  # separator + 3 badges
+
+
+def test_missing_glyphs_reported_and_strict(people: Database, db_path: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    add(people, "王\ue000", category="media")
+    out = tmp_path / "x.pdf"
+    assert main(["badges", "--db", str(db_path), "--out", str(out)]) == 0
+    assert "王\ue000" in capsys.readouterr().err and out.exists()
+    strict = tmp_path / "strict.pdf"
+    assert main(["badges", "--db", str(db_path), "--out", str(strict), "--strict"]) == 4
+    assert not strict.exists()
+
+
+def test_usage_errors(people: Database, db_path: Path, tmp_path: Path,
+                      capsys: pytest.CaptureFixture[str]) -> None:
+    out = str(tmp_path / "x.pdf")
+    assert main(["badges", "--db", str(db_path), "--out", out, "--layout", "nope"]) == 2
+    assert main(["badges", "--db", str(db_path), "--out", out, "--preset", "a0"]) == 2
+    assert main(["badges", "--db", str(tmp_path / "missing.sqlite3"), "--out", out]) == 2
+    with pytest.raises(SystemExit):
+        main(["badges", "--db", str(db_path)])  # --out is required
