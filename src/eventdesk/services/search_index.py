@@ -13,40 +13,31 @@ cheaply:
 Changed rows live in a small overlay searched linearly; the base arrays are rebuilt only when the
 overlay grows past `MAX_OVERLAY`.
 
-People are numbered ("ordinals") in name order, so "the first k matches in ordinal order" is
-"the first k by name": ranking is tiers (exact 3 > prefix 2 > contains 1), then name.
+The data structure itself (ordinals in name order, prefix buckets, two-character lists, the
+ranking) is services.people_index.
 """
 
 from __future__ import annotations
 
 import gc
-import re
 import threading
 import time
-from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from operator import add
 from typing import Any
 
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from ..domain import Person
-from ..domain.contact import phone_digits
-from ..domain.names import SEPARATOR, split_query
+from .people_index import BaseIndex, Entry, PeopleIndex, make_entry
 
-_DOTS_RE = re.compile(r"[·•‧・.\s]+")
-SEP = "\x1f"  # between forms in the index; never part of a folded query word
-MIN_PHONE_TAIL = 4
-BUCKET_PREFIX = 4  # prefixes up to this length have precomputed, name-ordered people lists
+__all__ = ["BaseIndex", "Entry", "PeopleIndex", "index_for", "invalidate", "refresh",
+           "search_ids", "warm_up"]
+
 # Seconds after which a search checks for other desks' changes itself (the desk view calls
 # refresh() in the background every few seconds, so this is only a fallback).
 STALE_AFTER = 30.0
 MAX_OVERLAY = 1000
-MAX_GRAMS = 4096  # cached two-character candidate lists
 CLOCK_MARGIN = timedelta(minutes=10)  # desks' clocks differ; reload a little more than needed
 
 # Person ids flushed in this process, per database, since its index last looked.
@@ -58,311 +49,14 @@ _touched_lock = threading.Lock()
 def _note_person_changes(session: Session, _ctx: Any) -> None:
     ids = [o.id for o in (*session.new, *session.dirty, *session.deleted)
            if isinstance(o, Person) and o.id is not None]
-    if ids:
-        with _touched_lock:
-            _touched.setdefault(_key(session), set()).update(ids)
-
-
-@dataclass
-class Entry:
-    """One person as the index sees them."""
-
-    id: int
-    key: tuple[str, int]  # (name_pinyin, id): the name order
-    text: str  # SEP + forms joined by SEP + SEP
-    phone: str  # digits only
-
-
-def make_entry(pid: int, search_text: str, phone: str, name_pinyin: str) -> Entry:
-    forms = [f for f in (search_text or "").split(SEPARATOR) if f]
-    # Query words are folded (dots dropped, so 阿依古丽·买买提 matches either way); stored
-    # e-mails and references keep theirs, so their folded spelling is indexed as well.
-    forms += [folded for f in forms if (folded := _DOTS_RE.sub("", f)) != f and folded]
-    forms = list(dict.fromkeys(f.replace(SEP, "") for f in forms))
-    return Entry(id=pid, key=(name_pinyin or "", pid), text=SEP + SEP.join(forms) + SEP,
-                 phone=phone_digits(phone or ""))
-
-
-def entry_score(entry: Entry, word: str) -> int:
-    """3 exact, 2 prefix (or phone tail), 1 contains, 0 no match."""
-    text = entry.text
-    if word not in text:
-        score = 0
-    elif SEP + word + SEP in text:
-        return 3
-    elif SEP + word in text:
-        score = 2
-    else:
-        score = 1
-    if score < 2 and len(word) >= MIN_PHONE_TAIL and word.isdigit() and entry.phone.endswith(word):
-        score = 2
-    return score
-
-
-STRONG = 100  # multi-word: every word (or the words joined) matched at least as a prefix
-
-
-def query_score(entry: Entry, words: list[str]) -> int:
-    """Every word must match; spaces inside pinyin are optional, so the words joined count too.
-
-    Several words: people whom every word (or the joined words) finds by exact or prefix come
-    first, by STRONG + score; everyone else matched only by a substring of some word follows
-    in name order (score 1), which lets the index stop after the first `limit` of them."""
-    total = 0
-    strong = True
-    for w in words:
-        s = entry_score(entry, w)
-        if not s:
-            return 0
-        total += s
-        strong = strong and s >= 2
-    if len(words) > 1:
-        joined = entry_score(entry, "".join(words))
-        total = max(total, joined * len(words))
-        return total + STRONG if strong or joined >= 2 else 1
-    return total
-
-
-def _upper(prefix: str) -> str:
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-def _bigrams(word: str) -> set[str]:
-    return {word[i:i + 2] for i in range(len(word) - 1)}
-
-
-class BaseIndex:
-    """Immutable arrays over everyone, in name order (ordinal = position)."""
-
-    def __init__(self, entries: list[Entry]) -> None:
-        entries.sort(key=lambda e: e.key)
-        self.entries = entries
-        self.ordinal = {e.id: o for o, e in enumerate(entries)}
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        buckets: defaultdict[str, list[int]] = defaultdict(list)  # form prefix (1–4 chars)
-        tails: defaultdict[str, list[int]] = defaultdict(list)  # last four phone digits
-        for o, e in enumerate(entries):
-            text = e.text
-            forms = text[1:-1].split(SEP) if len(text) > 2 else []
-            for f in forms:
-                postings[f].append(o)
-            prefixes = {f[:1] for f in forms}
-            prefixes.update([f[:2] for f in forms])
-            prefixes.update([f[:3] for f in forms])
-            prefixes.update([f[:4] for f in forms])
-            for key in prefixes:
-                buckets[key].append(o)
-            if len(e.phone) >= MIN_PHONE_TAIL:
-                tails[e.phone[-MIN_PHONE_TAIL:]].append(o)
-        self.buckets, self.tails = dict(buckets), dict(tails)
-        self.texts = [e.text for e in entries]
-        self.forms = sorted(postings)
-        self.postings = [postings[f] for f in self.forms]
-        # Two characters → people whose forms contain them: filled on first use (one pass over
-        # everyone) or all at once by fill_grams (seconds at 100,000: done in the background).
-        self.grams: dict[str, list[int]] = {}
-        self.grams_complete = False
-
-    def fill_grams(self) -> None:
-        """Compute every two-character list in one pass (seconds at 100,000 people; the desk
-        does it in the background after the index is usable), so no keystroke pays for one."""
-        grams: defaultdict[str, list[int]] = defaultdict(list)
-        for o, text in enumerate(self.texts):
-            for pair in set(map(add, text, text[1:])):
-                if SEP not in pair:
-                    grams[pair].append(o)
-        self.grams = dict(grams)  # published in one assignment: readers see old or new
-        self.grams_complete = True
-
-    # -- candidate lists, all in name order -------------------------------------------------
-    def exact(self, word: str) -> list[int]:
-        i = bisect_left(self.forms, word)
-        return self.postings[i] if i < len(self.forms) and self.forms[i] == word else []
-
-    def phone_tail(self, word: str) -> list[int]:
-        if len(word) < MIN_PHONE_TAIL or not word.isdigit():
-            return []
-        return [o for o in self.tails.get(word[-MIN_PHONE_TAIL:], [])
-                if self.entries[o].phone.endswith(word)]
-
-    def prefixed(self, word: str) -> list[int]:
-        """People with a form starting with `word` (or a phone ending in it)."""
-        if len(word) <= BUCKET_PREFIX:
-            found = self.buckets.get(word, [])
-        else:
-            lo = bisect_left(self.forms, word)
-            hi = bisect_left(self.forms, _upper(word), lo)
-            if hi - lo == 1:
-                found = self.postings[lo]
-            else:
-                merged: set[int] = set()
-                for p in self.postings[lo:hi]:
-                    merged.update(p)
-                found = sorted(merged)
-        phones = self.phone_tail(word)
-        return sorted(set(found).union(phones)) if phones else found
-
-    def superset(self, word: str) -> list[int] | range:
-        """People who may contain `word`, in name order: those whose forms contain the rarest of
-        its two-character pieces, or everyone for one character. Exact for two characters.
-
-        A piece's list is computed on first use (one pass over everyone) and kept. A call
-        computes at most one new piece, the last one: typing adds one piece per keystroke, and
-        the earlier pieces were computed by the earlier keystrokes."""
-        if len(word) < 2:
-            return range(len(self.entries))
-        if len(word) == 2:
-            return self.gram(word)
-        pieces = [word[i:i + 2] for i in range(len(word) - 1)]
-        if self.grams_complete:
-            return min((self.grams.get(p, []) for p in pieces), key=len)
-        known = [g for g in (self.grams.get(p) for p in pieces) if g is not None]
-        if len(known) < len(set(pieces)):
-            missing = next(p for p in reversed(pieces) if p not in self.grams)
-            known.append(self.gram(missing))
-        return min(known, key=len)
-
-    def gram(self, pair: str) -> list[int]:
-        found = self.grams.get(pair)
-        if found is None and self.grams_complete:
-            return []
-        if found is None:
-            if len(self.grams) >= MAX_GRAMS:
-                self.grams.clear()
-            found = self.grams[pair] = [o for o, t in enumerate(self.texts) if pair in t]
-        return found
-
-    def containing(self, word: str) -> list[int]:
-        """People with a form containing `word`, in name order."""
-        if len(word) == 2:
-            return self.gram(word)
-        texts = self.texts
-        candidates = self.superset(word)
-        if isinstance(candidates, range):
-            return [o for o, t in enumerate(texts) if word in t]
-        return [o for o in candidates if word in texts[o]]
-
-
-@dataclass
-class PeopleIndex:
-    base: BaseIndex
-    overlay: dict[int, Entry | None] = field(default_factory=dict)  # None: deleted
-    masked: set[int] = field(default_factory=set)  # base ordinals replaced by the overlay
-    version: tuple[int, Any] = (0, None)
-    checked_at: float = 0.0
-
-    def put(self, pid: int, entry: Entry | None) -> None:
-        self.overlay[pid] = entry
-        o = self.base.ordinal.get(pid)
-        if o is not None:
-            self.masked.add(o)
-
-    @property
-    def size(self) -> int:
-        live = len(self.base.entries) - len(self.masked)
-        return live + sum(1 for e in self.overlay.values() if e is not None)
-
-    # -- search --------------------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 50) -> list[int]:
-        """Person ids, best first: all words match; exact > prefix > contains; then by name."""
-        words = split_query(query)
-        if not words or limit < 1:
-            return []
-        scored = self._base_single(words[0], limit) if len(words) == 1 else \
-            self._base_multi(words, limit)
-        for entry in self.overlay.values():
-            if entry is not None:
-                s = query_score(entry, words)
-                if s:
-                    scored.append((-s, entry.key))
-        scored.sort()
-        return [key[1] for _, key in scored[:limit]]
-
-    def _take(self, ordinals: Iterable[int], score: int, seen: set[int], limit: int,
-              out: list[tuple[int, tuple[str, int]]]) -> None:
-        entries, masked = self.base.entries, self.masked
-        for o in ordinals:
-            if len(out) >= limit:
-                return
-            if o in seen or o in masked:
-                continue
-            seen.add(o)
-            out.append((-score, entries[o].key))
-
-    def _base_single(self, word: str, limit: int) -> list[tuple[int, tuple[str, int]]]:
-        out: list[tuple[int, tuple[str, int]]] = []
-        seen: set[int] = set()
-        self._take(self.base.exact(word), 3, seen, limit, out)
-        if len(out) < limit:
-            self._take(self.base.prefixed(word), 2, seen, limit, out)
-        if len(out) < limit:
-            self._take(self.base.containing(word), 1, seen, limit, out)
-        return out
-
-    def _base_multi(self, words: list[str], limit: int) -> list[tuple[int, tuple[str, int]]]:
-        strong = self._strong_multi(words, limit)
-        if len(strong) >= limit:
-            return strong
-        base = self.base
-        entries, masked, texts = base.entries, self.masked, base.texts
-        # The weak tier, in name order: walk the shortest candidate list, stop when full.
-        options = []
-        for w in words:
-            cands = base.superset(w)
-            tail = base.phone_tail(w)
-            options.append((len(cands) + len(tail), cands, tail))
-        _, cands, tail = min(options, key=lambda t: t[0])
-        pool: Iterable[int] = sorted(set(cands).union(tail)) if tail else cands
-        seen = {key[1] for _, key in strong}
-        checks = [(w, len(w) >= MIN_PHONE_TAIL and w.isdigit())
-                  for w in sorted(words, key=len, reverse=True)]
-        out = list(strong)
-        for o in pool:
-            t = texts[o]
-            for w, phone in checks:
-                if w not in t and not (phone and entries[o].phone.endswith(w)):
-                    break
-            else:
-                if o in masked or entries[o].id in seen:
-                    continue
-                out.append((-1, entries[o].key))
-                if len(out) >= limit:
-                    break
-        return out
-
-    def _strong_multi(self, words: list[str], limit: int) -> list[tuple[int, tuple[str, int]]]:
-        """The people every word finds by exact or prefix, or the joined words do; scored as
-        query_score would score them. Cheap: set operations on precomputed lists."""
-        base, n = self.base, len(words)
-        joined = "".join(words)
-        scores: dict[int, int] = {o: 2 * n for o in base.prefixed(joined)}
-        for o in base.exact(joined):
-            scores[o] = 3 * n
-        lists = sorted((base.prefixed(w) for w in words), key=len)
-        both = set(lists[0])
-        for other in lists[1:]:
-            both.intersection_update(other)
-        if both:
-            exact = [set(base.exact(w)) for w in words]
-            for o in both:
-                total = sum(3 if o in ex else 2 for ex in exact)
-                if total > scores.get(o, 0):
-                    scores[o] = total
-        # Only the best `limit` matter: group by score (a handful of values), sort each group's
-        # ordinals (plain ints: name order) and stop when full, instead of sorting thousands.
-        groups: defaultdict[int, list[int]] = defaultdict(list)
-        masked = self.masked
-        for o, sc in scores.items():
-            if o not in masked:
-                groups[sc].append(o)
-        entries = base.entries
-        out: list[tuple[int, tuple[str, int]]] = []
-        for sc in sorted(groups, reverse=True):
-            for o in sorted(groups[sc])[: limit - len(out)]:
-                out.append((-(sc + STRONG), entries[o].key))
-            if len(out) >= limit:
-                break
-        return out
+    if not ids:
+        return
+    try:
+        key = _key(session)
+    except Exception:  # noqa: BLE001 - an unbound session: no index to keep fresh
+        return
+    with _touched_lock:
+        _touched.setdefault(key, set()).update(ids)
 
 
 # -- one index per database per process ----------------------------------------------------
@@ -416,6 +110,9 @@ def index_for(session: Session) -> PeopleIndex:
             local = _touched.pop(key, set())
         index = _indexes.get(key)
         if index is None:
+            index = _indexes[key] = build(session)
+            return index
+        if len(local) > MAX_OVERLAY:  # an import or a demo: start again
             index = _indexes[key] = build(session)
             return index
         if local:
