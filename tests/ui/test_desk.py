@@ -181,3 +181,17 @@ def test_exhibitor_pickup_prints_missing_and_marks_collected(desk: DeskView, qtb
     assert dialog.staff.item(0, 2).text() == "1 张" and dialog.collect.isEnabled()
     dialog.collect.click()
     assert dialog.staff.item(0, 3).text() != "未领取" and not dialog.collect.isEnabled()
+
+
+def test_foreign_code_is_shown_for_confirmation(desk: DeskView, event_db: Database) -> None:
+    with event_db.unit_of_work() as s:
+        people.create_person(s, operator="t", data=PersonInput(name="赵敏", external_ref="REG-2025-00042"))
+    QTest.keyClicks(desk.search, "reg-2025-00042")  # the other system's QR, at scanner speed
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert desk.status.state == "blue" and "赵敏" in desk.status.title.text()
+    assert count(event_db) == 0
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)  # the operator confirms
+    assert desk.status.state == "green" and count(event_db) == 1
+    QTest.keyClicks(desk.search, "XYZ-NOT-KNOWN-1")
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    assert desk.status.state == "red" and "无法识别" in desk.status.title.text()

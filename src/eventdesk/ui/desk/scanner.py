@@ -3,7 +3,8 @@
 A keyboard-wedge scanner types the payload and Enter within a few milliseconds. While the desk is
 visible an application-level event filter watches key presses in the desk's window: characters
 arriving faster than a person types are collected; when Enter ends such a burst and the burst is
-one of our payloads (`ED1.`…), the Enter is swallowed, the characters the burst left in a line
+one of our payloads (`ED1.`…) or any burst of eight or more characters (a code of another
+registration system, looked up by external reference), the Enter is swallowed, the characters the burst left in a line
 edit are taken out again, and `scanned` is emitted. With an input method active the keys may never
 arrive as key presses: the method composes them and commits the text (often on the scanner's
 Enter); a commit that is a payload is taken the same way and never reaches the widget.
@@ -22,6 +23,7 @@ from ...domain.qr import looks_like_payload
 # A person rarely types two characters within 60 ms; scanners send one every 1–20 ms.
 BURST_GAP_S = 0.06
 MAX_BUFFER = 300
+FOREIGN_MIN_LENGTH = 8
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -74,7 +76,9 @@ class ScannerFilter(QObject):
         if event.key() in _ENTER:
             text = "".join(self._buffer)
             self._buffer.clear()
-            if looks_like_payload(text):
+            # Ours by its prefix; a foreign code (another registration system's QR) by its
+            # speed: nobody types eight characters and Enter at scanner speed.
+            if looks_like_payload(text) or len(text.strip()) >= FOREIGN_MIN_LENGTH:
                 _take_back(obj, text)
                 self.scanned.emit(text)
                 return True
