@@ -100,7 +100,9 @@ def _escape_like(text: str) -> str:
 
 def _order(stmt: Select, sort: BadgeSort) -> Select:  # type: ignore[type-arg]
     if sort == "company":
-        return stmt.order_by(Person.company, Person.name_pinyin, Person.id)
+        # People without a company (visitors) after the companies' packs.
+        return stmt.order_by(Person.company == "", Person.company, Person.name_pinyin,
+                             Person.id)
     if sort == "booth":
         # People without a booth (visitors, media…) after the halls, by name.
         return stmt.order_by(Exhibitor.hall.is_(None), Exhibitor.hall, Exhibitor.booth,

@@ -89,10 +89,10 @@ def pdf_images(data: bytes, dpi: int, first: int = 0, last: int | None = None) -
     return [page_image(pdf[index], dpi) for index in range(first, end)]
 
 
-def preview(session: Session, progress: Progress, selection: Selection,
-            pages: int = 2) -> list[QImage]:
+def preview(session: Session, progress: Progress, selection: Selection) -> list[QImage]:
     """The first pages exactly as they will print, from the first badges of the selection."""
     per = PRESETS[selection.preset].per_page
+    pages = 4 if per == 1 else 2
     sides = 2 if selection.options.duplex else 1
     badges = _badges(session, selection, limit=per * pages)
     if not badges:

@@ -83,6 +83,7 @@ class BadgeView(QWidget):
         self.layout_box = QComboBox()
         for name in list_layouts():
             self.layout_box.addItem(describe_layout(name), name)
+        self.layout_box.setCurrentIndex(max(self.layout_box.findData("default"), 0))
         self.preset = QComboBox()
         for key in list_presets():
             self.preset.addItem(describe_preset(key), key)
