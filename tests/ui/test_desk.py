@@ -195,3 +195,21 @@ def test_foreign_code_is_shown_for_confirmation(desk: DeskView, event_db: Databa
     QTest.keyClicks(desk.search, "XYZ-NOT-KNOWN-1")
     QTest.keyClick(desk.search, Qt.Key.Key_Return)
     assert desk.status.state == "red" and "无法识别" in desk.status.title.text()
+
+
+def test_printer_path_paints_the_rendered_badge(desk: DeskView, event_db: Database,
+                                                tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    from eventdesk.ui.desk import printing
+
+    row = next(r for r in _all(event_db) if r.name == "张伟")
+    with event_db.unit_of_work(write=False) as s:
+        row = people.get_person(s, person_id=row.id)
+    pdf = printing.render([row], desk.desk, event_name="测试大会")
+    out = tmp_path / "printed.pdf"
+    printing.send_to_printer(pdf, "", output_file=out)
+    doc = pdfium.PdfDocument(out.read_bytes())
+    assert len(doc) == 1
+    image = doc[0].render(scale=0.5).to_pil().convert("L")
+    assert image.getextrema()[0] < 100  # something dark (text, QR) was painted

@@ -81,12 +81,18 @@ def choose_printer(parent: QWidget | None) -> str | None:
     return printer.printerName() or None
 
 
-def send_to_printer(pdf: bytes, printer_name: str) -> None:
+def send_to_printer(pdf: bytes, printer_name: str, *, output_file: Path | None = None) -> None:
+    """Paint each page of `pdf` on the printer (or, with output_file, through Qt's own PDF
+    printer into that file: how the tests see what a printer would get)."""
     import pypdfium2 as pdfium
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPrinterName(printer_name)
+    if output_file is not None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(output_file))
+    else:
+        printer.setPrinterName(printer_name)
     printer.setDocName("EventDesk badge")
     printer.setFullPage(True)
     dpi = max(150, min(printer.resolution(), 600))
