@@ -316,3 +316,16 @@ def test_both_xlsx_readers_agree(event_db: Database, tmp_path: Path, fast: bool,
     assert preview.header_line == 3
     assert preview.rows == [(1, {"姓名": "张伟", "手机": "13812345678", "名额": "3"}),
                             (3, {"姓名": "李娜", "手机": "+86 139 0000 1111", "名额": ""})]
+
+
+@pytest.mark.parametrize("encoding,expected", [("big5", "big5"), ("cp1252", "cp125")])
+def test_other_legacy_encodings(event_db: Database, tmp_path: Path, encoding: str,
+                                expected: str) -> None:
+    text = ("姓名,單位,手機\n張偉,崑山光合科技有限公司,13812345678\n李娜,曙光資訊股份有限公司,\n"
+            if encoding == "big5" else
+            "Name,Company\nJosé Müller,Société Générale\nFrançois Dupré,Crédit Agricole\n")
+    path = write(tmp_path / "legacy.csv", text, encoding)
+    with event_db.unit_of_work(write=False) as s:
+        preview = inspect_file(s, path=path, kind="people")
+    assert preview.encoding.startswith(expected)
+    assert text.splitlines()[1] in preview.preview_text

@@ -128,12 +128,14 @@ def detect_encoding(path: Path) -> tuple[str, str]:
     """(encoding, sha256) of a text file, reading it once in bounded memory.
 
     UTF-8 (with or without BOM) and UTF-16 with BOM are recognised first; otherwise GB18030 (a
-    superset of GBK and GB2312) is tried. A file whose lines are partly valid UTF-8 Chinese and
-    partly GB18030 was pasted together from two sources and is refused rather than half garbled.
+    superset of GBK and GB2312) is tried, line by line. A file whose lines are partly valid UTF-8
+    Chinese and partly something else was pasted together from two sources and is refused rather
+    than half garbled. charset-normalizer only settles what strict decoding cannot: Big5 (which
+    also decodes, garbled, as GBK) and single-byte Western files from foreign partners.
     """
     digest = hashlib.sha256()
-    utf8_lines = gb_lines = 0
-    first_gb_line = first_utf8_line = 0
+    utf8_lines = legacy_lines = 0
+    first_legacy = first_utf8 = first_bad = 0
     with open(path, "rb") as fh:
         start = fh.read(4)
         fh.seek(0)
@@ -155,23 +157,47 @@ def detect_encoding(path: Path) -> tuple[str, str]:
             try:
                 line.decode("utf-8")
                 utf8_lines += 1
-                first_utf8_line = first_utf8_line or line_no
+                first_utf8 = first_utf8 or line_no
                 continue
             except UnicodeDecodeError:
-                pass
-            try:
-                line.decode("gb18030")
-            except UnicodeDecodeError:
-                raise ImportRejected(f"{path.name} 的编码无法识别（第 {line_no} 行既不是 UTF-8 "
-                                     "也不是 GB18030/GBK），请另存为 UTF-8 CSV") from None
-            gb_lines += 1
-            first_gb_line = first_gb_line or line_no
-    if utf8_lines and gb_lines:
-        raise ImportRejected(f"{path.name} 混用了两种编码（第 {first_utf8_line} 行是 UTF-8，第 "
-                             f"{first_gb_line} 行是 GBK/GB18030），请统一另存为 UTF-8 CSV")
-    if gb_lines:
-        return "gb18030", digest.hexdigest()
-    return ("utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"), digest.hexdigest()
+                legacy_lines += 1
+                first_legacy = first_legacy or line_no
+            if not first_bad:
+                try:
+                    line.decode("gb18030")
+                except UnicodeDecodeError:
+                    first_bad = line_no
+    if utf8_lines and legacy_lines:
+        raise ImportRejected(f"{path.name} 混用了两种编码（第 {first_utf8} 行是 UTF-8，第 "
+                             f"{first_legacy} 行不是），请统一另存为 UTF-8 CSV")
+    if not legacy_lines:
+        return ("utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"), digest.hexdigest()
+    guess = _guess_legacy(path)
+    if guess and (first_bad or guess in ("big5", "cp950", "big5hkscs")):
+        return guess, digest.hexdigest()
+    if first_bad:
+        raise ImportRejected(f"{path.name} 的编码无法识别（第 {first_bad} 行既不是 UTF-8 也不是 "
+                             "GB18030/GBK），请另存为 UTF-8 CSV")
+    return "gb18030", digest.hexdigest()
+
+
+def _guess_legacy(path: Path) -> str | None:
+    """charset-normalizer's guess for a non-UTF-8 file, kept only if the whole file decodes."""
+    from charset_normalizer import from_bytes
+
+    with open(path, "rb") as fh:
+        best = from_bytes(fh.read(64 * 1024)).best()
+    if best is None or best.encoding.replace("-", "_").startswith(("utf_", "ascii")):
+        return None
+    decoder = codecs.getincrementaldecoder(best.encoding)()
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return str(best.encoding)
 
 
 def sniff_delimiter(sample: str) -> str:
