@@ -50,6 +50,7 @@ class BadgeView(QWidget):
         self.run_op: ops.BackgroundOp | None = None
         self.last_outcome: jobs.RunOutcome | None = None
         self.summary: jobs.Summary | None = None
+        self._generation = 0
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh)
         self._build()
@@ -230,13 +231,20 @@ class BadgeView(QWidget):
             if op is not None:
                 op.cancel()
         selection = self.selection()
+        # Results of an older choice may arrive after newer ones: only the latest is shown.
+        self._generation += 1
+        generation = self._generation
+
+        def current(show):  # type: ignore[no-untyped-def]
+            return lambda result: show(result) if generation == self._generation else None
+
         self.count_label.setText("正在统计… Counting…")
         self._summary_op = ops.run_in_background(
             self.ctx, lambda s, p: jobs.summarise(s, p, selection),
-            on_done=self._show_summary, on_error=self._job_failed)
+            on_done=current(self._show_summary), on_error=self._job_failed)
         self._preview_op = ops.run_in_background(
             self.ctx, lambda s, p: jobs.preview(s, p, selection),
-            on_done=self._show_preview, on_error=self._job_failed)
+            on_done=current(self._show_preview), on_error=self._job_failed)
 
     def _job_failed(self, exc: BaseException) -> None:
         if not self._alive():
