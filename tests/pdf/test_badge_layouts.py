@@ -88,3 +88,28 @@ def test_workers_render_the_same_badges_in_order() -> None:
     found = [code for image in images[:2] + images[-2:] for code in decoded(image)]
     expected = [b.qr_payload for b in badges[:16] + badges[-(220 - 26 * 8):]]
     assert sorted(found) == sorted(expected)
+
+
+def test_duplex_backs_follow_each_sheet_mirrored() -> None:
+    import zxingcpp
+
+    badges = sample(3)
+    data = api.render_badges(badges, layout="duplex", preset="a4-8x90x54")
+    assert data is not None
+    front, back = pages(data)
+    assert api.page_count(badges, layout="duplex", preset="a4-8x90x54") == 2
+
+    def centre_x(image, payload: str) -> float:  # type: ignore[no-untyped-def]
+        for result in zxingcpp.read_barcodes(image):
+            if result.text == payload:
+                p = result.position
+                return (p.top_left.x + p.bottom_right.x) / 2 / image.width
+        raise AssertionError(f"{payload} not found")
+
+    # The first badge sits in the left column in front and in the right column on the back, so
+    # both sides line up when the sheet is turned over its long edge.
+    assert centre_x(front, badges[0].qr_payload) < 0.5 < centre_x(back, badges[0].qr_payload)
+    assert centre_x(front, badges[1].qr_payload) > 0.5 > centre_x(back, badges[1].qr_payload)
+    no_back = api.render_badges(badges, layout="duplex", preset="a4-8x90x54",
+                                options=api.RenderOptions(duplex=False))
+    assert no_back is not None and len(pages(no_back, dpi=20)) == 1
