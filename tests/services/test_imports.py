@@ -329,3 +329,19 @@ def test_other_legacy_encodings(event_db: Database, tmp_path: Path, encoding: st
         preview = inspect_file(s, path=path, kind="people")
     assert preview.encoding.startswith(expected)
     assert text.splitlines()[1] in preview.preview_text
+
+
+@pytest.mark.parametrize("name", ["张伟", "曾伟", "吕布", "𠮷田", "尉迟恭", "Tom 张", "单于"])
+def test_shared_pinyin_conversion_keeps_sort_keys(name: str) -> None:
+    """Bulk imports share one pinyin conversion between sort key and search forms; the sort key
+    must stay what pypinyin gives directly."""
+    from pypinyin import Style, lazy_pinyin
+
+    from eventdesk.domain.names import SURNAME_READINGS, simplify, sort_pinyin
+
+    text = simplify(name)
+    if text[0] in SURNAME_READINGS:
+        expected = [SURNAME_READINGS[text[0]][0], *lazy_pinyin(text[1:], style=Style.NORMAL)]
+    else:
+        expected = lazy_pinyin(text, style=Style.NORMAL)
+    assert sort_pinyin(name) == " ".join(expected).lower()

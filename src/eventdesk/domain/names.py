@@ -18,6 +18,7 @@ SEPARATOR = "|"
 _DOTS = "·•‧・."
 _DOT_RE = re.compile(f"[{re.escape(_DOTS)}\\s]+")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f\uf900-\ufaff]")
+_ALL_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f\uf900-\ufaff]+")
 # Surnames read differently from the same character in ordinary words; both readings are
 # searchable because operators type what they hear.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
@@ -67,7 +68,9 @@ def _syllables(text: str) -> list[list[str]]:
         if rest and rest[0] in SURNAME_READINGS:
             out.append(list(SURNAME_READINGS[rest[0]]))
             rest = rest[1:]
-    for syllable in lazy_pinyin(rest, style=Style.NORMAL, errors="ignore", v_to_u=False):
+    # `rest` is Han only: the shared, cached conversion; characters without a reading stay as
+    # they are there and are dropped here (not ASCII), as errors="ignore" would.
+    for syllable in _han_pinyin(rest):
         syllable = syllable.lower()
         if not syllable.isascii():
             continue
@@ -98,6 +101,21 @@ def pinyin_forms(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def _han_pinyin(han: str) -> tuple[str, ...]:
+    """lazy_pinyin (toneless, v not turned into ü) of text made only of Han characters.
+
+    sort_pinyin and pinyin_forms both need it for the same name; converting once halves the cost
+    of creating people in bulk (pypinyin converts character by character)."""
+    return tuple(lazy_pinyin(han, style=Style.NORMAL, v_to_u=False))
+
+
+def _lazy(text: str) -> list[str]:
+    if _ALL_HAN.fullmatch(text):
+        return list(_han_pinyin(text))
+    return lazy_pinyin(text, style=Style.NORMAL)
+
+
+@lru_cache(maxsize=65536)
 def sort_pinyin(text: str) -> str:
     """Toneless pinyin with spaces, the key lists are sorted by (张伟 → "zhang wei")."""
     simplified = simplify(text)
@@ -105,8 +123,8 @@ def sort_pinyin(text: str) -> str:
         return simplified.lower()
     if simplified and simplified[0] in SURNAME_READINGS:
         head = SURNAME_READINGS[simplified[0]][0]
-        return " ".join([head, *lazy_pinyin(simplified[1:], style=Style.NORMAL)]).lower()
-    return " ".join(lazy_pinyin(simplified, style=Style.NORMAL)).lower()
+        return " ".join([head, *_lazy(simplified[1:])]).lower()
+    return " ".join(_lazy(simplified)).lower()
 
 
 def _unique(forms: list[str]) -> str:
