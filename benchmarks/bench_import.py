@@ -121,7 +121,8 @@ def cold_caches() -> None:
     from eventdesk.domain import names
     from eventdesk.services.imports import people
 
-    for fn in (names.simplify, names.sort_pinyin, names.pinyin_forms, people._fold):
+    for fn in (names.simplify, names.sort_pinyin, names.pinyin_forms, names._han_pinyin,
+               people._fold):
         fn.cache_clear()
 
 
