@@ -23,6 +23,7 @@ from ...pdf.badges import (
     missing_glyphs,
     page_count,
     render_batch,
+    renderer,
 )
 from ...pdf.presets import PRESETS
 from ...services import badges as badge_service
@@ -93,7 +94,7 @@ def preview(session: Session, progress: Progress, selection: Selection) -> list[
     """The first pages exactly as they will print, from the first badges of the selection."""
     per = PRESETS[selection.preset].per_page
     pages = 4 if per == 1 else 2
-    sides = 2 if selection.options.duplex else 1
+    sides = 2 if renderer(selection.layout, selection.preset, selection.options).duplex else 1
     badges = _badges(session, selection, limit=per * pages)
     if not badges:
         return []

@@ -91,6 +91,8 @@ class BadgeView(QWidget):
         self.crop_marks = QCheckBox("裁切标记 Crop marks")
         self.bleed = QDoubleSpinBox(suffix=" mm", maximum=5.0, singleStep=0.5)
         self.separators = QCheckBox("每个单位前加分隔页 Separator page per company")
+        self.duplex = QCheckBox("双面（版式有背面时）Duplex when the layout has a back")
+        self.duplex.setChecked(True)
         self.offset_x = QDoubleSpinBox(suffix=" mm", minimum=-10, maximum=10, singleStep=0.5)
         self.offset_y = QDoubleSpinBox(suffix=" mm", minimum=-10, maximum=10, singleStep=0.5)
         self._printer_name = QPrinterInfo.defaultPrinterName() or "default"
@@ -106,6 +108,7 @@ class BadgeView(QWidget):
         how.addRow(self.crop_marks)
         how.addRow("出血 Bleed", self.bleed)
         how.addRow(self.separators)
+        how.addRow(self.duplex)
         how.addRow(f"打印机校准（{self._printer_name}）", calibration)
         how_box = QGroupBox("怎么打印 How")
         how_box.setLayout(how)
@@ -162,6 +165,7 @@ class BadgeView(QWidget):
                        self.sort.currentIndexChanged, self.layout_box.currentIndexChanged,
                        self.preset.currentIndexChanged, self.not_printed.toggled,
                        self.changed.toggled, self.crop_marks.toggled, self.separators.toggled,
+                       self.duplex.toggled,
                        self.bleed.valueChanged, self.company.textChanged):
             signal.connect(self._schedule_refresh)
         self.offset_x.valueChanged.connect(self._save_calibration)
@@ -211,6 +215,7 @@ class BadgeView(QWidget):
         options = RenderOptions(crop_marks=self.crop_marks.isChecked(),
                                 bleed_mm=self.bleed.value(),
                                 separator_pages=self.separators.isChecked(),
+                                duplex=None if self.duplex.isChecked() else False,
                                 offset_x_mm=dx, offset_y_mm=dy)
         return jobs.Selection(criteria=criteria, sort=self.sort.currentData(),
                               layout=self.layout_box.currentData(),
