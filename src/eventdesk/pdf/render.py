@@ -10,7 +10,9 @@ and qr.py). That, with fonts registered and the layout compiled once per process
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import BinaryIO
@@ -40,6 +42,32 @@ Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 50
 _MARK_LENGTH_MM = 6.0
 _MARK_GAP_MM = 2.0  # between the trim (plus bleed) and the start of a crop mark
+
+
+_a85_lock = threading.Lock()
+_a85_users = 0
+_a85_saved: object = None
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """reportlab wraps every compressed stream in ASCII85 by default, in pure Python: a third of
+    the batch time, for streams that are binary-safe anyway. The switch is global, so renders in
+    several threads (desk and batch) share it: the first one in turns it off, the last one out
+    restores it."""
+    global _a85_users, _a85_saved
+    with _a85_lock:
+        if _a85_users == 0:
+            _a85_saved = rl_config.useA85
+            rl_config.useA85 = 0
+        _a85_users += 1
+    try:
+        yield
+    finally:
+        with _a85_lock:
+            _a85_users -= 1
+            if _a85_users == 0:
+                rl_config.useA85 = _a85_saved
 
 
 @cache
@@ -131,15 +159,8 @@ class BatchRenderer:
     # -- drawing ---------------------------------------------------------------------------
     def render(self, badges: Sequence[BadgeData], out: str | BinaryIO,
                progress: Progress | None = None) -> RenderResult:
-        # reportlab wraps every compressed stream in ASCII85 by default, in pure Python: a third
-        # of the batch time for text that is binary-safe anyway. Streams created while this is off
-        # stay binary.
-        saved = rl_config.useA85
-        rl_config.useA85 = 0
-        try:
+        with _binary_streams():
             return self._render(badges, out, progress)
-        finally:
-            rl_config.useA85 = saved
 
     def _render(self, badges: Sequence[BadgeData], out: str | BinaryIO,
                 progress: Progress | None) -> RenderResult:
