@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import io
 import shlex
+import shutil
 import statistics
 import sys
 import tempfile
@@ -36,10 +37,12 @@ BUDGET_ONE_MS = 30.0
 
 
 def load_badges(url: str | None, count: int) -> tuple[list[BadgeData], str]:
+    temporary: Path | None = None
     if url is None:
         from eventdesk.services.demo import build_demo
 
-        path = Path(tempfile.mkdtemp()) / "bench-badges.sqlite3"
+        temporary = Path(tempfile.mkdtemp())
+        path = temporary / "bench-badges.sqlite3"
         db = open_database(to_url(path), create=True)
         with db.unit_of_work() as session:
             build_demo(session)
@@ -53,6 +56,8 @@ def load_badges(url: str | None, count: int) -> tuple[list[BadgeData], str]:
             return badge_service.badge_data(session, rows=rows), source
     finally:
         db.dispose()
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
 
 
 def plain(badges: list[BadgeData]) -> tuple[float, int]:
