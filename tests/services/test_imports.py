@@ -345,3 +345,12 @@ def test_shared_pinyin_conversion_keeps_sort_keys(name: str) -> None:
     else:
         expected = lazy_pinyin(text, style=Style.NORMAL)
     assert sort_pinyin(name) == " ".join(expected).lower()
+
+
+def test_namesakes_with_different_ids_stay_two_people(event_db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path / "twins.csv", "姓名,单位,胸卡编号,编号\n张伟,光合,AAAAAAAAAA,\n张伟,光合,BBBBBBBBBB,\n"
+                 "李娜,曙光,,R1\n李娜,曙光,,R2\n王芳,曙光,,\n王芳,曙光,,\n")
+    report = run(event_db, path)
+    assert (report.created, report.skipped) == (5, 1)  # only the two bare 王芳 rows merge
+    again = run(event_db, path)  # foreign badge codes prove nothing against the database
+    assert (again.created, again.updated) == (0, 0)

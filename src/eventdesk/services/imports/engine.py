@@ -62,6 +62,12 @@ class KindAdapter:
     def describe(self, record: dict[str, Any]) -> str:
         raise NotImplementedError
 
+    def distinct(self, record: dict[str, Any], data: dict[str, Any], *, new: bool) -> bool:
+        """True when a weak match (same name and phone…) is nevertheless another record, e.g.
+        because both carry different registration ids. `new`: the record comes from this file."""
+        a, b = record.get("external_ref"), data.get("external_ref")
+        return bool(a and b and a != b)
+
     def merge(self, current: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         """A duplicate row's values over the record's: blank cells were left out of `data`."""
         return {**current, **data}
@@ -169,9 +175,15 @@ class _Planner:
             return
         match: tuple[RecordId, str] | None = None
         for field, key in self.adapter.keys(data):
-            if key in self.index:
-                match = (self.index[key], field)
-                break
+            found = self.index.get(key)
+            if found is None:
+                continue
+            known = self.records.get(found) or self.original.get(found)  # type: ignore[arg-type]
+            if known is not None and self.adapter.distinct(known, data,
+                                                           new=isinstance(found, tuple)):
+                continue
+            match = (found, field)
+            break
         if match is None:
             self.new_count += 1
             rid: RecordId = ("new", self.new_count)

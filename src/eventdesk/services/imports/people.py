@@ -155,11 +155,19 @@ class PeopleAdapter(KindAdapter):
         record: dict[str, Any] = {"name_en": "", "company": "", "exhibitor_id": None, "title": "",
                                   "phone": "", "email": "", "status": PersonStatus.REGISTERED,
                                   "external_ref": None, "notes": ""}
-        record.update(data)
-        record.pop("badge_code", None)  # a code from another database is not ours to reuse
+        record.update(data)  # a badge code in the file is kept for matching, never inserted
         record.setdefault("category", Category.EXHIBITOR if record["exhibitor_id"] is not None
                           else Category.VISITOR)
         return record
+
+    def distinct(self, record: dict[str, Any], data: dict[str, Any], *, new: bool) -> bool:
+        # Two rows of one file with different badge codes are two badges, two people (two
+        # 张伟 of one company in our own export); against the database a code that matched
+        # nothing is foreign and proves nothing.
+        if super().distinct(record, data, new=new):
+            return True
+        a, b = record.get("badge_code"), data.get("badge_code")
+        return bool(new and a and b and a != b)
 
     def merge(self, current: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         # Linking by company name is for new people and changed companies: a visitor who works
@@ -190,9 +198,12 @@ class PeopleAdapter(KindAdapter):
             values.update(badge_code=code, created_at=now, updated_at=now,
                           **self._search(values, code))
             rows.append(values)
-        # Core bulk insert: thousands of ORM objects would triple the time of a 30,000-row list.
+        # Bulk insert: thousands of ORM objects would triple the time of a 30,000-row list;
+        # render_nulls keeps one statement shape, else rows with and without an exhibitor (or
+        # an external id) alternate and the batch falls apart into thousands of small ones.
         for start in range(0, len(rows), _INSERT_BATCH):
-            session.execute(insert(Person), rows[start:start + _INSERT_BATCH])
+            session.execute(insert(Person).execution_options(render_nulls=True),
+                            rows[start:start + _INSERT_BATCH])
             if progress is not None:
                 progress(min(start + _INSERT_BATCH, len(rows)), total)
         changed = 0
