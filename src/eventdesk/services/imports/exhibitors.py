@@ -111,7 +111,7 @@ class ExhibitorsAdapter(KindAdapter):
         rows = [{**{k: r[k] for k in COMPARE}, "created_at": now, "updated_at": now,
                  "search_text": _search(r)} for r in creates]
         for start in range(0, len(rows), _BATCH):
-            session.execute(insert(Exhibitor).execution_options(render_nulls=True),
+            session.execute(insert(Exhibitor.__table__),
                             rows[start:start + _BATCH])
         changes_by_id = dict(updates)
         renamed: list[Exhibitor] = []
