@@ -150,6 +150,13 @@ def test_export_dialog_and_data_menu(ctx: AppContext, qtbot, tmp_path: Path) -> 
     qtbot.addWidget(window)
     titles = [a.text() for a in window.menuBar().actions()]
     assert "数据(&D)" in titles
+    actions = {a.text(): a for a in window.transfer_menu.actions()}
+    actions["导入… Import…"].trigger()
+    assert isinstance(window._import_wizard, ImportWizard) and window._import_wizard.isVisible()
+    window._import_wizard.reject()
+    actions["导出… Export…"].trigger()
+    assert window._export_dialog.isVisible()
+    window._export_dialog.reject()
     dialog = ExportDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.set_kind("people")

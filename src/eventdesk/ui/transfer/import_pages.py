@@ -249,9 +249,7 @@ class DryRunPage(_RunPage):
         report = self.report
         if report is None or self.running:
             return False
-        if report.errors and not self.skip_invalid.isChecked():
-            return False
-        return (report.would_create + report.would_update) > 0
+        return not report.errors or self.skip_invalid.isChecked()
 
 
 class ImportPage(_RunPage):
