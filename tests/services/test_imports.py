@@ -354,3 +354,16 @@ def test_namesakes_with_different_ids_stay_two_people(event_db: Database, tmp_pa
     assert (report.created, report.skipped) == (5, 1)  # only the two bare 王芳 rows merge
     again = run(event_db, path)  # foreign badge codes prove nothing against the database
     assert (again.created, again.updated) == (0, 0)
+
+
+try:
+    from hypothesis import given
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    given = None
+
+if given is not None:
+    @given(st.text(alphabet=st.sampled_from("=+-@'a张 \t1"), max_size=8))
+    def test_formula_guard_round_trip_property(text: str) -> None:
+        assert strip_neutraliser(neutralise(text)) == text
+        assert neutralise(text)[:1] not in ("=", "+", "-", "@")
