@@ -18,6 +18,7 @@ from .enums import (
 from .event import Event, Setting
 from .exhibitors import Exhibitor
 from .people import Person, RevokedBadge
+from .pickup import BadgeCollection
 from .users import AuditEntry, User
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "AgendaKind",
     "AgendaSpeaker",
     "AuditEntry",
+    "BadgeCollection",
     "BadgePrint",
     "Base",
     "Category",
