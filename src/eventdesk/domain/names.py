@@ -10,8 +10,6 @@ import re
 from functools import lru_cache
 from itertools import product
 
-import zhconv
-from pypinyin import Style, lazy_pinyin
 
 SEPARATOR = "|"
 # Middle dots used in transcribed names (阿依古丽·买买提): typed with or without, or as a space.
@@ -38,6 +36,26 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
 _MAX_VARIANTS = 8
 
 
+# pypinyin and zhconv load large dictionaries (about 0.6 s together); they are imported on first
+# use so the window opens without waiting for them (the desk's index build warms them up).
+def _convert(text: str) -> str:
+    import zhconv
+
+    return zhconv.convert(text, "zh-cn")
+
+
+def _pinyin(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(text, style=Style.NORMAL, v_to_u=False)
+
+
+def warm_up() -> None:
+    """Load the dictionaries now (e.g. in a worker) rather than at the first keystroke."""
+    simplify("張")
+    _pinyin("张")
+
+
 def has_han(text: str) -> bool:
     return bool(_HAN_RE.search(text))
 
@@ -47,7 +65,7 @@ def has_han(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def simplify(text: str) -> str:
     """Traditional characters to simplified, so 張偉 finds 张伟."""
-    return zhconv.convert(text, "zh-cn")
+    return _convert(text)
 
 
 def fold(text: str) -> str:
@@ -106,13 +124,13 @@ def _han_pinyin(han: str) -> tuple[str, ...]:
 
     sort_pinyin and pinyin_forms both need it for the same name; converting once halves the cost
     of creating people in bulk (pypinyin converts character by character)."""
-    return tuple(lazy_pinyin(han, style=Style.NORMAL, v_to_u=False))
+    return tuple(_pinyin(han))
 
 
 def _lazy(text: str) -> list[str]:
     if _ALL_HAN.fullmatch(text):
         return list(_han_pinyin(text))
-    return lazy_pinyin(text, style=Style.NORMAL)
+    return _pinyin(text)
 
 
 @lru_cache(maxsize=65536)
