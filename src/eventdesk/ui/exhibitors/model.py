@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from ...domain.contact import mask_phone
 from ...services.exhibitors import ExhibitorRow, count_exhibitors, list_exhibitors
 from ...storage import Session
-from ..people.paging import Column, FirstPage, PagedTableModel
+from ..tables.paging import Column, FirstPage, PagedTableModel
 
 OVER_QUOTA_BG = QColor("#fde0e0")
 OVER_QUOTA_FG = QColor("#b71c1c")

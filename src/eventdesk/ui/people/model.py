@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont
 from ...domain import CATEGORY_LABELS_ZH, Category, PersonStatus
 from ...services.people import PersonRow, list_people, person_ids
 from ...storage import Session
-from .paging import Column, FirstPage, PagedTableModel
+from ..tables.paging import Column, FirstPage, PagedTableModel
 
 STATUS_LABELS_ZH = {PersonStatus.REGISTERED: "已登记", PersonStatus.CANCELLED: "已取消"}
 STATUS_LABELS_EN = {PersonStatus.REGISTERED: "Registered", PersonStatus.CANCELLED: "Cancelled"}

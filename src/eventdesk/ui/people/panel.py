@@ -4,54 +4,32 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit
 
 from ...domain import Category, PersonStatus
-from ...domain.errors import DomainError, ValidationFailed
 from ...services.people import PersonInput, PersonRow, as_input, create_person, update_person
-from .. import ops
+from ...storage import Session
 from ..context import PEOPLE, AppContext
-from .form import ERROR_STYLE, FieldForm
+from ..tables.panel import DetailPanel
 from .model import STATUS_LABELS_EN, STATUS_LABELS_ZH, booth_text, category_label
 
 NO_EXHIBITOR = "（不关联展商）— none"
-OK_STYLE = "color: #2e7d32;"
 
 
-class PersonPanel(QWidget):
-    saved = Signal(int)  # the person's id, after a successful save
+class PersonPanel(DetailPanel[PersonRow, PersonInput]):
+    changes = (PEOPLE,)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.row: PersonRow | None = None  # None while registering a new person
+        super().__init__(ctx, min_width=360, heading_scale=1.35)
         self._exhibitor_names: dict[int, str] = {}
-        self.setMinimumWidth(360)
-
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.info = QLabel()
         self.info.setStyleSheet("color: #555;")
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.form = FieldForm()
         self.name = self.form.add("name", "姓名 Name", QLineEdit())
         self.name_en = self.form.add("name_en", "英文名 English", QLineEdit())
         self.category = self.form.add("category", "类别 Category", QComboBox())
@@ -75,40 +53,7 @@ class PersonPanel(QWidget):
         self.notes = self.form.add("notes", "备注 Notes", QPlainTextEdit())
         self.notes.setFixedHeight(72)
         self.set_exhibitors([])
-
-        self.save_button = QPushButton("保存 Save")
-        self.save_button.setToolTip("Ctrl+S")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        save_key = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.revert_button = QPushButton("还原 Revert")
-        self.revert_button.clicked.connect(lambda: self.show_person(self.row))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.revert_button)
-        buttons.addStretch(1)
-
-        body = QWidget()
-        inner = QVBoxLayout(body)
-        inner.setContentsMargins(12, 8, 12, 8)
-        inner.addWidget(self.heading)
-        inner.addWidget(self.info)
-        inner.addSpacing(6)
-        inner.addWidget(self.form)
-        inner.addLayout(buttons)
-        inner.addWidget(self.message)
-        inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.show_person(None)
+        self._lay_out(above=(self.info,), spacing=6)
 
     # -- exhibitors to link to -------------------------------------------------------------
     def set_exhibitors(self, choices: list[tuple[int, str, str]]) -> None:
@@ -149,9 +94,9 @@ class PersonPanel(QWidget):
     # -- showing ---------------------------------------------------------------------------
     @property
     def person_id(self) -> int | None:
-        return self.row.id if self.row else None
+        return self.row_id
 
-    def show_person(self, row: PersonRow | None) -> None:
+    def show_row(self, row: PersonRow | None) -> None:
         """Fill the form from `row`; None starts a blank form for a new registration."""
         self.row = row
         self.form.clear_errors()
@@ -187,7 +132,7 @@ class PersonPanel(QWidget):
         return self.collect() != as_input(self.row)
 
     def start_new(self) -> None:
-        self.show_person(None)
+        self.show_row(None)
         self.name.setFocus()
 
     # -- saving ----------------------------------------------------------------------------
@@ -206,37 +151,25 @@ class PersonPanel(QWidget):
             notes=self.notes.toPlainText(),
         )
 
-    def save(self) -> bool:
-        data = self.collect()
-        if data.exhibitor_id == -1:
-            self.form.show_errors({"exhibitor_id": "没有这个展商，请从列表中选择 — pick one from the list"})
-            return False
-        ctx, row = self.ctx, self.row
+    def check(self, data: PersonInput) -> dict[str, str]:
+        if data.exhibitor_id == -1:  # typed a name that is not in the list
+            return {"exhibitor_id": "没有这个展商，请从列表中选择 — pick one from the list"}
+        return {}
 
-        def write(session):  # type: ignore[no-untyped-def]
+    def write(self, data: PersonInput,
+              row: PersonRow | None) -> Callable[[Session], PersonRow]:
+        ctx = self.ctx
+
+        def write(session: Session) -> PersonRow:
             if row is None:
                 return create_person(session, data=data, operator=ctx.operator,
                                      desk=ctx.desk_name)
             return update_person(session, person_id=row.id, data=data, operator=ctx.operator,
                                  desk=ctx.desk_name)
 
-        try:
-            result = ops.run_now(ctx, write, changes=(PEOPLE,), parent=self, show_errors=False)
-        except ValidationFailed as exc:
-            rest = self.form.show_errors(exc.fields)
-            self._say("请更正标红的字段 — please correct the marked fields. " + " ".join(rest),
-                      ok=False)
-            return False
-        except DomainError as exc:
-            self._say(exc.message, ok=False)
-            return False
-        assert result is not None
-        self.show_person(result)
-        self._say("已保存 Saved" if row else f"已登记 Registered · 胸卡码 {result.badge_code}",
-                  ok=True)
-        self.saved.emit(result.id)
-        return True
+        return write
 
-    def _say(self, text: str, *, ok: bool) -> None:
-        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.message.setText(text)
+    def show_saved(self, result: PersonRow, was_new: bool) -> None:
+        self.show_row(result)
+        self._say(f"已登记 Registered · 胸卡码 {result.badge_code}" if was_new else "已保存 Saved",
+                  ok=True)

@@ -1,5 +1,5 @@
-"""Pieces shared by the people and exhibitors views: the list pane (filter box, count, table) and
-a form whose validation messages sit right under the field they are about."""
+"""Widgets shared by the list views (people, exhibitors): the list pane (filter box, count, table)
+and a form whose validation messages sit right under the field they are about."""
 
 from __future__ import annotations
 

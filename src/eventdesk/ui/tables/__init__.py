@@ -1,0 +1,1 @@
+"""What the list views (people, exhibitors) share: paged model, list pane, edit panel, view."""

@@ -1,0 +1,155 @@
+"""The edit form beside a list: heading, fields, Save / Revert, and what the save said.
+
+A subclass adds its fields to `self.form`, says how to fill them from a row (`show_row`), how to
+read them back (`collect`) and which service writes them (`write`); this class owns the buttons,
+the Ctrl+S shortcut, the scrolling body and how a refused save is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError, ValidationFailed
+from ...storage import Session
+from .. import ops
+from ..context import AppContext
+from .form import ERROR_STYLE, FieldForm
+
+RowT = TypeVar("RowT")
+InputT = TypeVar("InputT")
+OK_STYLE = "color: #2e7d32;"
+
+
+class DetailPanel(QWidget, Generic[RowT, InputT]):
+    saved = Signal(int)  # the row's id, after a successful save
+
+    # What a save may change: the views listening for these topics reload.
+    changes: tuple[str, ...] = ()
+
+    def __init__(self, ctx: AppContext, *, min_width: int, heading_scale: float) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.row: RowT | None = None  # None while a new one is being entered
+        self.setMinimumWidth(min_width)
+
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * heading_scale)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.form = FieldForm()
+
+        self.save_button = QPushButton("保存 Save")
+        self.save_button.setToolTip("Ctrl+S")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        # Only while focus is in this panel: other views have their own Ctrl+S.
+        save_key = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.revert_button = QPushButton("还原 Revert")
+        self.revert_button.clicked.connect(lambda: self.show_row(self.row))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+    def _lay_out(self, above: tuple[QWidget, ...], spacing: int,
+                 below: tuple[tuple[QWidget | int, int], ...] = ()) -> None:
+        """Stack heading, `above`, the form, the buttons, the message and `below` (widgets with
+        their stretch, or an int for spacing) in a scroll area: small screens still reach Save."""
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(12, 8, 12, 8)
+        inner.addWidget(self.heading)
+        for widget in above:
+            inner.addWidget(widget)
+        inner.addSpacing(spacing)
+        inner.addWidget(self.form)
+        inner.addLayout(buttons)
+        inner.addWidget(self.message)
+        for item, stretch in below:
+            if isinstance(item, int):
+                inner.addSpacing(item)
+            else:
+                inner.addWidget(item, stretch)
+        if not below:
+            inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.show_row(None)
+
+    # -- what a subclass provides ----------------------------------------------------------
+    def show_row(self, row: RowT | None) -> None:
+        """Fill the form from `row`; None starts a blank form for a new one."""
+        raise NotImplementedError
+
+    def collect(self) -> InputT:
+        raise NotImplementedError
+
+    def is_dirty(self) -> bool:
+        """Has the user typed something that is not saved?"""
+        raise NotImplementedError
+
+    def check(self, data: InputT) -> dict[str, str]:
+        """Problems the form can see before asking the service (field key → message)."""
+        return {}
+
+    def write(self, data: InputT, row: RowT | None) -> Callable[[Session], RowT]:
+        """The service call that saves `data` (creates when `row` is None), run in one unit
+        of work."""
+        raise NotImplementedError
+
+    def show_saved(self, result: RowT, was_new: bool) -> None:
+        raise NotImplementedError
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def row_id(self) -> int | None:
+        return int(self.row.id) if self.row is not None else None  # type: ignore[attr-defined]
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self) -> bool:
+        data = self.collect()
+        problems = self.check(data)
+        if problems:
+            self.form.show_errors(problems)
+            return False
+        was_new = self.row is None
+        try:
+            result: Any = ops.run_now(self.ctx, self.write(data, self.row),
+                                      changes=self.changes, parent=self, show_errors=False)
+        except ValidationFailed as exc:
+            rest = self.form.show_errors(exc.fields)
+            self._say("请更正标红的字段 — please correct the marked fields. " + " ".join(rest),
+                      ok=False)
+            return False
+        except DomainError as exc:
+            self._say(exc.message, ok=False)
+            return False
+        assert result is not None
+        self.show_saved(result, was_new)
+        self.saved.emit(result.id)
+        return True
+
+    def _say(self, text: str, *, ok: bool) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
