@@ -121,3 +121,17 @@ def test_multi_word_with_phone_tail_and_unknown_pieces(crowd: Database) -> None:
     assert names(crowd, "5678 zhang") == ["张伟"]
     assert names(crowd, "ngwe 5678") == ["张伟"]
     assert set(names(crowd, "angw")) == {"张伟", "张伟明", "王张伟", "章维"}
+
+
+def test_badge_codes_match_whole_not_in_part(crowd: Database) -> None:
+    """A code is ten random characters: `zw` must not find a stranger whose code starts ZW
+    (this made the desk list random people among the 张伟s); the whole code finds its holder."""
+    with crowd.unit_of_work() as s:
+        s.execute(update(Person).where(Person.name == "Alice Wong").values(badge_code="ZWZWZW2345"))
+    search_index.invalidate()
+    assert "Alice Wong" not in names(crowd, "zw")
+    assert "Alice Wong" not in names(crowd, "zwzw")
+    for query in ("ZWZWZW2345", "zwzwzw2345", " zwzwzw2345 "):
+        assert names(crowd, query) == ["Alice Wong"]
+        with crowd.unit_of_work(write=False) as s:
+            assert [r.name for r in search.search_people_like(s, query=query)] == ["Alice Wong"]

@@ -156,12 +156,14 @@ def person_search_text(
     company: str = "",
     company_short: str = "",
     email: str = "",
-    badge_code: str = "",
     external_ref: str = "",
 ) -> str:
     """Every form a desk operator may type to find this person, lower-cased and '|'-joined.
 
-    Phone digits are not here: the phone column is matched on its own (last digits).
+    Phone digits are not here: the phone column is matched on its own (last digits). Nor is the
+    badge code: it is ten random letters and digits, so as a form it made short queries match
+    strangers (`zw` found everyone whose code starts ZW); the search matches a whole code
+    exactly against the badge_code column instead (services.search_index.search_ids).
     """
     forms = [fold(name), name.strip().lower(), *pinyin_forms(name)]
     if name_en:
@@ -169,7 +171,7 @@ def person_search_text(
     forms += [fold(company), *pinyin_forms(company)[-1:]]  # initials of the company
     if company_short:
         forms += [fold(company_short), *pinyin_forms(company_short)]
-    forms += [email.lower(), badge_code.lower(), (external_ref or "").lower()]
+    forms += [email.lower(), (external_ref or "").lower()]
     return _unique(forms)
 
 

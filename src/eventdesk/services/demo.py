@@ -271,7 +271,7 @@ def _people_rows(seed: int, people: int, ex: _Exhibitors, factory: PersonFactory
             "name_pinyin": factory.sort_key(name),
             "search_text": person_search_text(
                 name=name, name_en=name_en, company=company, company_short=short, email=email,
-                badge_code=badge_code, external_ref=external_ref or ""),
+                external_ref=external_ref or ""),
             "company": company,
             "exhibitor_id": ex.ids[exhibitor] if exhibitor is not None else None,
             "title": weighted(rng, d.TITLES[category.value]), "phone": phone, "email": email,

@@ -247,7 +247,7 @@ def refresh_search_fields(person: Person, *, company_short: str) -> None:
     person.name_pinyin = sort_pinyin(person.name)
     person.search_text = person_search_text(
         name=person.name, name_en=person.name_en, company=person.company,
-        company_short=company_short, email=person.email, badge_code=person.badge_code,
+        company_short=company_short, email=person.email,
         external_ref=person.external_ref or "",
     )
 

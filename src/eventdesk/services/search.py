@@ -15,7 +15,7 @@ from ..domain import Exhibitor, Person
 from ..domain.contact import phone_digits
 from ..domain.names import SEPARATOR, split_query
 from .people import PersonRow, rows_for
-from .search_index import search_ids
+from .search_index import badge_code_ids, search_ids
 
 MIN_PHONE_TAIL = 4
 # How many candidates the database hands over for ranking; the best `limit` of them are kept.
@@ -48,6 +48,14 @@ def word_score(word: str, forms: list[str], phone: str) -> int:
     return best
 
 
+def _rows_stmt(ids: list[int]):  # type: ignore[no-untyped-def]
+    return (
+        select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name)
+        .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
+        .where(Person.id.in_(ids))
+    )
+
+
 def search_people_like(session: Session, *, query: str, limit: int = 50,
                       with_payload: bool = False) -> list[PersonRow]:
     """The plain SQL scan (LIKE '%word%' over every row): the baseline the benchmark compares
@@ -62,11 +70,17 @@ def search_people_like(session: Session, *, query: str, limit: int = 50,
         .limit(CANDIDATES)
     )
     found = list(session.execute(stmt).all())
+    by_code = badge_code_ids(session, query)
+    if by_code:
+        known = {entry[0].id for entry in found}
+        found += [e for e in session.execute(_rows_stmt(by_code)).all() if e[0].id not in known]
     scored = []
     for entry in found:
         person = entry[0]
         forms = person.search_text.split(SEPARATOR)
         score = sum(word_score(w, forms, person.phone) for w in words)
+        if person.id in by_code:
+            score = 3 * len(words) + 1  # a whole badge code names exactly one person
         scored.append((-score, person.name_pinyin, person.id, entry))
     scored.sort(key=lambda t: t[:3])
     return rows_for(session, [t[3] for t in scored[:limit]], with_payload=with_payload)
@@ -79,10 +93,5 @@ def search_people(session: Session, *, query: str, limit: int = 50,
     ids = search_ids(session, query=query, limit=limit)
     if not ids:
         return []
-    stmt = (
-        select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name)
-        .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
-        .where(Person.id.in_(ids))
-    )
-    by_id = {entry[0].id: entry for entry in session.execute(stmt).all()}
+    by_id = {entry[0].id: entry for entry in session.execute(_rows_stmt(ids)).all()}
     return rows_for(session, [by_id[i] for i in ids if i in by_id], with_payload=with_payload)

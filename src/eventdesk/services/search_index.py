@@ -29,10 +29,12 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from ..domain import Person
+from ..domain.names import split_query
+from ..domain.qr import is_badge_code
 from .people_index import BaseIndex, Entry, PeopleIndex, make_entry
 
-__all__ = ["BaseIndex", "Entry", "PeopleIndex", "index_for", "invalidate", "refresh",
-           "search_ids", "warm_up"]
+__all__ = ["BaseIndex", "Entry", "PeopleIndex", "badge_code_ids", "index_for", "invalidate",
+           "refresh", "search_ids", "warm_up"]
 
 # Seconds after which a search checks for other desks' changes itself (the desk view calls
 # refresh() in the background every few seconds, so this is only a fallback).
@@ -177,6 +179,19 @@ def invalidate(session: Session | None = None) -> None:
             _indexes.pop(_key(session), None)
 
 
+def badge_code_ids(session: Session, query: str) -> list[int]:
+    """The holder of a whole badge code typed or pasted as the query (an indexed, unique column;
+    codes are not search forms, see domain.names.person_search_text)."""
+    words = split_query(query)
+    if len(words) != 1 or not is_badge_code(words[0].upper()):
+        return []
+    return list(session.scalars(select(Person.id).where(Person.badge_code == words[0].upper())))
+
+
 def search_ids(session: Session, *, query: str, limit: int = 50) -> list[int]:
+    by_code = badge_code_ids(session, query)
     with _lock:  # a background refresh must not change the overlay under a running search
-        return index_for(session).search(query, limit=limit)
+        found = index_for(session).search(query, limit=limit)
+    if not by_code:
+        return found
+    return (by_code + [i for i in found if i not in by_code])[:limit]

@@ -234,7 +234,7 @@ class PeopleAdapter(KindAdapter):
         return {"name_pinyin": sort_pinyin(values["name"]),
                 "search_text": person_search_text(
                     name=values["name"], name_en=values["name_en"], company=values["company"],
-                    company_short=short, email=values["email"], badge_code=badge_code,
+                    company_short=short, email=values["email"],
                     external_ref=values["external_ref"] or "")}
 
 
