@@ -19,3 +19,9 @@ def test_models_match_migrated_schema(db: Database) -> None:
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_revision_ids_fit_alembic_version_column() -> None:
+    # alembic_version.version_num is VARCHAR(32); PostgreSQL refuses a longer id.
+    for script in ScriptDirectory(str(migrations_dir())).walk_revisions():
+        assert len(script.revision) <= 32, script.revision
