@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -206,28 +206,6 @@ def with_password(url: str, password: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{userinfo}:{quote(password, safe='')}@{hostport}"))
 
 
-class _OpenSignals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _OpenJob(QRunnable):
-    """open_database in a worker: migrations and server round trips must not freeze the window."""
-
-    def __init__(self, fn: Callable[[], Database]) -> None:
-        super().__init__()
-        self.fn = fn
-        self.signals = _OpenSignals()
-
-    def run(self) -> None:
-        try:
-            db = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - shown to the person as one sentence
-            self.signals.failed.emit(exc)
-            return
-        self.signals.done.emit(db)
-
-
 class DatabaseMenu(QMenu):
     """The File menu. Each action has a method tests call without a modal dialog."""
 
@@ -236,7 +214,6 @@ class DatabaseMenu(QMenu):
         self.window_ = window
         self.ctx: AppContext = window.ctx  # type: ignore[attr-defined]
         self.last_error = ""
-        self._jobs: list[_OpenJob] = []
         self.addAction("新建活动… New empty event", self.new_event_dialog)
         self.addAction("打开数据库文件… Open database file…", self.open_file_dialog)
         self.addAction("连接服务器… Connect to server…", lambda: self.connect_dialog())
@@ -341,13 +318,9 @@ class DatabaseMenu(QMenu):
 
     def _open_then(self, open_fn: Callable[[], Database], then: Callable[[Database], None],
                    failed: Callable[[BaseException], None]) -> None:
-        job = _OpenJob(open_fn)
-        job.setAutoDelete(False)
-        self._jobs = [j for j in self._jobs if j is not job][-4:] + [job]
-        job.signals.done.connect(then)
-        job.signals.failed.connect(failed)
+        # Migrations and server round trips must not freeze the window.
         self.window_.statusBar().showMessage("正在打开数据库… Opening the database…", 5000)
-        ops.pool().start(job)
+        ops.run_call_in_background(open_fn, on_done=then, on_error=failed)
 
     def _switch(self, db: Database, event: EventInfo | None) -> None:
         remember(self.ctx, db.url)

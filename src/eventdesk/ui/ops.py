@@ -76,17 +76,17 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, ctx: AppContext, fn: Callable[[Session, Progress], Any], write: bool) -> None:
+    """Runs `work(progress)` on a pool thread and delivers its result or error as a signal."""
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
         super().__init__()
         self.signals = _Signals()
         self.progress = Progress(self.signals.progress)
-        self._ctx, self._fn, self._write = ctx, fn, write
-        self._db = ctx.db
+        self._work = work
 
     def run(self) -> None:
         try:
-            with self._db.unit_of_work(write=self._write) as session:
-                result = self._fn(session, self.progress)
+            result = self._work(self.progress)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, not lost
             if not isinstance(exc, DomainError | Cancelled):
                 traceback.print_exc()
@@ -128,15 +128,43 @@ def run_in_background(
     changes: Iterable[str] = (),
     write: bool = False,
 ) -> BackgroundOp:
-    job = _Job(ctx, fn, write)
+    db = ctx.db  # the database of when the op started, even if the window switches meanwhile
+
+    def work(progress: Progress) -> T:
+        with db.unit_of_work(write=write) as session:
+            return fn(session, progress)
+
+    topics = tuple(changes)
+    return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
+                  after=lambda: ctx.notify(*topics))
+
+
+def run_call_in_background(
+    fn: Callable[[], T],
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None] | None = None,
+) -> BackgroundOp:
+    """A background call that needs no unit of work (opening or migrating a database)."""
+    return _start(lambda _progress: fn(), on_done=on_done, on_error=on_error)
+
+
+def _start(
+    work: Callable[[Progress], Any],
+    *,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None,
+    on_progress: Callable[[int, int], None] | None = None,
+    after: Callable[[], None] = lambda: None,
+) -> BackgroundOp:
+    job = _Job(work)
     op = BackgroundOp(job)
     _running.add(op)
-    topics = tuple(changes)
 
     def done(result: Any) -> None:
         _running.discard(op)
         on_done(result)
-        ctx.notify(*topics)
+        after()
 
     def failed(exc: BaseException) -> None:
         _running.discard(op)
