@@ -196,7 +196,7 @@ class PeopleAdapter(KindAdapter):
             taken.add(code)
             values = {k: record[k] for k in COMPARE}
             values.update(badge_code=code, created_at=now, updated_at=now,
-                          **self._search(values, code))
+                          **self._search(values))
             rows.append(values)
         # Core executemany on the table: ORM objects, or even the ORM's bulk insert, cost seconds
         # more on a 30,000-row list (and the ORM path splits batches wherever a None appears).
@@ -216,7 +216,7 @@ class PeopleAdapter(KindAdapter):
                 for key, value in changes.items():
                     setattr(person, key, value)
                 values = {k: getattr(person, k) for k in COMPARE}
-                for key, value in self._search(values, person.badge_code).items():
+                for key, value in self._search(values).items():
                     setattr(person, key, value)
                 entries.append(AuditEntry(actor=operator, action="person.update",
                                           subject_type="person", subject_id=person.id,
@@ -229,7 +229,7 @@ class PeopleAdapter(KindAdapter):
         audit.record(session, actor=operator, action="import.people", subject_type="import",
                      detail={"file": source, "created": len(creates), "updated": len(updates)})
 
-    def _search(self, values: dict[str, Any], badge_code: str) -> dict[str, str]:
+    def _search(self, values: dict[str, Any]) -> dict[str, str]:
         short = self.shorts.get(values["exhibitor_id"], "") if values["exhibitor_id"] else ""
         return {"name_pinyin": sort_pinyin(values["name"]),
                 "search_text": person_search_text(
