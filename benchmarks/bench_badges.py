@@ -28,7 +28,7 @@ from pathlib import Path
 
 from eventdesk.domain.badge_data import BadgeData
 from eventdesk.pdf.badges import RenderOptions, render_batch, render_one, warm_up
-from eventdesk.services import badges as badge_service
+from eventdesk.services.badges import batch as badge_service
 from eventdesk.storage import open_database, to_url
 
 BUDGET_SECONDS = 10.0
@@ -39,7 +39,7 @@ BUDGET_ONE_MS = 30.0
 def load_badges(url: str | None, count: int) -> tuple[list[BadgeData], str]:
     temporary: Path | None = None
     if url is None:
-        from eventdesk.services.demo import build_demo
+        from eventdesk.demo.build import build_demo
 
         temporary = Path(tempfile.mkdtemp())
         path = temporary / "bench-badges.sqlite3"
@@ -69,8 +69,8 @@ def plain(badges: list[BadgeData]) -> tuple[float, int]:
     from reportlab.lib.pagesizes import A6
     from reportlab.pdfgen.canvas import Canvas
 
-    from eventdesk.pdf.text import tt_font
     from eventdesk.pdf.fonts import font_chain
+    from eventdesk.pdf.text import tt_font
 
     font = tt_font(font_chain()[0]).fontName
     colours = {"exhibitor": "#1565C0", "visitor": "#2E7D32", "speaker": "#E65100",

@@ -21,7 +21,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from eventdesk.services import demo
+from eventdesk.demo import build as demo
 from eventdesk.services.events import create_event
 from eventdesk.services.people import PersonInput, create_person
 from eventdesk.storage import open_database, sqlite_path, to_url

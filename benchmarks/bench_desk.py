@@ -36,8 +36,9 @@ from sqlalchemy import select
 
 from eventdesk.domain import Exhibitor, Person
 from eventdesk.domain.names import pinyin_forms, sort_pinyin
-from eventdesk.services import search, search_index
 from eventdesk.services.desk import desk_search
+from eventdesk.services.search import index as search_index
+from eventdesk.services.search import query as search
 from eventdesk.storage import Database, open_database, to_url
 
 
@@ -190,7 +191,7 @@ def bench_scan_and_badge(db: Database, runs: int = 200) -> None:
 
 
 def build(path: Path, people: int, exhibitors: int) -> None:
-    from eventdesk.services.demo import build_demo
+    from eventdesk.demo.build import build_demo
 
     db = open_database(to_url(path), create=True)
     t0 = time.perf_counter()

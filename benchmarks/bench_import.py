@@ -90,8 +90,8 @@ def write_files(folder: Path, rows: list[list[str]]) -> tuple[Path, Path]:
 def reference_files(folder: Path, template_db: Database) -> tuple[Path, Path]:
     """The reference event's people as exported (CSV and XLSX); its exhibitors go into the
     template database so the timed imports link staff to their companies."""
+    from eventdesk.demo.build import build_demo
     from eventdesk.services import exports
-    from eventdesk.services.demo import build_demo
 
     ref = open_database(to_url(folder / "reference.sqlite3"), create=True)
     with ref.unit_of_work() as session:

@@ -24,8 +24,8 @@ from collections import Counter
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
+from eventdesk.demo.build import build_demo
 from eventdesk.domain import CheckIn, Person, PersonStatus
-from eventdesk.services.demo import build_demo
 from eventdesk.services.events import PayloadSigner
 from eventdesk.storage import open_database
 

@@ -21,9 +21,9 @@ from datetime import timedelta
 from itertools import combinations
 from pathlib import Path
 
-from eventdesk.services import schedule
 from eventdesk.services.events import get_event
-from eventdesk.services.schedule_conflicts import ConflictData, Slot, check_slot, scan
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule.conflicts import ConflictData, Slot, check_slot, scan
 from eventdesk.storage import Database, open_database, to_url
 
 
@@ -59,7 +59,7 @@ def naive_pairs(data: ConflictData) -> int:
 def reference_db(path: str | None) -> Database:
     if path:
         return open_database(to_url(path))
-    from eventdesk.services.demo import build_demo
+    from eventdesk.demo.build import build_demo
 
     target = Path(tempfile.mkdtemp()) / "reference.sqlite3"
     print(f"building the reference event in {target} …", flush=True)

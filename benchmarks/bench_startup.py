@@ -65,7 +65,7 @@ db.dispose()
 def reference_db(path: str | None) -> Path:
     if path:
         return Path(path)
-    from eventdesk.services.demo import build_demo
+    from eventdesk.demo.build import build_demo
     from eventdesk.storage import open_database, to_url
 
     target = Path(tempfile.mkdtemp(prefix="eventdesk-bench-")) / "reference.sqlite3"

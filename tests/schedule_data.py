@@ -7,9 +7,10 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from eventdesk.domain import Category
-from eventdesk.services import schedule, schedule_rooms
 from eventdesk.services.events import create_event
 from eventdesk.services.people import PersonInput, create_person
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule import rooms as schedule_rooms
 from eventdesk.storage import Database, Session
 
 TZ = ZoneInfo("Asia/Shanghai")

@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session
 
 __all__ = ["Database", "Session", "open_database", "resolve_url", "to_url"]
 
-from .domain.errors import DomainError
-from .paths import migrations_dir
+from eventdesk.domain.errors import DomainError
+from eventdesk.paths import migrations_dir
 
 ENV_VAR = "EVENTDESK_DB"
 APP_NAME = "eventdesk"

@@ -13,8 +13,7 @@ from eventdesk.cli import main
 from eventdesk.domain import BadgePrint
 from eventdesk.services import exhibitors
 from eventdesk.storage import Database
-
-from ..services.people_cases import add
+from tests.services.people_cases import add
 
 
 def _prints(db: Database) -> int:

@@ -9,8 +9,7 @@ import pytest
 
 from eventdesk.cli import main
 from eventdesk.storage import Database
-
-from ..services.checkin_cases import add, payload_of
+from tests.services.checkin_cases import add, payload_of
 
 KEYS = {"payload", "result", "reason", "message", "person", "at", "desk"}
 

@@ -9,8 +9,7 @@ import pytest
 
 from eventdesk.cli import main
 from eventdesk.storage import Database
-
-from ..services.people_cases import add
+from tests.services.people_cases import add
 
 
 def test_people_json_contract(event_db: Database, db_path: Path,

@@ -6,10 +6,9 @@ from pathlib import Path
 import pytest
 
 from eventdesk.cli import main
-from eventdesk.services import schedule
+from eventdesk.services.schedule import items as schedule
 from eventdesk.storage import Database
-
-from ..schedule_data import Small, at, build_small
+from tests.schedule_data import Small, at, build_small
 
 
 @pytest.fixture

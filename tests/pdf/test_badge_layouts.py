@@ -11,8 +11,7 @@ from eventdesk.pdf import badges as api
 from eventdesk.pdf.layout import LayoutError, SizeRule, TextBox, compile_layout
 from eventdesk.pdf.presets import MM
 from eventdesk.pdf.text import fit, layout_text
-
-from .badge_samples import decoded, page_texts, pages, sample
+from tests.pdf.badge_samples import decoded, page_texts, pages, sample
 
 LONG_COMPANY = "苏州工业园区人工智能产业创新中心管理服务有限公司"
 

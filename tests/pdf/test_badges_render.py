@@ -11,8 +11,7 @@ from eventdesk.pdf import badges as api
 from eventdesk.pdf.badges import BadgeData, RenderOptions, render_badges, render_one
 from eventdesk.pdf.fonts import font_for
 from eventdesk.pdf.presets import MM, PRESETS
-
-from .badge_samples import decoded, page_texts, pages, payload, sample
+from tests.pdf.badge_samples import decoded, page_texts, pages, payload, sample
 
 
 def _squash(text: str) -> str:

@@ -9,11 +9,11 @@ import pytest
 from eventdesk.cli.schedule import export_programme
 from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
 from eventdesk.pdf.programme import render_programme
-from eventdesk.services import schedule, schedule_rooms
-from eventdesk.services.schedule_export import ROOMS_PER_PAGE, programme_data
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule import rooms as schedule_rooms
+from eventdesk.services.schedule.export import ROOMS_PER_PAGE, programme_data
 from eventdesk.storage import Database
-
-from ..schedule_data import Small, at, build_small
+from tests.schedule_data import Small, at, build_small
 
 
 @pytest.fixture

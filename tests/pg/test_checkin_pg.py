@@ -7,8 +7,7 @@ import multiprocessing
 import pytest
 
 from eventdesk.storage import Database, open_database
-
-from ..services import checkin_cases as cases
+from tests.services import checkin_cases as cases
 
 pytestmark = [pytest.mark.pg, pytest.mark.xdist_group("pg")]
 

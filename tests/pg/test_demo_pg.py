@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventdesk.storage import Database, open_database, to_url
-
-from ..services import demo_cases as cases
+from tests.services import demo_cases as cases
 
 pytestmark = [pytest.mark.pg, pytest.mark.xdist_group("pg")]
 

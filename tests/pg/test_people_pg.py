@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 
 from eventdesk.storage import Database
-
-from ..services import people_cases as cases
+from tests.services import people_cases as cases
 
 pytestmark = [pytest.mark.pg, pytest.mark.xdist_group("pg")]
 

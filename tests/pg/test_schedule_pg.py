@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.services import schedule
-from eventdesk.services.schedule_import import import_schedule
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule.import_ import import_schedule
 from eventdesk.storage import Database
-
-from ..schedule_data import at, build_small
+from tests.schedule_data import at, build_small
 
 pytestmark = pytest.mark.pg
 

@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 
 from eventdesk.domain import AuditEntry, CheckIn, PrintReason
-from eventdesk.services import checkin, desk_badges, people
+from eventdesk.services import checkin, people
+from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
 

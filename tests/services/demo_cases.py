@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from eventdesk.demo import build as demo
 from eventdesk.domain import (
     AgendaItem,
     AgendaKind,
@@ -24,7 +25,6 @@ from eventdesk.domain import (
 )
 from eventdesk.domain.errors import EventAlreadyExists
 from eventdesk.domain.qr import is_badge_code, make_payload, verify_payload
-from eventdesk.services import demo
 from eventdesk.services.events import event_secret, get_event
 from eventdesk.storage import Database
 

@@ -6,8 +6,9 @@ import pytest
 
 from eventdesk.domain import Category
 from eventdesk.domain.errors import ValidationFailed
-from eventdesk.services import exhibitors, people, search
+from eventdesk.services import exhibitors, people
 from eventdesk.services.people import PersonInput
+from eventdesk.services.search import query as search
 from eventdesk.storage import Database
 
 

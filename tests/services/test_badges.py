@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 
 from eventdesk.domain import BadgePrint, Category, Person
-from eventdesk.services import badges, exhibitors
-from eventdesk.services.desk_badges import revoke_badge
+from eventdesk.services import exhibitors
+from eventdesk.services.badges import batch as badges
+from eventdesk.services.badges.desk import revoke_badge
 from eventdesk.storage import Database
-
-from .people_cases import add
+from tests.services.people_cases import add
 
 
 def _exhibitor(db: Database, name: str, short: str, hall: str, booth: str) -> int:

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from eventdesk.domain.qr import normalise
 from eventdesk.storage import Database, open_database, to_url
-
-from . import checkin_cases as cases
+from tests.services import checkin_cases as cases
 
 
 def test_scan_then_repeat_then_forged(event_db: Database) -> None:

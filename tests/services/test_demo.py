@@ -11,14 +11,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from eventdesk.demo import build as demo
+from eventdesk.demo import data as demo_data
 from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
 from eventdesk.domain.contact import normalise_email, normalise_phone
 from eventdesk.domain.names import split_query
-from eventdesk.services import demo, demo_data, search
 from eventdesk.services.people import refresh_search_fields
+from eventdesk.services.search import query as search
 from eventdesk.storage import Database, open_database, to_url
-
-from . import demo_cases as cases
+from tests.services import demo_cases as cases
 
 RARE = ("䶮", "堃", "昇", "赟", "𠮷")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventdesk.domain import PrintReason
-from eventdesk.services import desk, desk_badges, exhibitors, people
+from eventdesk.services import desk, exhibitors, people
+from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.people import PersonInput, validate_person
 from eventdesk.storage import Database
 

@@ -121,7 +121,7 @@ def test_round_trip_changes_nothing(filled_db: Database, tmp_path: Path, suffix:
 
 
 def test_round_trip_of_a_demo_event(db: Database, tmp_path: Path) -> None:
-    from eventdesk.services.demo import build_demo
+    from eventdesk.demo.build import build_demo
 
     with db.unit_of_work() as s:
         build_demo(s, exhibitors=60, people=800, seed=5)

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 from eventdesk.storage import Database
-
-from . import people_cases as cases
+from tests.services import people_cases as cases
 
 
 def test_create_validate_and_update(event_db: Database) -> None:

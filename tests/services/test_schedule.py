@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 
 from eventdesk.domain.errors import NotFound, ValidationFailed
-from eventdesk.services import schedule, schedule_rooms
-from eventdesk.services import schedule_conflicts as sc
+from eventdesk.services.schedule import conflicts as sc
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule import rooms as schedule_rooms
 from eventdesk.storage import Database
-
-from ..schedule_data import Small, at, build_small
+from tests.schedule_data import Small, at, build_small
 
 
 @pytest.fixture

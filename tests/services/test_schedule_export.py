@@ -6,11 +6,10 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from eventdesk.services import schedule
-from eventdesk.services.schedule_export import HEADERS, export_schedule
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule.export import HEADERS, export_schedule
 from eventdesk.storage import Database
-
-from ..schedule_data import Small, build_small
+from tests.schedule_data import Small, build_small
 
 
 @pytest.fixture

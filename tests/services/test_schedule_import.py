@@ -6,12 +6,11 @@ from pathlib import Path
 import pytest
 
 from eventdesk.domain.errors import ImportRejected
-from eventdesk.services import schedule
-from eventdesk.services.schedule_export import export_schedule
-from eventdesk.services.schedule_import import import_schedule
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule.export import export_schedule
+from eventdesk.services.schedule.import_ import import_schedule
 from eventdesk.storage import Database
-
-from ..schedule_data import Small, at, build_small
+from tests.schedule_data import Small, at, build_small
 
 
 @pytest.fixture

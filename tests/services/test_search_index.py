@@ -6,11 +6,12 @@ import pytest
 from sqlalchemy import update
 
 from eventdesk.domain import Person
-from eventdesk.services import exhibitors, people, search, search_index
+from eventdesk.services import exhibitors, people
 from eventdesk.services.people import PersonInput
+from eventdesk.services.search import index as search_index
+from eventdesk.services.search import query as search
 from eventdesk.storage import Database, open_database
-
-from .people_cases import add
+from tests.services.people_cases import add
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from sqlalchemy import func, select
 from eventdesk.domain import BadgePrint, Category
 from eventdesk.services.events import get_event
 from eventdesk.storage import Database
-
-from ..services.people_cases import add
+from tests.services.people_cases import add
 
 
 def _prints(db: Database) -> int:

@@ -19,8 +19,7 @@ from eventdesk.storage import Database
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.desk.view import DeskView, create_view
 from eventdesk.ui.desk.walkin import WalkInDialog
-
-from ..services.checkin_cases import count, payload_of
+from tests.services.checkin_cases import count, payload_of
 
 
 @pytest.fixture

@@ -159,8 +159,8 @@ def test_password_handling() -> None:
 
 
 def test_views_follow_the_switch(window: MainWindow, tmp_path: Path, template_db: Path) -> None:
-    from eventdesk.services.exhibitors import ExhibitorInput, create_exhibitor
     from eventdesk.services.events import create_event
+    from eventdesk.services.exhibitors import ExhibitorInput, create_exhibitor
 
     other = tmp_path / "other.sqlite3"
     other.write_bytes(template_db.read_bytes())

@@ -5,12 +5,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 
-from eventdesk.services import schedule
-from eventdesk.services import schedule_conflicts as sc
 from eventdesk.services.events import get_event
+from eventdesk.services.schedule import conflicts as sc
+from eventdesk.services.schedule import items as schedule
 from eventdesk.storage import Database
-
-from ..schedule_data import Small, at, build_small
+from tests.schedule_data import Small, at, build_small
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from ..domain.errors import DomainError
-from .common import EXIT_USAGE, add_db_option
+from eventdesk.cli.common import EXIT_USAGE, add_db_option
+from eventdesk.domain.errors import DomainError
 
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
 COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export"]

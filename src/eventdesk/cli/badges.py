@@ -12,11 +12,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..domain import Category, PrintReason
-from ..pdf.badges import RenderOptions, list_layouts, list_presets, missing_glyphs, render_batch
-from ..services import badges as badge_service
-from ..services.audit import os_operator
-from .common import EXIT_INVALID, EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk.domain import Category, PrintReason
+from eventdesk.pdf.badges import (
+    RenderOptions,
+    list_layouts,
+    list_presets,
+    missing_glyphs,
+    render_batch,
+)
+from eventdesk.services.audit import os_operator
+from eventdesk.services.badges import batch as badge_service
 
 HELP = "render badges to a PDF (filters, order, sheet presets); --mark-printed logs the prints"
 

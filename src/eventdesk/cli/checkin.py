@@ -10,10 +10,10 @@ import argparse
 import sys
 from typing import Any
 
-from ..services.audit import os_operator
-from ..services.checkin import CheckInResult, check_in, check_in_scan
-from ..services.events import get_event
-from .common import EXIT_OK, EXIT_REJECTED, add_db_option, open_db, print_json
+from eventdesk.cli.common import EXIT_OK, EXIT_REJECTED, add_db_option, open_db, print_json
+from eventdesk.services.audit import os_operator
+from eventdesk.services.checkin import CheckInResult, check_in, check_in_scan
+from eventdesk.services.events import get_event
 
 HELP = "check people in by the QR payload on their badge"
 
@@ -57,7 +57,7 @@ def _one(db: Any, payload: str, args: argparse.Namespace, operator: str) -> Chec
                 return check_in(session, person_id=result.person.id, desk=args.desk,
                                 operator=operator, payload=payload, via="external_ref")
             # Without an operator to confirm, a foreign code admits nobody.
-            from ..services import audit
+            from eventdesk.services import audit
 
             audit.record(session, actor=operator, desk=args.desk, action="checkin.rejected",
                          subject_type="person", subject_id=result.person.id,

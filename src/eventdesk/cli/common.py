@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ..storage import Database, open_database, resolve_url
+from eventdesk.storage import Database, open_database, resolve_url
 
 EXIT_OK = 0
 EXIT_USAGE = 2

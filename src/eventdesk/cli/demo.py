@@ -8,12 +8,12 @@ import sys
 import time
 from typing import Any
 
-from ..domain import CATEGORY_LABELS_ZH, Category
-from ..domain.errors import EventAlreadyExists
-from ..services import demo as demo_service
-from ..services.events import get_event, has_event
-from ..storage import describe, open_database, resolve_url
-from .common import EXIT_USAGE, add_db_option, print_json
+from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json
+from eventdesk.demo import build as demo_service
+from eventdesk.domain import CATEGORY_LABELS_ZH, Category
+from eventdesk.domain.errors import EventAlreadyExists
+from eventdesk.services.events import get_event, has_event
+from eventdesk.storage import describe, open_database, resolve_url
 
 HELP = "build the reference demo event (2,500 exhibitors, 30,000 people, 400 sessions)"
 STAGES_ZH = {"exhibitors": "展商", "people": "人员", "rooms": "会议室", "agenda": "日程"}

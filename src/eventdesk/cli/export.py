@@ -2,7 +2,7 @@
 
 people/exhibitors/checkins → services.exports (.csv or .xlsx). The schedule kinds belong to the
 schedule engineer's code: `--kind schedule|programme` hands over to cli.schedule.run_export
-(services.schedule_export: .ics/.csv/.xlsx; pdf.programme for the programme PDF). Should that
+(services.schedule.export: .ics/.csv/.xlsx; pdf.programme for the programme PDF). Should that
 code be missing, the command exits 2 with a sentence saying so.
 """
 
@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..services import exports
-from .common import EXIT_USAGE, add_db_option, unit_of_work
+from eventdesk.cli.common import EXIT_USAGE, add_db_option, unit_of_work
+from eventdesk.services import exports
 
 COMMAND = "export"
 HELP = "export people (with QR payloads), exhibitors, check-ins, schedule or programme"
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"已导出 {count} 行到 {out}")
         return 0
     try:
-        from .schedule import run_export
+        from eventdesk.cli.schedule import run_export
     except ImportError:
         run_export = None  # type: ignore[assignment]
     if run_export is None:

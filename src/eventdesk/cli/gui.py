@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .common import add_db_option
+from eventdesk.cli.common import add_db_option
 
 VIEWS = ("desk", "people", "exhibitors", "schedule", "badges", "dashboard")
 
@@ -25,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot is not None:
         # A screenshot needs no screen: render offscreen unless a platform was chosen.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ..ui.app import run_gui
+    from eventdesk.ui.app import run_gui
 
     return run_gui(db=args.db, screenshot=args.screenshot, view=args.view or "desk")

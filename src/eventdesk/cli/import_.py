@@ -2,7 +2,7 @@
 
 Exit 0 when imported (or the dry run found nothing wrong), 4 when validation rejects the file —
 then nothing is written, in a dry run as in the real run. `--kind schedule` is the schedule
-service's own import (services.schedule_import), sharing these flags.
+service's own import (services.schedule.import_), sharing these flags.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import ImportRejected
-from ..services.audit import os_operator
-from ..services.imports import POLICIES, import_file, rejection_json
-from .common import EXIT_INVALID, EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk.domain.errors import ImportRejected
+from eventdesk.services.audit import os_operator
+from eventdesk.services.imports import POLICIES, import_file, rejection_json
 
 COMMAND = "import"
 HELP = "import people, exhibitors or the schedule from CSV/XLSX (validated, atomic, idempotent)"
@@ -36,7 +36,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--skip-invalid", action="store_true",
                    help="import the valid rows and skip the rest (default: any error rejects all)")
     p.add_argument("--sheet", metavar="NAME", help="the XLSX sheet to read (default: the first)")
-    from .schedule import add_import_options
+    from eventdesk.cli.schedule import add_import_options
 
     add_import_options(p)  # the schedule's own flags (--create-rooms)
 
@@ -53,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"eventdesk import: 找不到文件 {args.file}", file=sys.stderr)
         return EXIT_USAGE
     if args.kind == "schedule":
-        from .schedule import run_import  # the schedule service's import, same flags and JSON
+        from eventdesk.cli.schedule import (
+            run_import,  # the schedule service's import, same flags and JSON
+        )
 
         return run_import(args)
     try:

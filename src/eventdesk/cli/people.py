@@ -6,12 +6,12 @@ import argparse
 import sys
 from typing import Any
 
-from ..domain import CATEGORY_LABELS_ZH
-from ..services import people as people_service
-from ..services import search
-from ..services.events import get_event
-from ..services.people import PersonRow
-from .common import EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk.domain import CATEGORY_LABELS_ZH
+from eventdesk.services import people as people_service
+from eventdesk.services.events import get_event
+from eventdesk.services.people import PersonRow
+from eventdesk.services.search import query as search
 
 HELP = "list people, or find them by name, pinyin, company, phone tail, code"
 

@@ -14,11 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import ImportRejected
-from ..services import schedule as schedule_service
-from ..services.schedule_conflicts import KIND_LABELS_ZH
-from ..storage import Session
-from .common import EXIT_INVALID, add_db_option, print_json, unit_of_work
+from eventdesk.cli.common import EXIT_INVALID, add_db_option, print_json, unit_of_work
+from eventdesk.domain.errors import ImportRejected
+from eventdesk.services.schedule import items as schedule_service
+from eventdesk.services.schedule.conflicts import KIND_LABELS_ZH
+from eventdesk.storage import Session
 
 HELP = "the schedule: conflicts (room double-booked, speaker in two places, …), import, export"
 
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Exit 0, or 4 when rows were rejected (a dry run with errors too)."""
-    from ..services.schedule_import import ScheduleImportResult, import_schedule
+    from eventdesk.services.schedule.import_ import ScheduleImportResult, import_schedule
 
     try:
         with unit_of_work(args) as session:
@@ -122,7 +122,7 @@ def run_export(args: argparse.Namespace) -> int:
                                      room=getattr(args, "room", None))
             print(f"{out}: {pages} 页 pages")
             return 0
-        from ..services.schedule_export import export_schedule
+        from eventdesk.services.schedule.export import export_schedule
 
         n = export_schedule(session, out=out, room=getattr(args, "room", None))
     print(f"{out}: {n} 个会议 sessions")
@@ -132,9 +132,9 @@ def run_export(args: argparse.Namespace) -> int:
 def export_programme(session: Session, *, out: Path, day: date | None = None,
                      room: str | None = None) -> int:
     """Write the programme PDF (per day, or one room); returns the number of pages."""
-    from ..pdf.fonts import missing_characters
-    from ..pdf.programme import render_programme
-    from ..services.schedule_export import programme_data
+    from eventdesk.pdf.fonts import missing_characters
+    from eventdesk.pdf.programme import render_programme
+    from eventdesk.services.schedule.export import programme_data
 
     data = programme_data(session, day=day, room=room)
     texts = [data.title, data.subtitle] + [

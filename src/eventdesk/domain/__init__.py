@@ -3,10 +3,17 @@
 Imports nothing else of eventdesk: no Qt, no PDF, no engine set-up.
 """
 
-from .agenda import AgendaItem, AgendaSpeaker, Room, RoomAvailability, SpeakerUnavailability, Track
-from .base import Base, utcnow
-from .desk import BadgePrint, CheckIn
-from .enums import (
+from eventdesk.domain.agenda import (
+    AgendaItem,
+    AgendaSpeaker,
+    Room,
+    RoomAvailability,
+    SpeakerUnavailability,
+    Track,
+)
+from eventdesk.domain.base import Base, utcnow
+from eventdesk.domain.desk import BadgePrint, CheckIn
+from eventdesk.domain.enums import (
     CATEGORY_LABELS_ZH,
     AgendaKind,
     Category,
@@ -15,11 +22,11 @@ from .enums import (
     SpeakerRole,
     UserRole,
 )
-from .event import Event, Setting
-from .exhibitors import Exhibitor
-from .people import Person, RevokedBadge
-from .pickup import BadgeCollection
-from .users import AuditEntry, User
+from eventdesk.domain.event import Event, Setting
+from eventdesk.domain.exhibitors import Exhibitor
+from eventdesk.domain.people import Person, RevokedBadge
+from eventdesk.domain.pickup import BadgeCollection
+from eventdesk.domain.users import AuditEntry, User
 
 __all__ = [
     "CATEGORY_LABELS_ZH",

@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UtcDateTime
-from .columns import key_enum
-from .enums import AgendaKind, SpeakerRole
+from eventdesk.domain.base import Base, UtcDateTime
+from eventdesk.domain.columns import key_enum
+from eventdesk.domain.enums import AgendaKind, SpeakerRole
 
 
 class Room(Base):

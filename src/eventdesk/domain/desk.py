@@ -7,9 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UtcDateTime, utcnow
-from .columns import key_enum
-from .enums import PrintReason
+from eventdesk.domain.base import Base, UtcDateTime, utcnow
+from eventdesk.domain.columns import key_enum
+from eventdesk.domain.enums import PrintReason
 
 
 class CheckIn(Base):

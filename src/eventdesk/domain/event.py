@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UtcDateTime, utcnow
+from eventdesk.domain.base import Base, UtcDateTime, utcnow
 
 
 class Event(Base):

@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 from itertools import product
 
-
 SEPARATOR = "|"
 # Middle dots used in transcribed names (阿依古丽·买买提): typed with or without, or as a space.
 _DOTS = "·•‧・."
@@ -163,7 +162,7 @@ def person_search_text(
     Phone digits are not here: the phone column is matched on its own (last digits). Nor is the
     badge code: it is ten random letters and digits, so as a form it made short queries match
     strangers (`zw` found everyone whose code starts ZW); the search matches a whole code
-    exactly against the badge_code column instead (services.search_index.search_ids).
+    exactly against the badge_code column instead (services.search.index.search_ids).
     """
     forms = [fold(name), name.strip().lower(), *pinyin_forms(name)]
     if name_en:

@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UtcDateTime, utcnow
-from .columns import key_enum
-from .enums import Category, PersonStatus
+from eventdesk.domain.base import Base, UtcDateTime, utcnow
+from eventdesk.domain.columns import key_enum
+from eventdesk.domain.enums import Category, PersonStatus
 
 
 class Person(Base):

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UtcDateTime, utcnow
+from eventdesk.domain.base import Base, UtcDateTime, utcnow
 
 
 class BadgeCollection(Base):

@@ -15,7 +15,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from .errors import ForgedBadge, ScanRejected
+from eventdesk.domain.errors import ForgedBadge, ScanRejected
 
 VERSION_PREFIX = "ED1"
 BADGE_CODE_LENGTH = 10  # base32 characters: 50 random bits

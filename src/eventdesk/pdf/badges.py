@@ -13,11 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from .fonts import missing_characters
-from .layout import LayoutError, layout_names, layout_title
-from .model import BadgeData, MissingGlyph, RenderOptions, RenderResult
-from .presets import PRESETS
-from .render import BatchRenderer
+from eventdesk.pdf.fonts import missing_characters
+from eventdesk.pdf.layout import LayoutError, layout_names, layout_title
+from eventdesk.pdf.model import BadgeData, MissingGlyph, RenderOptions, RenderResult
+from eventdesk.pdf.presets import PRESETS
+from eventdesk.pdf.render import BatchRenderer
 
 __all__ = [
     "BadgeData",
@@ -89,7 +89,7 @@ def render_batch(
     """Like render_badges, but also says how many badges and pages were written."""
     options = options or RenderOptions()
     if options.workers > 1 and len(badges) >= 2 * options.workers * 50:
-        from .parallel import render_parallel
+        from eventdesk.pdf.parallel import render_parallel
 
         data, result = render_parallel(badges, layout=layout, preset=preset, options=options,
                                        progress=progress)

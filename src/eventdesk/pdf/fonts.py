@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..paths import resource
+from eventdesk.paths import resource
 
 BUNDLED_FONT = resource("fonts", "wqy-microhei.ttc")
 BUNDLED_FAMILY = "WenQuanYi Micro Hei"

@@ -18,8 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..paths import resource
-from .presets import MM
+from eventdesk.paths import resource
+from eventdesk.pdf.presets import MM
 
 LAYOUTS_ENV = "EVENTDESK_LAYOUTS"  # an extra directory of layouts (tests, print shops)
 # Fields that are the same for every badge of one category: drawn once into a form XObject.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.badge_data import BadgeData
+from eventdesk.domain.badge_data import BadgeData
 
 __all__ = ["BadgeData", "MissingGlyph", "RenderOptions", "RenderResult"]
 

@@ -15,13 +15,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import replace
 
-from .model import BadgeData, RenderOptions, RenderResult
-from .render import chunks
+from eventdesk.pdf.model import BadgeData, RenderOptions, RenderResult
+from eventdesk.pdf.render import chunks
 
 
 def _render_chunk(badges: Sequence[BadgeData], layout: str, preset: str,
                   options: RenderOptions) -> tuple[bytes, int]:
-    from .badges import renderer
+    from eventdesk.pdf.badges import renderer
 
     buffer = io.BytesIO()
     result = renderer(layout, preset, options).render(badges, buffer)
@@ -83,7 +83,7 @@ def render_parallel(badges: Sequence[BadgeData], *, layout: str, preset: str,
 
 def _split(badges: Sequence[BadgeData], workers: int, options: RenderOptions,
            preset: str) -> list[Sequence[BadgeData]]:
-    from .presets import get_preset
+    from eventdesk.pdf.presets import get_preset
 
     per = get_preset(preset).per_page
     if not options.separator_pages:

@@ -13,8 +13,8 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from ..domain.programme import Programme, ProgrammeItem, ProgrammePage
-from .text import shape
+from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage
+from eventdesk.pdf.text import shape
 
 MARGIN = 28.0
 TIME_W = 34.0

@@ -20,7 +20,7 @@ from typing import BinaryIO
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from .layout import (
+from eventdesk.pdf.layout import (
     Colour,
     CompiledLayout,
     Element,
@@ -33,10 +33,10 @@ from .layout import (
     compile_layout,
     parse_colour,
 )
-from .model import BadgeData, RenderOptions, RenderResult
-from .presets import MM, Preset, get_preset
-from .qr import qr_ops
-from .text import fit, layout_text, text_ops
+from eventdesk.pdf.model import BadgeData, RenderOptions, RenderResult
+from eventdesk.pdf.presets import MM, Preset, get_preset
+from eventdesk.pdf.qr import qr_ops
+from eventdesk.pdf.text import fit, layout_text, text_ops
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 50

@@ -18,8 +18,8 @@ from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .fonts import ChainFont, coverage, font_chain, font_for
-from .layout import Colour, SizeRule, TextBox
+from eventdesk.pdf.fonts import ChainFont, coverage, font_chain, font_for
+from eventdesk.pdf.layout import Colour, SizeRule, TextBox
 
 # Where the middle of a CJK ideograph sits above the baseline, in em: used to centre lines.
 _MIDDLE = 0.34

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import AuditEntry
+from eventdesk.domain import AuditEntry
 
 
 def os_operator() -> str:

@@ -19,12 +19,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..domain import CheckIn, Person, PersonStatus, RevokedBadge
-from ..domain.errors import DomainError, NotFound, ScanRejected
-from ..domain.qr import looks_like_payload, normalise, verify_payload
-from . import audit
-from .events import EventInfo, event_secret, get_event
-from .people import PersonRow, get_person
+from eventdesk.domain import CheckIn, Person, PersonStatus, RevokedBadge
+from eventdesk.domain.errors import DomainError, NotFound, ScanRejected
+from eventdesk.domain.qr import looks_like_payload, normalise, verify_payload
+from eventdesk.services import audit
+from eventdesk.services.events import EventInfo, event_secret, get_event
+from eventdesk.services.people import PersonRow, get_person
 
 Outcome = Literal["checked_in", "already_checked_in", "rejected", "confirm"]
 UNDO_WINDOW = timedelta(minutes=5)

@@ -9,14 +9,20 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import Category, Exhibitor, Person, PersonStatus
-from ..domain.errors import DomainError
-from ..domain.names import fold
-from . import audit
-from .checkin import CheckInResult, CheckInState, check_in, states_today
-from .desk_badges import print_counts
-from .people import PersonInput, PersonRow, create_person, get_person, validate_person
-from .search import search_people
+from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
+from eventdesk.domain.errors import DomainError
+from eventdesk.domain.names import fold
+from eventdesk.services import audit
+from eventdesk.services.badges.desk import print_counts
+from eventdesk.services.checkin import CheckInResult, CheckInState, check_in, states_today
+from eventdesk.services.people import (
+    PersonInput,
+    PersonRow,
+    create_person,
+    get_person,
+    validate_person,
+)
+from eventdesk.services.search.query import search_people
 
 
 @dataclass(frozen=True)

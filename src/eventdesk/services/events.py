@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import Event
-from ..domain.errors import EventAlreadyExists, NoEvent
-from ..domain.qr import is_event_code, make_payload, new_event_secret
+from eventdesk.domain import Event
+from eventdesk.domain.errors import EventAlreadyExists, NoEvent
+from eventdesk.domain.qr import is_event_code, make_payload, new_event_secret
 
 DEFAULT_TZ = "Asia/Shanghai"
 

@@ -9,11 +9,11 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import Exhibitor, Person, PersonStatus
-from ..domain.contact import InvalidContact, normalise_email, normalise_phone
-from ..domain.errors import NotFound, ValidationFailed
-from ..domain.names import exhibitor_search_text, split_query
-from . import audit
+from eventdesk.domain import Exhibitor, Person, PersonStatus
+from eventdesk.domain.contact import InvalidContact, normalise_email, normalise_phone
+from eventdesk.domain.errors import NotFound, ValidationFailed
+from eventdesk.domain.names import exhibitor_search_text, split_query
+from eventdesk.services import audit
 
 ExhibitorSort = Literal["name", "hall", "booth", "sector", "staff", "short_name", "contact",
                         "phone", "quota"]
@@ -215,7 +215,7 @@ def update_exhibitor(session: Session, *, exhibitor_id: int, data: ExhibitorInpu
 
 def _refresh_staff_search(session: Session, e: Exhibitor) -> None:
     """Staff are found by their company's short name too, so a new 简称 re-indexes them."""
-    from .people import refresh_search_fields as refresh_person
+    from eventdesk.services.people import refresh_search_fields as refresh_person
 
     for person in session.scalars(select(Person).where(Person.exhibitor_id == e.id)):
         refresh_person(person, company_short=e.short_name)

@@ -24,10 +24,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import CheckIn, Exhibitor, Person, PersonStatus
-from ..domain.errors import DomainError
-from .events import PayloadSigner, get_event
-from .imports.normalise import neutralise
+from eventdesk.domain import CheckIn, Exhibitor, Person, PersonStatus
+from eventdesk.domain.errors import DomainError
+from eventdesk.services.events import PayloadSigner, get_event
+from eventdesk.services.imports.normalise import neutralise
 
 Progress = Callable[[int, int], None]
 EXPORT_KINDS = ("people", "exhibitors", "checkins")

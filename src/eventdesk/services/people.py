@@ -9,14 +9,14 @@ from typing import Literal
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from ..domain import Category, Exhibitor, Person, PersonStatus
-from ..domain.contact import InvalidContact, mask_phone, normalise_email, normalise_phone
-from ..domain.errors import NotFound, ValidationFailed
-from ..domain.names import person_search_text, sort_pinyin
-from ..domain.qr import new_badge_code
-from . import audit
-from .events import PayloadSigner
-from .search_index import search_ids
+from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
+from eventdesk.domain.contact import InvalidContact, mask_phone, normalise_email, normalise_phone
+from eventdesk.domain.errors import NotFound, ValidationFailed
+from eventdesk.domain.names import person_search_text, sort_pinyin
+from eventdesk.domain.qr import new_badge_code
+from eventdesk.services import audit
+from eventdesk.services.events import PayloadSigner
+from eventdesk.services.search.index import search_ids
 
 SortKey = Literal["name", "company", "category", "booth", "created", "status", "name_en", "title",
                   "phone", "email", "badge_code"]
@@ -191,7 +191,7 @@ def person_ids(
 
     Ids are cheap (100,000 ints), rows are not: a view keeps this list and reads rows a page at a
     time with `list_people(ids=...)`, so pages stay stable while others add people. With a query,
-    people are those the desk search finds (services.search_index), in its rank order unless a
+    people are those the desk search finds (services.search.index), in its rank order unless a
     sort is given.
     """
     matches: list[int] | None = None

@@ -11,14 +11,21 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from ..domain.errors import DomainError
-from ..services.audit import os_operator
-from ..services.events import get_event, has_event
-from ..storage import Database, default_db_path, open_database, resolve_url, sqlite_path, to_url
-from . import ops
-from .context import AppContext
-from .fonts import register_fonts
-from .main_window import VIEW_KEYS, MainWindow
+from eventdesk.domain.errors import DomainError
+from eventdesk.services.audit import os_operator
+from eventdesk.services.events import get_event, has_event
+from eventdesk.storage import (
+    Database,
+    default_db_path,
+    open_database,
+    resolve_url,
+    sqlite_path,
+    to_url,
+)
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.fonts import register_fonts
+from eventdesk.ui.main_window import VIEW_KEYS, MainWindow
 
 
 def application() -> QApplication:
@@ -40,7 +47,7 @@ def is_first_run(url: str) -> bool:
 
 def build_demo_with_progress(db: Database, parent: object = None) -> None:
     """Build the reference demo event in a worker, with a visible progress dialog."""
-    from ..services.demo import build_demo
+    from eventdesk.demo.build import build_demo
 
     dialog = QProgressDialog("正在创建演示活动… Building the demo event…", "", 0, 100)
     dialog.setWindowTitle("EventDesk")

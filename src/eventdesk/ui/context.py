@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from ..services.events import EventInfo
-from ..storage import Database
+from eventdesk.services.events import EventInfo
+from eventdesk.storage import Database
 
 # Topics views listen for; an op says which of them it changed.
 PEOPLE = "people"

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.qr import is_event_code
-from ..services.events import EventInfo, create_event, get_event, has_event
-from ..storage import Database, describe, open_database, sqlite_path, to_url
-from . import ops
-from .context import AppContext
+from eventdesk.domain.qr import is_event_code
+from eventdesk.services.events import EventInfo, create_event, get_event, has_event
+from eventdesk.storage import Database, describe, open_database, sqlite_path, to_url
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
 
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8

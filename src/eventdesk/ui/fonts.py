@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from ..pdf.fonts import font_chain
+from eventdesk.pdf.fonts import font_chain
 
 _registered: list[str] = []
 

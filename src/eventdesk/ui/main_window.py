@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage import describe
-from .context import AppContext
-from .placeholder import PlaceholderView
+from eventdesk.storage import describe
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.placeholder import PlaceholderView
 
 
 @dataclass(frozen=True)
@@ -120,11 +120,13 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        from .database_menu import DatabaseMenu
+        from eventdesk.ui.database_menu import DatabaseMenu
 
         self.file_menu = DatabaseMenu(self)
         self.menuBar().addMenu(self.file_menu)
-        from .transfer.menu import add_transfer_menu  # 数据: import wizard, export dialog
+        from eventdesk.ui.transfer.menu import (
+            add_transfer_menu,  # 数据: import wizard, export dialog
+        )
 
         self.transfer_menu = add_transfer_menu(self, self.ctx)
         nav_menu = self.menuBar().addMenu("视图(&V)")

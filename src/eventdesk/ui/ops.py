@@ -15,10 +15,10 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
-from ..storage import Session
 
-from ..domain.errors import DomainError
-from .context import AppContext
+from eventdesk.domain.errors import DomainError
+from eventdesk.storage import Session
+from eventdesk.ui.context import AppContext
 
 T = TypeVar("T")
 

@@ -40,13 +40,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ...domain.errors import ImportRejected
-from . import mapping as mapping_mod
-from .engine import POLICIES, KindAdapter, Progress, open_for, run
-from .exhibitors import ExhibitorsAdapter
-from .people import PeopleAdapter
-from .reading import Table, cell_text, open_table, sheet_names
-from .report import ImportReport, rejection_json, write_error_report
+from eventdesk.domain.errors import ImportRejected
+from eventdesk.services.imports import mapping as mapping_mod
+from eventdesk.services.imports.engine import POLICIES, KindAdapter, Progress, open_for, run
+from eventdesk.services.imports.exhibitors import ExhibitorsAdapter
+from eventdesk.services.imports.people import PeopleAdapter
+from eventdesk.services.imports.reading import Table, cell_text, open_table, sheet_names
+from eventdesk.services.imports.report import ImportReport, rejection_json, write_error_report
 
 _KINDS: dict[str, Callable[[], KindAdapter]] = {
     "people": PeopleAdapter,

@@ -16,12 +16,12 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from ...domain.errors import ImportRejected, RowError
-from . import mapping as mapping_mod
-from .mapping import FieldSpec
-from .normalise import report_value
-from .reading import Table, open_table
-from .report import ImportReport
+from eventdesk.domain.errors import ImportRejected, RowError
+from eventdesk.services.imports import mapping as mapping_mod
+from eventdesk.services.imports.mapping import FieldSpec
+from eventdesk.services.imports.normalise import report_value
+from eventdesk.services.imports.reading import Table, open_table
+from eventdesk.services.imports.report import ImportReport
 
 DuplicatePolicy = Literal["update", "skip", "reject"]
 POLICIES: tuple[str, ...] = ("update", "skip", "reject")

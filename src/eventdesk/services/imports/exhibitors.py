@@ -10,17 +10,17 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from ...domain import AuditEntry, Exhibitor, Person
-from ...domain.base import utcnow
-from ...domain.errors import ValidationFailed
-from ...domain.names import exhibitor_search_text, fold
-from .. import audit
-from ..exhibitors import ExhibitorInput, validate_exhibitor
-from ..people import refresh_search_fields as refresh_person
-from .engine import Existing, Key, KindAdapter, Progress
-from .mapping import FieldSpec
-from .normalise import clean
-from .people import audit_json
+from eventdesk.domain import AuditEntry, Exhibitor, Person
+from eventdesk.domain.base import utcnow
+from eventdesk.domain.errors import ValidationFailed
+from eventdesk.domain.names import exhibitor_search_text, fold
+from eventdesk.services import audit
+from eventdesk.services.exhibitors import ExhibitorInput, validate_exhibitor
+from eventdesk.services.imports.engine import Existing, Key, KindAdapter, Progress
+from eventdesk.services.imports.mapping import FieldSpec
+from eventdesk.services.imports.normalise import clean
+from eventdesk.services.imports.people import audit_json
+from eventdesk.services.people import refresh_search_fields as refresh_person
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name_zh", "名称", ("名称", "公司名称", "企业名称", "展商名称", "单位名称", "公司",

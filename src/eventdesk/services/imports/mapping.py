@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from ...domain import Setting
+from eventdesk.domain import Setting
 
 _BRACKETED = re.compile(r"[（(【\[<《].*?[）)】\]>》]")
 _JUNK = re.compile(r"[\s_\-:：*#.。/\\'\"“”]+")

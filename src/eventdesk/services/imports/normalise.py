@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...domain import CATEGORY_LABELS_ZH, Category, PersonStatus
-from .reading import cell_text
+from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PersonStatus
+from eventdesk.services.imports.reading import cell_text
 
 FORMULA_LEADS = "=+-@"
 # Longest cell text kept in an error report; a 100,000-character cell is not echoed back.

@@ -19,16 +19,16 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from ...domain import AuditEntry, Category, Exhibitor, Person, PersonStatus
-from ...domain.errors import ValidationFailed
-from ...domain.names import fold, person_search_text, sort_pinyin
-from ...domain.base import utcnow
-from ...domain.qr import BADGE_CODE_LENGTH, is_badge_code
-from .. import audit
-from ..people import PersonInput, validate_person
-from .engine import Existing, Key, KindAdapter, Progress
-from .mapping import FieldSpec
-from .normalise import CATEGORY_LABELS, category_of, clean, status_of
+from eventdesk.domain import AuditEntry, Category, Exhibitor, Person, PersonStatus
+from eventdesk.domain.base import utcnow
+from eventdesk.domain.errors import ValidationFailed
+from eventdesk.domain.names import fold, person_search_text, sort_pinyin
+from eventdesk.domain.qr import BADGE_CODE_LENGTH, is_badge_code
+from eventdesk.services import audit
+from eventdesk.services.imports.engine import Existing, Key, KindAdapter, Progress
+from eventdesk.services.imports.mapping import FieldSpec
+from eventdesk.services.imports.normalise import CATEGORY_LABELS, category_of, clean, status_of
+from eventdesk.services.people import PersonInput, validate_person
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "姓名", ("姓名", "名字", "name", "中文名", "中文姓名", "参会人", "参会人姓名",

@@ -25,8 +25,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from ...domain.errors import ImportRejected
-from .xlsx import open_book, sheet_names
+from eventdesk.domain.errors import ImportRejected
+from eventdesk.services.imports.xlsx import open_book, sheet_names
 
 # Rows looked at when searching for the header row under title lines.
 HEADER_SEARCH_ROWS = 30

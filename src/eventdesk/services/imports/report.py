@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...domain.errors import RowError
+from eventdesk.domain.errors import RowError
 
 
 @dataclass
@@ -75,7 +75,7 @@ def rejection_json(message: str, errors: list[RowError] | None = None) -> dict[s
 
 def write_error_report(errors: list[RowError], path: Path | str) -> None:
     """The problems as a CSV Excel opens with Chinese intact (UTF-8 with BOM)."""
-    from .normalise import neutralise
+    from eventdesk.services.imports.normalise import neutralise
 
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ...domain.errors import ImportRejected
+from eventdesk.domain.errors import ImportRejected
 
 _FORMULA = re.compile(rb"<(?:[A-Za-z][\w.-]*:)?f[\s>/]")
 _CHUNK = 1 << 20

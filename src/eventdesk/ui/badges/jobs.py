@@ -15,8 +15,8 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from ...domain.errors import DomainError
-from ...pdf.badges import (
+from eventdesk.domain.errors import DomainError
+from eventdesk.pdf.badges import (
     BadgeData,
     MissingGlyph,
     RenderOptions,
@@ -25,10 +25,10 @@ from ...pdf.badges import (
     render_batch,
     renderer,
 )
-from ...pdf.presets import PRESETS
-from ...services import badges as badge_service
-from ...storage import Session
-from ..ops import Progress
+from eventdesk.pdf.presets import PRESETS
+from eventdesk.services.badges import batch as badge_service
+from eventdesk.storage import Session
+from eventdesk.ui.ops import Progress
 
 PREVIEW_DPI = 72
 PRINT_DPI = 300

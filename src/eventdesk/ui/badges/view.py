@@ -29,14 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import CATEGORY_LABELS_ZH, Category
-from ...pdf.badges import RenderOptions, describe_layout, describe_preset, list_layouts
-from ...pdf.badges import list_presets
-from ...services import badges as badge_service
-from ...services.exhibitors import halls
-from .. import ops
-from ..context import EXHIBITORS, PEOPLE, PRINTS, AppContext
-from . import jobs
+from eventdesk.domain import CATEGORY_LABELS_ZH, Category
+from eventdesk.pdf.badges import (
+    RenderOptions,
+    describe_layout,
+    describe_preset,
+    list_layouts,
+    list_presets,
+)
+from eventdesk.services.badges import batch as badge_service
+from eventdesk.services.exhibitors import halls
+from eventdesk.ui import ops
+from eventdesk.ui.badges import jobs
+from eventdesk.ui.context import EXHIBITORS, PEOPLE, PRINTS, AppContext
 
 SORT_LABELS = {"company": "单位，再按姓名拼音", "booth": "展馆，再按展位", "name": "姓名拼音"}
 

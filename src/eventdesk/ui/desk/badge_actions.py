@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
-from ...domain import PrintReason
-from ...services import desk_badges
-from ...services.desk_badges import REASON_LABELS_ZH
-from ...services.people import PersonRow, get_person
-from .. import ops
-from ..context import PEOPLE, PRINTS
-from . import printing
-from . import settings as desk_settings
+from eventdesk.domain import PrintReason
+from eventdesk.services.badges import desk as desk_badges
+from eventdesk.services.badges.desk import REASON_LABELS_ZH
+from eventdesk.services.people import PersonRow, get_person
+from eventdesk.ui import ops
+from eventdesk.ui.context import PEOPLE, PRINTS
+from eventdesk.ui.desk import printing
+from eventdesk.ui.desk import settings as desk_settings
 
 if TYPE_CHECKING:
-    from .view import DeskView
+    from eventdesk.ui.desk.view import DeskView
 
 REPRINT_REASONS = (PrintReason.LOST, PrintReason.DAMAGED, PrintReason.WRONG_DATA)
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...domain import CATEGORY_LABELS_ZH, PersonStatus
-from ...services.desk import DeskRow
+from eventdesk.domain import CATEGORY_LABELS_ZH, PersonStatus
+from eventdesk.services.desk import DeskRow
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("姓名", "单位", "类别", "展位", "今日签到", "打印", "手机")

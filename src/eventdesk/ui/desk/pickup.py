@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import PrintReason
-from ...services import desk_badges
-from ...services import exhibitors as exhibitor_service
-from ...services.desk_badges import PickupState
-from .. import ops
-from ..context import PRINTS, AppContext
+from eventdesk.domain import PrintReason
+from eventdesk.services import exhibitors as exhibitor_service
+from eventdesk.services.badges import desk as desk_badges
+from eventdesk.services.badges.desk import PickupState
+from eventdesk.ui import ops
+from eventdesk.ui.context import PRINTS, AppContext
 
 if TYPE_CHECKING:
-    from .badge_actions import BadgeActions
+    from eventdesk.ui.desk.badge_actions import BadgeActions
 
 
 class PickupDialog(QDialog):

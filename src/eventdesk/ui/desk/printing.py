@@ -17,10 +17,10 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from ...domain import CATEGORY_LABELS_ZH
-from ...pdf.badges import BadgeData, render_badges, render_one
-from ...services.people import PersonRow
-from .settings import PDF_PRINTER, DeskSettings
+from eventdesk.domain import CATEGORY_LABELS_ZH
+from eventdesk.pdf.badges import BadgeData, render_badges, render_one
+from eventdesk.services.people import PersonRow
+from eventdesk.ui.desk.settings import PDF_PRINTER, DeskSettings
 
 CATEGORY_EN = {"exhibitor": "EXHIBITOR", "visitor": "VISITOR", "speaker": "SPEAKER",
                "media": "MEDIA", "vip": "VIP", "staff": "STAFF"}

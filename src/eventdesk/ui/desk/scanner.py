@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from ...domain.qr import looks_like_payload
+from eventdesk.domain.qr import looks_like_payload
 
 # A person rarely types two characters within 60 ms; scanners send one every 1–20 ms.
 BURST_GAP_S = 0.06

@@ -65,7 +65,7 @@ def save(settings: QSettings, desk: DeskSettings) -> None:
 
 def _layouts() -> list[str]:
     try:
-        from ...pdf.badges import list_layouts
+        from eventdesk.pdf.badges import list_layouts
 
         return list_layouts() or ["default"]
     except Exception:  # noqa: BLE001 - the badge engine may be absent in a trimmed build

@@ -26,21 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import CATEGORY_LABELS_ZH
-from ...domain.qr import looks_like_payload
-from ...services import checkin as checkin_service
-from ...services import desk as desk_service
-from ...services import search_index
-from ...services.checkin import CheckInResult
-from ...services.desk import DeskRow
-from .. import ops
-from ..context import CHECKINS, PEOPLE, PRINTS, AppContext
-from . import settings as desk_settings
-from . import sound
-from .badge_actions import BadgeActions
-from .model import ResultsModel
-from .scanner import ScannerFilter
-from .status import StatusPanel
+from eventdesk.domain import CATEGORY_LABELS_ZH
+from eventdesk.domain.qr import looks_like_payload
+from eventdesk.services import checkin as checkin_service
+from eventdesk.services import desk as desk_service
+from eventdesk.services.checkin import CheckInResult
+from eventdesk.services.desk import DeskRow
+from eventdesk.services.search import index as search_index
+from eventdesk.ui import ops
+from eventdesk.ui.context import CHECKINS, PEOPLE, PRINTS, AppContext
+from eventdesk.ui.desk import settings as desk_settings
+from eventdesk.ui.desk import sound
+from eventdesk.ui.desk.badge_actions import BadgeActions
+from eventdesk.ui.desk.model import ResultsModel
+from eventdesk.ui.desk.scanner import ScannerFilter
+from eventdesk.ui.desk.status import StatusPanel
 
 REASON_ZH = {"forged": "二维码签名不符（疑似伪造）", "other_event": "其他活动的胸卡",
              "revoked": "胸卡已作废", "cancelled": "报名已取消", "unknown": "无法识别的胸卡",
@@ -336,7 +336,7 @@ class DeskView(QWidget):
         self.search.setFocus()
 
     def open_walk_in(self) -> None:
-        from .walkin import WalkInDialog
+        from eventdesk.ui.desk.walkin import WalkInDialog
 
         dialog = WalkInDialog(self.ctx, desk=self.desk.name, parent=self)
         if dialog.exec() and dialog.result_checkin is not None:
@@ -346,7 +346,7 @@ class DeskView(QWidget):
         self.search.setFocus()
 
     def open_pickup(self) -> None:
-        from .pickup import PickupDialog
+        from eventdesk.ui.desk.pickup import PickupDialog
 
         PickupDialog(self.ctx, self.badges, parent=self).exec()
         self.refresh_results()

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import CATEGORY_LABELS_ZH, Category
-from ...domain.errors import DomainError, ValidationFailed
-from ...services import desk as desk_service
-from ...services import exhibitors as exhibitor_service
-from ...services.checkin import CheckInResult
-from ...services.desk import Duplicate
-from ...services.people import PersonInput, validate_person
-from .. import ops
-from ..context import CHECKINS, PEOPLE, AppContext
+from eventdesk.domain import CATEGORY_LABELS_ZH, Category
+from eventdesk.domain.errors import DomainError, ValidationFailed
+from eventdesk.services import desk as desk_service
+from eventdesk.services import exhibitors as exhibitor_service
+from eventdesk.services.checkin import CheckInResult
+from eventdesk.services.desk import Duplicate
+from eventdesk.services.people import PersonInput, validate_person
+from eventdesk.ui import ops
+from eventdesk.ui.context import CHECKINS, PEOPLE, AppContext
 
 FIELDS = ("name", "company", "phone", "email", "title")
 LABELS = {"name": "姓名 *", "company": "单位", "phone": "手机", "email": "邮箱", "title": "职务"}

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from ...domain.contact import mask_phone
-from ...services.exhibitors import ExhibitorRow, count_exhibitors, list_exhibitors
-from ...storage import Session
-from ..tables.paging import Column, FirstPage, PagedTableModel
+from eventdesk.domain.contact import mask_phone
+from eventdesk.services.exhibitors import ExhibitorRow, count_exhibitors, list_exhibitors
+from eventdesk.storage import Session
+from eventdesk.ui.tables.paging import Column, FirstPage, PagedTableModel
 
 OVER_QUOTA_BG = QColor("#fde0e0")
 OVER_QUOTA_FG = QColor("#b71c1c")

@@ -14,20 +14,20 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from ...domain import CATEGORY_LABELS_ZH, PersonStatus
-from ...services.exhibitors import (
+from eventdesk.domain import CATEGORY_LABELS_ZH, PersonStatus
+from eventdesk.services.exhibitors import (
     ExhibitorInput,
     ExhibitorRow,
     as_input,
     create_exhibitor,
     update_exhibitor,
 )
-from ...services.people import PersonRow
-from ...storage import Session
-from ..context import EXHIBITORS, PEOPLE, AppContext
-from ..people.model import CANCELLED_FG, STATUS_LABELS_ZH
-from ..tables.panel import DetailPanel
-from .model import OVER_QUOTA_FG, over_quota
+from eventdesk.services.people import PersonRow
+from eventdesk.storage import Session
+from eventdesk.ui.context import EXHIBITORS, PEOPLE, AppContext
+from eventdesk.ui.exhibitors.model import OVER_QUOTA_FG, over_quota
+from eventdesk.ui.people.model import CANCELLED_FG, STATUS_LABELS_ZH
+from eventdesk.ui.tables.panel import DetailPanel
 
 TEXT_FIELDS = ("name_zh", "name_en", "short_name", "sector", "hall", "booth", "contact_name",
                "contact_phone", "contact_email")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from ...services.exhibitors import ExhibitorRow, halls
-from ...services.people import PersonRow, list_people
-from ..context import AppContext
-from ..tables.form import ListPane
-from ..tables.view import ListDetailView
-from .model import COLUMNS, ExhibitorsModel
-from .panel import ExhibitorPanel
+from eventdesk.services.exhibitors import ExhibitorRow, halls
+from eventdesk.services.people import PersonRow, list_people
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.exhibitors.model import COLUMNS, ExhibitorsModel
+from eventdesk.ui.exhibitors.panel import ExhibitorPanel
+from eventdesk.ui.tables.form import ListPane
+from eventdesk.ui.tables.view import ListDetailView
 
 ALL_HALLS = "全部展馆 All halls"
 

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from ...domain import CATEGORY_LABELS_ZH, Category, PersonStatus
-from ...services.people import PersonRow, list_people, person_ids
-from ...storage import Session
-from ..tables.paging import Column, FirstPage, PagedTableModel
+from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PersonStatus
+from eventdesk.services.people import PersonRow, list_people, person_ids
+from eventdesk.storage import Session
+from eventdesk.ui.tables.paging import Column, FirstPage, PagedTableModel
 
 STATUS_LABELS_ZH = {PersonStatus.REGISTERED: "已登记", PersonStatus.CANCELLED: "已取消"}
 STATUS_LABELS_EN = {PersonStatus.REGISTERED: "Registered", PersonStatus.CANCELLED: "Cancelled"}

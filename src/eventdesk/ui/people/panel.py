@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit
 
-from ...domain import Category, PersonStatus
-from ...services.people import PersonInput, PersonRow, as_input, create_person, update_person
-from ...storage import Session
-from ..context import PEOPLE, AppContext
-from ..tables.panel import DetailPanel
-from .model import STATUS_LABELS_EN, STATUS_LABELS_ZH, booth_text, category_label
+from eventdesk.domain import Category, PersonStatus
+from eventdesk.services.people import PersonInput, PersonRow, as_input, create_person, update_person
+from eventdesk.storage import Session
+from eventdesk.ui.context import PEOPLE, AppContext
+from eventdesk.ui.people.model import STATUS_LABELS_EN, STATUS_LABELS_ZH, booth_text, category_label
+from eventdesk.ui.tables.panel import DetailPanel
 
 NO_EXHIBITOR = "（不关联展商）— none"
 

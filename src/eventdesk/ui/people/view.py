@@ -10,15 +10,15 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from ...domain import Category
-from ...services.exhibitors import exhibitor_choices
-from ...services.search_index import index_for
-from .. import ops
-from ..context import AppContext
-from ..tables.form import ListPane
-from ..tables.view import ListDetailView
-from .model import PeopleModel, category_label
-from .panel import PersonPanel
+from eventdesk.domain import Category
+from eventdesk.services.exhibitors import exhibitor_choices
+from eventdesk.services.search.index import index_for
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.people.model import PeopleModel, category_label
+from eventdesk.ui.people.panel import PersonPanel
+from eventdesk.ui.tables.form import ListPane
+from eventdesk.ui.tables.view import ListDetailView
 
 ALL_CATEGORIES = "全部类别 All"
 

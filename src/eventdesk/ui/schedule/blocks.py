@@ -10,8 +10,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ...services.schedule import ItemRow
-from ...services.schedule_conflicts import Conflict
+from eventdesk.services.schedule.conflicts import Conflict
+from eventdesk.services.schedule.items import ItemRow
 
 
 def lighter(colour: str, amount: float = 0.78) -> QColor:

@@ -10,12 +10,13 @@ from typing import TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-from ...services import schedule, schedule_rooms
-from ...services.schedule import ItemInput, ItemRow
-from ...services.schedule_rooms import RoomRow, UnavailableRow
-from ...storage import Session
-from .. import ops
-from ..context import SCHEDULE, AppContext
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule import rooms as schedule_rooms
+from eventdesk.services.schedule.items import ItemInput, ItemRow
+from eventdesk.services.schedule.rooms import RoomRow, UnavailableRow
+from eventdesk.storage import Session
+from eventdesk.ui import ops
+from eventdesk.ui.context import SCHEDULE, AppContext
 
 T = TypeVar("T")
 _MERGE_ID = 6001

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import AgendaKind
-from ...services import schedule
-from ...services.schedule import KIND_LABELS_ZH, ItemInput, ItemRow, Schedule
-from .. import ops
-from ..context import AppContext
+from eventdesk.domain import AgendaKind
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule.items import KIND_LABELS_ZH, ItemInput, ItemRow, Schedule
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
 
 SEPARATORS = re.compile(r"[、，,;；/\n]+")
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from ...services.schedule_export import export_schedule, programme_data
-from ...storage import Session
-from .. import ops
-from ..context import AppContext
+from eventdesk.services.schedule.export import export_schedule, programme_data
+from eventdesk.storage import Session
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
 
 
 def export_file(ctx: AppContext, out: Path, *, day: date | None = None, room: str | None = None,
@@ -21,7 +21,7 @@ def export_file(ctx: AppContext, out: Path, *, day: date | None = None, room: st
 
     def work(session: Session, _progress: ops.Progress) -> str:
         if out.suffix.lower() == ".pdf":
-            from ...pdf.programme import render_programme
+            from eventdesk.pdf.programme import render_programme
 
             pages = render_programme(programme_data(session, day=day, room=room), out)
             return f"节目单已保存：{out}（{pages} 页）"

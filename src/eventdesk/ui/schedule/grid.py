@@ -17,10 +17,10 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from ...services.schedule import ItemRow, Schedule
-from ...services.schedule_conflicts import Conflict, ConflictData, Slot, check_slot
-from ...services.schedule_rooms import RoomRow
-from .blocks import Block, lanes
+from eventdesk.services.schedule.conflicts import Conflict, ConflictData, Slot, check_slot
+from eventdesk.services.schedule.items import ItemRow, Schedule
+from eventdesk.services.schedule.rooms import RoomRow
+from eventdesk.ui.schedule.blocks import Block, lanes
 
 SNAP_MIN = 5
 COL_W = 150

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QTime, Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import schedule, schedule_rooms
-from ...services.events import EventInfo
-from ...services.people import get_person
-from ...services.schedule_rooms import RoomRow, UnavailableRow, Window
-from ...storage import Session
-from .. import ops
-from ..context import AppContext
-from .commands import SaveRoomCommand, UnavailabilityCommand
+from eventdesk.services.events import EventInfo
+from eventdesk.services.people import get_person
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule import rooms as schedule_rooms
+from eventdesk.services.schedule.rooms import RoomRow, UnavailableRow, Window
+from eventdesk.storage import Session
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.schedule.commands import SaveRoomCommand, UnavailabilityCommand
 
 _LINE = re.compile(r"^(?:(\d{4}-\d{1,2}-\d{1,2})\s+)?(\d{1,2}:\d{2})\s*[-–~至]\s*(\d{1,2}:\d{2})$")
 

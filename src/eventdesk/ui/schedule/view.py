@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import schedule
-from ...services.schedule import KIND_LABELS_ZH, ItemRow, Schedule
-from ...services.schedule_conflicts import KIND_LABELS_ZH as CONFLICT_LABELS
-from ...services.schedule_conflicts import Conflict
-from ...services.schedule_rooms import RoomRow
-from .. import ops
-from ..context import SCHEDULE, AppContext
-from .commands import CreateItemCommand, EditItemCommand, PlaceItemCommand
-from .export_menu import ExportMenu
-from .grid import COL_W, MIME, ScheduleGrid, default_minutes
+from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule.conflicts import KIND_LABELS_ZH as CONFLICT_LABELS
+from eventdesk.services.schedule.conflicts import Conflict
+from eventdesk.services.schedule.items import KIND_LABELS_ZH, ItemRow, Schedule
+from eventdesk.services.schedule.rooms import RoomRow
+from eventdesk.ui import ops
+from eventdesk.ui.context import SCHEDULE, AppContext
+from eventdesk.ui.schedule.commands import CreateItemCommand, EditItemCommand, PlaceItemCommand
+from eventdesk.ui.schedule.export_menu import ExportMenu
+from eventdesk.ui.schedule.grid import COL_W, MIME, ScheduleGrid, default_minutes
 
 WEEKDAYS = "一二三四五六日"
 ZOOMS = (5, 10, 15, 30, 60)
@@ -366,7 +366,7 @@ class ScheduleView(QWidget):
                    self.grid.instant(minute + default_minutes(item)), self.grid.rooms[col].id)
 
     def edit_item(self, item_id: int) -> None:
-        from .editor import ItemEditor
+        from eventdesk.ui.schedule.editor import ItemEditor
 
         before = self._fresh(item_id)
         if before is None or self.schedule is None:
@@ -376,7 +376,7 @@ class ScheduleView(QWidget):
             self.undo_stack.push(EditItemCommand(self.ctx, before, dialog.result_input))
 
     def new_item(self) -> None:
-        from .editor import ItemEditor
+        from eventdesk.ui.schedule.editor import ItemEditor
 
         if self.schedule is None:
             return
@@ -393,7 +393,7 @@ class ScheduleView(QWidget):
         return self.grid.rooms[col].name if col < len(self.grid.rooms) else None
 
     def open_rooms(self) -> None:
-        from .rooms import RoomsDialog
+        from eventdesk.ui.schedule.rooms import RoomsDialog
 
         RoomsDialog(self, self.ctx, self.undo_stack.push).exec()
 

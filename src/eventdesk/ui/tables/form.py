@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .paging import PagedTableModel
+from eventdesk.ui.tables.paging import PagedTableModel
 
 # Typing pauses shorter than this are one query (a desk operator types 3–6 keys a second).
 FILTER_DEBOUNCE_MS = 150

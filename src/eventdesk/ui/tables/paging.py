@@ -22,9 +22,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ...storage import Session
-from .. import ops
-from ..context import AppContext
+from eventdesk.storage import Session
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
 
 RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex

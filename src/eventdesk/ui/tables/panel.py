@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError, ValidationFailed
-from ...storage import Session
-from .. import ops
-from ..context import AppContext
-from .form import ERROR_STYLE, FieldForm
+from eventdesk.domain.errors import DomainError, ValidationFailed
+from eventdesk.storage import Session
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.tables.form import ERROR_STYLE, FieldForm
 
 RowT = TypeVar("RowT")
 InputT = TypeVar("InputT")

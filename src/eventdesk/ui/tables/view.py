@@ -16,12 +16,12 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
 
-from ...storage import Session
-from .. import ops
-from ..context import EXHIBITORS, PEOPLE, AppContext
-from .form import ListPane
-from .paging import PagedTableModel
-from .panel import DetailPanel
+from eventdesk.storage import Session
+from eventdesk.ui import ops
+from eventdesk.ui.context import EXHIBITORS, PEOPLE, AppContext
+from eventdesk.ui.tables.form import ListPane
+from eventdesk.ui.tables.paging import PagedTableModel
+from eventdesk.ui.tables.panel import DetailPanel
 
 
 class ListDetailView(QWidget):

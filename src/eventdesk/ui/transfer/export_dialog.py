@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import exports
-from ...storage import Session
-from .. import ops
-from ..context import AppContext
+from eventdesk.services import exports
+from eventdesk.storage import Session
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
 
 KINDS = (
     ("people", "人员（含二维码内容）People with QR payloads", (".xlsx", ".csv")),
@@ -110,7 +110,7 @@ class ExportDialog(QDialog):
             self.status.setText(f"文件须以 {self.format_box.currentData()} 结尾")
             return
         if kind in ("schedule", "programme"):
-            from ..schedule.export_menu import export_file
+            from eventdesk.ui.schedule.export_menu import export_file
 
             self.op = export_file(self.ctx, out, on_done=self._done)
         else:

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...services import imports
-from ...services.imports import ImportReport
-from ...services.imports.mapping import FieldSpec, check_mapping
-from ...storage import Session
-from .. import ops
-from ..context import EXHIBITORS, PEOPLE
+from eventdesk.services import imports
+from eventdesk.services.imports import ImportReport
+from eventdesk.services.imports.mapping import FieldSpec, check_mapping
+from eventdesk.storage import Session
+from eventdesk.ui import ops
+from eventdesk.ui.context import EXHIBITORS, PEOPLE
 
 if TYPE_CHECKING:
-    from .import_wizard import ImportWizard
+    from eventdesk.ui.transfer.import_wizard import ImportWizard
 
 NOT_IMPORTED = "（不导入）"
 POLICY_LABELS = (("update", "更新已有记录 Update"), ("skip", "跳过 Skip"),

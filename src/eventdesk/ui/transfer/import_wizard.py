@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...services import imports
-from ...services.imports import FilePreview
-from ...storage import Session
-from .. import ops
-from ..context import AppContext
-from .import_pages import DryRunPage, ImportPage, MappingPage
+from eventdesk.services import imports
+from eventdesk.services.imports import FilePreview
+from eventdesk.storage import Session
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.transfer.import_pages import DryRunPage, ImportPage, MappingPage
 
 FILE_PAGE, SHEET_PAGE, MAPPING_PAGE, DRY_RUN_PAGE, IMPORT_PAGE = range(5)
 FILE_FILTER = "名单 Lists (*.csv *.xlsx *.txt);;CSV (*.csv *.txt);;Excel (*.xlsx)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..context import AppContext
+from eventdesk.ui.context import AppContext
 
 
 def add_transfer_menu(window: QMainWindow, ctx: AppContext) -> QMenu:
@@ -15,7 +15,7 @@ def add_transfer_menu(window: QMainWindow, ctx: AppContext) -> QMenu:
 
 
 def open_import_wizard(window: QMainWindow, ctx: AppContext) -> object:
-    from .import_wizard import ImportWizard
+    from eventdesk.ui.transfer.import_wizard import ImportWizard
 
     wizard = ImportWizard(ctx, window)
     window._import_wizard = wizard  # type: ignore[attr-defined]  # keep it alive while open
@@ -24,7 +24,7 @@ def open_import_wizard(window: QMainWindow, ctx: AppContext) -> object:
 
 
 def open_export_dialog(window: QMainWindow, ctx: AppContext) -> object:
-    from .export_dialog import ExportDialog
+    from eventdesk.ui.transfer.export_dialog import ExportDialog
 
     dialog = ExportDialog(ctx, window)
     window._export_dialog = dialog  # type: ignore[attr-defined]

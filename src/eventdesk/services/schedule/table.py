@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from ..domain.errors import ImportRejected
+from eventdesk.domain.errors import ImportRejected
 
 MAX_CELL = 10_000  # a huge cell is an error in the file, not something to carry around
 
@@ -42,7 +42,7 @@ def read_table(path: Path, *, sheet: str | None = None,
                known: Callable[[str], bool] | None = None) -> tuple[list[str], list[list[Any]]]:
     """(headers, rows by position); `known` tells a header text the import understands."""
     try:
-        from .imports.reading import open_table
+        from eventdesk.services.imports.reading import open_table
     except ImportError:
         return _read_table(path, sheet=sheet, known=known)
     table = open_table(path, sheet=sheet, known_headers=known)

@@ -3,7 +3,7 @@ last digits of a phone, e-mail, badge code, external reference.
 
 Every query word must match. Ranking: a word equal to one of the person's forms beats a form that
 starts with it, which beats one that merely contains it; ties are ordered by name. Candidates come
-from the in-memory index of services.search_index, not from a LIKE scan of every row.
+from the in-memory index of services.search.index, not from a LIKE scan of every row.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from ..domain import Exhibitor, Person
-from ..domain.contact import phone_digits
-from ..domain.names import SEPARATOR, split_query
-from .people import PersonRow, rows_for
-from .search_index import badge_code_ids, search_ids
+from eventdesk.domain import Exhibitor, Person
+from eventdesk.domain.contact import phone_digits
+from eventdesk.domain.names import SEPARATOR, split_query
+from eventdesk.services.people import PersonRow, rows_for
+from eventdesk.services.search.index import badge_code_ids, search_ids
 
 MIN_PHONE_TAIL = 4
 # How many candidates the database hands over for ranking; the best `limit` of them are kept.
@@ -88,7 +88,7 @@ def search_people_like(session: Session, *, query: str, limit: int = 50,
 
 def search_people(session: Session, *, query: str, limit: int = 50,
                   with_payload: bool = False) -> list[PersonRow]:
-    """Ranked people for a desk query, answered from the in-memory index (services.search_index);
+    """Ranked people for a desk query, answered from the in-memory index (services.search.index);
     only the returned rows are read from the database."""
     ids = search_ids(session, query=query, limit=limit)
     if not ids:

@@ -14,7 +14,7 @@ Changed rows live in a small overlay searched linearly; the base arrays are rebu
 overlay grows past `MAX_OVERLAY`.
 
 The data structure itself (ordinals in name order, prefix buckets, two-character lists, the
-ranking) is services.people_index.
+ranking) is services.search.forms.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from typing import Any
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from ..domain import Person
-from ..domain.names import split_query
-from ..domain.qr import is_badge_code
-from .people_index import BaseIndex, Entry, PeopleIndex, make_entry
+from eventdesk.domain import Person
+from eventdesk.domain.names import split_query
+from eventdesk.domain.qr import is_badge_code
+from eventdesk.services.search.forms import BaseIndex, Entry, PeopleIndex, make_entry
 
 __all__ = ["BaseIndex", "Entry", "PeopleIndex", "badge_code_ids", "index_for", "invalidate",
            "refresh", "search_ids", "warm_up"]

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from ..domain import AgendaItem, AgendaKind, AgendaSpeaker, Room, SpeakerRole, Track
-from . import demo_data as d
+from eventdesk.demo import data as d
+from eventdesk.domain import AgendaItem, AgendaKind, AgendaSpeaker, Room, SpeakerRole, Track
 
 Progress = Callable[[str, int, int], None]
 HALF_DAYS = ((time(9, 0), time(12, 0)), (time(13, 30), time(17, 30)))

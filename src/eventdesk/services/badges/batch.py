@@ -14,12 +14,19 @@ from typing import Literal
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..domain import CATEGORY_LABELS_ZH, BadgePrint, Category, Exhibitor, Person, PersonStatus
-from ..domain import PrintReason
-from ..domain.badge_data import BadgeData
-from ..domain.errors import NotFound
-from . import audit
-from .events import PayloadSigner, get_event
+from eventdesk.domain import (
+    CATEGORY_LABELS_ZH,
+    BadgePrint,
+    Category,
+    Exhibitor,
+    Person,
+    PersonStatus,
+    PrintReason,
+)
+from eventdesk.domain.badge_data import BadgeData
+from eventdesk.domain.errors import NotFound
+from eventdesk.services import audit
+from eventdesk.services.events import PayloadSigner, get_event
 
 BadgeSort = Literal["company", "name", "booth"]
 SORTS: tuple[BadgeSort, ...] = ("company", "name", "booth")

@@ -21,14 +21,21 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import MetaData, delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from ..domain import Category, Exhibitor, Person, PersonStatus
-from ..domain.errors import EventAlreadyExists
-from ..domain.names import exhibitor_search_text, person_search_text
-from . import audit
-from . import demo_data as d
-from .demo_agenda import build_agenda
-from .demo_people import BadgeCodes, Company, PersonFactory, company_domain, new_company, weighted
-from .events import create_event, has_event
+from eventdesk.demo import data as d
+from eventdesk.demo.agenda import build_agenda
+from eventdesk.demo.people import (
+    BadgeCodes,
+    Company,
+    PersonFactory,
+    company_domain,
+    new_company,
+    weighted,
+)
+from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
+from eventdesk.domain.errors import EventAlreadyExists
+from eventdesk.domain.names import exhibitor_search_text, person_search_text
+from eventdesk.services import audit
+from eventdesk.services.events import create_event, has_event
 
 Progress = Callable[[str, int, int], None]
 

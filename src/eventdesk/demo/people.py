@@ -9,10 +9,10 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..domain.names import sort_pinyin
-from ..domain.qr import _BASE32 as BADGE_ALPHABET  # one alphabet for every badge code
-from ..domain.qr import BADGE_CODE_LENGTH, is_badge_code
-from . import demo_data as d
+from eventdesk.demo import data as d
+from eventdesk.domain.names import sort_pinyin
+from eventdesk.domain.qr import _BASE32 as BADGE_ALPHABET  # one alphabet for every badge code
+from eventdesk.domain.qr import BADGE_CODE_LENGTH, is_badge_code
 
 _SURNAMES = [s for s, _ in d.SURNAMES]
 _SURNAME_CUM = list(itertools.accumulate(w for _, w in d.SURNAMES))

@@ -23,13 +23,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import AgendaItem
-from ..domain.errors import ImportRejected, RowError
-from .events import EventInfo, get_event
-from .schedule import ItemInput, create_item, find_conflicts, get_item, match_people, update_item
-from .schedule_conflicts import Conflict
-from .schedule_rooms import create_room, ensure_track, list_rooms
-from .schedule_table import read_table
+from eventdesk.domain import AgendaItem
+from eventdesk.domain.errors import ImportRejected, RowError
+from eventdesk.services.events import EventInfo, get_event
+from eventdesk.services.schedule.conflicts import Conflict
+from eventdesk.services.schedule.items import (
+    ItemInput,
+    create_item,
+    find_conflicts,
+    get_item,
+    match_people,
+    update_item,
+)
+from eventdesk.services.schedule.rooms import create_room, ensure_track, list_rooms
+from eventdesk.services.schedule.table import read_table
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "ref": ("编号", "id", "外部编号", "externalid", "ref"),

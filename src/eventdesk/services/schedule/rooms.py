@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..domain import Person, Room, RoomAvailability, SpeakerUnavailability, Track
-from ..domain.errors import NotFound, ValidationFailed
+from eventdesk.domain import Person, Room, RoomAvailability, SpeakerUnavailability, Track
+from eventdesk.domain.errors import NotFound, ValidationFailed
 
 Window = tuple[datetime, datetime]
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -123,7 +123,7 @@ def update_room(
 
 def delete_room(session: Session, *, room_id: int) -> None:
     """Only an unused room: its sessions would silently lose their place otherwise."""
-    from ..domain import AgendaItem
+    from eventdesk.domain import AgendaItem
 
     if session.scalar(select(AgendaItem.id).where(AgendaItem.room_id == room_id).limit(1)):
         raise ValidationFailed({"room_id": "会议室里还有会议，不能删除"})

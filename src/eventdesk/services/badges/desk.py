@@ -14,13 +14,13 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import BadgePrint, Exhibitor, Person, PersonStatus, PrintReason, RevokedBadge
-from ..domain.errors import NotFound
-from ..domain.pickup import BadgeCollection
-from ..domain.qr import new_badge_code
-from . import audit
-from .exhibitors import ExhibitorRow, get_exhibitor
-from .people import PersonRow, get_person, refresh_search_fields
+from eventdesk.domain import BadgePrint, Exhibitor, Person, PersonStatus, PrintReason, RevokedBadge
+from eventdesk.domain.errors import NotFound
+from eventdesk.domain.pickup import BadgeCollection
+from eventdesk.domain.qr import new_badge_code
+from eventdesk.services import audit
+from eventdesk.services.exhibitors import ExhibitorRow, get_exhibitor
+from eventdesk.services.people import PersonRow, get_person, refresh_search_fields
 
 REASON_LABELS_ZH: dict[PrintReason, str] = {
     PrintReason.FIRST: "首次打印",

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from ..domain import (
+from eventdesk.domain import (
     AgendaItem,
     AgendaKind,
     AgendaSpeaker,
@@ -26,9 +26,9 @@ from ..domain import (
     SpeakerUnavailability,
     Track,
 )
-from ..domain.errors import NotFound, ValidationFailed
-from .events import EventInfo, get_event
-from .schedule_conflicts import (
+from eventdesk.domain.errors import NotFound, ValidationFailed
+from eventdesk.services.events import EventInfo, get_event
+from eventdesk.services.schedule.conflicts import (
     Conflict,
     ConflictData,
     RoomFacts,
@@ -37,7 +37,7 @@ from .schedule_conflicts import (
     check_slot,
     scan,
 )
-from .schedule_rooms import RoomRow, TrackRow, list_rooms, list_tracks
+from eventdesk.services.schedule.rooms import RoomRow, TrackRow, list_rooms, list_tracks
 
 KIND_LABELS_ZH = {AgendaKind.KEYNOTE: "主旨演讲", AgendaKind.FORUM: "论坛",
                   AgendaKind.TALK: "演讲", AgendaKind.PANEL: "圆桌", AgendaKind.BREAK: "休息"}

@@ -1,4 +1,4 @@
-"""The desk search index as plain data: no database, no threads (see services.search_index).
+"""The desk search index as plain data: no database, no threads (see services.search.index).
 
 People are numbered ("ordinals") in name order, so "the first k matches in ordinal order" is
 "the first k by name": ranking is tiers (exact 3 > prefix 2 > contains 1), then name.
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from operator import add
 from typing import Any
 
-from ..domain.contact import phone_digits
-from ..domain.names import SEPARATOR, split_query
+from eventdesk.domain.contact import phone_digits
+from eventdesk.domain.names import SEPARATOR, split_query
 
 _DOTS_RE = re.compile(r"[·•‧・.\s]+")
 SEP = "\x1f"  # between forms in the index; never part of a folded query word

@@ -16,11 +16,17 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import Person
-from ..domain.errors import NotFound, ValidationFailed
-from ..domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
-from .schedule import KIND_LABELS_ZH, ItemRow, Schedule, SpeakerRef, load_schedule
-from .schedule_rooms import RoomRow
+from eventdesk.domain import Person
+from eventdesk.domain.errors import NotFound, ValidationFailed
+from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
+from eventdesk.services.schedule.items import (
+    KIND_LABELS_ZH,
+    ItemRow,
+    Schedule,
+    SpeakerRef,
+    load_schedule,
+)
+from eventdesk.services.schedule.rooms import RoomRow
 
 WEEKDAYS = "一二三四五六日"
 ROOMS_PER_PAGE = 6
