@@ -27,7 +27,7 @@ def test_checkin_json_shape_and_exit_codes(event_db: Database, db_path: Path,
     assert main(["checkin", "--db", str(db_path), "--desk", "3", "--json", p1, p2.lower()]) == 0
     first = _lines(capsys)
     assert [r["result"] for r in first] == ["checked_in", "checked_in"]
-    assert all(KEYS <= r.keys() for r in first)
+    assert all(r.keys() >= KEYS for r in first)
     assert first[0]["person"] == "张伟" and first[0]["reason"] is None
     assert first[0]["desk"] == "3" and str(first[0]["at"]).endswith("+08:00")
     assert first[1]["payload"] == p2.lower()

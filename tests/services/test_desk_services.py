@@ -40,9 +40,8 @@ def test_duplicates_by_phone_email_and_name_company(event_db: Database, booth: i
 def test_walk_in_quota_needs_override_and_is_audited(event_db: Database, booth: int) -> None:
     data = PersonInput(name="赵六", exhibitor_id=booth, category="exhibitor",
                        company="昆山阿丘智能科技有限公司")
-    with pytest.raises(desk.QuotaExceeded):
-        with event_db.unit_of_work() as s:
-            desk.register_walk_in(s, data=data, desk="1", operator="op")
+    with pytest.raises(desk.QuotaExceeded), event_db.unit_of_work() as s:
+        desk.register_walk_in(s, data=data, desk="1", operator="op")
     with event_db.unit_of_work() as s:
         result = desk.register_walk_in(s, data=data, desk="1", operator="organiser",
                                        override_quota=True)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from eventdesk.actions.base import ActionContext, Topic
 from eventdesk.services.events import EventInfo
 from eventdesk.storage import Database
 
-# Topics views listen for; an op says which of them it changed.
-PEOPLE = "people"
-EXHIBITORS = "exhibitors"
-CHECKINS = "checkins"
-PRINTS = "prints"
-SCHEDULE = "schedule"
-EVENT = "event"
+# Topics views listen for; an action's Outcome says which of them it changed.
+PEOPLE = Topic.PEOPLE
+EXHIBITORS = Topic.EXHIBITORS
+CHECKINS = Topic.CHECKINS
+PRINTS = Topic.PRINTS
+SCHEDULE = Topic.SCHEDULE
+EVENT = Topic.EVENT
 
 
 class AppContext(QObject):
@@ -33,6 +34,10 @@ class AppContext(QObject):
     @property
     def desk_name(self) -> str:
         return str(self.settings.value("desk/name", "desk-1"))
+
+    def action_context(self) -> ActionContext:
+        """Who acts where, for an action run from this window (the open database, desk, operator)."""
+        return ActionContext(db=self.db, desk=self.desk_name, operator=self.operator)
 
     def notify(self, *topics: str) -> None:
         if topics:

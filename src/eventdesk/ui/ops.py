@@ -16,15 +16,12 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from eventdesk.actions.base import ActionContext, Cancelled, Outcome, Topic
 from eventdesk.domain.errors import DomainError
 from eventdesk.storage import Session
 from eventdesk.ui.context import AppContext
 
 T = TypeVar("T")
-
-
-class Cancelled(Exception):
-    """Raised inside a background op when the person pressed Cancel."""
 
 
 class Progress:
@@ -33,6 +30,10 @@ class Progress:
     def __init__(self, signal: Any) -> None:
         self._signal = signal
         self.cancelled = False
+
+    def __call__(self, done: int, total: int) -> None:
+        """A Progress is an actions.base.ProgressFn: pass it to a long action."""
+        self.report(done, total)
 
     def report(self, done: int, total: int) -> None:
         if self.cancelled:
@@ -137,6 +138,28 @@ def run_in_background(
     topics = tuple(changes)
     return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
                   after=lambda: ctx.notify(*topics))
+
+
+def run_action(
+    ctx: AppContext,
+    action: Callable[[ActionContext, Progress], Outcome[T]],
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> BackgroundOp:
+    """Run one user action (eventdesk.actions) on a pool thread: the action owns its units of
+    work; its value goes to `on_done` on the GUI thread, then views hear the topics it changed."""
+    actx = ctx.action_context()  # the database, desk and operator of when the action started
+    changed: list[frozenset[Topic]] = []
+
+    def work(progress: Progress) -> T:
+        result = action(actx, progress)
+        changed.append(result.changes)
+        return result.value
+
+    return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
+                  after=lambda: ctx.notify(*(changed[0] if changed else ())))
 
 
 def run_call_in_background(

@@ -54,7 +54,7 @@ def auto_map(headers: Sequence[str], fields: Sequence[FieldSpec]) -> dict[str, s
     return mapping
 
 
-def known_header(fields: Sequence[FieldSpec]) -> "_Known":
+def known_header(fields: Sequence[FieldSpec]) -> _Known:
     return _Known({header_key(a) for spec in fields for a in (spec.key, *spec.aliases)})
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.domain.errors import ImportRejected
-from eventdesk.services.imports.xlsx import open_book, sheet_names
+from eventdesk.services.imports.xlsx import open_book
 
 # Rows looked at when searching for the header row under title lines.
 HEADER_SEARCH_ROWS = 30
