@@ -45,8 +45,9 @@ from eventdesk.services.imports import mapping as mapping_mod
 from eventdesk.services.imports.engine import POLICIES, KindAdapter, Progress, open_for, run
 from eventdesk.services.imports.exhibitors import ExhibitorsAdapter
 from eventdesk.services.imports.people import PeopleAdapter
-from eventdesk.services.imports.reading import Table, cell_text, open_table, sheet_names
+from eventdesk.services.imports.reading import Table, cell_text, open_table
 from eventdesk.services.imports.report import ImportReport, rejection_json, write_error_report
+from eventdesk.services.imports.xlsx import sheet_names
 
 _KINDS: dict[str, Callable[[], KindAdapter]] = {
     "people": PeopleAdapter,
