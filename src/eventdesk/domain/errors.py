@@ -7,12 +7,21 @@ from datetime import datetime
 
 
 class DomainError(Exception):
-    """Something the user can understand and act on; the message is shown as it is."""
+    """Something the user can understand and act on.
+
+    `code` is a stable key (class default, or given) whose sentence lives in eventdesk.messages,
+    `params` the values that sentence needs. People see `messages.describe(error)`, never the code.
+    Raise as `NotFound(code="person.not_found", person_id=7)`. A positional sentence (`message`)
+    is the older form still being converted to codes.
+    """
 
     code: str = "error"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "", /, *, code: str | None = None, **params: object) -> None:
+        super().__init__(message or code or self.code)
+        if code is not None:
+            self.code = code
+        self.params: dict[str, object] = dict(params)
         self.message = message
 
 
