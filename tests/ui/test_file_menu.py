@@ -67,7 +67,7 @@ def test_new_empty_event_creates_a_working_database(window: MainWindow, tmp_path
     ops.wait_idle()
     assert replaced
     assert window.ctx.db.url == to_url(path)
-    assert window.ctx.event is not None and window.ctx.event.code == "NEW25"
+    assert window.ctx.event_info is not None and window.ctx.event_info.code == "NEW25"
     assert "新建测试大会" in window.windowTitle()
     db = open_database(to_url(path))
     try:
@@ -97,7 +97,7 @@ def test_dialog_hands_over_its_fields_and_closes_on_success(window: MainWindow,
     dialog.submit()
     ops.wait_idle()
     assert dialog.result() == NewEventDialog.DialogCode.Accepted
-    assert window.ctx.event is not None and window.ctx.event.name_zh == "展会"
+    assert window.ctx.event_info is not None and window.ctx.event_info.name_zh == "展会"
 
 
 def test_new_event_refuses_an_existing_file(window: MainWindow, db_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_open_file_switches_database(window: MainWindow, tmp_path: Path,
     window.file_menu.open_url(to_url(other))
     ops.wait_idle()
     assert window.ctx.db.url == to_url(other)
-    assert window.ctx.event is None  # a database without an event opens; views show it empty
+    assert window.ctx.event_info is None  # a database without an event opens; views show it empty
 
 
 def test_recent_list_keeps_urls_without_passwords(window: MainWindow) -> None:

@@ -252,7 +252,7 @@ def test_rooms_and_unavailability_dialog_with_undo(view, db: Database, small: Sm
     view.undo_stack.undo()
     view.undo_stack.undo()
     assert view.conflicts() == []
-    windows = parse_windows("08:00–12:00\n2025-05-21 13:00-17:00", view.ctx.event)
+    windows = parse_windows("08:00–12:00\n2025-05-21 13:00-17:00", view.ctx.event_info)
     assert len(windows) == 4 and windows[-1][0] == at(small.days[1], "13:00")
 
 

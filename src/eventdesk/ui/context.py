@@ -24,7 +24,7 @@ class AppContext(QObject):
     def __init__(self, db: Database, event: EventInfo | None, operator: str) -> None:
         super().__init__()
         self.db = db
-        self.event = event
+        self.event_info = event
         self.operator = operator
 
     @property
@@ -45,7 +45,7 @@ class AppContext(QObject):
 
     def replace_database(self, db: Database, event: EventInfo | None) -> None:
         old = self.db
-        self.db, self.event = db, event
+        self.db, self.event_info = db, event
         old.dispose()
         self.database_replaced.emit()
         self.notify(PEOPLE, EXHIBITORS, CHECKINS, PRINTS, SCHEDULE, EVENT)

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._on_nav(current if current >= 0 else 0)
 
     def _update_title(self) -> None:
-        event = self.ctx.event
+        event = self.ctx.event_info
         name = event.name_zh if event else "（无活动）"
         self.setWindowTitle(f"EventDesk — {name}")
         self._status.setText(describe(self.ctx.db.url))

@@ -72,7 +72,7 @@ class BadgeActions:
         view = self.view
         if not people:
             return True
-        event = view.ctx.event.name_zh if view.ctx.event else ""
+        event = view.ctx.event_info.name_zh if view.ctx.event_info else ""
         if any(not p.qr_payload for p in people):
             people = ops.run_now(view.ctx, lambda s: [get_person(s, person_id=p.id)
                                                       for p in people], write=False) or []

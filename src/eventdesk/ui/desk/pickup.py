@@ -96,8 +96,8 @@ class PickupDialog(QDialog):
         self.staff.setRowCount(len(state.staff))
         for i, badge in enumerate(state.staff):
             collected = badge.collected_at
-            when = self.ctx.event.local(collected).strftime("%m-%d %H:%M") \
-                if collected and self.ctx.event else ("是" if collected else "")
+            when = self.ctx.event_info.local(collected).strftime("%m-%d %H:%M") \
+                if collected and self.ctx.event_info else ("是" if collected else "")
             for col, text in enumerate((badge.person.name, badge.person.title,
                                         f"{badge.print_count} 张" if badge.printed else "未打印",
                                         when or "未领取")):

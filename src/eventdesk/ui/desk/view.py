@@ -58,7 +58,7 @@ class DeskView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.desk = desk_settings.load(ctx.settings)
-        tz = ctx.event.tz if ctx.event else ZoneInfo("Asia/Shanghai")
+        tz = ctx.event_info.tz if ctx.event_info else ZoneInfo("Asia/Shanghai")
         self.model = ResultsModel(tz)
         self.badges = BadgeActions(self)
         self._pending_confirm: int | None = None
@@ -68,7 +68,7 @@ class DeskView(QWidget):
         self.scanner.scanned.connect(self.on_scan)
         ctx.changed.connect(self._on_changed)
         self._refresh_header()
-        if ctx.event is not None:  # build the search index before the first keystroke needs it
+        if ctx.event_info is not None:  # build the search index before the first keystroke needs it
             ops.run_in_background(ctx, lambda s, _p: search_index.warm_up(s),
                                   on_done=lambda _r: None, on_error=lambda _e: None)
         # Other desks' walk-ins and edits reach this desk's index in the background.
@@ -135,7 +135,7 @@ class DeskView(QWidget):
 
     # -- visibility: focus and the scanner filter follow the view -------------------------------
     def _refresh_index(self) -> None:
-        if self._refreshing or self.ctx.event is None:
+        if self._refreshing or self.ctx.event_info is None:
             return
         self._refreshing = True
 
@@ -178,7 +178,7 @@ class DeskView(QWidget):
     def refresh_results(self, text: str | None = None) -> None:
         text = self.search.text() if text is None else text
         self._pending_confirm = None
-        if not text.strip() or looks_like_payload(text) or self.ctx.event is None:
+        if not text.strip() or looks_like_payload(text) or self.ctx.event_info is None:
             self.model.set_rows([])
             return
         rows = ops.run_now(self.ctx, lambda s: desk_service.desk_search(
@@ -264,10 +264,10 @@ class DeskView(QWidget):
             facts = f"{p.company or '（无单位）'} · {label}{booth}"
         if result.result == "checked_in" and p is not None:
             when = ""
-            if result.at is not None and self.ctx.event is not None:
+            if result.at is not None and self.ctx.event_info is not None:
                 desk = result.desk or ""
                 where = f"{desk} 号台" if desk.isdigit() else desk
-                when = f"\n{self.ctx.event.local(result.at).strftime('%H:%M')} · {where}"
+                when = f"\n{self.ctx.event_info.local(result.at).strftime('%H:%M')} · {where}"
             state, title, detail = "green", f"✓ 签到成功　{p.name}", facts + when
         elif result.result == "already_checked_in" and p is not None:
             state, title, detail = "amber", f"已签到　{result.message}", facts
@@ -318,12 +318,12 @@ class DeskView(QWidget):
 
     def _refresh_header(self) -> None:
         n = None
-        if self.ctx.event is not None:
+        if self.ctx.event_info is not None:
             n = ops.run_now(self.ctx, lambda s: checkin_service.count_today(s), write=False,
                             show_errors=False)
         desk = self.desk.name
         label = f"{desk} 号台" if desk.isdigit() else desk
-        event = self.ctx.event.name_zh if self.ctx.event else "（无活动）"
+        event = self.ctx.event_info.name_zh if self.ctx.event_info else "（无活动）"
         self.header.setText(f"签到台 · {label} · {event} · 今日已签到 {n or 0} 人")
 
     # -- dialogs -------------------------------------------------------------------------------

@@ -115,8 +115,8 @@ class RoomsDialog(QDialog):
     def __init__(self, view: QWidget, ctx: AppContext, push: object) -> None:
         super().__init__(view)
         self.ctx, self.push = ctx, push
-        assert ctx.event is not None
-        self.info = ctx.event
+        assert ctx.event_info is not None
+        self.info = ctx.event_info
         self.setWindowTitle("会议室与嘉宾时间 Rooms & speaker availability")
         self.resize(760, 520)
         tabs = QTabWidget()

@@ -249,7 +249,7 @@ class ScheduleView(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        if self.ctx.event is None:
+        if self.ctx.event_info is None:
             return
         loaded = ops.run_now(self.ctx, lambda s: schedule.load_schedule(s), write=False)
         if loaded is None:
