@@ -36,6 +36,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     register_fonts(app)
+    ops.collect_garbage_on_gui_thread()
     return app
 
 

@@ -1,34 +1,65 @@
-"""How a view runs a service call: the only place in the GUI that opens a unit of work.
+"""How a view runs work off the GUI thread: the only place in the GUI that opens a unit of work.
 
-`run_now` is for short actions a person waits on (save a form, a check-in): it runs on the GUI
-thread inside one transaction and returns the result or shows the error as one sentence.
-`run_in_background` is for anything that may take longer than 100 ms (loading pages of a big
-table, imports, batch badges): a worker thread with its own session, progress and cancel, and the
-result delivered back on the GUI thread. Both announce what changed through AppContext.notify.
+`run_action` runs one user action (eventdesk.actions) on a worker thread and delivers its value on
+the GUI thread; `run_in_background` does the same for a plain service call inside one unit of work
+(loading pages of a big table, previews); `run_call_in_background` for work that needs no unit of
+work (opening a database). All of them announce what changed through AppContext.notify.
+
+Object lifetimes (why this module looks the way it does): the workers are plain Python threads of a
+`concurrent.futures` pool and hold **no Qt object of their own**. They report through one relay
+QObject that lives on the GUI thread for the whole process and is never freed, emitting (job id,
+kind, payload) on it; the GUI thread looks the job up in a dict and calls its callbacks. So neither
+reference counting nor the cyclic garbage collector, running on the GUI thread while a worker is in
+mid-emit, can free a Qt object the worker still uses — the crash that a per-job QRunnable with its
+own signals QObject caused (a cycle job -> signals -> slot closure -> op -> job, collected while the
+worker was still returning from `emit`). A callback whose receiving widget has been deleted
+meanwhile is skipped rather than called on a dead C++ object.
+
+The cyclic garbage collector runs on the GUI thread only (`_GuiThreadCollector`): left automatic,
+Python starts a collection in whichever thread happens to allocate, so a worker building a PDF
+would destroy a widget cycle (and its C++ objects) off the GUI thread — the segmentation faults seen
+with the collector running while a background job ran. Collection is not switched off: a timer on
+the GUI thread runs it with CPython's own generation thresholds.
 """
 
 from __future__ import annotations
 
+import gc
+import itertools
+import queue
+import threading
 import traceback
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
+from shiboken6 import Shiboken
 
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome, Topic
 from eventdesk.domain.errors import DomainError
+from eventdesk.messages import describe
 from eventdesk.storage import Session
 from eventdesk.ui.context import AppContext
 
+__all__ = ["BackgroundOp", "Cancelled", "Progress", "collect_garbage_on_gui_thread", "error_text",
+           "run_action",
+           "run_call_in_background", "run_in_background", "run_now", "wait_idle"]
+
 T = TypeVar("T")
+
+_WORKERS = 2  # the reference desk PC has 2 cores; more threads only queue on the GIL and the DB
 
 
 class Progress:
-    """Handed to a background op: report(done, total) and check `cancelled`."""
+    """Handed to a background op: call it (or `report`) with (done, total); raises Cancelled once
+    the person pressed Cancel. Plain Python: safe to use from the worker thread."""
 
-    def __init__(self, signal: Any) -> None:
-        self._signal = signal
+    def __init__(self, job_id: int) -> None:
+        self._job_id = job_id
         self.cancelled = False
 
     def __call__(self, done: int, total: int) -> None:
@@ -38,13 +69,12 @@ class Progress:
     def report(self, done: int, total: int) -> None:
         if self.cancelled:
             raise Cancelled()
-        self._signal.emit(done, total)
+        _relay().emit_event(self._job_id, "progress", (done, total))
 
 
 def error_text(exc: BaseException) -> str:
-    if isinstance(exc, DomainError):
-        return exc.message
-    return f"意外错误：{exc.__class__.__name__}: {exc}"
+    """One sentence for a person about an error (see eventdesk.messages.describe)."""
+    return describe(exc)
 
 
 def run_now(
@@ -56,67 +86,221 @@ def run_now(
     parent: QWidget | None = None,
     show_errors: bool = True,
 ) -> T | None:
-    """Run `fn(session)` in one transaction on the GUI thread. Domain errors are shown (or, with
-    show_errors=False, re-raised for the caller to place next to a field)."""
+    """Run `fn(session)` in one transaction on the GUI thread (only for tiny reads that a dialog
+    needs before it can open). Domain errors are shown, or re-raised with show_errors=False."""
     try:
         with ctx.db.unit_of_work(write=write) as session:
             result = fn(session)
     except DomainError as exc:
         if not show_errors:
             raise
-        QMessageBox.warning(parent, "EventDesk", exc.message)
+        QMessageBox.warning(parent, "EventDesk", describe(exc))
         return None
     ctx.notify(*changes)
     return result
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(object)
+@dataclass(eq=False)
+class BackgroundOp:
+    """A running background op. `cancel()` asks it to stop at its next progress report; `done`
+    is true once its result or error has been delivered on the GUI thread."""
+
+    progress: Progress
+    on_done: Callable[[Any], None]
+    on_error: Callable[[BaseException], None] | None
+    on_progress: Callable[[int, int], None] | None
+    after: Callable[[], None]
+    future: Future[Any] | None = None
+    done: bool = False
+    owners: list[QObject] = field(default_factory=list)
+
+    def cancel(self) -> None:
+        self.progress.cancelled = True
+
+    def alive(self) -> bool:
+        """False when a widget the callbacks belong to has been deleted meanwhile."""
+        return all(Shiboken.isValid(owner) for owner in self.owners)
 
 
-class _Job(QRunnable):
-    """Runs `work(progress)` on a pool thread and delivers its result or error as a signal."""
+class _Relay(QObject):
+    """Carries workers' reports to the GUI thread. One per process, created on the GUI thread and
+    never freed (parented to the application), so no worker can outlive it.
 
-    def __init__(self, work: Callable[[Progress], Any]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self.progress = Progress(self.signals.progress)
-        self._work = work
+    Reports travel in a thread-safe queue; the signal that wakes the GUI thread carries no
+    arguments (PySide6 6.12 corrupts reference counts when two threads emit a signal with Python
+    object arguments at once — "bool_dealloc" aborts seen in tests/ui/ops_stress.py)."""
 
-    def run(self) -> None:
+    wake = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.jobs: dict[int, BackgroundOp] = {}
+        self.lock = threading.Lock()
+        self._reports: queue.SimpleQueue[tuple[int, str, object]] = queue.SimpleQueue()
+        self._emit_lock = threading.Lock()
+        self.wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+
+    def emit_event(self, job_id: int, kind: str, payload: object) -> None:
+        self._reports.put((job_id, kind, payload))
+        with self._emit_lock:
+            self.wake.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                job_id, kind, payload = self._reports.get_nowait()
+            except queue.Empty:
+                return
+            self._deliver(job_id, kind, payload)
+
+    def _deliver(self, job_id: int, kind: str, payload: object) -> None:
+        op = self.jobs.get(job_id)
+        if op is None:
+            return
+        if kind == "progress":
+            if op.on_progress is not None and op.alive() and not op.progress.cancelled:
+                assert isinstance(payload, tuple)
+                op.on_progress(int(payload[0]), int(payload[1]))
+            return
+        with self.lock:
+            self.jobs.pop(job_id, None)
+        op.done = True
+        if not op.alive():
+            return
+        if kind == "done":
+            op.on_done(payload)
+            op.after()
+        else:
+            assert isinstance(payload, BaseException)
+            if op.on_error is not None:
+                op.on_error(payload)
+            elif not isinstance(payload, Cancelled):
+                QMessageBox.warning(None, "EventDesk", describe(payload))
+
+
+class _GuiThreadCollector(QObject):
+    """Runs the cyclic garbage collector on the GUI thread, every 100 ms, with CPython's own
+    generation thresholds (gc.get_threshold()), instead of in whichever thread allocates."""
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    @Slot()
+    def collect(self) -> None:
+        count0, count1, count2 = gc.get_count()
+        if count0 > self.thresholds[0]:
+            gc.collect(0)
+            if count1 > self.thresholds[1]:
+                gc.collect(1)
+                if count2 > self.thresholds[2]:
+                    gc.collect(2)
+
+
+_collector: _GuiThreadCollector | None = None
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Install the GUI-thread collector (idempotent). Called by the application at start and by
+    the first background op; must be called on the GUI thread."""
+    global _collector
+    if _collector is None:
+        _collector = _GuiThreadCollector(QCoreApplication.instance())
+    gc.disable()  # again: a test harness may have switched automatic collection back on
+
+
+_relay_instance: _Relay | None = None
+_executor: ThreadPoolExecutor | None = None
+_ids = itertools.count(1)
+
+
+def _relay() -> _Relay:
+    global _relay_instance
+    if _relay_instance is None:
+        collect_garbage_on_gui_thread()
+        _relay_instance = _Relay()
+    return _relay_instance
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="eventdesk-op")
+    return _executor
+
+
+def _owners_of(*callbacks: object) -> list[QObject]:
+    """The QObjects whose bound methods the callbacks are: their deletion cancels delivery."""
+    owners: list[QObject] = []
+    for callback in callbacks:
+        receiver = getattr(callback, "__self__", None)
+        if isinstance(receiver, QObject):
+            owners.append(receiver)
+    return owners
+
+
+def _start(
+    work: Callable[[Progress], Any],
+    *,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None,
+    on_progress: Callable[[int, int], None] | None = None,
+    after: Callable[[], None] = lambda: None,
+    owner: QObject | None = None,
+) -> BackgroundOp:
+    relay = _relay()  # created here, on the GUI thread, before any worker can need it
+    collect_garbage_on_gui_thread()
+    job_id = next(_ids)
+    progress = Progress(job_id)
+    owners = _owners_of(on_done, on_error, on_progress) + ([owner] if owner is not None else [])
+    op = BackgroundOp(progress=progress, on_done=on_done, on_error=on_error,
+                      on_progress=on_progress, after=after, owners=owners)
+    with relay.lock:
+        relay.jobs[job_id] = op
+
+    def run() -> None:
         try:
-            result = self._work(self.progress)
+            result = work(progress)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, not lost
             if not isinstance(exc, DomainError | Cancelled):
                 traceback.print_exc()
-            self.signals.failed.emit(exc)
+            relay.emit_event(job_id, "failed", exc)
             return
-        self.signals.done.emit(result)
+        relay.emit_event(job_id, "done", result)
+
+    op.future = _pool().submit(run)
+    return op
 
 
-class BackgroundOp(QObject):
-    """A running background op; keep a reference while it runs. `cancel()` asks it to stop."""
+def run_action(
+    ctx: AppContext,
+    action: Callable[[ActionContext, Progress], Outcome[T]],
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    owner: QObject | None = None,
+) -> BackgroundOp:
+    """Run one user action (eventdesk.actions) on a worker thread: the action owns its units of
+    work; its value goes to `on_done` on the GUI thread, then views hear the topics it changed.
+    `owner`: a widget whose deletion means the callbacks must not run (bound methods of QObjects
+    given as callbacks count as owners already)."""
+    actx = ctx.action_context()  # the database, desk and operator of when the action started
+    changed: list[frozenset[Topic]] = []
 
-    def __init__(self, job: _Job) -> None:
-        super().__init__()
-        self.job = job
+    def work(progress: Progress) -> T:
+        result = action(actx, progress)
+        changed.append(result.changes)
+        return result.value
 
-    def cancel(self) -> None:
-        self.job.progress.cancelled = True
-
-
-_pool: QThreadPool | None = None
-_running: set[BackgroundOp] = set()
-
-
-def pool() -> QThreadPool:
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(2)
-    return _pool
+    return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
+                  after=lambda: ctx.notify(*(changed[0] if changed else ())), owner=owner)
 
 
 def run_in_background(
@@ -128,7 +312,9 @@ def run_in_background(
     on_progress: Callable[[int, int], None] | None = None,
     changes: Iterable[str] = (),
     write: bool = False,
+    owner: QObject | None = None,
 ) -> BackgroundOp:
+    """Run `fn(session, progress)` in one unit of work on a worker thread (see run_action)."""
     db = ctx.db  # the database of when the op started, even if the window switches meanwhile
 
     def work(progress: Progress) -> T:
@@ -137,29 +323,7 @@ def run_in_background(
 
     topics = tuple(changes)
     return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
-                  after=lambda: ctx.notify(*topics))
-
-
-def run_action(
-    ctx: AppContext,
-    action: Callable[[ActionContext, Progress], Outcome[T]],
-    *,
-    on_done: Callable[[T], None],
-    on_error: Callable[[BaseException], None] | None = None,
-    on_progress: Callable[[int, int], None] | None = None,
-) -> BackgroundOp:
-    """Run one user action (eventdesk.actions) on a pool thread: the action owns its units of
-    work; its value goes to `on_done` on the GUI thread, then views hear the topics it changed."""
-    actx = ctx.action_context()  # the database, desk and operator of when the action started
-    changed: list[frozenset[Topic]] = []
-
-    def work(progress: Progress) -> T:
-        result = action(actx, progress)
-        changed.append(result.changes)
-        return result.value
-
-    return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
-                  after=lambda: ctx.notify(*(changed[0] if changed else ())))
+                  after=lambda: ctx.notify(*topics), owner=owner)
 
 
 def run_call_in_background(
@@ -167,51 +331,26 @@ def run_call_in_background(
     *,
     on_done: Callable[[T], None],
     on_error: Callable[[BaseException], None] | None = None,
+    owner: QObject | None = None,
 ) -> BackgroundOp:
     """A background call that needs no unit of work (opening or migrating a database)."""
-    return _start(lambda _progress: fn(), on_done=on_done, on_error=on_error)
+    return _start(lambda _progress: fn(), on_done=on_done, on_error=on_error, owner=owner)
 
 
-def _start(
-    work: Callable[[Progress], Any],
-    *,
-    on_done: Callable[[Any], None],
-    on_error: Callable[[BaseException], None] | None,
-    on_progress: Callable[[int, int], None] | None = None,
-    after: Callable[[], None] = lambda: None,
-) -> BackgroundOp:
-    job = _Job(work)
-    op = BackgroundOp(job)
-    _running.add(op)
-
-    def done(result: Any) -> None:
-        _running.discard(op)
-        on_done(result)
-        after()
-
-    def failed(exc: BaseException) -> None:
-        _running.discard(op)
-        if on_error is not None:
-            on_error(exc)
-        elif not isinstance(exc, Cancelled):
-            QMessageBox.warning(None, "EventDesk", error_text(exc))
-
-    job.signals.done.connect(done)
-    job.signals.failed.connect(failed)
-    if on_progress is not None:
-        job.signals.progress.connect(on_progress)
-    job.setAutoDelete(False)
-    pool().start(job)
-    return op
+def pending() -> int:
+    """How many background ops have not delivered their result yet."""
+    return len(_relay().jobs)
 
 
 def wait_idle(timeout_ms: int = 30_000) -> None:
     """Let every background op finish and deliver its result (screenshots, tests)."""
-    from PySide6.QtCore import QCoreApplication, QDeadlineTimer
-
     deadline = QDeadlineTimer(timeout_ms)
+    relay = _relay()
     while True:
-        pool().waitForDone(max(1, deadline.remainingTime()))
+        with relay.lock:
+            futures = [op.future for op in relay.jobs.values() if op.future is not None]
+        if futures:
+            wait_futures(futures, timeout=max(1, deadline.remainingTime()) / 1000)
         QCoreApplication.processEvents()
-        if not _running or deadline.hasExpired():
+        if not relay.jobs or deadline.hasExpired():
             return

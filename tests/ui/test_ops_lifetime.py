@@ -1,0 +1,79 @@
+"""Background ops cannot crash the process, whatever the garbage collector does and whatever the
+person closes while they run (issue 10, fault 1)."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+from shiboken6 import Shiboken
+
+from eventdesk.ui import ops
+
+STRESS = Path(__file__).with_name("ops_stress.py")
+
+
+def test_ops_survive_collector_and_deleted_views() -> None:
+    # In a subprocess: a crash there is a failed assertion here, not a dead test worker.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(STRESS), "150"], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["ok", str(150 * 6)]
+
+
+def test_a_deleted_views_callback_is_skipped(qtbot: QtBot) -> None:
+    label = QLabel("view")
+    delivered: list[int] = []
+
+    class Receiver(QObject):
+        def done(self, value: int) -> None:
+            delivered.append(value)
+
+    receiver = Receiver(label)  # deleted together with its view
+    view_closed = threading.Event()
+
+    def work() -> int:
+        view_closed.wait(10)  # the person closes the view while the op runs
+        return 42
+
+    op = ops.run_call_in_background(work, on_done=receiver.done)
+    Shiboken.delete(label)
+    view_closed.set()
+    del label, receiver
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert delivered == []
+    alive = Receiver()
+    op = ops.run_call_in_background(lambda: 7, on_done=alive.done)
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert delivered == [7]
+
+
+def test_the_collector_runs_on_the_gui_thread(qtbot: QtBot) -> None:
+    ops.run_call_in_background(lambda: None, on_done=lambda _v: None)
+    assert not gc.isenabled()  # automatic collection would start in whichever thread allocates
+    garbage = [[] for _ in range(5000)]
+    for item in garbage:
+        item.append(item)
+    del garbage
+    qtbot.waitUntil(lambda: gc.get_count()[0] < 700, timeout=5_000)
+
+
+def test_signal_emit_keeps_reference_counts() -> None:
+    # PySide6 6.12.0 dropped a reference to True on every emit() until CPython aborted.
+    class Emitter(QObject):
+        fired = Signal()
+
+    emitter = Emitter()
+    emitter.fired.connect(lambda: None)
+    before = sys.getrefcount(True)
+    for _ in range(500):
+        emitter.fired.emit()
+    assert abs(sys.getrefcount(True) - before) < 50
