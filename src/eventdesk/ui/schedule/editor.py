@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk import messages
 from eventdesk.domain import AgendaKind
 from eventdesk.services.schedule import items as schedule
-from eventdesk.services.schedule.items import KIND_LABELS_ZH, ItemInput, ItemRow, Schedule
+from eventdesk.services.schedule.items import ItemInput, ItemRow, Schedule
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 
@@ -43,7 +44,7 @@ class ItemEditor(QDialog):
         self.title_en = QLineEdit(item.title_en if item else "")
         self.kind = QComboBox()
         for kind in AgendaKind:
-            self.kind.addItem(f"{KIND_LABELS_ZH[kind]} {kind.value}", kind)
+            self.kind.addItem(f"{messages.text(f'schedule.kind.{kind.value}')} {kind.value}", kind)
         self.kind.setCurrentIndex(list(AgendaKind).index(item.kind) if item else 2)
         self.unscheduled = QCheckBox("未排期 Unscheduled")
         self.day = QComboBox()

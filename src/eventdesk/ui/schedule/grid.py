@@ -9,7 +9,7 @@ database), so a clash shows at once. Nothing here writes: a finished gesture is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -127,6 +127,33 @@ class ScheduleGrid(QGraphicsView):
         self.relayout()
         if selected in self.blocks:
             self.blocks[selected].setSelected(True)
+
+    def apply_placement(self, item_id: int, start: datetime | None, end: datetime | None,
+                        room_id: int | None) -> None:
+        """Show an edit at once, before its action has written it: later gestures (a burst of
+        keyboard nudges) start from here. The reload after the write shows what is true."""
+        if self.schedule is None:
+            return
+        shown = self.item_by_id(item_id)
+        if shown is None:
+            return
+        moved = replace(shown, start=start, end=end, room_id=room_id)
+        self.schedule = replace(self.schedule, items=tuple(
+            moved if i.id == item_id else i for i in self.schedule.items))
+        if self.data is not None:
+            self.data = self.data.with_slot(moved.slot())
+        block = self.blocks.get(item_id)
+        if block is None:
+            return
+        on_grid = (start is not None and room_id in {r.id for r in self.rooms}
+                   and self.schedule.event.day_of(start) == self.day)
+        if on_grid:
+            block.item = moved
+            block.update()
+        else:
+            self.scene().removeItem(block)
+            del self.blocks[item_id]
+        self.relayout()
 
     def relayout(self) -> None:
         width = max(1, len(self.rooms)) * COL_W
