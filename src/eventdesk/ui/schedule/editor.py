@@ -64,8 +64,8 @@ class ItemEditor(QDialog):
         self.audience.setRange(0, 100_000)
         self.speakers = QLineEdit("、".join(p.name for p in item.speakers) if item else "")
         self.moderators = QLineEdit("、".join(p.name for p in item.moderators) if item else "")
-        for edit in (self.speakers, self.moderators):
-            edit.setPlaceholderText("姓名，用、分隔；同名者写 姓名（公司）")
+        for names in (self.speakers, self.moderators):
+            names.setPlaceholderText("姓名，用、分隔；同名者写 姓名（公司）")
         self.description = QPlainTextEdit(item.description if item else "")
         self.description.setFixedHeight(70)
         if item and item.start and item.end and item.room_id is not None:
@@ -116,7 +116,8 @@ class ItemEditor(QDialog):
             return (), []
         matches = ops.run_now(self.ctx, lambda s: schedule.match_people(s, names=names),
                               write=False) or []
-        problems = [f"{m.name}（{'同名多人，请写 姓名（公司）' if m.problem == 'ambiguous' else '找不到此人'}）"
+        why = {"ambiguous": "同名多人，请写 姓名（公司）", "unmatched": "找不到此人"}
+        problems = [f"{m.name}（{why.get(m.problem, why['unmatched'])}）"
                     for m in matches if m.person_id is None]
         return tuple(m.person_id for m in matches if m.person_id is not None), problems
 

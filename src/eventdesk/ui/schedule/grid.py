@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
@@ -186,7 +186,8 @@ class ScheduleGrid(QGraphicsView):
         self.centerOn(self.horizontalScrollBar().value() + self.viewport().width() / 2,
                       self.y_of(centre))
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
+        rect = QRectF(rect)
         painter.fillRect(rect, QColor("#ffffff"))
         if self.day is None:
             return
@@ -295,7 +296,8 @@ class ScheduleGrid(QGraphicsView):
         assert isinstance(origin, QPointF)
         if (scene - origin).manhattanLength() < 4 and drag["placement"] is None:
             return
-        block = drag["block"]
+        dragged = drag["block"]
+        assert isinstance(dragged, Block)
         start, end, col = int(drag["start"]), int(drag["end"]), int(drag["col"])  # type: ignore[call-overload]
         delta = int(round((scene.y() - origin.y()) / self.ppm / SNAP_MIN) * SNAP_MIN)
         if drag["mode"] == "move":
@@ -307,7 +309,7 @@ class ScheduleGrid(QGraphicsView):
             start = min(end - SNAP_MIN, start + delta)
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor if drag["mode"] == "move"
                                   else Qt.CursorShape.SizeVerCursor)
-        drag["placement"] = self._preview(block, col, start, end)  # type: ignore[arg-type]
+        drag["placement"] = self._preview(dragged, col, start, end)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         drag, self._drag = self._drag, None
@@ -338,8 +340,8 @@ class ScheduleGrid(QGraphicsView):
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         block = self.blocks.get(self.selected_id())
-        arrows = {Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1),
-                  Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0)}
+        arrows = {int(Qt.Key.Key_Up): (0, -1), int(Qt.Key.Key_Down): (0, 1),
+                  int(Qt.Key.Key_Left): (-1, 0), int(Qt.Key.Key_Right): (1, 0)}
         if block is not None and alt and key in arrows:
             dcol, dmin = arrows[key]
             it = block.item

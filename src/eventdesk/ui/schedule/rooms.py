@@ -126,7 +126,8 @@ class RoomsDialog(QDialog):
         self.resize(760, 520)
         tabs = QTabWidget()
         self.rooms = QTableWidget(0, 6)
-        self.rooms.setHorizontalHeaderLabels(["名称", "容量", "展馆", "楼层", "会议室组", "可用时间"])
+        self.rooms.setHorizontalHeaderLabels(
+            ["名称", "容量", "展馆", "楼层", "会议室组", "可用时间"])
         self.rooms.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.rooms.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.rooms.cellDoubleClicked.connect(lambda r, _c: self.edit_room(r))

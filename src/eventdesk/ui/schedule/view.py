@@ -6,6 +6,7 @@ same conflict list."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 import shiboken6
@@ -124,7 +125,7 @@ class UnscheduledList(QListWidget):
         self.setDragDropMode(QListWidget.DragDropMode.DragOnly)
         self.setWordWrap(True)
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802
         mime = QMimeData()
         if items:
             mime.setData(MIME, str(items[0].data(ID_ROLE)).encode())
@@ -179,7 +180,7 @@ class ScheduleView(QWidget):
         undo = self.undo_stack.createUndoAction(self, "撤销 Undo")
         redo = self.undo_stack.createRedoAction(self, "重做 Redo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         bar = QHBoxLayout()  # the days, and what edits do
         bar.addWidget(self.days, 1)
         tools = QHBoxLayout()  # what the grid shows
@@ -217,7 +218,8 @@ class ScheduleView(QWidget):
         left_layout.addWidget(self.unscheduled_title)
         left_layout.addWidget(self.unscheduled, 1)
         left_layout.addWidget(place)
-        help_text = QLabel("拖动移动，拖上下边调时长，双击编辑。\n键盘：方向键选择，Alt+方向键移动，"
+        help_text = QLabel("拖动移动，拖上下边调时长，双击编辑。\n"
+                           "键盘：方向键选择，Alt+方向键移动，"
                            "Shift+Alt+↑↓ 调时长，Enter 编辑，Delete 取消排期。")
         help_text.setWordWrap(True)
         help_text.setStyleSheet("color: #666")
@@ -341,8 +343,8 @@ class ScheduleView(QWidget):
         used: set[int] | None = None
         if self.in_use.isChecked():
             day, event = self.current_day(), self.schedule.event
-            used = {i.room_id for i in self.schedule.items
-                    if i.scheduled and i.start and event.day_of(i.start) == day}  # type: ignore[misc]
+            used = {i.room_id for i in self.schedule.items if i.room_id is not None
+                    and i.start and event.day_of(i.start) == day}
         return [r for r in self.schedule.rooms
                 if (not group or group in (r.room_group, r.hall))
                 and (used is None or r.id in used)
