@@ -31,8 +31,33 @@ def test_conflicts_json_contract(db: Database, db_path: Path, small: Small, caps
     assert set(first) >= {"id", "title", "room", "start", "end"}
     assert first["title"] == "开幕主旨演讲" and first["room"] == "主会场"
     assert first["start"] == f"{d0.isoformat()}T09:00:00+08:00"
+    assert found[0]["message"] == "会议室“主会场”同时安排了《开幕主旨演讲》和《国产芯片论坛》"
     assert main(["schedule", "conflicts", "--db", str(db_path)]) == 0
-    assert "会议室冲突" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "[会议室冲突] 会议室“主会场”同时安排了《开幕主旨演讲》和《国产芯片论坛》" in out
+    assert "（共 1 处冲突）" in out
+
+
+def test_conflicts_worded_in_the_chosen_language(db: Database, db_path: Path, small: Small,
+                                                  capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk import messages
+
+    d0 = small.days[0]
+    with db.unit_of_work() as s:
+        schedule.move_item(s, item_id=small.items["圆桌"], start=at(d0, "17:30"),
+                           end=at(d0, "18:30"), room_id=small.rooms["小会议室"])
+    monkeypatch.setenv("EVENTDESK_LANG", "en")  # whichever way the CLI picks its language
+    try:
+        messages.set_language("en")
+        assert main(["schedule", "conflicts", "--db", str(db_path), "--json"]) == 0
+        found = json.loads(capsys.readouterr().out)
+        assert [c["kind"] for c in found] == ["outside_room_availability"]
+        assert found[0]["message"] == (f"Room “小会议室” is not available {d0:%m-%d} 17:30–18:30"
+                                       " (“圆桌对话”)")
+        assert main(["schedule", "conflicts", "--db", str(db_path)]) == 0
+        assert "[Room not available]" in capsys.readouterr().out
+    finally:
+        messages.set_language("zh")
 
 
 def test_missing_database_exit_2(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

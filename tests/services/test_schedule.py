@@ -127,14 +127,61 @@ def test_resize_unschedule_delete_and_restore(db: Database, small: Small) -> Non
 
 def test_validation(db: Database, small: Small) -> None:
     d0 = small.days[0]
-    with db.unit_of_work() as s, pytest.raises(ValidationFailed):
+    with db.unit_of_work() as s, pytest.raises(ValidationFailed) as backwards:
         schedule.move_item(s, item_id=small.items["开幕"], start=at(d0, "10:00"),
                            end=at(d0, "09:00"), room_id=small.rooms["主会场"])
-    with db.unit_of_work() as s, pytest.raises(ValidationFailed):
+    assert backwards.value.code == "schedule.time.end_before_start"
+    with db.unit_of_work() as s, pytest.raises(ValidationFailed) as untitled:
         schedule.create_item(s, data=schedule.ItemInput(title_zh="  "))
-    with db.unit_of_work() as s, pytest.raises(ValidationFailed):
-        schedule.move_item(s, item_id=small.items["开幕"], start=at(d0, "10:00").replace(tzinfo=None),
+    assert untitled.value.fields == {"title_zh": "schedule.item.title_required"}
+    naive = at(d0, "10:00").replace(tzinfo=None)
+    with db.unit_of_work() as s, pytest.raises(ValidationFailed) as zoneless:
+        schedule.move_item(s, item_id=small.items["开幕"], start=naive,
                            end=at(d0, "11:00"), room_id=small.rooms["主会场"])
+    assert zoneless.value.code == "schedule.time.zone_required"
+    with db.unit_of_work() as s, pytest.raises(ValidationFailed) as taken:
+        schedule_rooms.create_room(s, name=" 主会场 ")
+    assert (taken.value.code, taken.value.params) == ("schedule.room.name_taken",
+                                                      {"name": "主会场"})
+    with db.unit_of_work() as s, pytest.raises(NotFound) as missing:
+        schedule.get_item(s, item_id=9999)
+    assert (missing.value.code, missing.value.params) == ("schedule.item.not_found",
+                                                          {"item_id": 9999})
+
+
+def test_conflicts_are_plain_data_worded_by_messages(db: Database, small: Small) -> None:
+    from eventdesk import messages
+
+    d0, d1 = small.days[0], small.days[1]
+    move(db, small.items["芯片"], d0, "09:30", "10:30", small.rooms["主会场"])
+    move(db, small.items["应用"], d1, "09:00", "10:00", small.rooms["小会议室"])  # 100 > 30 seats
+    with db.unit_of_work() as s:
+        schedule_rooms.add_unavailability(s, person_id=small.people["王芳"],
+                                          start=at(d1, "08:00"), end=at(d1, "09:30"))
+        found = {c.kind: c for c in schedule.find_conflicts(s)}
+    assert set(found) == {sc.ROOM_DOUBLE_BOOKED, sc.ROOM_TOO_SMALL, sc.SPEAKER_UNAVAILABLE}
+    room = found[sc.ROOM_DOUBLE_BOOKED]
+    assert room.params == {"room": "主会场", "first": "开幕主旨演讲", "second": "国产芯片论坛"}
+    try:
+        messages.set_language("zh")
+        assert messages.text(room.code, **room.params) == \
+            "会议室“主会场”同时安排了《开幕主旨演讲》和《国产芯片论坛》"
+        away = found[sc.SPEAKER_UNAVAILABLE]
+        assert messages.text(away.code, **away.params) == \
+            f"嘉宾王芳在 {d1:%m-%d} 08:00–09:30 没空，却安排了《AI应用实践》"
+        small_room = found[sc.ROOM_TOO_SMALL]
+        assert messages.text(small_room.code, **small_room.params) == \
+            "会议室“小会议室”只能坐 30 人，《AI应用实践》预计 100 人"
+        messages.set_language("en")
+        assert messages.text(away.code, **away.params) == \
+            f"Speaker 王芳 is not available {d1:%m-%d} 08:00–09:30 but is in “AI应用实践”"
+        for conflict in found.values():  # every kind has both sentences, every field filled
+            for lang in messages.LANGUAGES:
+                messages.set_language(lang)
+                worded = messages.text(conflict.code, **conflict.params)
+                assert conflict.code in messages.catalogue() and "{" not in worded
+    finally:
+        messages.set_language("zh")
 
 
 def test_match_people_namesakes(db: Database, small: Small) -> None:

@@ -35,7 +35,13 @@ def view(qtbot, ctx):  # type: ignore[no-untyped-def]
     widget.resize(1300, 800)
     widget.show()
     qtbot.waitExposed(widget)
+    settle(qtbot, widget)
     return widget
+
+
+def settle(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the edits asked for are written and the view has reloaded from them."""
+    qtbot.waitUntil(view.is_settled)
 
 
 def item(db: Database, item_id: int) -> schedule.ItemRow:
@@ -63,6 +69,7 @@ def test_drag_between_rooms_updates_database_and_panel(view, db: Database, small
     live: list[list[sc.Conflict]] = []
     grid.live_conflicts.connect(live.append)
     drag(grid, src, dst)
+    settle(qtbot, view)
     moved = item(db, chip)
     assert moved.room_id == small.rooms["主会场"]
     assert moved.start == at(small.days[0], "09:00")
@@ -71,74 +78,90 @@ def test_drag_between_rooms_updates_database_and_panel(view, db: Database, small
     assert [c.kind for c in view.conflicts()] == [sc.ROOM_DOUBLE_BOOKED]
     assert view.undo_stack.count() == 1
     view.undo_stack.undo()
+    settle(qtbot, view)
     back = item(db, chip)
     assert (back.start, back.room_id) == (at(small.days[0], "10:30"), small.rooms["分会场一"])
     assert view.conflicts() == []
 
 
-def test_resize_by_dragging_the_bottom_edge(view, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+def test_resize_by_dragging_the_bottom_edge(view, db: Database, small: Small, qtbot) -> None:  # type: ignore[no-untyped-def]
     grid = view.grid
     block = grid.blocks[small.items["开幕"]]  # 09:00–10:00
     bottom = grid.mapFromScene(block.rect.center().x(), block.rect.bottom() - 2)
     drag(grid, bottom, bottom + QPoint(0, int(30 * grid.ppm)))
+    settle(qtbot, view)
     assert item(db, small.items["开幕"]).end == at(small.days[0], "10:30")
 
 
-def test_keyboard_moves_and_merges_into_one_undo_step(view, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_moves_and_merges_into_one_undo_step(view, db: Database, small: Small,
+                                                     qtbot) -> None:  # type: ignore[no-untyped-def]
     grid = view.grid
     grid.setFocus()
     grid.select(small.items["开幕"])
     for _ in range(3):
         QTest.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     QTest.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    settle(qtbot, view)
     row = item(db, small.items["开幕"])
     assert row.start == at(small.days[0], "09:15")
     assert row.room_id == small.rooms["分会场一"]
     assert view.undo_stack.count() == 1
     view.undo_stack.undo()
+    settle(qtbot, view)
     assert item(db, small.items["开幕"]).start == at(small.days[0], "09:00")
 
 
-def test_place_from_unscheduled_list(view, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+def test_place_from_unscheduled_list(view, db: Database, small: Small, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert view.unscheduled.count() == 1
     view.grid.cursor_cell = (1, 16 * 60)
     view.unscheduled.setCurrentRow(0)
     view.place_selected_unscheduled()
+    settle(qtbot, view)
     row = item(db, small.items["未排"])
     assert row.start == at(small.days[0], "16:00") and row.room_id == small.rooms["分会场一"]
     assert view.unscheduled.count() == 0
     view.undo_stack.undo()
+    settle(qtbot, view)
     assert not item(db, small.items["未排"]).scheduled
 
 
-def test_undo_redo_round_trip_on_bare_stack(ctx, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+def test_undo_redo_round_trip_on_bare_stack(ctx, db: Database, small: Small, qtbot) -> None:  # type: ignore[no-untyped-def]
     from eventdesk.ui.schedule.commands import (
         CreateItemCommand,
         DeleteItemCommand,
         EditItemCommand,
         PlaceItemCommand,
+        ScheduleEdits,
     )
 
     stack = QUndoStack()
+    edits = ScheduleEdits(ctx, stack)
+
+    def push(command) -> None:  # type: ignore[no-untyped-def]
+        stack.push(command)
+        qtbot.waitUntil(edits.is_idle)
+
     before = {i.id: i for i in schedule_items(db)}
     opening = before[small.items["开幕"]]
     d1 = small.days[1]
-    stack.push(PlaceItemCommand(ctx, opening, start=at(d1, "13:00"), end=at(d1, "14:00"),
-                                room_id=small.rooms["小会议室"]))
-    stack.push(EditItemCommand(ctx, item(db, opening.id), schedule.ItemInput(
+    push(PlaceItemCommand(edits, opening, start=at(d1, "13:00"), end=at(d1, "14:00"),
+                          room_id=small.rooms["小会议室"]))
+    push(EditItemCommand(edits, item(db, opening.id), schedule.ItemInput(
         **{**item(db, opening.id).as_input().__dict__, "title_zh": "新标题",
            "speakers": (small.people["李娜"], small.people["王芳"])})))
-    stack.push(DeleteItemCommand(ctx, item(db, small.items["圆桌"])))
-    stack.push(CreateItemCommand(ctx, schedule.ItemInput(title_zh="茶歇", kind="break")))
-    stack.push(PlaceItemCommand(ctx, item(db, small.items["未排"]), start=at(d1, "15:00"),
-                                end=at(d1, "15:45"), room_id=small.rooms["主会场"]))
+    push(DeleteItemCommand(edits, item(db, small.items["圆桌"])))
+    push(CreateItemCommand(edits, schedule.ItemInput(title_zh="茶歇", kind="break")))
+    push(PlaceItemCommand(edits, item(db, small.items["未排"]), start=at(d1, "15:00"),
+                          end=at(d1, "15:45"), room_id=small.rooms["主会场"]))
     after = {i.id: i for i in schedule_items(db)}
     assert after != before and stack.count() == 5
     while stack.canUndo():
         stack.undo()
+    qtbot.waitUntil(edits.is_idle)
     assert {i.id: i for i in schedule_items(db)} == before
     while stack.canRedo():
         stack.redo()
+    qtbot.waitUntil(edits.is_idle)
     assert {i.id: i for i in schedule_items(db)} == after
 
 
@@ -166,7 +189,7 @@ def test_rooms_in_use_filter(view, small: Small) -> None:  # type: ignore[no-unt
     assert len(view.grid.rooms) == 3
 
 
-def test_drop_from_unscheduled_list(view, db: Database, small: Small) -> None:  # type: ignore[no-untyped-def]
+def test_drop_from_unscheduled_list(view, db: Database, small: Small, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QMimeData, QPointF
     from PySide6.QtGui import QDropEvent
 
@@ -179,6 +202,7 @@ def test_drop_from_unscheduled_list(view, db: Database, small: Small) -> None:  
     event = QDropEvent(QPointF(pos), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     grid.dropEvent(event)
+    settle(qtbot, view)
     row = item(db, small.items["未排"])
     assert (row.start, row.end) == (at(small.days[0], "15:00"), at(small.days[0], "15:45"))
     assert row.room_id == small.rooms["小会议室"]
@@ -186,7 +210,7 @@ def test_drop_from_unscheduled_list(view, db: Database, small: Small) -> None:  
 
 
 def test_editor_dialog_edits_as_one_undo_step(view, db: Database, small: Small,
-                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                              monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTime
 
     from eventdesk.ui.schedule import editor
@@ -201,11 +225,13 @@ def test_editor_dialog_edits_as_one_undo_step(view, db: Database, small: Small,
 
     monkeypatch.setattr(editor.ItemEditor, "exec", fill)
     view.edit_item(small.items["芯片"])
+    settle(qtbot, view)
     row = item(db, small.items["芯片"])
     assert row.title_zh == "国产芯片论坛（改）" and row.end == at(small.days[0], "12:30")
     assert [p.person_id for p in row.speakers] == [small.people["李娜"], small.people["张伟2"]]
     assert [p.person_id for p in row.moderators] == [small.people["王芳"]]
     view.undo_stack.undo()
+    settle(qtbot, view)
     back = item(db, small.items["芯片"])
     assert back.title_zh == "国产芯片论坛" and [p.person_id for p in back.people] == [
         small.people["李娜"]]
@@ -231,26 +257,30 @@ def test_rooms_and_unavailability_dialog_with_undo(view, db: Database, small: Sm
                                                    qtbot) -> None:  # type: ignore[no-untyped-def]
     from eventdesk.ui.schedule.rooms import RoomsDialog, parse_windows
 
-    dialog = RoomsDialog(view, view.ctx, view.undo_stack.push)
+    dialog = RoomsDialog(view, view.ctx, view.edits)
     qtbot.addWidget(dialog)
-    assert dialog.rooms.rowCount() == 3
+    qtbot.waitUntil(lambda: dialog.rooms.rowCount() == 3)
     # Shrink 分会场一 to 100 seats: 国产芯片论坛 (150 expected) no longer fits.
     before = dialog._rooms[1]
     from dataclasses import replace
 
     from eventdesk.ui.schedule.commands import SaveRoomCommand
 
-    view.undo_stack.push(SaveRoomCommand(view.ctx, before, replace(before, capacity=100)))
+    view.undo_stack.push(SaveRoomCommand(view.edits, before, replace(before, capacity=100)))
+    settle(qtbot, view)
     assert [c.kind for c in view.conflicts()] == [sc.ROOM_TOO_SMALL]
     # 王芳 away on day 2 morning: clashes with AI应用实践 (09:00–10:00).
     dialog.refresh()
     dialog.who.setText("王芳")
     dialog.day.setCurrentIndex(1)
     dialog.add_unavailable()
+    settle(qtbot, view)
+    qtbot.waitUntil(lambda: dialog.away.rowCount() == 1)
     assert dialog.away.rowCount() == 1 and dialog.away.item(0, 0).text() == "王芳"
     assert {c.kind for c in view.conflicts()} == {sc.ROOM_TOO_SMALL, sc.SPEAKER_UNAVAILABLE}
     view.undo_stack.undo()
     view.undo_stack.undo()
+    settle(qtbot, view)
     assert view.conflicts() == []
     windows = parse_windows("08:00–12:00\n2025-05-21 13:00-17:00", view.ctx.event_info)
     assert len(windows) == 4 and windows[-1][0] == at(small.days[1], "13:00")

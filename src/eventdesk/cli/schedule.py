@@ -14,10 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventdesk.cli.common import EXIT_INVALID, add_db_option, print_json, unit_of_work
+from eventdesk.actions import schedule as schedule_actions
+from eventdesk.actions.base import ActionContext
+from eventdesk.cli.common import EXIT_INVALID, add_db_option, open_db, print_json, unit_of_work
 from eventdesk.domain.errors import ImportRejected
-from eventdesk.services.schedule import items as schedule_service
-from eventdesk.services.schedule.conflicts import KIND_LABELS_ZH
+from eventdesk.messages import text
+from eventdesk.services.schedule.conflicts import Conflict
 from eventdesk.storage import Session
 
 HELP = "the schedule: conflicts (room double-booked, speaker in two places, …), import, export"
@@ -66,15 +68,34 @@ def run(args: argparse.Namespace) -> int:
         return run_import(args)
     if args.action == "export":
         return run_export(args)
-    with unit_of_work(args, write=False) as session:
-        conflicts = schedule_service.find_conflicts(session)
+    return run_conflicts(args)
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    """Exit 0 with or without conflicts (they are warnings); read only."""
+    db = open_db(args)
+    try:
+        conflicts = schedule_actions.find_conflicts(ActionContext(db=db)).value
+    finally:
+        db.dispose()
     if args.json:
-        print_json([c.as_json() for c in conflicts])
+        print_json([c.as_json(message=conflict_text(c)) for c in conflicts])
         return 0
     for c in conflicts:
-        print(f"[{KIND_LABELS_ZH.get(c.kind, c.kind)}] {c.message}")
-    print(f"（共 {len(conflicts)} 处冲突）" if conflicts else "（没有冲突）")
+        print(conflict_line(c))
+    print(text("schedule.conflicts.count", count=len(conflicts)) if conflicts
+          else text("schedule.conflicts.none"))
     return 0
+
+
+def conflict_text(conflict: Conflict) -> str:
+    """The conflict's sentence, in the chosen language."""
+    return text(conflict.code, **conflict.params)
+
+
+def conflict_line(conflict: Conflict) -> str:
+    """“[会议室冲突] 会议室“主会场”同时安排了…”: the kind's label, then the sentence."""
+    return f"[{text(f'schedule.conflict_kind.{conflict.kind}')}] {conflict_text(conflict)}"
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -110,7 +131,7 @@ def run_import(args: argparse.Namespace) -> int:
         for name in result.rooms_created:
             print(f"  新建会议室：{name}")
         for c in result.conflicts:
-            print(f"  冲突 [{KIND_LABELS_ZH.get(c.kind, c.kind)}] {c.message}")
+            print(f"  冲突 {conflict_line(c)}")
     return EXIT_INVALID if result.errors else 0
 
 

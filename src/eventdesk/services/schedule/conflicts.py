@@ -1,4 +1,6 @@
-"""Schedule conflicts as plain data (in the manner of pretalx): a kind, one sentence, the items.
+"""Schedule conflicts as plain data (in the manner of pretalx's schedule warnings): a kind, the
+items, and the parameters of its sentence; eventdesk.messages words it (code
+`schedule.conflict.<kind>`), in the UI's language, so the services hold no sentences.
 
 The grid (live, while dragging), the conflict panel and `eventdesk schedule conflicts` all read
 the same list, computed here from a `ConflictData` snapshot. The checks are pure functions on
@@ -11,7 +13,7 @@ Conflicts are warnings, never refusals: an organiser may knowingly double-book a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -25,14 +27,6 @@ ROOM_TOO_SMALL = "room_too_small"
 
 KINDS = (ROOM_DOUBLE_BOOKED, SPEAKER_DOUBLE_BOOKED, SPEAKER_UNAVAILABLE,
          OUTSIDE_ROOM_AVAILABILITY, OUTSIDE_EVENT_DAYS, ROOM_TOO_SMALL)
-KIND_LABELS_ZH = {
-    ROOM_DOUBLE_BOOKED: "会议室冲突",
-    SPEAKER_DOUBLE_BOOKED: "嘉宾分身",
-    SPEAKER_UNAVAILABLE: "嘉宾没空",
-    OUTSIDE_ROOM_AVAILABILITY: "会议室不可用",
-    OUTSIDE_EVENT_DAYS: "不在会期内",
-    ROOM_TOO_SMALL: "会议室太小",
-}
 
 Window = tuple[datetime, datetime]
 
@@ -50,18 +44,29 @@ class ItemRef:
 
 @dataclass(frozen=True)
 class Conflict:
+    """One warning: `kind` (one of KINDS), the items it names, and the parameters its sentence
+    needs (titles, room and speaker names, capacity, audience; times as datetimes in the event's
+    time zone). `code` is its message code; word it with `messages.text(c.code, **c.params)`."""
+
     kind: str
-    message: str
     items: tuple[ItemRef, ...]
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    @property
+    def code(self) -> str:
+        return f"schedule.conflict.{self.kind}"
 
     @property
     def item_ids(self) -> tuple[int, ...]:
         return tuple(i.id for i in self.items)
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, message: str | None = None) -> dict[str, object]:
+        """{"kind", "message", "items": [{"id", "title", "room", "start", "end"}]}: the shape of
+        `schedule conflicts --json`. `message` is the worded sentence (the caller words it;
+        services cannot), else the code stands in for it."""
         return {
             "kind": self.kind,
-            "message": self.message,
+            "message": self.code if message is None else message,
             "items": [
                 {"id": i.id, "title": i.title, "room": i.room,
                  "start": i.start.isoformat() if i.start else None,
@@ -121,13 +126,8 @@ class ConflictData:
                             self.person_names)
 
 
-def _hm(instant: datetime, tz: ZoneInfo) -> str:
-    return instant.astimezone(tz).strftime("%H:%M")
-
-
-def _span(start: datetime, end: datetime, tz: ZoneInfo) -> str:
-    local = start.astimezone(tz)
-    return f"{local:%m-%d} {_hm(start, tz)}–{_hm(end, tz)}"
+def _local(instant: datetime, tz: ZoneInfo) -> datetime:
+    return instant.astimezone(tz)
 
 
 def _overlap(a: Slot, b: Slot) -> bool:
@@ -137,16 +137,14 @@ def _overlap(a: Slot, b: Slot) -> bool:
 
 def _room_pair(data: ConflictData, a: Slot, b: Slot) -> Conflict:
     room = data.rooms[a.room_id].name if a.room_id in data.rooms else "?"
-    return Conflict(ROOM_DOUBLE_BOOKED,
-                    f"会议室“{room}”同时安排了《{a.title}》和《{b.title}》",
-                    (data.ref(a), data.ref(b)))
+    return Conflict(ROOM_DOUBLE_BOOKED, (data.ref(a), data.ref(b)),
+                    {"room": room, "first": a.title, "second": b.title})
 
 
 def _speaker_pair(data: ConflictData, person: int, a: Slot, b: Slot) -> Conflict:
     who = data.person_names.get(person, f"#{person}")
-    return Conflict(SPEAKER_DOUBLE_BOOKED,
-                    f"嘉宾{who}同时出现在《{a.title}》和《{b.title}》",
-                    (data.ref(a), data.ref(b)))
+    return Conflict(SPEAKER_DOUBLE_BOOKED, (data.ref(a), data.ref(b)),
+                    {"speaker": who, "first": a.title, "second": b.title})
 
 
 def _own_conflicts(data: ConflictData, slot: Slot) -> list[Conflict]:
@@ -157,27 +155,25 @@ def _own_conflicts(data: ConflictData, slot: Slot) -> list[Conflict]:
     tz = data.tz
     first_day = slot.start.astimezone(tz).date()
     last_day = (slot.end - timedelta(microseconds=1)).astimezone(tz).date()
+    when = {"title": slot.title, "start": _local(slot.start, tz), "end": _local(slot.end, tz)}
+    ref = (data.ref(slot),)
     if first_day not in data.days or last_day not in data.days:
-        out.append(Conflict(OUTSIDE_EVENT_DAYS,
-                            f"《{slot.title}》安排在 {_span(slot.start, slot.end, tz)}，不在会期内",
-                            (data.ref(slot),)))
+        out.append(Conflict(OUTSIDE_EVENT_DAYS, ref, when))
     if room is not None:
         if room.windows and not any(w0 <= slot.start and slot.end <= w1
                                     for w0, w1 in room.windows):
-            out.append(Conflict(OUTSIDE_ROOM_AVAILABILITY,
-                                f"会议室“{room.name}”在 {_span(slot.start, slot.end, tz)} 不可用"
-                                f"（《{slot.title}》）", (data.ref(slot),)))
+            out.append(Conflict(OUTSIDE_ROOM_AVAILABILITY, ref, {**when, "room": room.name}))
         if room.capacity and slot.audience > room.capacity:
-            out.append(Conflict(ROOM_TOO_SMALL,
-                                f"会议室“{room.name}”只能坐 {room.capacity} 人，"
-                                f"《{slot.title}》预计 {slot.audience} 人", (data.ref(slot),)))
+            out.append(Conflict(ROOM_TOO_SMALL, ref, {
+                "room": room.name, "title": slot.title, "capacity": room.capacity,
+                "audience": slot.audience}))
     for person in slot.speakers:
         for w0, w1 in data.unavailable.get(person, ()):
             if slot.start < w1 and w0 < slot.end:
                 who = data.person_names.get(person, f"#{person}")
-                out.append(Conflict(SPEAKER_UNAVAILABLE,
-                                    f"嘉宾{who}在 {_span(w0, w1, tz)} 没空，"
-                                    f"却安排了《{slot.title}》", (data.ref(slot),)))
+                out.append(Conflict(SPEAKER_UNAVAILABLE, ref, {
+                    "speaker": who, "title": slot.title, "start": _local(w0, tz),
+                    "end": _local(w1, tz)}))
                 break
     return out
 

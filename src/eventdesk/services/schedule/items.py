@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Select, delete, insert, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import (
@@ -26,7 +27,7 @@ from eventdesk.domain import (
     SpeakerUnavailability,
     Track,
 )
-from eventdesk.domain.errors import NotFound, ValidationFailed
+from eventdesk.domain.errors import NotFound
 from eventdesk.services.events import EventInfo, get_event
 from eventdesk.services.schedule.conflicts import (
     Conflict,
@@ -37,8 +38,18 @@ from eventdesk.services.schedule.conflicts import (
     check_slot,
     scan,
 )
-from eventdesk.services.schedule.rooms import RoomRow, TrackRow, list_rooms, list_tracks
+from eventdesk.services.schedule.rooms import (
+    Problem,
+    RoomRow,
+    TrackRow,
+    invalid,
+    invalid_field,
+    list_rooms,
+    list_tracks,
+)
 
+# The Chinese labels the exports print (programme PDF, ICS categories); screens word kinds through
+# eventdesk.messages (`schedule.kind.<kind>`), in the UI's language.
 KIND_LABELS_ZH = {AgendaKind.KEYNOTE: "主旨演讲", AgendaKind.FORUM: "论坛",
                   AgendaKind.TALK: "演讲", AgendaKind.PANEL: "圆桌", AgendaKind.BREAK: "休息"}
 
@@ -130,35 +141,36 @@ class Schedule:
 
 # -- validation ---------------------------------------------------------------------------------
 def _validate(session: Session, data: ItemInput) -> ItemInput:
-    problems: dict[str, str] = {}
+    problems: dict[str, Problem] = {}
     title = " ".join((data.title_zh or "").split())
     if not title:
-        problems["title_zh"] = "议题不能为空"
+        problems["title_zh"] = ("schedule.item.title_required", {})
     try:
         kind = AgendaKind(str(data.kind).strip().lower())
     except ValueError:
-        problems["kind"] = f"未知的类型“{data.kind}”"
+        problems["kind"] = ("schedule.item.unknown_kind", {"kind": str(data.kind)})
         kind = AgendaKind.TALK
     for name, value in (("start", data.start), ("end", data.end)):
         if value is not None and value.tzinfo is None:
-            problems[name] = "时间须带时区"
+            problems[name] = ("schedule.time.zone_required", {})
     if (data.start is None) != (data.end is None):
-        problems["end"] = "开始和结束须同时填写或同时留空"
+        problems["end"] = ("schedule.time.both_or_neither", {})
     elif data.start and data.end and data.end <= data.start and "start" not in problems:
-        problems["end"] = "结束时间须晚于开始时间"
+        problems["end"] = ("schedule.time.end_before_start", {})
     if data.room_id is not None and session.get(Room, data.room_id) is None:
-        problems["room_id"] = f"没有编号为 {data.room_id} 的会议室"
+        problems["room_id"] = ("schedule.room.not_found", {"room_id": data.room_id})
     if data.track_id is not None and session.get(Track, data.track_id) is None:
-        problems["track_id"] = f"没有编号为 {data.track_id} 的论坛"
+        problems["track_id"] = ("schedule.track.not_found", {"track_id": data.track_id})
     if data.expected_audience < 0:
-        problems["expected_audience"] = "预计人数不能为负数"
+        problems["expected_audience"] = ("schedule.item.audience_negative", {})
     people = {*data.speakers, *data.moderators}
     if people:
         found = set(session.scalars(select(Person.id).where(Person.id.in_(people))))
         if people - found:
-            problems["speakers"] = f"找不到人员 {sorted(people - found)}"
+            missing = ", ".join(str(p) for p in sorted(people - found))
+            problems["speakers"] = ("schedule.item.people_not_found", {"person_ids": missing})
     if problems:
-        raise ValidationFailed(problems)
+        raise invalid(problems)
     return ItemInput(title, " ".join(data.title_en.split()), kind, data.start, data.end,
                      data.room_id, data.track_id, data.expected_audience, data.description,
                      (data.external_ref or "").strip() or None, tuple(dict.fromkeys(data.speakers)),
@@ -168,7 +180,7 @@ def _validate(session: Session, data: ItemInput) -> ItemInput:
 def _item(session: Session, item_id: int) -> AgendaItem:
     item = session.get(AgendaItem, item_id)
     if item is None:
-        raise NotFound(f"没有编号为 {item_id} 的会议")
+        raise NotFound(code="schedule.item.not_found", item_id=item_id)
     return item
 
 
@@ -201,17 +213,22 @@ _COLUMNS = (AgendaItem.id, AgendaItem.title_zh, AgendaItem.title_en, AgendaItem.
             AgendaItem.expected_audience, AgendaItem.description, AgendaItem.external_ref)
 
 
-def _rows(session: Session, query: object) -> list[ItemRow]:
-    found = list(session.execute(query))  # type: ignore[call-overload]
+def _rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[ItemRow]:
+    found = list(session.execute(query))
     people = _people_of(session, [r[0] for r in found] if len(found) < 500 else None)
-    return [ItemRow(*r, people=tuple(people.get(r[0], ()))) for r in found]
+    out = []
+    for item_id, title_zh, title_en, kind, start, end, room_id, track_id, audience, \
+            description, ref in found:
+        out.append(ItemRow(item_id, title_zh, title_en, kind, start, end, room_id, track_id,
+                           audience, description, ref, tuple(people.get(item_id, ()))))
+    return out
 
 
 # -- reading -------------------------------------------------------------------------------------
 def get_item(session: Session, *, item_id: int) -> ItemRow:
     rows = _rows(session, select(*_COLUMNS).where(AgendaItem.id == item_id))
     if not rows:
-        raise NotFound(f"没有编号为 {item_id} 的会议")
+        raise NotFound(code="schedule.item.not_found", item_id=item_id)
     return rows[0]
 
 
@@ -296,7 +313,7 @@ def create_item(session: Session, *, data: ItemInput, item_id: int | None = None
     data = _validate(session, data)
     if data.external_ref and session.scalar(
             select(AgendaItem.id).where(AgendaItem.external_ref == data.external_ref)):
-        raise ValidationFailed({"external_ref": f"编号“{data.external_ref}”已被使用"})
+        raise invalid_field("external_ref", "schedule.item.ref_taken", ref=data.external_ref)
     item = AgendaItem(title_zh=data.title_zh, title_en=data.title_en, kind=data.kind,
                       start_at=data.start, end_at=data.end, room_id=data.room_id,
                       track_id=data.track_id, expected_audience=data.expected_audience,
@@ -315,7 +332,7 @@ def update_item(session: Session, *, item_id: int, data: ItemInput) -> ItemRow:
     data = _validate(session, data)
     if data.external_ref and session.scalar(select(AgendaItem.id).where(
             AgendaItem.external_ref == data.external_ref, AgendaItem.id != item_id)):
-        raise ValidationFailed({"external_ref": f"编号“{data.external_ref}”已被使用"})
+        raise invalid_field("external_ref", "schedule.item.ref_taken", ref=data.external_ref)
     item.title_zh, item.title_en, item.kind = data.title_zh, data.title_en, AgendaKind(data.kind)
     item.start_at, item.end_at, item.room_id = data.start, data.end, data.room_id
     item.track_id, item.expected_audience = data.track_id, data.expected_audience
@@ -339,14 +356,14 @@ def place_item(session: Session, *, item_id: int, start: datetime | None,
     move, resize, unschedule, and their undo."""
     item = _item(session, item_id)
     if (start is None) != (end is None):
-        raise ValidationFailed({"end": "开始和结束须同时填写或同时留空"})
+        raise invalid_field("end", "schedule.time.both_or_neither")
     for name, value in (("start", start), ("end", end)):
         if value is not None and value.tzinfo is None:
-            raise ValidationFailed({name: "时间须带时区"})
+            raise invalid_field(name, "schedule.time.zone_required")
     if start is not None and end is not None and end <= start:
-        raise ValidationFailed({"end": "结束时间须晚于开始时间"})
+        raise invalid_field("end", "schedule.time.end_before_start")
     if room_id is not None and room_id != item.room_id and session.get(Room, room_id) is None:
-        raise ValidationFailed({"room_id": f"没有编号为 {room_id} 的会议室"})
+        raise invalid_field("room_id", "schedule.room.not_found", room_id=room_id)
     item.start_at, item.end_at, item.room_id = start, end, room_id
     session.flush()
     return ItemRow(item.id, item.title_zh, item.title_en, item.kind, item.start_at, item.end_at,
@@ -363,7 +380,7 @@ def resize_item(session: Session, *, item_id: int, start: datetime | None = None
                 end: datetime | None = None) -> ItemRow:
     item = _item(session, item_id)
     if item.start_at is None or item.room_id is None:
-        raise ValidationFailed({"start": "未排期的会议不能调整时长"})
+        raise invalid_field("start", "schedule.item.not_scheduled")
     return place_item(session, item_id=item_id, start=start or item.start_at,
                       end=end or item.end_at, room_id=item.room_id)
 

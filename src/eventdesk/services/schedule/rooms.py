@@ -1,10 +1,12 @@
 """Rooms (capacity, hall/floor, room group, availability windows), tracks with a colour, and the
-times speakers are not available. The agenda items themselves live in `schedule`."""
+times speakers are not available. The agenda items themselves live in `items`.
+
+Errors carry codes + parameters (`schedule.room.*`, … in eventdesk.messages.schedule)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -45,13 +47,30 @@ class UnavailableRow:
     end: datetime
 
 
+Problem = tuple[str, Mapping[str, object]]  # (message code, its parameters)
+
+
+def invalid(problems: Mapping[str, Problem]) -> ValidationFailed:
+    """A ValidationFailed whose `fields` map each field to its problem's code; the error's own
+    code and params are those of the first problem (the sentence a person sees first)."""
+    error = ValidationFailed({name: code for name, (code, _params) in problems.items()})
+    first_code, first_params = next(iter(problems.values()))
+    error.code, error.params = first_code, dict(first_params)
+    return error
+
+
+def invalid_field(field: str, code: str, /, **params: object) -> ValidationFailed:
+    """One invalid field: `raise invalid_field("name", "schedule.room.name_required")`."""
+    return invalid({field: (code, params)})
+
+
 def _check_windows(windows: Iterable[Window]) -> list[Window]:
     out = []
     for start, end in windows:
         if start.tzinfo is None or end.tzinfo is None:
-            raise ValidationFailed({"window": "时间须带时区"})
+            raise invalid_field("window", "schedule.time.zone_required")
         if end <= start:
-            raise ValidationFailed({"window": "结束时间须晚于开始时间"})
+            raise invalid_field("window", "schedule.time.end_before_start")
         out.append((start, end))
     return out
 
@@ -68,11 +87,11 @@ def create_room(
 ) -> RoomRow:
     name = " ".join(name.split())
     if not name:
-        raise ValidationFailed({"name": "会议室名称不能为空"})
+        raise invalid_field("name", "schedule.room.name_required")
     if capacity < 0:
-        raise ValidationFailed({"capacity": "容量不能为负数"})
+        raise invalid_field("capacity", "schedule.room.capacity_negative")
     if session.scalar(select(Room.id).where(Room.name == name)) is not None:
-        raise ValidationFailed({"name": f"会议室“{name}”已存在"})
+        raise invalid_field("name", "schedule.room.name_taken", name=name)
     if sort_order is None:
         sort_order = (session.scalar(select(Room.sort_order).order_by(Room.sort_order.desc())
                                      .limit(1)) or 0) + 1
@@ -92,7 +111,7 @@ def create_room(
 def set_room_availability(session: Session, *, room_id: int, windows: Iterable[Window]) -> RoomRow:
     room = session.get(Room, room_id)
     if room is None:
-        raise NotFound(f"没有编号为 {room_id} 的会议室")
+        raise NotFound(code="schedule.room.not_found", room_id=room_id)
     checked = _check_windows(windows)
     session.execute(delete(RoomAvailability).where(RoomAvailability.room_id == room_id))
     for start, end in checked:
@@ -108,14 +127,14 @@ def update_room(
     """Every field of a room at once (what the room dialog and its undo hand over)."""
     room = session.get(Room, room_id)
     if room is None:
-        raise NotFound(f"没有编号为 {room_id} 的会议室")
+        raise NotFound(code="schedule.room.not_found", room_id=room_id)
     name = " ".join(name.split())
     if not name:
-        raise ValidationFailed({"name": "会议室名称不能为空"})
+        raise invalid_field("name", "schedule.room.name_required")
     if capacity < 0:
-        raise ValidationFailed({"capacity": "容量不能为负数"})
+        raise invalid_field("capacity", "schedule.room.capacity_negative")
     if session.scalar(select(Room.id).where(Room.name == name, Room.id != room_id)) is not None:
-        raise ValidationFailed({"name": f"会议室“{name}”已存在"})
+        raise invalid_field("name", "schedule.room.name_taken", name=name)
     room.name, room.capacity, room.hall, room.floor = name, capacity, hall, floor
     room.room_group = room_group
     return set_room_availability(session, room_id=room_id, windows=windows)
@@ -126,7 +145,7 @@ def delete_room(session: Session, *, room_id: int) -> None:
     from eventdesk.domain import AgendaItem
 
     if session.scalar(select(AgendaItem.id).where(AgendaItem.room_id == room_id).limit(1)):
-        raise ValidationFailed({"room_id": "会议室里还有会议，不能删除"})
+        raise invalid_field("room_id", "schedule.room.in_use")
     session.execute(delete(Room).where(Room.id == room_id))
     session.flush()
 
@@ -149,9 +168,9 @@ def room_by_name(session: Session, *, name: str) -> RoomRow | None:
 def create_track(session: Session, *, name: str, colour: str = "#4a6fa5") -> TrackRow:
     name = " ".join(name.split())
     if not name:
-        raise ValidationFailed({"name": "论坛名称不能为空"})
+        raise invalid_field("name", "schedule.track.name_required")
     if not _COLOUR.match(colour):
-        raise ValidationFailed({"colour": f"颜色须为 #RRGGBB，而不是“{colour}”"})
+        raise invalid_field("colour", "schedule.track.bad_colour", colour=colour)
     track = Track(name=name, colour=colour)
     session.add(track)
     session.flush()
@@ -179,7 +198,7 @@ def ensure_track(session: Session, *, name: str) -> TrackRow:
 def add_unavailability(session: Session, *, person_id: int, start: datetime,
                        end: datetime) -> UnavailableRow:
     if session.get(Person, person_id) is None:
-        raise NotFound(f"没有编号为 {person_id} 的人员")
+        raise NotFound(code="schedule.person.not_found", person_id=person_id)
     ((start, end),) = _check_windows([(start, end)])
     row = SpeakerUnavailability(person_id=person_id, start_at=start, end_at=end)
     session.add(row)
@@ -187,10 +206,28 @@ def add_unavailability(session: Session, *, person_id: int, start: datetime,
     return UnavailableRow(row.id, person_id, start, end)
 
 
-def remove_unavailability(session: Session, *, unavailability_id: int) -> None:
-    session.execute(delete(SpeakerUnavailability)
-                    .where(SpeakerUnavailability.id == unavailability_id))
+def remove_unavailability(session: Session, *, unavailability_id: int) -> UnavailableRow:
+    """Take a speaker's unavailable time away; returns what it was (undo adds it back).
+    Raises NotFound when it is already gone."""
+    row = session.get(SpeakerUnavailability, unavailability_id)
+    if row is None:
+        raise NotFound(code="schedule.unavailability.not_found",
+                       unavailability_id=unavailability_id)
+    before = UnavailableRow(row.id, row.person_id, row.start_at, row.end_at)
+    session.delete(row)
     session.flush()
+    return before
+
+
+def get_room(session: Session, *, room_id: int) -> RoomRow:
+    """One room with its availability windows. Raises NotFound."""
+    room = session.get(Room, room_id)
+    if room is None:
+        raise NotFound(code="schedule.room.not_found", room_id=room_id)
+    windows = session.execute(
+        select(RoomAvailability.start_at, RoomAvailability.end_at)
+        .where(RoomAvailability.room_id == room_id).order_by(RoomAvailability.start_at))
+    return _room_row(room, [(start, end) for start, end in windows])
 
 
 def list_unavailability(session: Session) -> list[UnavailableRow]:
@@ -198,3 +235,12 @@ def list_unavailability(session: Session) -> list[UnavailableRow]:
                                   SpeakerUnavailability.start_at, SpeakerUnavailability.end_at)
                            .order_by(SpeakerUnavailability.start_at))
     return [UnavailableRow(*r) for r in rows]
+
+
+def person_names(session: Session, *, person_ids: Iterable[int]) -> dict[int, str]:
+    """Person id -> name, for the speakers a list of unavailable times names."""
+    wanted = list(set(person_ids))
+    if not wanted:
+        return {}
+    return {pid: name for pid, name in session.execute(
+        select(Person.id, Person.name).where(Person.id.in_(wanted)))}

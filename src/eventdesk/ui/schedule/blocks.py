@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from eventdesk import messages
 from eventdesk.services.schedule.conflicts import Conflict
 from eventdesk.services.schedule.items import ItemRow
 
@@ -39,7 +40,7 @@ class Block(QGraphicsItem):
     def _tooltip(self) -> str:
         people = "、".join(p.name for p in self.item.people)
         lines = [self.item.title_zh, self.item.title_en, self.track, people]
-        lines += [f"⚠ {c.message}" for c in self.conflicts]
+        lines += [f"⚠ {messages.text(c.code, **c.params)}" for c in self.conflicts]
         return "\n".join(x for x in lines if x)
 
     def set_rect(self, rect: QRectF) -> None:

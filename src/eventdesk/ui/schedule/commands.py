@@ -1,65 +1,198 @@
-"""One QUndoCommand per user action on the schedule. Each redo/undo is one transaction through
-ops.run_now calling a service — never a widget — so undo restores exactly what was there (the
-"before" state is read from the database when the command is built, not from the screen)."""
+"""One QUndoCommand per schedule edit. redo/undo call an action (eventdesk.actions.schedule)
+through ui.ops, so no database work runs on the GUI thread, not even during a drag.
+
+Because the work is asynchronous, a command's actions go through `ScheduleEdits`, one queue per
+undo stack that runs them strictly in order (an undo pressed right after a drag runs after the
+drag's write, never beside it). Undo restores exactly: the state before an edit is the one the
+action read in its own transaction, not what the screen showed. An edit whose action fails does
+not stay on the stack as if it had happened: a failed redo leaves the stack, a failed undo puts
+the command back to done, and `failed` says why in one sentence.
+"""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, Literal
 
-from PySide6.QtGui import QUndoCommand
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from eventdesk.services.schedule import items as schedule
-from eventdesk.services.schedule import rooms as schedule_rooms
+from eventdesk import messages
+from eventdesk.actions import schedule as actions
+from eventdesk.actions.base import ActionContext, Outcome
+from eventdesk.actions.schedule import ItemChange, RoomChange, RoomInput
 from eventdesk.services.schedule.items import ItemInput, ItemRow
 from eventdesk.services.schedule.rooms import RoomRow, UnavailableRow
-from eventdesk.storage import Session
 from eventdesk.ui import ops
-from eventdesk.ui.context import SCHEDULE, AppContext
+from eventdesk.ui.context import AppContext
 
-T = TypeVar("T")
 _MERGE_ID = 6001
+Placement = tuple[datetime | None, datetime | None, int | None]  # start, end, room id
+Direction = Literal["redo", "undo"]
+
+
+@dataclass
+class _State:
+    """What a command knows, kept apart from the Qt object: the stack may delete a command while
+    its action still runs (a push drops the redo history), and the action must still finish."""
+
+    failed: bool = False  # its redo failed: nothing of it happened, nothing of it may run
+    skip_redo: bool = False  # the stack re-marks it done after a failed undo; run nothing
+    merged_into: _State | None = None  # a keyboard nudge merged into an earlier one
+    restore: Any = None  # what the earlier nudge's `after` was before the merge
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def dead(self) -> bool:
+        return self.failed or (self.merged_into is not None and self.merged_into.failed)
+
+
+@dataclass
+class _Step:
+    command: _ScheduleCommand
+    state: _State
+    direction: Direction
+    run: Callable[[ActionContext], Outcome[Any]]
+    done: Callable[[Any], None]
+
+
+class ScheduleEdits(QObject):
+    """Runs the actions of one undo stack's commands one after another, off the GUI thread."""
+
+    failed = Signal(str)  # an edit did not happen: one sentence for the person
+    applied = Signal(object)  # an action's value (ItemChange, RoomChange, UnavailableRow)
+    idle = Signal()  # the queue ran dry: every edit asked for is in the database
+
+    def __init__(self, ctx: AppContext, stack: QUndoStack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.stack = ctx, stack
+        self._queue: deque[_Step] = deque()
+        self._running: _Step | None = None
+        self._op: ops.BackgroundOp | None = None
+
+    def is_idle(self) -> bool:
+        return self._running is None and not self._queue
+
+    def submit(self, step: _Step) -> None:
+        self._queue.append(step)
+        self._next()
+
+    def _next(self) -> None:
+        if self._running is not None:
+            return
+        while self._queue and self._queue[0].state.dead():
+            self._queue.popleft()  # its redo failed: its undo/redo must not run either
+        if not self._queue:
+            self._op = None
+            self.idle.emit()
+            return
+        step = self._running = self._queue.popleft()
+        self._op = ops.run_action(self.ctx, lambda actx, _progress: step.run(actx),
+                                  on_done=self._done, on_error=self._error)
+
+    def _done(self, value: object) -> None:
+        step, self._running = self._running, None
+        assert step is not None
+        step.done(value)
+        self.applied.emit(value)
+        self._next()
+
+    def _error(self, exc: BaseException) -> None:
+        step, self._running = self._running, None
+        assert step is not None
+        self._unwind(step)
+        self.failed.emit(messages.text("schedule.edit.failed", reason=messages.describe(exc)))
+        self._next()
+
+    def _unwind(self, step: _Step) -> None:
+        """Make the stack say what the database holds after `step` failed."""
+        command = step.command if shiboken6.isValid(step.command) else None
+        if step.state.merged_into is not None:
+            # A merged keyboard nudge: the earlier command is still done, at its old `after`.
+            step.state.failed = True
+            step.state.merged_into.values["after"] = step.state.restore
+            return
+        if step.direction == "redo":
+            step.state.failed = True
+            if command is None:
+                return
+            command.setObsolete(True)  # the stack drops it when it next passes over it
+            if self.stack.index() > 0 and self.stack.command(self.stack.index() - 1) is command:
+                self.stack.undo()  # obsolete: removed at once, its undo() is not called
+            return
+        if command is not None and self.stack.index() < self.stack.count() \
+                and self.stack.command(self.stack.index()) is command:
+            step.state.skip_redo = True  # still done in the database: mark it done again
+            self.stack.redo()
+        elif command is not None:
+            command.setObsolete(True)
 
 
 class _ScheduleCommand(QUndoCommand):
-    def __init__(self, ctx: AppContext, text: str) -> None:
+    def __init__(self, edits: ScheduleEdits, text: str) -> None:
         super().__init__(text)
-        self.ctx = ctx
-        self.failed = False
+        self.edits = edits
+        self.state = _State()
 
-    def _run(self, fn: Callable[[Session], T]) -> T | None:
-        result = ops.run_now(self.ctx, fn, changes=(SCHEDULE,))
-        if result is None:
-            # The service refused (a message was shown); drop the command from the stack.
-            self.failed = True
-            self.setObsolete(True)
-        return result
+    @property
+    def failed(self) -> bool:
+        return self.state.failed
+
+    def _submit(self, direction: Direction, run: Callable[[ActionContext], Outcome[Any]],
+                done: Callable[[Any], None] = lambda _value: None) -> None:
+        self.edits.submit(_Step(self, self.state, direction, run, done))
+
+    def redo(self) -> None:
+        if self.state.skip_redo:
+            self.state.skip_redo = False
+            return
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
 
 
 class PlaceItemCommand(_ScheduleCommand):
     """Move, resize, drag between rooms, place from the unscheduled list, or unschedule."""
 
-    def __init__(self, ctx: AppContext, before: ItemRow, *, start: datetime | None,
+    def __init__(self, edits: ScheduleEdits, item: ItemRow, *, start: datetime | None,
                  end: datetime | None, room_id: int | None, text: str = "",
                  mergeable: bool = False) -> None:
-        label = text or (f"移动“{before.title_zh}”" if start else f"取消排期“{before.title_zh}”")
-        super().__init__(ctx, label)
-        self.item_id = before.id
-        self.before = (before.start, before.end, before.room_id)
-        self.after = (start, end, room_id)
+        label = text or (f"移动“{item.title_zh}”" if start else f"取消排期“{item.title_zh}”")
+        super().__init__(edits, label)
+        self.item_id = item.id
+        self.state.values["after"] = (start, end, room_id)
         self.mergeable = mergeable
 
-    def _place(self, where: tuple[datetime | None, datetime | None, int | None]) -> None:
-        start, end, room_id = where
-        self._run(lambda s: schedule.place_item(s, item_id=self.item_id, start=start, end=end,
-                                                room_id=room_id))
+    def _place(self, key: str) -> Callable[[ActionContext], Outcome[ItemChange]]:
+        values, item_id = self.state.values, self.item_id
 
-    def redo(self) -> None:
-        self._place(self.after)
+        def run(actx: ActionContext) -> Outcome[ItemChange]:
+            start, end, room_id = values[key]  # read when it runs: earlier steps have finished
+            return actions.place_item(actx, item_id=item_id, start=start, end=end,
+                                      room_id=room_id)
+        return run
 
-    def undo(self) -> None:
-        self._place(self.before)
+    def _redo(self) -> None:
+        values = self.state.values
+
+        def done(change: ItemChange) -> None:
+            if "before" not in values and change.before is not None:
+                b = change.before
+                values["before"] = (b.start, b.end, b.room_id)
+        self._submit("redo", self._place("after"), done)
+
+    def _undo(self) -> None:
+        self._submit("undo", self._place("before"))
 
     def id(self) -> int:  # noqa: A003 - Qt name
         # Keyboard nudges of one item merge into one undo step; mouse drags never merge.
@@ -67,113 +200,146 @@ class PlaceItemCommand(_ScheduleCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not isinstance(other, PlaceItemCommand) or other.item_id != self.item_id \
-                or not other.mergeable or other.failed:
+                or not other.mergeable or other.state.dead() or self.state.dead():
             return False
-        self.after = other.after
+        other.state.merged_into, other.state.restore = self.state, self.state.values["after"]
+        self.state.values["after"] = other.state.values["after"]
         return True
 
 
 class EditItemCommand(_ScheduleCommand):
     """The editor dialog's OK: every field at once, undone as a whole."""
 
-    def __init__(self, ctx: AppContext, before: ItemRow, after: ItemInput) -> None:
-        super().__init__(ctx, f"编辑“{before.title_zh}”")
-        self.item_id = before.id
-        self.before, self.after = before.as_input(), after
+    def __init__(self, edits: ScheduleEdits, item: ItemRow, after: ItemInput) -> None:
+        super().__init__(edits, f"编辑“{item.title_zh}”")
+        self.item_id, self.after = item.id, after
 
-    def redo(self) -> None:
-        self._run(lambda s: schedule.update_item(s, item_id=self.item_id, data=self.after))
+    def _redo(self) -> None:
+        item_id, after, values = self.item_id, self.after, self.state.values
 
-    def undo(self) -> None:
-        self._run(lambda s: schedule.update_item(s, item_id=self.item_id, data=self.before))
+        def done(change: ItemChange) -> None:
+            if "before" not in values and change.before is not None:
+                values["before"] = change.before.as_input()
+        self._submit("redo", lambda actx: actions.update_item(actx, item_id=item_id, data=after),
+                     done)
+
+    def _undo(self) -> None:
+        item_id, values = self.item_id, self.state.values
+        self._submit("undo", lambda actx: actions.update_item(actx, item_id=item_id,
+                                                              data=values["before"]))
 
 
 class CreateItemCommand(_ScheduleCommand):
-    def __init__(self, ctx: AppContext, data: ItemInput) -> None:
-        super().__init__(ctx, f"新建“{data.title_zh}”")
+    def __init__(self, edits: ScheduleEdits, data: ItemInput) -> None:
+        super().__init__(edits, f"新建“{data.title_zh}”")
         self.data = data
-        self.item_id: int | None = None
 
-    def redo(self) -> None:
+    @property
+    def item_id(self) -> int | None:
+        return self.state.values.get("item_id")
+
+    def _redo(self) -> None:
         # Redo after undo brings back the same id, so later commands still point at it.
-        row = self._run(lambda s: schedule.create_item(s, data=self.data, item_id=self.item_id))
-        if row is not None:
-            self.item_id = row.id
+        data, values = self.data, self.state.values
 
-    def undo(self) -> None:
-        item_id = self.item_id
-        assert item_id is not None
-        self._run(lambda s: schedule.delete_item(s, item_id=item_id))
+        def done(change: ItemChange) -> None:
+            assert change.after is not None
+            values["item_id"] = change.after.id
+        self._submit("redo", lambda actx: actions.create_item(
+            actx, data=data, item_id=values.get("item_id")), done)
+
+    def _undo(self) -> None:
+        values = self.state.values
+        self._submit("undo", lambda actx: actions.delete_item(actx, item_id=values["item_id"]))
 
 
 class DeleteItemCommand(_ScheduleCommand):
-    def __init__(self, ctx: AppContext, before: ItemRow) -> None:
-        super().__init__(ctx, f"删除“{before.title_zh}”")
-        self.item_id, self.before = before.id, before.as_input()
+    def __init__(self, edits: ScheduleEdits, item: ItemRow) -> None:
+        super().__init__(edits, f"删除“{item.title_zh}”")
+        self.item_id = item.id
 
-    def redo(self) -> None:
-        self._run(lambda s: schedule.delete_item(s, item_id=self.item_id))
+    def _redo(self) -> None:
+        item_id, values = self.item_id, self.state.values
 
-    def undo(self) -> None:
-        self._run(lambda s: schedule.create_item(s, data=self.before, item_id=self.item_id))
+        def done(change: ItemChange) -> None:
+            assert change.before is not None
+            values["before"] = change.before.as_input()
+        self._submit("redo", lambda actx: actions.delete_item(actx, item_id=item_id), done)
+
+    def _undo(self) -> None:
+        item_id, values = self.item_id, self.state.values
+        self._submit("undo", lambda actx: actions.create_item(actx, data=values["before"],
+                                                              item_id=item_id))
 
 
 class SaveRoomCommand(_ScheduleCommand):
     """Add a room (before is None) or change one: name, capacity, hall/floor, group, windows."""
 
-    def __init__(self, ctx: AppContext, before: RoomRow | None, after: RoomRow) -> None:
-        super().__init__(ctx, f"{'新增' if before is None else '修改'}会议室“{after.name}”")
-        self.before, self.after = before, after
-        self.room_id: int | None = before.id if before else None
+    def __init__(self, edits: ScheduleEdits, before: RoomRow | None, after: RoomRow) -> None:
+        super().__init__(edits, f"{'新增' if before is None else '修改'}会议室“{after.name}”")
+        self.new = before is None
+        self.after = RoomInput.of(after)
+        if before is not None:
+            self.state.values["room_id"] = before.id
 
-    @staticmethod
-    def _fields(row: RoomRow) -> dict[str, object]:
-        return {"name": row.name, "capacity": row.capacity, "hall": row.hall,
-                "floor": row.floor, "room_group": row.room_group, "windows": row.windows}
+    def _redo(self) -> None:
+        after, values = self.after, self.state.values
 
-    def redo(self) -> None:
-        if self.before is None:
-            created = self._run(lambda s: schedule_rooms.create_room(
-                s, **self._fields(self.after), room_id=self.room_id))  # type: ignore[arg-type]
-            if created is not None:
-                self.room_id = created.id
-            return
-        room_id = self.before.id
-        self._run(lambda s: schedule_rooms.update_room(s, room_id=room_id,
-                                                       **self._fields(self.after)))  # type: ignore[arg-type]
+        def created(change: RoomChange) -> None:
+            assert change.after is not None
+            values["room_id"], values["sort_order"] = change.after.id, change.after.sort_order
 
-    def undo(self) -> None:
-        room_id = self.room_id
-        assert room_id is not None
-        if self.before is None:
-            self._run(lambda s: schedule_rooms.delete_room(s, room_id=room_id) or True)
-            return
-        before = self.before
-        self._run(lambda s: schedule_rooms.update_room(s, room_id=room_id,
-                                                       **self._fields(before)))  # type: ignore[arg-type]
+        def updated(change: RoomChange) -> None:
+            if "before" not in values and change.before is not None:
+                values["before"] = RoomInput.of(change.before)
+
+        if self.new:
+            self._submit("redo", lambda actx: actions.create_room(
+                actx, room=after, room_id=values.get("room_id"),
+                sort_order=values.get("sort_order")), created)
+        else:
+            self._submit("redo", lambda actx: actions.update_room(
+                actx, room_id=values["room_id"], room=after), updated)
+
+    def _undo(self) -> None:
+        values = self.state.values
+        if self.new:
+            self._submit("undo", lambda actx: actions.delete_room(actx,
+                                                                  room_id=values["room_id"]))
+        else:
+            self._submit("undo", lambda actx: actions.update_room(
+                actx, room_id=values["room_id"], room=values["before"]))
 
 
 class UnavailabilityCommand(_ScheduleCommand):
     """A speaker's unavailable window added (or, with remove=True, taken away)."""
 
-    def __init__(self, ctx: AppContext, row: UnavailableRow, *, remove: bool = False) -> None:
-        super().__init__(ctx, "嘉宾时间" + ("删除" if remove else "添加"))
-        self.row, self.remove = row, remove
+    def __init__(self, edits: ScheduleEdits, row: UnavailableRow, *, remove: bool = False) -> None:
+        super().__init__(edits, "嘉宾时间" + ("删除" if remove else "添加"))
+        self.remove = remove
+        self.state.values["row"] = row
 
-    def _add(self) -> None:
-        row = self.row
-        added = self._run(lambda s: schedule_rooms.add_unavailability(
-            s, person_id=row.person_id, start=row.start, end=row.end))
-        if added is not None:
-            self.row = added
+    @property
+    def row(self) -> UnavailableRow:
+        row: UnavailableRow = self.state.values["row"]
+        return row
 
-    def _remove(self) -> None:
-        row_id = self.row.id
-        self._run(lambda s: schedule_rooms.remove_unavailability(s, unavailability_id=row_id)
-                  or True)
+    def _add(self, direction: Direction) -> None:
+        values = self.state.values
 
-    def redo(self) -> None:
-        self._remove() if self.remove else self._add()
+        def run(actx: ActionContext) -> Outcome[UnavailableRow]:
+            row: UnavailableRow = values["row"]
+            return actions.add_unavailability(actx, person_id=row.person_id, start=row.start,
+                                              end=row.end)
+        self._submit(direction, run, lambda added: values.__setitem__("row", added))
 
-    def undo(self) -> None:
-        self._add() if self.remove else self._remove()
+    def _take_away(self, direction: Direction) -> None:
+        values = self.state.values
+        self._submit(direction, lambda actx: actions.remove_unavailability(
+            actx, unavailability_id=values["row"].id))
+
+    def _redo(self) -> None:
+        self._take_away("redo") if self.remove else self._add("redo")
+
+    def _undo(self) -> None:
+        self._add("undo") if self.remove else self._take_away("undo")

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk import messages
 from eventdesk.domain import AgendaKind
 from eventdesk.services.schedule import items as schedule
-from eventdesk.services.schedule.items import KIND_LABELS_ZH, ItemInput, ItemRow, Schedule
+from eventdesk.services.schedule.items import ItemInput, ItemRow, Schedule
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 
@@ -43,7 +44,7 @@ class ItemEditor(QDialog):
         self.title_en = QLineEdit(item.title_en if item else "")
         self.kind = QComboBox()
         for kind in AgendaKind:
-            self.kind.addItem(f"{KIND_LABELS_ZH[kind]} {kind.value}", kind)
+            self.kind.addItem(f"{messages.text(f'schedule.kind.{kind.value}')} {kind.value}", kind)
         self.kind.setCurrentIndex(list(AgendaKind).index(item.kind) if item else 2)
         self.unscheduled = QCheckBox("未排期 Unscheduled")
         self.day = QComboBox()
@@ -63,8 +64,8 @@ class ItemEditor(QDialog):
         self.audience.setRange(0, 100_000)
         self.speakers = QLineEdit("、".join(p.name for p in item.speakers) if item else "")
         self.moderators = QLineEdit("、".join(p.name for p in item.moderators) if item else "")
-        for edit in (self.speakers, self.moderators):
-            edit.setPlaceholderText("姓名，用、分隔；同名者写 姓名（公司）")
+        for names in (self.speakers, self.moderators):
+            names.setPlaceholderText("姓名，用、分隔；同名者写 姓名（公司）")
         self.description = QPlainTextEdit(item.description if item else "")
         self.description.setFixedHeight(70)
         if item and item.start and item.end and item.room_id is not None:
@@ -115,7 +116,8 @@ class ItemEditor(QDialog):
             return (), []
         matches = ops.run_now(self.ctx, lambda s: schedule.match_people(s, names=names),
                               write=False) or []
-        problems = [f"{m.name}（{'同名多人，请写 姓名（公司）' if m.problem == 'ambiguous' else '找不到此人'}）"
+        why = {"ambiguous": "同名多人，请写 姓名（公司）", "unmatched": "找不到此人"}
+        problems = [f"{m.name}（{why.get(m.problem, why['unmatched'])}）"
                     for m in matches if m.person_id is None]
         return tuple(m.person_id for m in matches if m.person_id is not None), problems
 

@@ -9,11 +9,11 @@ database), so a clash shows at once. Nothing here writes: a finished gesture is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
@@ -128,6 +128,33 @@ class ScheduleGrid(QGraphicsView):
         if selected in self.blocks:
             self.blocks[selected].setSelected(True)
 
+    def apply_placement(self, item_id: int, start: datetime | None, end: datetime | None,
+                        room_id: int | None) -> None:
+        """Show an edit at once, before its action has written it: later gestures (a burst of
+        keyboard nudges) start from here. The reload after the write shows what is true."""
+        if self.schedule is None:
+            return
+        shown = self.item_by_id(item_id)
+        if shown is None:
+            return
+        moved = replace(shown, start=start, end=end, room_id=room_id)
+        self.schedule = replace(self.schedule, items=tuple(
+            moved if i.id == item_id else i for i in self.schedule.items))
+        if self.data is not None:
+            self.data = self.data.with_slot(moved.slot())
+        block = self.blocks.get(item_id)
+        if block is None:
+            return
+        on_grid = (start is not None and room_id in {r.id for r in self.rooms}
+                   and self.schedule.event.day_of(start) == self.day)
+        if on_grid:
+            block.item = moved
+            block.update()
+        else:
+            self.scene().removeItem(block)
+            del self.blocks[item_id]
+        self.relayout()
+
     def relayout(self) -> None:
         width = max(1, len(self.rooms)) * COL_W
         self.scene().setSceneRect(0, 0, width, self.y_of(self.last_min))
@@ -159,7 +186,8 @@ class ScheduleGrid(QGraphicsView):
         self.centerOn(self.horizontalScrollBar().value() + self.viewport().width() / 2,
                       self.y_of(centre))
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
+        rect = QRectF(rect)
         painter.fillRect(rect, QColor("#ffffff"))
         if self.day is None:
             return
@@ -268,7 +296,8 @@ class ScheduleGrid(QGraphicsView):
         assert isinstance(origin, QPointF)
         if (scene - origin).manhattanLength() < 4 and drag["placement"] is None:
             return
-        block = drag["block"]
+        dragged = drag["block"]
+        assert isinstance(dragged, Block)
         start, end, col = int(drag["start"]), int(drag["end"]), int(drag["col"])  # type: ignore[call-overload]
         delta = int(round((scene.y() - origin.y()) / self.ppm / SNAP_MIN) * SNAP_MIN)
         if drag["mode"] == "move":
@@ -280,7 +309,7 @@ class ScheduleGrid(QGraphicsView):
             start = min(end - SNAP_MIN, start + delta)
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor if drag["mode"] == "move"
                                   else Qt.CursorShape.SizeVerCursor)
-        drag["placement"] = self._preview(block, col, start, end)  # type: ignore[arg-type]
+        drag["placement"] = self._preview(dragged, col, start, end)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         drag, self._drag = self._drag, None
@@ -311,8 +340,8 @@ class ScheduleGrid(QGraphicsView):
         alt = bool(mods & Qt.KeyboardModifier.AltModifier)
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         block = self.blocks.get(self.selected_id())
-        arrows = {Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1),
-                  Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0)}
+        arrows = {int(Qt.Key.Key_Up): (0, -1), int(Qt.Key.Key_Down): (0, 1),
+                  int(Qt.Key.Key_Left): (-1, 0), int(Qt.Key.Key_Right): (1, 0)}
         if block is not None and alt and key in arrows:
             dcol, dmin = arrows[key]
             it = block.item

@@ -1,11 +1,13 @@
 """Rooms (capacity, hall/floor, group, availability windows) and speakers' unavailable times.
-Every change is one undo command on the schedule view's stack, like a drag on the grid."""
+Every change is one undo command on the schedule view's stack, like a drag on the grid; the lists
+load off the GUI thread and reload when the schedule changed."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
 
+import shiboken6
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,15 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk import messages
+from eventdesk.actions import schedule as actions
+from eventdesk.actions.schedule import RoomsAndAway
 from eventdesk.services.events import EventInfo
-from eventdesk.services.people import get_person
 from eventdesk.services.schedule import items as schedule
-from eventdesk.services.schedule import rooms as schedule_rooms
 from eventdesk.services.schedule.rooms import RoomRow, UnavailableRow, Window
-from eventdesk.storage import Session
 from eventdesk.ui import ops
-from eventdesk.ui.context import AppContext
-from eventdesk.ui.schedule.commands import SaveRoomCommand, UnavailabilityCommand
+from eventdesk.ui.context import SCHEDULE, AppContext
+from eventdesk.ui.schedule.commands import SaveRoomCommand, ScheduleEdits, UnavailabilityCommand
 
 _LINE = re.compile(r"^(?:(\d{4}-\d{1,2}-\d{1,2})\s+)?(\d{1,2}:\d{2})\s*[-–~至]\s*(\d{1,2}:\d{2})$")
 
@@ -112,16 +114,20 @@ class RoomEditor(QDialog):
 
 
 class RoomsDialog(QDialog):
-    def __init__(self, view: QWidget, ctx: AppContext, push: object) -> None:
+    def __init__(self, view: QWidget, ctx: AppContext, edits: ScheduleEdits) -> None:
         super().__init__(view)
-        self.ctx, self.push = ctx, push
+        self.ctx, self.edits = ctx, edits
+        self._rooms: list[RoomRow] = []
+        self._away: list[UnavailableRow] = []
+        self._generation = 0
         assert ctx.event_info is not None
         self.info = ctx.event_info
         self.setWindowTitle("会议室与嘉宾时间 Rooms & speaker availability")
         self.resize(760, 520)
         tabs = QTabWidget()
         self.rooms = QTableWidget(0, 6)
-        self.rooms.setHorizontalHeaderLabels(["名称", "容量", "展馆", "楼层", "会议室组", "可用时间"])
+        self.rooms.setHorizontalHeaderLabels(
+            ["名称", "容量", "展馆", "楼层", "会议室组", "可用时间"])
         self.rooms.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.rooms.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.rooms.cellDoubleClicked.connect(lambda r, _c: self.edit_room(r))
@@ -162,21 +168,32 @@ class RoomsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+        ctx.changed.connect(self._on_changed)
         self.refresh()
 
-    def refresh(self) -> None:
-        def load(s: Session) -> tuple[list[RoomRow], list[UnavailableRow], dict[int, str]]:
-            away = schedule_rooms.list_unavailability(s)
-            names = {a.person_id: get_person(s, person_id=a.person_id, with_payload=False).name
-                     for a in away}
-            return schedule_rooms.list_rooms(s), away, names
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if SCHEDULE in topics and shiboken6.isValid(self):
+            self.refresh()
 
-        loaded = ops.run_now(self.ctx, load, write=False)
-        if loaded is None:
-            return
-        rooms, away, names = loaded
-        self._rooms: list[RoomRow] = rooms
-        self._away: list[UnavailableRow] = away
+    def refresh(self) -> None:
+        """Reload both lists off the GUI thread; an older answer than the latest is dropped."""
+        self._generation += 1
+        generation = self._generation
+
+        def done(loaded: RoomsAndAway) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._show(loaded)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.away_error.setText(messages.describe(exc))
+
+        ops.run_action(self.ctx, lambda actx, _p: actions.rooms_and_unavailability(actx),
+                       on_done=done, on_error=failed)
+
+    def _show(self, loaded: RoomsAndAway) -> None:
+        rooms, away, names = list(loaded.rooms), list(loaded.away), loaded.names
+        self._rooms, self._away = rooms, away
         self.rooms.setRowCount(len(rooms))
         for r, room in enumerate(rooms):
             for c, text in enumerate((room.name, str(room.capacity), room.hall, room.floor,
@@ -196,8 +213,7 @@ class RoomsDialog(QDialog):
         before = self._rooms[row] if row >= 0 else None
         dialog = RoomEditor(self.info, before, self)
         if dialog.exec() and dialog.result_row is not None:
-            self.push(SaveRoomCommand(self.ctx, before, dialog.result_row))  # type: ignore[operator]
-            self.refresh()
+            self.edits.stack.push(SaveRoomCommand(self.edits, before, dialog.result_row))
 
     def add_unavailable(self) -> None:
         name = self.who.text().strip()
@@ -214,12 +230,10 @@ class RoomsDialog(QDialog):
             self.away_error.setText("结束须晚于开始")
             return
         self.away_error.clear()
-        self.push(UnavailabilityCommand(  # type: ignore[operator]
-            self.ctx, UnavailableRow(0, found[0].person_id, start, end)))
-        self.refresh()
+        self.edits.stack.push(UnavailabilityCommand(
+            self.edits, UnavailableRow(0, found[0].person_id, start, end)))
 
     def remove_unavailable(self) -> None:
         row = self.away.currentRow()
         if 0 <= row < len(self._away):
-            self.push(UnavailabilityCommand(self.ctx, self._away[row], remove=True))  # type: ignore[operator]
-            self.refresh()
+            self.edits.stack.push(UnavailabilityCommand(self.edits, self._away[row], remove=True))

@@ -1,11 +1,15 @@
 """The schedule view: day tabs, zoom, room filter and groups, the grid, the unscheduled list and
-the conflict panel. Every edit becomes one undo command (commands.py); the view then reloads
-from the SCHEDULE topic, so grid, panel and CLI always show the same conflict list."""
+the conflict panel. Every edit becomes one undo command (commands.py) whose action runs off the
+GUI thread; the grid shows the edit at once, and the view reloads (also off the GUI thread) from
+the SCHEDULE topic once the edits asked for are written, so grid, panel and CLI always show the
+same conflict list."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
+import shiboken6
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -25,14 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.services.schedule import items as schedule
-from eventdesk.services.schedule.conflicts import KIND_LABELS_ZH as CONFLICT_LABELS
+from eventdesk import messages
+from eventdesk.actions import schedule as actions
 from eventdesk.services.schedule.conflicts import Conflict
-from eventdesk.services.schedule.items import KIND_LABELS_ZH, ItemRow, Schedule
+from eventdesk.services.schedule.items import ItemRow, Schedule
 from eventdesk.services.schedule.rooms import RoomRow
 from eventdesk.ui import ops
 from eventdesk.ui.context import SCHEDULE, AppContext
-from eventdesk.ui.schedule.commands import CreateItemCommand, EditItemCommand, PlaceItemCommand
+from eventdesk.ui.schedule.commands import (
+    CreateItemCommand,
+    EditItemCommand,
+    PlaceItemCommand,
+    ScheduleEdits,
+)
 from eventdesk.ui.schedule.export_menu import ExportMenu
 from eventdesk.ui.schedule.grid import COL_W, MIME, ScheduleGrid, default_minutes
 
@@ -116,7 +125,7 @@ class UnscheduledList(QListWidget):
         self.setDragDropMode(QListWidget.DragDropMode.DragOnly)
         self.setWordWrap(True)
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802
         mime = QMimeData()
         if items:
             mime.setData(MIME, str(items[0].data(ID_ROLE)).encode())
@@ -129,6 +138,10 @@ class ScheduleView(QWidget):
         self.ctx = ctx
         self.schedule: Schedule | None = None
         self.undo_stack = QUndoStack(self)
+        self.edits = ScheduleEdits(ctx, self.undo_stack, self)
+        self._generation = 0  # of the latest load asked for; older answers are dropped
+        self._loads = 0  # loads still running
+        self._reload_wanted = False  # a reload waits for the edits in flight
         self.grid = ScheduleGrid()
         self.days = QTabBar()
         self.days.setExpanding(False)
@@ -150,6 +163,9 @@ class ScheduleView(QWidget):
         self.live.setWordWrap(True)
         self.live.setStyleSheet("color: #c0392b; font-weight: bold")
         self.conflict_title = QLabel()
+        self.notice = QLabel()  # an edit that did not happen, and why
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #a0281b")
         self._build_layout()
         self._connect()
         self.reload()
@@ -164,7 +180,7 @@ class ScheduleView(QWidget):
         undo = self.undo_stack.createUndoAction(self, "撤销 Undo")
         redo = self.undo_stack.createRedoAction(self, "重做 Redo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         bar = QHBoxLayout()  # the days, and what edits do
         bar.addWidget(self.days, 1)
         tools = QHBoxLayout()  # what the grid shows
@@ -202,7 +218,8 @@ class ScheduleView(QWidget):
         left_layout.addWidget(self.unscheduled_title)
         left_layout.addWidget(self.unscheduled, 1)
         left_layout.addWidget(place)
-        help_text = QLabel("拖动移动，拖上下边调时长，双击编辑。\n键盘：方向键选择，Alt+方向键移动，"
+        help_text = QLabel("拖动移动，拖上下边调时长，双击编辑。\n"
+                           "键盘：方向键选择，Alt+方向键移动，"
                            "Shift+Alt+↑↓ 调时长，Enter 编辑，Delete 取消排期。")
         help_text.setWordWrap(True)
         help_text.setStyleSheet("color: #666")
@@ -210,6 +227,7 @@ class ScheduleView(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.notice)
         right_layout.addWidget(self.conflict_title)
         right_layout.addWidget(self.live)
         right_layout.addWidget(self.conflict_list, 1)
@@ -242,17 +260,58 @@ class ScheduleView(QWidget):
         self.unscheduled.itemDoubleClicked.connect(
             lambda i: self.edit_item(int(i.data(ID_ROLE))))
         self.ctx.changed.connect(self._on_changed)
+        self.edits.failed.connect(self._edit_failed)
+        self.edits.idle.connect(self._edits_idle)
+        self.undo_stack.indexChanged.connect(lambda _i: self.notice.clear())
 
     # -- data ----------------------------------------------------------------------------------
     def _on_changed(self, topics: frozenset[str]) -> None:
         if SCHEDULE in topics:
             self.reload()
 
+    def _edit_failed(self, sentence: str) -> None:
+        self.notice.setText(sentence)
+        self.reload()  # the grid showed the edit before it was refused: show what is true
+
+    def _edits_idle(self) -> None:
+        if self._reload_wanted:
+            self.reload()
+
+    def is_settled(self) -> bool:
+        """No edit in flight, no load running or waiting: the view shows the database."""
+        return self.edits.is_idle() and self._loads == 0 and not self._reload_wanted
+
     def reload(self) -> None:
+        """Load the programme off the GUI thread. While edits are in flight a load would show a
+        state between them, so it waits for the queue to run dry."""
         if self.ctx.event_info is None:
             return
-        loaded = ops.run_now(self.ctx, lambda s: schedule.load_schedule(s), write=False)
-        if loaded is None:
+        if not self.edits.is_idle():
+            self._reload_wanted = True
+            return
+        self._reload_wanted = False
+        self._generation += 1
+        self._loads += 1
+        generation = self._generation
+
+        def done(loaded: Schedule) -> None:
+            if shiboken6.isValid(self):
+                self._loads -= 1
+                self._loaded(generation, loaded)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._loads -= 1
+                self.notice.setText(messages.describe(exc))
+
+        ops.run_action(self.ctx, lambda actx, _progress: actions.load_schedule(actx),
+                       on_done=done, on_error=failed)
+
+    def _loaded(self, generation: int, loaded: Schedule) -> None:
+        if generation != self._generation:
+            return  # a later load is on its way
+        if not self.edits.is_idle():
+            self._reload_wanted = True  # an edit started meanwhile; its own reload follows
             return
         self.schedule = loaded
         self.blockSignals(True)
@@ -284,8 +343,8 @@ class ScheduleView(QWidget):
         used: set[int] | None = None
         if self.in_use.isChecked():
             day, event = self.current_day(), self.schedule.event
-            used = {i.room_id for i in self.schedule.items
-                    if i.scheduled and i.start and event.day_of(i.start) == day}  # type: ignore[misc]
+            used = {i.room_id for i in self.schedule.items if i.room_id is not None
+                    and i.start and event.day_of(i.start) == day}
         return [r for r in self.schedule.rooms
                 if (not group or group in (r.room_group, r.hall))
                 and (used is None or r.id in used)
@@ -301,7 +360,7 @@ class ScheduleView(QWidget):
         rows = [i for i in self.schedule.items if not i.scheduled]
         for item in rows:
             people = "、".join(p.name for p in item.people)
-            entry = QListWidgetItem(f"{item.title_zh}\n{KIND_LABELS_ZH[item.kind]}"
+            entry = QListWidgetItem(f"{item.title_zh}\n{kind_label(item)}"
                                     f" · {default_minutes(item)} 分钟"
                                     + (f" · {people}" if people else ""))
             entry.setData(ID_ROLE, item.id)
@@ -312,7 +371,7 @@ class ScheduleView(QWidget):
         assert self.schedule is not None
         self.conflict_list.clear()
         for c in self.schedule.conflicts:
-            entry = QListWidgetItem(f"[{CONFLICT_LABELS.get(c.kind, c.kind)}] {c.message}")
+            entry = QListWidgetItem(f"[{conflict_label(c)}] {conflict_text(c)}")
             entry.setData(ID_ROLE, c)
             entry.setForeground(QColor("#a0281b"))
             self.conflict_list.addItem(entry)
@@ -326,7 +385,7 @@ class ScheduleView(QWidget):
                 for i in range(self.conflict_list.count())]
 
     def show_live(self, found: list[Conflict]) -> None:
-        self.live.setText("\n".join(f"⚠ {c.message}" for c in found))
+        self.live.setText("\n".join(f"⚠ {conflict_text(c)}" for c in found))
 
     def _go_to_conflict(self, entry: QListWidgetItem) -> None:
         conflict: Conflict = entry.data(ID_ROLE)
@@ -338,18 +397,20 @@ class ScheduleView(QWidget):
             self.grid.select(ref.id)
 
     # -- edits: each one undo command ----------------------------------------------------------
-    def _fresh(self, item_id: int) -> ItemRow | None:
-        return ops.run_now(self.ctx, lambda s: schedule.get_item(s, item_id=item_id), write=False)
+    def _shown(self, item_id: int) -> ItemRow | None:
+        """The item as the view shows it (the command's action reads the true "before" itself)."""
+        return self.grid.item_by_id(item_id)
 
     def place(self, item_id: int, start: datetime | None, end: datetime | None,
               room_id: int | None) -> None:
-        before = self._fresh(item_id)
+        before = self._shown(item_id)
         if before is None:
             return
         keyboard = self.grid.last_gesture == "key" and before.scheduled and start is not None
         self.grid.last_gesture = ""
-        self.undo_stack.push(PlaceItemCommand(self.ctx, before, start=start, end=end,
+        self.undo_stack.push(PlaceItemCommand(self.edits, before, start=start, end=end,
                                               room_id=room_id, mergeable=keyboard))
+        self.grid.apply_placement(item_id, start, end, room_id)  # shown now, written soon
         if start is not None:
             self.grid.select(item_id)
 
@@ -368,12 +429,12 @@ class ScheduleView(QWidget):
     def edit_item(self, item_id: int) -> None:
         from eventdesk.ui.schedule.editor import ItemEditor
 
-        before = self._fresh(item_id)
+        before = self._shown(item_id)
         if before is None or self.schedule is None:
             return
         dialog = ItemEditor(self.ctx, self.schedule, before, self)
         if dialog.exec() and dialog.result_input is not None:
-            self.undo_stack.push(EditItemCommand(self.ctx, before, dialog.result_input))
+            self.undo_stack.push(EditItemCommand(self.edits, before, dialog.result_input))
 
     def new_item(self) -> None:
         from eventdesk.ui.schedule.editor import ItemEditor
@@ -382,7 +443,7 @@ class ScheduleView(QWidget):
             return
         dialog = ItemEditor(self.ctx, self.schedule, None, self)
         if dialog.exec() and dialog.result_input is not None:
-            self.undo_stack.push(CreateItemCommand(self.ctx, dialog.result_input))
+            self.undo_stack.push(CreateItemCommand(self.edits, dialog.result_input))
 
     def selected_room_name(self) -> str | None:
         """The room of the selected session, else of the grid's cursor cell."""
@@ -395,7 +456,7 @@ class ScheduleView(QWidget):
     def open_rooms(self) -> None:
         from eventdesk.ui.schedule.rooms import RoomsDialog
 
-        RoomsDialog(self, self.ctx, self.undo_stack.push).exec()
+        RoomsDialog(self, self.ctx, self.edits).exec()
 
     # -- main window hooks ---------------------------------------------------------------------
     def activated(self) -> None:
@@ -404,6 +465,18 @@ class ScheduleView(QWidget):
     def settle(self) -> None:
         """Before a screenshot: scroll to the morning so the busiest hours show."""
         self.grid.verticalScrollBar().setValue(int(self.grid.y_of(9 * 60 - 15)))
+
+
+def kind_label(item: ItemRow) -> str:
+    return messages.text(f"schedule.kind.{item.kind.value}")
+
+
+def conflict_label(conflict: Conflict) -> str:
+    return messages.text(f"schedule.conflict_kind.{conflict.kind}")
+
+
+def conflict_text(conflict: Conflict) -> str:
+    return messages.text(conflict.code, **conflict.params)
 
 
 def create_view(ctx: AppContext) -> QWidget:

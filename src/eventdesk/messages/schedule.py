@@ -1,0 +1,81 @@
+"""Sentences of the schedule (code -> (zh, en)): agenda item and room errors, the conflicts the
+grid, the panel and `eventdesk schedule conflicts` show, and the labels of kinds.
+
+Conflict templates get the conflict's params (services.schedule.conflicts); times in them are
+datetimes in the event's time zone, formatted here (`{start:%m-%d %H:%M}`).
+"""
+
+from __future__ import annotations
+
+_SPAN = "{start:%m-%d %H:%M}–{end:%H:%M}"
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # -- conflicts (warnings, never refusals) ------------------------------------------------
+    "schedule.conflict.room_double_booked": (
+        "会议室“{room}”同时安排了《{first}》和《{second}》",
+        "Room “{room}” holds both “{first}” and “{second}” at the same time"),
+    "schedule.conflict.speaker_double_booked": (
+        "嘉宾{speaker}同时出现在《{first}》和《{second}》",
+        "Speaker {speaker} is in “{first}” and “{second}” at the same time"),
+    "schedule.conflict.speaker_unavailable": (
+        "嘉宾{speaker}在 " + _SPAN + " 没空，却安排了《{title}》",
+        "Speaker {speaker} is not available " + _SPAN + " but is in “{title}”"),
+    "schedule.conflict.outside_room_availability": (
+        "会议室“{room}”在 " + _SPAN + " 不可用（《{title}》）",
+        "Room “{room}” is not available " + _SPAN + " (“{title}”)"),
+    "schedule.conflict.outside_event_days": (
+        "《{title}》安排在 " + _SPAN + "，不在会期内",
+        "“{title}” is set for " + _SPAN + ", outside the event's days"),
+    "schedule.conflict.room_too_small": (
+        "会议室“{room}”只能坐 {capacity} 人，《{title}》预计 {audience} 人",
+        "Room “{room}” seats {capacity}; “{title}” expects {audience}"),
+    # -- conflict kinds, as the panel and the CLI label them ---------------------------------
+    "schedule.conflict_kind.room_double_booked": ("会议室冲突", "Room double-booked"),
+    "schedule.conflict_kind.speaker_double_booked": ("嘉宾分身", "Speaker double-booked"),
+    "schedule.conflict_kind.speaker_unavailable": ("嘉宾没空", "Speaker unavailable"),
+    "schedule.conflict_kind.outside_room_availability": ("会议室不可用", "Room not available"),
+    "schedule.conflict_kind.outside_event_days": ("不在会期内", "Outside the event days"),
+    "schedule.conflict_kind.room_too_small": ("会议室太小", "Room too small"),
+    "schedule.conflicts.count": ("（共 {count} 处冲突）", "({count} conflicts)"),
+    "schedule.conflicts.none": ("（没有冲突）", "(no conflicts)"),
+    # -- kinds of agenda item ----------------------------------------------------------------
+    "schedule.kind.keynote": ("主旨演讲", "Keynote"),
+    "schedule.kind.forum": ("论坛", "Forum"),
+    "schedule.kind.talk": ("演讲", "Talk"),
+    "schedule.kind.panel": ("圆桌", "Panel"),
+    "schedule.kind.break": ("休息", "Break"),
+    # -- agenda item errors ------------------------------------------------------------------
+    "schedule.item.not_found": ("没有编号为 {item_id} 的会议",
+                                "There is no session number {item_id}"),
+    "schedule.item.title_required": ("议题不能为空", "The title is required"),
+    "schedule.item.unknown_kind": ("未知的类型“{kind}”", "Unknown kind “{kind}”"),
+    "schedule.item.audience_negative": ("预计人数不能为负数",
+                                        "The expected audience cannot be negative"),
+    "schedule.item.people_not_found": ("找不到人员 {person_ids}", "No such people: {person_ids}"),
+    "schedule.item.ref_taken": ("编号“{ref}”已被使用", "The reference “{ref}” is already in use"),
+    "schedule.item.not_scheduled": ("未排期的会议不能调整时长",
+                                    "An unscheduled session cannot be resized"),
+    "schedule.time.zone_required": ("时间须带时区", "Times must carry a time zone"),
+    "schedule.time.both_or_neither": ("开始和结束须同时填写或同时留空",
+                                      "Give both start and end, or neither"),
+    "schedule.time.end_before_start": ("结束时间须晚于开始时间", "The end must be after the start"),
+    # -- rooms, tracks, speakers' unavailable times ------------------------------------------
+    "schedule.room.not_found": ("没有编号为 {room_id} 的会议室",
+                                "There is no room number {room_id}"),
+    "schedule.room.name_required": ("会议室名称不能为空", "The room needs a name"),
+    "schedule.room.capacity_negative": ("容量不能为负数", "The capacity cannot be negative"),
+    "schedule.room.name_taken": ("会议室“{name}”已存在", "There is already a room “{name}”"),
+    "schedule.room.in_use": ("会议室里还有会议，不能删除",
+                             "The room still holds sessions and cannot be deleted"),
+    "schedule.track.not_found": ("没有编号为 {track_id} 的论坛",
+                                 "There is no track number {track_id}"),
+    "schedule.track.name_required": ("论坛名称不能为空", "The track needs a name"),
+    "schedule.track.bad_colour": ("颜色须为 #RRGGBB，而不是“{colour}”",
+                                  "The colour must be #RRGGBB, not “{colour}”"),
+    "schedule.person.not_found": ("没有编号为 {person_id} 的人员",
+                                  "There is no person number {person_id}"),
+    "schedule.unavailability.not_found": ("这段嘉宾没空的时间已不存在",
+                                          "That unavailable time no longer exists"),
+    # -- the undo stack ------------------------------------------------------------------------
+    "schedule.edit.failed": ("未完成：{reason}", "Not done: {reason}"),
+}
