@@ -91,16 +91,16 @@ def test_run_to_pdf_marks_printed_and_not_printed_filter(qtbot, view, event_db: 
 
 def test_cancelled_run_logs_nothing(qtbot, view, event_db: Database, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from eventdesk.ui.badges import jobs
+    from eventdesk.actions import printing
 
     release = threading.Event()
-    real = jobs.render_batch
+    real = printing.render_batch
 
     def slow_render(*args, **kwargs):  # type: ignore[no-untyped-def]
         release.wait(10)  # hold the worker until the test has pressed Cancel
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(jobs, "render_batch", slow_render)
+    monkeypatch.setattr(printing, "render_batch", slow_render)
     out = tmp_path / "cancelled.pdf"
     view.start_run(out=out, mark_printed=True)
     view.cancel_button.click()
