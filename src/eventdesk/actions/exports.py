@@ -127,7 +127,6 @@ def export_schedule(ctx: ActionContext, *, out: Path, room: str | None = None,
     progress(0, 1)
     with ctx.db.unit_of_work(write=False) as session:
         count = schedule_export.export_schedule(session, out=out, room=room, progress=progress)
-    progress(1, 1)
     return outcome(Exported(kind="schedule", out=out, count=count))
 
 

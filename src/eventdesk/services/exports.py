@@ -167,10 +167,10 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
                 count += 1
                 tick()
             wb.save(tmp)
+        if progress is not None:  # the last chance to cancel: after this the file is there
+            progress(count, max(total, count))
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    if progress is not None:
-        progress(count, max(total, count))
     return count
