@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import func, select
 
 from eventdesk.cli import main
-from eventdesk.domain import BadgePrint
+from eventdesk.domain import BadgePrint, Person
 from eventdesk.services import exhibitors
 from eventdesk.storage import Database
 from tests.services.people_cases import add
@@ -83,3 +84,39 @@ def test_usage_errors(people: Database, db_path: Path, tmp_path: Path,
     assert main(["badges", "--db", str(tmp_path / "missing.sqlite3"), "--out", out]) == 2
     with pytest.raises(SystemExit):
         main(["badges", "--db", str(db_path)])  # --out is required
+
+
+def test_mark_printed_logs_the_codes_that_were_rendered(people: Database, db_path: Path,
+                                                        tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A desk reissues a lost badge while `eventdesk badges --mark-printed` renders: the print
+    log holds the code on the paper (now revoked), and the command says so."""
+    from eventdesk.actions import printing
+    from eventdesk.services.badges.desk import revoke_badge
+
+    with people.unit_of_work(write=False) as s:
+        wang, before = s.execute(select(Person.id, Person.badge_code)
+                                 .where(Person.name == "王芳")).one()
+    real = printing.render_batch
+
+    def render_while_a_desk_reissues(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        with people.unit_of_work() as s:
+            revoke_badge(s, person_id=wang, reason="lost", desk="desk-3", operator="desk")
+        return result
+
+    monkeypatch.setattr(printing, "render_batch", render_while_a_desk_reissues)
+    out = tmp_path / "run.pdf"
+    assert main(["badges", "--db", str(db_path), "--out", str(out), "--mark-printed",
+                 "--json"]) == 0
+    captured = capsys.readouterr()
+    result = json.loads(captured.out)
+    assert result["recorded"] == 5
+    assert result["reissued"] == [{"person_id": wang, "name": "王芳", "printed_code": before}]
+    assert "王芳" in captured.err
+    with people.unit_of_work(write=False) as s:
+        logged = s.scalars(select(BadgePrint.badge_code)
+                           .where(BadgePrint.person_id == wang)).one()
+        now = s.scalar(select(Person.badge_code).where(Person.id == wang))
+    assert logged == before != now

@@ -6,7 +6,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from eventdesk.cli.schedule import export_programme
+from eventdesk.actions.base import ActionContext
+from eventdesk.actions.exports import export_programme
 from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
 from eventdesk.pdf.programme import render_programme
 from eventdesk.services.schedule import items as schedule
@@ -31,8 +32,7 @@ def texts(path: Path) -> list[str]:
 
 def test_per_day_pages_and_chinese_text(db: Database, small: Small, tmp_path: Path) -> None:
     out = tmp_path / "programme.pdf"
-    with db.unit_of_work(write=False) as s:
-        pages = export_programme(s, out=out)
+    pages = export_programme(ActionContext(db), out=out).value.count
     # Day 1: A馆 (主会场, 分会场一) and B馆 (小会议室) are small enough to share a page;
     # day 2: A馆 only; day 3: nothing scheduled, no page.
     assert pages == 2
@@ -66,8 +66,7 @@ def test_many_rooms_split_into_readable_pages(db: Database, small: Small, tmp_pa
 
 def test_per_room_list(db: Database, small: Small, tmp_path: Path) -> None:
     out = tmp_path / "room.pdf"
-    with db.unit_of_work(write=False) as s:
-        assert export_programme(s, out=out, room="分会场一") == 1
+    assert export_programme(ActionContext(db), out=out, room="分会场一").value.count == 1
     text = texts(out)[0]
     assert "分会场一" in text and "国产芯片论坛" in text and "AI应用实践" in text
     assert "5月20日" in text and "5月21日" in text

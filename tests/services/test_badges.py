@@ -68,9 +68,11 @@ def test_record_prints_not_printed_and_changed(event_db: Database) -> None:
     changed = badges.BadgeFilter(changed_since_print=True)
     with event_db.unit_of_work() as s:
         assert badges.count_badges(s, criteria=not_printed) == 4
-        n = badges.record_prints(s, person_ids=[ids["李齐"], ids["王芳"]], desk="d",
-                                 operator="op", layout="default")
-        assert n == 2
+        codes = {r.person_id: r.badge_code for r in badges.select_badges(s)}
+        log = badges.record_prints(s, printed=[(ids["李齐"], codes[ids["李齐"]]),
+                                               (ids["王芳"], codes[ids["王芳"]])],
+                                   desk="d", operator="op", layout="default")
+        assert (log.recorded, log.reissued) == (2, ())
     with event_db.unit_of_work() as s:
         assert {r.name for r in badges.select_badges(s, criteria=not_printed)} == {
             "张伟", "Alice Wong"}

@@ -132,3 +132,15 @@ def test_round_trip_of_a_demo_event(db: Database, tmp_path: Path) -> None:
         with db.unit_of_work() as s:
             report = import_file(s, path=tmp_path / path, kind=kind)
         assert (report.created, report.updated, report.errors) == (0, 0, []), kind
+
+
+def test_formula_after_leading_whitespace_is_guarded(event_db: Database, tmp_path: Path) -> None:
+    """Spreadsheets skip TAB, CR, LF and spaces before deciding a cell is a formula."""
+    with event_db.unit_of_work() as s:
+        create_person(s, data=PersonInput(name="赵敏", notes="\t=cmd|' /C calc'!A0"),
+                      operator="t")
+    out = tmp_path / "p.csv"
+    with event_db.unit_of_work(write=False) as s:
+        exports.export(s, kind="people", path=out)
+    header, row = read_csv(out)[:2]
+    assert dict(zip(header, row, strict=True))["备注"] == "'\t=cmd|' /C calc'!A0"

@@ -64,3 +64,32 @@ def test_csv_and_xlsx(db: Database, small: Small, tmp_path: Path) -> None:
     sheet = load_workbook(tmp_path / "s.xlsx").active
     assert [c.value for c in sheet[1]] == list(HEADERS)
     assert sheet.max_row == 6
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_every_text_cell_gets_the_one_formula_guard(db: Database, small: Small, tmp_path: Path,
+                                                    suffix: str) -> None:
+    """The same guard as every other export (domain.cells.guard_formula), on every cell: also
+    a formula after leading whitespace, and in columns the old private copy did not cover."""
+    from openpyxl import load_workbook
+    from sqlalchemy import update
+
+    from eventdesk.domain import AgendaItem, Room
+
+    with db.unit_of_work() as s:
+        s.execute(update(AgendaItem).where(AgendaItem.id == small.items["开幕"])
+                  .values(title_zh=" =HYPERLINK(\"http://x\")", title_en="@SUM(1)"))
+        s.execute(update(Room).where(Room.id == small.rooms["主会场"]).values(name="-1F 主会场"))
+    out = tmp_path / f"s{suffix}"
+    with db.unit_of_work(write=False) as s:
+        export_schedule(s, out=out)
+    if suffix == ".csv":
+        rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    else:
+        sheet = load_workbook(out).active
+        assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+        rows = [[str(v) if v is not None else "" for v in r]
+                for r in sheet.iter_rows(values_only=True)]
+    opening = next(r for r in rows if "HYPERLINK" in r[5])
+    assert opening[5] == "' =HYPERLINK(\"http://x\")"
+    assert opening[6] == "'@SUM(1)" and opening[4] == "'-1F 主会场"

@@ -91,16 +91,16 @@ def test_run_to_pdf_marks_printed_and_not_printed_filter(qtbot, view, event_db: 
 
 def test_cancelled_run_logs_nothing(qtbot, view, event_db: Database, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from eventdesk.ui.badges import jobs
+    from eventdesk.actions import printing
 
     release = threading.Event()
-    real = jobs.render_batch
+    real = printing.render_batch
 
     def slow_render(*args, **kwargs):  # type: ignore[no-untyped-def]
         release.wait(10)  # hold the worker until the test has pressed Cancel
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(jobs, "render_batch", slow_render)
+    monkeypatch.setattr(printing, "render_batch", slow_render)
     out = tmp_path / "cancelled.pdf"
     view.start_run(out=out, mark_printed=True)
     view.cancel_button.click()
@@ -128,3 +128,71 @@ def test_printer_run_paints_pages_and_logs(qtbot, view, event_db: Database,
     import pypdfium2 as pdfium
 
     assert len(pdfium.PdfDocument(target.read_bytes())) == 6
+
+
+def _desk_check_in(db_path: Path, person_id: int) -> None:
+    """A check-in as another desk makes it: its own connection and a write transaction, but a
+    busy timeout of 1 s instead of 15 s, so that waiting behind a badge run fails the test."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.orm import Session
+
+    from eventdesk.services.checkin import check_in
+    from eventdesk.storage import to_url
+
+    engine = create_engine(to_url(db_path), connect_args={"timeout": 1.0})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA busy_timeout=1000")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with Session(engine) as session, session.begin():
+            result = check_in(session, person_id=person_id, desk="desk-2", operator="desk")
+            assert result.result == "checked_in"
+    finally:
+        engine.dispose()
+
+
+def test_a_desk_checks_in_while_a_badge_run_renders(qtbot, view, event_db: Database,  # type: ignore[no-untyped-def]
+                                                    db_path: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventdesk.actions import printing
+    from eventdesk.domain import CheckIn
+    from eventdesk.services.people import PersonInput, create_person
+
+    with event_db.unit_of_work() as s:
+        for i in range(120):  # enough badges that rendering reports progress before its end
+            create_person(s, data=PersonInput(name=f"访客{i:03d}", category="visitor",
+                                              company="苏州大学"), operator="t")
+        guest = create_person(s, data=PersonInput(name="赵敏", category="vip"), operator="t").id
+    rendering, desk_done = threading.Event(), threading.Event()
+    real = printing.render_batch
+
+    def render(*args, progress=None, **kwargs):  # type: ignore[no-untyped-def]
+        def watched(done: int, total: int) -> None:
+            if 0 < done < total and not rendering.is_set():
+                rendering.set()  # mid-render: hold the run here until the desk has tried
+                desk_done.wait(10)
+            if progress is not None:
+                progress(done, total)
+
+        return real(*args, progress=watched, **kwargs)
+
+    monkeypatch.setattr(printing, "render_batch", render)
+    out = tmp_path / "big.pdf"
+    view.start_run(out=out, mark_printed=True)
+    try:
+        qtbot.waitUntil(rendering.is_set, timeout=30_000)
+        _desk_check_in(db_path, guest)  # raises "database is locked" behind a write transaction
+    finally:
+        desk_done.set()
+    qtbot.waitUntil(lambda: view.last_outcome is not None, timeout=60_000)
+    assert view.last_outcome.recorded == 129 and _prints(event_db) == 129
+    with event_db.unit_of_work(write=False) as s:
+        assert s.scalars(select(CheckIn.desk).where(CheckIn.person_id == guest)).all() == [
+            "desk-2"]

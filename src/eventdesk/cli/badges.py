@@ -1,6 +1,7 @@
 """`eventdesk badges --out FILE.pdf [filters] [--mark-printed]`: batch badges to a PDF file.
 
-Only --mark-printed records prints (in one transaction, after the file is written); without it the
+A thin call of actions.printing.print_run. Only --mark-printed records prints (in one short
+transaction, after the file is written, with the badge codes that were rendered); without it the
 PDF is a proof and the print log is untouched.
 """
 
@@ -12,17 +13,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk import messages
+from eventdesk.actions import printing
+from eventdesk.actions.base import ActionContext
+from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.domain import Category, PrintReason
-from eventdesk.pdf.badges import (
-    RenderOptions,
-    list_layouts,
-    list_presets,
-    missing_glyphs,
-    render_batch,
-)
+from eventdesk.domain.errors import DomainError
 from eventdesk.services.audit import os_operator
-from eventdesk.services.badges import batch as badge_service
 
 HELP = "render badges to a PDF (filters, order, sheet presets); --mark-printed logs the prints"
 
@@ -41,7 +38,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--not-printed", action="store_true", help="only badges never printed")
     p.add_argument("--changed", action="store_true",
                    help="only people changed since their badge was last printed")
-    p.add_argument("--sort", choices=badge_service.SORTS, default="company")
+    p.add_argument("--sort", choices=printing.SORTS, default="company")
     p.add_argument("--mark-printed", action="store_true",
                    help="record the badges as printed once the file is written")
     p.add_argument("--reason", choices=[r.value for r in PrintReason], default="first")
@@ -66,13 +63,15 @@ def _offset(text: str) -> tuple[float, float]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.layout not in list_layouts():
+    layouts = [name for name, _title in printing.layout_choices()]
+    presets = [key for key, _label in printing.preset_choices()]
+    if args.layout not in layouts:
         print(f"eventdesk badges: unknown layout {args.layout!r} "
-              f"(one of {', '.join(list_layouts())})", file=sys.stderr)
+              f"(one of {', '.join(layouts)})", file=sys.stderr)
         return EXIT_USAGE
-    if args.preset not in list_presets():
+    if args.preset not in presets:
         print(f"eventdesk badges: unknown preset {args.preset!r} "
-              f"(one of {', '.join(list_presets())})", file=sys.stderr)
+              f"(one of {', '.join(presets)})", file=sys.stderr)
         return EXIT_USAGE
     try:
         offset = _offset(args.offset)
@@ -82,39 +81,54 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("eventdesk badges: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    criteria = badge_service.BadgeFilter(
+    criteria = printing.BadgeFilter(
         category=Category(args.category) if args.category else None, company=args.company,
         hall=args.hall, not_printed=args.not_printed, changed_since_print=args.changed)
+    options = printing.RenderOptions(crop_marks=args.crop_marks, bleed_mm=args.bleed,
+                                     separator_pages=args.separators, offset_x_mm=offset[0],
+                                     offset_y_mm=offset[1], workers=args.workers)
+    selection = printing.BadgeSelection(criteria=criteria, sort=args.sort, layout=args.layout,
+                                        preset=args.preset, options=options)
     started = time.perf_counter()
-    with unit_of_work(args, write=False) as session:
-        rows = badge_service.select_badges(session, criteria=criteria, sort=args.sort)
-        badges = badge_service.badge_data(session, rows=rows)
-    problems = missing_glyphs(badges)
-    for problem in problems:
-        print(f"eventdesk badges: {problem.message}", file=sys.stderr)
-    if problems and args.strict:
-        print(f"eventdesk badges: {len(problems)} 处字符无法显示，未生成文件", file=sys.stderr)
+    db = open_db(args)
+    try:
+        ctx = ActionContext(db=db, desk=args.desk, operator=os_operator())
+        run = printing.print_run(ctx, selection=selection, out=args.out,
+                                 record=args.mark_printed, reason=args.reason,
+                                 strict=args.strict).value
+    except printing.GlyphsMissing as exc:
+        _report_problems(exc.problems)
+        print(f"eventdesk badges: {messages.describe(exc)}", file=sys.stderr)
         return EXIT_INVALID
-    options = RenderOptions(crop_marks=args.crop_marks, bleed_mm=args.bleed,
-                            separator_pages=args.separators, offset_x_mm=offset[0],
-                            offset_y_mm=offset[1], workers=args.workers)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    result, _ = render_batch(badges, layout=args.layout, preset=args.preset, out=args.out,
-                             options=options)
-    recorded = 0
-    if args.mark_printed and badges:
-        with unit_of_work(args) as session:
-            recorded = badge_service.record_prints(
-                session, person_ids=[b.person_id for b in badges if b.person_id is not None],
-                desk=args.desk, operator=os_operator(), layout=args.layout, reason=args.reason)
+    except DomainError as exc:
+        if exc.code != "printing.nothing_to_print":
+            raise
+        # An empty selection is not an error for scripts: an empty result, as before.
+        run = printing.PrintRun(badges=0, pages=0, recorded=0, out=None, printed=False)
+    finally:
+        db.dispose()
+    _report_problems(run.problems)
+    if run.reissued:
+        names = "、".join(r.name for r in run.reissued)
+        print("eventdesk badges: " + messages.text("printing.reissued", count=len(run.reissued),
+                                                   names=names), file=sys.stderr)
     seconds = time.perf_counter() - started
     if args.json:
-        print_json({"badges": result.badges, "pages": result.pages, "out": str(args.out),
-                    "recorded": recorded, "missing_glyphs": [p.message for p in problems],
+        print_json({"badges": run.badges, "pages": run.pages, "out": str(args.out),
+                    "recorded": run.recorded,
+                    "missing_glyphs": [messages.text(p.code, **p.params) for p in run.problems],
+                    "reissued": [{"person_id": r.person_id, "name": r.name,
+                                  "printed_code": r.printed_code} for r in run.reissued],
                     "seconds": round(seconds, 3)})
     else:
-        print(f"wrote {result.badges} badges on {result.pages} pages to {args.out} "
-              f"({seconds:.1f} s)")
+        print(messages.text("printing.cli_done", badges=run.badges, pages=run.pages,
+                            out=args.out, seconds=seconds))
         if args.mark_printed:
-            print(f"recorded {recorded} prints")
+            print(messages.text("printing.cli_recorded", count=run.recorded))
     return 0
+
+
+def _report_problems(problems: tuple[printing.GlyphProblem, ...]) -> None:
+    for problem in problems:
+        print(f"eventdesk badges: {messages.text(problem.code, **problem.params)}",
+              file=sys.stderr)

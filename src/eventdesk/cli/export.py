@@ -1,27 +1,28 @@
 """`eventdesk export --kind people|exhibitors|checkins|schedule|programme --out FILE`.
 
-people/exhibitors/checkins → services.exports (.csv or .xlsx). The schedule kinds belong to the
-schedule engineer's code: `--kind schedule|programme` hands over to cli.schedule.run_export
-(services.schedule.export: .ics/.csv/.xlsx; pdf.programme for the programme PDF). Should that
-code be missing, the command exits 2 with a sentence saying so.
+A thin call of actions.exports: people/exhibitors/checkins to .csv or .xlsx, the schedule to
+.ics/.csv/.xlsx, the programme to .pdf. Characters of the programme that no font can draw are
+reported on stderr (whose text, which characters) — the same report the GUI shows.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventdesk.cli.common import EXIT_USAGE, add_db_option, unit_of_work
-from eventdesk.services import exports
+from eventdesk import messages
+from eventdesk.actions import exports
+from eventdesk.actions.base import ActionContext
+from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db
+from eventdesk.services.audit import os_operator
 
 COMMAND = "export"
 HELP = "export people (with QR payloads), exhibitors, check-ins, schedule or programme"
-KINDS = ("people", "exhibitors", "checkins", "schedule", "programme")
-SUFFIXES = {"people": (".csv", ".xlsx"), "exhibitors": (".csv", ".xlsx"),
-            "checkins": (".csv", ".xlsx"), "schedule": (".csv", ".xlsx", ".ics"),
-            "programme": (".pdf",)}
+KINDS = exports.KINDS
+SUFFIXES = exports.SUFFIXES
 
 
 def add_parser(sub: Any) -> None:
@@ -33,26 +34,33 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    allowed = SUFFIXES[args.kind]
-    if out.suffix.lower() not in allowed:
-        print(f"eventdesk export: --kind {args.kind} 只能写 {'/'.join(allowed)} 文件"
-              f"（收到 {out.name}）", file=sys.stderr)
-        return EXIT_USAGE
-    if args.kind in exports.EXPORT_KINDS:
-        with unit_of_work(args, write=False) as session:
-            count = exports.export(session, kind=args.kind, path=out)
-        print(f"已导出 {count} 行到 {out}")
-        return 0
+    return run_export(args, kind=args.kind, out=args.out)
+
+
+def run_export(args: argparse.Namespace, *, kind: str, out: Path, day: date | None = None,
+               room: str | None = None) -> int:
+    """Run one export for a command (`export`, `schedule export`): exit 0, or 2 when the file
+    name does not suit the kind or the database cannot be opened."""
     try:
-        from eventdesk.cli.schedule import run_export
-    except ImportError:
-        run_export = None  # type: ignore[assignment]
-    if run_export is None:
-        print("eventdesk export: 日程导出尚未提供（cli.schedule.run_export 缺失）", file=sys.stderr)
+        exports.check_target(kind, out)
+    except exports.ExportFailed as exc:
+        print(f"eventdesk {COMMAND}: {messages.describe(exc)}", file=sys.stderr)
         return EXIT_USAGE
+    db = open_db(args)
     try:
-        return int(run_export(args) or 0)
-    except ImportError as exc:
-        print(f"eventdesk export: 日程导出尚未提供（{exc.name or exc} 缺失）", file=sys.stderr)
-        return EXIT_USAGE
+        done = exports.export(ActionContext(db=db, operator=os_operator()), kind=kind, out=out,
+                              day=day, room=room).value
+    finally:
+        db.dispose()
+    report_problems(done.problems)
+    print(messages.text(done.code, **done.params))
+    return 0
+
+
+def report_problems(problems: tuple[exports.TextProblem, ...]) -> None:
+    """Never a silent empty box: whose text has which characters no font of the chain has."""
+    if not problems:
+        return
+    print(f"eventdesk: {messages.text('exports.glyphs_heading')}", file=sys.stderr)
+    for problem in problems:
+        print(f"  {messages.text(problem.code, **problem.params)}", file=sys.stderr)

@@ -2,8 +2,8 @@
 `eventdesk schedule import FILE …` and `eventdesk schedule export --out FILE …`.
 
 `run_import` and `run_export` are also what `eventdesk import --kind schedule` and
-`eventdesk export --kind schedule|programme` dispatch to. The programme PDF is glued here: services
-gather plain data, pdf renders it (services and pdf may not import each other; cli may).
+`eventdesk export --kind schedule|programme` dispatch to. Exports are actions.exports (through
+cli.export.run_export), which also reports programme characters no font can draw.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from eventdesk.cli.common import EXIT_INVALID, add_db_option, open_db, print_jso
 from eventdesk.domain.errors import ImportRejected
 from eventdesk.messages import text
 from eventdesk.services.schedule.conflicts import Conflict
-from eventdesk.storage import Session
 
 HELP = "the schedule: conflicts (room double-booked, speaker in two places, …), import, export"
 
@@ -136,32 +135,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """`schedule export --out FILE`: .pdf is the programme (per --day or --room), .ics/.csv/.xlsx
+    the schedule (per --room). Exit 0, or 2 for a file name that suits neither."""
+    from eventdesk.cli.export import run_export as export
+
     out: Path = args.out
-    with unit_of_work(args, write=False) as session:
-        if out.suffix.lower() == ".pdf" or getattr(args, "kind", "") == "programme":
-            pages = export_programme(session, out=out, day=getattr(args, "day", None),
-                                     room=getattr(args, "room", None))
-            print(f"{out}: {pages} 页 pages")
-            return 0
-        from eventdesk.services.schedule.export import export_schedule
-
-        n = export_schedule(session, out=out, room=getattr(args, "room", None))
-    print(f"{out}: {n} 个会议 sessions")
-    return 0
-
-
-def export_programme(session: Session, *, out: Path, day: date | None = None,
-                     room: str | None = None) -> int:
-    """Write the programme PDF (per day, or one room); returns the number of pages."""
-    from eventdesk.pdf.fonts import missing_characters
-    from eventdesk.pdf.programme import render_programme
-    from eventdesk.services.schedule.export import programme_data
-
-    data = programme_data(session, day=day, room=room)
-    texts = [data.title, data.subtitle] + [
-        f"{r.name}{r.detail}{i.title}{i.people}{i.track}"
-        for page in data.pages for r in page.rooms for i in r.items]
-    missing = missing_characters("".join(texts))
-    if missing:  # never a silent empty box: say which characters no font of the chain has
-        print(f"eventdesk: 字体中没有这些字，PDF 中会显示为空框：{''.join(missing)}", file=sys.stderr)
-    return render_programme(data, out)
+    kind = "programme" if out.suffix.lower() == ".pdf" else "schedule"
+    return export(args, kind=kind, out=out, day=getattr(args, "day", None),
+                  room=getattr(args, "room", None))

@@ -1,8 +1,9 @@
 """Exports: people (with each badge's signed QR payload), exhibitors and check-ins to CSV and XLSX.
 
 CSV is UTF-8 with a BOM so Excel opens Chinese intact; XLSX is written in openpyxl's streaming
-mode. Text cells that a spreadsheet would run as a formula (= + - @) get a leading apostrophe,
-which the import removes again, so export → import is exact. Date-times are ISO 8601 with the
+mode. Text cells that a spreadsheet would run as a formula get a leading apostrophe
+(domain.cells.guard_formula, the one guard of every export), which the import removes again, so
+export → import is exact. Date-times are ISO 8601 with the
 offset of the event's time zone. The file appears only when complete: rows go to a temporary
 file beside it, renamed over the target at the end, so a failed export leaves nothing half-written.
 
@@ -25,9 +26,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import CheckIn, Exhibitor, Person, PersonStatus
+from eventdesk.domain.cells import guard_formula
 from eventdesk.domain.errors import DomainError
 from eventdesk.services.events import PayloadSigner, get_event
-from eventdesk.services.imports.normalise import neutralise
 
 Progress = Callable[[int, int], None]
 EXPORT_KINDS = ("people", "exhibitors", "checkins")
@@ -111,22 +112,24 @@ _SOURCES = {"people": people_rows, "exhibitors": exhibitor_rows, "checkins": che
 
 def export(session: Session, *, kind: str, path: Path | str,
            progress: Progress | None = None) -> int:
-    """Write `kind` to `path` (.csv or .xlsx); returns the number of data rows written."""
+    """Write `kind` to `path` (.csv or .xlsx); returns the number of data rows written.
+    Raises ExportFailed (exports.unknown_kind, exports.wrong_suffix)."""
     path = Path(path)
     if kind not in _SOURCES:
-        raise ExportFailed(f"未知的导出类型“{kind}”（可用：{'、'.join(EXPORT_KINDS)}）")
+        raise ExportFailed(code="exports.unknown_kind", kind=kind, kinds="/".join(EXPORT_KINDS))
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ExportFailed(f"{kind} 只能导出为 .csv 或 .xlsx（收到 {path.name}）")
+        raise ExportFailed(code="exports.wrong_suffix", kind=kind, allowed="/".join(FORMATS),
+                           name=path.name)
     headers, total, rows = _SOURCES[kind](session)
     return write_table(path, headers, rows, total=total, progress=progress,
                        sheet_title=kind)
 
 
 def safe_cell(value: Any) -> Any:
-    """Numbers stay numbers; text is cleaned of XML-illegal characters and neutralised."""
+    """Numbers stay numbers; text is cleaned of XML-illegal characters and formula-guarded."""
     if isinstance(value, str):
-        return neutralise(_ILLEGAL.sub("", value))
+        return guard_formula(_ILLEGAL.sub("", value))
     return value
 
 
@@ -164,10 +167,10 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
                 count += 1
                 tick()
             wb.save(tmp)
+        if progress is not None:  # the last chance to cancel: after this the file is there
+            progress(count, max(total, count))
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    if progress is not None:
-        progress(count, max(total, count))
     return count

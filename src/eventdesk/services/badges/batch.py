@@ -1,18 +1,21 @@
 """Batch badges: who to print (filters, order), what goes on each badge, and the print log.
 
 The renderer (pdf/) is not imported here: this module returns BadgeData values (domain) and the
-caller — the CLI or the badge view — hands them to pdf.badges. A run is logged with
-`record_prints` in the same unit of work that ends the run, so a cancelled run logs nothing.
+print-run action (actions.printing) hands them to pdf.badges. A run is logged with
+`record_prints` in one short write after rendering, with the (person, badge code) pairs that were
+rendered — never codes read again afterwards, which a reissue during the run may have changed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Subquery
 
 from eventdesk.domain import (
     CATEGORY_LABELS_ZH,
@@ -65,17 +68,17 @@ def category_label(category: Category | str) -> str:
     return f"{CATEGORY_LABELS_ZH[key]} {key.value.upper()}"
 
 
-def _last_prints() -> object:
+def _last_prints() -> Subquery:
     return (select(BadgePrint.person_id, func.max(BadgePrint.at).label("at"))
             .group_by(BadgePrint.person_id).subquery())
 
 
-def _query(criteria: BadgeFilter) -> Select:  # type: ignore[type-arg]
+def _query(criteria: BadgeFilter) -> Select[Any]:
     last = _last_prints()
     stmt = (
-        select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name, last.c.at)  # type: ignore[attr-defined]
+        select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name, last.c.at)
         .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
-        .outerjoin(last, last.c.person_id == Person.id)  # type: ignore[attr-defined]
+        .outerjoin(last, last.c.person_id == Person.id)
         .where(Person.status == PersonStatus.REGISTERED)
     )
     if criteria.category is not None:
@@ -95,7 +98,7 @@ def _query(criteria: BadgeFilter) -> Select:  # type: ignore[type-arg]
                                               BadgePrint.badge_code == Person.badge_code)
         stmt = stmt.where(~printed.exists())
     if criteria.changed_since_print:
-        at = last.c.at  # type: ignore[attr-defined]
+        at = last.c.at
         stmt = stmt.where(and_(at.is_not(None),
                                or_(Person.updated_at > at, Exhibitor.updated_at > at)))
     return stmt
@@ -105,7 +108,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _order(stmt: Select, sort: BadgeSort) -> Select:  # type: ignore[type-arg]
+def _order(stmt: Select[Any], sort: BadgeSort) -> Select[Any]:
     if sort == "company":
         # People without a company (visitors) after the companies' packs.
         return stmt.order_by(Person.company == "", Person.company, Person.name_pinyin,
@@ -165,26 +168,39 @@ def companies(session: Session, *, limit: int = 5000) -> list[str]:
     return list(session.scalars(stmt))
 
 
-def record_prints(session: Session, *, person_ids: list[int], desk: str, operator: str,
-                  layout: str, reason: PrintReason | str = PrintReason.FIRST) -> int:
-    """Log a finished print run: one BadgePrint per person with the badge code printed, and one
-    audit entry for the run. Call it in the unit of work that ends the run."""
-    if not person_ids:
-        return 0
+@dataclass(frozen=True)
+class PrintLog:
+    """What `record_prints` wrote: `recorded` prints, and the people whose badge code was
+    reissued after their badge was rendered (the printed badge carries a now revoked code)."""
+
+    recorded: int
+    reissued: tuple[int, ...] = ()
+
+
+def record_prints(session: Session, *, printed: Sequence[tuple[int, str]], desk: str,
+                  operator: str, layout: str,
+                  reason: PrintReason | str = PrintReason.FIRST) -> PrintLog:
+    """Log a finished print run: one BadgePrint per (person id, badge code) pair exactly as it
+    was rendered, and one audit entry for the run. Raises NotFound when a person is gone."""
+    if not printed:
+        return PrintLog(recorded=0)
     why = PrintReason(reason)
-    codes: dict[int, str] = {}
+    person_ids = [pid for pid, _code in printed]
+    current: dict[int, str] = {}
     for start in range(0, len(person_ids), 900):  # stay under SQLite's bound-parameter limit
         chunk = person_ids[start:start + 900]
-        codes.update((pid, code) for pid, code in session.execute(
+        current.update((pid, code) for pid, code in session.execute(
             select(Person.id, Person.badge_code).where(Person.id.in_(chunk))).all())
-    missing = [pid for pid in person_ids if pid not in codes]
+    missing = [pid for pid in person_ids if pid not in current]
     if missing:
-        raise NotFound(f"找不到编号为 {missing[0]} 的人员（共 {len(missing)} 人）")
-    session.add_all([BadgePrint(person_id=pid, badge_code=codes[pid], desk=desk,
-                                operator=operator, layout=layout, reason=why)
-                     for pid in person_ids])
+        raise NotFound(code="printing.person_gone", person_id=missing[0], count=len(missing))
+    session.add_all([BadgePrint(person_id=pid, badge_code=code, desk=desk, operator=operator,
+                                layout=layout, reason=why)
+                     for pid, code in printed])
     session.flush()
+    reissued = tuple(pid for pid, code in printed if current[pid] != code)
     audit.record(session, actor=operator, desk=desk, action="badge.batch_printed",
                  subject_type="person", subject_id=None,
-                 detail={"count": len(person_ids), "layout": layout, "reason": why.value})
-    return len(person_ids)
+                 detail={"count": len(printed), "layout": layout, "reason": why.value,
+                         "reissued": list(reissued)})
+    return PrintLog(recorded=len(printed), reissued=reissued)

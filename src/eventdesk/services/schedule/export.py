@@ -1,14 +1,15 @@
 """Schedule exports: iCalendar (whole event or one room, Asia/Shanghai with VTIMEZONE, RFC 5545),
-CSV/XLSX (the same columns the schedule import reads, so a file round-trips), and the plain data
-of the printed programme (the cli/ui hand it to pdf.programme: services never import pdf).
+CSV/XLSX (the same columns the schedule import reads, so a file round-trips; written by the shared
+services.exports.write_table, so every text cell gets the one formula guard), and the plain data
+of the printed programme (actions.exports hands it to pdf.programme: services never import pdf).
 
 Date-times are written as ISO 8601 with offset, in the event's time zone.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import os
+import tempfile
 from collections import defaultdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from eventdesk.domain import Person
 from eventdesk.domain.errors import NotFound, ValidationFailed
 from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
+from eventdesk.services.exports import Progress, write_table
 from eventdesk.services.schedule.items import (
     KIND_LABELS_ZH,
     ItemRow,
@@ -50,14 +52,14 @@ def _room(sched: Schedule, name: str | None) -> RoomRow | None:
 
 def _scheduled(sched: Schedule, room: RoomRow | None) -> list[ItemRow]:
     items = [i for i in sched.items if i.scheduled and (room is None or i.room_id == room.id)]
-    return sorted(items, key=lambda i: (i.start, i.room_id, i.id))  # type: ignore[arg-type, return-value]
+    return sorted(items, key=lambda i: (i.start, i.room_id, i.id))
 
 
 def _ref(sched: Schedule, item: ItemRow) -> str:
     return item.external_ref or f"{sched.event.code}-{item.id}"
 
 
-# -- iCalendar -------------------------------------------------------------------------------------
+# -- iCalendar -----------------------------------------------------------------------------------
 def ics_bytes(session: Session, *, room: str | None = None) -> tuple[bytes, int]:
     from icalendar import Calendar, Event
 
@@ -94,21 +96,14 @@ def ics_bytes(session: Session, *, room: str | None = None) -> tuple[bytes, int]
             ev.add("description", "\n".join(lines))
         categories = [KIND_LABELS_ZH[item.kind]]
         if item.track_id in tracks:
-            categories.append(tracks[item.track_id])  # type: ignore[index]
+            categories.append(tracks[item.track_id])
         ev.add("categories", categories)
         cal.add_component(ev)
     cal.add_missing_timezones()
     return cal.to_ical(), len(items)
 
 
-# -- CSV / XLSX -----------------------------------------------------------------------------------
-def _safe(value: object) -> object:
-    """Neutralise spreadsheet formulas in text we did not write ourselves."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
+# -- CSV / XLSX ---------------------------------------------------------------------------------
 def table_rows(session: Session, *, room: str | None = None) -> list[list[object]]:
     sched = load_schedule(session, with_conflicts=False)
     only = _room(sched, room)
@@ -136,49 +131,48 @@ def table_rows(session: Session, *, room: str | None = None) -> list[list[object
             _ref(sched, i), start.date().isoformat() if start else "",
             start.isoformat() if start else "", end.isoformat() if end else "",
             rooms.get(i.room_id, "") if i.room_id is not None else "",
-            *(_safe(v) for v in (i.title_zh, i.title_en)), i.kind.value,
+            i.title_zh, i.title_en, i.kind.value,
             tracks.get(i.track_id, "") if i.track_id is not None else "",
-            *(_safe(who(ps)) for ps in (i.speakers, i.moderators)),
+            who(i.speakers), who(i.moderators),
             i.expected_audience,
         ])
     return rows
 
 
 def export_schedule(session: Session, *, out: Path | None = None, room: str | None = None,
-                    path: Path | None = None) -> int:
-    """Write the schedule to `out`, the format chosen by its suffix (.ics, .csv, .xlsx);
-    returns the number of agenda items written. `path` is accepted for `out`, the name the
-    other exports use."""
+                    path: Path | None = None, progress: Progress | None = None) -> int:
+    """Write the schedule to `out`, the format chosen by its suffix (.ics, .csv, .xlsx), whole
+    or not at all; returns the number of agenda items written. `path` is accepted for `out`, the
+    name the other exports use. Raises ValidationFailed for another suffix, NotFound for an
+    unknown room."""
     out = out or path
     if out is None:
         raise ValidationFailed({"out": "缺少输出文件"})
     suffix = out.suffix.lower()
     if suffix == ".ics":
         data, n = ics_bytes(session, room=room)
-        out.write_bytes(data)
+        _write_whole(out, data)
         return n
     if suffix not in (".csv", ".xlsx"):
         raise ValidationFailed({"out": f"不支持的日程导出格式“{out.suffix}”（.ics .csv .xlsx）"})
     rows = table_rows(session, room=room)
-    if suffix == ".csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(HEADERS)
-        writer.writerows(rows)
-        out.write_text(buffer.getvalue(), encoding="utf-8-sig")  # BOM: Excel opens it as UTF-8
-        return len(rows)
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("日程 Schedule")
-    sheet.append(list(HEADERS))
-    for row in rows:
-        sheet.append(row)
-    book.save(out)
-    return len(rows)
+    return write_table(out, HEADERS, rows, total=len(rows), progress=progress,
+                       sheet_title="日程 Schedule")
 
 
-# -- the printed programme --------------------------------------------------------------------------
+def _write_whole(out: Path, data: bytes) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=out.suffix, dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# -- the printed programme ---------------------------------------------------------------
 def _people_text(item: ItemRow) -> str:
     text = "、".join(p.name for p in item.speakers)
     if item.moderators:

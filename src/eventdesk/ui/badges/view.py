@@ -1,6 +1,7 @@
 """The batch badge view: choose who (filters, order), how (layout, paper, print-shop options),
 see the count, the real first pages and anyone whose name cannot be printed, then run to a PDF
-file or a printer with progress and cancel. Everything slow runs in a worker (ops)."""
+file or a printer with progress and cancel. Everything slow is an action of actions.printing,
+run off the GUI thread through ops.run_action."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,16 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk import messages
+from eventdesk.actions import printing
+from eventdesk.actions.base import ActionContext, Cancelled, Outcome, ProgressFn
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
-from eventdesk.pdf.badges import (
-    RenderOptions,
-    describe_layout,
-    describe_preset,
-    list_layouts,
-    list_presets,
-)
-from eventdesk.services.badges import batch as badge_service
-from eventdesk.services.exhibitors import halls
 from eventdesk.ui import ops
 from eventdesk.ui.badges import jobs
 from eventdesk.ui.context import EXHIBITORS, PEOPLE, PRINTS, AppContext
@@ -52,9 +47,11 @@ class BadgeView(QWidget):
         self.ctx = ctx
         self._summary_op: ops.BackgroundOp | None = None
         self._preview_op: ops.BackgroundOp | None = None
+        self._halls_op: ops.BackgroundOp | None = None
         self.run_op: ops.BackgroundOp | None = None
-        self.last_outcome: jobs.RunOutcome | None = None
-        self.summary: jobs.Summary | None = None
+        self._printer: QPrinter | None = None
+        self.last_outcome: printing.PrintRun | None = None
+        self.summary: printing.BadgeSummary | None = None
         self._generation = 0
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -74,7 +71,7 @@ class BadgeView(QWidget):
         self.not_printed = QCheckBox("只看未打印 Not yet printed")
         self.changed = QCheckBox("打印后有修改 Changed since last print")
         self.sort = QComboBox()
-        for key in badge_service.SORTS:
+        for key in printing.SORTS:
             self.sort.addItem(SORT_LABELS[key], key)
         who = QFormLayout()
         who.addRow("类别", self.category)
@@ -87,12 +84,12 @@ class BadgeView(QWidget):
         who_box.setLayout(who)
 
         self.layout_box = QComboBox()
-        for name in list_layouts():
-            self.layout_box.addItem(describe_layout(name), name)
+        for name, title in printing.layout_choices():
+            self.layout_box.addItem(title, name)
         self.layout_box.setCurrentIndex(max(self.layout_box.findData("default"), 0))
         self.preset = QComboBox()
-        for key in list_presets():
-            self.preset.addItem(describe_preset(key), key)
+        for preset, label in printing.preset_choices():
+            self.preset.addItem(label, preset)
         self.crop_marks = QCheckBox("裁切标记 Crop marks")
         self.bleed = QDoubleSpinBox(suffix=" mm", maximum=5.0, singleStep=0.5)
         self.separators = QCheckBox("每个单位前加分隔页 Separator page per company")
@@ -181,7 +178,13 @@ class BadgeView(QWidget):
 
     # -- state -----------------------------------------------------------------------------
     def _load_halls(self) -> None:
-        found = ops.run_now(self.ctx, lambda s: halls(s), write=False) or []
+        self._halls_op = ops.run_action(
+            self.ctx, lambda actx, _progress: printing.badge_halls(actx),
+            on_done=self._show_halls, on_error=self._job_failed)
+
+    def _show_halls(self, found: list[str]) -> None:
+        if not self._alive():
+            return
         current = self.hall.currentData()
         self.hall.blockSignals(True)
         self.hall.clear()
@@ -210,21 +213,21 @@ class BadgeView(QWidget):
         QSettings().setValue(self._settings_key(self._printer_name),
                              f"{self.offset_x.value()},{self.offset_y.value()}")
 
-    def selection(self, *, printer: str | None = None) -> jobs.Selection:
-        criteria = badge_service.BadgeFilter(
+    def selection(self, *, printer: str | None = None) -> printing.BadgeSelection:
+        criteria = printing.BadgeFilter(
             category=self.category.currentData(), company=self.company.text().strip(),
             hall=self.hall.currentData(), not_printed=self.not_printed.isChecked(),
             changed_since_print=self.changed.isChecked())
         # Calibration belongs to a printer: files (proofs, print shops) get none.
         dx, dy = self._load_calibration(printer) if printer else (0.0, 0.0)
-        options = RenderOptions(crop_marks=self.crop_marks.isChecked(),
-                                bleed_mm=self.bleed.value(),
-                                separator_pages=self.separators.isChecked(),
-                                duplex=None if self.duplex.isChecked() else False,
-                                offset_x_mm=dx, offset_y_mm=dy)
-        return jobs.Selection(criteria=criteria, sort=self.sort.currentData(),
-                              layout=self.layout_box.currentData(),
-                              preset=self.preset.currentData(), options=options)
+        options = printing.RenderOptions(crop_marks=self.crop_marks.isChecked(),
+                                         bleed_mm=self.bleed.value(),
+                                         separator_pages=self.separators.isChecked(),
+                                         duplex=None if self.duplex.isChecked() else False,
+                                         offset_x_mm=dx, offset_y_mm=dy)
+        return printing.BadgeSelection(criteria=criteria, sort=self.sort.currentData(),
+                                       layout=self.layout_box.currentData(),
+                                       preset=self.preset.currentData(), options=options)
 
     def _schedule_refresh(self) -> None:
         self._refresh_timer.start()
@@ -245,24 +248,29 @@ class BadgeView(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def current(show):  # type: ignore[no-untyped-def]
-            return lambda result: show(result) if generation == self._generation else None
+        def show_summary(summary: printing.BadgeSummary) -> None:
+            if generation == self._generation:
+                self._show_summary(summary)
+
+        def show_preview(images: list[QImage]) -> None:
+            if generation == self._generation:
+                self._show_preview(images)
 
         self.count_label.setText("正在统计… Counting…")
-        self._summary_op = ops.run_in_background(
-            self.ctx, lambda s, p: jobs.summarise(s, p, selection),
-            on_done=current(self._show_summary), on_error=self._job_failed)
-        self._preview_op = ops.run_in_background(
-            self.ctx, lambda s, p: jobs.preview(s, p, selection),
-            on_done=current(self._show_preview), on_error=self._job_failed)
+        self._summary_op = ops.run_action(
+            self.ctx, lambda actx, p: printing.summarise(actx, selection=selection, progress=p),
+            on_done=show_summary, on_error=self._job_failed)
+        self._preview_op = ops.run_action(
+            self.ctx, lambda actx, p: _preview_images(actx, selection, p),
+            on_done=show_preview, on_error=self._job_failed)
 
     def _job_failed(self, exc: BaseException) -> None:
         if not self._alive():
             return
-        if not isinstance(exc, ops.Cancelled):
-            self.status.setText(ops.error_text(exc))
+        if not isinstance(exc, Cancelled):
+            self.status.setText(messages.describe(exc))
 
-    def _show_summary(self, summary: jobs.Summary) -> None:
+    def _show_summary(self, summary: printing.BadgeSummary) -> None:
         if not self._alive():
             return
         self.summary = summary
@@ -271,11 +279,10 @@ class BadgeView(QWidget):
         self.problems.clear()
         if summary.problems:
             people = len({p.person_id for p in summary.problems})
-            self.problems_label.setText(
-                f"<span style='color:#b71c1c'>⚠ {people} 人的姓名或单位含有任何字体都没有的字符，"
-                f"打印出来会是空白方框。请先修改或加入后备字体（EVENTDESK_FALLBACK_FONTS）。</span>")
+            warning = messages.text("printing.glyphs_warning", people=people)
+            self.problems_label.setText(f"<span style='color:#b71c1c'>{warning}</span>")
             for p in summary.problems:
-                self.problems.addItem(p.message)
+                self.problems.addItem(messages.text(p.code, **p.params))
             self.problems.show()
         else:
             self.problems_label.setText("✓ 所有字符都能显示 Every character has a font")
@@ -283,13 +290,14 @@ class BadgeView(QWidget):
         self.pdf_button.setEnabled(summary.count > 0 and self.run_op is None)
         self.print_button.setEnabled(summary.count > 0 and self.run_op is None)
 
-    def _show_preview(self, images: list) -> None:  # type: ignore[type-arg]
+    def _show_preview(self, images: list[QImage]) -> None:
         if not self._alive():
             return
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for image in images:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
@@ -307,7 +315,8 @@ class BadgeView(QWidget):
         if not self.summary or not self.summary.problems:
             return True
         answer = QMessageBox.question(
-            self, "EventDesk", f"{len(self.summary.problems)} 处字符无法显示（见列表）。仍然打印？")
+            self, "EventDesk",
+            messages.text("printing.confirm_glyphs", count=len(self.summary.problems)))
         return answer == QMessageBox.StandardButton.Yes
 
     def _save_pdf(self) -> None:
@@ -325,19 +334,20 @@ class BadgeView(QWidget):
     def start_run(self, *, out: Path | None = None, printer: QPrinter | None = None,
                   mark_printed: bool = False) -> ops.BackgroundOp:
         selection = self.selection(printer=printer.printerName() if printer else None)
-        desk, operator = self.ctx.desk_name, self.ctx.operator
         self._printer = printer  # kept alive while the worker paints on it
+        sink = jobs.printer_sink(printer, selection.preset) if printer is not None else None
+        # A printed run is always logged; a PDF only when the person asked ("mark as printed").
+        record = printer is not None or mark_printed
         self.pdf_button.setEnabled(False)
         self.print_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.status.setText("正在生成… Rendering…")
-        self.run_op = ops.run_in_background(
+        self.run_op = ops.run_action(
             self.ctx,
-            lambda s, p: jobs.run(s, p, selection, out=out, printer=printer,
-                                  mark_printed=mark_printed, desk=desk, operator=operator),
-            on_done=self._run_done, on_error=self._run_failed, on_progress=self._on_progress,
-            changes=(PRINTS,), write=True)
+            lambda actx, p: printing.print_run(actx, selection=selection, out=out, printer=sink,
+                                               record=record, progress=p),
+            on_done=self._run_done, on_error=self._run_failed, on_progress=self._on_progress)
         return self.run_op
 
     def cancel(self) -> None:
@@ -358,28 +368,43 @@ class BadgeView(QWidget):
         self.pdf_button.setEnabled(True)
         self.print_button.setEnabled(True)
 
-    def _run_done(self, outcome: jobs.RunOutcome) -> None:
+    def _run_done(self, run: printing.PrintRun) -> None:
         if not self._alive():
             return
         self._finish()
-        self.last_outcome = outcome
-        where = "打印机" if outcome.printed else str(outcome.out)
-        logged = f"，已记录 {outcome.recorded} 张为已打印" if outcome.recorded else "（未记录打印）"
-        self.status.setText(f"完成：{outcome.badges} 张胸卡，{outcome.pages} 页 → {where}{logged}")
+        self.last_outcome = run
+        where = messages.text("printing.to_printer") if run.printed else str(run.out)
+        logged = (messages.text("printing.done_recorded", count=run.recorded) if run.recorded
+                  else messages.text("printing.done_not_recorded"))
+        text = messages.text("printing.done", badges=run.badges, pages=run.pages,
+                             where=where) + logged
+        if run.reissued:
+            names = "、".join(r.name for r in run.reissued)
+            text += "<br><span style='color:#b71c1c'>" + messages.text(
+                "printing.reissued", count=len(run.reissued), names=names) + "</span>"
+        self.status.setText(text)
 
     def _run_failed(self, exc: BaseException) -> None:
         if not self._alive():
             return
         self._finish()
-        if isinstance(exc, ops.Cancelled):
+        if isinstance(exc, Cancelled):
             self.progress.setValue(0)
-            self.status.setText("已取消，未记录任何打印 Cancelled: nothing was logged")
+            self.status.setText(messages.text("printing.cancelled"))
         else:
             # Shown in the view, not in a modal box: the person may have moved on meanwhile.
-            self.status.setText(f"<span style='color:#b71c1c'>{ops.error_text(exc)}</span>")
+            self.status.setText(f"<span style='color:#b71c1c'>{messages.describe(exc)}</span>")
 
     def activated(self) -> None:
         self.company.setFocus()
+
+
+def _preview_images(actx: ActionContext, selection: printing.BadgeSelection,
+                    progress: ProgressFn) -> Outcome[list[QImage]]:
+    """The preview action, rasterised in the same worker (pdfium is too slow for the GUI thread)."""
+    done = printing.preview(actx, selection=selection, progress=progress)
+    images = jobs.pdf_images(done.value.pdf, jobs.PREVIEW_DPI, 0, done.value.pages)
+    return Outcome(value=images, changes=done.changes)
 
 
 def create_view(ctx: AppContext) -> QWidget:

@@ -1,52 +1,70 @@
 """Exports from the schedule view: programme PDF (all days, the day shown, or the selected
-room), iCalendar, CSV/XLSX. They run in the background (a programme takes longer than the GUI
-may block) and say where the file went."""
+room), iCalendar, CSV/XLSX. They are actions.exports run off the GUI thread (a programme takes
+longer than the GUI may block); the message says where the file went and, for the programme,
+which characters of whose text no font can draw (the same report as the CLI)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from eventdesk.services.schedule.export import export_schedule, programme_data
-from eventdesk.storage import Session
+from eventdesk import messages
+from eventdesk.actions import exports
+from eventdesk.actions.base import Cancelled
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 
 
+def done_message(done: exports.Exported) -> str:
+    """What an export wrote, then any texts whose characters no font can draw, one per line."""
+    lines = [messages.text(done.code, **done.params)]
+    if done.problems:
+        lines.append(messages.text("exports.glyphs_heading"))
+        lines += [messages.text(p.code, **p.params) for p in done.problems]
+    return "\n".join(lines)
+
+
+def start_export(ctx: AppContext, out: Path, *, on_done: Callable[[exports.Exported], None],
+                 kind: str | None = None, day: date | None = None, room: str | None = None,
+                 on_error: Callable[[BaseException], None] | None = None,
+                 on_progress: Callable[[int, int], None] | None = None) -> ops.BackgroundOp:
+    """Run actions.exports.export in a worker. Without `kind`, .pdf is the programme and
+    .ics/.csv/.xlsx the schedule."""
+    chosen = kind or ("programme" if out.suffix.lower() == ".pdf" else "schedule")
+    return ops.run_action(
+        ctx, lambda actx, progress: exports.export(actx, kind=chosen, out=out, day=day,
+                                                   room=room, progress=progress),
+        on_done=on_done, on_error=on_error, on_progress=on_progress)
+
+
 def export_file(ctx: AppContext, out: Path, *, day: date | None = None, room: str | None = None,
-                on_done: object = None) -> ops.BackgroundOp:
-    """Write `out` (.pdf: the programme; .ics/.csv/.xlsx: the schedule) in a worker."""
+                on_done: Callable[[str], None] | None = None) -> ops.BackgroundOp:
+    """Write `out` (.pdf: the programme; .ics/.csv/.xlsx: the schedule) in a worker; `on_done`
+    gets the message for the person (see done_message)."""
 
-    def work(session: Session, _progress: ops.Progress) -> str:
-        if out.suffix.lower() == ".pdf":
-            from eventdesk.pdf.programme import render_programme
+    def done(result: exports.Exported) -> None:
+        if on_done is not None:
+            on_done(done_message(result))
 
-            pages = render_programme(programme_data(session, day=day, room=room), out)
-            return f"节目单已保存：{out}（{pages} 页）"
-        n = export_schedule(session, out=out, room=room)
-        return f"日程已保存：{out}（{n} 个会议）"
-
-    def done(message: str) -> None:
-        if callable(on_done):
-            on_done(message)
-
-    return ops.run_in_background(ctx, work, on_done=done)
+    return start_export(ctx, out, day=day, room=room, on_done=done)
 
 
 class ExportMenu(QMenu):
-    def __init__(self, view: QWidget, ctx: AppContext, current_day: object,
-                 current_room: object) -> None:
+    def __init__(self, view: QWidget, ctx: AppContext, current_day: Callable[[], date | None],
+                 current_room: Callable[[], str | None]) -> None:
         super().__init__("导出 Export", view)
         self.view, self.ctx = view, ctx
         self._day, self._room = current_day, current_room
+        self.op: ops.BackgroundOp | None = None
         self.addAction("节目单 PDF（全部日期）Programme, all days",
                        lambda: self._ask(".pdf"))
         self.addAction("节目单 PDF（当天）Programme, this day",
-                       lambda: self._ask(".pdf", day=self._day()))  # type: ignore[operator]
+                       lambda: self._ask(".pdf", day=self._day()))
         self.addAction("节目单 PDF（选中的会议室）Programme, selected room",
-                       lambda: self._ask(".pdf", room=self._room()))  # type: ignore[operator]
+                       lambda: self._ask(".pdf", room=self._room()))
         self.addSeparator()
         self.addAction("iCalendar (.ics)", lambda: self._ask(".ics"))
         self.addAction("Excel (.xlsx)", lambda: self._ask(".xlsx"))
@@ -62,5 +80,14 @@ class ExportMenu(QMenu):
         out = Path(path)
         if out.suffix.lower() != suffix:
             out = out.with_suffix(suffix)
-        self.op = export_file(self.ctx, out, day=day, room=room,
-                              on_done=lambda m: QMessageBox.information(self.view, "EventDesk", m))
+        self.op = start_export(self.ctx, out, day=day, room=room, on_done=self._done,
+                               on_error=self._failed)
+
+    def _done(self, done: exports.Exported) -> None:
+        # Characters that will print as empty boxes are a warning, not just information.
+        show = QMessageBox.warning if done.problems else QMessageBox.information
+        show(self.view, "EventDesk", done_message(done))
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            QMessageBox.warning(self.view, "EventDesk", messages.describe(exc))

@@ -1,5 +1,6 @@
-"""The export dialog: people (with QR payloads), exhibitors, check-ins — and the schedule through
-the schedule view's own exporter — to a file, in a worker with progress and cancel."""
+"""The export dialog: people (with QR payloads), exhibitors, check-ins, the schedule and the
+programme to a file — actions.exports in a worker with progress and cancel. A programme export
+also lists which characters of whose text no font can draw (the same report as the CLI)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.services import exports
-from eventdesk.storage import Session
+from eventdesk import messages
+from eventdesk.actions import exports
+from eventdesk.actions.base import Cancelled
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.schedule.export_menu import done_message, start_export
 
 KINDS = (
     ("people", "人员（含二维码内容）People with QR payloads", (".xlsx", ".csv")),
@@ -73,6 +76,7 @@ class ExportDialog(QDialog):
         self.op: ops.BackgroundOp | None = None
         self.running = False
         self.written: Path | None = None
+        self.problems: tuple[exports.TextProblem, ...] = ()
         self._kind_changed()
 
     def set_kind(self, kind: str) -> None:
@@ -109,23 +113,13 @@ class ExportDialog(QDialog):
         if out.suffix.lower() not in KINDS[self.kind_box.currentIndex()][2]:
             self.status.setText(f"文件须以 {self.format_box.currentData()} 结尾")
             return
-        if kind in ("schedule", "programme"):
-            from eventdesk.ui.schedule.export_menu import export_file
-
-            self.op = export_file(self.ctx, out, on_done=self._done)
-        else:
-            def work(session: Session, progress: ops.Progress) -> str:
-                n = exports.export(session, kind=kind, path=out, progress=progress.report)
-                return f"已导出 {n} 行到 {out}"
-
-            self.op = ops.run_in_background(self.ctx, work, on_done=self._done,
-                                            on_error=self._failed, on_progress=self._progress)
+        self.op = start_export(self.ctx, out, kind=kind, on_done=self._done,
+                               on_error=self._failed, on_progress=self._progress)
         self.running, self.written = True, None
         self.bar.setRange(0, 0)
         self.export_button.setEnabled(False)
         self.close_button.setText("取消 Cancel")
         self.status.setText("正在导出… Exporting…")
-        self._out = out
 
     def _progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -138,15 +132,16 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.close_button.setText("关闭 Close")
 
-    def _done(self, message: str) -> None:
+    def _done(self, done: exports.Exported) -> None:
         self._settle()
-        self.written = self._out
-        self.status.setText(message)
+        self.written = done.out
+        self.problems = done.problems
+        self.status.setText(done_message(done))
 
     def _failed(self, exc: BaseException) -> None:
         self._settle()
-        self.status.setText("已取消 Cancelled" if isinstance(exc, ops.Cancelled)
-                            else ops.error_text(exc))
+        self.status.setText(messages.text("exports.cancelled") if isinstance(exc, Cancelled)
+                            else messages.describe(exc))
 
     def _close_or_cancel(self) -> None:
         if self.running and self.op is not None:

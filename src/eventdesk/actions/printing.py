@@ -1,0 +1,253 @@
+"""Batch badge print runs: choose who (the badge filters), see the count, the first pages and anyone
+whose text no font can draw, then render to a PDF file and/or a printer and log the prints.
+
+A print run keeps desks checking in while thousands of badges render: it reads the people in one
+short read-only unit of work, renders (and prints) outside any transaction, and then records in ONE
+short write exactly the (person id, badge code) pairs it rendered. Codes are never read again after
+rendering: a badge reissued meanwhile (lost badge at a desk) is logged with the code that is on the
+paper, and reported as reissued.
+
+The printer is a callable the caller gives (the GUI paints on a QPrinter; actions import no Qt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, Topic, no_progress, outcome
+from eventdesk.domain import PrintReason
+from eventdesk.domain.errors import DomainError
+from eventdesk.pdf.badges import (
+    BadgeData,
+    RenderOptions,
+    describe_layout,
+    describe_preset,
+    list_layouts,
+    list_presets,
+    missing_glyphs,
+    page_count,
+    render_batch,
+    renderer,
+)
+from eventdesk.pdf.presets import PRESETS
+from eventdesk.services.badges import batch as badge_service
+from eventdesk.services.badges.batch import SORTS, BadgeFilter, BadgeSort
+from eventdesk.services.exhibitors import halls
+
+__all__ = [
+    "SORTS",
+    "BadgeFilter",
+    "BadgePreview",
+    "BadgeSelection",
+    "BadgeSort",
+    "BadgeSummary",
+    "GlyphProblem",
+    "GlyphsMissing",
+    "PrintRun",
+    "Reissued",
+    "PrinterFn",
+    "RenderOptions",
+    "badge_halls",
+    "layout_choices",
+    "preset_choices",
+    "preview",
+    "print_run",
+    "summarise",
+]
+
+# A printer given by the caller: takes the finished PDF, calls progress(page, pages) as pages go
+# out (which may raise Cancelled), and raises a DomainError when the printer refuses the job.
+PrinterFn = Callable[[bytes, ProgressFn], None]
+
+# Progress of a run in thousandths: rendering is most of a file run, spooling most of a printer run.
+_STEPS = 1000
+_RENDER_SHARE_WHEN_PRINTING = 0.4
+
+
+@dataclass(frozen=True)
+class BadgeSelection:
+    """Who is printed (filters, order) and how (layout, sheet preset, print-shop options)."""
+
+    criteria: BadgeFilter = field(default_factory=BadgeFilter)
+    sort: BadgeSort = "company"
+    layout: str = "default"
+    preset: str = "a6"
+    options: RenderOptions = field(default_factory=RenderOptions)
+
+
+@dataclass(frozen=True)
+class GlyphProblem:
+    """A character on someone's badge that no font of the chain can draw (it would print as an
+    empty box). `field` is the badge field: name, name_en, company, company_short or title."""
+
+    person_id: int | None
+    name: str
+    field: str
+    characters: tuple[str, ...]
+
+    code = "printing.missing_glyph"
+
+    @property
+    def params(self) -> dict[str, object]:
+        """What messages.text(code, **params) needs to word the problem."""
+        chars = "、".join(f"{c}（U+{ord(c):04X}）" for c in self.characters)
+        return {"name": self.name, "field": self.field, "chars": chars}
+
+
+class GlyphsMissing(DomainError):
+    """A strict run refused to render: `problems` lists every character no font can draw."""
+
+    code = "printing.glyphs_missing"
+
+    def __init__(self, problems: Sequence[GlyphProblem]) -> None:
+        super().__init__(code=self.code, count=len(problems))
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class BadgeSummary:
+    count: int
+    pages: int
+    problems: tuple[GlyphProblem, ...]
+
+
+@dataclass(frozen=True)
+class BadgePreview:
+    """The first pages of a selection as a PDF exactly as they will print; `pages` of it are
+    meant to be shown (fronts and, for duplex layouts, backs)."""
+
+    pdf: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class Reissued:
+    """A badge reissued (new code) while the run rendered its old code: the paper is void."""
+
+    person_id: int
+    name: str
+    printed_code: str
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    """A finished run: badges and pages rendered, prints recorded, where it went, anyone whose
+    text cannot be drawn, and people whose badge was reissued while the run rendered."""
+
+    badges: int
+    pages: int
+    recorded: int
+    out: Path | None
+    printed: bool
+    problems: tuple[GlyphProblem, ...] = ()
+    reissued: tuple[Reissued, ...] = ()
+
+
+def layout_choices() -> list[tuple[str, str]]:
+    """(layout name, description) of every badge layout."""
+    return [(name, describe_layout(name)) for name in list_layouts()]
+
+
+def preset_choices() -> list[tuple[str, str]]:
+    """(preset key, description) of every paper / sheet preset."""
+    return [(key, describe_preset(key)) for key in list_presets()]
+
+
+def badge_halls(ctx: ActionContext) -> Outcome[list[str]]:
+    """The exhibition halls, for the hall filter."""
+    with ctx.db.unit_of_work(write=False) as session:
+        return outcome(halls(session))
+
+
+def _read(ctx: ActionContext, selection: BadgeSelection, limit: int | None = None
+          ) -> tuple[list[BadgeData], list[tuple[int, str]]]:
+    """The badges to draw and the (person id, badge code) pairs they carry, in one read."""
+    with ctx.db.unit_of_work(write=False) as session:
+        rows = badge_service.select_badges(session, criteria=selection.criteria,
+                                           sort=selection.sort, limit=limit)
+        badges = badge_service.badge_data(session, rows=rows)
+    return badges, [(row.person_id, row.badge_code) for row in rows]
+
+
+def _problems(badges: Sequence[BadgeData]) -> tuple[GlyphProblem, ...]:
+    return tuple(GlyphProblem(p.person_id, p.name, p.field, p.characters)
+                 for p in missing_glyphs(badges))
+
+
+def summarise(ctx: ActionContext, *, selection: BadgeSelection,
+              progress: ProgressFn = no_progress) -> Outcome[BadgeSummary]:
+    """How many badges and pages the selection gives, and whose text cannot be drawn."""
+    badges, _codes = _read(ctx, selection)
+    progress(1, 2)
+    pages = page_count(badges, layout=selection.layout, preset=selection.preset,
+                       options=selection.options) if badges else 0
+    return outcome(BadgeSummary(count=len(badges), pages=pages, problems=_problems(badges)))
+
+
+def preview(ctx: ActionContext, *, selection: BadgeSelection,
+            progress: ProgressFn = no_progress) -> Outcome[BadgePreview]:
+    """The first pages (4 single badges, or 2 sheets) rendered from the first badges."""
+    per = PRESETS[selection.preset].per_page
+    sheets = 4 if per == 1 else 2
+    duplex = renderer(selection.layout, selection.preset, selection.options).duplex
+    badges, _codes = _read(ctx, selection, limit=per * sheets)
+    if not badges:
+        return outcome(BadgePreview(pdf=b"", pages=0))
+    progress(1, 2)
+    _result, data = render_batch(badges, layout=selection.layout, preset=selection.preset,
+                                 options=replace(selection.options, workers=1))
+    assert data is not None  # no `out`: render_batch returns the bytes
+    return outcome(BadgePreview(pdf=data, pages=sheets * (2 if duplex else 1)))
+
+
+def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None = None,
+              printer: PrinterFn | None = None, record: bool = False,
+              reason: PrintReason | str = PrintReason.FIRST, strict: bool = False,
+              progress: ProgressFn = no_progress) -> Outcome[PrintRun]:
+    """Render the selection to `out` (a PDF written whole or not at all) and/or `printer`, then,
+    with `record`, log one print per badge rendered.
+
+    Order: read (short, read-only) -> render and print (no transaction) -> one short write.
+    `progress(done, total)` may raise Cancelled: a cancelled run writes no file and logs nothing.
+    Raises DomainError `printing.nothing_to_print` for an empty selection, GlyphsMissing when
+    `strict` and a character cannot be drawn (nothing rendered), NotFound when a person was
+    deleted during the run (nothing logged).
+    """
+    progress(0, _STEPS)
+    badges, printed_codes = _read(ctx, selection)
+    if not badges:
+        raise DomainError(code="printing.nothing_to_print")
+    problems = _problems(badges)
+    if strict and problems:
+        raise GlyphsMissing(problems)
+    share = _RENDER_SHARE_WHEN_PRINTING if printer is not None else 1.0
+
+    def render_progress(done: int, count: int) -> None:
+        progress(int(_STEPS * share * done / max(count, 1)), _STEPS)
+
+    result, data = render_batch(badges, layout=selection.layout, preset=selection.preset,
+                                options=selection.options, progress=render_progress)
+    assert data is not None  # no `out`: render_batch returns the bytes
+    if printer is not None:
+        printer(data, lambda page, pages: progress(
+            int(_STEPS * (share + (1 - share) * page / max(pages, 1))), _STEPS))
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        part = out.with_name(out.name + ".part")
+        part.write_bytes(data)
+        part.replace(out)  # a complete file or none at all
+    # No progress call from here on: a Cancel pressed now must not leave printed badges unlogged.
+    log = badge_service.PrintLog(recorded=0)
+    if record:
+        with ctx.db.unit_of_work() as session:
+            log = badge_service.record_prints(
+                session, printed=printed_codes, desk=ctx.desk, operator=ctx.operator,
+                layout=selection.layout, reason=reason)
+    names = {b.person_id: b.name for b in badges}
+    codes = dict(printed_codes)
+    reissued = tuple(Reissued(pid, names.get(pid, ""), codes[pid]) for pid in log.reissued)
+    run = PrintRun(badges=result.badges, pages=result.pages, recorded=log.recorded, out=out,
+                   printed=printer is not None, problems=problems, reissued=reissued)
+    return outcome(run, Topic.PRINTS) if log.recorded else outcome(run)
