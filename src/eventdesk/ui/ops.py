@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from eventdesk import messages
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome, Topic
 from eventdesk.domain.errors import DomainError
 from eventdesk.storage import Session
@@ -42,9 +43,7 @@ class Progress:
 
 
 def error_text(exc: BaseException) -> str:
-    if isinstance(exc, DomainError):
-        return exc.message
-    return f"意外错误：{exc.__class__.__name__}: {exc}"
+    return messages.describe(exc)
 
 
 def run_now(
