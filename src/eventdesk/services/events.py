@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -100,10 +100,6 @@ def create_event(
     session.add(event)
     session.flush()
     return _info(event)
-
-
-def today_in_event(info: EventInfo, now: datetime | None = None) -> date:
-    return info.day_of(now or datetime.now(UTC))
 
 
 class PayloadSigner:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
@@ -226,13 +226,6 @@ def person_ids(
         return [i for i in matches if i in allowed]
     wanted = set(matches)
     return [i for i in ordered if i in wanted]
-
-
-def count_people(session: Session, *, category: Category | None = None) -> int:
-    stmt = select(func.count(Person.id))
-    if category is not None:
-        stmt = stmt.where(Person.category == category)
-    return int(session.scalar(stmt) or 0)
 
 
 def get_person(session: Session, *, person_id: int, with_payload: bool = True) -> PersonRow:
