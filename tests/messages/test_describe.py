@@ -132,3 +132,13 @@ def test_an_unexpected_error_never_shows_its_text(exc: BaseException, lang: str)
     assert type(exc).__name__ in said
     for part in SECRET.split():
         assert part not in said
+
+
+def test_code_still_reading_message_sees_the_sentence() -> None:
+    # Readers written before messages by code (exc.message) get describe()'s sentence.
+    exc = NotFound(code="person.not_found", person_id=7)
+    assert exc.message == "找不到编号为 7 的人员"
+    messages.set_language("en")
+    assert exc.message == "No person with number 7"
+    legacy = ValidationFailed({"name": "会议室名称不能为空"})
+    assert legacy.message == "Please correct: 会议室名称不能为空"

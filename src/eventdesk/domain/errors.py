@@ -5,23 +5,34 @@ parameters are what its sentence needs (the sentence itself lives in `eventdesk/
 class's own `code` is the fallback for a raise that gives none. People see
 `messages.describe(error)`, never the code, never `str(error)`.
 
-A positional sentence (`NotFound("找不到…")`, kept in `message`) is the older form, still accepted
-while the areas are converted; describe() shows it as it is, in whatever language it was written.
+A positional sentence (`NotFound("找不到…")`, kept in `sentence`) is the older form, still
+accepted while the areas are converted; describe() shows it as it is, in whatever language it was
+written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+
+# How an error is worded: installed by eventdesk.messages when it is imported (the domain sits
+# below it and cannot import it), so that code still reading `error.message` sees a sentence.
+_wording: Callable[[DomainError], str] | None = None
+
+
+def install_wording(word: Callable[[DomainError], str]) -> None:
+    global _wording
+    _wording = word
 
 
 class DomainError(Exception):
     """Something the user can understand and act on.
 
     code: stable dotted key (`area.what`); given, it names this very case and describe() words it
-    even when an older sentence is kept beside it in `message` for code that still reads that.
+    even when an older sentence is kept beside it in `sentence` for code that still reads that.
     params: the values its sentence needs (names, numbers, the offending value …).
+    sentence: the older form, a sentence given instead of (or beside) a code; "" when none.
     """
 
     code: str = "error"
@@ -31,7 +42,20 @@ class DomainError(Exception):
         if code is not None:
             self.code = code  # an instance attribute: the raise named its case (see describe)
         self.params: dict[str, object] = dict(params)
-        self.message = message
+        self.sentence = message
+
+    @property
+    def message(self) -> str:
+        """The error as a sentence, for code written before messages by code (new code calls
+        `messages.describe`): describe()'s sentence once eventdesk.messages is loaded, else the
+        older sentence or the code."""
+        if _wording is not None:
+            return _wording(self)
+        return self.sentence or self.code
+
+    @message.setter
+    def message(self, value: str) -> None:
+        self.sentence = value
 
     @property
     def code_given(self) -> bool:
@@ -79,9 +103,7 @@ class ValidationFailed(DomainError):
         self.fields: dict[str, FieldProblem] = {
             key: value if isinstance(value, FieldProblem) else FieldProblem(value)
             for key, value in fields.items()}
-        # The older one-line form, for code that still shows `message`.
-        super().__init__("；".join(f"{k}: {v}" for k, v in self.fields.items()), code=code,
-                         **params)
+        super().__init__(code=code, **params)
 
 
 class NoEvent(DomainError):
@@ -115,7 +137,7 @@ class ForgedBadge(ScanRejected):
 
     def __init__(self, message: str = FORGED_MESSAGE_ZH, /, *, code: str = "forged_badge",
                  **params: object) -> None:
-        # The sentence stays in `message` for code that still reads it; the code always words it.
+        # The sentence stays in `sentence` for code that still reads it; the code words it.
         super().__init__("forged", message, code=code, **params)
 
 
@@ -147,7 +169,7 @@ class RowError:
 
     row: 1 = the first row under the header; column: the header text; value: the cell.
     code/params: the problem as a message code (word with `messages.text(code, **params)`);
-    message: the older sentence form, or the worded code once an edge has worded it.
+    message: the older sentence form (or the worded code, once an edge has worded it).
     """
 
     row: int

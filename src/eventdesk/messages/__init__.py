@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
+from eventdesk.domain import errors
 from eventdesk.domain.errors import DomainError, ValidationFailed
 
 Language = Literal["zh", "en"]
@@ -98,14 +99,23 @@ def describe(exc: BaseException) -> str:
     own sentence (being converted to codes) shows that; anything else is an unexpected error
     named by its class only (its text may hold personal data or SQL)."""
     if isinstance(exc, ValidationFailed) and exc.fields and not exc.code_given:
-        problems = text("list_separator").join(
-            f"{field_label(key)}{text('label_separator')}{field_text(problem)}"
-            for key, problem in exc.fields.items())
-        return text("invalid_fields", problems=problems)
+        return text("invalid_fields", problems=text("list_separator").join(
+            _labelled(key, problem) for key, problem in exc.fields.items()))
     if not isinstance(exc, DomainError):
         return text("unexpected_error", kind=exc.__class__.__name__)
-    if exc.code in catalogue() and (exc.code_given or not exc.message):
+    if exc.code in catalogue() and (exc.code_given or not exc.sentence):
         return text(exc.code, **exc.params)
-    if exc.message:
-        return exc.message
+    if exc.sentence:
+        return exc.sentence
     return text("unexpected_error", kind=exc.__class__.__name__)
+
+
+def _labelled(key: str, problem: str) -> str:
+    # An older sentence says which field it is about ("会议室名称不能为空"); a code is worded
+    # for the place under its field, so away from the form it gets the field's name.
+    if str(problem) not in catalogue():
+        return field_text(problem)
+    return f"{field_label(key)}{text('label_separator')}{field_text(problem)}"
+
+
+errors.install_wording(describe)
