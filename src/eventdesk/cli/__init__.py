@@ -1,7 +1,8 @@
-"""The command line (contract in ARCHITECTURE.md). Every command is a thin call into services/pdf.
+"""The command line (contract in ARCHITECTURE.md). Every command is a thin call into actions.
 
 Each command lives in its own module with `add_parser(subparsers)` and `run(args) -> int`; this
-module only dispatches and turns domain errors into one sentence and an exit code.
+module only chooses the language (`--lang zh|en`, else the locale), dispatches, and turns domain
+errors into one sentence (eventdesk.messages) and an exit code.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
+from eventdesk import messages
 from eventdesk.cli.common import EXIT_USAGE, add_db_option
 from eventdesk.domain.errors import DomainError
 
@@ -18,23 +21,49 @@ from eventdesk.domain.errors import DomainError
 COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export"]
 
 
-def _load_commands() -> dict[str, object]:
-    commands = {}
+def _load_commands() -> dict[str, ModuleType]:
+    commands: dict[str, ModuleType] = {}
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(f"{__name__}.{module_name}")
         commands[getattr(module, "COMMAND", module_name)] = module
     return commands
 
 
-def build_parser(commands: dict[str, object]) -> argparse.ArgumentParser:
+def build_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventdesk",
         description="EventDesk — 会议现场签到、胸卡、展商与日程 / on-site conference desk",
     )
+    # Taken out of the arguments before parsing (see _take_lang); here for --help and checking.
+    parser.add_argument("--lang", choices=messages.LANGUAGES,
+                        help="language of messages (default: $EVENTDESK_LANG, then the locale; "
+                             "zh unless it is English)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in commands.values():
-        module.add_parser(sub)  # type: ignore[attr-defined]
+        module.add_parser(sub)
     return parser
+
+
+def _take_lang(argv: list[str]) -> tuple[str | None, list[str]]:
+    """`--lang X` / `--lang=X` anywhere before `--` (global: before or after the command and its
+    sub-command) -> (X or None, the other arguments in their order)."""
+    lang: str | None = None
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            lang, i = argv[i + 1], i + 2
+            continue
+        if arg.startswith("--lang="):
+            lang, i = arg.partition("=")[2], i + 1
+            continue
+        rest.append(arg)
+        i += 1
+    return lang, rest
 
 
 def _with_default_command(argv: list[str], names: set[str]) -> list[str]:
@@ -53,18 +82,27 @@ def _with_default_command(argv: list[str], names: set[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang, args_list = _take_lang(list(sys.argv[1:] if argv is None else argv))
     commands = _load_commands()
     parser = build_parser(commands)
-    args = parser.parse_args(_with_default_command(args_list, set(commands)))
-    module = commands[args.command]
+    if lang is not None and lang not in messages.LANGUAGES:
+        parser.error(f"--lang: {lang!r} (zh, en)")
+    # The language holds for this command only, so a caller in the same process (a test, a
+    # script) finds it as it was.
+    previous = messages.language()
+    messages.set_language(lang or messages.language_from_environment())
     try:
-        return int(module.run(args) or 0)  # type: ignore[attr-defined]
+        args = parser.parse_args(_with_default_command(args_list, set(commands)))
+        module = commands[args.command]
+        return int(module.run(args) or 0)
     except DomainError as exc:
-        print(f"eventdesk: {exc.message}", file=sys.stderr)
-        return getattr(exc, "exit_code", EXIT_USAGE)
+        print(f"eventdesk: {messages.describe(exc)}", file=sys.stderr)
+        code = getattr(exc, "exit_code", EXIT_USAGE)
+        return code if isinstance(code, int) else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    finally:
+        messages.set_language(previous)
 
 
 def gui_main() -> int:

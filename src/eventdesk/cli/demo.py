@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
+from eventdesk import messages
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json
 from eventdesk.demo import build as demo_service
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
@@ -16,7 +18,7 @@ from eventdesk.services.events import get_event, has_event
 from eventdesk.storage import describe, open_database, resolve_url
 
 HELP = "build the reference demo event (2,500 exhibitors, 30,000 people, 400 sessions)"
-STAGES_ZH = {"exhibitors": "展商", "people": "人员", "rooms": "会议室", "agenda": "日程"}
+MAX_COUNT = 1_000_000
 
 
 def add_parser(sub: Any) -> None:
@@ -30,22 +32,31 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
 
 
-def _progress_printer() -> Any:
+def _progress_printer() -> Callable[[str, int, int], None] | None:
     """Progress on a terminal only: a pipe or a test should not fill up with carriage returns."""
     if not sys.stderr.isatty():
         return None
 
     def show(stage: str, done: int, total: int) -> None:
-        sys.stderr.write(f"\r{STAGES_ZH.get(stage, stage)} {done}/{total}   ")
+        code = f"demo.stage.{stage}"
+        label = messages.text(code) if code in messages.catalogue() else stage
+        sys.stderr.write(f"\r{label} {done}/{total}   ")
         sys.stderr.flush()
 
     return show
 
 
+def _categories(by_category: dict[str, int]) -> str:
+    if messages.language() == "zh":
+        return "、".join(f"{CATEGORY_LABELS_ZH[Category(k)]} {n}" for k, n in by_category.items())
+    return ", ".join(f"{k} {n}" for k, n in by_category.items())
+
+
 def run(args: argparse.Namespace) -> int:
     for flag in ("exhibitors", "people"):
-        if getattr(args, flag) < 0 or getattr(args, flag) > 1_000_000:
-            print(f"eventdesk demo: --{flag} must be between 0 and 1000000", file=sys.stderr)
+        if getattr(args, flag) < 0 or getattr(args, flag) > MAX_COUNT:
+            print("eventdesk demo: " + messages.text("cli.out_of_range", flag=flag, low=0,
+                                                     high=MAX_COUNT), file=sys.stderr)
             return EXIT_USAGE
     url = resolve_url(args.db)
     db = open_database(url, create=True)
@@ -56,9 +67,8 @@ def run(args: argparse.Namespace) -> int:
             if has_event(session):
                 if not args.replace:
                     existing = get_event(session)
-                    raise EventAlreadyExists(
-                        f"数据库 {describe(url)} 里已经有活动“{existing.name_zh}”（{existing.code}），"
-                        "未做任何改动；要用演示活动替换它，请加 --replace")
+                    raise EventAlreadyExists(code="demo.refused", database=describe(url),
+                                             name=existing.name_zh, event_code=existing.code)
                 demo_service.clear_event(session)
             summary = demo_service.build_demo(session, exhibitors=args.exhibitors,
                                               people=args.people, seed=args.seed,
@@ -71,13 +81,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**summary.__dict__, "total_seconds": total, "database": describe(url)})
         return 0
-    cats = "、".join(f"{CATEGORY_LABELS_ZH[Category(k)]} {n}"
-                    for k, n in summary.by_category.items())
-    print(f"演示活动 {summary.event_code} {summary.event_name}："
-          f"{summary.start_date} 至 {summary.end_date}")
-    print(f"  {summary.exhibitors} 家展商，{summary.people} 人（{cats}；{summary.cancelled} 人已取消）")
-    print(f"  {summary.rooms} 个会议室，{summary.tracks} 个专题，{summary.agenda_items} 场日程，"
-          f"{summary.agenda_speakers} 个嘉宾安排")
-    print(f"  用时 {summary.seconds:.1f} s（含提交 {total:.1f} s），种子 {summary.seed}")
-    print(f"  数据库：{describe(url)}")
+    say = messages.text
+    print(say("demo.summary.event", event_code=summary.event_code, name=summary.event_name,
+              start=summary.start_date, end=summary.end_date))
+    print(say("demo.summary.people", exhibitors=summary.exhibitors, people=summary.people,
+              categories=_categories(summary.by_category), cancelled=summary.cancelled))
+    print(say("demo.summary.agenda", rooms=summary.rooms, tracks=summary.tracks,
+              items=summary.agenda_items, speakers=summary.agenda_speakers))
+    print(say("demo.summary.time", build=summary.seconds, total=total, seed=summary.seed))
+    print(say("demo.summary.database", database=describe(url)))
     return 0

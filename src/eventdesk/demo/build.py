@@ -305,7 +305,7 @@ def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000,
         raise ValueError("exhibitors and people must not be negative")
     started = clock.perf_counter()
     if has_event(session):
-        raise EventAlreadyExists("这个数据库已经有一个活动；要重建演示活动请先清空（--replace）")
+        raise EventAlreadyExists(code="demo.event_exists")
     start = today or shanghai_today()
     days = [start + timedelta(days=i) for i in range(EVENT_DAYS)]
     info = create_event(session, code=EVENT_CODE, name_zh=EVENT_NAME_ZH, name_en=EVENT_NAME_EN,

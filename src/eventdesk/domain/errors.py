@@ -1,18 +1,38 @@
-"""Domain errors. Each carries one sentence for people and, where scripts need it, a stable code."""
+"""Domain errors: a stable code and its parameters; eventdesk.messages words them for people.
+
+Raise as `NotFound(code="person.not_found", person_id=7)`: the code names the case, the
+parameters are what its sentence needs (the sentence itself lives in `eventdesk/messages/`). A
+class's own `code` is the fallback for a raise that gives none. People see
+`messages.describe(error)`, never the code, never `str(error)`.
+
+A positional sentence (`NotFound("找不到…")`, kept in `sentence`) is the older form, still
+accepted while the areas are converted; describe() shows it as it is, in whatever language it was
+written.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+
+# How an error is worded: installed by eventdesk.messages when it is imported (the domain sits
+# below it and cannot import it), so that code still reading `error.message` sees a sentence.
+_wording: Callable[[DomainError], str] | None = None
+
+
+def install_wording(word: Callable[[DomainError], str]) -> None:
+    global _wording
+    _wording = word
 
 
 class DomainError(Exception):
     """Something the user can understand and act on.
 
-    `code` is a stable key (class default, or given) whose sentence lives in eventdesk.messages,
-    `params` the values that sentence needs. People see `messages.describe(error)`, never the code.
-    Raise as `NotFound(code="person.not_found", person_id=7)`. A positional sentence (`message`)
-    is the older form still being converted to codes.
+    code: stable dotted key (`area.what`); given, it names this very case and describe() words it
+    even when an older sentence is kept beside it in `sentence` for code that still reads that.
+    params: the values its sentence needs (names, numbers, the offending value …).
+    sentence: the older form, a sentence given instead of (or beside) a code; "" when none.
     """
 
     code: str = "error"
@@ -20,23 +40,70 @@ class DomainError(Exception):
     def __init__(self, message: str = "", /, *, code: str | None = None, **params: object) -> None:
         super().__init__(message or code or self.code)
         if code is not None:
-            self.code = code
+            self.code = code  # an instance attribute: the raise named its case (see describe)
         self.params: dict[str, object] = dict(params)
-        self.message = message
+        self.sentence = message
+
+    @property
+    def message(self) -> str:
+        """The error as a sentence, for code written before messages by code (new code calls
+        `messages.describe`): describe()'s sentence once eventdesk.messages is loaded, else the
+        older sentence or the code."""
+        if _wording is not None:
+            return _wording(self)
+        return self.sentence or self.code
+
+    @message.setter
+    def message(self, value: str) -> None:
+        self.sentence = value
+
+    @property
+    def code_given(self) -> bool:
+        """True when the raise gave a code rather than relying on the class default."""
+        return "code" in vars(self)
 
 
 class NotFound(DomainError):
     code = "not_found"
 
 
+class FieldProblem(str):
+    """What is wrong with one field: a message code (the string itself) and its parameters.
+
+    It is a str so that code written when field problems were sentences (joining them, copying
+    them into an import row error) keeps working; it then sees the code. Word it with
+    `messages.text(problem.code, **problem.params)`. An older sentence used as a "code" is not
+    in any catalogue and so is shown as it is.
+    """
+
+    params: dict[str, object]
+
+    def __new__(cls, code: str, /, **params: object) -> FieldProblem:
+        self = super().__new__(cls, code)
+        self.params = dict(params)
+        return self
+
+    @property
+    def code(self) -> str:
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"FieldProblem({self.code!r}, **{self.params!r})"
+
+
 class ValidationFailed(DomainError):
-    """One or more fields are invalid; `fields` maps field name to the problem."""
+    """One or more fields are invalid: `fields` maps a field key (the input's attribute name) to
+    its FieldProblem, every bad field at once. A plain str value (an older sentence) is accepted
+    and kept as a FieldProblem without parameters."""
 
     code = "invalid"
 
-    def __init__(self, fields: dict[str, str]) -> None:
-        self.fields = dict(fields)
-        super().__init__("；".join(f"{k}: {v}" for k, v in self.fields.items()))
+    def __init__(self, fields: Mapping[str, str], /, *, code: str | None = None,
+                 **params: object) -> None:
+        self.fields: dict[str, FieldProblem] = {
+            key: value if isinstance(value, FieldProblem) else FieldProblem(value)
+            for key, value in fields.items()}
+        super().__init__(code=code, **params)
 
 
 class NoEvent(DomainError):
@@ -49,17 +116,29 @@ class EventAlreadyExists(DomainError):
 
 class ScanRejected(DomainError):
     """A scanned payload that admits nobody. `reason` is one of the stable codes of the CLI
-    contract: forged, other_event, revoked, cancelled, unknown, malformed."""
+    contract: forged, other_event, revoked, cancelled, unknown, malformed (not a message code:
+    give that as `code=`)."""
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+    code = "scan_rejected"
+
+    def __init__(self, reason: str, message: str = "", /, *, code: str | None = None,
+                 **params: object) -> None:
+        super().__init__(message, code=code, **params)
         self.reason = reason
-        self.code = reason
+
+
+FORGED_MESSAGE_ZH = "二维码签名不符，可能是伪造的胸卡"
 
 
 class ForgedBadge(ScanRejected):
-    def __init__(self, message: str = "二维码签名不符，可能是伪造的胸卡") -> None:
-        super().__init__("forged", message)
+    """The payload's MAC does not match this event's secret."""
+
+    code = "forged_badge"
+
+    def __init__(self, message: str = FORGED_MESSAGE_ZH, /, *, code: str = "forged_badge",
+                 **params: object) -> None:
+        # The sentence stays in `sentence` for code that still reads it; the code words it.
+        super().__init__("forged", message, code=code, **params)
 
 
 @dataclass(frozen=True)
@@ -70,30 +149,47 @@ class PriorCheckIn:
 
 
 class AlreadyCheckedIn(DomainError):
+    """The person has a check-in for this event day already: `prior` says when, where, by whom.
+    The class sentence names the person and the desk (`person_name`, `desk`)."""
+
     code = "already_checked_in"
 
-    def __init__(self, person_name: str, prior: PriorCheckIn, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, person_name: str, prior: PriorCheckIn, message: str = "", /, *,
+                 code: str | None = None, **params: object) -> None:
+        params.setdefault("person_name", person_name)
+        params.setdefault("desk", prior.desk)
+        super().__init__(message, code=code, **params)
         self.person_name = person_name
         self.prior = prior
 
 
 @dataclass
 class RowError:
+    """One problem in one row of an imported table.
+
+    row: 1 = the first row under the header; column: the header text; value: the cell.
+    code/params: the problem as a message code (word with `messages.text(code, **params)`);
+    message: the older sentence form (or the worded code, once an edge has worded it).
+    """
+
     row: int
     column: str
     value: str
-    message: str
+    message: str = ""
+    code: str = ""
+    params: dict[str, object] = field(default_factory=dict)
 
 
 class ImportRejected(DomainError):
+    """Nothing was imported: the file, its mapping or its rows are not acceptable (`errors`)."""
+
     code = "import_rejected"
 
-    def __init__(self, message: str, errors: list[RowError] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "", errors: list[RowError] | None = None, /, *,
+                 code: str | None = None, **params: object) -> None:
+        super().__init__(message, code=code, **params)
         self.errors: list[RowError] = list(errors or [])
 
 
 class ScheduleConflict(DomainError):
     code = "schedule_conflict"
-

@@ -17,6 +17,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
+from eventdesk.domain import errors
+from eventdesk.domain.errors import DomainError, ValidationFailed
+
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
 
@@ -70,17 +73,49 @@ def text(code: str, /, **params: object) -> str:
         return template
 
 
+def field_text(problem: str) -> str:
+    """One field's problem (a FieldProblem: code + params) as a sentence; an older plain
+    sentence is shown as it is."""
+    params = getattr(problem, "params", None)
+    return text(str(problem), **(params if isinstance(params, dict) else {}))
+
+
+def field_texts(exc: ValidationFailed) -> dict[str, str]:
+    """Field key -> its problem as a sentence, for showing each under its field."""
+    return {key: field_text(problem) for key, problem in exc.fields.items()}
+
+
+def field_label(key: str) -> str:
+    """A field's name for people ("field_label.<key>" in a catalogue; else the key itself)."""
+    code = f"field_label.{key}"
+    return text(code) if code in catalogue() else key
+
+
 def describe(exc: BaseException) -> str:
     """One sentence for a person about `exc`, in the current language. Never a traceback.
 
-    A domain error with a catalogued code is worded from the catalogue; an error that still
-    carries its own sentence (being converted to codes) shows that; anything else is an
-    unexpected error named by its class only (its text may hold personal data or SQL)."""
-    code = getattr(exc, "code", None)
-    params = getattr(exc, "params", None)
-    if isinstance(code, str) and code in catalogue():
-        return text(code, **(params if isinstance(params, dict) else {}))
-    message = getattr(exc, "message", None)
-    if isinstance(message, str) and message:
-        return message
+    A domain error whose raise gave a catalogued code (or that carries no older sentence) is
+    worded from the catalogue, a ValidationFailed field by field; an error that still carries its
+    own sentence (being converted to codes) shows that; anything else is an unexpected error
+    named by its class only (its text may hold personal data or SQL)."""
+    if isinstance(exc, ValidationFailed) and exc.fields and not exc.code_given:
+        return text("invalid_fields", problems=text("list_separator").join(
+            _labelled(key, problem) for key, problem in exc.fields.items()))
+    if not isinstance(exc, DomainError):
+        return text("unexpected_error", kind=exc.__class__.__name__)
+    if exc.code in catalogue() and (exc.code_given or not exc.sentence):
+        return text(exc.code, **exc.params)
+    if exc.sentence:
+        return exc.sentence
     return text("unexpected_error", kind=exc.__class__.__name__)
+
+
+def _labelled(key: str, problem: str) -> str:
+    # An older sentence says which field it is about ("会议室名称不能为空"); a code is worded
+    # for the place under its field, so away from the form it gets the field's name.
+    if str(problem) not in catalogue():
+        return field_text(problem)
+    return f"{field_label(key)}{text('label_separator')}{field_text(problem)}"
+
+
+errors.install_wording(describe)

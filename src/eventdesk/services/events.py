@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import Event
-from eventdesk.domain.errors import EventAlreadyExists, NoEvent
+from eventdesk.domain.errors import EventAlreadyExists, FieldProblem, NoEvent, ValidationFailed
 from eventdesk.domain.qr import is_event_code, make_payload, new_event_secret
 
 DEFAULT_TZ = "Asia/Shanghai"
@@ -63,15 +63,15 @@ def has_event(session: Session) -> bool:
 def get_event(session: Session) -> EventInfo:
     event = _row(session)
     if event is None:
-        raise NoEvent("这个数据库里还没有活动（请运行 eventdesk demo 或新建活动）")
+        raise NoEvent(code="event.missing")
     return _info(event)
 
 
 def event_secret(session: Session) -> tuple[str, str]:
-    """(event code, secret) for signing and verifying badge payloads."""
+    """(event code, secret) for signing and verifying badge payloads. Raises NoEvent."""
     event = _row(session)
     if event is None:
-        raise NoEvent("这个数据库里还没有活动")
+        raise NoEvent(code="event.missing")
     return event.code, event.secret
 
 
@@ -86,21 +86,20 @@ def create_event(
     end_date: date,
     timezone: str = DEFAULT_TZ,
 ) -> EventInfo:
+    """Create the database's one event. Raises EventAlreadyExists, or ValidationFailed for a code
+    that is not 2–8 capital letters or digits (field `code`, event.code_invalid)."""
     if has_event(session):
-        raise EventAlreadyExists("这个数据库已经有一个活动（一个数据库只放一个活动）")
+        raise EventAlreadyExists(code="event.exists")
     code = code.strip().upper()
     if not is_event_code(code):
-        raise ValueError("活动代码须为 2–8 位大写字母或数字")
+        raise ValidationFailed({"code": FieldProblem("event.code_invalid", value=code)},
+                               code="event.code_invalid", value=code)
     ZoneInfo(timezone)  # unknown zones fail here, not at the first check-in
     event = Event(code=code, name_zh=name_zh, name_en=name_en, venue=venue, timezone=timezone,
                   start_date=start_date, end_date=end_date, secret=new_event_secret())
     session.add(event)
     session.flush()
     return _info(event)
-
-
-def today_in_event(info: EventInfo, now: datetime | None = None) -> date:
-    return info.day_of(now or datetime.now(UTC))
 
 
 class PayloadSigner:

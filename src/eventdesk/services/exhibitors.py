@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Subquery, func, select
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from eventdesk.domain import Exhibitor, Person, PersonStatus
 from eventdesk.domain.contact import InvalidContact, normalise_email, normalise_phone
-from eventdesk.domain.errors import NotFound, ValidationFailed
+from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from eventdesk.domain.names import exhibitor_search_text, split_query
 from eventdesk.services import audit
 
@@ -52,27 +52,34 @@ class ExhibitorInput:
     external_ref: str | None = None
 
 
+MAX_QUOTA = 10_000
+
+
 def validate_exhibitor(data: ExhibitorInput) -> ExhibitorInput:
-    problems: dict[str, str] = {}
+    """Normalise and check; raises ValidationFailed naming every bad field at once (field key ->
+    FieldProblem: exhibitor.name_required, exhibitor.quota_range, common.phone_invalid,
+    common.email_invalid, common.too_long)."""
+    problems: dict[str, FieldProblem] = {}
     name = " ".join(data.name_zh.split())
     if not name:
-        problems["name_zh"] = "公司名称不能为空"
+        problems["name_zh"] = FieldProblem("exhibitor.name_required")
     phone = email = ""
     try:
         phone = normalise_phone(data.contact_phone)
-    except InvalidContact as exc:
-        problems["contact_phone"] = str(exc)
+    except InvalidContact:
+        problems["contact_phone"] = FieldProblem("common.phone_invalid", value=data.contact_phone)
     try:
         email = normalise_email(data.contact_email)
-    except InvalidContact as exc:
-        problems["contact_email"] = str(exc)
+    except InvalidContact:
+        problems["contact_email"] = FieldProblem("common.email_invalid", value=data.contact_email)
     quota = data.staff_quota
-    if not isinstance(quota, int) or quota < 0 or quota > 10_000:
-        problems["staff_quota"] = "人员名额须为 0–10000 的整数"
+    if not isinstance(quota, int) or quota < 0 or quota > MAX_QUOTA:
+        problems["staff_quota"] = FieldProblem("exhibitor.quota_range", low=0, high=MAX_QUOTA)
     for key, limit in (("name_zh", 200), ("name_en", 200), ("short_name", 60), ("booth", 20),
                        ("hall", 20), ("sector", 60)):
-        if len(getattr(data, key)) > limit:
-            problems[key] = f"过长（最多 {limit} 字）"
+        length = len(getattr(data, key))
+        if length > limit:
+            problems[key] = FieldProblem("common.too_long", length=length, limit=limit)
     if problems:
         raise ValidationFailed(problems)
     return replace(data, name_zh=name, contact_phone=phone, contact_email=email,
@@ -81,7 +88,8 @@ def validate_exhibitor(data: ExhibitorInput) -> ExhibitorInput:
                    external_ref=(data.external_ref or "").strip() or None)
 
 
-def _staff_counts():  # type: ignore[no-untyped-def]
+def _staff_counts() -> Subquery:
+    """exhibitor_id -> n: registered (not cancelled) staff per exhibitor."""
     return (
         select(Person.exhibitor_id, func.count(Person.id).label("n"))
         .where(Person.exhibitor_id.is_not(None), Person.status == PersonStatus.REGISTERED)
@@ -121,7 +129,9 @@ def list_exhibitors(
         stmt = stmt.where(Exhibitor.search_text.contains(word, autoescape=True))
     if hall:
         stmt = stmt.where(Exhibitor.hall == hall)
-    order = list(_SORTS.get(sort, ())) or [func.coalesce(counts.c.n, 0)]
+    # Unknown sort keys ("staff") order by the staff count.
+    order: list[QueryableAttribute[Any] | ColumnElement[Any]] = (
+        list(_SORTS.get(sort, ())) or [func.coalesce(counts.c.n, 0)])
     order.append(Exhibitor.id)
     stmt = stmt.order_by(*[c.desc() for c in order] if descending else order)
     if limit is not None:
@@ -164,7 +174,7 @@ def _row(e: Exhibitor, staff: int) -> ExhibitorRow:
 def get_exhibitor(session: Session, *, exhibitor_id: int) -> ExhibitorRow:
     e = session.get(Exhibitor, exhibitor_id)
     if e is None:
-        raise NotFound(f"找不到编号为 {exhibitor_id} 的展商")
+        raise NotFound(code="exhibitor.not_found", exhibitor_id=exhibitor_id)
     staff = session.scalar(select(func.count(Person.id)).where(
         Person.exhibitor_id == e.id, Person.status == PersonStatus.REGISTERED)) or 0
     return _row(e, staff)
@@ -195,7 +205,7 @@ def update_exhibitor(session: Session, *, exhibitor_id: int, data: ExhibitorInpu
                      operator: str) -> ExhibitorRow:
     e = session.get(Exhibitor, exhibitor_id)
     if e is None:
-        raise NotFound(f"找不到编号为 {exhibitor_id} 的展商")
+        raise NotFound(code="exhibitor.not_found", exhibitor_id=exhibitor_id)
     data = validate_exhibitor(data)
     changes = {}
     for key in _FIELDS:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
 from eventdesk.domain.contact import InvalidContact, mask_phone, normalise_email, normalise_phone
-from eventdesk.domain.errors import NotFound, ValidationFailed
+from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from eventdesk.domain.names import person_search_text, sort_pinyin
 from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
@@ -69,30 +70,32 @@ class PersonInput:
 
 
 def validate_person(data: PersonInput) -> PersonInput:
-    """Normalise and check; raises ValidationFailed naming every bad field at once."""
-    problems: dict[str, str] = {}
+    """Normalise and check; raises ValidationFailed naming every bad field at once (field key ->
+    FieldProblem: person.name_required, person.category_unknown, person.status_unknown,
+    common.phone_invalid, common.email_invalid, common.too_long)."""
+    problems: dict[str, FieldProblem] = {}
     name = " ".join((data.name or "").split())
     if not name:
-        problems["name"] = "姓名不能为空"
+        problems["name"] = FieldProblem("person.name_required")
     try:
         category = Category(str(data.category).strip().lower())
     except ValueError:
-        problems["category"] = f"未知的类别“{data.category}”"
+        problems["category"] = FieldProblem("person.category_unknown", value=str(data.category))
         category = Category.VISITOR
     try:
         status = PersonStatus(str(data.status).strip().lower())
     except ValueError:
-        problems["status"] = f"未知的状态“{data.status}”"
+        problems["status"] = FieldProblem("person.status_unknown", value=str(data.status))
         status = PersonStatus.REGISTERED
     phone = email = ""
     try:
         phone = normalise_phone(data.phone)
-    except InvalidContact as exc:
-        problems["phone"] = str(exc)
+    except InvalidContact:
+        problems["phone"] = FieldProblem("common.phone_invalid", value=data.phone)
     try:
         email = normalise_email(data.email)
-    except InvalidContact as exc:
-        problems["email"] = str(exc)
+    except InvalidContact:
+        problems["email"] = FieldProblem("common.email_invalid", value=data.email)
     cleaned = replace(
         data, name=name, category=category, status=status, phone=phone, email=email,
         name_en=data.name_en.strip(), company=" ".join(data.company.split()),
@@ -101,13 +104,18 @@ def validate_person(data: PersonInput) -> PersonInput:
     for key, limit in MAX_LENGTHS.items():
         value = getattr(cleaned, key) or ""
         if len(value) > limit:
-            problems[key] = f"过长（{len(value)} 字，最多 {limit} 字）"
+            problems[key] = FieldProblem("common.too_long", length=len(value), limit=limit)
     if problems:
         raise ValidationFailed(problems)
     return cleaned
 
 
-def _base_query() -> Select[tuple[Person, str | None, str | None, str | None]]:
+# A person with their exhibitor's hall, booth and short name (None without an exhibitor: the
+# join is an outer join, which the column types below do not say).
+PersonWithBooth = tuple[Person, str | None, str | None, str | None] | Row[Person, str, str, str]
+
+
+def _base_query() -> Select[Person, str, str, str]:
     return select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name).outerjoin(
         Exhibitor, Exhibitor.id == Person.exhibitor_id
     )
@@ -139,7 +147,7 @@ _SORTS = {
 }
 
 
-def rows_for(session: Session, people: list[tuple[Person, str | None, str | None, str | None]],
+def rows_for(session: Session, people: Sequence[PersonWithBooth],
              *, with_payload: bool) -> list[PersonRow]:
     sign = PayloadSigner(session) if with_payload and people else None
     return [_row(p, hall, booth, sign(p.badge_code) if sign else "")
@@ -171,7 +179,7 @@ def list_people(
         stmt = stmt.limit(limit)
     if offset:
         stmt = stmt.offset(offset)
-    return rows_for(session, list(session.execute(stmt).all()), with_payload=with_payload)
+    return rows_for(session, session.execute(stmt).all(), with_payload=with_payload)
 
 
 # Above this many matches, ordering them by a column reads the whole ordered id list once instead
@@ -220,17 +228,10 @@ def person_ids(
     return [i for i in ordered if i in wanted]
 
 
-def count_people(session: Session, *, category: Category | None = None) -> int:
-    stmt = select(func.count(Person.id))
-    if category is not None:
-        stmt = stmt.where(Person.category == category)
-    return int(session.scalar(stmt) or 0)
-
-
 def get_person(session: Session, *, person_id: int, with_payload: bool = True) -> PersonRow:
     found = session.execute(_base_query().where(Person.id == person_id)).first()
     if found is None:
-        raise NotFound(f"找不到编号为 {person_id} 的人员")
+        raise NotFound(code="person.not_found", person_id=person_id)
     return rows_for(session, [found], with_payload=with_payload)[0]
 
 
@@ -239,7 +240,8 @@ def _company_short(session: Session, exhibitor_id: int | None) -> str:
         return ""
     exhibitor = session.get(Exhibitor, exhibitor_id)
     if exhibitor is None:
-        raise ValidationFailed({"exhibitor_id": f"找不到编号为 {exhibitor_id} 的展商"})
+        raise ValidationFailed({"exhibitor_id": FieldProblem("person.exhibitor_missing",
+                                                             exhibitor_id=exhibitor_id)})
     return exhibitor.short_name
 
 
@@ -282,7 +284,7 @@ def update_person(session: Session, *, person_id: int, data: PersonInput, operat
                   desk: str = "") -> PersonRow:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound(f"找不到编号为 {person_id} 的人员")
+        raise NotFound(code="person.not_found", person_id=person_id)
     data = validate_person(data)
     short = _company_short(session, data.exhibitor_id)
     changes = _apply(person, data)

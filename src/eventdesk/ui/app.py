@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from eventdesk import messages
 from eventdesk.domain.errors import DomainError
 from eventdesk.services.audit import os_operator
 from eventdesk.services.events import get_event, has_event
@@ -84,7 +85,8 @@ def open_for_gui(url: str) -> Database:
 
 def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str = "desk") -> int:
     if view not in VIEW_KEYS:
-        print(f"eventdesk: unknown view {view!r} (one of {', '.join(VIEW_KEYS)})", file=sys.stderr)
+        print("eventdesk: " + messages.text("cli.unknown_view", view=view,
+                                            views=", ".join(VIEW_KEYS)), file=sys.stderr)
         return 2
     app = application()
     url = resolve_url(db)
@@ -94,9 +96,9 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
             event = get_event(session) if has_event(session) else None
     except DomainError as exc:
         if screenshot is not None:
-            print(f"eventdesk: {exc.message}", file=sys.stderr)
+            print(f"eventdesk: {messages.describe(exc)}", file=sys.stderr)
             return 2
-        QMessageBox.critical(None, "EventDesk", exc.message)
+        QMessageBox.critical(None, "EventDesk", messages.describe(exc))
         return 2
     ctx = AppContext(database, event, os_operator())
     window = MainWindow(ctx)
@@ -122,7 +124,7 @@ def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     window.close()
     window.ctx.db.dispose()
     if not ok:
-        print(f"eventdesk: could not write {path}", file=sys.stderr)
+        print("eventdesk: " + messages.text("cli.screenshot_failed", path=path), file=sys.stderr)
         return 2
     print(f"saved {path} ({image.width()}×{image.height()})")
     return 0

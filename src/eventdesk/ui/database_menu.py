@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk import messages
 from eventdesk.domain.qr import is_event_code
 from eventdesk.services.events import EventInfo, create_event, get_event, has_event
 from eventdesk.storage import Database, describe, open_database, sqlite_path, to_url
@@ -59,7 +61,9 @@ def recent_urls(ctx: AppContext) -> list[str]:
     value = ctx.settings.value(RECENT_KEY, [])
     if isinstance(value, str):  # QSettings hands back a lone string for a one-item list
         value = [value]
-    return [str(v) for v in (value or []) if v][:MAX_RECENT]
+    if not isinstance(value, list | tuple):  # nothing stored, or something else stored there
+        return []
+    return [str(v) for v in value if v][:MAX_RECENT]
 
 
 def remember(ctx: AppContext, url: str) -> list[str]:
@@ -84,15 +88,20 @@ class NewEventSpec:
     venue: str = ""
 
     def problem(self) -> str | None:
+        """What is wrong with the answer, as a sentence; None when it can be created."""
         if not str(self.path).strip() or self.path == Path():
-            return "请选择数据库文件的位置 — choose where to save the database file"
+            return messages.text("event.new.path_required")
         if not is_event_code(self.code.strip().upper()):
-            return "活动代码须为 2–8 位大写字母或数字 — the event code is 2–8 letters or digits"
+            return messages.text("event.code_invalid", value=self.code)
         if not self.name_zh.strip():
-            return "请填写活动名称 — the event needs a name"
+            return messages.text("event.new.name_required")
         if self.end < self.start:
-            return "结束日期早于开始日期 — the end date is before the start date"
+            return messages.text("event.new.end_before_start")
         return None
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 class NewEventDialog(QDialog):
@@ -154,8 +163,8 @@ class NewEventDialog(QDialog):
         return NewEventSpec(
             path=Path(self.path.text().strip()).expanduser(), code=self.code.text().strip(),
             name_zh=self.name_zh.text().strip(), name_en=self.name_en.text().strip(),
-            venue=self.venue.text().strip(), start=self.start.date().toPython(),
-            end=self.end.date().toPython())
+            venue=self.venue.text().strip(), start=_day(self.start.date()),
+            end=_day(self.end.date()))
 
     def submit(self) -> None:
         self.error.clear()
@@ -245,7 +254,7 @@ class DatabaseMenu(QMenu):
         if not urls:
             self.recent_menu.addAction("（无 none）").setEnabled(False)
         for url in urls:
-            self.recent_menu.addAction(describe(url), lambda u=url: self.open_url(u, retry=True))
+            self.recent_menu.addAction(describe(url), partial(self.open_url, url, retry=True))
         if urls:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("清空列表 Clear list", self.clear_recent)
@@ -301,7 +310,7 @@ class DatabaseMenu(QMenu):
                 on_done=done, on_error=bad, write=True)
 
         if spec.path.exists():
-            self._dialog_error(dialog, f"文件已存在：{spec.path} — the file already exists")
+            self._dialog_error(dialog, messages.text("gui.file_exists", path=spec.path))
             return
         self._open_then(lambda: open_database(url, create=True), opened, failed)
 

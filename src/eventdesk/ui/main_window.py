@@ -47,7 +47,8 @@ def create_view(spec: ViewSpec, ctx: AppContext) -> QWidget:
         if exc.name and exc.name.startswith(f"{__package__}.{spec.module.split('.')[0]}"):
             return PlaceholderView(spec.label)
         raise
-    return module.create_view(ctx)
+    view: QWidget = module.create_view(ctx)
+    return view
 
 
 class MainWindow(QMainWindow):

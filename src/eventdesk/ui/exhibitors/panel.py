@@ -103,8 +103,8 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
 
     def show_quota(self, row: ExhibitorRow) -> None:
         over = over_quota(row)
-        text = f"在册人员 {row.staff_count} / 名额 {row.staff_quota} · staff {row.staff_count} of " \
-               f"{row.staff_quota}"
+        text = (f"在册人员 {row.staff_count} / 名额 {row.staff_quota} · "
+                f"staff {row.staff_count} of {row.staff_quota}")
         if over:
             text += f" — 超出 {over} 人 over quota"
         self.quota_label.setText(text)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit
 
+from eventdesk import messages
 from eventdesk.domain import Category, PersonStatus
 from eventdesk.services.people import PersonInput, PersonRow, as_input, create_person, update_person
 from eventdesk.storage import Session
@@ -152,7 +153,7 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
 
     def check(self, data: PersonInput) -> dict[str, str]:
         if data.exhibitor_id == -1:  # typed a name that is not in the list
-            return {"exhibitor_id": "没有这个展商，请从列表中选择 — pick one from the list"}
+            return {"exhibitor_id": messages.text("person.exhibitor_not_listed")}
         return {}
 
     def write(self, data: PersonInput,

@@ -3,6 +3,8 @@ and a form whose validation messages sit right under the field they are about.""
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +26,7 @@ FILTER_DEBOUNCE_MS = 150
 ERROR_STYLE = "color: #c62828;"
 FIELD_ERROR_STYLE = "border: 1px solid #c62828; border-radius: 3px;"
 ROW_HEIGHT = 28
+FieldT = TypeVar("FieldT", bound=QWidget)
 
 
 class ListPane(QWidget):
@@ -31,7 +34,7 @@ class ListPane(QWidget):
 
     filter_changed = Signal(str)
 
-    def __init__(self, model: PagedTableModel, *, placeholder: str, new_label: str,
+    def __init__(self, model: PagedTableModel[Any], *, placeholder: str, new_label: str,
                  extras: tuple[QWidget, ...] = ()) -> None:
         super().__init__()
         self.model = model
@@ -128,7 +131,8 @@ class FieldForm(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
 
-    def add(self, key: str, label: str, widget: QWidget) -> QWidget:
+    def add(self, key: str, label: str, widget: FieldT) -> FieldT:
+        """Add `widget` as the field `key`, labelled `label`; returns it, with its own type."""
         box = QWidget()
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)

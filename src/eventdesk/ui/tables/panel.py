@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk import messages
 from eventdesk.domain.errors import DomainError, ValidationFailed
 from eventdesk.storage import Session
 from eventdesk.ui import ops
@@ -138,12 +139,11 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
             result: Any = ops.run_now(self.ctx, self.write(data, self.row),
                                       changes=self.changes, parent=self, show_errors=False)
         except ValidationFailed as exc:
-            rest = self.form.show_errors(exc.fields)
-            self._say("请更正标红的字段 — please correct the marked fields. " + " ".join(rest),
-                      ok=False)
+            rest = self.form.show_errors(messages.field_texts(exc))
+            self._say(" ".join([messages.text("form.correct_marked"), *rest]), ok=False)
             return False
         except DomainError as exc:
-            self._say(exc.message, ok=False)
+            self._say(messages.describe(exc), ok=False)
             return False
         assert result is not None
         self.show_saved(result, was_new)
