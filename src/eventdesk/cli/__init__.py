@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from eventdesk.cli.common import EXIT_USAGE, add_db_option
 from eventdesk.domain.errors import DomainError
+from eventdesk.messages import describe
 
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
 COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export"]
@@ -61,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args) or 0)  # type: ignore[attr-defined]
     except DomainError as exc:
-        print(f"eventdesk: {exc.message}", file=sys.stderr)
+        print(f"eventdesk: {describe(exc)}", file=sys.stderr)
         return getattr(exc, "exit_code", EXIT_USAGE)
     except KeyboardInterrupt:
         return 130

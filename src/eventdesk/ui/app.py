@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from eventdesk.domain.errors import DomainError
+from eventdesk.messages import describe
 from eventdesk.services.audit import os_operator
 from eventdesk.services.events import get_event, has_event
 from eventdesk.storage import (
@@ -93,9 +94,9 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
             event = get_event(session) if has_event(session) else None
     except DomainError as exc:
         if screenshot is not None:
-            print(f"eventdesk: {exc.message}", file=sys.stderr)
+            print(f"eventdesk: {describe(exc)}", file=sys.stderr)
             return 2
-        QMessageBox.critical(None, "EventDesk", exc.message)
+        QMessageBox.critical(None, "EventDesk", describe(exc))
         return 2
     ctx = AppContext(database, event, os_operator())
     window = MainWindow(ctx)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk import messages
 from eventdesk.domain.qr import is_event_code
 from eventdesk.services.events import EventInfo, create_event, get_event, has_event
 from eventdesk.storage import Database, describe, open_database, sqlite_path, to_url
@@ -264,7 +265,7 @@ class DatabaseMenu(QMenu):
         dialog again, pre-filled."""
 
         def failed(exc: BaseException) -> None:
-            self.report_error(ops.error_text(exc))
+            self.report_error(messages.describe(exc))
             if retry and "://" in url and not url.startswith("sqlite"):
                 self.connect_dialog(url)
 
@@ -280,7 +281,7 @@ class DatabaseMenu(QMenu):
         url = to_url(spec.path)
 
         def failed(exc: BaseException) -> None:
-            self._dialog_error(dialog, ops.error_text(exc))
+            self._dialog_error(dialog, messages.describe(exc))
 
         def opened(db: Database) -> None:
             temp = AppContext(db, None, self.ctx.operator)

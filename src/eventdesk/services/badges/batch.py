@@ -27,6 +27,7 @@ from eventdesk.domain.badge_data import BadgeData
 from eventdesk.domain.errors import NotFound
 from eventdesk.services import audit
 from eventdesk.services.events import PayloadSigner, get_event
+from eventdesk.storage import chunked
 
 BadgeSort = Literal["company", "name", "booth"]
 SORTS: tuple[BadgeSort, ...] = ("company", "name", "booth")
@@ -173,8 +174,7 @@ def record_prints(session: Session, *, person_ids: list[int], desk: str, operato
         return 0
     why = PrintReason(reason)
     codes: dict[int, str] = {}
-    for start in range(0, len(person_ids), 900):  # stay under SQLite's bound-parameter limit
-        chunk = person_ids[start:start + 900]
+    for chunk in chunked(person_ids):
         codes.update((pid, code) for pid, code in session.execute(
             select(Person.id, Person.badge_code).where(Person.id.in_(chunk))).all())
     missing = [pid for pid in person_ids if pid not in codes]
