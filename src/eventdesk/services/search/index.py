@@ -171,6 +171,8 @@ class DeskIndex:
         if isinstance(since, datetime):
             with self._db.unit_of_work(write=False) as session:
                 changed = _load(session, Person.updated_at >= since - CLOCK_MARGIN)
+            if len(changed) > MAX_OVERLAY:  # an import elsewhere: not thousands of puts
+                return self._rebuild()
             self._put(index, [e.id for e in changed], {e.id: e for e in changed})
         index.version = version
         if since is None or index.size != version[0]:  # deletions, or no clue: start again
