@@ -130,7 +130,7 @@ def main() -> int:
         print(f"  run {i + 1}: {s:.2f} s to a settled {args.view} view, peak RSS {m:.0f} MB")
     print(f"  last run's view: {detail}")
     cli_seconds = []
-    for i in range(args.runs):
+    for _run in range(args.runs):
         t0 = time.perf_counter()
         subprocess.run(cli, check=True, capture_output=True,
                        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))

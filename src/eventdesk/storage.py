@@ -8,11 +8,12 @@ empty database behind.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 import platformdirs
 from alembic import command
@@ -21,9 +22,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["Database", "Session", "open_database", "resolve_url", "to_url"]
+__all__ = ["MAX_BOUND_PARAMETERS", "Database", "DatabaseMissing", "DatabaseUnavailable", "Owned",
+           "Session", "chunked", "database_of", "open_database", "resolve_url", "to_url"]
 
 from eventdesk.domain.errors import DomainError
 from eventdesk.paths import migrations_dir
@@ -34,12 +36,32 @@ DEFAULT_FILENAME = "eventdesk.sqlite3"
 BUSY_TIMEOUT_MS = 15_000
 
 
+# SQLite builds before 3.32 allow 999 bound parameters per statement (later ones 32,766); an
+# `IN (...)` over more ids than this is sent in chunks of this size (see `chunked`).
+MAX_BOUND_PARAMETERS = 900
+
+_T = TypeVar("_T")
+
+
 class DatabaseMissing(DomainError):
-    code = "database_missing"
+    """The SQLite file does not exist (params: path)."""
+
+    code = "storage.missing"
 
 
 class DatabaseUnavailable(DomainError):
-    code = "database_unavailable"
+    """The database cannot be opened or upgraded (params: database, kind, detail)."""
+
+    code = "storage.unavailable"
+
+
+def chunked(values: Sequence[_T], size: int = MAX_BOUND_PARAMETERS) -> Iterator[Sequence[_T]]:
+    """`values` in consecutive slices of at most `size` (default: the bound-parameter limit), for
+    statements such as `Person.id.in_(chunk)` over a list that may be longer than SQLite allows."""
+    if size < 1:
+        raise ValueError("size must be at least 1")
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 def data_dir() -> Path:
@@ -65,7 +87,7 @@ def resolve_url(cli_value: str | None = None) -> str:
 
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
 
@@ -126,14 +148,49 @@ def migrate(engine: Engine) -> None:
         command.upgrade(_alembic_config(conn), "head")
 
 
-@dataclass
+class Owned(Protocol):
+    """Something kept per open database (e.g. the desk search index) and disposed with it."""
+
+    def dispose(self) -> None: ...
+
+
+_O = TypeVar("_O", bound=Owned)
+
+
+@dataclass(eq=False)
 class Database:
+    """An open database: its engine, its session factory and the objects it owns.
+
+    Sessions come from this database's own `sessions` factory (listen on it, not on the Session
+    class, to hear of this database's flushes and commits), and know their database
+    (`database_of`). Objects kept per database, such as the desk search index, are built on first
+    use by `owned` and disposed with the database; storage names no such object, since it sits
+    below the services that define them.
+    """
+
     url: str
     engine: Engine
+    sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _owned: dict[Callable[[Database], Owned], Owned] = field(
+        init=False, repr=False, default_factory=dict)
+    _owned_lock: threading.Lock = field(init=False, repr=False, default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(expire_on_commit=False, autoflush=True,
+                                     info={"database": self})
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    def owned(self, make: Callable[[Database], _O]) -> _O:
+        """The object `make(self)` built on the first call with this `make` (one per database,
+        also when threads race), disposed by `dispose`."""
+        with self._owned_lock:
+            found = self._owned.get(make)
+            if found is None:
+                found = self._owned[make] = make(self)
+            return cast(_O, found)
 
     @contextmanager
     def unit_of_work(self, *, write: bool = True) -> Iterator[Session]:
@@ -144,7 +201,7 @@ class Database:
         with self.engine.connect() as conn:
             if self.is_sqlite:
                 conn.execution_options(sqlite_begin="IMMEDIATE" if write else "DEFERRED")
-            with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
+            with self.sessions(bind=conn) as session:
                 try:
                     yield session
                     if write:
@@ -156,7 +213,24 @@ class Database:
                     raise
 
     def dispose(self) -> None:
+        """Dispose the owned objects, then close the engine's pooled connections. The Database
+        stays usable: the next unit of work reconnects, owned objects are built anew."""
+        with self._owned_lock:
+            owned, self._owned = list(self._owned.values()), {}
+        for thing in owned:
+            thing.dispose()
         self.engine.dispose()
+
+
+def database_of(session: Session) -> Database:
+    """The Database whose unit of work made `session`.
+
+    Raises LookupError for a session made some other way (a programming error: every session of
+    the program comes from `Database.unit_of_work`)."""
+    found = session.info.get("database")
+    if not isinstance(found, Database):
+        raise LookupError("the session was not made by Database.unit_of_work")
+    return found
 
 
 def open_database(url: str, *, create: bool = False, migrate_schema: bool = True) -> Database:
@@ -167,7 +241,7 @@ def open_database(url: str, *, create: bool = False, migrate_schema: bool = True
     path = sqlite_path(url)
     if path is not None and not path.exists():
         if not create:
-            raise DatabaseMissing(f"数据库文件不存在：{path}（请先运行 eventdesk demo 或在界面中新建活动）")
+            raise DatabaseMissing(path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     try:
@@ -178,5 +252,6 @@ def open_database(url: str, *, create: bool = False, migrate_schema: bool = True
         raise
     except Exception as exc:  # connection refused, not a database, permission denied…
         engine.dispose()
-        raise DatabaseUnavailable(f"无法打开数据库 {describe(url)}：{exc.__class__.__name__}: {exc}") from exc
+        raise DatabaseUnavailable(database=describe(url), kind=exc.__class__.__name__,
+                                  detail=str(exc)) from exc
     return Database(url=url, engine=engine)

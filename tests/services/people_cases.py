@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventdesk.domain import Category
@@ -31,7 +33,7 @@ def case_create_validate_and_update(db: Database) -> None:
     assert set(info.value.fields) == {"name", "phone", "email"}
     with db.unit_of_work() as s:
         people.update_person(s, person_id=pid, operator="t",
-                             data=people.as_input(row).__class__(**{**people.as_input(row).__dict__, "title": "总经理"}))
+                             data=replace(people.as_input(row), title="总经理"))
     with db.unit_of_work(write=False) as s:
         assert people.get_person(s, person_id=pid).title == "总经理"
 

@@ -1,6 +1,10 @@
-"""The desk search index: every query kind of the issue, ranking, freshness, agreement with LIKE."""
+"""The desk search index: every query kind of the issue, ranking, freshness, agreement with LIKE,
+and its life as an object of one open database."""
 
 from __future__ import annotations
+
+import gc
+import threading
 
 import pytest
 from sqlalchemy import update
@@ -18,7 +22,8 @@ from tests.services.people_cases import add
 def crowd(event_db: Database) -> Database:
     with event_db.unit_of_work() as s:
         ex = exhibitors.create_exhibitor(s, data=exhibitors.ExhibitorInput(
-            name_zh="中科可控信息产业有限公司", short_name="中科可控", booth="A1-101"), operator="t")
+            name_zh="中科可控信息产业有限公司", short_name="中科可控", booth="A1-101"),
+            operator="t")
     add(event_db, "张伟", company="中科可控信息产业有限公司", exhibitor_id=ex.id,
         category="exhibitor", phone="13812345678", email="zhang.wei@sugon.com",
         external_ref="REG-0001")
@@ -42,7 +47,8 @@ def names(db: Database, q: str, limit: int = 50) -> list[str]:
 
 @pytest.mark.parametrize(("query", "first"), [
     ("张伟", "张伟"), ("張偉", "张伟"), ("zhangwei", "张伟"), ("zhang wei", "张伟"), ("zw", "张伟"),
-    ("zhangw", "张伟"), ("lv", "吕布"), ("lu", "吕布"), ("lvbu", "吕布"), ("zengxiaoxian", "曾小贤"),
+    ("zhangw", "张伟"), ("lv", "吕布"), ("lu", "吕布"), ("lvbu", "吕布"),
+    ("zengxiaoxian", "曾小贤"),
     ("cengxiaoxian", "曾小贤"), ("shantianfang", "单田芳"), ("dantianfang", "单田芳"),
     ("xiejin", "解缙"), ("jiejin", "解缙"), ("阿依古丽买买提", "阿依古丽·买买提"),
     ("阿依古丽·买买提", "阿依古丽·买买提"), ("ALICE", "Alice Wong"), ("alice wong", "Alice Wong"),
@@ -71,10 +77,10 @@ def test_badge_code(crowd: Database) -> None:
 
 @pytest.mark.parametrize("warm", [False, True])
 def test_agrees_with_like_scan(crowd: Database, warm: bool) -> None:
-    search_index.invalidate()
+    search_index.desk_index(crowd).invalidate()
     if warm:  # every two-character list computed up front, as the desk does
         with crowd.unit_of_work(write=False) as s:
-            search_index.warm_up(s)
+            search_index.desk_index(s).warm_up()
     for q in ["z", "zh", "zhang", "wei", "科技", "昆山", "w", "zw 阿丘", "li", "5678", "a", "angw",
               "ng wei", "科 zw", "wei 5678", "ongw"]:
         with crowd.unit_of_work(write=False) as s:
@@ -94,8 +100,7 @@ def test_changes_in_this_process_are_seen_at_once(crowd: Database) -> None:
     assert "赵文" not in names(crowd, "zw") and names(crowd, "qdd") == ["钱多多"]
 
 
-def test_other_desks_changes_arrive_by_version_check(crowd: Database,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_other_desks_changes_arrive_by_version_check(crowd: Database) -> None:
     assert names(crowd, "qdd") == []
     other = open_database(crowd.url)  # another desk: its flushes are not this index's business
     with other.engine.begin() as conn:
@@ -104,10 +109,10 @@ def test_other_desks_changes_arrive_by_version_check(crowd: Database,
     other.dispose()
     assert names(crowd, "qdd") == []  # not yet: a keystroke does not query the version
     with crowd.unit_of_work(write=False) as s:
-        assert search_index.refresh(s)  # what the desk runs in the background
-        assert not search_index.refresh(s)
+        assert search_index.desk_index(s).refresh()  # what the desk runs in the background
+        assert not search_index.desk_index(s).refresh()
     assert names(crowd, "qdd") == ["章维"]
-    monkeypatch.setattr(search_index, "STALE_AFTER", 0.0)  # no background refresher: fallback
+    search_index.desk_index(crowd).stale_after = 0.0  # no background refresher: fallback
     other = open_database(crowd.url)
     with other.engine.begin() as conn:
         conn.execute(update(Person).where(Person.name == "吕布").values(
@@ -117,7 +122,7 @@ def test_other_desks_changes_arrive_by_version_check(crowd: Database,
 
 
 def test_multi_word_with_phone_tail_and_unknown_pieces(crowd: Database) -> None:
-    search_index.invalidate()  # no two-character pieces cached yet
+    search_index.desk_index(crowd).invalidate()  # no two-character pieces cached yet
     assert names(crowd, "zhang 5678") == ["张伟"]
     assert names(crowd, "5678 zhang") == ["张伟"]
     assert names(crowd, "ngwe 5678") == ["张伟"]
@@ -129,10 +134,92 @@ def test_badge_codes_match_whole_not_in_part(crowd: Database) -> None:
     (this made the desk list random people among the 张伟s); the whole code finds its holder."""
     with crowd.unit_of_work() as s:
         s.execute(update(Person).where(Person.name == "Alice Wong").values(badge_code="ZWZWZW2345"))
-    search_index.invalidate()
+    search_index.desk_index(crowd).invalidate()
     assert "Alice Wong" not in names(crowd, "zw")
     assert "Alice Wong" not in names(crowd, "zwzw")
     for query in ("ZWZWZW2345", "zwzwzw2345", " zwzwzw2345 "):
         assert names(crowd, query) == ["Alice Wong"]
         with crowd.unit_of_work(write=False) as s:
             assert [r.name for r in search.search_people_like(s, query=query)] == ["Alice Wong"]
+
+
+def test_one_index_per_open_database_disposed_with_it(crowd: Database) -> None:
+    """Two open databases (two desks in one process, or a test beside the program) keep their
+    own index and hear only their own sessions' commits; dispose drops the index."""
+    index = search_index.desk_index(crowd)
+    with crowd.unit_of_work(write=False) as s:
+        assert search_index.desk_index(s) is index
+    assert names(crowd, "zw")  # built
+    other = open_database(crowd.url)
+    try:
+        assert search_index.desk_index(other) is not index
+        assert names(other, "zw")  # the other database's index, built too
+        pid = add(other, "赵文", company="新公司")  # written through the other database
+        assert "赵文" in names(other, "zw")  # its own index heard its commit
+        assert "赵文" not in names(crowd, "zw")  # this one did not: the version check will
+        with crowd.unit_of_work(write=False) as s:
+            assert search_index.desk_index(s).refresh()
+        assert "赵文" in names(crowd, "zw")
+        with crowd.unit_of_work(write=False) as s:
+            assert people.get_person(s, person_id=pid).name == "赵文"
+    finally:
+        other.dispose()
+    crowd.dispose()
+    assert search_index.desk_index(crowd) is not index  # a fresh one, built on first use
+    add(crowd, "钱多多")
+    assert names(crowd, "qdd") == ["钱多多"]
+
+
+def test_a_rolled_back_action_leaves_no_trace(crowd: Database) -> None:
+    assert names(crowd, "zw")  # built
+    with pytest.raises(RuntimeError), crowd.unit_of_work() as s:
+        people.create_person(s, data=PersonInput(name="赵文"), operator="t")
+        raise RuntimeError("crash mid-action")
+    assert "赵文" not in names(crowd, "zw")
+
+
+def test_building_does_not_freeze_the_garbage_collector(crowd: Database) -> None:
+    """Building and warming the index leaves the collector as it was (no gc.freeze): the
+    structure is tuples the collector stops tracking."""
+    frozen = gc.get_freeze_count()
+    search_index.desk_index(crowd).warm_up()
+    add(crowd, "赵文")
+    assert "赵文" in names(crowd, "zw")
+    assert gc.get_freeze_count() == frozen
+    gc.collect()
+    gc.collect()
+    base = search_index.desk_index(crowd).current().base
+    assert not [name for name in ("keys", "phones", "texts", "forms", "postings", "ordinal",
+                                  "buckets", "tails", "grams")
+                if gc.is_tracked(getattr(base, name))]  # a full collection skips them
+
+
+def test_searches_answer_while_a_refresh_reads_the_database(
+        crowd: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A background refresh reads changed rows without holding the lock searches wait on."""
+    index = search_index.desk_index(crowd)
+    index.warm_up()
+    other = open_database(crowd.url)
+    with other.engine.begin() as conn:
+        conn.execute(update(Person).where(Person.name == "章维").values(
+            search_text="钱多多|qianduoduo|qdd", name_pinyin="qian duo duo"))
+    other.dispose()
+    reading, release = threading.Event(), threading.Event()
+    real_load = search_index._load
+
+    def slow_load(*args: object, **kw: object) -> list[search_index.Entry]:
+        reading.set()
+        release.wait(30)
+        return real_load(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_index, "_load", slow_load)
+    refresher = threading.Thread(target=index.refresh)
+    refresher.start()
+    try:
+        assert reading.wait(30)  # the refresh is inside its database read now
+        assert names(crowd, "zw")[:1] == ["张伟"]  # and a keystroke is answered meanwhile
+        assert refresher.is_alive()
+    finally:
+        release.set()
+        refresher.join(30)
+    assert names(crowd, "qdd") == ["章维"]

@@ -18,6 +18,7 @@ from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
 from eventdesk.services.events import PayloadSigner
 from eventdesk.services.search.index import search_ids
+from eventdesk.storage import MAX_BOUND_PARAMETERS
 
 SortKey = Literal["name", "company", "category", "booth", "created", "status", "name_en", "title",
                   "phone", "email", "badge_code"]
@@ -182,11 +183,6 @@ def list_people(
     return rows_for(session, session.execute(stmt).all(), with_payload=with_payload)
 
 
-# Above this many matches, ordering them by a column reads the whole ordered id list once instead
-# of binding every id as a parameter (SQLite caps bound parameters).
-_IN_LIMIT = 500
-
-
 def person_ids(
     session: Session,
     *,
@@ -215,7 +211,9 @@ def person_ids(
         stmt = stmt.outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
     if category is not None:
         stmt = stmt.where(Person.category == category)
-    if matches is not None and len(matches) <= _IN_LIMIT:
+    # Beyond the bound-parameter limit, ordering the matches by a column reads the whole
+    # ordered id list once instead of binding every id.
+    if matches is not None and len(matches) <= MAX_BOUND_PARAMETERS:
         stmt = stmt.where(Person.id.in_(matches))
     stmt = stmt.order_by(*[c.desc() for c in order] if descending else order)
     ordered = list(session.scalars(stmt))

@@ -273,7 +273,7 @@ class DatabaseMenu(QMenu):
         dialog again, pre-filled."""
 
         def failed(exc: BaseException) -> None:
-            self.report_error(ops.error_text(exc))
+            self.report_error(messages.describe(exc))
             if retry and "://" in url and not url.startswith("sqlite"):
                 self.connect_dialog(url)
 
@@ -289,7 +289,7 @@ class DatabaseMenu(QMenu):
         url = to_url(spec.path)
 
         def failed(exc: BaseException) -> None:
-            self._dialog_error(dialog, ops.error_text(exc))
+            self._dialog_error(dialog, messages.describe(exc))
 
         def opened(db: Database) -> None:
             temp = AppContext(db, None, self.ctx.operator)

@@ -30,6 +30,7 @@ from eventdesk.domain.badge_data import BadgeData
 from eventdesk.domain.errors import NotFound
 from eventdesk.services import audit
 from eventdesk.services.events import PayloadSigner, get_event
+from eventdesk.storage import chunked
 
 BadgeSort = Literal["company", "name", "booth"]
 SORTS: tuple[BadgeSort, ...] = ("company", "name", "booth")
@@ -187,8 +188,7 @@ def record_prints(session: Session, *, printed: Sequence[tuple[int, str]], desk:
     why = PrintReason(reason)
     person_ids = [pid for pid, _code in printed]
     current: dict[int, str] = {}
-    for start in range(0, len(person_ids), 900):  # stay under SQLite's bound-parameter limit
-        chunk = person_ids[start:start + 900]
+    for chunk in chunked(person_ids):
         current.update((pid, code) for pid, code in session.execute(
             select(Person.id, Person.badge_code).where(Person.id.in_(chunk))).all())
     missing = [pid for pid in person_ids if pid not in current]

@@ -2,6 +2,15 @@
 
 People are numbered ("ordinals") in name order, so "the first k matches in ordinal order" is
 "the first k by name": ranking is tiers (exact 3 > prefix 2 > contains 1), then name.
+
+`query_score` is the one ranking rule of people search: the index's own tiers compute the same
+scores from precomputed lists, the overlay and the LIKE baseline (services.search.query) call it.
+
+Garbage collection: the structure is hundreds of thousands of small containers at 100,000 people.
+The base keeps no object per person (parallel tuples of plain values instead of Entry objects),
+every array and ordinal list is an exact tuple of strings or ints, and the dicts hold only those:
+CPython's collector stops tracking such tuples and dicts after its first pass over them, so a
+full collection does not walk the index at all and no process-wide `gc.freeze()` is needed.
 """
 
 from __future__ import annotations
@@ -9,10 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import add
-from typing import Any
+from typing import Any, NamedTuple
 
 from eventdesk.domain.contact import phone_digits
 from eventdesk.domain.names import SEPARATOR, split_query
@@ -24,9 +33,8 @@ BUCKET_PREFIX = 4  # prefixes up to this length have precomputed, name-ordered p
 MAX_GRAMS = 4096  # cached two-character candidate lists
 
 
-@dataclass
-class Entry:
-    """One person as the index sees them."""
+class Entry(NamedTuple):
+    """One person as the index sees them (a tuple: see the module's note on garbage collection)."""
 
     id: int
     key: tuple[str, int]  # (name_pinyin, id): the name order
@@ -97,7 +105,9 @@ class BaseIndex:
 
     def __init__(self, entries: list[Entry]) -> None:
         entries.sort(key=lambda e: e.key)
-        self.entries = entries
+        # Parallel tuples by ordinal; the Entry objects themselves are not kept.
+        self.keys = tuple([e.key for e in entries])  # (name_pinyin, id); [1] is the person id
+        self.phones = tuple([e.phone for e in entries])
         self.ordinal = {e.id: o for o, e in enumerate(entries)}
         postings: defaultdict[str, list[int]] = defaultdict(list)
         buckets: defaultdict[str, list[int]] = defaultdict(list)  # form prefix (1–4 chars)
@@ -115,13 +125,14 @@ class BaseIndex:
                 buckets[key].append(o)
             if len(e.phone) >= MIN_PHONE_TAIL:
                 tails[e.phone[-MIN_PHONE_TAIL:]].append(o)
-        self.buckets, self.tails = dict(buckets), dict(tails)
-        self.texts = [e.text for e in entries]
-        self.forms = sorted(postings)
-        self.postings = [postings[f] for f in self.forms]
+        self.buckets = {k: tuple(v) for k, v in buckets.items()}
+        self.tails = {k: tuple(v) for k, v in tails.items()}
+        self.texts = tuple([e.text for e in entries])
+        self.forms = tuple(sorted(postings))
+        self.postings = tuple([tuple(postings[f]) for f in self.forms])
         # Two characters → people whose forms contain them: filled on first use (one pass over
         # everyone) or all at once by fill_grams (seconds at 100,000: done in the background).
-        self.grams: dict[str, list[int]] = {}
+        self.grams: dict[str, tuple[int, ...]] = {}
         self.grams_complete = False
 
     def fill_grams(self) -> None:
@@ -132,24 +143,26 @@ class BaseIndex:
             for pair in set(map(add, text, text[1:])):
                 if SEP not in pair:
                     grams[pair].append(o)
-        self.grams = dict(grams)  # published in one assignment: readers see old or new
+        # Published in one assignment: readers see old or new.
+        self.grams = {k: tuple(v) for k, v in grams.items()}
         self.grams_complete = True
 
     # -- candidate lists, all in name order -------------------------------------------------
-    def exact(self, word: str) -> list[int]:
+    def exact(self, word: str) -> Sequence[int]:
         i = bisect_left(self.forms, word)
-        return self.postings[i] if i < len(self.forms) and self.forms[i] == word else []
+        return self.postings[i] if i < len(self.forms) and self.forms[i] == word else ()
 
     def phone_tail(self, word: str) -> list[int]:
         if len(word) < MIN_PHONE_TAIL or not word.isdigit():
             return []
-        return [o for o in self.tails.get(word[-MIN_PHONE_TAIL:], [])
-                if self.entries[o].phone.endswith(word)]
+        return [o for o in self.tails.get(word[-MIN_PHONE_TAIL:], ())
+                if self.phones[o].endswith(word)]
 
-    def prefixed(self, word: str) -> list[int]:
+    def prefixed(self, word: str) -> Sequence[int]:
         """People with a form starting with `word` (or a phone ending in it)."""
+        found: Sequence[int]
         if len(word) <= BUCKET_PREFIX:
-            found = self.buckets.get(word, [])
+            found = self.buckets.get(word, ())
         else:
             lo = bisect_left(self.forms, word)
             hi = bisect_left(self.forms, _upper(word), lo)
@@ -163,7 +176,7 @@ class BaseIndex:
         phones = self.phone_tail(word)
         return sorted(set(found).union(phones)) if phones else found
 
-    def superset(self, word: str) -> list[int] | range:
+    def superset(self, word: str) -> Sequence[int]:
         """People who may contain `word`, in name order: those whose forms contain the rarest of
         its two-character pieces, or everyone for one character. Exact for two characters.
 
@@ -171,29 +184,30 @@ class BaseIndex:
         computes at most one new piece, the last one: typing adds one piece per keystroke, and
         the earlier pieces were computed by the earlier keystrokes."""
         if len(word) < 2:
-            return range(len(self.entries))
+            return range(len(self.texts))
         if len(word) == 2:
             return self.gram(word)
         pieces = [word[i:i + 2] for i in range(len(word) - 1)]
         if self.grams_complete:
-            return min((self.grams.get(p, []) for p in pieces), key=len)
-        known = [g for g in (self.grams.get(p) for p in pieces) if g is not None]
+            return min((self.grams.get(p, ()) for p in pieces), key=len)
+        known: list[Sequence[int]] = [g for g in (self.grams.get(p) for p in pieces)
+                                      if g is not None]
         if len(known) < len(set(pieces)):
             missing = next(p for p in reversed(pieces) if p not in self.grams)
             known.append(self.gram(missing))
         return min(known, key=len)
 
-    def gram(self, pair: str) -> list[int]:
+    def gram(self, pair: str) -> Sequence[int]:
         found = self.grams.get(pair)
         if found is None and self.grams_complete:
-            return []
+            return ()
         if found is None:
             if len(self.grams) >= MAX_GRAMS:
                 self.grams.clear()
-            found = self.grams[pair] = [o for o, t in enumerate(self.texts) if pair in t]
+            found = self.grams[pair] = tuple([o for o, t in enumerate(self.texts) if pair in t])
         return found
 
-    def containing(self, word: str) -> list[int]:
+    def containing(self, word: str) -> Sequence[int]:
         """People with a form containing `word`, in name order."""
         if len(word) == 2:
             return self.gram(word)
@@ -220,7 +234,7 @@ class PeopleIndex:
 
     @property
     def size(self) -> int:
-        live = len(self.base.entries) - len(self.masked)
+        live = len(self.base.texts) - len(self.masked)
         return live + sum(1 for e in self.overlay.values() if e is not None)
 
     # -- search --------------------------------------------------------------------------
@@ -241,14 +255,14 @@ class PeopleIndex:
 
     def _take(self, ordinals: Iterable[int], score: int, seen: set[int], limit: int,
               out: list[tuple[int, tuple[str, int]]]) -> None:
-        entries, masked = self.base.entries, self.masked
+        keys, masked = self.base.keys, self.masked
         for o in ordinals:
             if len(out) >= limit:
                 return
             if o in seen or o in masked:
                 continue
             seen.add(o)
-            out.append((-score, entries[o].key))
+            out.append((-score, keys[o]))
 
     def _base_single(self, word: str, limit: int) -> list[tuple[int, tuple[str, int]]]:
         out: list[tuple[int, tuple[str, int]]] = []
@@ -265,7 +279,7 @@ class PeopleIndex:
         if len(strong) >= limit:
             return strong
         base = self.base
-        entries, masked, texts = base.entries, self.masked, base.texts
+        keys, phones, masked, texts = base.keys, base.phones, self.masked, base.texts
         # The weak tier, in name order: walk the shortest candidate list, stop when full.
         options = []
         for w in words:
@@ -281,12 +295,12 @@ class PeopleIndex:
         for o in pool:
             t = texts[o]
             for w, phone in checks:
-                if w not in t and not (phone and entries[o].phone.endswith(w)):
+                if w not in t and not (phone and phones[o].endswith(w)):
                     break
             else:
-                if o in masked or entries[o].id in seen:
+                if o in masked or keys[o][1] in seen:
                     continue
-                out.append((-1, entries[o].key))
+                out.append((-1, keys[o]))
                 if len(out) >= limit:
                     break
         return out
@@ -316,11 +330,11 @@ class PeopleIndex:
         for o, sc in scores.items():
             if o not in masked:
                 groups[sc].append(o)
-        entries = base.entries
+        keys = base.keys
         out: list[tuple[int, tuple[str, int]]] = []
         for sc in sorted(groups, reverse=True):
             for o in sorted(groups[sc])[: limit - len(out)]:
-                out.append((-(sc + STRONG), entries[o].key))
+                out.append((-(sc + STRONG), keys[o]))
             if len(out) >= limit:
                 break
         return out

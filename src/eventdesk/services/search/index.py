@@ -1,182 +1,238 @@
 """The desk's in-memory people index: a keystroke is answered in milliseconds at 100,000 people.
 
-A `LIKE '%w%'` over 30,000 rows costs tens of milliseconds per keystroke; this index is loaded
-once per process and database from `person.search_text` (the forms of domain.names) and kept fresh
-cheaply:
+A `LIKE '%w%'` over 30,000 rows costs tens of milliseconds per keystroke; this index is built from
+`person.search_text` (the forms of domain.names) and kept fresh cheaply. The data structure
+itself (ordinals in name order, prefix buckets, two-character lists, the ranking) is
+services.search.forms; this module keeps one per open database, fresh:
 
-- in this process, every flush that touches a Person marks its id (SQLAlchemy `after_flush`), and
-  the next search reloads just those rows;
-- other desks' changes are noticed by a version check (row count, newest `updated_at`) that the
-  desk runs in the background (`refresh`), or a search runs after `STALE_AFTER`; changed rows
-  are reloaded the same way.
+- `DeskIndex` belongs to one `storage.Database` (`desk_index(db)` builds it on first use through
+  `Database.owned`, and `Database.dispose` disposes it). Nothing is kept per process.
+- People changed through this database are noticed by listeners on the database's own session
+  factory (`Database.sessions`): a flush notes the Person ids in its session, a commit hands them
+  to the index, a rollback drops them; the next search reloads just those rows.
+- Other desks' changes are noticed by a version check (row count, newest `updated_at`) that the
+  desk runs in the background (`refresh`), or a search runs after `stale_after` seconds; changed
+  rows are reloaded the same way. So are bulk UPDATE statements, which no flush reports.
 
 Changed rows live in a small overlay searched linearly; the base arrays are rebuilt only when the
 overlay grows past `MAX_OVERLAY`.
 
-The data structure itself (ordinals in name order, prefix buckets, two-character lists, the
-ranking) is services.search.forms.
+The index reads the database only through its own read-only units of work, so it holds committed
+data only (never a caller's unfinished transaction), and never while holding the lock searches
+wait on: rows are read first, then the built structure is swapped in (or the reloaded entries put)
+under that lock in microseconds.
 """
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, event, func, select
+from sqlalchemy.orm import Session, UOWTransaction
 
 from eventdesk.domain import Person
 from eventdesk.domain.names import split_query
 from eventdesk.domain.qr import is_badge_code
 from eventdesk.services.search.forms import BaseIndex, Entry, PeopleIndex, make_entry
+from eventdesk.storage import Database, chunked, database_of
 
-__all__ = ["BaseIndex", "Entry", "PeopleIndex", "badge_code_ids", "index_for", "invalidate",
-           "refresh", "search_ids", "warm_up"]
+__all__ = ["BaseIndex", "DeskIndex", "Entry", "PeopleIndex", "badge_code_ids", "desk_index",
+           "search_ids"]
 
 # Seconds after which a search checks for other desks' changes itself (the desk view calls
 # refresh() in the background every few seconds, so this is only a fallback).
 STALE_AFTER = 30.0
 MAX_OVERLAY = 1000
 CLOCK_MARGIN = timedelta(minutes=10)  # desks' clocks differ; reload a little more than needed
+_PENDING = "eventdesk.desk_index.pending"  # Session.info key: Person ids flushed, not committed
 
-# Person ids flushed in this process, per database, since its index last looked.
-_touched: dict[str, set[int]] = {}
-_touched_lock = threading.Lock()
-
-
-@event.listens_for(Session, "after_flush")
-def _note_person_changes(session: Session, _ctx: Any) -> None:
-    ids = [o.id for o in (*session.new, *session.dirty, *session.deleted)
-           if isinstance(o, Person) and o.id is not None]
-    if not ids:
-        return
-    try:
-        key = _key(session)
-    except Exception:  # noqa: BLE001 - an unbound session: no index to keep fresh
-        return
-    with _touched_lock:
-        _touched.setdefault(key, set()).update(ids)
+Version = tuple[int, Any]  # (number of people, newest updated_at)
 
 
-# -- one index per database per process ----------------------------------------------------
-
-_indexes: dict[str, PeopleIndex] = {}
-_lock = threading.RLock()
-
-
-def _key(session: Session) -> str:
-    return str(session.get_bind().engine.url)
-
-
-def _version(session: Session) -> tuple[int, Any]:
-    count, newest = session.execute(select(func.count(Person.id), func.max(Person.updated_at))).one()
+def _version(session: Session) -> Version:
+    count, newest = session.execute(
+        select(func.count(Person.id), func.max(Person.updated_at))).one()
     return int(count or 0), newest
 
 
-def _load(session: Session, where: Any = None) -> list[Entry]:
+def _load(session: Session, where: ColumnElement[bool] | None = None) -> list[Entry]:
     stmt = select(Person.id, Person.search_text, Person.phone, Person.name_pinyin)
     if where is not None:
         stmt = stmt.where(where)
     return [make_entry(*row) for row in session.execute(stmt)]
 
 
-def build(session: Session) -> PeopleIndex:
-    version = _version(session)
-    index = PeopleIndex(base=BaseIndex(_load(session)), version=version,
-                        checked_at=time.monotonic())
-    # The index is millions of long-lived objects; left to the cyclic garbage collector, every
-    # full collection walks them all (tens of ms at 100,000 people, in the middle of a
-    # keystroke). Frozen objects are skipped; the index holds no reference cycles, so a
-    # replaced index is still freed by reference counting.
-    gc.collect()
-    gc.freeze()
-    return index
+def _load_ids(session: Session, ids: Iterable[int]) -> dict[int, Entry]:
+    found: dict[int, Entry] = {}
+    for chunk in chunked(sorted(ids)):
+        found.update((e.id, e) for e in _load(session, Person.id.in_(chunk)))
+    return found
 
 
-def _reload(session: Session, index: PeopleIndex, ids: set[int]) -> None:
-    found = {e.id: e for e in _load(session, Person.id.in_(sorted(ids)))} if ids else {}
-    for pid in ids:
-        index.put(pid, found.get(pid))
+class DeskIndex:
+    """The people search index of one open database. Thread-safe; build it with `desk_index`.
 
+    Why listen on the database's session factory rather than have writers tell the index: every
+    Person write of this program is an ORM flush in a session of `Database.sessions`, whatever
+    service or action makes it (people, walk-ins, exhibitors' short-name changes, imports' updates,
+    the desk's reprints), so one listener sees them all and cannot be forgotten by a new writer;
+    reports from each writer would spread one rule over a dozen modules. Listening on the factory,
+    not on the Session class, keeps two open databases (and tests) from hearing each other. What no
+    flush reports (bulk inserts and updates, other processes) the version check catches.
+    """
 
-def index_for(session: Session) -> PeopleIndex:
-    """The index of the session's database (built on first use), with this process's own
-    changes applied. Other desks' changes arrive through `refresh`, which the desk calls in the
-    background; without it, a version check runs here once per STALE_AFTER."""
-    key = _key(session)
-    with _lock:
-        with _touched_lock:
-            local = _touched.pop(key, set())
-        index = _indexes.get(key)
-        if index is None:
-            index = _indexes[key] = build(session)
-            return index
-        if len(local) > MAX_OVERLAY:  # an import or a demo: start again
-            index = _indexes[key] = build(session)
-            return index
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.stale_after = STALE_AFTER
+        self._index: PeopleIndex | None = None
+        self._search_lock = threading.Lock()  # searches; updaters only swap or put under it
+        self._update_lock = threading.Lock()  # one updater (database reads) at a time
+        self._touched: set[int] = set()  # committed Person changes not yet applied
+        self._touched_lock = threading.Lock()
+        self._listening = True
+        event.listen(db.sessions, "after_flush", self._note_flush)
+        event.listen(db.sessions, "after_commit", self._note_commit)
+        event.listen(db.sessions, "after_rollback", self._drop_pending)
+
+    # -- listeners (any thread that writes through this database) ----------------------------
+    def _note_flush(self, session: Session, _flush: UOWTransaction) -> None:
+        ids = [o.id for o in (*session.new, *session.dirty, *session.deleted)
+               if isinstance(o, Person) and o.id is not None]
+        if ids:
+            session.info.setdefault(_PENDING, set()).update(ids)
+
+    def _note_commit(self, session: Session) -> None:
+        ids = session.info.pop(_PENDING, None)
+        if ids:
+            with self._touched_lock:
+                self._touched.update(ids)
+
+    def _drop_pending(self, session: Session) -> None:
+        session.info.pop(_PENDING, None)
+
+    # -- keeping fresh -----------------------------------------------------------------------
+    def current(self) -> PeopleIndex:
+        """The structure to search: built on first use, with this process's committed changes
+        applied, and other desks' when a version check is due (every `stale_after` s)."""
+        index = self._index
+        if index is not None and not self._touched and not self._stale(index):
+            return index  # a keystroke's usual path: no lock, no database
+        with self._update_lock:
+            return self._update()
+
+    def _stale(self, index: PeopleIndex) -> bool:
+        return time.monotonic() - index.checked_at >= self.stale_after
+
+    def _update(self) -> PeopleIndex:
+        with self._touched_lock:
+            local, self._touched = self._touched, set()
+        index = self._index
+        if index is None or len(local) > MAX_OVERLAY:  # first use, or an import: start again
+            return self._rebuild()
         if local:
-            _reload(session, index, local)
-        if time.monotonic() - index.checked_at >= STALE_AFTER:
-            version = _version(session)
-            index.checked_at = time.monotonic()
-            if version != index.version:
-                index = _catch_up(session, index, version)
+            with self._db.unit_of_work(write=False) as session:
+                found = _load_ids(session, local)
+            self._put(index, local, found)
+        if self._stale(index):
+            with self._db.unit_of_work(write=False) as session:
+                version = _version(session)
+            index = self._catch_up(index, version)
         if len(index.overlay) > MAX_OVERLAY:
-            index = _indexes[key] = build(session)
+            index = self._rebuild()
         return index
 
+    def _put(self, index: PeopleIndex, ids: Iterable[int], found: dict[int, Entry]) -> None:
+        with self._search_lock:
+            for pid in ids:
+                index.put(pid, found.get(pid))
 
-def refresh(session: Session) -> bool:
-    """Look for other desks' changes (a count and max(updated_at) query: tens of ms at 100,000
-    people, too slow for a keystroke) and apply them. Returns True when something changed."""
-    key = _key(session)
-    if key not in _indexes:
-        return False
-    version = _version(session)
-    with _lock:
-        index = _indexes.get(key)
-        if index is None:
-            return False
+    def _rebuild(self) -> PeopleIndex:
+        """Read everyone and build a new structure (about a second at 30,000 people), outside
+        the search lock; searches meanwhile use the old one. Call with the update lock held."""
+        with self._db.unit_of_work(write=False) as session:
+            version = _version(session)
+            entries = _load(session)
+        index = PeopleIndex(base=BaseIndex(entries), version=version, checked_at=time.monotonic())
+        with self._search_lock:
+            self._index = index
+        return index
+
+    def _catch_up(self, index: PeopleIndex, version: Version) -> PeopleIndex:
+        """Someone changed people: reload the rows changed since the newest we knew (another
+        desk's changes arrive only this way). Call with the update lock held."""
         index.checked_at = time.monotonic()
         if version == index.version:
+            return index
+        since = index.version[1]
+        if isinstance(since, datetime):
+            with self._db.unit_of_work(write=False) as session:
+                changed = _load(session, Person.updated_at >= since - CLOCK_MARGIN)
+            if len(changed) > MAX_OVERLAY:  # an import elsewhere: not thousands of puts
+                return self._rebuild()
+            self._put(index, [e.id for e in changed], {e.id: e for e in changed})
+        index.version = version
+        if since is None or index.size != version[0]:  # deletions, or no clue: start again
+            return self._rebuild()
+        return index
+
+    def refresh(self) -> bool:
+        """Look for other desks' changes (a count and max(updated_at) query: tens of ms at
+        100,000 people, too slow for a keystroke) and apply them. Returns True when something
+        changed; False also when the index was never built (nothing to keep fresh)."""
+        built = self._index
+        if built is None:
             return False
-        _catch_up(session, index, version)
-        return True
+        with self._db.unit_of_work(write=False) as session:  # outside both locks
+            version = _version(session)
+        with self._update_lock:
+            index = self._index
+            if index is None:
+                return False
+            if version == index.version:
+                index.checked_at = time.monotonic()
+                return False
+            self._catch_up(index, version)
+            return True
+
+    def warm_up(self, *, pairs: bool = True) -> None:
+        """Build the index and, with `pairs`, every two-character candidate list (seconds at
+        100,000 people: the desk runs this in the background when it opens)."""
+        index = self.current()
+        if pairs and not index.base.grams_complete:
+            index.base.fill_grams()  # published in one assignment: no lock needed
+
+    def invalidate(self) -> None:
+        """Forget the structure; the next search rebuilds it (e.g. after a bulk UPDATE)."""
+        with self._update_lock, self._search_lock:
+            self._index = None
+
+    def dispose(self) -> None:
+        """Stop listening to the database and drop the structure (Database.dispose calls it)."""
+        if self._listening:
+            self._listening = False
+            event.remove(self._db.sessions, "after_flush", self._note_flush)
+            event.remove(self._db.sessions, "after_commit", self._note_commit)
+            event.remove(self._db.sessions, "after_rollback", self._drop_pending)
+        self.invalidate()
+
+    # -- search ------------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 50) -> list[int]:
+        """Person ids, best first (services.search.forms.query_score, then name), at most
+        `limit`. The ids of a whole badge code are not included: see `search_ids`."""
+        index = self.current()
+        with self._search_lock:  # the search fills the two-character cache and reads the overlay
+            return index.search(query, limit=limit)
 
 
-def _catch_up(session: Session, index: PeopleIndex, version: tuple[int, Any]) -> PeopleIndex:
-    """Someone changed people: reload the rows changed since the newest we knew (another desk's
-    changes arrive only this way)."""
-    since = index.version[1]
-    if isinstance(since, datetime):
-        changed = {e.id for e in _load(session, Person.updated_at >= since - CLOCK_MARGIN)}
-        _reload(session, index, changed)
-    index.version = version
-    if since is None or index.size != version[0]:  # deletions, or no clue: start again
-        index = _indexes[_key(session)] = build(session)
-    return index
-
-
-def warm_up(session: Session) -> None:
-    """Build the index and every two-character candidate list (the desk runs this in the
-    background when it opens)."""
-    index = index_for(session)
-    if not index.base.grams_complete:
-        index.base.fill_grams()
-        gc.collect()
-        gc.freeze()
-
-
-def invalidate(session: Session | None = None) -> None:
-    """Forget the index (of one database, or all); the next search rebuilds it."""
-    with _lock:
-        if session is None:
-            _indexes.clear()
-        else:
-            _indexes.pop(_key(session), None)
+def desk_index(owner: Database | Session) -> DeskIndex:
+    """The search index of a database (or of the database a unit-of-work session belongs to),
+    built empty on first use; its structure is built by the first search or `warm_up`."""
+    db = owner if isinstance(owner, Database) else database_of(owner)
+    return db.owned(DeskIndex)
 
 
 def badge_code_ids(session: Session, query: str) -> list[int]:
@@ -189,9 +245,10 @@ def badge_code_ids(session: Session, query: str) -> list[int]:
 
 
 def search_ids(session: Session, *, query: str, limit: int = 50) -> list[int]:
+    """Person ids for a desk query, best first, at most `limit`: the holder of a whole badge
+    code first, then the index's ranking. Reads the database only for the badge code."""
     by_code = badge_code_ids(session, query)
-    with _lock:  # a background refresh must not change the overlay under a running search
-        found = index_for(session).search(query, limit=limit)
+    found = desk_index(session).search(query, limit=limit)
     if not by_code:
         return found
     return (by_code + [i for i in found if i not in by_code])[:limit]

@@ -69,7 +69,7 @@ class DeskView(QWidget):
         ctx.changed.connect(self._on_changed)
         self._refresh_header()
         if ctx.event_info is not None:  # build the search index before the first keystroke needs it
-            ops.run_in_background(ctx, lambda s, _p: search_index.warm_up(s),
+            ops.run_in_background(ctx, lambda s, _p: search_index.desk_index(s).warm_up(),
                                   on_done=lambda _r: None, on_error=lambda _e: None)
         # Other desks' walk-ins and edits reach this desk's index in the background.
         self._refresher = QTimer(self)
@@ -147,7 +147,7 @@ class DeskView(QWidget):
         def failed(_exc: BaseException) -> None:
             self._refreshing = False
 
-        ops.run_in_background(self.ctx, lambda s, _p: search_index.refresh(s), on_done=done,
+        ops.run_in_background(self.ctx, lambda s, _p: search_index.desk_index(s).refresh(), on_done=done,
                               on_error=failed)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from eventdesk.domain import Category
 from eventdesk.services.exhibitors import exhibitor_choices
-from eventdesk.services.search.index import index_for
+from eventdesk.services.search.index import desk_index
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.people.model import PeopleModel, category_label
@@ -51,7 +51,7 @@ class PeopleView(ListDetailView):
         if watched is self.pane.filter_edit and event.type() == QEvent.Type.FocusIn \
                 and self._warm_op is None:
             self._warm_op = ops.run_in_background(
-                self.ctx, lambda session, _p: (index_for(session), None)[1],
+                self.ctx, lambda session, _p: desk_index(session).warm_up(pairs=False),
                 on_done=lambda _r: None, on_error=lambda _e: None)
         return super().eventFilter(watched, event)
 
