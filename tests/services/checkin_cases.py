@@ -109,7 +109,8 @@ def case_per_event_day_and_undo(db: Database) -> None:
     # 23:30 and 00:30 Shanghai time on consecutive days: two event days, two check-ins.
     day1 = datetime(2026, 11, 27, 15, 30, tzinfo=UTC)
     with db.unit_of_work() as s:
-        assert checkin.check_in(s, person_id=p.id, desk="1", operator="o", now=day1).result == "checked_in"
+        first = checkin.check_in(s, person_id=p.id, desk="1", operator="o", now=day1)
+        assert first.result == "checked_in"
         nxt = checkin.check_in(s, person_id=p.id, desk="1", operator="o",
                                now=day1 + timedelta(hours=1))
         assert nxt.result == "checked_in"

@@ -36,7 +36,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "This badge is void ({name} has been given a new one)"),
     "desk.scan.cancelled": ("{name} 的报名已取消", "{name}'s registration is cancelled"),
     "desk.scan.external_unconfirmed": (
-        "不是本活动的二维码；外部编号对应 {name}（{company}）（命令行未确认：使用 --accept-external）",
+        "不是本活动的二维码；外部编号对应 {name}（{company}）"
+        "（命令行未确认：使用 --accept-external）",
         "Not a badge of this event; its external reference belongs to {name} ({company}) "
         "(not confirmed on the command line: use --accept-external)"),
     # rejection reasons as the status panel's title (the CLI contract's reason codes)
@@ -66,7 +67,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.undo.nothing": ("本台最近 {minutes} 分钟内没有可撤销的签到",
                           "No check-in at this desk in the last {minutes} minutes to undo"),
     "desk.undo.person_gone": ("签到对应的人员已不存在", "The checked-in person no longer exists"),
-    "desk.person_not_found": ("找不到编号为 {person_id} 的人员", "No person with number {person_id}"),
+    "desk.person_not_found": ("找不到编号为 {person_id} 的人员",
+                              "No person with number {person_id}"),
     # walk-in
     "desk.walkin.quota_exceeded": (
         "{exhibitor} 的人员名额为 {quota}，已登记 {staff} 人；超出名额需主办方确认",

@@ -141,7 +141,8 @@ def find_by_external_ref(session: Session, *, code: str) -> PersonRow | None:
         return None
     pid = session.scalar(select(Person.id).where(Person.external_ref == text))
     if pid is None:  # registration systems print refs in either case
-        pid = session.scalar(select(Person.id).where(func.lower(Person.external_ref) == text.lower()))
+        pid = session.scalar(select(Person.id)
+                             .where(func.lower(Person.external_ref) == text.lower()))
     return get_person(session, person_id=pid, with_payload=False) if pid is not None else None
 
 

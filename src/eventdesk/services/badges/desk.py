@@ -178,7 +178,8 @@ def pickup_state(session: Session, *, exhibitor_id: int) -> PickupState:
     collected = dict(session.execute(
         select(BadgeCollection.person_id, BadgeCollection.collected_at)
         .where(BadgeCollection.person_id.in_(ids))).all()) if ids else {}
-    staff = tuple(StaffBadge(person=get_person(session, person_id=pid), print_count=counts.get(pid, 0),
+    staff = tuple(StaffBadge(person=get_person(session, person_id=pid),
+                             print_count=counts.get(pid, 0),
                              collected_at=collected.get(pid)) for pid in ids)
     return PickupState(exhibitor=exhibitor, staff=staff)
 

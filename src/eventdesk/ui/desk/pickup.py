@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 
 class PickupDialog(QDialog):
-    def __init__(self, ctx: AppContext, badges: BadgeActions, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, badges: BadgeActions,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.badges = ctx, badges
         self.state: PickupState | None = None

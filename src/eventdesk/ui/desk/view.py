@@ -101,7 +101,8 @@ class DeskView(QWidget):
         root.addLayout(top)
         self.search = QLineEdit()
         self.search.setObjectName("deskSearch")
-        self.search.setPlaceholderText("扫码，或输入姓名 / 拼音 / 首字母 / 单位 / 手机尾号 / 邮箱 / 编号")
+        self.search.setPlaceholderText(
+            "扫码，或输入姓名 / 拼音 / 首字母 / 单位 / 手机尾号 / 邮箱 / 编号")
         font = QFont(self.search.font())
         font.setPointSize(max(font.pointSize(), 10) + 8)
         self.search.setFont(font)

@@ -127,8 +127,8 @@ class WalkInDialog(QDialog):
         self.exhibitor.clear()
         self.exhibitor.addItem("（不是展商人员）", None)
         for r in rows:
-            self.exhibitor.addItem(f"{r.name_zh}  {r.hall} {r.booth}  ({r.staff_count}/{r.staff_quota})",
-                                   r.id)
+            self.exhibitor.addItem(
+                f"{r.name_zh}  {r.hall} {r.booth}  ({r.staff_count}/{r.staff_quota})", r.id)
         if rows and self.category.currentData() == Category.EXHIBITOR.value:
             self.exhibitor.setCurrentIndex(1)
 
