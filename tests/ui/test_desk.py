@@ -74,6 +74,8 @@ def test_type_initials_see_rows_enter_checks_in(desk: DeskView, qtbot,  # type: 
     qtbot.waitUntil(lambda: desk.status.state == "green")
     assert "张伟" in desk.status.title.text() and "A1-101" in desk.status.detail.text()
     assert desk.model.data(desk.model.index(0, 4)).startswith("✓")
+    assert desk.model.data(desk.model.index(0, 4)).endswith(" 3 号台")
+    assert "今日已签到 1 人" in desk.header.text()
     assert count(event_db) == 1
 
 
@@ -141,6 +143,27 @@ def test_undo_and_reprint_lost(desk: DeskView, qtbot, event_db: Database,  # typ
     desk.on_scan(old_payload)
     qtbot.waitUntil(lambda: desk.status.state == "red")
     assert "作废" in desk.status.title.text()
+
+
+def test_lost_reprint_that_fails_to_print_keeps_the_old_badge(  # type: ignore[no-untyped-def]
+        desk: DeskView, qtbot, event_db: Database, tmp_path: Path) -> None:
+    desk.search.setText("李娜")
+    old_payload = desk.selected().person.qr_payload  # type: ignore[union-attr]
+    QTest.keyClick(desk.search, "p", Qt.KeyboardModifier.ControlModifier)
+    _settled(qtbot, desk)
+    assert desk.selected().print_count == 1  # type: ignore[union-attr]
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    desk.desk.pdf_dir = str(blocker)  # the "printer" (a PDF folder) cannot take the badge
+    desk.badges.ask_reason = lambda _name: PrintReason.LOST
+    QTest.keyClick(desk.search, "p", Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: desk.status.state == "red")
+    assert "打印失败" in desk.status.title.text() and "not-a-folder" in desk.status.detail.text()
+    _settled(qtbot, desk)
+    assert desk.selected().print_count == 1  # type: ignore[union-attr]
+    desk.on_scan(old_payload)  # the badge the person holds still admits them
+    qtbot.waitUntil(lambda: desk.status.state == "green")
+    assert "李娜" in desk.status.title.text() and count(event_db) == 1
 
 
 def test_walk_in_duplicate_is_offered(desk: DeskView, qtbot, event_db: Database) -> None:  # type: ignore[no-untyped-def]

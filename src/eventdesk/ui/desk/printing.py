@@ -42,16 +42,18 @@ class DeskPrinter:
         self.path: Path | None = None
 
     def __call__(self, pdf: bytes) -> None:
-        if self.printer == PDF_PRINTER:
-            self.path = save_pdf(pdf, self.folder, self.stem)
-            self.message = desk_text("desk.print.saved", path=str(self.path))
-            return
+        to_file = self.printer == PDF_PRINTER
         try:
-            send_to_printer(pdf, self.printer)
+            if to_file:
+                self.path = save_pdf(pdf, self.folder, self.stem)
+            else:
+                send_to_printer(pdf, self.printer)
         except Exception as exc:  # noqa: BLE001 - the operator reads one sentence
-            raise PrintFailed(code=PrintFailed.code, printer=self.printer,
+            raise PrintFailed(code=PrintFailed.code,
+                              printer=str(self.folder) if to_file else self.printer,
                               error=str(exc) or exc.__class__.__name__) from exc
-        self.message = desk_text("desk.print.sent", printer=self.printer)
+        self.message = (desk_text("desk.print.saved", path=str(self.path)) if to_file
+                        else desk_text("desk.print.sent", printer=self.printer))
 
 
 def with_printer(settings: DeskSettings, parent: QWidget | None) -> DeskSettings:
