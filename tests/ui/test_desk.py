@@ -16,6 +16,7 @@ from eventdesk.services import exhibitors, people
 from eventdesk.services.events import get_event
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
+from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.desk.view import DeskView, create_view
 from eventdesk.ui.desk.walkin import WalkInDialog
@@ -49,6 +50,9 @@ def desk(qtbot, event_db: Database, tmp_path: Path) -> Iterator[DeskView]:  # ty
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
+    # A desk is ready when its start-up work (search index, today's count) is done; typing at
+    # scanner speed into a window that is still starting up is not what staff do.
+    ops.wait_idle()
     view.activateWindow()
     view.search.setFocus()
     yield view
