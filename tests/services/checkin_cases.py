@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 
 from eventdesk.domain import AuditEntry, CheckIn, PrintReason
+from eventdesk.messages import describe
+from eventdesk.messages.desk import result_sentence
 from eventdesk.services import checkin, people
 from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.people import PersonInput
@@ -30,6 +32,11 @@ def scan(db: Database, payload: str, desk: str = "3", **kw: object) -> checkin.C
         return checkin.check_in_scan(s, payload=payload, desk=desk, operator="op", **kw)  # type: ignore[arg-type]
 
 
+def sentence(result: checkin.CheckInResult) -> str:
+    """The sentence a person reads for a result (the service returns codes only)."""
+    return result_sentence(result=result.result, code=result.code, params=dict(result.params))
+
+
 def count(db: Database, model: type = CheckIn) -> int:
     with db.unit_of_work(write=False) as s:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
@@ -49,11 +56,11 @@ def case_scan_then_repeat_then_forged(db: Database) -> None:
     again = scan(db, "  " + payload.lower() + "\r\n", desk="5")
     assert again.result == "already_checked_in"
     assert again.desk == "3" and again.at == first.at
-    assert "在 3 号台签到" in again.message
+    assert "在 3 号台签到" in sentence(again)
     forged = payload[:-1] + ("A" if payload[-1] != "A" else "B")
     bad = scan(db, forged)
     assert (bad.result, bad.reason) == ("rejected", "forged")
-    assert bad.message.startswith("拒绝：")
+    assert sentence(bad).startswith("拒绝：") and "伪造" in sentence(bad)
     assert count(db) == 1
     assert [a["reason"] for a in rejected_audits(db)] == ["forged"]
 
@@ -102,7 +109,8 @@ def case_per_event_day_and_undo(db: Database) -> None:
     # 23:30 and 00:30 Shanghai time on consecutive days: two event days, two check-ins.
     day1 = datetime(2026, 11, 27, 15, 30, tzinfo=UTC)
     with db.unit_of_work() as s:
-        assert checkin.check_in(s, person_id=p.id, desk="1", operator="o", now=day1).result == "checked_in"
+        first = checkin.check_in(s, person_id=p.id, desk="1", operator="o", now=day1)
+        assert first.result == "checked_in"
         nxt = checkin.check_in(s, person_id=p.id, desk="1", operator="o",
                                now=day1 + timedelta(hours=1))
         assert nxt.result == "checked_in"
@@ -116,7 +124,7 @@ def case_per_event_day_and_undo(db: Database) -> None:
             checkin.undo_last_check_in(s, desk="1", operator="o",
                                        now=day1 + timedelta(hours=2))
     except Exception as exc:  # noqa: BLE001
-        assert "没有可撤销" in str(exc)
+        assert "没有可撤销" in describe(exc)
     else:
         raise AssertionError("an old check-in must not be undone")
 

@@ -54,7 +54,8 @@ def test_two_processes_same_payload_one_sqlite_file(event_db: Database, db_path:
     payload = cases.payload_of(event_db, p.id)
     mp = multiprocessing.get_context("spawn")
     start, out = mp.Event(), mp.Queue()
-    procs = [mp.Process(target=_scan_in_process, args=(to_url(db_path), payload, str(i), start, out))
+    procs = [mp.Process(target=_scan_in_process,
+                        args=(to_url(db_path), payload, str(i), start, out))
              for i in (1, 2)]
     for proc in procs:
         proc.start()

@@ -10,9 +10,12 @@ import argparse
 import sys
 from typing import Any
 
+from eventdesk.actions import desk as desk_actions
+from eventdesk.actions.base import ActionContext
 from eventdesk.cli.common import EXIT_OK, EXIT_REJECTED, add_db_option, open_db, print_json
+from eventdesk.messages.desk import result_sentence
 from eventdesk.services.audit import os_operator
-from eventdesk.services.checkin import CheckInResult, check_in, check_in_scan
+from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.events import get_event
 
 HELP = "check people in by the QR payload on their badge"
@@ -38,7 +41,7 @@ def as_json(result: CheckInResult, tz: Any) -> dict[str, Any]:
         "payload": result.payload,
         "result": result.result,
         "reason": None if accepted else (result.reason or "unknown"),
-        "message": result.message,
+        "message": sentence(result),
         "person": person.name if person else None,
         "at": result.at.astimezone(tz).isoformat() if result.at else None,
         "desk": result.desk if accepted else None,
@@ -49,41 +52,29 @@ def as_json(result: CheckInResult, tz: Any) -> dict[str, Any]:
     }
 
 
-def _one(db: Any, payload: str, args: argparse.Namespace, operator: str) -> CheckInResult:
-    with db.unit_of_work() as session:
-        result = check_in_scan(session, payload=payload, desk=args.desk, operator=operator)
-        if result.result == "confirm" and result.person is not None:
-            if args.accept_external:
-                return check_in(session, person_id=result.person.id, desk=args.desk,
-                                operator=operator, payload=payload, via="external_ref")
-            # Without an operator to confirm, a foreign code admits nobody.
-            from eventdesk.services import audit
-
-            audit.record(session, actor=operator, desk=args.desk, action="checkin.rejected",
-                         subject_type="person", subject_id=result.person.id,
-                         detail={"reason": "unknown", "payload": payload[:256],
-                                 "external_ref_match": True})
-            return CheckInResult(result="rejected", reason="unknown", person=result.person,
-                                 payload=payload,
-                                 message=result.message + "（命令行未确认：使用 --accept-external）")
-        return result
+def sentence(result: CheckInResult) -> str:
+    return result_sentence(result=result.result, code=result.code, params=dict(result.params))
 
 
 def run(args: argparse.Namespace) -> int:
     operator = args.operator or os_operator()
     db = open_db(args)
+    # Without an operator to confirm, a foreign code admits nobody unless --accept-external.
+    foreign: desk_actions.Foreign = "accept" if args.accept_external else "reject"
+    ctx = ActionContext(db=db, desk=args.desk, operator=operator)
     rejected = False
     try:
         with db.unit_of_work(write=False) as session:
             tz = get_event(session).tz
         for payload in args.payload:
-            result = _one(db, payload, args, operator)
+            # One action (one transaction) per payload: a rejection does not undo the others.
+            result = desk_actions.scan(ctx, payload=payload, foreign=foreign).value.result
             rejected = rejected or not result.accepted
             if args.json:
                 print_json(as_json(result, tz))
             else:
                 mark = {"checked_in": "✓", "already_checked_in": "=", "rejected": "✗"}
-                print(f"{mark.get(result.result, '?')} {result.message}")
+                print(f"{mark.get(result.result, '?')} {sentence(result)}")
                 sys.stdout.flush()
     finally:
         db.dispose()

@@ -7,11 +7,14 @@ insert, and it then reads the winner's row and reports who checked the person in
 
 A rejected scan is not an exception: it returns a `rejected` result after recording one audit
 entry, so the caller's unit of work commits the audit entry and nothing else.
+
+Results carry codes, not sentences: `reason` (the CLI contract's stable reason of a rejection)
+and `code` + `params`, worded by eventdesk.messages.desk.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -26,10 +29,12 @@ from eventdesk.services import audit
 from eventdesk.services.events import EventInfo, event_secret, get_event
 from eventdesk.services.people import PersonRow, get_person
 
-Outcome = Literal["checked_in", "already_checked_in", "rejected", "confirm"]
+CheckInOutcome = Literal["checked_in", "already_checked_in", "rejected", "confirm"]
 UNDO_WINDOW = timedelta(minutes=5)
 # Longest scanner text we look at; anything longer is garbage, not a badge.
 MAX_SCAN_LENGTH = 256
+# The stable reasons of a rejected scan (the CLI contract's `reason`).
+SCAN_REASONS = ("forged", "other_event", "revoked", "cancelled", "unknown", "malformed")
 
 
 @dataclass(frozen=True)
@@ -39,10 +44,14 @@ class CheckInResult:
     result: checked_in | already_checked_in | rejected | confirm (a code that is not ours matched
     a person's external reference: the operator confirms, then `check_in` by person id).
     at/desk/operator: of this check-in, or of the original one for already_checked_in.
+    reason: why a scan was rejected (forged, other_event, revoked, cancelled, unknown,
+    malformed); None otherwise.
+    code/params: the message code of the sentence for the desk (messages.desk), and its values.
     """
 
-    result: Outcome
-    message: str
+    result: CheckInOutcome
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
     reason: str | None = None
     person: PersonRow | None = None
     at: datetime | None = None
@@ -64,16 +73,11 @@ class UndoneCheckIn:
     desk: str
 
 
-def _desk_label(desk: str) -> str:
-    """'3' → '3 号台'; a named desk stays as it is."""
-    return f"{desk} 号台" if desk.isdigit() else desk
-
-
-def already_message(event: EventInfo, name: str, at: datetime, desk: str) -> str:
+def when_text(event: EventInfo, at: datetime, *, now: datetime | None = None) -> str:
+    """When a check-in happened, in the event's time zone: "09:12" today, else "11-27 09:12"."""
     local = event.local(at)
-    today = event.day_of(datetime.now(UTC))
-    when = local.strftime("%H:%M") if local.date() == today else local.strftime("%m-%d %H:%M")
-    return f"{name} 已于 {when} 在 {_desk_label(desk)}签到"
+    today = event.day_of(now or datetime.now(UTC))
+    return local.strftime("%H:%M") if local.date() == today else local.strftime("%m-%d %H:%M")
 
 
 def _prior(session: Session, person_id: int, day: object) -> CheckIn | None:
@@ -82,12 +86,14 @@ def _prior(session: Session, person_id: int, day: object) -> CheckIn | None:
     ).first()
 
 
-def _reject(session: Session, *, reason: str, message: str, desk: str, operator: str,
-            payload: str, person: PersonRow | None = None) -> CheckInResult:
+def reject(session: Session, *, reason: str, code: str, desk: str, operator: str,
+           payload: str, person: PersonRow | None = None,
+           params: dict[str, str] | None = None, **audit_detail: object) -> CheckInResult:
+    """Record one audit entry for a rejected scan and return its `rejected` result."""
     audit.record(session, actor=operator, desk=desk, action="checkin.rejected",
                  subject_type="person" if person else "", subject_id=person.id if person else None,
-                 detail={"reason": reason, "payload": payload[:MAX_SCAN_LENGTH]})
-    return CheckInResult(result="rejected", reason=reason, message=f"拒绝：{message}",
+                 detail={"reason": reason, "payload": payload[:MAX_SCAN_LENGTH], **audit_detail})
+    return CheckInResult(result="rejected", reason=reason, code=code, params=params or {},
                          person=person, payload=payload)
 
 
@@ -99,8 +105,9 @@ def check_in(session: Session, *, person_id: int, desk: str, operator: str,
     day = event.day_of(now)
     person = get_person(session, person_id=person_id, with_payload=False)
     if person.status == PersonStatus.CANCELLED:
-        return _reject(session, reason="cancelled", message=f"{person.name} 的报名已取消",
-                       desk=desk, operator=operator, payload=payload, person=person)
+        return reject(session, reason="cancelled", code="desk.scan.cancelled",
+                      params={"name": person.name}, desk=desk, operator=operator,
+                      payload=payload, person=person)
     prior = _prior(session, person_id, day)
     if prior is None:
         row = CheckIn(person_id=person_id, event_day=day, at=now, desk=desk, operator=operator)
@@ -118,12 +125,14 @@ def check_in(session: Session, *, person_id: int, desk: str, operator: str,
             audit.record(session, actor=operator, desk=desk, action="checkin.create",
                          subject_type="person", subject_id=person_id,
                          detail={"day": day.isoformat(), "via": via})
-            return CheckInResult(result="checked_in", message=f"{person.name} 签到成功",
-                                 person=person, at=now, desk=desk, operator=operator,
-                                 check_in_id=row.id, payload=payload)
+            return CheckInResult(result="checked_in", code="desk.checkin.done",
+                                 params={"name": person.name}, person=person, at=now, desk=desk,
+                                 operator=operator, check_in_id=row.id, payload=payload)
     return CheckInResult(result="already_checked_in", person=person, at=prior.at, desk=prior.desk,
                          operator=prior.operator, check_in_id=prior.id, payload=payload,
-                         message=already_message(event, person.name, prior.at, prior.desk))
+                         code="desk.checkin.already",
+                         params={"name": person.name, "when": when_text(event, prior.at, now=now),
+                                 "desk": prior.desk})
 
 
 def find_by_external_ref(session: Session, *, code: str) -> PersonRow | None:
@@ -132,7 +141,8 @@ def find_by_external_ref(session: Session, *, code: str) -> PersonRow | None:
         return None
     pid = session.scalar(select(Person.id).where(Person.external_ref == text))
     if pid is None:  # registration systems print refs in either case
-        pid = session.scalar(select(Person.id).where(func.lower(Person.external_ref) == text.lower()))
+        pid = session.scalar(select(Person.id)
+                             .where(func.lower(Person.external_ref) == text.lower()))
     return get_person(session, person_id=pid, with_payload=False) if pid is not None else None
 
 
@@ -145,28 +155,31 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
         found = find_by_external_ref(session, code=raw.strip())
         if found is not None:
             return CheckInResult(result="confirm", person=found, payload=raw,
-                                 message=f"不是本活动的二维码；外部编号对应 {found.name}"
-                                         f"（{found.company or '无单位'}），请确认后签到")
-        return _reject(session, reason="unknown", desk=desk, operator=operator, payload=raw,
-                       message="不是本活动的二维码，也找不到对应的外部报名编号")
+                                 code="desk.checkin.confirm_external",
+                                 params={"name": found.name, "company": found.company})
+        return reject(session, reason="unknown", code="desk.scan.unknown", desk=desk,
+                      operator=operator, payload=raw)
     if len(raw) > MAX_SCAN_LENGTH:
-        return _reject(session, reason="malformed", message="二维码内容过长", desk=desk,
-                       operator=operator, payload=raw)
-    code, secret = event_secret(session)
+        return reject(session, reason="malformed", code="desk.scan.too_long", desk=desk,
+                      operator=operator, payload=raw)
+    event_code, secret = event_secret(session)
     try:
-        verified = verify_payload(text, event_code=code, secret=secret)
+        verified = verify_payload(text, event_code=event_code, secret=secret)
     except ScanRejected as exc:
-        return _reject(session, reason=exc.reason, message=exc.message, desk=desk,
-                       operator=operator, payload=raw)
+        reason = exc.reason if exc.reason in SCAN_REASONS else "malformed"
+        params = {"event_code": text.split(".")[1]} if reason == "other_event" else {}
+        return reject(session, reason=reason, code=f"desk.scan.{reason}", params=params,
+                      desk=desk, operator=operator, payload=raw)
     pid = session.scalar(select(Person.id).where(Person.badge_code == verified.badge_code))
     if pid is None:
         revoked = session.get(RevokedBadge, verified.badge_code)
         if revoked is not None:
             owner = get_person(session, person_id=revoked.person_id, with_payload=False)
-            return _reject(session, reason="revoked", desk=desk, operator=operator, payload=raw,
-                           person=owner, message=f"这张胸卡已作废（{owner.name} 已补办新胸卡）")
-        return _reject(session, reason="unknown", message="签名有效，但找不到这张胸卡的持有人",
-                       desk=desk, operator=operator, payload=raw)
+            return reject(session, reason="revoked", code="desk.scan.revoked",
+                          params={"name": owner.name}, desk=desk, operator=operator,
+                          payload=raw, person=owner)
+        return reject(session, reason="unknown", code="desk.scan.no_holder", desk=desk,
+                      operator=operator, payload=raw)
     return check_in(session, person_id=pid, desk=desk, operator=operator, now=now,
                     payload=raw, via="scan")
 
@@ -181,11 +194,10 @@ def undo_last_check_in(session: Session, *, desk: str, operator: str,
         .limit(1)
     ).first()
     if last is None or last.at < now - within:
-        minutes = int(within.total_seconds() // 60)
-        raise DomainError(f"本台最近 {minutes} 分钟内没有可撤销的签到")
+        raise DomainError(code="desk.undo.nothing", minutes=int(within.total_seconds() // 60))
     person = session.get(Person, last.person_id)
     if person is None:
-        raise NotFound("签到对应的人员已不存在")
+        raise NotFound(code="desk.undo.person_gone")
     undone = UndoneCheckIn(person_id=last.person_id, person_name=person.name, at=last.at,
                            desk=last.desk)
     audit.record(session, actor=operator, desk=desk, action="checkin.undo",
@@ -233,5 +245,6 @@ def latest_at_desk(session: Session, *, desk: str,
     if last is None:
         return None
     person = get_person(session, person_id=last.person_id, with_payload=False)
-    return CheckInResult(result="checked_in", message=f"{person.name} 签到成功", person=person,
-                         at=last.at, desk=last.desk, operator=last.operator, check_in_id=last.id)
+    return CheckInResult(result="checked_in", code="desk.checkin.done",
+                         params={"name": person.name}, person=person, at=last.at, desk=last.desk,
+                         operator=last.operator, check_in_id=last.id)

@@ -55,18 +55,28 @@ def desk_row(session: Session, *, person_id: int, now: datetime | None = None) -
 # -- walk-in registration -------------------------------------------------------------------
 
 class QuotaExceeded(DomainError):
-    code = "quota_exceeded"
+    """Exhibitor staff beyond the company's quota; params exhibitor (its Chinese name), quota,
+    staff (registered so far)."""
+
+    code = "desk.walkin.quota_exceeded"
+
+
+@dataclass(frozen=True)
+class QuotaProblem:
+    exhibitor_id: int
+    exhibitor: str  # the exhibitor's Chinese name
+    quota: int
+    staff: int  # registered staff so far
+
+    def error(self) -> QuotaExceeded:
+        return QuotaExceeded(code=QuotaExceeded.code, exhibitor=self.exhibitor, quota=self.quota,
+                             staff=self.staff)
 
 
 @dataclass(frozen=True)
 class Duplicate:
     person: PersonRow
-    why: str  # "phone", "email", "name_company"
-
-    @property
-    def label(self) -> str:
-        return {"phone": "同一手机号", "email": "同一邮箱",
-                "name_company": "同名同单位"}.get(self.why, self.why)
+    why: str  # "phone", "email", "name_company" (worded by messages "desk.duplicate.<why>")
 
 
 def likely_duplicates(session: Session, *, data: PersonInput) -> list[Duplicate]:
@@ -89,8 +99,8 @@ def likely_duplicates(session: Session, *, data: PersonInput) -> list[Duplicate]
             for pid, why in sorted(found.items())]
 
 
-def quota_problem(session: Session, *, exhibitor_id: int | None) -> str | None:
-    """A sentence when the exhibitor's registered staff already fill its quota."""
+def quota_problem(session: Session, *, exhibitor_id: int | None) -> QuotaProblem | None:
+    """The problem when the exhibitor's registered staff already fill its quota, else None."""
     if exhibitor_id is None:
         return None
     exhibitor = session.get(Exhibitor, exhibitor_id)
@@ -99,8 +109,8 @@ def quota_problem(session: Session, *, exhibitor_id: int | None) -> str | None:
     staff = session.scalar(select(func.count(Person.id)).where(
         Person.exhibitor_id == exhibitor_id, Person.status == PersonStatus.REGISTERED)) or 0
     if staff >= exhibitor.staff_quota:
-        return (f"{exhibitor.name_zh} 的人员名额为 {exhibitor.staff_quota}，已登记 {staff} 人；"
-                "超出名额需主办方确认")
+        return QuotaProblem(exhibitor_id=exhibitor.id, exhibitor=exhibitor.name_zh,
+                            quota=exhibitor.staff_quota, staff=int(staff))
     return None
 
 
@@ -114,11 +124,12 @@ def register_walk_in(session: Session, *, data: PersonInput, desk: str, operator
     if data.category == Category.EXHIBITOR or data.exhibitor_id is not None:
         problem = quota_problem(session, exhibitor_id=data.exhibitor_id)
         if problem and not override_quota:
-            raise QuotaExceeded(problem)
+            raise problem.error()
         if problem:
             audit.record(session, actor=operator, desk=desk, action="exhibitor.quota_override",
                          subject_type="exhibitor", subject_id=data.exhibitor_id,
-                         detail={"name": data.name, "problem": problem})
+                         detail={"name": data.name, "quota": problem.quota,
+                                 "staff": problem.staff})
     person = create_person(session, data=data, operator=operator, desk=desk)
     return check_in(session, person_id=person.id, desk=desk, operator=operator, now=now,
                     via="walk_in")

@@ -2,8 +2,10 @@
 
 A reprint for a lost badge issues a new badge code and puts the old one into `revoked_badge`, so
 the lost badge's QR is rejected as revoked at every desk from the moment this unit of work commits.
-The print itself is recorded after the printer accepted the job (`record_print`), so a failed print
-never counts.
+The desk action renders and prints the badge with the new code first (`next_badge`), and only
+after the printer accepted it revokes the old code, stores the new one and records the print in
+one short write (`revoke_badge(new_code=…, expected_code=…)`, `record_print`): a failed print
+changes nothing and never counts.
 """
 
 from __future__ import annotations
@@ -15,19 +17,58 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import BadgePrint, Exhibitor, Person, PersonStatus, PrintReason, RevokedBadge
-from eventdesk.domain.errors import NotFound
+from eventdesk.domain.badge_data import BadgeData
+from eventdesk.domain.errors import DomainError, NotFound
 from eventdesk.domain.pickup import BadgeCollection
 from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
+from eventdesk.services.badges.batch import category_label
+from eventdesk.services.events import PayloadSigner, get_event
 from eventdesk.services.exhibitors import ExhibitorRow, get_exhibitor
 from eventdesk.services.people import PersonRow, get_person, refresh_search_fields
 
-REASON_LABELS_ZH: dict[PrintReason, str] = {
-    PrintReason.FIRST: "首次打印",
-    PrintReason.LOST: "遗失",
-    PrintReason.DAMAGED: "损坏",
-    PrintReason.WRONG_DATA: "信息有误",
-}
+
+class BadgeChanged(DomainError):
+    """The person's badge code changed between reading it and writing (another desk reprinted
+    meanwhile); params name."""
+
+    code = "desk.print.badge_changed"
+
+
+@dataclass(frozen=True)
+class DeskBadge:
+    """One badge to print at the desk: what goes on it, and the badge code it carries."""
+
+    person: PersonRow
+    badge_code: str
+    data: BadgeData
+
+
+def _badge_data(person: PersonRow, *, qr_payload: str, event_name: str) -> BadgeData:
+    return BadgeData(
+        name=person.name, qr_payload=qr_payload, category=person.category.value,
+        category_label=category_label(person.category), name_en=person.name_en,
+        company=person.company, title=person.title, hall=person.hall, booth=person.booth,
+        person_id=person.id, event_name=event_name,
+    )
+
+
+def desk_badges(session: Session, *, person_ids: list[int],
+                new_code: bool = False) -> list[DeskBadge]:
+    """What to print for these people, in this order. With new_code (a reprint for a lost badge)
+    each badge carries a fresh badge code, not yet stored: `revoke_badge(new_code=…)` stores it
+    once the printer accepted the badge. Raises NotFound for an unknown person."""
+    event_name = get_event(session).name_zh if person_ids else ""
+    sign = PayloadSigner(session) if person_ids else None
+    badges: list[DeskBadge] = []
+    for pid in person_ids:
+        person = get_person(session, person_id=pid, with_payload=True)
+        code = new_badge_code() if new_code else person.badge_code
+        payload = sign(code) if new_code and sign is not None else person.qr_payload
+        badges.append(DeskBadge(person=person, badge_code=code,
+                                data=_badge_data(person, qr_payload=payload,
+                                                 event_name=event_name)))
+    return badges
 
 
 @dataclass(frozen=True)
@@ -49,14 +90,19 @@ def print_counts(session: Session, *, person_ids: list[int]) -> dict[int, int]:
 
 
 def revoke_badge(session: Session, *, person_id: int, reason: PrintReason | str, desk: str,
-                 operator: str) -> PersonRow:
-    """Give the person a new badge code; the old one is revoked (its QR will be rejected)."""
+                 operator: str, new_code: str | None = None,
+                 expected_code: str | None = None) -> PersonRow:
+    """Give the person a new badge code (`new_code`, or a fresh one); the old one is revoked
+    (its QR will be rejected). With `expected_code`, raises BadgeChanged when the person's code
+    is no longer that one (another desk replaced it since it was read)."""
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound(f"找不到编号为 {person_id} 的人员")
+        raise NotFound(code="desk.person_not_found", person_id=person_id)
     old = person.badge_code
+    if expected_code is not None and old != expected_code:
+        raise BadgeChanged(code=BadgeChanged.code, name=person.name)
     session.add(RevokedBadge(code=old, person_id=person.id, reason=str(PrintReason(reason))))
-    person.badge_code = new_badge_code()
+    person.badge_code = new_code or new_badge_code()
     short = ""
     if person.exhibitor_id is not None:
         exhibitor = session.get(Exhibitor, person.exhibitor_id)
@@ -71,11 +117,15 @@ def revoke_badge(session: Session, *, person_id: int, reason: PrintReason | str,
 
 def record_print(session: Session, *, person_id: int, desk: str, operator: str, layout: str,
                  reason: PrintReason | str = PrintReason.FIRST,
-                 now: datetime | None = None) -> PrintRecord:
-    """Log one printed badge (after the printer accepted it). Reprints are audited with reason."""
+                 now: datetime | None = None, badge_code: str | None = None) -> PrintRecord:
+    """Log one printed badge (after the printer accepted it). Reprints are audited with reason.
+    `badge_code` is the code the printed badge carries; with it, raises BadgeChanged when the
+    person's code is no longer that one (the printed badge would not scan)."""
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound(f"找不到编号为 {person_id} 的人员")
+        raise NotFound(code="desk.person_not_found", person_id=person_id)
+    if badge_code is not None and badge_code != person.badge_code:
+        raise BadgeChanged(code=BadgeChanged.code, name=person.name)
     why = PrintReason(reason)
     session.add(BadgePrint(person_id=person.id, badge_code=person.badge_code, desk=desk,
                            operator=operator, layout=layout, reason=why,
@@ -128,7 +178,8 @@ def pickup_state(session: Session, *, exhibitor_id: int) -> PickupState:
     collected = dict(session.execute(
         select(BadgeCollection.person_id, BadgeCollection.collected_at)
         .where(BadgeCollection.person_id.in_(ids))).all()) if ids else {}
-    staff = tuple(StaffBadge(person=get_person(session, person_id=pid), print_count=counts.get(pid, 0),
+    staff = tuple(StaffBadge(person=get_person(session, person_id=pid),
+                             print_count=counts.get(pid, 0),
                              collected_at=collected.get(pid)) for pid in ids)
     return PickupState(exhibitor=exhibitor, staff=staff)
 

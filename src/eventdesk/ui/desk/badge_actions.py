@@ -1,19 +1,22 @@
-"""Printing from the desk: first prints, reprints with a reason (lost → new code), batches for a
-pick-up. A print is logged only after the printer (or the PDF file) accepted it."""
+"""Printing from the desk: first prints, reprints with a reason (lost → new code), the missing
+badges of an exhibitor's pick-up. Each runs as a desk action off the GUI thread; only the reason
+question and the first-print printer choice are asked on the GUI thread, before it starts. A
+print is recorded only after the printer (or the PDF file) accepted it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
+from eventdesk.actions import desk_print
+from eventdesk.actions.base import ActionContext, Outcome
+from eventdesk.actions.desk_print import BadgeFormat, DeskPrint
 from eventdesk.domain import PrintReason
-from eventdesk.services.badges import desk as desk_badges
-from eventdesk.services.badges.desk import REASON_LABELS_ZH
-from eventdesk.services.people import PersonRow, get_person
-from eventdesk.ui import ops
-from eventdesk.ui.context import PEOPLE, PRINTS
+from eventdesk.messages import describe, text
+from eventdesk.messages.desk import desk_text
+from eventdesk.services.badges.desk import PickupState
 from eventdesk.ui.desk import printing
 from eventdesk.ui.desk import settings as desk_settings
 
@@ -23,6 +26,10 @@ if TYPE_CHECKING:
 REPRINT_REASONS = (PrintReason.LOST, PrintReason.DAMAGED, PrintReason.WRONG_DATA)
 
 
+def reason_label(reason: PrintReason) -> str:
+    return desk_text(f"desk.print_reason.{reason.value}")
+
+
 class BadgeActions:
     def __init__(self, view: DeskView) -> None:
         self.view = view
@@ -30,9 +37,10 @@ class BadgeActions:
         self.ask_reason = self._ask_reason
 
     def _ask_reason(self, name: str) -> PrintReason | None:
-        labels = [REASON_LABELS_ZH[r] for r in REPRINT_REASONS]
-        choice, ok = QInputDialog.getItem(self.view, "补打胸卡",
-                                          f"{name} 已打印过胸卡。补打原因：", labels, 0, False)
+        labels = [reason_label(r) for r in REPRINT_REASONS]
+        choice, ok = QInputDialog.getItem(self.view, desk_text("desk.print.ask_reason_title"),
+                                          desk_text("desk.print.ask_reason", name=name),
+                                          labels, 0, False)
         if not ok:
             return None
         return REPRINT_REASONS[labels.index(choice)]
@@ -40,66 +48,81 @@ class BadgeActions:
     def print_selected(self, *, auto: bool = False) -> None:
         row = self.view.selected()
         if row is None:
-            self.view.status.show_state("amber", "请先选中要打印胸卡的人")
+            self.view.status.show_state("amber", desk_text("desk.status.select_to_print"))
             return
         if row.print_count and not auto:
             self.reprint_selected()
             return
         if row.print_count and auto:
             return  # auto-print never prints a second badge by itself
-        self.print_people([row.person], PrintReason.FIRST)
+        self.print_person(row.person.id, row.person.name, PrintReason.FIRST)
 
     def reprint_selected(self) -> None:
         row = self.view.selected()
         if row is None:
-            self.view.status.show_state("amber", "请先选中要补打胸卡的人")
+            self.view.status.show_state("amber", desk_text("desk.status.select_to_reprint"))
             return
         reason = self.ask_reason(row.person.name)
-        if reason is None:
-            return
-        person = row.person
-        if reason == PrintReason.LOST:
-            view = self.view
-            revoked = ops.run_now(view.ctx, lambda s: desk_badges.revoke_badge(
-                s, person_id=person.id, reason=reason, desk=view.desk.name,
-                operator=view.ctx.operator), changes=(PEOPLE,), parent=view)
-            if revoked is None:
-                return
-            person = revoked
-        self.print_people([person], reason)
+        if reason is not None:
+            self.print_person(row.person.id, row.person.name, reason)
 
-    def print_people(self, people: Sequence[PersonRow], reason: PrintReason) -> bool:
+    # -- running the actions ---------------------------------------------------------------------
+    def _printer(self, stem: str) -> tuple[printing.DeskPrinter, BadgeFormat]:
+        """The desk's printer as a `send` callable (asking for the printer on the first print)."""
         view = self.view
-        if not people:
-            return True
-        event = view.ctx.event_info.name_zh if view.ctx.event_info else ""
-        if any(not p.qr_payload for p in people):
-            people = ops.run_now(view.ctx, lambda s: [get_person(s, person_id=p.id)
-                                                      for p in people], write=False) or []
-        try:
-            pdf = printing.render(people, view.desk, event_name=event)
-        except Exception as exc:  # noqa: BLE001 - one sentence for the operator
-            view.status.show_state("red", "胸卡生成失败", str(exc))
-            return False
-        stem = people[0].name if len(people) == 1 else f"{len(people)}张"
-        outcome, chosen = printing.output(pdf, view.desk, stem=stem, parent=view)
+        chosen = printing.with_printer(view.desk, view)
         if chosen != view.desk:
             view.desk = chosen
             desk_settings.save(view.ctx.settings, chosen)
-        if not outcome.ok:
-            view.status.show_state("red", "打印失败", outcome.message)
-            return False
-        desk, who, layout = view.desk.name, view.ctx.operator, view.desk.layout
-        records = ops.run_now(view.ctx, lambda s: [desk_badges.record_print(
-            s, person_id=p.id, desk=desk, operator=who, layout=layout, reason=reason)
-            for p in people], changes=(PRINTS,), parent=view)
-        if records:
-            count = records[0].print_count
-            what = "补打" if reason != PrintReason.FIRST else "打印"
-            hint = (f"{people[0].name} 第 {count} 张胸卡" if len(people) == 1
-                    else f"{len(people)} 张胸卡")
-            view.status.hint.setText(f"已{what}：{hint}（{REASON_LABELS_ZH[reason]}）· "
-                                     f"{outcome.message}")
-            view.status.hint.setVisible(True)
-            view.refresh_after_print([p.id for p in people])
-        return True
+        return (printing.DeskPrinter(chosen, stem=stem),
+                BadgeFormat(layout=chosen.layout, preset=chosen.preset))
+
+    def print_person(self, person_id: int, name: str, reason: PrintReason) -> None:
+        send, fmt = self._printer(name)
+
+        def action(actx: ActionContext) -> Outcome[DeskPrint]:
+            if reason == PrintReason.FIRST:
+                return desk_print.print_badge(actx, person_id=person_id, send=send, fmt=fmt)
+            return desk_print.reprint_badge(actx, person_id=person_id, reason=reason, send=send,
+                                            fmt=fmt)
+
+        self.view.run(action, lambda done: self._printed(done, send), self._failed)
+
+    def print_pickup(self, exhibitor_id: int, *, count: int, stem: str,
+                     on_done: Callable[[PickupState], None],
+                     on_error: Callable[[BaseException], None]) -> None:
+        """Print the exhibitor's `count` missing badges in one job; `on_done(state)` after, or
+        `on_error(exc)` (after the desk showed the failure)."""
+        send, fmt = self._printer(stem)
+
+        def done(state: PickupState) -> None:
+            self._hint(desk_text("desk.print.done", reason=reason_label(PrintReason.FIRST),
+                                 output=send.message,
+                                 what=desk_text("desk.print.badges", count=count)))
+            on_done(state)
+
+        def failed(exc: BaseException) -> None:
+            self._failed(exc)
+            on_error(exc)
+
+        self.view.run(lambda actx: desk_print.print_missing_for_pickup(
+            actx, exhibitor_id=exhibitor_id, send=send, fmt=fmt), done, failed)
+
+    def _printed(self, done: DeskPrint, send: printing.DeskPrinter) -> None:
+        if len(done.people) == 1:
+            what = desk_text("desk.print.nth_badge", name=done.people[0].name,
+                             count=done.print_count)
+        else:
+            what = desk_text("desk.print.badges", count=len(done.people))
+        code = "desk.print.done" if done.reason == PrintReason.FIRST else "desk.print.redone"
+        self._hint(desk_text(code, what=what, reason=reason_label(done.reason),
+                             output=send.message))
+        for row in done.rows:
+            self.view.model.replace_row(row)
+
+    def _hint(self, hint: str) -> None:
+        self.view.status.hint.setText(hint)
+        self.view.status.hint.setVisible(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.view.status.show_state("red", text("desk.status.print_failed"), describe(exc))

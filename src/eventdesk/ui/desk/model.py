@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from eventdesk.domain import CATEGORY_LABELS_ZH, PersonStatus
+from eventdesk.messages.desk import desk_label
 from eventdesk.services.desk import DeskRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,8 +23,7 @@ def checked_label(row: DeskRow, tz: ZoneInfo) -> str:
     if row.checked_in is None:
         return "未签到"
     at = row.checked_in.at.astimezone(tz).strftime("%H:%M")
-    desk = row.checked_in.desk
-    return f"✓ {at} {desk}{'号台' if desk.isdigit() else ''}"
+    return f"✓ {at} {desk_label(row.checked_in.desk)}"
 
 
 class ResultsModel(QAbstractTableModel):

@@ -1,5 +1,6 @@
 """Exhibitor pick-up: find the company, see its staff's printed / collected state, print the
-missing badges in one go and mark the pack collected."""
+missing badges in one go and mark the pack collected. Loading a company's state, printing and
+handing over run as desk actions off the GUI thread."""
 
 from __future__ import annotations
 
@@ -21,22 +22,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.domain import PrintReason
+from eventdesk.actions import desk_print
+from eventdesk.actions.desk_print import PackHanded
+from eventdesk.messages import describe
+from eventdesk.messages.desk import desk_text
 from eventdesk.services import exhibitors as exhibitor_service
-from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.badges.desk import PickupState
 from eventdesk.ui import ops
-from eventdesk.ui.context import PRINTS, AppContext
+from eventdesk.ui.context import AppContext
 
 if TYPE_CHECKING:
     from eventdesk.ui.desk.badge_actions import BadgeActions
 
 
 class PickupDialog(QDialog):
-    def __init__(self, ctx: AppContext, badges: BadgeActions, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, badges: BadgeActions,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.badges = ctx, badges
         self.state: PickupState | None = None
+        self._wanted: int | None = None  # the exhibitor last chosen: older answers are dropped
         self.setWindowTitle("展商领证 Exhibitor pick-up")
         self.resize(900, 560)
         root = QVBoxLayout(self)
@@ -88,10 +93,22 @@ class PickupDialog(QDialog):
         self.show_exhibitor(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def show_exhibitor(self, exhibitor_id: int) -> None:
-        state = ops.run_now(self.ctx, lambda s: desk_badges.pickup_state(
-            s, exhibitor_id=exhibitor_id), write=False)
-        if state is None:
-            return
+        """Load the exhibitor's staff in the background and show them."""
+        self._wanted = exhibitor_id
+        self.badges.view.run(lambda actx: desk_print.pickup_state(actx, exhibitor_id=exhibitor_id),
+                             self.show_state, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.badges.view.show_error(exc)
+        self._show_error(exc)
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.summary.setText(describe(exc))
+        self._refresh_buttons()
+
+    def show_state(self, state: PickupState) -> None:
+        if state.exhibitor.id != self._wanted:
+            return  # another company was chosen meanwhile
         self.state = state
         self.staff.setRowCount(len(state.staff))
         for i, badge in enumerate(state.staff):
@@ -116,19 +133,28 @@ class PickupDialog(QDialog):
                                                    for s in state.staff)))
 
     def print_missing_badges(self) -> None:
-        if self.state is None:
+        if self.state is None or not self.state.missing_prints:
             return
-        if self.badges.print_people(self.state.missing_prints, PrintReason.FIRST):
-            self.show_exhibitor(self.state.exhibitor.id)
+        exhibitor = self.state.exhibitor
+        self._busy()
+        self.badges.print_pickup(exhibitor.id, count=len(self.state.missing_prints),
+                                 stem=exhibitor.short_name or exhibitor.name_zh,
+                                 on_done=self.show_state, on_error=self._show_error)
 
     def mark_collected(self) -> None:
         if self.state is None:
             return
         ex_id = self.state.exhibitor.id
-        desk = self.badges.view.desk.name
-        n = ops.run_now(self.ctx, lambda s: desk_badges.mark_pack_collected(
-            s, exhibitor_id=ex_id, desk=desk, operator=self.ctx.operator),
-            changes=(PRINTS,), parent=self)
-        if n is not None:
-            self.show_exhibitor(ex_id)
-            self.summary.setText(self.summary.text() + f" · 本次交付 {n} 张")
+        self._busy()
+        self.badges.view.run(lambda actx: desk_print.collect_pack(actx, exhibitor_id=ex_id),
+                             self._handed, self._failed)
+
+    def _handed(self, done: PackHanded) -> None:
+        self.show_state(done.state)
+        self.summary.setText(self.summary.text() + " · "
+                             + desk_text("desk.pickup.handed", count=done.handed))
+
+    def _busy(self) -> None:
+        """While an action runs, its buttons cannot be pressed twice."""
+        self.print_missing.setEnabled(False)
+        self.collect.setEnabled(False)

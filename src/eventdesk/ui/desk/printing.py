@@ -1,55 +1,68 @@
-"""Badges on the spot: render with the badge engine, send to the desk's printer or save as PDF.
+"""Badges on the spot, the Qt half: send a rendered badge PDF to the desk's printer or save it.
 
-The printer is chosen once per desk (QPrintDialog on the first print) and remembered in the desk
-settings. A PDF page is rasterised with pypdfium2 at the printer's resolution and painted through
-QPrinter, so any system printer works without a PDF-capable driver.
+Rendering happens in the desk actions (actions.desk_print); this module is the `send` callable
+they are given. The printer is chosen once per desk (QPrintDialog on the first print, on the GUI
+thread before the action starts) and remembered in the desk settings. A PDF page is rasterised
+with pypdfium2 at the printer's resolution and painted through QPrinter, so any system printer
+works without a PDF-capable driver; QPainter on a QPrinter may run on the action's worker thread.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from eventdesk.domain import CATEGORY_LABELS_ZH
-from eventdesk.pdf.badges import BadgeData, render_badges, render_one
-from eventdesk.services.people import PersonRow
+from eventdesk.domain.errors import DomainError
+from eventdesk.messages.desk import desk_text
 from eventdesk.ui.desk.settings import PDF_PRINTER, DeskSettings
 
-CATEGORY_EN = {"exhibitor": "EXHIBITOR", "visitor": "VISITOR", "speaker": "SPEAKER",
-               "media": "MEDIA", "vip": "VIP", "staff": "STAFF"}
+
+class PrintFailed(DomainError):
+    """The printer refused the job; params printer, error."""
+
+    code = "desk.print.printer_failed"
 
 
-@dataclass(frozen=True)
-class PrintOutcome:
-    ok: bool
-    message: str
-    path: Path | None = None
+class DeskPrinter:
+    """The desk's `send(pdf)`: saves the PDF (the "pdf" printer) or paints it on the printer.
+
+    Called on the action's worker thread; `message` says where the badge went once it returned.
+    Raises PrintFailed when the printer cannot print."""
+
+    def __init__(self, settings: DeskSettings, *, stem: str) -> None:
+        self.printer = settings.printer
+        self.folder = settings.pdf_folder
+        self.stem = stem
+        self.message = ""
+        self.path: Path | None = None
+
+    def __call__(self, pdf: bytes) -> None:
+        to_file = self.printer == PDF_PRINTER
+        try:
+            if to_file:
+                self.path = save_pdf(pdf, self.folder, self.stem)
+            else:
+                send_to_printer(pdf, self.printer)
+        except Exception as exc:  # noqa: BLE001 - the operator reads one sentence
+            raise PrintFailed(code=PrintFailed.code,
+                              printer=str(self.folder) if to_file else self.printer,
+                              error=str(exc) or exc.__class__.__name__) from exc
+        self.message = (desk_text("desk.print.saved", path=str(self.path)) if to_file
+                        else desk_text("desk.print.sent", printer=self.printer))
 
 
-def badge_data(person: PersonRow, *, event_name: str = "") -> BadgeData:
-    key = person.category.value
-    return BadgeData(
-        name=person.name, qr_payload=person.qr_payload, category=key,
-        category_label=f"{CATEGORY_LABELS_ZH.get(person.category, key)} {CATEGORY_EN.get(key, '')}",
-        name_en=person.name_en, company=person.company, title=person.title, hall=person.hall,
-        booth=person.booth, person_id=person.id, event_name=event_name,
-    )
-
-
-def render(people: Sequence[PersonRow], settings: DeskSettings, *, event_name: str = "") -> bytes:
-    badges = [badge_data(p, event_name=event_name) for p in people]
-    if len(badges) == 1:
-        return render_one(badges[0], layout=settings.layout, preset=settings.preset)
-    data = render_badges(badges, layout=settings.layout, preset=settings.preset)
-    assert data is not None
-    return data
+def with_printer(settings: DeskSettings, parent: QWidget | None) -> DeskSettings:
+    """The settings with a printer: on the first print, ask which one (GUI thread); no printer
+    or a cancelled dialog means saving PDF files."""
+    if settings.printer:
+        return settings
+    chosen = choose_printer(parent)
+    return DeskSettings(**{**settings.__dict__, "printer": chosen or PDF_PRINTER})
 
 
 def _safe(text: str) -> str:
@@ -99,7 +112,7 @@ def send_to_printer(pdf: bytes, printer_name: str, *, output_file: Path | None =
     doc = pdfium.PdfDocument(pdf)
     painter = QPainter()
     if not painter.begin(printer):
-        raise RuntimeError(f"打印机 {printer_name} 无法开始打印")
+        raise RuntimeError(desk_text("desk.print.cannot_start", printer=printer_name))
     try:
         for i in range(len(doc)):
             if i:
@@ -108,32 +121,9 @@ def send_to_printer(pdf: bytes, printer_name: str, *, output_file: Path | None =
             qimage = QImage(image.tobytes(), image.width, image.height, image.width * 3,
                             QImage.Format.Format_RGB888)
             target = painter.viewport()
-            scaled = qimage.size().scaled(target.size(), _keep_aspect())
+            scaled = qimage.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRect(target.x(), target.y(), scaled.width(), scaled.height()),
                               qimage)
     finally:
         painter.end()
         doc.close()
-
-
-def _keep_aspect():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-
-    return Qt.AspectRatioMode.KeepAspectRatio
-
-
-def output(pdf: bytes, settings: DeskSettings, *, stem: str,
-           parent: QWidget | None = None) -> tuple[PrintOutcome, DeskSettings]:
-    """Print or save `pdf` per the desk settings; returns the outcome and the (maybe updated)
-    settings, e.g. after the printer was chosen for the first time."""
-    if not settings.printer:
-        chosen = choose_printer(parent)
-        settings = DeskSettings(**{**settings.__dict__, "printer": chosen or PDF_PRINTER})
-    if settings.printer == PDF_PRINTER:
-        path = save_pdf(pdf, settings.pdf_folder, stem)
-        return PrintOutcome(True, f"胸卡已保存为 {path}", path), settings
-    try:
-        send_to_printer(pdf, settings.printer)
-    except Exception as exc:  # noqa: BLE001 - shown to the operator as one sentence
-        return PrintOutcome(False, f"打印失败（{settings.printer}）：{exc}"), settings
-    return PrintOutcome(True, f"已发送到打印机 {settings.printer}"), settings

@@ -4,10 +4,11 @@ A keyboard-wedge scanner types the payload and Enter within a few milliseconds. 
 visible an application-level event filter watches key presses in the desk's window: characters
 arriving faster than a person types are collected; when Enter ends such a burst and the burst is
 one of our payloads (`ED1.`…) or any burst of eight or more characters (a code of another
-registration system, looked up by external reference), the Enter is swallowed, the characters the burst left in a line
-edit are taken out again, and `scanned` is emitted. With an input method active the keys may never
-arrive as key presses: the method composes them and commits the text (often on the scanner's
-Enter); a commit that is a payload is taken the same way and never reaches the widget.
+registration system, looked up by external reference), the Enter is swallowed, the characters
+the burst left in a line edit are taken out again, and `scanned` is emitted. With an input
+method active the keys may never arrive as key presses: the method composes them and commits
+the text (often on the scanner's Enter); a commit that is a payload is taken the same way and
+never reaches the widget.
 """
 
 from __future__ import annotations

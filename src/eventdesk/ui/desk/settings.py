@@ -1,4 +1,5 @@
-"""Desk settings, stored per machine in QSettings: desk name, printer, layout, auto-print, sounds."""
+"""Desk settings, stored per machine in QSettings: desk name, printer, layout, auto-print,
+sounds."""
 
 from __future__ import annotations
 

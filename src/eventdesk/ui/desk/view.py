@@ -8,8 +8,10 @@ clears. A scanner's payload + Enter is taken anywhere in the window (see scanner
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -26,11 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk.actions import desk as desk_actions
+from eventdesk.actions.base import ActionContext, Outcome
+from eventdesk.actions.desk import DeskCheckIn, UndoneAtDesk
 from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.domain.qr import looks_like_payload
-from eventdesk.services import checkin as checkin_service
+from eventdesk.messages import describe
+from eventdesk.messages.desk import desk_label, desk_text, reason_text
 from eventdesk.services import desk as desk_service
-from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.desk import DeskRow
 from eventdesk.services.search import index as search_index
 from eventdesk.ui import ops
@@ -42,9 +47,7 @@ from eventdesk.ui.desk.model import ResultsModel
 from eventdesk.ui.desk.scanner import ScannerFilter
 from eventdesk.ui.desk.status import StatusPanel
 
-REASON_ZH = {"forged": "二维码签名不符（疑似伪造）", "other_event": "其他活动的胸卡",
-             "revoked": "胸卡已作废", "cancelled": "报名已取消", "unknown": "无法识别的胸卡",
-             "malformed": "二维码格式不正确"}
+T = TypeVar("T")
 RESULT_LIMIT = 50
 REFRESH_MS = 3000
 
@@ -63,6 +66,11 @@ class DeskView(QWidget):
         self.badges = BadgeActions(self)
         self._pending_confirm: int | None = None
         self._own_change = False
+        # Desk actions run one after another, in the order the operator gave them: a scanner
+        # burst is shown in scan order, and a print waits for the check-in before it.
+        self._queue: deque[tuple[Callable[[ActionContext], Outcome[Any]], Callable[[Any], None],
+                                 Callable[[BaseException], None]]] = deque()
+        self._op: ops.BackgroundOp | None = None
         self._build()
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self.on_scan)
@@ -93,7 +101,8 @@ class DeskView(QWidget):
         root.addLayout(top)
         self.search = QLineEdit()
         self.search.setObjectName("deskSearch")
-        self.search.setPlaceholderText("扫码，或输入姓名 / 拼音 / 首字母 / 单位 / 手机尾号 / 邮箱 / 编号")
+        self.search.setPlaceholderText(
+            "扫码，或输入姓名 / 拼音 / 首字母 / 单位 / 手机尾号 / 邮箱 / 编号")
         font = QFont(self.search.font())
         font.setPointSize(max(font.pointSize(), 10) + 8)
         self.search.setFont(font)
@@ -169,10 +178,10 @@ class DeskView(QWidget):
         """For --screenshot: results for the last query and this desk's latest check-in."""
         if not self.search.text():
             self.search.setText(str(self.ctx.settings.value("desk/last_query", "zhangw")))
-        latest = ops.run_now(self.ctx, lambda s: checkin_service.latest_at_desk(
-            s, desk=self.desk.name), write=False, show_errors=False)
-        if latest is not None:
-            self.show_result(latest, quiet=True)
+        self.run(desk_actions.latest_at_desk,
+                 lambda shown: self.show_checkin(shown, quiet=True) if shown else None,
+                 lambda _exc: None)
+        ops.wait_idle()
 
     # -- search ------------------------------------------------------------------------------
     def refresh_results(self, text: str | None = None) -> None:
@@ -226,87 +235,122 @@ class DeskView(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
-    # -- check-in --------------------------------------------------------------------------
-    def _write(self, fn: Callable[[Any], Any], changes: tuple[str, ...] = (CHECKINS,)) -> Any:
-        self._own_change = True
-        try:
-            return ops.run_now(self.ctx, fn, changes=changes, parent=self)
-        finally:
-            self._own_change = False
+    # -- desk actions, off the GUI thread, one at a time ------------------------------------------
+    @property
+    def idle(self) -> bool:
+        """No desk action running or waiting (tests wait for this)."""
+        return self._op is None and not self._queue
 
+    def run(self, action: Callable[[ActionContext], Outcome[T]], on_done: Callable[[T], None],
+            on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Queue a desk action (eventdesk.actions) as this desk; it runs off the GUI thread after
+        the ones queued before it, then `on_done(value)` runs on the GUI thread."""
+        self._queue.append((action, on_done, on_error or self.show_error))
+        if self._op is None:
+            self._next()
+
+    def _next(self) -> None:
+        if not self._queue:
+            return
+        action, on_done, on_error = self._queue.popleft()
+        desk = self.desk.name  # this view's desk, also when settings changed since it was queued
+
+        def finished(value: Any) -> None:
+            self._op = None
+            # ops notifies the action's topics right after this returns: this view shows the
+            # outcome itself and skips that one refresh.
+            self._own_change = True
+            QTimer.singleShot(0, self._end_own_change)
+            try:
+                on_done(value)
+            finally:
+                self._next()
+
+        def failed(exc: BaseException) -> None:
+            self._op = None
+            try:
+                on_error(exc)
+            finally:
+                self._next()
+
+        self._op = ops.run_action(self.ctx, lambda actx, _p: action(replace(actx, desk=desk)),
+                                  on_done=finished, on_error=failed)
+
+    def _end_own_change(self) -> None:
+        self._own_change = False
+
+    def show_error(self, exc: BaseException) -> None:
+        self.status.show_state("red", desk_text("desk.status.failed"), describe(exc))
+
+    # -- check-in --------------------------------------------------------------------------
     def on_scan(self, payload: str) -> None:
-        desk, who = self.desk.name, self.ctx.operator
-        result = self._write(lambda s: checkin_service.check_in_scan(
-            s, payload=payload, desk=desk, operator=who))
-        if result is not None:
-            self.show_result(result, focus_person=True)
+        self.run(lambda actx: desk_actions.scan(actx, payload=payload),
+                 lambda shown: self.show_checkin(shown, focus_person=True))
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def check_in_selected(self) -> None:
         row = self.selected()
         if row is None:
             return
-        desk, who, pid = self.desk.name, self.ctx.operator, row.person.id
+        pid = row.person.id
+        via: desk_actions.Via = "external_ref" if self._pending_confirm == pid else "search"
         self.remember_query()
-        result = self._write(lambda s: checkin_service.check_in(
-            s, person_id=pid, desk=desk, operator=who,
-            via="external_ref" if self._pending_confirm == pid else "search"))
-        if result is not None:
-            self.show_result(result)
+        self.run(lambda actx: desk_actions.check_in(actx, person_id=pid, via=via),
+                 self.show_checkin)
 
-    def show_result(self, result: CheckInResult, *, focus_person: bool = False,
-                    quiet: bool = False) -> None:
-        p = result.person
+    def show_checkin(self, shown: DeskCheckIn, *, focus_person: bool = False,
+                     quiet: bool = False) -> None:
+        """Show a check-in's outcome: the status panel, the person's row, today's count."""
+        result, p = shown.result, shown.result.person
         facts = ""
         if p is not None:
             label = CATEGORY_LABELS_ZH.get(p.category, p.category.value)
             booth = f" · 展位 {p.hall} {p.booth}".rstrip() if p.booth else ""
             facts = f"{p.company or '（无单位）'} · {label}{booth}"
+        sentence = desk_text(result.code, **result.params)
         if result.result == "checked_in" and p is not None:
             when = ""
             if result.at is not None and self.ctx.event_info is not None:
-                desk = result.desk or ""
-                where = f"{desk} 号台" if desk.isdigit() else desk
-                when = f"\n{self.ctx.event_info.local(result.at).strftime('%H:%M')} · {where}"
-            state, title, detail = "green", f"✓ 签到成功　{p.name}", facts + when
+                when = (f"\n{self.ctx.event_info.local(result.at).strftime('%H:%M')} · "
+                        f"{desk_label(result.desk or '')}")
+            state, title = "green", desk_text("desk.status.checked_in", name=p.name)
+            detail = facts + when
         elif result.result == "already_checked_in" and p is not None:
-            state, title, detail = "amber", f"已签到　{result.message}", facts
+            state, title = "amber", desk_text("desk.status.already", sentence=sentence)
+            detail = facts
         elif result.result == "confirm" and p is not None:
-            state, title = "blue", f"外部报名编号：{p.name} — 核对后按 Enter 签到"
-            detail = f"{facts}\n{result.message}"
+            state, title = "blue", desk_text("desk.status.confirm", name=p.name)
+            detail = f"{facts}\n{sentence}"
         else:
-            reason = REASON_ZH.get(result.reason or "", result.reason or "")
-            state, title = "red", f"✗ 拒绝：{reason}"
-            detail = result.message.removeprefix("拒绝：") + (f"\n{facts}" if facts else "")
+            state = "red"
+            title = desk_text("desk.status.rejected", reason=reason_text(result.reason))
+            detail = sentence + (f"\n{facts}" if facts else "")
         self.status.show_state(state, title, detail)
         if not quiet:
             sound.play({"blue": ""}.get(state, state), enabled=self.desk.sounds)
-        if p is not None:
-            row = ops.run_now(self.ctx, lambda s: desk_service.desk_row(s, person_id=p.id),
-                              write=False)
-            if row is not None:
-                if focus_person or result.result == "confirm":
-                    self.search.blockSignals(True)
-                    self.search.clear()
-                    self.search.blockSignals(False)
-                    self.model.set_rows([row])
-                    self.table.selectRow(0)
-                else:
-                    self.model.replace_row(row)
+        if shown.row is not None:
+            if focus_person or result.result == "confirm":
+                self.search.blockSignals(True)
+                self.search.clear()
+                self.search.blockSignals(False)
+                self.model.set_rows([shown.row])
+                self.table.selectRow(0)
+            else:
+                self.model.replace_row(shown.row)
         self._pending_confirm = p.id if result.result == "confirm" and p else None
-        self._refresh_header()
+        self._show_header(shown.checked_in_today)
         if result.result == "checked_in" and self.desk.auto_print and not quiet:
             self.badges.print_selected(auto=True)
 
     def undo_last(self) -> None:
-        desk, who = self.desk.name, self.ctx.operator
-        undone = self._write(lambda s: checkin_service.undo_last_check_in(
-            s, desk=desk, operator=who))
-        if undone is not None:
-            self.status.show_state("amber", f"已撤销　{undone.person_name} 的签到",
-                                   "撤销已记入操作日志")
-            self.refresh_results()
-            self._refresh_header()
+        self.run(desk_actions.undo_check_in, self._undone)
+
+    def _undone(self, done: UndoneAtDesk) -> None:
+        self.status.show_state("amber", desk_text("desk.status.undone",
+                                                  name=done.undone.person_name),
+                               desk_text("desk.status.undone_detail"))
+        self.refresh_results()
+        self._show_header(done.checked_in_today)
 
     # -- other views' changes, header --------------------------------------------------------
     def _on_changed(self, topics: frozenset[str]) -> None:
@@ -317,14 +361,18 @@ class DeskView(QWidget):
             self._refresh_header()
 
     def _refresh_header(self) -> None:
-        n = None
+        """Today's count, read in the background (another desk's check-ins, a new database)."""
+        self._show_header(None)
         if self.ctx.event_info is not None:
-            n = ops.run_now(self.ctx, lambda s: checkin_service.count_today(s), write=False,
-                            show_errors=False)
-        desk = self.desk.name
-        label = f"{desk} 号台" if desk.isdigit() else desk
-        event = self.ctx.event_info.name_zh if self.ctx.event_info else "（无活动）"
-        self.header.setText(f"签到台 · {label} · {event} · 今日已签到 {n or 0} 人")
+            ops.run_action(self.ctx, lambda actx, _p: desk_actions.today_count(actx),
+                           on_done=self._show_header, on_error=lambda _exc: None)
+
+    def _show_header(self, count: int | None) -> None:
+        if count is None and self.header.text():
+            return  # keep the last figure until the new one arrives
+        event = self.ctx.event_info.name_zh if self.ctx.event_info else desk_text("desk.no_event")
+        self.header.setText(desk_text("desk.header", where=desk_label(self.desk.name),
+                                      event=event, count=count or 0))
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -339,9 +387,9 @@ class DeskView(QWidget):
         from eventdesk.ui.desk.walkin import WalkInDialog
 
         dialog = WalkInDialog(self.ctx, desk=self.desk.name, parent=self)
-        if dialog.exec() and dialog.result_checkin is not None:
-            self.show_result(dialog.result_checkin, focus_person=True)
-            if dialog.result_checkin.result == "checked_in" and dialog.print_badge:
+        if dialog.exec() and dialog.checked_in is not None:
+            self.show_checkin(dialog.checked_in, focus_person=True)
+            if dialog.checked_in.result.result == "checked_in" and dialog.print_badge:
                 self.badges.print_selected(auto=True)
         self.search.setFocus()
 
@@ -351,13 +399,6 @@ class DeskView(QWidget):
         PickupDialog(self.ctx, self.badges, parent=self).exec()
         self.refresh_results()
         self.search.setFocus()
-
-    def refresh_after_print(self, person_ids: list[int]) -> None:
-        for pid in person_ids:
-            row = ops.run_now(self.ctx, lambda s, pid=pid: desk_service.desk_row(s, person_id=pid),
-                              write=False)
-            if row is not None:
-                self.model.replace_row(row)
 
     def remember_query(self) -> None:
         if self.search.text().strip():

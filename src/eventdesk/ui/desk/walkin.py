@@ -1,7 +1,12 @@
 """Walk-in registration at the desk: a short form, likely duplicates offered before saving,
-the exhibitor quota with an organiser's override; saving creates, checks in and prints."""
+the exhibitor quota with an organiser's override; saving creates, checks in and prints.
+Looking for duplicates, saving and checking in run as one desk action off the GUI thread."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,15 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk.actions import desk as desk_actions
+from eventdesk.actions.base import ActionContext, Outcome
+from eventdesk.actions.desk import DeskCheckIn, WalkIn
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
-from eventdesk.domain.errors import DomainError, ValidationFailed
+from eventdesk.domain.errors import ValidationFailed
+from eventdesk.messages import describe
+from eventdesk.messages.desk import desk_text
 from eventdesk.services import desk as desk_service
 from eventdesk.services import exhibitors as exhibitor_service
 from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.desk import Duplicate
 from eventdesk.services.people import PersonInput, validate_person
 from eventdesk.ui import ops
-from eventdesk.ui.context import CHECKINS, PEOPLE, AppContext
+from eventdesk.ui.context import AppContext
 
 FIELDS = ("name", "company", "phone", "email", "title")
 LABELS = {"name": "姓名 *", "company": "单位", "phone": "手机", "email": "邮箱", "title": "职务"}
@@ -38,7 +48,8 @@ class WalkInDialog(QDialog):
     def __init__(self, ctx: AppContext, *, desk: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.desk = ctx, desk
-        self.result_checkin: CheckInResult | None = None
+        self.checked_in: DeskCheckIn | None = None
+        self._op: ops.BackgroundOp | None = None  # the running action, if any
         self.duplicates: list[Duplicate] = []
         self._confirmed_new = False
         self.setWindowTitle("现场登记 Walk-in registration")
@@ -116,15 +127,17 @@ class WalkInDialog(QDialog):
         self.exhibitor.clear()
         self.exhibitor.addItem("（不是展商人员）", None)
         for r in rows:
-            self.exhibitor.addItem(f"{r.name_zh}  {r.hall} {r.booth}  ({r.staff_count}/{r.staff_quota})",
-                                   r.id)
+            self.exhibitor.addItem(
+                f"{r.name_zh}  {r.hall} {r.booth}  ({r.staff_count}/{r.staff_quota})", r.id)
         if rows and self.category.currentData() == Category.EXHIBITOR.value:
             self.exhibitor.setCurrentIndex(1)
 
     def _input(self) -> PersonInput:
-        values = {k: e.text() for k, e in self.edits.items()}
-        return PersonInput(category=str(self.category.currentData()),
-                           exhibitor_id=self.exhibitor.currentData(), **values)
+        text = {k: e.text() for k, e in self.edits.items()}
+        return PersonInput(name=text["name"], company=text["company"], phone=text["phone"],
+                           email=text["email"], title=text["title"],
+                           category=str(self.category.currentData()),
+                           exhibitor_id=self.exhibitor.currentData())
 
     def _show_errors(self, fields: dict[str, str]) -> None:
         for key, label in self.errors.items():
@@ -132,6 +145,39 @@ class WalkInDialog(QDialog):
             label.setVisible(key in fields)
         other = {k: v for k, v in fields.items() if k not in self.errors}
         self.message.setText("；".join(other.values()))
+
+    @property
+    def result_checkin(self) -> CheckInResult | None:
+        """The check-in this dialog made (None until it made one)."""
+        return self.checked_in.result if self.checked_in is not None else None
+
+    @property
+    def busy(self) -> bool:
+        return self._op is not None
+
+    def _run(self, action: Callable[[ActionContext], Outcome[Any]],
+             on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:
+        if self._op is not None:
+            return  # one press, one action
+        desk = self.desk
+
+        def done(value: Any) -> None:
+            self._op = None
+            self._enable(True)
+            on_done(value)
+
+        def failed(exc: BaseException) -> None:
+            self._op = None
+            self._enable(True)
+            on_error(exc)
+
+        self._enable(False)
+        self._op = ops.run_action(self.ctx, lambda actx, _p: action(replace(actx, desk=desk)),
+                                  on_done=done, on_error=failed)
+
+    def _enable(self, on: bool) -> None:
+        self.save_button.setEnabled(on)
+        self.use_existing_button.setEnabled(on)
 
     def submit(self) -> None:
         """Validate, look for duplicates (once), then save + check in."""
@@ -141,20 +187,15 @@ class WalkInDialog(QDialog):
             self._show_errors(exc.fields)
             return
         self._show_errors({})
-        if not self._confirmed_new:
-            dups = ops.run_now(self.ctx, lambda s: desk_service.likely_duplicates(s, data=data),
-                               write=False) or []
-            if dups:
-                self._offer(dups)
-                return
         self._save(data, override=False)
 
-    def _offer(self, dups: list[Duplicate]) -> None:
-        self.duplicates = dups
+    def _offer(self, dups: tuple[Duplicate, ...]) -> None:
+        self.duplicates = list(dups)
         self.dup_list.clear()
         for d in dups:
             p = d.person
-            item = QListWidgetItem(f"{d.label}：{p.name}　{p.company}　{p.phone_masked}　{p.email}")
+            label = desk_text(f"desk.duplicate.{d.why}")
+            item = QListWidgetItem(f"{label}：{p.name}　{p.company}　{p.phone_masked}　{p.email}")
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             self.dup_list.addItem(item)
         self.dup_list.setCurrentRow(0)
@@ -165,38 +206,43 @@ class WalkInDialog(QDialog):
         self.use_existing_button.setFocus()
 
     def use_existing(self) -> None:
-        item = self.dup_list.currentItem()
-        if item is None:
+        row = self.dup_list.currentRow()
+        if row < 0:
             return
-        pid = int(item.data(Qt.ItemDataRole.UserRole))
-        result = ops.run_now(self.ctx, lambda s: desk_service.use_existing(
-            s, person_id=pid, desk=self.desk, operator=self.ctx.operator),
-            changes=(CHECKINS,), parent=self)
-        if result is not None:
-            self.result_checkin = result
+        pid = int(self.dup_list.item(row).data(Qt.ItemDataRole.UserRole))
+
+        def done(shown: DeskCheckIn) -> None:
+            self.checked_in = shown
             self.print_box.setChecked(False)  # a registered person may hold a badge already
             self.accept()
 
+        self._run(lambda actx: desk_actions.check_in(actx, person_id=pid,
+                                                     via="walk_in_duplicate"),
+                  done, lambda exc: self.message.setText(describe(exc)))
+
     def _save(self, data: PersonInput, *, override: bool) -> None:
-        try:
-            result = ops.run_now(self.ctx, lambda s: desk_service.register_walk_in(
-                s, data=data, desk=self.desk, operator=self.ctx.operator,
-                override_quota=override), changes=(PEOPLE, CHECKINS), parent=self,
-                show_errors=False)
-        except desk_service.QuotaExceeded as exc:
-            if not override and self.confirm_override(exc.message):
-                self._save(data, override=True)
+        new_person = self._confirmed_new
+
+        def done(walk_in: WalkIn) -> None:
+            if walk_in.duplicates:
+                self._offer(walk_in.duplicates)
+            elif walk_in.checked_in is not None:
+                self.checked_in = walk_in.checked_in
+                self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, desk_service.QuotaExceeded):
+                if not override and self.confirm_override(describe(exc)):
+                    self._save(data, override=True)
+                else:
+                    self.message.setText(describe(exc))
+            elif isinstance(exc, ValidationFailed):
+                self._show_errors(exc.fields)
             else:
-                self.message.setText(exc.message)
-            return
-        except ValidationFailed as exc:
-            self._show_errors(exc.fields)
-            return
-        except DomainError as exc:
-            self.message.setText(exc.message)
-            return
-        self.result_checkin = result
-        self.accept()
+                self.message.setText(describe(exc))
+
+        self._run(lambda actx: desk_actions.register_walk_in(
+            actx, data=data, new_person=new_person, override_quota=override), done, failed)
 
     def _confirm_override(self, message: str) -> bool:
         answer = QMessageBox.question(self, "超出展商名额",

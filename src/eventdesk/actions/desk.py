@@ -1,0 +1,144 @@
+"""The registration desk's check-in actions: scan a badge, check in a person chosen from the
+search, undo this desk's last check-in, register a walk-in. Printing at the desk and exhibitor
+pick-up are in actions.desk_print.
+
+Each action is one short write (the check-in, with its audit entry) followed by a read of what the
+desk shows next (the person's result row and today's count), so the view needs no database call
+of its own after a scan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
+from eventdesk.services import checkin as checkin_service
+from eventdesk.services import desk as desk_service
+from eventdesk.services.checkin import CheckInResult, UndoneCheckIn
+from eventdesk.services.desk import DeskRow, Duplicate
+from eventdesk.services.people import PersonInput, validate_person
+from eventdesk.storage import Session
+
+# What a scan does with a code that is not ours but matches a person's external reference:
+# "ask" returns a `confirm` result (the desk operator confirms, then check_in(via=external_ref)),
+# "accept" checks that person in, "reject" rejects it (an unattended command line).
+Foreign = Literal["ask", "accept", "reject"]
+Via = Literal["search", "external_ref", "walk_in_duplicate"]
+
+
+@dataclass(frozen=True)
+class DeskCheckIn:
+    """What the desk shows after a scan, a check-in or a walk-in.
+
+    result: the check-in result (codes, worded by messages.desk). row: the person's result row
+    as it is now (None when the scan named nobody). checked_in_today: check-ins today, all desks.
+    """
+
+    result: CheckInResult
+    row: DeskRow | None
+    checked_in_today: int
+
+
+@dataclass(frozen=True)
+class UndoneAtDesk:
+    undone: UndoneCheckIn
+    checked_in_today: int
+
+
+@dataclass(frozen=True)
+class WalkIn:
+    """A walk-in's outcome: either likely duplicates (nothing was written; the operator picks one
+    or confirms a new person) or the new person's check-in."""
+
+    duplicates: tuple[Duplicate, ...] = ()
+    checked_in: DeskCheckIn | None = None
+
+
+def _shown(session: Session, result: CheckInResult) -> DeskCheckIn:
+    row = (desk_service.desk_row(session, person_id=result.person.id)
+           if result.person is not None else None)
+    return DeskCheckIn(result=result, row=row,
+                       checked_in_today=checkin_service.count_today(session))
+
+
+def _finish(ctx: ActionContext, result: CheckInResult, *topics: Topic) -> Outcome[DeskCheckIn]:
+    with ctx.db.unit_of_work(write=False) as session:
+        shown = _shown(session, result)
+    return outcome(shown, *(topics if result.result == "checked_in" else ()))
+
+
+def scan(ctx: ActionContext, *, payload: str, foreign: Foreign = "ask") -> Outcome[DeskCheckIn]:
+    """Check in the holder of a scanned badge payload (as the scanner typed it: any case,
+    padding). A rejected payload changes nothing but one audit entry; its result says why
+    (`reason`). Changes CHECKINS when someone was checked in."""
+    with ctx.db.unit_of_work() as session:
+        result = checkin_service.check_in_scan(session, payload=payload, desk=ctx.desk,
+                                               operator=ctx.operator)
+        if result.result == "confirm" and result.person is not None and foreign != "ask":
+            if foreign == "accept":
+                result = checkin_service.check_in(
+                    session, person_id=result.person.id, desk=ctx.desk, operator=ctx.operator,
+                    payload=payload, via="external_ref")
+            else:  # nobody confirms the match: a foreign code admits nobody
+                result = checkin_service.reject(
+                    session, reason="unknown", code="desk.scan.external_unconfirmed",
+                    params=dict(result.params), desk=ctx.desk, operator=ctx.operator,
+                    payload=payload, person=result.person, external_ref_match=True)
+    return _finish(ctx, result, Topic.CHECKINS)
+
+
+def check_in(ctx: ActionContext, *, person_id: int, via: Via = "search") -> Outcome[DeskCheckIn]:
+    """Check in a person chosen at the desk (from the search list, a confirmed external
+    reference, or a walk-in who was registered already). Raises NotFound for an unknown id."""
+    with ctx.db.unit_of_work() as session:
+        result = checkin_service.check_in(session, person_id=person_id, desk=ctx.desk,
+                                          operator=ctx.operator, via=via)
+    return _finish(ctx, result, Topic.CHECKINS)
+
+
+def undo_check_in(ctx: ActionContext) -> Outcome[UndoneAtDesk]:
+    """Undo this desk's newest check-in of the last few minutes (audited). Raises DomainError
+    (desk.undo.nothing) when there is none."""
+    with ctx.db.unit_of_work() as session:
+        undone = checkin_service.undo_last_check_in(session, desk=ctx.desk,
+                                                    operator=ctx.operator)
+    with ctx.db.unit_of_work(write=False) as session:
+        n = checkin_service.count_today(session)
+    return outcome(UndoneAtDesk(undone=undone, checked_in_today=n), Topic.CHECKINS)
+
+
+def register_walk_in(ctx: ActionContext, *, data: PersonInput, new_person: bool = False,
+                     override_quota: bool = False) -> Outcome[WalkIn]:
+    """Register someone at the desk and check them in.
+
+    Unless `new_person` (the operator saw the likely duplicates and wants a new person), likely
+    duplicates (same phone, e-mail, or name at the same company) are returned and nothing is
+    written. Exhibitor staff beyond the company's quota raise QuotaExceeded unless
+    `override_quota` (an organiser confirmed; audited). Raises ValidationFailed for bad input.
+    """
+    data = validate_person(data)
+    if not new_person:
+        with ctx.db.unit_of_work(write=False) as session:
+            duplicates = desk_service.likely_duplicates(session, data=data)
+        if duplicates:
+            return outcome(WalkIn(duplicates=tuple(duplicates)))
+    with ctx.db.unit_of_work() as session:
+        result = desk_service.register_walk_in(session, data=data, desk=ctx.desk,
+                                               operator=ctx.operator,
+                                               override_quota=override_quota)
+    done = _finish(ctx, result, Topic.CHECKINS)
+    return outcome(WalkIn(checked_in=done.value), Topic.PEOPLE, *done.changes)
+
+
+def today_count(ctx: ActionContext) -> Outcome[int]:
+    """Check-ins today at all desks (the desk's header). Reads only."""
+    with ctx.db.unit_of_work(write=False) as session:
+        return outcome(checkin_service.count_today(session))
+
+
+def latest_at_desk(ctx: ActionContext) -> Outcome[DeskCheckIn | None]:
+    """This desk's latest check-in today as the desk showed it (a re-opened view). Reads only."""
+    with ctx.db.unit_of_work(write=False) as session:
+        last = checkin_service.latest_at_desk(session, desk=ctx.desk)
+        return outcome(_shown(session, last) if last is not None else None)
