@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 
@@ -80,17 +80,25 @@ class AlreadyCheckedIn(DomainError):
 
 @dataclass
 class RowError:
+    """A problem with one cell of an imported list. `code` + `params` name it for
+    eventdesk.messages; `message` is a sentence from a service not yet converted to codes."""
+
     row: int
     column: str
     value: str
-    message: str
+    message: str = ""
+    code: str = ""
+    params: dict[str, object] = field(default_factory=dict)
 
 
 class ImportRejected(DomainError):
+    """A file refused as a whole; `errors` lists its problems by row and column when known."""
+
     code = "import_rejected"
 
-    def __init__(self, message: str, errors: list[RowError] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "", errors: list[RowError] | None = None, *,
+                 code: str | None = None, **params: object) -> None:
+        super().__init__(message, code=code, **params)
         self.errors: list[RowError] = list(errors or [])
 
 

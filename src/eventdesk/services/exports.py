@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from eventdesk.domain import CheckIn, Exhibitor, Person, PersonStatus
 from eventdesk.domain.errors import DomainError
 from eventdesk.services.events import PayloadSigner, get_event
-from eventdesk.services.imports.normalise import neutralise
+from eventdesk.domain.cells import guard_formula as neutralise
 
 Progress = Callable[[int, int], None]
 EXPORT_KINDS = ("people", "exhibitors", "checkins")
