@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.services.schedule import items as schedule
 from eventdesk.services.imports import import_file
+from eventdesk.services.schedule import items as schedule
 from eventdesk.storage import Database
 from tests.schedule_data import at, build_small
 

@@ -105,7 +105,8 @@ def test_xlsx_title_row_blank_rows_and_sheet(event_db: Database, tmp_path: Path)
 
 
 def test_formulas_are_text_never_evaluated(event_db: Database, tmp_path: Path) -> None:
-    path = xlsx(tmp_path / "f.xlsx", [["姓名", "单位", "备注"], ["=1+1", "=HYPERLINK(\"x\")", "@SUM(A1)"]])
+    path = xlsx(tmp_path / "f.xlsx", [["姓名", "单位", "备注"],
+                                      ["=1+1", "=HYPERLINK(\"x\")", "@SUM(A1)"]])
     run(event_db, path)
     person = people(event_db)["=1+1"]
     assert person.company == '=HYPERLINK("x")' and person.notes == "@SUM(A1)"  # type: ignore[attr-defined]
@@ -128,7 +129,8 @@ def test_one_half_width_rule() -> None:
 # -- mapping and normalisation ------------------------------------------------------------------
 
 def test_auto_mapping_of_chinese_and_english_variants() -> None:
-    headers = ["名字", "企业名称", "手机号码（必填）*", "E-mail", "参会身份", "展位号", "职位", "报名编号"]
+    headers = ["名字", "企业名称", "手机号码（必填）*", "E-mail", "参会身份", "展位号", "职位",
+               "报名编号"]
     mapping = auto_map(headers, FIELDS)
     assert mapping == {"name": "名字", "company": "企业名称", "phone": "手机号码（必填）*",
                        "email": "E-mail", "category": "参会身份", "title": "职位",
@@ -145,8 +147,8 @@ def test_category_words(word: str, key: str) -> None:
 
 
 def test_normalisation_of_cells(event_db: Database, tmp_path: Path) -> None:
-    path = write(tmp_path / "n.csv", HEADER + "  张伟　,ＡＢＣ科技（昆山）有限公司,＋86 138-1234-5678,"
-                 "ZW@Example.COM,ＶＩＰ\n")
+    path = write(tmp_path / "n.csv", HEADER + "  张伟　,ＡＢＣ科技（昆山）有限公司,"
+                 "＋86 138-1234-5678,ZW@Example.COM,ＶＩＰ\n")
     run(event_db, path)
     p = people(event_db)["张伟"]
     assert (p.company, p.phone, p.email, p.category) == (  # type: ignore[attr-defined]
@@ -221,7 +223,8 @@ def test_people_link_to_exhibitors_by_company(event_db: Database, tmp_path: Path
 
 
 def test_exhibitor_import(event_db: Database, tmp_path: Path) -> None:
-    path = write(tmp_path / "ex.csv", "展商名称,简称,展馆,展位号,行业,联系人,联系电话,名额,展商编号\n"
+    path = write(tmp_path / "ex.csv", "展商名称,简称,展馆,展位号,行业,联系人,联系电话,名额,"
+                 "展商编号\n"
                  "昆山光合科技有限公司,光合,A,a101,芯片,张伟,0512-57001234,8,EX1\n"
                  "曙光信息,曙光,B,B2,,,,abc,EX2\n")
     report = run(event_db, path, kind="exhibitors")
@@ -325,8 +328,9 @@ def test_both_xlsx_readers_agree(event_db: Database, tmp_path: Path, fast: bool,
 
     if not fast:
         monkeypatch.setattr(xlsx_mod, "FAST_LIMIT", 0)
-    path = xlsx(tmp_path / "l.xlsx", [["名单"], [], ["姓名", "手机", "名额"], ["张伟", 13812345678, 3],
-                                      [], ["李娜", "+86 139 0000 1111", None]])
+    path = xlsx(tmp_path / "l.xlsx", [["名单"], [], ["姓名", "手机", "名额"],
+                                      ["张伟", 13812345678, 3], [],
+                                      ["李娜", "+86 139 0000 1111", None]])
     with event_db.unit_of_work(write=False) as s:
         preview = inspect_file(s, path=path, kind="people")
     assert preview.header_line == 3
@@ -364,7 +368,8 @@ def test_shared_pinyin_conversion_keeps_sort_keys(name: str) -> None:
 
 
 def test_namesakes_with_different_ids_stay_two_people(event_db: Database, tmp_path: Path) -> None:
-    path = write(tmp_path / "twins.csv", "姓名,单位,胸卡编号,编号\n张伟,光合,AAAAAAAAAA,\n张伟,光合,BBBBBBBBBB,\n"
+    path = write(tmp_path / "twins.csv", "姓名,单位,胸卡编号,编号\n张伟,光合,AAAAAAAAAA,\n"
+                 "张伟,光合,BBBBBBBBBB,\n"
                  "李娜,曙光,,R1\n李娜,曙光,,R2\n王芳,曙光,,\n王芳,曙光,,\n")
     report = run(event_db, path)
     assert (report.created, report.skipped) == (5, 1)  # only the two bare 王芳 rows merge

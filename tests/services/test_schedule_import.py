@@ -143,8 +143,8 @@ def test_round_trip_of_own_csv_export(db: Database, small: Small, tmp_path: Path
     with db.unit_of_work(write=False) as s:
         export_schedule(s, out=path)
     before = titles(db)
-    path.write_text(path.read_text(encoding="utf-8-sig").replace("开幕主旨演讲", "开幕主旨演讲（新）"),
-                    encoding="utf-8")
+    renamed = path.read_text(encoding="utf-8-sig").replace("开幕主旨演讲", "开幕主旨演讲（新）")
+    path.write_text(renamed, encoding="utf-8")
     result = run(db, path)
     # Every row matches its item by the exported id (the unscheduled one too); one changed.
     assert (result.created, result.updated, result.skipped, result.errors) == (0, 1, 4, [])

@@ -15,25 +15,22 @@ never writes over a change it did not see. A file refused as a whole raises Impo
 code of messages/imports.py); row problems are in the report. `progress` may raise Cancelled:
 nothing is written then.
 
-The worded forms (one sentence, the CLI's JSON, the error report CSV) are here too, so that the
+The worded forms (one sentence, the CLI's JSON) are in eventdesk.messages.imports, so that the
 CLI and the wizard say exactly the same: `report_json`, `rejection_json`, `summary`,
-`row_message`, `mapping_problems`, `save_error_report`.
+`row_message`.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from eventdesk import messages
 from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, Topic, no_progress, outcome
 from eventdesk.domain.cells import guard_formula
-from eventdesk.domain.errors import ImportRejected, RowError
 from eventdesk.services import imports
 from eventdesk.services.imports import FilePreview, ImportOptions, ImportReport, Plan, Problem
 from eventdesk.services.imports import engine as import_engine
@@ -114,75 +111,19 @@ def _plan(session: Session, request: ImportRequest, *, dry_run: bool,
         progress=progress)
 
 
-# -- worded forms (the same for the CLI and the wizard) -----------------------------------------
-
-def problem_text(issue: Problem) -> str:
-    return messages.text(issue.code, **issue.params)
-
-
-def row_message(error: RowError) -> str:
-    """The sentence for one row problem, in the current language."""
-    return messages.text(error.code, **error.params) if error.code else error.message
-
-
-def error_json(error: RowError) -> dict[str, Any]:
-    return {"row": error.row, "column": error.column, "value": error.value,
-            "message": row_message(error)}
-
-
-def report_json(report: ImportReport) -> dict[str, Any]:
-    """The contract's {"created", "updated", "skipped", "errors": [{row, column, value,
-    message}]} plus what more the report knows (warnings, would_*, the kind's extra)."""
-    return {
-        "created": report.created, "updated": report.updated, "skipped": report.skipped,
-        "errors": [error_json(e) for e in report.errors],
-        "warnings": [error_json(e) for e in report.warnings],
-        "kind": report.kind, "rows": report.rows, "dry_run": report.dry_run,
-        "rejected": report.rejected, "written": report.written,
-        "would_create": report.would_create, "would_update": report.would_update,
-        "would_skip": report.would_skip, "encoding": report.encoding, "sheet": report.sheet,
-        "content_hash": report.content_hash, **report.extra,
-    }
-
-
-def rejection_json(exc: ImportRejected) -> dict[str, Any]:
-    """The import JSON for a file refused as a whole (unreadable, no name column…)."""
-    message = messages.describe(exc)
-    listed = [error_json(e) for e in exc.errors] or [
-        {"row": 0, "column": "", "value": "", "message": message}]
-    return {"created": 0, "updated": 0, "skipped": 0, "errors": listed, "rejected": True,
-            "written": False, "message": message}
-
-
-def summary(report: ImportReport) -> str:
-    """One sentence for people about what the import did (or would do)."""
-    if report.rejected:
-        return messages.text("imports.summary.rejected", errors=len(report.errors),
-                             create=report.would_create, update=report.would_update,
-                             skip=report.would_skip)
-    code = "imports.summary.dry_run" if report.dry_run else "imports.summary.done"
-    text = messages.text(code, created=report.created, updated=report.updated,
-                         skipped=report.skipped)
-    if report.errors:
-        text += messages.text("imports.summary.rows_skipped", errors=len(report.errors))
-    rooms = report.extra.get("rooms_created") or []
-    if rooms:
-        text += "；" + messages.text("imports.summary.rooms_created", rooms="、".join(rooms))
-    return text
-
-
-def mapping_problems(preview: FilePreview, mapping: dict[str, str]) -> list[str]:
-    """What is wrong with a (hand-edited) mapping of the previewed file, as sentences."""
+def mapping_problems(preview: FilePreview, mapping: dict[str, str]) -> list[Problem]:
+    """What is wrong with a (hand-edited) mapping of the previewed file (codes; empty: usable)."""
     fields = [FieldSpec(key, label, (label,), required) for key, label, required in preview.fields]
-    return [problem_text(p) for p in check_mapping(mapping, preview.headers, fields)]
+    return check_mapping(mapping, preview.headers, fields)
 
 
-def save_error_report(errors: list[RowError], path: Path | str) -> None:
-    """The row problems as a CSV that Excel opens with Chinese intact (UTF-8 with BOM), every
-    cell guarded against running as a formula. Not an action: it touches no database."""
+def save_error_report(rows: Iterable[tuple[int, str, str, str]], path: Path | str) -> None:
+    """(row, column, value, problem sentence) rows as a CSV that Excel opens with Chinese intact
+    (UTF-8 with BOM), every cell guarded against running as a formula. Not an action: it
+    touches no database (the caller words the problems, messages.imports.row_message)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["行 Row", "列 Column", "值 Value", "问题 Problem"])
-        for e in errors:
-            writer.writerow([e.row, guard_formula(e.column), guard_formula(e.value),
-                             guard_formula(row_message(e))])
+        for row, column, value, message in rows:
+            writer.writerow([row, guard_formula(column), guard_formula(value),
+                             guard_formula(message)])

@@ -17,6 +17,7 @@ from eventdesk.actions import imports as import_actions
 from eventdesk.actions.base import ActionContext
 from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.domain.errors import ImportRejected
+from eventdesk.messages import imports as import_words
 from eventdesk.services.audit import os_operator
 from eventdesk.services.imports import POLICIES, ImportReport
 
@@ -70,13 +71,13 @@ def run(args: argparse.Namespace) -> int:
             report = import_actions.import_list(ctx, request=request).value
     except ImportRejected as exc:
         if args.json:
-            print_json(import_actions.rejection_json(exc))
+            print_json(import_words.rejection_json(exc))
         print(f"eventdesk import: {messages.describe(exc)}", file=sys.stderr)
         return EXIT_INVALID
     finally:
         db.dispose()
     if args.json:
-        print_json(import_actions.report_json(report))
+        print_json(import_words.report_json(report))
     else:
         _print_human(report)
     return EXIT_INVALID if report.rejected else 0
@@ -85,12 +86,12 @@ def run(args: argparse.Namespace) -> int:
 def _print_human(report: ImportReport) -> None:
     for e in report.errors[:MAX_LISTED_ERRORS]:
         print(messages.text("imports.row_line", row=e.row, column=e.column, value=repr(e.value),
-                            message=import_actions.row_message(e)))
+                            message=import_words.row_message(e)))
     if len(report.errors) > MAX_LISTED_ERRORS:
         print(messages.text("imports.more_errors", count=len(report.errors) - MAX_LISTED_ERRORS))
     for e in report.warnings[:MAX_LISTED_ERRORS]:
         print(messages.text("imports.warning_line", row=e.row, column=e.column, value=e.value,
-                            message=import_actions.row_message(e)))
+                            message=import_words.row_message(e)))
     for conflict in report.extra.get("conflicts", []):
         print(messages.text("imports.conflict_line", message=conflict["message"]))
-    print(import_actions.summary(report))
+    print(import_words.summary(report))

@@ -1,6 +1,16 @@
-"""Sentences of the imports area (people, exhibitors and schedule lists): code -> (zh, en)."""
+"""Sentences of the imports area (people, exhibitors and schedule lists): code -> (zh, en),
+and the worded forms of an import report that the CLI and the import wizard share:
+`row_message`, `error_json`, `report_json` (the CLI contract's JSON), `rejection_json`, `summary`.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from eventdesk.domain.errors import ImportRejected, RowError
+
+if TYPE_CHECKING:  # the catalogue is loaded with every message; the services only when needed
+    from eventdesk.services.imports.report import ImportReport
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the file as a whole (ImportRejected) --
@@ -117,3 +127,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "imports.more_errors": ("…另有 {count} 处错误（用 --json 查看全部）",
                             "…{count} more errors (--json lists them all)"),
 }
+
+
+def _text(code: str, **params: object) -> str:
+    from eventdesk.messages import text
+
+    return text(code, **params)
+
+
+def row_message(error: RowError) -> str:
+    """The sentence for one row problem, in the current language."""
+    return _text(error.code, **error.params) if error.code else error.message
+
+
+def error_json(error: RowError) -> dict[str, Any]:
+    return {"row": error.row, "column": error.column, "value": error.value,
+            "message": row_message(error)}
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    """The contract's {"created", "updated", "skipped", "errors": [{row, column, value,
+    message}]} plus what more the report knows (warnings, would_*, the kind's extra)."""
+    return {
+        "created": report.created, "updated": report.updated, "skipped": report.skipped,
+        "errors": [error_json(e) for e in report.errors],
+        "warnings": [error_json(e) for e in report.warnings],
+        "kind": report.kind, "rows": report.rows, "dry_run": report.dry_run,
+        "rejected": report.rejected, "written": report.written,
+        "would_create": report.would_create, "would_update": report.would_update,
+        "would_skip": report.would_skip, "encoding": report.encoding, "sheet": report.sheet,
+        "content_hash": report.content_hash, **report.extra,
+    }
+
+
+def rejection_json(exc: ImportRejected) -> dict[str, Any]:
+    """The import JSON for a file refused as a whole (unreadable, no name column…)."""
+    from eventdesk.messages import describe
+
+    message = describe(exc)
+    listed = [error_json(e) for e in exc.errors] or [
+        {"row": 0, "column": "", "value": "", "message": message}]
+    return {"created": 0, "updated": 0, "skipped": 0, "errors": listed, "rejected": True,
+            "written": False, "message": message}
+
+
+def summary(report: ImportReport) -> str:
+    """One sentence for people about what the import did (or would do)."""
+    if report.rejected:
+        return _text("imports.summary.rejected", errors=len(report.errors),
+                     create=report.would_create, update=report.would_update,
+                     skip=report.would_skip)
+    code = "imports.summary.dry_run" if report.dry_run else "imports.summary.done"
+    said = _text(code, created=report.created, updated=report.updated, skipped=report.skipped)
+    if report.errors:
+        said += _text("imports.summary.rows_skipped", errors=len(report.errors))
+    rooms = report.extra.get("rooms_created") or []
+    if rooms:
+        said += "；" + _text("imports.summary.rooms_created", rooms="、".join(rooms))
+    return said

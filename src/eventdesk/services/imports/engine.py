@@ -203,7 +203,7 @@ def _plan(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict
     problems = mapping_mod.check_mapping(mapping, table.headers, adapter.fields)
     if problems:
         first = problems[0]
-        raise ImportRejected(errors=[row_error(0, "", "", p) for p in problems],
+        raise ImportRejected("", [row_error(0, "", "", p) for p in problems],
                              code=first.code, **first.params)
     report = ImportReport(kind=adapter.kind, dry_run=dry_run, content_hash=table.content_hash,
                           mapping=dict(mapping), format=table.format, encoding=table.encoding,

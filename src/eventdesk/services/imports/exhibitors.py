@@ -6,9 +6,9 @@ Duplicates: the same external reference, or the same company name (folded: å¼µ/å
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import AuditEntry, Exhibitor, Person
@@ -116,7 +116,7 @@ class ExhibitorsAdapter(KindAdapter):
         rows = [{**{k: r[k] for k in COMPARE}, "created_at": now, "updated_at": now,
                  "search_text": _search(r)} for r in creates]
         for start in range(0, len(rows), _BATCH):
-            session.execute(insert(Exhibitor.__table__),
+            session.execute(insert(cast(Table, Exhibitor.__table__)),
                             rows[start:start + _BATCH])
         changes_by_id = dict(updates)
         renamed: list[Exhibitor] = []

@@ -15,9 +15,9 @@ import base64
 import secrets
 from collections.abc import Hashable
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import AuditEntry, Category, Exhibitor, Person, PersonStatus
@@ -216,7 +216,7 @@ class PeopleAdapter(KindAdapter):
         # Core executemany on the table: ORM objects, or even the ORM's bulk insert, cost seconds
         # more on a 30,000-row list (and the ORM path splits batches wherever a None appears).
         for start in range(0, len(rows), _INSERT_BATCH):
-            session.execute(insert(Person.__table__),
+            session.execute(insert(cast(Table, Person.__table__)),
                             rows[start:start + _INSERT_BATCH])
             if progress is not None:
                 progress(min(start + _INSERT_BATCH, len(rows)), total)

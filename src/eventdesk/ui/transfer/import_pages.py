@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.actions import imports as import_actions
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome
+from eventdesk.messages import imports as import_words
 from eventdesk.services.imports import ImportReport
 from eventdesk.ui import ops
 
@@ -115,7 +116,7 @@ class MappingPage(QWizardPage):
         if preview is None:
             return
         problems = import_actions.mapping_problems(preview, self.mapping())
-        self.problems.setText("\n".join(problems))
+        self.problems.setText("\n".join(messages.text(p.code, **p.params) for p in problems))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -180,7 +181,7 @@ class _RunPage(QWizardPage):
     def _done(self, report: ImportReport) -> None:
         self._finish()
         self.report = report
-        self.summary.setText(import_actions.summary(report))
+        self.summary.setText(import_words.summary(report))
         self.show_report(report)
         self.completeChanged.emit()
 
@@ -200,7 +201,8 @@ class DryRunPage(_RunPage):
         super().__init__(wizard)
         self.setTitle("预演 Dry run")
         self.setSubTitle("不写入任何数据，只显示导入会做什么：新建、更新、跳过和错误。")
-        self.skip_invalid = QCheckBox("跳过有错误的行，只导入有效的行 Import the valid rows, skip the rest")
+        self.skip_invalid = QCheckBox("跳过有错误的行，只导入有效的行 "
+                                      "Import the valid rows, skip the rest")
         self.skip_invalid.toggled.connect(lambda _on: self.completeChanged.emit())
         self.errors = QTableWidget(0, 4)
         self.errors.setHorizontalHeaderLabels(["行 Row", "列 Column", "值 Value", "问题 Problem"])
@@ -237,13 +239,15 @@ class DryRunPage(_RunPage):
         self.errors.setRowCount(len(shown))
         for r, e in enumerate(shown):
             for c, value in enumerate((str(e.row), e.column, e.value,
-                                       import_actions.row_message(e))):
+                                       import_words.row_message(e))):
                 self.errors.setItem(r, c, QTableWidgetItem(value))
         self.export_button.setEnabled(bool(report.errors))
 
     def export_errors(self, path: str) -> None:
         if self.report is not None:
-            import_actions.save_error_report(self.report.errors, path)
+            import_actions.save_error_report(
+                [(e.row, e.column, e.value, import_words.row_message(e))
+                 for e in self.report.errors], path)
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "导出错误报告 Export the error report",

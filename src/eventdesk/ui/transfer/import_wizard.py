@@ -87,8 +87,8 @@ class FilePage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle("选择文件 Choose the file")
-        self.setSubTitle("CSV（UTF-8 或 GBK/GB18030，自动识别）或 Excel .xlsx；下方显示按识别出的编码解码后的"
-                         "内容，乱码说明识别有误。")
+        self.setSubTitle("CSV（UTF-8 或 GBK/GB18030，自动识别）或 Excel .xlsx；"
+                         "下方显示按识别出的编码解码后的内容，乱码说明识别有误。")
         self.kind_box = QComboBox()
         for kind, label in import_actions.kinds():
             self.kind_box.addItem(label, kind)
