@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from eventdesk.services.imports import import_file
 from eventdesk.services.schedule import items as schedule
-from eventdesk.services.schedule.import_ import import_schedule
 from eventdesk.storage import Database
 from tests.schedule_data import at, build_small
 
@@ -35,8 +35,8 @@ def test_conflicts_moves_and_restore_on_postgresql(pg_db: Database, tmp_path: Pa
     path.write_text("日期,开始,结束,会场,议题,演讲嘉宾\n2025/5/21,9:30,10:00,分会场一,数据,王芳\n",
                     encoding="utf-8")
     with pg_db.unit_of_work() as s:
-        result = import_schedule(s, path=path, dry_run=True)
-    assert result.created == 1 and {c.kind for c in result.conflicts} == {
+        result = import_file(s, path=path, kind="schedule", dry_run=True)
+    assert result.created == 1 and {c["kind"] for c in result.extra["conflicts"]} == {
         "room_double_booked", "speaker_double_booked"}
     with pg_db.unit_of_work(write=False) as s:
         assert "数据" not in {i.title_zh for i in schedule.list_items(s)}

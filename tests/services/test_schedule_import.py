@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from eventdesk.domain.errors import ImportRejected
+from eventdesk.services.imports import ImportOptions, ImportReport, import_file
 from eventdesk.services.schedule import items as schedule
 from eventdesk.services.schedule.export import export_schedule
-from eventdesk.services.schedule.import_ import import_schedule
 from eventdesk.storage import Database
 from tests.schedule_data import Small, at, build_small
 
@@ -27,9 +27,21 @@ CSV = """日期,开始时间,结束时间,会场,议题,类型,论坛,演讲嘉�
 """
 
 
-def run(db: Database, path: Path, **kw):  # type: ignore[no-untyped-def]
+def run(db: Database, path: Path, *, create_rooms: bool = False, **kw: object) -> ImportReport:
     with db.unit_of_work() as s:
-        return import_schedule(s, path=path, **kw)
+        return import_file(s, path=path, kind="schedule",
+                           options=ImportOptions(create_rooms=create_rooms), **kw)  # type: ignore[arg-type]
+
+
+def kinds_of(report: ImportReport) -> set[str]:
+    return {c["kind"] for c in report.extra["conflicts"]}
+
+
+def rooms(db: Database) -> set[str]:
+    from eventdesk.services.schedule.rooms import list_rooms
+
+    with db.unit_of_work(write=False) as s:
+        return {r.name for r in list_rooms(s)}
 
 
 def titles(db: Database) -> dict[str, schedule.ItemRow]:
@@ -40,18 +52,23 @@ def titles(db: Database) -> dict[str, schedule.ItemRow]:
 def test_csv_with_chinese_headers(db: Database, small: Small, tmp_path: Path) -> None:
     path = tmp_path / "s.csv"
     path.write_text(CSV, encoding="gb18030")
-    with pytest.raises(ImportRejected) as rejected:
-        run(db, path)
-    assert [(e.row, e.column) for e in rejected.value.errors] == [(4, "会场")]
+    rejected = run(db, path)
+    assert rejected.rejected and not rejected.written
+    assert [(e.row, e.column, e.code) for e in rejected.errors] == [
+        (4, "会场", "imports.schedule.unknown_room")]
     assert "开幕致辞" not in titles(db)
     dry = run(db, path, create_rooms=True, dry_run=True)
     assert (dry.created, dry.errors) == (4, [])
-    assert "开幕致辞" not in titles(db)
+    assert dry.extra["rooms_created"] == ["新会议室"]
+    assert kinds_of(dry) == {"room_double_booked"}  # the dry run sees the conflict too
+    assert "开幕致辞" not in titles(db) and "新会议室" not in rooms(db)
     result = run(db, path, create_rooms=True)
     assert (result.created, result.updated, result.errors) == (4, 0, [])
-    assert result.rooms_created == ["新会议室"]
+    assert result.extra["rooms_created"] == ["新会议室"] and "新会议室" in rooms(db)
     # 张伟 alone is ambiguous (two people), 无名氏 unknown: reported, not dropped silently.
-    assert [(w.row, w.value) for w in result.warnings] == [(4, "张伟"), (4, "无名氏")]
+    assert [(w.row, w.value, w.code) for w in result.warnings] == [
+        (4, "张伟", "imports.schedule.speaker_ambiguous"),
+        (4, "无名氏", "imports.schedule.speaker_unknown")]
     items = titles(db)
     d0, d1 = small.days[0], small.days[1]
     assert (items["开幕致辞"].start, items["开幕致辞"].end) == (at(d0, "09:00"), at(d0, "09:45"))
@@ -62,7 +79,9 @@ def test_csv_with_chinese_headers(db: Database, small: Small, tmp_path: Path) ->
     assert [p.person_id for p in items["同名嘉宾"].speakers] == [
         small.people["张伟2"], small.people["王芳"]]
     # 开幕致辞 sits on 开幕主旨演讲 (09:00–10:00, 主会场): reported, still imported.
-    assert {c.kind for c in result.conflicts} == {"room_double_booked"}
+    assert kinds_of(result) == {"room_double_booked"}
+    ids = {i["id"] for c in result.extra["conflicts"] for i in c["items"]}
+    assert items["开幕致辞"].id in ids  # real ids once written
     again = run(db, path, create_rooms=True)
     assert (again.created, again.updated, again.skipped) == (0, 0, 4)
 
@@ -97,7 +116,7 @@ def test_xlsx_with_excel_cells(db: Database, small: Small, tmp_path: Path) -> No
     assert items["Closing keynote"].external_ref == "EXT-1"
     assert items["午间分享"].start == at(d2, "12:00")
     # 小会议室 has no window on day 3.
-    assert {c.kind for c in result.conflicts} == {"outside_room_availability"}
+    assert kinds_of(result) == {"outside_room_availability"}
     ws.cell(row=2, column=5, value="Closing keynote (renamed)")
     book.save(path)
     assert run(db, path).updated == 1  # matched by external id, not by title
@@ -107,12 +126,15 @@ def test_xlsx_with_excel_cells(db: Database, small: Small, tmp_path: Path) -> No
 def test_missing_columns_and_bad_cells(db: Database, small: Small, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("议题,会议室\n甲,主会场\n", encoding="utf-8")
-    with pytest.raises(ImportRejected):
+    with pytest.raises(ImportRejected) as missing:
         run(db, path)
+    assert missing.value.code == "imports.mapping.missing_required"
+    assert missing.value.params["field"] == "开始"
     path.write_text("日期,开始,结束,会议室,议题\n2025/5/20,25:00,9:00,主会场,甲\n"
                     "2025/5/20,10:00,9:00,主会场,乙\n", encoding="utf-8")
     result = run(db, path, skip_invalid=True)
-    assert [(e.row, e.column) for e in result.errors] == [(1, "开始"), (2, "结束")]
+    assert [(e.row, e.column, e.code) for e in result.errors] == [
+        (1, "开始", "imports.schedule.bad_time"), (2, "结束", "imports.schedule.end_before_start")]
     assert result.created == 0 and result.skipped == 2
 
 
@@ -121,8 +143,8 @@ def test_round_trip_of_own_csv_export(db: Database, small: Small, tmp_path: Path
     with db.unit_of_work(write=False) as s:
         export_schedule(s, out=path)
     before = titles(db)
-    path.write_text(path.read_text(encoding="utf-8-sig").replace("开幕主旨演讲", "开幕主旨演讲（新）"),
-                    encoding="utf-8")
+    renamed = path.read_text(encoding="utf-8-sig").replace("开幕主旨演讲", "开幕主旨演讲（新）")
+    path.write_text(renamed, encoding="utf-8")
     result = run(db, path)
     # Every row matches its item by the exported id (the unscheduled one too); one changed.
     assert (result.created, result.updated, result.skipped, result.errors) == (0, 1, 4, [])
@@ -133,13 +155,7 @@ def test_round_trip_of_own_csv_export(db: Database, small: Small, tmp_path: Path
     assert after["开幕主旨演讲（新）"].speakers == before["开幕主旨演讲"].speakers
 
 
-@pytest.mark.parametrize("reader", ["shared", "fallback"])
-def test_title_line_above_header(db: Database, small: Small, tmp_path: Path, reader: str,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    if reader == "fallback":  # as if services.imports had not been installed
-        monkeypatch.setitem(sys.modules, "eventdesk.services.imports.reading", None)
+def test_title_line_above_header(db: Database, small: Small, tmp_path: Path) -> None:
     path = tmp_path / "titled.csv"
     path.write_text("2025 光合组织大会 日程表\n\n" + CSV, encoding="utf-8")
     result = run(db, path, create_rooms=True)

@@ -165,3 +165,62 @@ def test_export_dialog_and_data_menu(ctx: AppContext, qtbot, tmp_path: Path) -> 
     qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
     assert dialog.written == tmp_path / "people.csv" and dialog.written.exists()
     assert "已导出 0 行" in dialog.status.text()
+
+
+SCHEDULE_WITH_ERRORS = ("日期,开始,结束,会场,议题,演讲嘉宾\n"
+                        "2025/5/20,9:00,9:45,主会场,开幕致辞,李娜\n"
+                        "2025/5/20,25:00,11:00,分会场一,坏时间,\n"
+                        "\n"
+                        "2025/5/21,10:00,9:00,新厅,倒序,王芳\n")
+
+
+def test_schedule_errors_are_the_same_in_the_wizard_and_the_cli(
+        db: Database, db_path: Path, qapp: object, qtbot, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The done-when test of the one import pipeline: same rows, columns, values and words."""
+    import json
+
+    from eventdesk.cli import main
+    from tests.schedule_data import build_small
+
+    build_small(db)
+    path = tmp_path / "日程.csv"
+    path.write_text(SCHEDULE_WITH_ERRORS, encoding="gb18030")
+    assert main(["import", str(path), "--db", str(db_path), "--kind", "schedule", "--json",
+                 "--dry-run"]) == 4
+    cli = json.loads(capsys.readouterr().out)["errors"]
+    assert [(e["row"], e["column"]) for e in cli] == [(2, "开始"), (4, "结束"), (4, "会场")]
+    with db.unit_of_work(write=False) as s:
+        event = get_event(s)
+    ctx = AppContext(db, event, os_operator())
+    wizard = ImportWizard(ctx, path=str(path), kind="schedule")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: complete(wizard), timeout=TIMEOUT)
+    assert wizard.kind == "schedule" and "gb18030" in wizard.file_page.info.text()
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.currentId() == MAPPING_PAGE and page.isComplete()
+    assert page.create_rooms.isVisibleTo(wizard)
+    assert page.boxes["room"].currentData() == "会场" and page.table.rowCount() == 3
+    wizard.next()
+    dry = wizard.dry_page
+    qtbot.waitUntil(lambda: dry.report is not None, timeout=TIMEOUT)
+    shown = [tuple(dry.errors.item(r, c).text() for c in range(4))
+             for r in range(dry.errors.rowCount())]
+    assert shown == [(str(e["row"]), e["column"], e["value"], e["message"]) for e in cli]
+    assert not dry.isComplete()  # errors: the import cannot go ahead
+    # Creating rooms removes the unknown-room error in both, and the valid row is imported.
+    wizard.back()
+    page.create_rooms.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: dry.report is not None and not dry.running, timeout=TIMEOUT)
+    assert [(e.row, e.column) for e in dry.report.errors] == [(2, "开始"), (4, "结束")]  # type: ignore[union-attr]
+    dry.skip_invalid.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.import_page.report is not None, timeout=TIMEOUT)
+    assert wizard.import_page.report.created == 1  # type: ignore[union-attr]
+    from eventdesk.services.schedule.items import list_items
+
+    with db.unit_of_work(write=False) as s:
+        assert "开幕致辞" in {i.title_zh for i in list_items(s)}
+    ops.wait_idle()

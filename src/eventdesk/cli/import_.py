@@ -1,8 +1,8 @@
 """`eventdesk import FILE --kind people|exhibitors|schedule [--dry-run] [--json] …`.
 
-Exit 0 when imported (or the dry run found nothing wrong), 4 when validation rejects the file —
-then nothing is written, in a dry run as in the real run. `--kind schedule` is the schedule
-service's own import (services.schedule.import_), sharing these flags.
+A thin call into actions.imports (the same dry run and import the wizard uses). Exit 0 when
+imported (or the dry run found nothing wrong), 4 when validation rejects the file — then nothing
+is written, in a dry run as in the real run; 2 when the file does not exist.
 """
 
 from __future__ import annotations
@@ -12,21 +12,34 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk import messages
+from eventdesk.actions import imports as import_actions
+from eventdesk.actions.base import ActionContext
+from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.domain.errors import ImportRejected
+from eventdesk.messages import imports as import_words
 from eventdesk.services.audit import os_operator
-from eventdesk.services.imports import POLICIES, import_file, rejection_json
+from eventdesk.services.imports import POLICIES, ImportReport
 
 COMMAND = "import"
 HELP = "import people, exhibitors or the schedule from CSV/XLSX (validated, atomic, idempotent)"
+KINDS = ("people", "exhibitors", "schedule")
 MAX_LISTED_ERRORS = 50
 
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(COMMAND, help=HELP, description=HELP)
     add_db_option(p)
+    add_import_arguments(p, kind=None)
+
+
+def add_import_arguments(p: argparse.ArgumentParser, *, kind: str | None) -> None:
+    """FILE and the import flags; `kind` fixes --kind (`eventdesk schedule import`)."""
     p.add_argument("file", metavar="FILE", type=Path, help="a .csv or .xlsx list")
-    p.add_argument("--kind", required=True, choices=("people", "exhibitors", "schedule"))
+    if kind is None:
+        p.add_argument("--kind", required=True, choices=KINDS)
+    else:
+        p.set_defaults(kind=kind)
     p.add_argument("--dry-run", action="store_true",
                    help="report what would happen (created/updated/skipped/errors); write nothing")
     p.add_argument("--json", action="store_true", help="print one JSON document")
@@ -35,55 +48,50 @@ def add_parser(sub: Any) -> None:
                         "count it as an error")
     p.add_argument("--skip-invalid", action="store_true",
                    help="import the valid rows and skip the rest (default: any error rejects all)")
-    p.add_argument("--sheet", metavar="NAME", help="the XLSX sheet to read (default: the first)")
-    from eventdesk.cli.schedule import add_import_options
-
-    add_import_options(p)  # the schedule's own flags (--create-rooms)
-
-
-def _rejected(args: argparse.Namespace, exc: ImportRejected) -> int:
-    if args.json:
-        print_json(rejection_json(exc.message, exc.errors))
-    print(f"eventdesk import: {exc.message}", file=sys.stderr)
-    return EXIT_INVALID
+    p.add_argument("--sheet", metavar="NAME", help="the XLSX sheet to read (default: the first "
+                                                   "sheet that is a list)")
+    p.add_argument("--create-rooms", action="store_true",
+                   help="schedule: create rooms the file names but the event does not have yet")
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
-        print(f"eventdesk import: 找不到文件 {args.file}", file=sys.stderr)
+        text = messages.text("imports.file_not_found", path=str(args.file))
+        print(f"eventdesk import: {text}", file=sys.stderr)
         return EXIT_USAGE
-    if args.kind == "schedule":
-        from eventdesk.cli.schedule import (
-            run_import,  # the schedule service's import, same flags and JSON
-        )
-
-        return run_import(args)
+    request = import_actions.ImportRequest(
+        path=args.file, kind=args.kind, sheet=args.sheet, on_duplicate=args.on_duplicate,
+        skip_invalid=args.skip_invalid, create_rooms=args.create_rooms)
+    db = open_db(args)
     try:
-        with unit_of_work(args, write=not args.dry_run) as session:
-            report = import_file(session, path=args.file, kind=args.kind, sheet=args.sheet,
-                                     on_duplicate=args.on_duplicate,
-                                     skip_invalid=args.skip_invalid, dry_run=args.dry_run,
-                                     operator=os_operator())
+        ctx = ActionContext(db=db, desk="cli", operator=os_operator())
+        if args.dry_run:
+            report = import_actions.dry_run(ctx, request=request).value
+        else:
+            report = import_actions.import_list(ctx, request=request).value
     except ImportRejected as exc:
-        return _rejected(args, exc)
-    data = report.as_json()
-    rejected = bool(data["errors"]) and not args.skip_invalid
+        if args.json:
+            print_json(import_words.rejection_json(exc))
+        print(f"eventdesk import: {messages.describe(exc)}", file=sys.stderr)
+        return EXIT_INVALID
+    finally:
+        db.dispose()
     if args.json:
-        print_json(data)
+        print_json(import_words.report_json(report))
     else:
-        _print_human(report, data, rejected)
-    return EXIT_INVALID if rejected else 0
+        _print_human(report)
+    return EXIT_INVALID if report.rejected else 0
 
 
-def _print_human(report: Any, data: dict[str, Any], rejected: bool) -> None:
-    for e in data["errors"][:MAX_LISTED_ERRORS]:
-        print(f"第 {e['row']} 行 [{e['column']}] {e['value']!r}: {e['message']}")
-    if len(data["errors"]) > MAX_LISTED_ERRORS:
-        print(f"…另有 {len(data['errors']) - MAX_LISTED_ERRORS} 处错误（用 --json 查看全部）")
-    summary = getattr(report, "summary", None)
-    if callable(summary):
-        print(summary())
-    else:
-        state = "未写入（有错误）" if rejected else ("预演" if data.get("dry_run") else "完成")
-        print(f"{state}：新建 {data['created']}，更新 {data['updated']}，跳过 {data['skipped']}，"
-              f"错误 {len(data['errors'])}")
+def _print_human(report: ImportReport) -> None:
+    for e in report.errors[:MAX_LISTED_ERRORS]:
+        print(messages.text("imports.row_line", row=e.row, column=e.column, value=repr(e.value),
+                            message=import_words.row_message(e)))
+    if len(report.errors) > MAX_LISTED_ERRORS:
+        print(messages.text("imports.more_errors", count=len(report.errors) - MAX_LISTED_ERRORS))
+    for e in report.warnings[:MAX_LISTED_ERRORS]:
+        print(messages.text("imports.warning_line", row=e.row, column=e.column, value=e.value,
+                            message=import_words.row_message(e)))
+    for conflict in report.extra.get("conflicts", []):
+        print(messages.text("imports.conflict_line", message=conflict["message"]))
+    print(import_words.summary(report))

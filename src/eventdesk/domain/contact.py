@@ -3,28 +3,43 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _PHONE_JUNK = re.compile(r"[\s\-–—()（）.·/]+")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 # Area codes: 010 and 02x have three digits, the others four (0512 Suzhou/Kunshan).
 _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})$")
 _INTERNATIONAL = re.compile(r"^\+[1-9]\d{6,14}$")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-']+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"  # one part of a domain name
+_EMAIL = re.compile(rf"^[A-Za-z0-9._%+\-']+@{_LABEL}(?:\.{_LABEL})+$")
 
 
 class InvalidContact(ValueError):
     """The text is not a phone number or e-mail address we can accept; str() says why."""
 
 
-def to_half_width(text: str) -> str:
-    """Full-width digits, Latin letters and punctuation (１３８, ＠) to their ASCII forms."""
-    return unicodedata.normalize("NFKC", text)
+# The one half-width rule: full-width digits and Latin letters (and the ideographic space) become
+# ASCII. Full-width punctuation stays: it is how Chinese is written (华为（昆山）有限公司 keeps its
+# brackets), and NFKC would also rewrite compatibility ideographs in names.
+_WIDE = {cp: cp - 0xFEE0 for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+         for cp in range(first, last + 1)}
+_WIDE[0x3000] = 0x20
+# The few full-width marks that mean something inside a phone number or e-mail address.
+_CONTACT_MARKS = str.maketrans("＋－＠．＿", "+-@._")
+
+
+def half_width(text: str) -> str:
+    """Full-width digits and Latin letters (１３８, ＡＩ) and the ideographic space to ASCII;
+    full-width punctuation (（）、，) unchanged."""
+    return text.translate(_WIDE)
+
+
+def _contact_text(raw: str) -> str:
+    return half_width(raw or "").translate(_CONTACT_MARKS)
 
 
 def normalise_phone(raw: str) -> str:
     """Canonical phone: 13812345678, 0512-57001234 or +442071234567. Empty stays empty."""
-    text = _PHONE_JUNK.sub("", to_half_width(raw or "").strip())
+    text = _PHONE_JUNK.sub("", _contact_text(raw).strip())
     if not text:
         return ""
     if text.startswith("00"):
@@ -42,7 +57,8 @@ def normalise_phone(raw: str) -> str:
         return f"{landline.group(1)}-{landline.group(2)}"
     if _INTERNATIONAL.match(text):
         return text
-    raise InvalidContact(f"“{raw}”不是有效的电话号码（手机 11 位，座机需带区号，国外号码以 + 开头）")
+    raise InvalidContact(f"“{raw}”不是有效的电话号码"
+                         "（手机 11 位，座机需带区号，国外号码以 + 开头）")
 
 
 def phone_digits(phone: str) -> str:
@@ -58,7 +74,7 @@ def mask_phone(phone: str) -> str:
 
 
 def normalise_email(raw: str) -> str:
-    text = to_half_width(raw or "").strip().lower()
+    text = _contact_text(raw).strip().lower()
     if not text:
         return ""
     if len(text) > 254 or not _EMAIL.match(text):

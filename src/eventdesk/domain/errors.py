@@ -185,7 +185,7 @@ class ImportRejected(DomainError):
 
     code = "import_rejected"
 
-    def __init__(self, message: str = "", errors: list[RowError] | None = None, /, *,
+    def __init__(self, message: str = "", errors: list[RowError] | None = None, *,
                  code: str | None = None, **params: object) -> None:
         super().__init__(message, code=code, **params)
         self.errors: list[RowError] = list(errors or [])

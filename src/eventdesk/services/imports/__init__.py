@@ -1,19 +1,18 @@
-"""Importing registration and exhibitor lists from CSV and XLSX, and the reusable machinery.
+"""Importing people, exhibitor and schedule lists from CSV and XLSX: one pipeline for every kind.
 
-For callers (CLI, GUI ops):
+For callers (actions.imports, which the CLI and the import wizard use):
 
     report = import_file(session, path=p, kind="people", dry_run=True)   # ImportReport
-    report.as_json()   # {"created", "updated", "skipped", "errors": [{row, column, value, message}]}
-
     preview = inspect_file(session, path=p, kind="people", sheet=None)  # headers, mapping, rows…
+    planned = plan_file(session, path=p, kind=…)  # read + plan; engine.write(session, planned)
 
 A file that cannot be read as a list at all (empty, binary junk, undecodable or mixed encoding,
 header only, no name column, a duplicated header, changed since the dry run) raises
-ImportRejected with one sentence. Problems in rows never raise: they are in `report.errors`, and
-with any of them nothing is written (`report.rejected`) unless `skip_invalid`. Services flush and
-never commit; the caller's unit of work makes the import one transaction.
+ImportRejected with a code (messages/imports.py). Problems in rows never raise: they are in
+`report.errors` (RowError with code + params), and with any of them nothing is written
+(`report.rejected`) unless `skip_invalid`. Services flush and never commit.
 
-For other kinds (the schedule) — generic pieces, no people-specific knowledge:
+Kinds: people.py, exhibitors.py, schedule.py (agenda items), each a KindAdapter; generic pieces:
 
 - `reading.open_table(path, *, sheet=None, known_headers=None) -> Table`: CSV (UTF-8, UTF-8 BOM,
   UTF-16 BOM, GB18030/GBK detected; delimiter , ; or tab sniffed) or XLSX (python-calamine, or
@@ -21,12 +20,13 @@ For other kinds (the schedule) — generic pieces, no people-specific knowledge:
   first sheet that is a list; title rows above the header skipped). `Table.rows()` yields
   `(row_number, {header: value})`: row 1 is the first row under the header, blank rows are skipped
   but keep their numbers. `Table.headers`, `.header_line`, `.content_hash`, `.preview_text`,
-  `.sheets`; `Table.close()` when done. `reading.cell_text(value)` is a cell's text; `reading.sheet_names(path)`.
+  `.sheets`; `Table.close()` when done. `reading.cell_text(value)` is a cell's text;
+  `xlsx.sheet_names(path)`.
 - `mapping.FieldSpec(key, label, aliases, required)`; `mapping.auto_map(headers, fields)` and
   `resolve_mapping(headers, fields, saved)` give `{field key: header}`; `check_mapping` lists
   problems; `load_mapping/save_mapping(session, kind=…)` keep a person's corrections (Setting).
-- `normalise.clean(value)` trims, makes digits/letters half-width and removes the export's
-  formula guard; `normalise.neutralise(text)` adds it (exports).
+- `normalise.clean(value)` trims, makes digits/letters half-width (domain.contact.half_width)
+  and removes the export's formula guard (domain.cells.unguard_formula).
 - `engine.KindAdapter` + `engine.run(...)`: the whole plan/duplicates/dry-run/atomic run for a
   kind described by an adapter (see people.py); `register(adapter_factory)` adds a kind.
 """
@@ -41,23 +41,36 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from eventdesk.domain.errors import ImportRejected
+from eventdesk.services.imports import engine
 from eventdesk.services.imports import mapping as mapping_mod
-from eventdesk.services.imports.engine import POLICIES, KindAdapter, Progress, open_for, run
+from eventdesk.services.imports.engine import (
+    POLICIES,
+    ImportOptions,
+    KindAdapter,
+    Plan,
+    Progress,
+    open_for,
+    run,
+)
 from eventdesk.services.imports.exhibitors import ExhibitorsAdapter
 from eventdesk.services.imports.people import PeopleAdapter
 from eventdesk.services.imports.reading import Table, cell_text, open_table
-from eventdesk.services.imports.report import ImportReport, rejection_json, write_error_report
+from eventdesk.services.imports.report import ImportReport, Problem
+from eventdesk.services.imports.schedule import ScheduleAdapter
 from eventdesk.services.imports.xlsx import sheet_names
 
-_KINDS: dict[str, Callable[[], KindAdapter]] = {
+AdapterFactory = Callable[[ImportOptions], KindAdapter]
+_KINDS: dict[str, AdapterFactory] = {
     "people": PeopleAdapter,
     "exhibitors": ExhibitorsAdapter,
+    "schedule": ScheduleAdapter,
 }
-KIND_LABELS = {"people": "人员 People", "exhibitors": "展商 Exhibitors"}
+KIND_LABELS = {"people": "人员 People", "exhibitors": "展商 Exhibitors",
+               "schedule": "日程 Schedule"}
 PREVIEW_ROWS = 10
 
 
-def register(kind: str, factory: Callable[[], KindAdapter], label: str = "") -> None:
+def register(kind: str, factory: AdapterFactory, label: str = "") -> None:
     _KINDS[kind] = factory
     KIND_LABELS[kind] = label or kind
 
@@ -66,11 +79,12 @@ def kinds() -> list[str]:
     return list(_KINDS)
 
 
-def adapter_for(kind: str) -> KindAdapter:
+def adapter_for(kind: str, options: ImportOptions | None = None) -> KindAdapter:
+    """A fresh adapter of `kind`; raises ImportRejected (imports.unknown_kind)."""
     factory = _KINDS.get(kind)
     if factory is None:
-        raise ImportRejected(f"未知的导入类型“{kind}”（可用：{'、'.join(_KINDS)}）")
-    return factory()
+        raise ImportRejected(code="imports.unknown_kind", kind=kind, kinds="、".join(_KINDS))
+    return factory(options or ImportOptions())
 
 
 @dataclass(frozen=True)
@@ -89,10 +103,11 @@ class FilePreview:
     rows: list[tuple[int, dict[str, str]]]
     mapping: dict[str, str]
     fields: list[tuple[str, str, bool]]  # (key, label, required)
-    problems: list[str]
+    problems: list[Problem]  # of the proposed mapping
     content_hash: str
     row_estimate: int = 0
-    error: str = ""  # this sheet cannot be read as a list (another sheet may be chosen)
+    # This sheet cannot be read as a list (another sheet may be chosen).
+    error: ImportRejected | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -110,7 +125,7 @@ def inspect_file(session: Session, *, path: Path | str, kind: str,
             path=str(Path(path)), format="xlsx", encoding="", delimiter="", sheets=names,
             sheet=sheet or names[0], headers=[], header_line=0, preview_text="", rows=[],
             mapping={}, fields=[(f.key, f.label, f.required) for f in adapter.fields],
-            problems=[exc.message], content_hash="", error=exc.message)
+            problems=[], content_hash="", error=exc)
     saved = mapping_mod.load_mapping(session, kind=kind)
     proposed = mapping_mod.resolve_mapping(table.headers, adapter.fields, saved)
     rows = []
@@ -131,26 +146,48 @@ def inspect_file(session: Session, *, path: Path | str, kind: str,
         content_hash=table.content_hash, row_estimate=table.row_estimate)
 
 
+def plan_file(session: Session, *, path: Path | str, kind: str, sheet: str | None = None,
+              mapping: dict[str, str] | None = None, on_duplicate: str = "update",
+              skip_invalid: bool = False, dry_run: bool = False,
+              expected_hash: str | None = None, options: ImportOptions | None = None,
+              progress: Progress | None = None) -> Plan:
+    """Read and plan one file of `kind`, writing nothing; `engine.write(session, plan)` writes
+    it (see engine's docstring for when a plan may be written in another transaction)."""
+    return engine.plan(session, adapter_for(kind, options), path=path, sheet=sheet,
+                       mapping=mapping, on_duplicate=on_duplicate, skip_invalid=skip_invalid,
+                       dry_run=dry_run, expected_hash=expected_hash, progress=progress)
+
+
 def import_file(session: Session, *, path: Path | str, kind: str, sheet: str | None = None,
                 mapping: dict[str, str] | None = None, on_duplicate: str = "update",
                 skip_invalid: bool = False, dry_run: bool = False,
                 expected_hash: str | None = None, operator: str = "",
-                save_mapping: bool = False, progress: Progress | None = None) -> ImportReport:
-    """Import (or dry-run) one file of `kind`. See the module docstring for the contract."""
-    adapter = adapter_for(kind)
-    report = run(session, adapter, path=path, sheet=sheet, mapping=mapping,
+                save_mapping: bool = False, options: ImportOptions | None = None,
+                progress: Progress | None = None) -> ImportReport:
+    """Import (or dry-run) one file of `kind` in the caller's one transaction."""
+    report = run(session, adapter_for(kind, options), path=path, sheet=sheet, mapping=mapping,
                  on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
                  expected_hash=expected_hash, operator=operator, progress=progress)
-    if save_mapping and not dry_run and not report.rejected:
-        mapping_mod.save_mapping(session, kind=kind, mapping=report.mapping)
+    if save_mapping:
+        remember_mapping(session, report)
     return report
 
 
+def remember_mapping(session: Session, report: ImportReport) -> None:
+    """Keep the mapping of a real, accepted import for the next file of its kind."""
+    if not report.dry_run and not report.rejected:
+        mapping_mod.save_mapping(session, kind=report.kind, mapping=report.mapping)
+
+
 __all__ = [
+    "KIND_LABELS",
     "POLICIES",
     "FilePreview",
+    "ImportOptions",
     "ImportReport",
     "KindAdapter",
+    "Plan",
+    "Problem",
     "Table",
     "adapter_for",
     "cell_text",
@@ -158,8 +195,8 @@ __all__ = [
     "inspect_file",
     "kinds",
     "open_table",
+    "plan_file",
     "register",
-    "rejection_json",
+    "remember_mapping",
     "sheet_names",
-    "write_error_report",
 ]

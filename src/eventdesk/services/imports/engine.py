@@ -1,5 +1,12 @@
 """The import run shared by every kind: read → map → clean and validate → match duplicates →
-plan → (unless a dry run or rejected) write, in the caller's one transaction.
+plan → (unless a dry run or rejected) write.
+
+Planning and writing are two steps so that a caller can plan in a read transaction and hold the
+write transaction only for the short write (a 30,000-row list is planned in seconds; desks must
+not wait on it): `plan(session, adapter, …) -> Plan`, then `write(session, plan)`. A plan is
+only valid while what it read is unchanged: `adapter.stamp(session)` taken before planning must
+equal the stamp in the write transaction, else the caller plans again there. `run` does both in
+one session (the services API, and tests).
 
 Rows are planned as if applied one after another, in memory: a row matching an existing record
 (or an earlier row of the same file) is merged into it under the `update` policy. Counts are taken
@@ -10,18 +17,24 @@ same file twice changes nothing the second time.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from eventdesk.domain.errors import ImportRejected, RowError
+from eventdesk.domain.errors import ImportRejected
 from eventdesk.services.imports import mapping as mapping_mod
 from eventdesk.services.imports.mapping import FieldSpec
 from eventdesk.services.imports.normalise import report_value
 from eventdesk.services.imports.reading import Table, open_table
-from eventdesk.services.imports.report import ImportReport
+from eventdesk.services.imports.report import (
+    FieldProblem,
+    ImportReport,
+    Problem,
+    problem,
+    row_error,
+)
 
 DuplicatePolicy = Literal["update", "skip", "reject"]
 POLICIES: tuple[str, ...] = ("update", "skip", "reject")
@@ -29,6 +42,16 @@ Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500
 Key = tuple[str, Hashable]  # (field named in messages, hashable identity)
 RecordId = int | tuple[str, int]  # existing database id, or ("new", n)
+# A note on a row that is imported anyway: (field, value shown, problem).
+Warning_ = tuple[str, str, Problem]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Choices of a kind beyond the shared ones. create_rooms (schedule): rooms the file names
+    that the event lacks are created instead of being row errors."""
+
+    create_rooms: bool = False
 
 
 @dataclass
@@ -37,17 +60,27 @@ class Existing:
 
 
 class KindAdapter:
-    """What one kind of list (people, exhibitors…) plugs into the shared run."""
+    """What one kind of list (people, exhibitors, schedule…) plugs into the shared run.
+
+    One adapter instance serves one plan and its write (it may keep what `load` read)."""
 
     kind: str = ""
-    label: str = ""  # 人员 / 展商, used in messages
+    label: str = ""  # 人员 / 展商 / 会议, used in messages
     fields: tuple[FieldSpec, ...] = ()
     compare: tuple[str, ...] = ()  # the fields whose change makes an update
+
+    def __init__(self, options: ImportOptions | None = None) -> None:
+        self.options = options or ImportOptions()
+
+    def stamp(self, session: Session) -> Hashable | None:
+        """A cheap fingerprint of everything `load` and `clean` read; a plan is written only
+        when it is unchanged. None: unknown (the plan is always made again before writing)."""
+        return None
 
     def load(self, session: Session) -> Existing:
         raise NotImplementedError
 
-    def clean(self, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    def clean(self, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, FieldProblem]]:
         """(cleaned non-blank values by field, problems by field) for one row."""
         raise NotImplementedError
 
@@ -68,15 +101,39 @@ class KindAdapter:
         a, b = record.get("external_ref"), data.get("external_ref")
         return bool(a and b and a != b)
 
+    def resolve(self, record: dict[str, Any] | None,
+                data: dict[str, Any]) -> tuple[dict[str, Any], list[Warning_]]:
+        """The row's values once it is known which record it becomes (None: a new one), and
+        notes on the row; e.g. a speaker's namesake already on that very agenda item."""
+        return data, []
+
     def merge(self, current: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         """A duplicate row's values over the record's: blank cells were left out of `data`."""
         return {**current, **data}
+
+    def planned(self, session: Session, plan: Plan) -> None:
+        """After planning (read-only): add what the kind reports, to `plan.report.extra`."""
 
     def apply(self, session: Session, *, creates: list[dict[str, Any]],
               updates: list[tuple[int, dict[str, Any]]], operator: str, source: str,
               progress: Progress | None) -> None:
         """Write the plan: new records, and {field: new value} changes of existing ones."""
         raise NotImplementedError
+
+    def written(self, session: Session, plan: Plan) -> None:
+        """After `apply`: correct `plan.report.extra` with what the write made (real ids)."""
+
+
+@dataclass
+class Plan:
+    """What an import will write; `report` already holds the counts and the row problems."""
+
+    adapter: KindAdapter
+    report: ImportReport
+    source: str  # the file's name, for audit entries
+    stamp: Hashable | None
+    creates: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
 
 
 def _known_for(adapter: KindAdapter) -> Callable[[str], bool]:
@@ -87,60 +144,88 @@ def open_for(adapter: KindAdapter, path: Path | str, *, sheet: str | None = None
     return open_table(path, sheet=sheet, known_headers=_known_for(adapter))
 
 
+def plan(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str | None = None,
+         mapping: dict[str, str] | None = None, on_duplicate: str = "update",
+         skip_invalid: bool = False, dry_run: bool = False, expected_hash: str | None = None,
+         progress: Progress | None = None) -> Plan:
+    """Read and plan one file; writes nothing. Raises ImportRejected for a file refused as a
+    whole (unreadable, unusable mapping, changed since the dry run `expected_hash`)."""
+    if on_duplicate not in POLICIES:
+        raise ImportRejected(code="imports.unknown_policy", policy=on_duplicate)
+    stamp = adapter.stamp(session)
+    table = open_for(adapter, path, sheet=sheet)
+    try:
+        result = _plan(session, adapter, table, mapping=mapping, on_duplicate=on_duplicate,
+                       skip_invalid=skip_invalid, dry_run=dry_run, expected_hash=expected_hash,
+                       progress=progress)
+    finally:
+        table.close()
+    result.stamp = stamp
+    adapter.planned(session, result)
+    return result
+
+
+def write(session: Session, plan: Plan, *, operator: str = "",
+          progress: Progress | None = None) -> ImportReport:
+    """Write a plan (nothing for a dry run or a rejected file); returns its report."""
+    report = plan.report
+    total = max(report.rows, 1)
+    if not (report.dry_run or report.rejected) and (plan.creates or plan.updates):
+        plan.adapter.apply(session, creates=plan.creates, updates=plan.updates,
+                           operator=operator, source=plan.source, progress=progress)
+        report.written = True
+        plan.adapter.written(session, plan)
+    if progress is not None:
+        progress(total, total)
+    return report
+
+
 def run(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str | None = None,
         mapping: dict[str, str] | None = None, on_duplicate: str = "update",
         skip_invalid: bool = False, dry_run: bool = False, expected_hash: str | None = None,
         operator: str = "", progress: Progress | None = None) -> ImportReport:
-    if on_duplicate not in POLICIES:
-        raise ImportRejected(f"未知的重复处理方式“{on_duplicate}”（update、skip 或 reject）")
-    table = open_for(adapter, path, sheet=sheet)
-    try:
-        return _run(session, adapter, table, mapping=mapping, on_duplicate=on_duplicate,
-                    skip_invalid=skip_invalid, dry_run=dry_run, expected_hash=expected_hash,
-                    operator=operator, progress=progress)
-    finally:
-        table.close()
+    """Plan and write in one session (the caller's one transaction)."""
+    planned = plan(session, adapter, path=path, sheet=sheet, mapping=mapping,
+                   on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
+                   expected_hash=expected_hash, progress=progress)
+    return write(session, planned, operator=operator, progress=progress)
 
 
-def _run(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict[str, str] | None,
-         on_duplicate: str, skip_invalid: bool, dry_run: bool, expected_hash: str | None,
-         operator: str, progress: Progress | None) -> ImportReport:
+def _plan(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict[str, str] | None,
+          on_duplicate: str, skip_invalid: bool, dry_run: bool, expected_hash: str | None,
+          progress: Progress | None) -> Plan:
     if expected_hash and table.content_hash != expected_hash:
-        raise ImportRejected(f"{table.path.name} 在预演之后被修改过；为避免导入与预演不同的数据，"
-                             "请重新预演后再导入")
+        raise ImportRejected(code="imports.changed_since_dry_run", file=table.path.name)
     if mapping is None:
         saved = mapping_mod.load_mapping(session, kind=adapter.kind)
         mapping = mapping_mod.resolve_mapping(table.headers, adapter.fields, saved)
     mapping = {k: h for k, h in mapping.items() if h}
     problems = mapping_mod.check_mapping(mapping, table.headers, adapter.fields)
     if problems:
-        raise ImportRejected("；".join(problems),
-                             [RowError(0, "", "", p) for p in problems])
+        first = problems[0]
+        raise ImportRejected("", [row_error(0, "", "", p) for p in problems],
+                             code=first.code, **first.params)
     report = ImportReport(kind=adapter.kind, dry_run=dry_run, content_hash=table.content_hash,
                           mapping=dict(mapping), format=table.format, encoding=table.encoding,
                           sheet=table.sheet)
-    plan = _Planner(adapter, adapter.load(session), mapping, on_duplicate, report,
-                    table.headers)
+    planner = _Planner(adapter, adapter.load(session), mapping, on_duplicate, report,
+                       table.headers)
     total = max(table.row_estimate, 1)
     for row_no, values in table.rows():
         report.rows += 1
         if progress is not None and report.rows % PROGRESS_EVERY == 0:
             progress(report.rows, max(total, report.rows))
-        plan.row(row_no, {f: values.get(h) for f, h in mapping.items()})
-    creates, updates = plan.result()
+        planner.row(row_no, {f: values.get(h) for f, h in mapping.items()})
+    creates, updates = planner.result()
     report.would_create, report.would_update = len(creates), len(updates)
     report.would_skip = report.rows - len(creates) - len(updates)
     report.rejected = bool(report.errors) and not skip_invalid
     if not report.rejected:
         report.created, report.updated, report.skipped = (
             report.would_create, report.would_update, report.would_skip)
-        if not dry_run and (creates or updates):
-            adapter.apply(session, creates=creates, updates=updates, operator=operator,
-                          source=table.path.name, progress=progress)
-            report.written = True
-    if progress is not None:
-        progress(total, total)
-    return report
+    return Plan(adapter=adapter, report=report, source=table.path.name, stamp=None,
+                creates=creates if not report.rejected else [],
+                updates=updates if not report.rejected else [])
 
 
 class _Planner:
@@ -162,19 +247,19 @@ class _Planner:
         for _field, key in self.adapter.keys(record):
             self.index.setdefault(key, rid)
 
-    def column(self, field: str) -> str:
-        return self.mapping.get(field) or self.labels.get(field, field)
+    def column(self, name: str) -> str:
+        return self.mapping.get(name) or self.labels.get(name, name)
 
     def row(self, row_no: int, values: dict[str, Any]) -> None:
         data, problems = self.adapter.clean(values)
         if problems:
-            for field, message in sorted(problems.items(),
-                                         key=lambda p: self.order.get(p[0], 1 << 30)):
-                self.report.errors.append(RowError(row_no, self.column(field),
-                                                   report_value(values.get(field)), message))
+            for name, issue in sorted(problems.items(),
+                                      key=lambda p: self.order.get(p[0], 1 << 30)):
+                self.report.errors.append(row_error(row_no, self.column(name),
+                                                    report_value(values.get(name)), issue))
             return
         match: tuple[RecordId, str] | None = None
-        for field, key in self.adapter.keys(data):
+        for name, key in self.adapter.keys(data):
             found = self.index.get(key)
             if found is None:
                 continue
@@ -182,31 +267,41 @@ class _Planner:
             if known is not None and self.adapter.distinct(known, data,
                                                            new=isinstance(found, tuple)):
                 continue
-            match = (found, field)
+            match = (found, name)
             break
         if match is None:
+            data, notes = self.adapter.resolve(None, data)
+            self._notes(row_no, notes)
             self.new_count += 1
             rid: RecordId = ("new", self.new_count)
             self.records[rid] = self.adapter.complete(data)
             self.first_row[rid] = row_no
             self._index(rid, self.records[rid])
             return
-        rid, field = match
+        rid, name = match
         current = self.records.get(rid)
         if current is None:
             current = dict(self.original[rid])  # type: ignore[index]
         if self.policy == "skip":
             return
         if self.policy == "reject":
-            where = (f"与第 {self.first_row[rid]} 行重复" if rid in self.first_row else
-                     f"与已有{self.adapter.label}“{self.adapter.describe(current)}”重复")
-            self.report.errors.append(RowError(row_no, self.column(field),
-                                               report_value(values.get(field)),
-                                               f"{where}（{self.labels.get(field, field)}相同）"))
+            label = self.labels.get(name, name)
+            issue = (problem("imports.duplicate_of_row", row=self.first_row[rid], field=label)
+                     if rid in self.first_row else
+                     problem("imports.duplicate_of_record", what=self.adapter.label,
+                             record=self.adapter.describe(current), field=label))
+            self.report.errors.append(row_error(row_no, self.column(name),
+                                                report_value(values.get(name)), issue))
             return
+        data, notes = self.adapter.resolve(current, data)
+        self._notes(row_no, notes)
         merged = self.adapter.merge(current, data)
         self.records[rid] = merged
         self._index(rid, merged)
+
+    def _notes(self, row_no: int, notes: list[Warning_]) -> None:
+        for name, value, issue in notes:
+            self.report.warnings.append(row_error(row_no, self.column(name), value, issue))
 
     def result(self) -> tuple[list[dict[str, Any]], list[tuple[int, dict[str, Any]]]]:
         creates: list[dict[str, Any]] = []

@@ -5,9 +5,10 @@ Duplicates: the same external reference, or the same company name (folded: 張/�
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Hashable
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import AuditEntry, Exhibitor, Person
@@ -19,7 +20,8 @@ from eventdesk.services.exhibitors import ExhibitorInput, validate_exhibitor
 from eventdesk.services.imports.engine import Existing, Key, KindAdapter, Progress
 from eventdesk.services.imports.mapping import FieldSpec
 from eventdesk.services.imports.normalise import clean
-from eventdesk.services.imports.people import audit_json
+from eventdesk.services.imports.people import audit_json, stamp_of
+from eventdesk.services.imports.report import FieldProblem, problem
 from eventdesk.services.people import refresh_search_fields as refresh_person
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -34,10 +36,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("hall", "展馆", ("展馆", "馆", "馆号", "展厅", "hall")),
     FieldSpec("booth", "展位", ("展位", "展位号", "摊位", "booth", "stand", "booth no")),
     FieldSpec("contact_name", "联系人", ("联系人", "联系人姓名", "contact", "contact name")),
-    FieldSpec("contact_phone", "联系电话", ("联系电话", "联系人电话", "联系人手机", "手机", "手机号",
-                                        "电话", "phone", "mobile", "tel")),
-    FieldSpec("contact_email", "联系邮箱", ("联系邮箱", "联系人邮箱", "邮箱", "电子邮箱", "电子邮件",
-                                        "email", "e-mail")),
+    FieldSpec("contact_phone", "联系电话", ("联系电话", "联系人电话", "联系人手机", "手机",
+                                        "手机号", "电话", "phone", "mobile", "tel")),
+    FieldSpec("contact_email", "联系邮箱", ("联系邮箱", "联系人邮箱", "邮箱", "电子邮箱",
+                                        "电子邮件", "email", "e-mail")),
     FieldSpec("staff_quota", "名额", ("名额", "人员名额", "工作人员名额", "胸卡名额", "quota",
                                     "staff quota", "staff_quota")),
     FieldSpec("external_ref", "编号", ("编号", "展商编号", "external id", "external_ref", "ref")),
@@ -54,25 +56,28 @@ class ExhibitorsAdapter(KindAdapter):
     fields = FIELDS
     compare = COMPARE
 
+    def stamp(self, session: Session) -> Hashable:
+        return (*stamp_of(session, Exhibitor), *stamp_of(session, Person))
+
     def load(self, session: Session) -> Existing:
         cols = [getattr(Exhibitor, c) for c in COMPARE]
         return Existing({row[0]: dict(zip(COMPARE, row[1:], strict=True))
                          for row in session.execute(select(Exhibitor.id, *cols))})
 
-    def clean(self, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    def clean(self, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, FieldProblem]]:
         text = {k: clean(v) for k, v in values.items()}
-        problems: dict[str, str] = {}
+        problems: dict[str, FieldProblem] = {}
         quota = 5
         if text.get("staff_quota"):
             raw = text["staff_quota"].removesuffix(".0")
             if raw.isdigit():
                 quota = int(raw)
             else:
-                problems["staff_quota"] = "人员名额须为 0–10000 的整数"
+                problems["staff_quota"] = problem("imports.exhibitors.bad_quota")
         if len(text.get("contact_name", "")) > 100:
-            problems["contact_name"] = "过长（最多 100 字）"
+            problems["contact_name"] = problem("imports.too_long", limit=100)
         if len(text.get("external_ref", "")) > 64:
-            problems["external_ref"] = "过长（最多 64 字）"
+            problems["external_ref"] = problem("imports.too_long", limit=64)
         try:
             checked = validate_exhibitor(ExhibitorInput(
                 staff_quota=quota, **{k: text.get(k, "") for k in _TEXT if k != "external_ref"},
@@ -111,7 +116,7 @@ class ExhibitorsAdapter(KindAdapter):
         rows = [{**{k: r[k] for k in COMPARE}, "created_at": now, "updated_at": now,
                  "search_text": _search(r)} for r in creates]
         for start in range(0, len(rows), _BATCH):
-            session.execute(insert(Exhibitor.__table__),
+            session.execute(insert(cast(Table, Exhibitor.__table__)),
                             rows[start:start + _BATCH])
         changes_by_id = dict(updates)
         renamed: list[Exhibitor] = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import Setting
+from eventdesk.services.imports.report import Problem, problem
 
 _BRACKETED = re.compile(r"[（(【\[<《].*?[）)】\]>》]")
 _JUNK = re.compile(r"[\s_\-:：*#.。/\\'\"“”]+")
@@ -36,12 +37,20 @@ def header_key(header: str) -> str:
     return key or _JUNK.sub("", str(header or "")).lower()
 
 
+def _first_word(header: str) -> str:
+    return str(header or "").strip().split(" ")[0]
+
+
 def auto_map(headers: Sequence[str], fields: Sequence[FieldSpec]) -> dict[str, str]:
-    """Each field gets the first header equal to one of its aliases; a header is used once."""
+    """Each field gets the first header equal to one of its aliases; a header is used once.
+    A bilingual header such as our exports write ("开始 Start") also matches by its first word."""
     by_key: dict[str, str] = {}
     for h in headers:
         if h:
             by_key.setdefault(header_key(h), h)
+    for h in headers:
+        if h:
+            by_key.setdefault(header_key(_first_word(h)), h)
     mapping: dict[str, str] = {}
     used: set[str] = set()
     for spec in fields:
@@ -65,7 +74,7 @@ class _Known:
         self._keys = keys
 
     def __call__(self, text: str) -> bool:
-        return header_key(text) in self._keys
+        return header_key(text) in self._keys or header_key(_first_word(text)) in self._keys
 
 
 def missing_required(mapping: dict[str, str], fields: Sequence[FieldSpec]) -> list[FieldSpec]:
@@ -112,17 +121,17 @@ def resolve_mapping(headers: Sequence[str], fields: Sequence[FieldSpec],
 
 
 def check_mapping(mapping: dict[str, str], headers: Sequence[str],
-                  fields: Sequence[FieldSpec]) -> list[str]:
-    """Problems with a (possibly hand-edited) mapping, as sentences; empty when usable."""
-    problems: list[str] = []
+                  fields: Sequence[FieldSpec]) -> list[Problem]:
+    """Problems with a (possibly hand-edited) mapping, as codes; empty when usable."""
+    problems: list[Problem] = []
     present = set(h for h in headers if h)
     for spec in missing_required(mapping, fields):
-        names = "/".join(spec.aliases[:3])
-        problems.append(f"找不到必需的“{spec.label}”列（可用的列名：{names}…），请在列对应中指定")
-    for key, header in mapping.items():
+        problems.append(problem("imports.mapping.missing_required", field=spec.label,
+                                aliases="/".join(spec.aliases[:3])))
+    for header in mapping.values():
         if header and header not in present:
-            problems.append(f"列“{header}”不在文件里")
+            problems.append(problem("imports.mapping.header_absent", header=header))
     chosen = [h for h in mapping.values() if h]
     for header in sorted(set(h for h in chosen if chosen.count(h) > 1)):
-        problems.append(f"列“{header}”被对应到了多个字段")
+        problems.append(problem("imports.mapping.header_twice", header=header))
     return problems

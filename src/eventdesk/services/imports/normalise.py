@@ -1,8 +1,6 @@
-"""Cleaning cell text the way registration lists need it, before validation.
-
-Only full-width digits and Latin letters become half-width: full-width punctuation is how Chinese
-is written (华为（昆山）有限公司 keeps its brackets), and NFKC would also rewrite compatibility
-ideographs in names.
+"""Cleaning cell text the way every imported list needs it, before validation: trimmed, the one
+half-width rule of domain.contact (digits and Latin letters only), and the export's formula guard
+taken off with domain.cells.unguard_formula. Plus the words lists use for categories and statuses.
 """
 
 from __future__ import annotations
@@ -11,15 +9,13 @@ import re
 from typing import Any
 
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PersonStatus
+from eventdesk.domain.cells import unguard_formula
+from eventdesk.domain.contact import half_width
 from eventdesk.services.imports.reading import cell_text
 
-FORMULA_LEADS = "=+-@"
 # Longest cell text kept in an error report; a 100,000-character cell is not echoed back.
 REPORT_VALUE_LIMIT = 200
 
-_WIDE = {cp: cp - 0xFEE0 for rng in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
-         for cp in range(rng[0], rng[1] + 1)}
-_WIDE[0x3000] = 0x20  # ideographic space
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 CATEGORY_LABELS: tuple[str, ...] = tuple(CATEGORY_LABELS_ZH.values())
@@ -46,27 +42,6 @@ STATUS_WORDS: dict[str, PersonStatus] = {
 }
 
 
-def half_width(text: str) -> str:
-    return text.translate(_WIDE)
-
-
-def strip_neutraliser(text: str) -> str:
-    """Undo our export's formula guard: "'=1+1" → "=1+1", "''=x" → "'=x" (exactly one)."""
-    if text.startswith("'") and text.lstrip("'")[:1] in tuple(FORMULA_LEADS):
-        return text[1:]
-    return text
-
-
-def neutralise(text: str) -> str:
-    """The export side: a text cell a spreadsheet would run as a formula gets a leading apostrophe
-    (and so does one that already starts with apostrophes before such a character, so that
-    `strip_neutraliser` restores every value exactly)."""
-    if text[:1] in tuple(FORMULA_LEADS) or (
-            text.startswith("'") and text.lstrip("'")[:1] in tuple(FORMULA_LEADS)):
-        return "'" + text
-    return text
-
-
 def clean(value: Any, *, collapse: bool = True) -> str:
     """Trimmed, half-width digits and letters, runs of spaces collapsed (not in free text such
     as notes), export guard removed."""
@@ -75,7 +50,7 @@ def clean(value: Any, *, collapse: bool = True) -> str:
         return ""
     text = half_width(text)
     text = _SPACES.sub(" ", text).strip() if collapse else text.strip()
-    return strip_neutraliser(text)
+    return unguard_formula(text)
 
 
 def _word(text: str) -> str:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import base64
 import secrets
+from collections.abc import Hashable
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import AuditEntry, Category, Exhibitor, Person, PersonStatus
@@ -25,9 +26,16 @@ from eventdesk.domain.errors import ValidationFailed
 from eventdesk.domain.names import fold, person_search_text, sort_pinyin
 from eventdesk.domain.qr import BADGE_CODE_LENGTH, is_badge_code
 from eventdesk.services import audit
-from eventdesk.services.imports.engine import Existing, Key, KindAdapter, Progress
+from eventdesk.services.imports.engine import (
+    Existing,
+    ImportOptions,
+    Key,
+    KindAdapter,
+    Progress,
+)
 from eventdesk.services.imports.mapping import FieldSpec
 from eventdesk.services.imports.normalise import CATEGORY_LABELS, category_of, clean, status_of
+from eventdesk.services.imports.report import FieldProblem, problem
 from eventdesk.services.people import PersonInput, validate_person
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -49,7 +57,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("external_ref", "编号", ("编号", "报名编号", "报名号", "注册编号", "登记编号",
                                      "external id", "external_ref", "registration id", "ref")),
     FieldSpec("notes", "备注", ("备注", "说明", "notes", "note", "remark", "remarks")),
-    FieldSpec("badge_code", "胸卡编号", ("胸卡编号", "胸卡号", "badge code", "badge_code", "badge")),
+    FieldSpec("badge_code", "胸卡编号", ("胸卡编号", "胸卡号", "badge code", "badge_code",
+                                     "badge")),
 )
 COMPARE = ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone", "email",
            "status", "external_ref", "notes")
@@ -73,9 +82,13 @@ class PeopleAdapter(KindAdapter):
     fields = FIELDS
     compare = COMPARE
 
-    def __init__(self) -> None:
+    def __init__(self, options: ImportOptions | None = None) -> None:
+        super().__init__(options)
         self.exhibitors: dict[str, tuple[int, str]] = {}  # folded name/short name → (id, short)
         self.shorts: dict[int, str] = {}
+
+    def stamp(self, session: Session) -> Hashable:
+        return (*stamp_of(session, Person), *stamp_of(session, Exhibitor))
 
     def load(self, session: Session) -> Existing:
         for eid, name, short in session.execute(
@@ -93,19 +106,21 @@ class PeopleAdapter(KindAdapter):
             records[row[0]] = record
         return Existing(records)
 
-    def clean(self, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    def clean(self, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, FieldProblem]]:
         text = {k: clean(v, collapse=(k != "notes")) for k, v in values.items()}
-        problems: dict[str, str] = {}
+        problems: dict[str, FieldProblem] = {}
         category = status = None
         if text.get("category"):
             category = category_of(text["category"])
             if category is None:
-                problems["category"] = (f"未知的类别“{text['category']}”（可用："
-                                        f"{'、'.join(CATEGORY_LABELS)}）")
+                problems["category"] = problem("imports.people.unknown_category",
+                                               value=text["category"],
+                                               choices="、".join(CATEGORY_LABELS))
         if text.get("status"):
             status = status_of(text["status"])
             if status is None:
-                problems["status"] = f"未知的状态“{text['status']}”（已报名 或 已取消）"
+                problems["status"] = problem("imports.people.unknown_status",
+                                             value=text["status"])
         try:
             checked = validate_person(PersonInput(
                 name=text.get("name", ""), category=category or Category.VISITOR,
@@ -201,7 +216,7 @@ class PeopleAdapter(KindAdapter):
         # Core executemany on the table: ORM objects, or even the ORM's bulk insert, cost seconds
         # more on a 30,000-row list (and the ORM path splits batches wherever a None appears).
         for start in range(0, len(rows), _INSERT_BATCH):
-            session.execute(insert(Person.__table__),
+            session.execute(insert(cast(Table, Person.__table__)),
                             rows[start:start + _INSERT_BATCH])
             if progress is not None:
                 progress(min(start + _INSERT_BATCH, len(rows)), total)
@@ -236,6 +251,14 @@ class PeopleAdapter(KindAdapter):
                     name=values["name"], name_en=values["name_en"], company=values["company"],
                     company_short=short, email=values["email"],
                     external_ref=values["external_ref"] or "")}
+
+
+def stamp_of(session: Session, model: type[Person] | type[Exhibitor]) -> tuple[Any, ...]:
+    """(rows, highest id, latest change) of a table: changes when a row is added, removed or
+    edited (every edit sets updated_at)."""
+    row = session.execute(select(func.count(model.id), func.max(model.id),
+                                 func.max(model.updated_at))).one()
+    return tuple(row)
 
 
 def audit_json(detail: dict[str, Any]) -> str:

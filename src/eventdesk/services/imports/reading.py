@@ -108,17 +108,18 @@ def open_table(path: Path | str, *, sheet: str | None = None,
         with open(path, "rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise ImportRejected(f"找不到文件：{path}") from None
+        raise ImportRejected(code="imports.file_not_found", path=str(path)) from None
     except OSError as exc:
-        raise ImportRejected(f"无法读取文件 {path.name}：{exc.strerror or exc}") from None
+        raise ImportRejected(code="imports.file_unreadable", file=path.name,
+                             reason=exc.strerror or exc.__class__.__name__) from None
     if not head:
-        raise ImportRejected(f"文件 {path.name} 是空的")
+        raise ImportRejected(code="imports.file_empty", file=path.name)
     if head.startswith(b"PK\x03\x04"):
         return _open_xlsx(path, sheet, known_headers)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportRejected(f"{path.name} 是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV")
+        raise ImportRejected(code="imports.xls_legacy", file=path.name)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        raise ImportRejected(f"{path.name} 不是有效的 Excel (.xlsx) 文件（可能已损坏或只是改了扩展名）")
+        raise ImportRejected(code="imports.xlsx_not_zip", file=path.name)
     return _open_csv(path, known_headers)
 
 
@@ -145,13 +146,12 @@ def detect_encoding(path: Path) -> tuple[str, str]:
             try:
                 data.decode("utf-16")
             except UnicodeDecodeError:
-                raise ImportRejected(f"{path.name} 的编码无法识别（UTF-16 内容损坏）") from None
+                raise ImportRejected(code="imports.utf16_damaged", file=path.name) from None
             return "utf-16", digest.hexdigest()
         for line_no, line in enumerate(fh, start=1):
             digest.update(line)
             if b"\x00" in line:
-                raise ImportRejected(f"{path.name} 不是文本文件（第 {line_no} 行含二进制内容），"
-                                     "请选择 CSV 或 .xlsx 文件")
+                raise ImportRejected(code="imports.binary", file=path.name, line=line_no)
             if line.isascii():
                 continue
             try:
@@ -168,16 +168,15 @@ def detect_encoding(path: Path) -> tuple[str, str]:
                 except UnicodeDecodeError:
                     first_bad = line_no
     if utf8_lines and legacy_lines:
-        raise ImportRejected(f"{path.name} 混用了两种编码（第 {first_utf8} 行是 UTF-8，第 "
-                             f"{first_legacy} 行不是），请统一另存为 UTF-8 CSV")
+        raise ImportRejected(code="imports.mixed_encodings", file=path.name,
+                             utf8_line=first_utf8, other_line=first_legacy)
     if not legacy_lines:
         return ("utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"), digest.hexdigest()
     guess = _guess_legacy(path)
     if guess and (first_bad or guess in ("big5", "cp950", "big5hkscs")):
         return guess, digest.hexdigest()
     if first_bad:
-        raise ImportRejected(f"{path.name} 的编码无法识别（第 {first_bad} 行既不是 UTF-8 也不是 "
-                             "GB18030/GBK），请另存为 UTF-8 CSV")
+        raise ImportRejected(code="imports.unknown_encoding", file=path.name, line=first_bad)
     return "gb18030", digest.hexdigest()
 
 
@@ -224,8 +223,9 @@ def _open_csv(path: Path, known: Callable[[str], bool] | None) -> Table:
             try:
                 yield from reader
             except csv.Error as exc:
-                raise ImportRejected(f"{path.name} 第 {reader.line_num} 行无法解析：{exc}"
-                                     f"（单元格最长 {MAX_CELL:,} 字符）") from None
+                raise ImportRejected(code="imports.csv_unparsable", file=path.name,
+                                     line=reader.line_num, detail=str(exc),
+                                     limit=f"{MAX_CELL:,}") from None
 
     preview = "\n".join(sample.splitlines()[:PREVIEW_LINES])
     estimate = max(sample.count("\n"), 1)
@@ -252,9 +252,10 @@ def _open_xlsx(path: Path, sheet: str | None, known: Callable[[str], bool] | Non
     try:
         names = list(book.names)
         if not names:
-            raise ImportRejected(f"{path.name} 里没有工作表")
+            raise ImportRejected(code="imports.no_sheets", file=path.name)
         if sheet is not None and sheet not in names:
-            raise ImportRejected(f"{path.name} 里没有名为“{sheet}”的工作表（有：{'、'.join(names)}）")
+            raise ImportRejected(code="imports.no_such_sheet", file=path.name, sheet=sheet,
+                                 sheets="、".join(names))
         first_error: ImportRejected | None = None
         for name in [sheet] if sheet is not None else names:
             table = Table(path=path, format="xlsx", headers=[], header_line=0,
@@ -289,7 +290,7 @@ def _find_header(table: Table, known: Callable[[str], bool] | None) -> None:
         if len(first) >= HEADER_SEARCH_ROWS:
             break
     if not first:
-        raise ImportRejected(f"{table.path.name} 里没有任何内容")
+        raise ImportRejected(code="imports.no_content", file=table.path.name)
     chosen: tuple[int, list[str]] | None = None
     if known is not None:
         chosen = next(((n, t) for n, t in first if any(known(x) for x in t if x)), None)
@@ -303,12 +304,12 @@ def _find_header(table: Table, known: Callable[[str], bool] | None) -> None:
         if not text:
             continue
         if text in seen:
-            raise ImportRejected(f"表头“{text}”出现了两次（第 {seen[text] + 1} 列和第 {i + 1} 列），"
-                                 "请改名或删除其中一列")
+            raise ImportRejected(code="imports.duplicate_header", header=text,
+                                 first=seen[text] + 1, second=i + 1)
         seen[text] = i
     table.headers, table.header_line = texts, line_no
     if table.format == "xlsx":
         lines = ["\t".join(t) for _n, t in first[:PREVIEW_LINES]]
         table.preview_text = "\n".join(lines)
     if next(table.rows(), None) is None:
-        raise ImportRejected(f"{table.path.name} 只有表头，没有数据行")
+        raise ImportRejected(code="imports.header_only", file=table.path.name)

@@ -28,7 +28,7 @@ FAST_LIMIT = 150_000_000  # bytes of uncompressed sheet XML (≈ 150,000 rows of
 
 
 def _invalid(path: Path, detail: str) -> ImportRejected:
-    return ImportRejected(f"{path.name} 不是有效的 Excel (.xlsx) 文件：{detail}")
+    return ImportRejected(code="imports.xlsx_invalid", file=path.name, detail=detail)
 
 
 def fast_read_ok(path: Path) -> bool:
@@ -98,8 +98,8 @@ class _OpenpyxlBook(Book):
             for row in self.wb[name].iter_rows(values_only=True):
                 yield list(row)
         except Exception as exc:  # a corrupt sheet part inside a valid zip
-            raise ImportRejected(f"{self.path.name} 的工作表“{name}”已损坏："
-                                 f"{exc.__class__.__name__}") from None
+            raise ImportRejected(code="imports.sheet_corrupt", file=self.path.name, sheet=name,
+                                 detail=exc.__class__.__name__) from None
 
     def height(self, name: str) -> int:
         return int(getattr(self.wb[name], "max_row", 0) or 0)
@@ -136,8 +136,8 @@ class _CalamineBook(Book):
         except ImportRejected:
             raise
         except Exception as exc:
-            raise ImportRejected(f"{self.path.name} 的工作表“{name}”已损坏："
-                                 f"{exc.__class__.__name__}") from None
+            raise ImportRejected(code="imports.sheet_corrupt", file=self.path.name, sheet=name,
+                                 detail=exc.__class__.__name__) from None
 
 
 def open_book(path: Path, *, fast: bool = True) -> Book:

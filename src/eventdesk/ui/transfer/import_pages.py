@@ -1,7 +1,11 @@
-"""The wizard's later pages: column mapping with a preview, the dry-run report, the import."""
+"""The wizard's later pages: column mapping with a preview, the dry-run report, the import.
+
+The dry run and the import are actions.imports.dry_run / import_list, run through
+ui.ops.run_action (which tells the views the topics the import changed)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -21,12 +25,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from eventdesk.services import imports
+from eventdesk import messages
+from eventdesk.actions import imports as import_actions
+from eventdesk.actions.base import ActionContext, Cancelled, Outcome
+from eventdesk.messages import imports as import_words
 from eventdesk.services.imports import ImportReport
-from eventdesk.services.imports.mapping import FieldSpec, check_mapping
-from eventdesk.storage import Session
 from eventdesk.ui import ops
-from eventdesk.ui.context import EXHIBITORS, PEOPLE
 
 if TYPE_CHECKING:
     from eventdesk.ui.transfer.import_wizard import ImportWizard
@@ -55,9 +59,11 @@ class MappingPage(QWizardPage):
             self.policy.addItem(label, key)
         self.save = QCheckBox("记住这个对应关系 Remember this mapping")
         self.save.setChecked(True)
+        self.create_rooms = QCheckBox("新建文件中的会议室 Create the file's new rooms")
         options = QFormLayout()
         options.addRow("重复记录 Duplicates", self.policy)
         options.addRow(self.save)
+        options.addRow(self.create_rooms)
         top = QHBoxLayout()
         top.addLayout(self.form, 1)
         top.addLayout(options, 1)
@@ -71,6 +77,7 @@ class MappingPage(QWizardPage):
         preview = self.w.preview
         if preview is None:
             return
+        self.create_rooms.setVisible(self.w.kind == "schedule")
         while self.form.rowCount():
             self.form.removeRow(0)
         self.boxes.clear()
@@ -108,9 +115,8 @@ class MappingPage(QWizardPage):
         preview = self.w.preview
         if preview is None:
             return
-        fields = [FieldSpec(k, label, (label,), req) for k, label, req in preview.fields]
-        problems = check_mapping(self.mapping(), preview.headers, fields)
-        self.problems.setText("\n".join(problems))
+        problems = import_actions.mapping_problems(preview, self.mapping())
+        self.problems.setText("\n".join(messages.text(p.code, **p.params) for p in problems))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -135,28 +141,28 @@ class _RunPage(QWizardPage):
     def start(self, *, dry_run: bool, expected_hash: str | None) -> None:
         preview = self.w.preview
         assert preview is not None
-        mapping = self.w.mapping_page.mapping()
-        policy = str(self.w.mapping_page.policy.currentData())
-        save = self.w.mapping_page.save.isChecked() and not dry_run
-        skip = self.w.dry_page.skip_invalid.isChecked()
-        kind, path, sheet = self.w.kind, preview.path, preview.sheet or None
+        page = self.w.mapping_page
+        request = import_actions.ImportRequest(
+            path=Path(preview.path), kind=self.w.kind, sheet=preview.sheet or None,
+            mapping=page.mapping(), on_duplicate=str(page.policy.currentData()),
+            skip_invalid=self.w.dry_page.skip_invalid.isChecked(),
+            create_rooms=page.create_rooms.isChecked() and self.w.kind == "schedule")
+        save = page.save.isChecked()
 
-        def work(session: Session, progress: ops.Progress) -> ImportReport:
-            return imports.import_file(
-                session, path=path, kind=kind, sheet=sheet, mapping=mapping,
-                on_duplicate=policy, skip_invalid=skip, dry_run=dry_run,
-                expected_hash=expected_hash, operator=self.w.ctx.operator, save_mapping=save,
-                progress=progress.report)
+        def work(actx: ActionContext, progress: ops.Progress) -> Outcome[ImportReport]:
+            if dry_run:
+                return import_actions.dry_run(actx, request=request, progress=progress)
+            return import_actions.import_list(actx, request=request,
+                                              expected_hash=expected_hash, save_mapping=save,
+                                              progress=progress)
 
         self.report, self.running = None, True
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.summary.setText("正在预演… Dry run…" if dry_run else "正在导入… Importing…")
         self.completeChanged.emit()
-        self.op = ops.run_in_background(
-            self.w.ctx, work, on_done=self._done, on_error=self._failed,
-            on_progress=self._progress, write=not dry_run,
-            changes=() if dry_run else (PEOPLE if kind == "people" else EXHIBITORS,))
+        self.op = ops.run_action(self.w.ctx, work, on_done=self._done, on_error=self._failed,
+                                 on_progress=self._progress)
 
     def _progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -175,14 +181,14 @@ class _RunPage(QWizardPage):
     def _done(self, report: ImportReport) -> None:
         self._finish()
         self.report = report
-        self.summary.setText(report.summary())
+        self.summary.setText(import_words.summary(report))
         self.show_report(report)
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         self.summary.setText("已取消，没有写入任何数据 Cancelled, nothing written"
-                             if isinstance(exc, ops.Cancelled) else ops.error_text(exc))
+                             if isinstance(exc, Cancelled) else messages.describe(exc))
         self.summary.setStyleSheet("color: #b00020;")
         self.completeChanged.emit()
 
@@ -195,7 +201,8 @@ class DryRunPage(_RunPage):
         super().__init__(wizard)
         self.setTitle("预演 Dry run")
         self.setSubTitle("不写入任何数据，只显示导入会做什么：新建、更新、跳过和错误。")
-        self.skip_invalid = QCheckBox("跳过有错误的行，只导入有效的行 Import the valid rows, skip the rest")
+        self.skip_invalid = QCheckBox("跳过有错误的行，只导入有效的行 "
+                                      "Import the valid rows, skip the rest")
         self.skip_invalid.toggled.connect(lambda _on: self.completeChanged.emit())
         self.errors = QTableWidget(0, 4)
         self.errors.setHorizontalHeaderLabels(["行 Row", "列 Column", "值 Value", "问题 Problem"])
@@ -231,13 +238,16 @@ class DryRunPage(_RunPage):
         shown = report.errors[:MAX_SHOWN_ERRORS]
         self.errors.setRowCount(len(shown))
         for r, e in enumerate(shown):
-            for c, value in enumerate((str(e.row), e.column, e.value, e.message)):
+            for c, value in enumerate((str(e.row), e.column, e.value,
+                                       import_words.row_message(e))):
                 self.errors.setItem(r, c, QTableWidgetItem(value))
         self.export_button.setEnabled(bool(report.errors))
 
     def export_errors(self, path: str) -> None:
         if self.report is not None:
-            imports.write_error_report(self.report.errors, path)
+            import_actions.save_error_report(
+                [(e.row, e.column, e.value, import_words.row_message(e))
+                 for e in self.report.errors], path)
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "导出错误报告 Export the error report",

@@ -1,12 +1,15 @@
-"""The import wizard: file → sheet → column mapping → dry run → import.
+"""The import wizard: kind and file → sheet → column mapping → dry run → import, for every kind
+of list (people, exhibitors, the schedule).
 
-Reading the file, the dry run and the import each run in a worker (ui.ops), with progress and
-cancel; the GUI thread only shows results. The dry run records the file's content hash and the
+Reading the file, the dry run and the import are the actions of actions.imports (the same the
+CLI runs), each in a worker through ui.ops.run_action, with progress and cancel; the GUI thread
+only shows results. The dry run records the file's content hash and the
 import refuses a file that changed since, so what is imported is what the person reviewed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -25,9 +28,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from eventdesk.services import imports
+from eventdesk import messages
+from eventdesk.actions import imports as import_actions
 from eventdesk.services.imports import FilePreview
-from eventdesk.storage import Session
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.transfer.import_pages import DryRunPage, ImportPage, MappingPage
@@ -64,15 +67,14 @@ class ImportWizard(QWizard):
     def kind(self) -> str:
         return str(self.file_page.kind_box.currentData())
 
-    def inspect(self, *, path: str, sheet: str | None, on_done: object,
-                on_error: object) -> ops.BackgroundOp:
+    def inspect(self, *, path: str, sheet: str | None, on_done: Callable[[FilePreview], None],
+                on_error: Callable[[BaseException], None]) -> ops.BackgroundOp:
         kind = self.kind
-
-        def work(session: Session, _progress: ops.Progress) -> FilePreview:
-            return imports.inspect_file(session, path=path, kind=kind, sheet=sheet)
-
-        return ops.run_in_background(self.ctx, work, on_done=on_done,  # type: ignore[arg-type]
-                                     on_error=on_error)  # type: ignore[arg-type]
+        return ops.run_action(
+            self.ctx,
+            lambda actx, _progress: import_actions.inspect(actx, path=path, kind=kind,
+                                                           sheet=sheet),
+            on_done=on_done, on_error=on_error)
 
     def reject(self) -> None:
         for page in (self.dry_page, self.import_page):
@@ -85,11 +87,11 @@ class FilePage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle("选择文件 Choose the file")
-        self.setSubTitle("CSV（UTF-8 或 GBK/GB18030，自动识别）或 Excel .xlsx；下方显示按识别出的编码解码后的"
-                         "内容，乱码说明识别有误。")
+        self.setSubTitle("CSV（UTF-8 或 GBK/GB18030，自动识别）或 Excel .xlsx；"
+                         "下方显示按识别出的编码解码后的内容，乱码说明识别有误。")
         self.kind_box = QComboBox()
-        for kind in imports.kinds():
-            self.kind_box.addItem(imports.KIND_LABELS.get(kind, kind), kind)
+        for kind, label in import_actions.kinds():
+            self.kind_box.addItem(label, kind)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText("文件路径 File path")
         browse = QPushButton("浏览… Browse…")
@@ -149,7 +151,7 @@ class FilePage(QWizardPage):
         self.w.preview = preview
         self.info.setStyleSheet("color: #b00020;" if preview.error else "")
         if preview.error:
-            self.info.setText(f"{preview.error}（请在下一步选择其他工作表）")
+            self.info.setText(f"{messages.describe(preview.error)}（请在下一步选择其他工作表）")
             self.text.clear()
         elif preview.format == "csv":
             names = {",": "逗号", ";": "分号", "\t": "制表符"}
@@ -169,7 +171,7 @@ class FilePage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.w.preview = None
-        self.info.setText(ops.error_text(exc))
+        self.info.setText(messages.describe(exc))
         self.info.setStyleSheet("color: #b00020;")
         self.completeChanged.emit()
 
@@ -212,7 +214,7 @@ class SheetPage(QWizardPage):
         self.sheet_box.addItems(preview.sheets)
         self.sheet_box.setCurrentText(preview.sheet)
         self.sheet_box.blockSignals(False)
-        self.info.setText(preview.error or
+        self.info.setText(messages.describe(preview.error) if preview.error else
                           f"表头在第 {preview.header_line} 行：{' | '.join(preview.headers)}")
         self.info.setStyleSheet("color: #b00020;" if preview.error else "")
         self.completeChanged.emit()

@@ -1,0 +1,129 @@
+"""Importing a list — people, exhibitors or the schedule: look at the file, dry-run it, import it.
+
+`eventdesk import` and the import wizard both call these (the wizard through ui.ops.run_action):
+
+    preview = inspect(ctx, path=p, kind="schedule").value      # FilePreview
+    request = ImportRequest(path=p, kind="schedule", mapping=…, create_rooms=True)
+    report = dry_run(ctx, request=request, progress=…).value    # ImportReport, nothing written
+    done = import_list(ctx, request=request, expected_hash=report.content_hash)
+    done.value, done.changes                                    # report, {Topic.SCHEDULE}
+
+Order: the file is read and planned in a read unit of work (seconds for 30,000 rows, while the
+desks keep checking in); the write transaction only writes, after checking with the kind's
+stamp that what the plan read is unchanged — else it plans again inside the write, so a plan
+never writes over a change it did not see. A file refused as a whole raises ImportRejected (a
+code of messages/imports.py); row problems are in the report. `progress` may raise Cancelled:
+nothing is written then.
+
+The worded forms (one sentence, the CLI's JSON) are in eventdesk.messages.imports, so that the
+CLI and the wizard say exactly the same: `report_json`, `rejection_json`, `summary`,
+`row_message`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, Topic, no_progress, outcome
+from eventdesk.domain.cells import guard_formula
+from eventdesk.services import imports
+from eventdesk.services.imports import FilePreview, ImportOptions, ImportReport, Plan, Problem
+from eventdesk.services.imports import engine as import_engine
+from eventdesk.services.imports.mapping import FieldSpec, check_mapping
+
+KIND_TOPICS: dict[str, Topic] = {"people": Topic.PEOPLE, "exhibitors": Topic.EXHIBITORS,
+                                 "schedule": Topic.SCHEDULE}
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """What to import and how. mapping: {field key: header}, None for the saved/automatic one;
+    on_duplicate: update | skip | reject; create_rooms: schedule only."""
+
+    path: Path
+    kind: str
+    sheet: str | None = None
+    mapping: Mapping[str, str] | None = None
+    on_duplicate: str = "update"
+    skip_invalid: bool = False
+    create_rooms: bool = False
+
+
+def kinds() -> list[tuple[str, str]]:
+    """(kind, label) of every kind of list that can be imported."""
+    return [(k, imports.KIND_LABELS.get(k, k)) for k in imports.kinds()]
+
+
+def inspect(ctx: ActionContext, *, path: Path | str, kind: str,
+            sheet: str | None = None) -> Outcome[FilePreview]:
+    """How the file reads (encoding, sheet, header line, first rows) and the proposed mapping.
+    Raises ImportRejected for a file that is not a list (a workbook whose chosen sheet is not
+    a list gives a preview with `error` set instead, so another sheet can be chosen)."""
+    with ctx.db.unit_of_work(write=False) as session:
+        return outcome(imports.inspect_file(session, path=path, kind=kind, sheet=sheet))
+
+
+def dry_run(ctx: ActionContext, *, request: ImportRequest,
+            progress: ProgressFn = no_progress) -> Outcome[ImportReport]:
+    """What importing would do — created/updated/skipped, row errors and warnings — with
+    nothing written (one read unit of work). Raises ImportRejected."""
+    with ctx.db.unit_of_work(write=False) as session:
+        plan = _plan(session, request, dry_run=True, expected_hash=None, progress=progress)
+        return outcome(import_engine.write(session, plan, progress=progress))
+
+
+def import_list(ctx: ActionContext, *, request: ImportRequest, expected_hash: str | None = None,
+                save_mapping: bool = False,
+                progress: ProgressFn = no_progress) -> Outcome[ImportReport]:
+    """Import the file: all its rows or nothing (unless skip_invalid), in one short write
+    transaction. `expected_hash`: the dry run's content hash; a file changed since is refused
+    (ImportRejected). `save_mapping` keeps the mapping for the next file of this kind.
+    Changes the kind's topic when anything was written."""
+    with ctx.db.unit_of_work(write=False) as session:
+        plan = _plan(session, request, dry_run=False, expected_hash=expected_hash,
+                     progress=progress)
+    if plan.report.rejected:
+        return outcome(plan.report)
+    with ctx.db.unit_of_work(write=True) as session:
+        if plan.stamp is None or plan.adapter.stamp(session) != plan.stamp:
+            plan = _plan(session, request, dry_run=False,
+                         expected_hash=plan.report.content_hash, progress=progress)
+        report = import_engine.write(session, plan, operator=ctx.operator, progress=progress)
+        if save_mapping:
+            imports.remember_mapping(session, report)
+    if not report.written:
+        return outcome(report)
+    return outcome(report, KIND_TOPICS.get(request.kind, Topic.EVENT))
+
+
+def _plan(session: Session, request: ImportRequest, *, dry_run: bool,
+          expected_hash: str | None, progress: ProgressFn) -> Plan:
+    return imports.plan_file(
+        session, path=request.path, kind=request.kind, sheet=request.sheet,
+        mapping=dict(request.mapping) if request.mapping is not None else None,
+        on_duplicate=request.on_duplicate, skip_invalid=request.skip_invalid, dry_run=dry_run,
+        expected_hash=expected_hash, options=ImportOptions(create_rooms=request.create_rooms),
+        progress=progress)
+
+
+def mapping_problems(preview: FilePreview, mapping: dict[str, str]) -> list[Problem]:
+    """What is wrong with a (hand-edited) mapping of the previewed file (codes; empty: usable)."""
+    fields = [FieldSpec(key, label, (label,), required) for key, label, required in preview.fields]
+    return check_mapping(mapping, preview.headers, fields)
+
+
+def save_error_report(rows: Iterable[tuple[int, str, str, str]], path: Path | str) -> None:
+    """(row, column, value, problem sentence) rows as a CSV that Excel opens with Chinese intact
+    (UTF-8 with BOM), every cell guarded against running as a formula. Not an action: it
+    touches no database (the caller words the problems, messages.imports.row_message)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["行 Row", "列 Column", "值 Value", "问题 Problem"])
+        for row, column, value, message in rows:
+            writer.writerow([row, guard_formula(column), guard_formula(value),
+                             guard_formula(message)])

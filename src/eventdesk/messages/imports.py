@@ -1,0 +1,187 @@
+"""Sentences of the imports area (people, exhibitors and schedule lists): code -> (zh, en),
+and the worded forms of an import report that the CLI and the import wizard share:
+`row_message`, `error_json`, `report_json` (the CLI contract's JSON), `rejection_json`, `summary`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from eventdesk.domain.errors import ImportRejected, RowError
+
+if TYPE_CHECKING:  # the catalogue is loaded with every message; the services only when needed
+    from eventdesk.services.imports.report import ImportReport
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # -- the file as a whole (ImportRejected) --
+    "imports.file_not_found": ("找不到文件：{path}", "File not found: {path}"),
+    "imports.file_unreadable": ("无法读取文件 {file}：{reason}", "Cannot read {file}: {reason}"),
+    "imports.file_empty": ("文件 {file} 是空的", "The file {file} is empty"),
+    "imports.xls_legacy": ("{file} 是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV",
+                           "{file} is an old Excel (.xls) file; save it as .xlsx or CSV in Excel"),
+    "imports.xlsx_not_zip": (
+        "{file} 不是有效的 Excel (.xlsx) 文件（可能已损坏或只是改了扩展名）",
+        "{file} is not a valid Excel (.xlsx) file (damaged, or only its extension was changed)"),
+    "imports.xlsx_invalid": ("{file} 不是有效的 Excel (.xlsx) 文件：{detail}",
+                             "{file} is not a valid Excel (.xlsx) file: {detail}"),
+    "imports.sheet_corrupt": ("{file} 的工作表“{sheet}”已损坏：{detail}",
+                              "The sheet “{sheet}” of {file} is damaged: {detail}"),
+    "imports.no_sheets": ("{file} 里没有工作表", "{file} has no sheets"),
+    "imports.no_such_sheet": ("{file} 里没有名为“{sheet}”的工作表（有：{sheets}）",
+                              "{file} has no sheet named “{sheet}” (it has: {sheets})"),
+    "imports.binary": ("{file} 不是文本文件（第 {line} 行含二进制内容），请选择 CSV 或 .xlsx 文件",
+                       "{file} is not a text file (line {line} holds binary data); choose a CSV "
+                       "or .xlsx file"),
+    "imports.utf16_damaged": ("{file} 的编码无法识别（UTF-16 内容损坏）",
+                              "The encoding of {file} cannot be read (damaged UTF-16)"),
+    "imports.mixed_encodings": (
+        "{file} 混用了两种编码（第 {utf8_line} 行是 UTF-8，第 {other_line} 行不是），"
+        "请统一另存为 UTF-8 CSV",
+        "{file} mixes two encodings (line {utf8_line} is UTF-8, line {other_line} is not); "
+        "save it again as a UTF-8 CSV"),
+    "imports.unknown_encoding": (
+        "{file} 的编码无法识别（第 {line} 行既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 CSV",
+        "The encoding of {file} is not recognised (line {line} is neither UTF-8 nor "
+        "GB18030/GBK); save it as a UTF-8 CSV"),
+    "imports.csv_unparsable": ("{file} 第 {line} 行无法解析：{detail}（单元格最长 {limit} 字符）",
+                               "Line {line} of {file} cannot be read: {detail} (cells hold at "
+                               "most {limit} characters)"),
+    "imports.no_content": ("{file} 里没有任何内容", "{file} holds nothing"),
+    "imports.duplicate_header": (
+        "表头“{header}”出现了两次（第 {first} 列和第 {second} 列），请改名或删除其中一列",
+        "The header “{header}” appears twice (columns {first} and {second}); rename or delete "
+        "one of them"),
+    "imports.header_only": ("{file} 只有表头，没有数据行", "{file} has a header but no rows"),
+    "imports.unknown_kind": ("未知的导入类型“{kind}”（可用：{kinds}）",
+                             "Unknown kind of list “{kind}” (known: {kinds})"),
+    "imports.unknown_policy": ("未知的重复处理方式“{policy}”（update、skip 或 reject）",
+                               "Unknown duplicate handling “{policy}” (update, skip or reject)"),
+    "imports.changed_since_dry_run": (
+        "{file} 在预演之后被修改过；为避免导入与预演不同的数据，请重新预演后再导入",
+        "{file} was changed after the dry run; run the dry run again before importing, so that "
+        "what is imported is what was reviewed"),
+    # -- the column mapping --
+    "imports.mapping.missing_required": (
+        "找不到必需的“{field}”列（可用的列名：{aliases}…），请在列对应中指定",
+        "No column for the required “{field}” (names recognised: {aliases}…); choose it in the "
+        "column mapping"),
+    "imports.mapping.header_absent": ("列“{header}”不在文件里",
+                                      "The column “{header}” is not in the file"),
+    "imports.mapping.header_twice": ("列“{header}”被对应到了多个字段",
+                                     "The column “{header}” is mapped to more than one field"),
+    # -- rows --
+    "imports.duplicate_of_row": ("与第 {row} 行重复（{field}相同）",
+                                 "Duplicate of row {row} (same {field})"),
+    "imports.duplicate_of_record": ("与已有{what}“{record}”重复（{field}相同）",
+                                    "Duplicate of the existing “{record}” (same {field})"),
+    "imports.too_long": ("过长（最多 {limit} 字）", "Too long (at most {limit} characters)"),
+    "imports.people.unknown_category": ("未知的类别“{value}”（可用：{choices}）",
+                                        "Unknown category “{value}” (known: {choices})"),
+    "imports.people.unknown_status": ("未知的状态“{value}”（已报名 或 已取消）",
+                                      "Unknown status “{value}” (已报名 registered or 已取消 "
+                                      "cancelled)"),
+    "imports.exhibitors.bad_quota": ("人员名额须为 0–10000 的整数",
+                                     "The staff quota must be a whole number from 0 to 10000"),
+    "imports.schedule.bad_date": ("看不懂的日期“{value}”（例：2025/5/20、2025-05-20）",
+                                  "Unreadable date “{value}” (e.g. 2025/5/20, 2025-05-20)"),
+    "imports.schedule.bad_time": ("看不懂的时间“{value}”（例：9:00、09:00）",
+                                  "Unreadable time “{value}” (e.g. 9:00, 09:00)"),
+    "imports.schedule.no_date": ("缺少日期", "The date is missing"),
+    "imports.schedule.unknown_kind": ("未知的类型“{value}”（主旨演讲/论坛/演讲/圆桌/休息）",
+                                      "Unknown kind “{value}” (keynote/forum/talk/panel/break)"),
+    "imports.schedule.title_blank": ("议题不能为空", "The title cannot be blank"),
+    "imports.schedule.time_blank": ("时间不能为空", "The time cannot be blank"),
+    "imports.schedule.end_before_start": ("结束时间须晚于开始时间",
+                                          "The end must be after the start"),
+    "imports.schedule.bad_audience": ("预计人数须为整数",
+                                      "The expected audience must be a whole number"),
+    "imports.schedule.room_blank": ("会议室不能为空", "The room cannot be blank"),
+    "imports.schedule.unknown_room": (
+        "未知的会议室“{room}”（可选择新建文件中的会议室：--create-rooms）",
+        "Unknown room “{room}” (choose to create the file's rooms: --create-rooms)"),
+    "imports.schedule.speaker_ambiguous": ("嘉宾“{name}”未匹配：同名多人，请写 姓名（公司）",
+                                           "Speaker “{name}” not matched: several people have "
+                                           "this name; write 姓名（公司） name (company)"),
+    "imports.schedule.speaker_unknown": ("嘉宾“{name}”未匹配：人员名单中没有此人",
+                                         "Speaker “{name}” not matched: no such person in the "
+                                         "list of people"),
+    # -- what an import did --
+    "imports.summary.rejected": (
+        "发现 {errors} 处错误，未导入任何数据（修正后重试，或选择“跳过错误行”："
+        "将新建 {create}、更新 {update}、跳过 {skip}）",
+        "{errors} errors found, nothing imported (correct them and retry, or choose to skip the "
+        "rows with errors: {create} would be created, {update} updated, {skip} skipped)"),
+    "imports.summary.dry_run": ("预演：将新建 {created} 条、更新 {updated} 条、跳过 {skipped} 条",
+                                "Dry run: would create {created}, update {updated}, skip "
+                                "{skipped}"),
+    "imports.summary.done": ("已新建 {created} 条、更新 {updated} 条、跳过 {skipped} 条",
+                             "Created {created}, updated {updated}, skipped {skipped}"),
+    "imports.summary.rows_skipped": ("（其中 {errors} 处错误所在的行被跳过）",
+                                     " (the rows of {errors} errors were skipped)"),
+    "imports.summary.rooms_created": ("新建会议室：{rooms}", "Rooms created: {rooms}"),
+    "imports.row_line": ("第 {row} 行 [{column}] {value}: {message}",
+                         "Row {row} [{column}] {value}: {message}"),
+    "imports.warning_line": ("提示 第 {row} 行 [{column}] {value}: {message}",
+                             "Note: row {row} [{column}] {value}: {message}"),
+    "imports.conflict_line": ("冲突：{message}", "Conflict: {message}"),
+    "imports.more_errors": ("…另有 {count} 处错误（用 --json 查看全部）",
+                            "…{count} more errors (--json lists them all)"),
+}
+
+
+def _text(code: str, **params: object) -> str:
+    from eventdesk.messages import text
+
+    return text(code, **params)
+
+
+def row_message(error: RowError) -> str:
+    """The sentence for one row problem, in the current language."""
+    return _text(error.code, **error.params) if error.code else error.message
+
+
+def error_json(error: RowError) -> dict[str, Any]:
+    return {"row": error.row, "column": error.column, "value": error.value,
+            "message": row_message(error)}
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    """The contract's {"created", "updated", "skipped", "errors": [{row, column, value,
+    message}]} plus what more the report knows (warnings, would_*, the kind's extra)."""
+    return {
+        "created": report.created, "updated": report.updated, "skipped": report.skipped,
+        "errors": [error_json(e) for e in report.errors],
+        "warnings": [error_json(e) for e in report.warnings],
+        "kind": report.kind, "rows": report.rows, "dry_run": report.dry_run,
+        "rejected": report.rejected, "written": report.written,
+        "would_create": report.would_create, "would_update": report.would_update,
+        "would_skip": report.would_skip, "encoding": report.encoding, "sheet": report.sheet,
+        "content_hash": report.content_hash, **report.extra,
+    }
+
+
+def rejection_json(exc: ImportRejected) -> dict[str, Any]:
+    """The import JSON for a file refused as a whole (unreadable, no name column…)."""
+    from eventdesk.messages import describe
+
+    message = describe(exc)
+    listed = [error_json(e) for e in exc.errors] or [
+        {"row": 0, "column": "", "value": "", "message": message}]
+    return {"created": 0, "updated": 0, "skipped": 0, "errors": listed, "rejected": True,
+            "written": False, "message": message}
+
+
+def summary(report: ImportReport) -> str:
+    """One sentence for people about what the import did (or would do)."""
+    if report.rejected:
+        return _text("imports.summary.rejected", errors=len(report.errors),
+                     create=report.would_create, update=report.would_update,
+                     skip=report.would_skip)
+    code = "imports.summary.dry_run" if report.dry_run else "imports.summary.done"
+    said = _text(code, created=report.created, updated=report.updated, skipped=report.skipped)
+    if report.errors:
+        said += _text("imports.summary.rows_skipped", errors=len(report.errors))
+    rooms = report.extra.get("rooms_created") or []
+    if rooms:
+        said += "；" + _text("imports.summary.rooms_created", rooms="、".join(rooms))
+    return said
