@@ -110,7 +110,7 @@ def _empty_sql(db: Database) -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_run(worker_id: str) -> Iterator[PgRun]:
+def pg_run() -> Iterator[PgRun]:
     """Create, migrate and finally drop this process's database on the test server."""
     server = make_url(_pg_server_url())
     shown = server.render_as_string(hide_password=True)
@@ -125,7 +125,8 @@ def pg_run(worker_id: str) -> Iterator[PgRun]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true requires PostgreSQL, but {reason}", pytrace=False)
         pytest.skip(reason)
-    name = f"eventdesk_test_{worker_id}_{uuid.uuid4().hex[:10]}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # named for whoever looks at the server
+    name = f"eventdesk_test_{worker}_{uuid.uuid4().hex[:10]}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
