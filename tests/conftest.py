@@ -1,10 +1,26 @@
-"""Shared fixtures: a migrated SQLite template copied per test, and a small event in it."""
+"""Shared fixtures: one database fixture for every backend the program supports.
+
+`db` (and `event_db` on top of it) is a real database, emptied for each test:
+
+- on SQLite, a copy of a migrated template file (copying is much faster than migrating);
+- on PostgreSQL, a database of this run's own (created once per test process, dropped at its
+  end, emptied between tests), so parallel runs, xdist workers and other worktrees never see each
+  other's data. The server comes from EVENTDESK_TEST_PG_URL (default: the local server).
+
+The service tests (tests/services) run on both: `pytest_generate_tests` parametrises them with
+the backend, and the PostgreSQL variant carries the `pg` marker (`-m "not pg"` leaves it out).
+Without a server the PostgreSQL variants skip with the reason; under CI=true they fail instead,
+because there PostgreSQL is part of the contract. A test that asks for `db_path` needs a file on
+disk and so runs on SQLite only; tests outside tests/services (ui, cli) use SQLite.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +28,31 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
 from eventdesk.storage import Database, open_database, to_url  # noqa: E402
+
+PG_URL_VAR = "EVENTDESK_TEST_PG_URL"
+DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+SQLITE, PG = "sqlite", "pg"
+# The tests that run on every backend: the services are where SQL differs between them.
+EVERY_BACKEND = Path(__file__).parent / "services"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_backend" not in metafunc.fixturenames or "db_path" in metafunc.fixturenames:
+        return
+    if EVERY_BACKEND not in metafunc.definition.path.parents:
+        return
+    metafunc.parametrize("db_backend", [SQLITE, pytest.param(PG, marks=pytest.mark.pg)],
+                         indirect=True)
+
+
+@pytest.fixture
+def db_backend(request: pytest.FixtureRequest) -> str:
+    """The backend of this test's `db`: "sqlite" unless parametrised (see pytest_generate_tests)."""
+    return str(getattr(request, "param", SQLITE))
 
 
 @pytest.fixture(scope="session")
@@ -28,14 +68,92 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db_path(template_db: Path, tmp_path: Path) -> Path:
+    """The file of this test's SQLite database (asking for it keeps the test on SQLite)."""
     path = tmp_path / "event.sqlite3"
     shutil.copyfile(template_db, path)
     return path
 
 
+@dataclass(frozen=True)
+class PgRun:
+    """This test process's own PostgreSQL database and the SQL that empties it."""
+
+    url: str
+    empty_sql: str
+
+
+def _pg_server_url() -> str:
+    return os.environ.get(PG_URL_VAR, DEFAULT_PG_URL)
+
+
+def _empty_sql(db: Database) -> str:
+    """One round trip that deletes every row (children first) and restarts every sequence.
+
+    DELETE in foreign-key order is several times faster than TRUNCATE on tables this small;
+    tables the models do not know (none today) are truncated with CASCADE to stay correct.
+    """
+    from eventdesk.domain import Base
+
+    with db.engine.connect() as conn:
+        tables = {r[0] for r in conn.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            " AND tablename <> 'alembic_version'"))}
+        sequences = [r[0] for r in conn.execute(text(
+            "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"))]
+    ordered = [t.name for t in reversed(Base.metadata.sorted_tables) if t.name in tables]
+    unknown = sorted(tables - set(ordered))
+    statements = [f'DELETE FROM "{name}"' for name in ordered]
+    if unknown:
+        statements.append("TRUNCATE " + ", ".join(f'"{n}"' for n in unknown) + " CASCADE")
+    statements += [f'ALTER SEQUENCE "{name}" RESTART' for name in sequences]
+    return "; ".join(statements)
+
+
+@pytest.fixture(scope="session")
+def pg_run() -> Iterator[PgRun]:
+    """Create, migrate and finally drop this process's database on the test server."""
+    server = make_url(_pg_server_url())
+    shown = server.render_as_string(hide_password=True)
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001 - any failure to connect means "no server"
+        admin.dispose()
+        first_line = (str(exc).splitlines() or [""])[0]
+        reason = f"no PostgreSQL server answered at {shown} ({PG_URL_VAR}): {first_line}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true requires PostgreSQL, but {reason}", pytrace=False)
+        pytest.skip(reason)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # named for whoever looks at the server
+    name = f"eventdesk_test_{worker}_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = server.set(database=name).render_as_string(hide_password=False)
+        db = open_database(url)  # migrates once for the whole run
+        try:
+            empty_sql = _empty_sql(db)
+        finally:
+            db.dispose()
+        yield PgRun(url=url, empty_sql=empty_sql)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(to_url(db_path))
+def db(db_backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A migrated, empty database on this test's backend."""
+    if db_backend == PG:
+        run: PgRun = request.getfixturevalue("pg_run")
+        database = open_database(run.url)
+        with database.engine.begin() as conn:
+            conn.exec_driver_sql(run.empty_sql)
+    else:
+        path: Path = request.getfixturevalue("db_path")
+        database = open_database(to_url(path))
     yield database
     database.dispose()
 

@@ -66,10 +66,9 @@ def font_chain() -> tuple[ChainFont, ...]:
 @cache
 def coverage(font: ChainFont) -> frozenset[int]:
     """Code points the font has a glyph for (its cmap)."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
+    from eventdesk.pdf.reportlab_adapter import font_cmap
 
-    face = TTFontFile(str(font.path), subfontIndex=font.subfont_index, validate=0)
-    return frozenset(cp for cp, glyph in face.charToGlyph.items() if glyph)
+    return font_cmap(font.path, font.subfont_index)
 
 
 def _ignorable(ch: str) -> bool:

@@ -256,7 +256,8 @@ def compile_layout(name: str, slot_mm: tuple[float, float], bleed_mm: float = 0.
                    ) -> CompiledLayout:
     data = load_layout(name)
     variant = _choose_variant(data, slot_mm)
-    sc = _Scaler(tuple(variant["size_mm"]), slot_mm)  # type: ignore[arg-type]
+    design_w, design_h = variant["size_mm"]
+    sc = _Scaler((float(design_w), float(design_h)), slot_mm)
     base = Path(data["_dir"])
     colours: dict[str, tuple[Colour, Colour]] = {}
     labels: dict[str, str] = {}

@@ -9,35 +9,34 @@ import re
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfgen.canvas import Canvas
-
 from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage
+from eventdesk.pdf.layout import Colour, parse_colour
+from eventdesk.pdf.reportlab_adapter import PdfCanvas, new_canvas
 from eventdesk.pdf.text import shape
 
+A4 = (595.2755905511812, 841.8897637795277)  # points, as reportlab.lib.pagesizes.A4
+LANDSCAPE_A4 = (A4[1], A4[0])
 MARGIN = 28.0
 TIME_W = 34.0
 HEAD_H = 30.0
 LEGEND_H = 16.0
-INK = HexColor("#1a1a1a")
-GREY = HexColor("#5a5a5a")
-RULE = HexColor("#c8c8c8")
-FAINT = HexColor("#ececec")
+INK = parse_colour("#1a1a1a")
+GREY = parse_colour("#5a5a5a")
+RULE = parse_colour("#c8c8c8")
+FAINT = parse_colour("#ececec")
 _TOKEN = re.compile(r"[A-Za-z0-9@#&'.:/_+\-–]+\s*|\s+|.", re.S)
 
 
-def pale(colour: str, amount: float = 0.8) -> Color:
-    c = HexColor(colour)
-    return Color(c.red + (1 - c.red) * amount, c.green + (1 - c.green) * amount,
-                 c.blue + (1 - c.blue) * amount)
+def pale(colour: str, amount: float = 0.8) -> Colour:
+    r, g, b = parse_colour(colour)
+    return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
 
 
 def width(text: str, size: float) -> float:
     return shape(text).width * size
 
 
-def draw(c: Canvas, x: float, y: float, text: str, size: float, colour: Color = INK,
+def draw(c: PdfCanvas, x: float, y: float, text: str, size: float, colour: Colour = INK,
          bold: bool = False) -> float:
     """Set `text` at (x, y) through the font chain; returns its width. Bold is synthetic (fill
     and a thin stroke): the bundled font has one weight."""
@@ -81,29 +80,29 @@ def wrap(text: str, size: float, max_w: float, max_lines: int) -> list[str]:
     return lines
 
 
-def _header(c: Canvas, prog: Programme, page: ProgrammePage, w: float, h: float) -> None:
+def _header(c: PdfCanvas, prog: Programme, page: ProgrammePage, w: float, h: float) -> None:
     draw(c, MARGIN, h - MARGIN - 14, prog.title, 14, bold=True)
     draw(c, MARGIN, h - MARGIN - 28, page.heading, 11, bold=True)
     sub = prog.subtitle
     draw(c, w - MARGIN - width(sub, 8), h - MARGIN - 12, sub, 8, GREY)
 
 
-def _legend(c: Canvas, prog: Programme, page_no: int) -> None:
+def _legend(c: PdfCanvas, prog: Programme, page_no: int, page_w: float) -> None:
     x, y = MARGIN, MARGIN - 12
     for name, colour in prog.tracks:
-        c.setFillColor(HexColor(colour))
+        c.setFillColor(parse_colour(colour))
         c.rect(x, y - 1, 8, 8, stroke=0, fill=1)
         x += 11 + draw(c, x + 11, y, name, 7.5) + 10
     label = f"第 {page_no} 页"
-    draw(c, c._pagesize[0] - MARGIN - width(label, 7.5), y, label, 7.5, GREY)
+    draw(c, page_w - MARGIN - width(label, 7.5), y, label, 7.5, GREY)
 
 
-def _block(c: Canvas, item: ProgrammeItem, x: float, y_top: float, w: float, h: float) -> None:
+def _block(c: PdfCanvas, item: ProgrammeItem, x: float, y_top: float, w: float, h: float) -> None:
     c.setFillColor(pale(item.colour))
-    c.setStrokeColor(HexColor(item.colour))
+    c.setStrokeColor(parse_colour(item.colour))
     c.setLineWidth(0.6)
     c.rect(x + 1, y_top - h, w - 2, h, stroke=1, fill=1)
-    c.setFillColor(HexColor(item.colour))
+    c.setFillColor(parse_colour(item.colour))
     c.rect(x + 1, y_top - h, 3, h, stroke=0, fill=1)
     inner = w - 9
     tx, y = x + 6, y_top - 7.5
@@ -129,8 +128,8 @@ def _block(c: Canvas, item: ProgrammeItem, x: float, y_top: float, w: float, h: 
             draw(c, tx, y, line, 6.5, GREY)
 
 
-def _grid_page(c: Canvas, prog: Programme, page: ProgrammePage, page_no: int) -> None:
-    w, h = landscape(A4)
+def _grid_page(c: PdfCanvas, prog: Programme, page: ProgrammePage, page_no: int) -> None:
+    w, h = LANDSCAPE_A4
     c.setPageSize((w, h))
     _header(c, prog, page, w, h)
     top = h - MARGIN - HEAD_H - 30  # below the column heads
@@ -161,10 +160,10 @@ def _grid_page(c: Canvas, prog: Programme, page: ProgrammePage, page_no: int) ->
             _block(c, item, x, y_top, col_w, max(9.0, (item.end_min - item.start_min) * ppm))
     c.setStrokeColor(RULE)
     c.line(w - MARGIN, top + 28, w - MARGIN, bottom)
-    _legend(c, prog, page_no)
+    _legend(c, prog, page_no, w)
 
 
-def _list_pages(c: Canvas, prog: Programme, page: ProgrammePage, page_no: int) -> int:
+def _list_pages(c: PdfCanvas, prog: Programme, page: ProgrammePage, page_no: int) -> int:
     """One room's sessions over the days, as a list; returns the pages used."""
     w, h = A4
     used = 0
@@ -172,7 +171,7 @@ def _list_pages(c: Canvas, prog: Programme, page: ProgrammePage, page_no: int) -
     def new_page() -> float:
         nonlocal used
         if used:
-            _legend(c, prog, page_no + used - 1)
+            _legend(c, prog, page_no + used - 1, w)
             c.showPage()
         used += 1
         c.setPageSize((w, h))
@@ -201,7 +200,7 @@ def _list_pages(c: Canvas, prog: Programme, page: ProgrammePage, page_no: int) -
             c.setStrokeColor(RULE)
             c.line(MARGIN, y - 4, w - MARGIN, y - 4)
             y -= 16
-        c.setFillColor(HexColor(item.colour))
+        c.setFillColor(parse_colour(item.colour))
         c.rect(MARGIN, y - 13 * len(title) - 11 * len(extra) + 10, 3,
                13 * len(title) + 11 * len(extra) - 1, stroke=0, fill=1)
         draw(c, MARGIN + 8, y, item.time_text, 9.5)
@@ -214,13 +213,13 @@ def _list_pages(c: Canvas, prog: Programme, page: ProgrammePage, page_no: int) -
         y -= 10
     if not room.items:
         draw(c, MARGIN, y, "（没有安排会议 No sessions）", 10, GREY)
-    _legend(c, prog, page_no + used - 1)
+    _legend(c, prog, page_no + used - 1, w)
     return used
 
 
 def render_programme(prog: Programme, out: Path | BinaryIO) -> int:
     """Write the programme PDF; returns the number of pages."""
-    c = Canvas(str(out) if isinstance(out, Path) else out, pagesize=landscape(A4))
+    c = new_canvas(str(out) if isinstance(out, Path) else out, pagesize=LANDSCAPE_A4)
     c.setTitle(prog.title)
     c.setAuthor("EventDesk")
     pages = 0
@@ -234,7 +233,7 @@ def render_programme(prog: Programme, out: Path | BinaryIO) -> int:
             pages += _list_pages(c, prog, page, pages + 1)
     if not prog.pages:
         _header(c, prog, ProgrammePage("（没有已排期的会议 No scheduled sessions）", "grid", ()),
-                *landscape(A4))
+                *LANDSCAPE_A4)
         pages = 1
     c.save()
     return pages

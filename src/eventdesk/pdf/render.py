@@ -10,15 +10,10 @@ and qr.py). That, with fonts registered and the layout compiled once per process
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import BinaryIO
-
-from reportlab import rl_config
-from reportlab.pdfgen.canvas import Canvas
 
 from eventdesk.pdf.layout import (
     Colour,
@@ -36,38 +31,21 @@ from eventdesk.pdf.layout import (
 from eventdesk.pdf.model import BadgeData, RenderOptions, RenderResult
 from eventdesk.pdf.presets import MM, Preset, get_preset
 from eventdesk.pdf.qr import qr_ops
+from eventdesk.pdf.reportlab_adapter import (
+    PdfCanvas,
+    PdfDocument,
+    append_ops,
+    binary_streams,
+    document_of,
+    new_canvas,
+    place_form,
+)
 from eventdesk.pdf.text import fit, layout_text, text_ops
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 50
 _MARK_LENGTH_MM = 6.0
 _MARK_GAP_MM = 2.0  # between the trim (plus bleed) and the start of a crop mark
-
-
-_a85_lock = threading.Lock()
-_a85_users = 0
-_a85_saved: object = None
-
-
-@contextmanager
-def _binary_streams() -> Iterator[None]:
-    """reportlab wraps every compressed stream in ASCII85 by default, in pure Python: a third of
-    the batch time, for streams that are binary-safe anyway. The switch is global, so renders in
-    several threads (desk and batch) share it: the first one in turns it off, the last one out
-    restores it."""
-    global _a85_users, _a85_saved
-    with _a85_lock:
-        if _a85_users == 0:
-            _a85_saved = rl_config.useA85
-            rl_config.useA85 = 0
-        _a85_users += 1
-    try:
-        yield
-    finally:
-        with _a85_lock:
-            _a85_users -= 1
-            if _a85_users == 0:
-                rl_config.useA85 = _a85_saved
 
 
 @cache
@@ -159,45 +137,41 @@ class BatchRenderer:
     # -- drawing ---------------------------------------------------------------------------
     def render(self, badges: Sequence[BadgeData], out: str | BinaryIO,
                progress: Progress | None = None) -> RenderResult:
-        with _binary_streams():
+        with binary_streams():
             return self._render(badges, out, progress)
 
     def _render(self, badges: Sequence[BadgeData], out: str | BinaryIO,
                 progress: Progress | None) -> RenderResult:
         pages = self.plan(badges)
         w, h = self.page_mm[0] * MM, self.page_mm[1] * MM
-        canvas = Canvas(out, pagesize=(w, h), pageCompression=1, invariant=1)
+        canvas = new_canvas(out, pagesize=(w, h), page_compression=True, invariant=True)
         canvas.setTitle(self.options.title)
         canvas.setCreator("EventDesk")
         forms: dict[tuple[object, ...], str] = {}
-        doc = canvas._doc
-        code = canvas._code
+        doc = document_of(canvas)
         total, done = len(badges), 0
         ox, oy = self.options.offset_x_mm * MM, -self.options.offset_y_mm * MM
         for page in pages:
-            code = canvas._code
             if ox or oy:
-                code.append(f"q 1 0 0 1 {ox:.3f} {oy:.3f} cm")
+                append_ops(canvas, f"q 1 0 0 1 {ox:.3f} {oy:.3f} cm")
             if isinstance(page, _Separator):
-                code.append(self._separator_ops(page, doc))
+                append_ops(canvas, self._separator_ops(page, doc))
             elif isinstance(page, _Sheet):
                 side = self.layout.back if page.back else self.layout.front
                 assert side is not None
                 for index, badge in enumerate(page.badges):
                     x, y = self._slot_origin(index, mirrored=page.back)
                     form = self._form(canvas, forms, side, badge, page.back)
-                    code = canvas._code  # a new form swaps the canvas's code list
-                    code.append(f"q 1 0 0 1 {x:.3f} {y:.3f} cm /{doc.getXObjectName(form)} Do Q")
-                    canvas._formsinuse.append(form)
-                    code.append(self._dynamic_ops(side, badge, x, y, doc))
+                    place_form(canvas, doc, form, x, y)
+                    append_ops(canvas, self._dynamic_ops(side, badge, x, y, doc))
                     if not page.back:
                         done += 1
                         if progress is not None and done % PROGRESS_EVERY == 0:
                             progress(done, total)
                 if self.marks:
-                    code.append(self._marks_ops(len(page.badges)))
+                    append_ops(canvas, self._marks_ops(len(page.badges)))
             if ox or oy:
-                canvas._code.append("Q")
+                append_ops(canvas, "Q")
             canvas.showPage()
         if progress is not None:
             progress(total, total)
@@ -218,7 +192,7 @@ class BatchRenderer:
             return self.layout.category_colours(category)[1]
         return _colour(spec)
 
-    def _form(self, canvas: Canvas, forms: dict[tuple[object, ...], str], side: Side,
+    def _form(self, canvas: PdfCanvas, forms: dict[tuple[object, ...], str], side: Side,
               badge: BadgeData, back: bool) -> str:
         get = _get(badge, self.layout.labels)
         key = (back, badge.category, get("category_label"), badge.event_name)
@@ -234,7 +208,7 @@ class BatchRenderer:
         forms[key] = name
         return name
 
-    def _static(self, canvas: Canvas, element: Element, category: str,
+    def _static(self, canvas: PdfCanvas, element: Element, category: str,
                 get: Callable[[str], str]) -> None:
         if isinstance(element, RectBox):
             r, g, b = self._colours(element.fill, category)
@@ -251,10 +225,10 @@ class BatchRenderer:
             fitted = layout_text(element, get)
             if fitted is not None:
                 colour = self._colours(element.colour, category)
-                canvas._code.append(text_ops(element, fitted, colour, canvas._doc))
+                append_ops(canvas, text_ops(element, fitted, colour, document_of(canvas)))
 
     def _dynamic_ops(self, side: Side, badge: BadgeData, x: float, y: float,
-                     doc: object) -> str:
+                     doc: PdfDocument) -> str:
         get = _get(badge, self.layout.labels)
         parts: list[str] = []
         for element in side.dynamic:
@@ -306,7 +280,7 @@ class BatchRenderer:
                         f"{ph_pt - y1 * MM:.2f} l" for x0, y0, x1, y1 in lines)
         return f"q 0 G 0.3 w {body} S Q" if lines else ""
 
-    def _separator_ops(self, page: _Separator, doc: object) -> str:
+    def _separator_ops(self, page: _Separator, doc: PdfDocument) -> str:
         """A page that starts each company's pack: big company name, count and booth."""
         w, h = self.page_mm[0] * MM, self.page_mm[1] * MM
         pad = min(w, h) * 0.08

@@ -10,16 +10,19 @@ condensed horizontally — never clipped, never overflowing into the next box.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from reportlab.lib.rl_accel import escapePDF
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from eventdesk.pdf.fonts import ChainFont, coverage, font_chain, font_for
 from eventdesk.pdf.layout import Colour, SizeRule, TextBox
+from eventdesk.pdf.reportlab_adapter import (
+    PdfDocument,
+    PdfFont,
+    glyph_widths,
+    register_font,
+    subset_chunks,
+)
 
 # Where the middle of a CJK ideograph sits above the baseline, in em: used to centre lines.
 _MIDDLE = 0.34
@@ -28,19 +31,17 @@ _NO_BREAK_AFTER = set("（《「『【〔(")
 
 
 @cache
-def tt_font(font: ChainFont) -> TTFont:
+def tt_font(font: ChainFont) -> PdfFont:
     """The reportlab font for one font of the chain, registered once per process."""
-    tt = TTFont(font.name, str(font.path), subfontIndex=font.subfont_index)
-    pdfmetrics.registerFont(tt)
-    return tt
+    return register_font(font.name, font.path, font.subfont_index)
 
 
 @cache
-def _bundled() -> tuple[TTFont, frozenset[int], dict[int, float], float]:
+def _bundled() -> tuple[PdfFont, frozenset[int], Mapping[int, float], float]:
     chain = font_chain()
     tt = tt_font(chain[0])
-    face = tt.face
-    return tt, coverage(chain[0]), face.charWidths, float(face.defaultWidth)
+    widths, default = glyph_widths(tt)
+    return tt, coverage(chain[0]), widths, default
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class Shaped:
     """A string split into font runs, with its width in points at size 1."""
 
     text: str
-    runs: tuple[tuple[TTFont, str], ...]
+    runs: tuple[tuple[PdfFont, str], ...]
     width: float
 
 
@@ -62,14 +63,15 @@ def shape(text: str) -> Shaped:
         return hit
     tt, cov, widths, default = _bundled()
     if all(ord(c) in cov for c in text):
-        runs: tuple[tuple[TTFont, str], ...] = ((tt, text),)
+        runs: tuple[tuple[PdfFont, str], ...] = ((tt, text),)
         width = sum(widths.get(ord(c), default) for c in text) / 1000
     else:
-        out: list[tuple[TTFont, str]] = []
+        out: list[tuple[PdfFont, str]] = []
         width = 0.0
         for ch in text:
             font = tt_font(font_for(ch) or font_chain()[0])
-            width += font.face.charWidths.get(ord(ch), font.face.defaultWidth) / 1000
+            font_widths, font_default = glyph_widths(font)
+            width += font_widths.get(ord(ch), font_default) / 1000
             if out and out[-1][0] is font:
                 out[-1] = (font, out[-1][1] + ch)
             else:
@@ -186,7 +188,7 @@ def _rgb(c: Colour) -> str:
     return f"{c[0]:.3f} {c[1]:.3f} {c[2]:.3f}"
 
 
-def text_ops(box: TextBox, fitted: Fitted, colour: Colour, doc: object, ox: float = 0.0,
+def text_ops(box: TextBox, fitted: Fitted, colour: Colour, doc: PdfDocument, ox: float = 0.0,
              oy: float = 0.0) -> str:
     """PDF operators setting `fitted` in `box` (offset by ox, oy) in the given colour."""
     size, leading = fitted.size, fitted.size * box.leading
@@ -217,9 +219,8 @@ def text_ops(box: TextBox, fitted: Fitted, colour: Colour, doc: object, ox: floa
             x = box.x + (box.w - width) / 2
         parts.append(f"1 0 0 1 {x + ox:.3f} {first - i * leading + oy:.3f} Tm")
         for font, run in line.runs:
-            for subset, chunk in font.splitString(run, doc):
-                name = font.getSubsetInternalName(subset, doc)
-                parts.append(f"{name} {size:.2f} Tf ({escapePDF(chunk)}) Tj")
+            for name, chunk in subset_chunks(font, run, doc):
+                parts.append(f"{name} {size:.2f} Tf ({chunk}) Tj")
     parts.append("ET")
     if box.bold or fitted.spacing or fitted.hscale < 1.0:
         # Tr, Tc and Tz outlive ET; q/Q keeps them from leaking into the next box.
