@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import string
+from datetime import datetime
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,13 @@ SRC = Path(messages.__file__).resolve().parents[1]  # src/eventdesk
 def _fields(template: str) -> set[str]:
     return {name.split(".")[0].split("[")[0]
             for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _sample(template: str, name: str) -> object:
+    """A value that fits the field's format spec: a date-time for strftime specs, else 1."""
+    specs = {spec for _, field, spec, _ in string.Formatter().parse(template)
+             if field and field.split(".")[0] == name}
+    return datetime(2025, 5, 21, 9, 30) if any("%" in (s or "") for s in specs) else 1
 
 
 def _calls(node: ast.AST) -> Iterator[ast.Call]:
@@ -91,7 +99,7 @@ def test_both_languages_have_the_same_named_fields() -> None:
 
 def test_every_template_fills_from_its_own_fields() -> None:
     for code, (zh, _en) in catalogue().items():
-        params = {name: 1 for name in _fields(zh)}
+        params = {name: _sample(zh, name) for name in _fields(zh)}
         for lang in messages.LANGUAGES:
             messages.set_language(lang)
             said = messages.text(code, **params)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
-from eventdesk.services.schedule import items as schedule
 from eventdesk.services.imports import import_file
+from eventdesk.services.schedule import items as schedule
 from eventdesk.storage import Database, open_database
 from tests.schedule_data import at, build_small
 from tests.services import checkin_cases as cases

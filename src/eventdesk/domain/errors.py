@@ -67,18 +67,14 @@ class NotFound(DomainError):
     code = "not_found"
 
 
-class FieldProblem(str):
-    """What is wrong with one field: a message code (the string itself) and its parameters.
-
-    It is a str so that code written when field problems were sentences (joining them, copying
-    them into an import row error) keeps working; it then sees the code. Word it with
-    `messages.text(problem.code, **problem.params)`. An older sentence used as a "code" is not
-    in any catalogue and so is shown as it is.
-    """
+class Phrase(str):
+    """A word or sentence still to be put into the person's language: a message code (the string
+    itself) and its parameters. Given as a parameter of another message, eventdesk.messages words
+    it first (e.g. `what=Phrase("imports.kind.people")` in a duplicate-row message)."""
 
     params: dict[str, object]
 
-    def __new__(cls, code: str, /, **params: object) -> FieldProblem:
+    def __new__(cls, code: str, /, **params: object) -> Phrase:
         self = super().__new__(cls, code)
         self.params = dict(params)
         return self
@@ -86,6 +82,16 @@ class FieldProblem(str):
     @property
     def code(self) -> str:
         return str.__str__(self)
+
+
+class FieldProblem(Phrase):
+    """What is wrong with one field: a message code (the string itself) and its parameters.
+
+    It is a str so that code written when field problems were sentences (joining them, copying
+    them into an import row error) keeps working; it then sees the code. Word it with
+    `messages.text(problem.code, **problem.params)`. An older sentence used as a "code" is not
+    in any catalogue and so is shown as it is.
+    """
 
     def __repr__(self) -> str:
         return f"FieldProblem({self.code!r}, **{self.params!r})"

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Literal
 
 from eventdesk.domain import errors
-from eventdesk.domain.errors import DomainError, ValidationFailed
+from eventdesk.domain.errors import DomainError, Phrase, ValidationFailed
 
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
@@ -67,8 +67,10 @@ def text(code: str, /, **params: object) -> str:
     if templates is None:
         return code + ("" if not params else " " + repr(params))
     template = templates[LANGUAGES.index(_language)]
+    worded = {key: text(value.code, **value.params) if isinstance(value, Phrase) else value
+              for key, value in params.items()}  # a Phrase parameter is worded first
     try:
-        return template.format(**params)
+        return template.format(**worded)
     except (KeyError, IndexError, ValueError):
         return template
 

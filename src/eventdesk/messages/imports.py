@@ -72,14 +72,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- rows --
     "imports.duplicate_of_row": ("与第 {row} 行重复（{field}相同）",
                                  "Duplicate of row {row} (same {field})"),
+    "imports.kind.people": ("人员", "person"),
+    "imports.kind.exhibitors": ("展商", "exhibitor"),
+    "imports.kind.schedule": ("会议", "agenda item"),
     "imports.duplicate_of_record": ("与已有{what}“{record}”重复（{field}相同）",
-                                    "Duplicate of the existing “{record}” (same {field})"),
+                                    "Duplicate of the existing {what} “{record}” (same {field})"),
     "imports.too_long": ("过长（最多 {limit} 字）", "Too long (at most {limit} characters)"),
     "imports.people.unknown_category": ("未知的类别“{value}”（可用：{choices}）",
                                         "Unknown category “{value}” (known: {choices})"),
     "imports.people.unknown_status": ("未知的状态“{value}”（已报名 或 已取消）",
-                                      "Unknown status “{value}” (已报名 registered or 已取消 "
-                                      "cancelled)"),
+                                      "Unknown status “{value}” (registered or cancelled)"),
     "imports.exhibitors.bad_quota": ("人员名额须为 0–10000 的整数",
                                      "The staff quota must be a whole number from 0 to 10000"),
     "imports.schedule.bad_date": ("看不懂的日期“{value}”（例：2025/5/20、2025-05-20）",
@@ -101,7 +103,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Unknown room “{room}” (choose to create the file's rooms: --create-rooms)"),
     "imports.schedule.speaker_ambiguous": ("嘉宾“{name}”未匹配：同名多人，请写 姓名（公司）",
                                            "Speaker “{name}” not matched: several people have "
-                                           "this name; write 姓名（公司） name (company)"),
+                                           "this name; write it as name (company)"),
     "imports.schedule.speaker_unknown": ("嘉宾“{name}”未匹配：人员名单中没有此人",
                                          "Speaker “{name}” not matched: no such person in the "
                                          "list of people"),

@@ -65,7 +65,7 @@ class KindAdapter:
     One adapter instance serves one plan and its write (it may keep what `load` read)."""
 
     kind: str = ""
-    label: str = ""  # 人员 / 展商 / 会议, used in messages
+    label: str = ""  # a Phrase ("imports.kind.people" …), worded inside messages
     fields: tuple[FieldSpec, ...] = ()
     compare: tuple[str, ...] = ()  # the fields whose change makes an update
 

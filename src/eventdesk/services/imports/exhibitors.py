@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from eventdesk.domain import AuditEntry, Exhibitor, Person
 from eventdesk.domain.base import utcnow
-from eventdesk.domain.errors import ValidationFailed
+from eventdesk.domain.errors import Phrase, ValidationFailed
 from eventdesk.domain.names import exhibitor_search_text, fold
 from eventdesk.services import audit
 from eventdesk.services.exhibitors import ExhibitorInput, validate_exhibitor
@@ -52,7 +52,7 @@ _BATCH = 2000
 
 class ExhibitorsAdapter(KindAdapter):
     kind = "exhibitors"
-    label = "展商"
+    label = Phrase("imports.kind.exhibitors")
     fields = FIELDS
     compare = COMPARE
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from eventdesk.domain import AuditEntry, Category, Exhibitor, Person, PersonStatus
 from eventdesk.domain.base import utcnow
-from eventdesk.domain.errors import ValidationFailed
+from eventdesk.domain.errors import Phrase, ValidationFailed
 from eventdesk.domain.names import fold, person_search_text, sort_pinyin
 from eventdesk.domain.qr import BADGE_CODE_LENGTH, is_badge_code
 from eventdesk.services import audit
@@ -78,7 +78,7 @@ def badge_codes(count: int) -> list[str]:
 
 class PeopleAdapter(KindAdapter):
     kind = "people"
-    label = "人员"
+    label = Phrase("imports.kind.people")
     fields = FIELDS
     compare = COMPARE
 

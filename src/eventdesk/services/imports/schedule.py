@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import AgendaKind
+from eventdesk.domain.errors import Phrase
 from eventdesk.services import audit
 from eventdesk.services.events import EventInfo, get_event
 from eventdesk.services.imports.engine import Existing, Key, KindAdapter, Plan, Progress, Warning_
@@ -148,7 +149,7 @@ def parse_kind(value: Any) -> AgendaKind:
 
 class ScheduleAdapter(KindAdapter):
     kind = "schedule"
-    label = "会议"
+    label = Phrase("imports.kind.schedule")
     fields = FIELDS
     compare = COMPARE
 
