@@ -11,6 +11,7 @@ the command back to done, and `failed` says why in one sentence.
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -134,8 +135,19 @@ class ScheduleEdits(QObject):
 class _ScheduleCommand(QUndoCommand):
     def __init__(self, edits: ScheduleEdits, text: str) -> None:
         super().__init__(text)
-        self.edits = edits
+        # Weak: the stack owns its commands and `edits` holds the stack, so a strong reference
+        # here would close a cycle of Qt objects that only the cyclic collector can free — and
+        # it frees them in an order that crashes (the stack's C++ object deletes the commands
+        # under their wrappers). Without the cycle, reference counting frees them in order.
+        self._edits = weakref.ref(edits)
         self.state = _State()
+
+    @property
+    def edits(self) -> ScheduleEdits:
+        edits = self._edits()
+        if edits is None:
+            raise RuntimeError("the schedule view that made this edit is gone")
+        return edits
 
     @property
     def failed(self) -> bool:
