@@ -204,8 +204,7 @@ def bench_scan_and_badge(db: Database, runs: int = 200) -> None:
         return
     t0 = time.perf_counter()
     warm_up()
-    print("
-[badge] one badge on demand (default layout, A6); "
+    print("\n[badge] one badge on demand (default layout, A6); "
           f"warm-up {1000 * (time.perf_counter() - t0):.0f} ms")
     ms = [timed(lambda b=b: render_one(b.data)) for b in badges]
     report("render_one", ms, 30)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ast
 import string
-from datetime import datetime
 import sys
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
