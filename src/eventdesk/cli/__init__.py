@@ -16,7 +16,6 @@ from types import ModuleType
 from eventdesk import messages
 from eventdesk.cli.common import EXIT_USAGE, add_db_option
 from eventdesk.domain.errors import DomainError
-from eventdesk.messages import describe
 
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
 COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export"]
