@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ from eventdesk.storage import Database
 
 GOOD = "姓名,单位,手机,类别\n张伟,光合,13812345678,展商\n李娜,曙光,,观众\n"
 BAD = "姓名,单位,手机,类别\n张伟,光合,13812345678,展商\n\n李娜,曙光,12345,外星人\n"
+
+
+RAW_CODE = re.compile(r"[a-z_]+(\.[a-z_]+)+")
 
 
 def people_count(db: Database) -> int:
@@ -56,6 +60,9 @@ def test_validation_rejects_with_exit_4(event_db: Database, db_path: Path, tmp_p
         {"row": 3, "column": "手机", "value": "12345", "message": data["errors"][0]["message"]},
         {"row": 3, "column": "类别", "value": "外星人", "message": data["errors"][1]["message"]}]
     assert (data["created"], data["updated"]) == (0, 0)
+    # People read sentences, never message codes such as "common.phone_invalid".
+    assert "12345" in data["errors"][0]["message"] and "外星人" in data["errors"][1]["message"]
+    assert not any(RAW_CODE.fullmatch(e["message"]) for e in data["errors"])
     code, data = run_json(capsys, *argv, "--skip-invalid")
     assert (code, data["created"], people_count(event_db)) == (0, 1, 1)
 

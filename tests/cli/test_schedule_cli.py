@@ -107,3 +107,21 @@ def test_contract_import_and_export_kinds(db: Database, db_path: Path, small: Sm
     pdf = tmp_path / "x.pdf"
     assert main(["export", "--db", str(db_path), "--kind", "programme", "--out", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_schedule_import_conflicts_are_sentences(db: Database, db_path: Path, small: Small,
+                                                 tmp_path: Path, capsys, lang: str) -> None:  # type: ignore[no-untyped-def]
+    day = small.days[0].isoformat()
+    src = tmp_path / "clash.csv"
+    src.write_text(f"日期,开始,结束,会场,议题\n{day},9:30,10:30,主会场,撞车的会议\n",
+                   encoding="utf-8")
+    argv = ["--lang", lang, "import", str(src), "--db", str(db_path), "--kind", "schedule",
+            "--dry-run"]
+    assert main([*argv, "--json"]) == 0
+    conflicts = json.loads(capsys.readouterr().out)["conflicts"]
+    assert [c["kind"] for c in conflicts] == ["room_double_booked"]
+    assert "主会场" in conflicts[0]["message"]  # worded, not "schedule.conflict.room_double_booked"
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "schedule.conflict" not in out and "主会场" in out

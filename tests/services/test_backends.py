@@ -75,7 +75,7 @@ def test_conflicts_moves_restore_and_import(db: Database, tmp_path: Path) -> Non
                     encoding="utf-8")
     with db.unit_of_work() as s:
         result = import_file(s, path=path, kind="schedule", dry_run=True)
-    assert result.created == 1 and {c["kind"] for c in result.extra["conflicts"]} == {
+    assert result.created == 1 and {c.kind for c in result.extra["conflicts"]} == {
         "room_double_booked", "speaker_double_booked"}
     with db.unit_of_work(write=False) as s:
         assert "数据" not in {i.title_zh for i in schedule.list_items(s)}

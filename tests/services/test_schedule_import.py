@@ -34,7 +34,7 @@ def run(db: Database, path: Path, *, create_rooms: bool = False, **kw: object) -
 
 
 def kinds_of(report: ImportReport) -> set[str]:
-    return {c["kind"] for c in report.extra["conflicts"]}
+    return {c.kind for c in report.extra["conflicts"]}
 
 
 def rooms(db: Database) -> set[str]:
@@ -80,7 +80,7 @@ def test_csv_with_chinese_headers(db: Database, small: Small, tmp_path: Path) ->
         small.people["张伟2"], small.people["王芳"]]
     # 开幕致辞 sits on 开幕主旨演讲 (09:00–10:00, 主会场): reported, still imported.
     assert kinds_of(result) == {"room_double_booked"}
-    ids = {i["id"] for c in result.extra["conflicts"] for i in c["items"]}
+    ids = {i.id for c in result.extra["conflicts"] for i in c.items}
     assert items["开幕致辞"].id in ids  # real ids once written
     again = run(db, path, create_rooms=True)
     assert (again.created, again.updated, again.skipped) == (0, 0, 4)

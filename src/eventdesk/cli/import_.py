@@ -93,5 +93,6 @@ def _print_human(report: ImportReport) -> None:
         print(messages.text("imports.warning_line", row=e.row, column=e.column, value=e.value,
                             message=import_words.row_message(e)))
     for conflict in report.extra.get("conflicts", []):
-        print(messages.text("imports.conflict_line", message=conflict["message"]))
+        print(messages.text("imports.conflict_line",
+                            message=messages.text(conflict.code, **conflict.params)))
     print(import_words.summary(report))

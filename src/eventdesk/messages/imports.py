@@ -159,6 +159,9 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         "would_create": report.would_create, "would_update": report.would_update,
         "would_skip": report.would_skip, "encoding": report.encoding, "sheet": report.sheet,
         "content_hash": report.content_hash, **report.extra,
+        **({"conflicts": [c.as_json(message=_text(c.code, **c.params))
+                          for c in report.extra["conflicts"]]}
+           if "conflicts" in report.extra else {}),
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventdesk.domain.errors import RowError
+from eventdesk.domain.errors import Phrase, RowError
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,9 @@ FieldProblem = Problem | str
 
 
 def row_error(row: int, column: str, value: str, issue: FieldProblem) -> RowError:
-    if isinstance(issue, Problem):
+    """A row problem as code + parameters: an imports Problem, or a service's FieldProblem
+    (people and exhibitors validation); an older plain sentence is kept as the message."""
+    if isinstance(issue, Problem | Phrase):
         return RowError(row, column, value, code=issue.code, params=dict(issue.params))
     return RowError(row, column, value, issue)
 
@@ -44,7 +46,8 @@ class ImportReport:
     second import of the same file is all skipped), duplicates under the skip policy, and invalid
     rows when `skip_invalid` is on. Blank rows are not counted.
     warnings: row problems that do not stop the row (a speaker not matched to a person).
-    extra: what a kind adds, JSON-ready (schedule: "conflicts" as Conflict.as_json() dicts,
+    extra: what a kind adds (schedule: "conflicts" as Conflict values, worded for JSON by
+    messages.imports.report_json,
     "rooms_created" as names).
     """
 

@@ -14,7 +14,7 @@ in the same room (or the same title, unscheduled).
 Speakers and moderators are matched to people by name, or “姓名（公司）” for namesakes; a name
 that matches nobody or several people is a warning on the row, not an error (a namesake already
 on the matched item stays). Conflicts the imported items have are reported in
-`report.extra["conflicts"]` (Conflict.as_json() dicts), never refused; rooms the file names
+`report.extra["conflicts"]` (Conflict values, worded by eventdesk.messages), never refused; rooms the file names
 that the event lacks are row errors unless `ImportOptions.create_rooms`, then they are created
 and listed in `report.extra["rooms_created"]`.
 """
@@ -306,7 +306,7 @@ class ScheduleAdapter(KindAdapter):
             data.slots[sid] = Slot(sid, record["title_zh"], room_ids.get(record["room"]),
                                    record["start"], record["end"], people,
                                    record["expected_audience"])
-        plan.report.extra["conflicts"] = [c.as_json() for c in scan(data)
+        plan.report.extra["conflicts"] = [c for c in scan(data)
                                           if touched.intersection(c.item_ids)]
 
     def apply(self, session: Session, *, creates: list[dict[str, Any]],
@@ -350,6 +350,6 @@ class ScheduleAdapter(KindAdapter):
 
     def written(self, session: Session, plan: Plan) -> None:
         touched = set(self.touched)
-        plan.report.extra["conflicts"] = [c.as_json() for c in find_conflicts(session)
+        plan.report.extra["conflicts"] = [c for c in find_conflicts(session)
                                           if touched.intersection(c.item_ids)]
 
