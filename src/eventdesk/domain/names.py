@@ -100,7 +100,10 @@ def _syllables(text: str) -> list[list[str]]:
 
 @lru_cache(maxsize=65536)
 def pinyin_forms(text: str) -> tuple[str, ...]:
-    """Full pinyin and initials for every reading combination, e.g. 曾伟 → zengwei, cengwei, zw, cw."""
+    """Full pinyin and initials for every reading combination.
+
+    E.g. 曾伟 → zengwei, cengwei, zw, cw.
+    """
     han = "".join(ch for ch in simplify(text) if _HAN_RE.match(ch))
     if not han:
         return ()

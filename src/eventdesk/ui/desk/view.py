@@ -156,8 +156,8 @@ class DeskView(QWidget):
         def failed(_exc: BaseException) -> None:
             self._refreshing = False
 
-        ops.run_in_background(self.ctx, lambda s, _p: search_index.desk_index(s).refresh(), on_done=done,
-                              on_error=failed)
+        ops.run_in_background(self.ctx, lambda s, _p: search_index.desk_index(s).refresh(),
+                              on_done=done, on_error=failed)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
