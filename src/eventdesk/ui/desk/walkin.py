@@ -30,7 +30,7 @@ from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.desk import DeskCheckIn, WalkIn
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
 from eventdesk.domain.errors import ValidationFailed
-from eventdesk.messages import describe
+from eventdesk.messages import describe, field_texts
 from eventdesk.messages.desk import desk_text
 from eventdesk.services import desk as desk_service
 from eventdesk.services import exhibitors as exhibitor_service
@@ -184,7 +184,7 @@ class WalkInDialog(QDialog):
         try:
             data = validate_person(self._input())
         except ValidationFailed as exc:
-            self._show_errors(exc.fields)
+            self._show_errors(field_texts(exc))
             return
         self._show_errors({})
         self._save(data, override=False)
@@ -237,7 +237,7 @@ class WalkInDialog(QDialog):
                 else:
                     self.message.setText(describe(exc))
             elif isinstance(exc, ValidationFailed):
-                self._show_errors(exc.fields)
+                self._show_errors(field_texts(exc))
             else:
                 self.message.setText(describe(exc))
 
