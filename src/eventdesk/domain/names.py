@@ -40,7 +40,8 @@ _MAX_VARIANTS = 8
 def _convert(text: str) -> str:
     import zhconv
 
-    return zhconv.convert(text, "zh-cn")
+    converted: str = zhconv.convert(text, "zh-cn")  # zhconv has no type information
+    return converted
 
 
 def _pinyin(text: str) -> list[str]:
