@@ -42,7 +42,8 @@ def desk(url: str, payloads: list[str], name: str, seed: int, start: object, out
     for payload in order:
         try:
             with db.unit_of_work() as session:
-                counts[check_in_scan(session, payload=payload, desk=name, operator=name).result] += 1
+                scan = check_in_scan(session, payload=payload, desk=name, operator=name)
+                counts[scan.result] += 1
         except Exception as exc:  # noqa: BLE001 - counted, the budget says 0 errors
             counts[f"error:{exc.__class__.__name__}"] += 1
     out.put((name, dict(counts), time.perf_counter() - t0))  # type: ignore[attr-defined]
@@ -112,7 +113,8 @@ def main() -> int:
         errors = sum(v for k, v in total.items() if k.startswith("error"))
         lost = n - rows
         print(f"{args.desks} desks × {n:,} payloads = {scans:,} scans in {wall:.1f} s "
-              f"({scans / wall:.0f} scans/s, {scans / wall / (len(sample) / solo_wall):.1f}× one desk)")
+              f"({scans / wall:.0f} scans/s, "
+              f"{scans / wall / (len(sample) / solo_wall):.1f}× one desk)")
         print(f"answers: {dict(total)}")
         print(f"check-in rows {rows:,}; lost {lost}; doubled {doubled}; "
               f"checked_in answers {total['checked_in']:,}; errors {errors}")

@@ -39,7 +39,8 @@ def timed(fn: Callable[[], object], runs: int) -> list[float]:
 def report(name: str, ms: list[float], budget: float | None = None) -> float:
     ms = sorted(ms)
     p95 = ms[max(0, int(len(ms) * 0.95) - 1)]
-    verdict = "" if budget is None else f"  budget {budget:g} ms: {'OK' if p95 <= budget else 'OVER'}"
+    verdict = ("" if budget is None
+               else f"  budget {budget:g} ms: {'OK' if p95 <= budget else 'OVER'}")
     print(f"{name:<52} median {statistics.median(ms):7.2f} ms  p95 {p95:7.2f} ms{verdict}")
     return p95
 
@@ -116,7 +117,8 @@ def main() -> int:
                     timed(move_transaction, args.runs), 16)
     report("  the same without commit (service work only)", timed(move_service, args.runs))
     p_scan = report("full conflict scan from the database", timed(full_scan, args.runs), 50)
-    ours = report("  scan of the plain snapshot (no database)", timed(lambda: scan(data), args.runs))
+    ours = report("  scan of the plain snapshot (no database)",
+                  timed(lambda: scan(data), args.runs))
     base = report("  baseline: naive all-pairs scan, same snapshot",
                   timed(lambda: naive_pairs(data), max(5, args.runs // 4)))
     report("live check while dragging (plain data)", timed(lambda: check_slot(data, moved),

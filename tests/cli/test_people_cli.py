@@ -30,7 +30,8 @@ def test_people_json_contract(event_db: Database, db_path: Path,
     assert {r["status"] for r in listed} == {"registered", "cancelled"}
 
 
-def test_missing_database_is_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_database_is_not_created(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "nothing.sqlite3"
     assert main(["people", "--db", str(missing)]) == 2
     assert not missing.exists()

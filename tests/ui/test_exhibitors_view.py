@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import get_args
 
 import pytest
 from PySide6.QtCore import Qt
 
 from eventdesk.services import exhibitors, people
 from eventdesk.services.events import get_event
-from eventdesk.services.exhibitors import ExhibitorInput
+from eventdesk.services.exhibitors import ExhibitorInput, ExhibitorSort
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
-from eventdesk.ui.exhibitors.model import OVER_QUOTA_BG, STAFF_COL
+from eventdesk.ui.exhibitors.model import COLUMNS, OVER_QUOTA_BG, STAFF_COL
 from eventdesk.ui.exhibitors.view import ExhibitorsView
 
 
@@ -63,6 +64,12 @@ def view(ctx: AppContext, qtbot) -> ExhibitorsView:  # type: ignore[no-untyped-d
 
 def row_of(view: ExhibitorsView, exhibitor_id: int) -> int:
     return view.model.row_of(exhibitor_id)
+
+
+def test_every_sortable_column_is_a_service_sort_key() -> None:
+    # The model hands a clicked column's key to list_exhibitors as an ExhibitorSort.
+    keys = {c.sort for c in COLUMNS if c.sort is not None}
+    assert keys and keys <= set(get_args(ExhibitorSort))
 
 
 def test_model_passes_qt_model_tester(view: ExhibitorsView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import get_args
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,11 +12,11 @@ from eventdesk.domain import Category
 from eventdesk.services import people
 from eventdesk.services.events import get_event
 from eventdesk.services.exhibitors import ExhibitorInput, create_exhibitor
-from eventdesk.services.people import PersonInput
+from eventdesk.services.people import PersonInput, SortKey
 from eventdesk.storage import Database
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
-from eventdesk.ui.people.model import CANCELLED_FG, COL
+from eventdesk.ui.people.model import CANCELLED_FG, COL, COLUMNS
 from eventdesk.ui.people.view import PeopleView
 
 FILLER = "王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高郑"
@@ -73,6 +74,12 @@ def view(ctx: AppContext, qtbot) -> PeopleView:  # type: ignore[no-untyped-def]
     v.resize(1300, 800)
     v.show()
     return settled(v)
+
+
+def test_every_sortable_column_is_a_service_sort_key() -> None:
+    # The model hands a clicked column's key to person_ids as a SortKey.
+    keys = {c.sort for c in COLUMNS if c.sort is not None}
+    assert keys and keys <= set(get_args(SortKey))
 
 
 def test_model_passes_qt_model_tester(view: PeopleView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import NotRequired, TypedDict
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
@@ -48,8 +49,19 @@ class AgendaCounts:
     speaker_links: int
 
 
-def _rooms() -> list[dict[str, object]]:
-    rooms: list[dict[str, object]] = [
+class _RoomRow(TypedDict):
+    """A Room row as inserted; `sort_order` is numbered once the list is complete."""
+
+    name: str
+    capacity: int
+    hall: str
+    floor: str
+    room_group: str
+    sort_order: NotRequired[int]
+
+
+def _rooms() -> list[_RoomRow]:
+    rooms: list[_RoomRow] = [
         {"name": "主会场", "capacity": 3000, "hall": "A", "floor": "1F", "room_group": "主会场"}]
     for i, cap in enumerate((800, 600, 500), start=1):
         rooms.append({"name": f"平行论坛厅{'一二三'[i - 1]}", "capacity": cap, "hall": "B",
@@ -115,7 +127,7 @@ def _block(rng: random.Random, *, day: date, half: int, room: int, capacity: int
     return items
 
 
-def _plan(rng: random.Random, days: Sequence[date], rooms: list[dict[str, object]], target: int,
+def _plan(rng: random.Random, days: Sequence[date], rooms: list[_RoomRow], target: int,
           tz: ZoneInfo) -> list[_Item]:
     """Half-day blocks until `target` items: the main hall every half-day first, then forums
     spread over the days and rooms."""
@@ -165,7 +177,7 @@ def _cast(rng: random.Random, items: list[_Item], speakers: Sequence[int]) -> No
 
 
 def _plant_conflicts(rng: random.Random, items: list[_Item],
-                     rooms: list[dict[str, object]]) -> None:
+                     rooms: list[_RoomRow]) -> None:
     """Three speakers booked twice, one room double-booked, one room too small."""
     talks = [i for i in items if i.kind == AgendaKind.TALK and len(i.speakers) < 3]
     planted = 0

@@ -16,9 +16,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TypedDict, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import MetaData, delete, insert, select, text
+from sqlalchemy import MetaData, Table, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from eventdesk.demo import data as d
@@ -137,9 +138,28 @@ def _assign_staff(rng: random.Random, quotas: list[int], staff: int) -> list[int
     return first + slots[: staff - len(first)]
 
 
+class _ExhibitorRow(TypedDict):
+    """An Exhibitor row as inserted (columns of domain.Exhibitor)."""
+
+    name_zh: str
+    name_en: str
+    short_name: str
+    sector: str
+    hall: str
+    booth: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
+    staff_quota: int
+    external_ref: str
+    created_at: datetime
+    updated_at: datetime
+    search_text: str
+
+
 @dataclass
 class _Exhibitors:
-    rows: list[dict[str, object]]
+    rows: list[_ExhibitorRow]
     companies: list[Company]
     ids: list[int]
     contact_surname_len: list[int]
@@ -158,7 +178,7 @@ def _exhibitors(session: Session, seed: int, n: int, staff: int, factory: Person
     quotas = _staff_quotas(rng, n, staff, flagship=min(n, len(d.ARTICLE_FIRMS)))
     capacity = -(-n // len(d.HALLS)) + 10
     placed: Counter[str] = Counter()
-    rows: list[dict[str, object]] = []
+    rows: list[_ExhibitorRow] = []
     surname_lens: list[int] = []
     for i, (c, quota) in enumerate(zip(companies, quotas, strict=True)):
         hall = d.SECTOR_HALL.get(c.sector, d.HALLS[0])
@@ -317,7 +337,8 @@ def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000,
 
     # Core INSERT, not the ORM's bulk path: that one leaves out None values, so rows with and
     # without an exhibitor or a registration number split every batch into single-row INSERTs.
-    people_insert = insert(Person.__table__)
+    # Declarative classes type __table__ as any FromClause; a mapped class's is its Table.
+    people_insert = insert(cast(Table, Person.__table__))
     by_category: Counter[str] = Counter()
     cancelled = 0
     batch: list[dict[str, object]] = []

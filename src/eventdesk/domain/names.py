@@ -40,7 +40,8 @@ _MAX_VARIANTS = 8
 def _convert(text: str) -> str:
     import zhconv
 
-    return zhconv.convert(text, "zh-cn")
+    converted: str = zhconv.convert(text, "zh-cn")  # zhconv has no type information
+    return converted
 
 
 def _pinyin(text: str) -> list[str]:
@@ -100,7 +101,10 @@ def _syllables(text: str) -> list[list[str]]:
 
 @lru_cache(maxsize=65536)
 def pinyin_forms(text: str) -> tuple[str, ...]:
-    """Full pinyin and initials for every reading combination, e.g. 曾伟 → zengwei, cengwei, zw, cw."""
+    """Full pinyin and initials for every reading combination.
+
+    E.g. 曾伟 → zengwei, cengwei, zw, cw.
+    """
     han = "".join(ch for ch in simplify(text) if _HAN_RE.match(ch))
     if not han:
         return ()

@@ -17,6 +17,7 @@ from eventdesk.services.audit import os_operator
 from eventdesk.services.events import get_event, has_event
 from eventdesk.storage import (
     Database,
+    Session,
     default_db_path,
     open_database,
     resolve_url,
@@ -49,7 +50,7 @@ def is_first_run(url: str) -> bool:
 
 def build_demo_with_progress(db: Database, parent: object = None) -> None:
     """Build the reference demo event in a worker, with a visible progress dialog."""
-    from eventdesk.demo.build import build_demo
+    from eventdesk.demo.build import DemoSummary, build_demo
 
     dialog = QProgressDialog("正在创建演示活动… Building the demo event…", "", 0, 100)
     dialog.setWindowTitle("EventDesk")
@@ -60,7 +61,7 @@ def build_demo_with_progress(db: Database, parent: object = None) -> None:
     ctx = AppContext(db, None, os_operator())
     failure: list[BaseException] = []
 
-    def work(session, progress):  # type: ignore[no-untyped-def]
+    def work(session: Session, progress: ops.Progress) -> DemoSummary:
         return build_demo(session, progress=lambda stage, done, total: progress.report(done, total))
 
     def on_progress(done: int, total: int) -> None:

@@ -36,7 +36,7 @@ class AppContext(QObject):
         return str(self.settings.value("desk/name", "desk-1"))
 
     def action_context(self) -> ActionContext:
-        """Who acts where, for an action run from this window (the open database, desk, operator)."""
+        """Who acts where, for an action run from this window (open database, desk, operator)."""
         return ActionContext(db=self.db, desk=self.desk_name, operator=self.operator)
 
     def notify(self, *topics: str) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from PySide6.QtCore import QDate, Signal
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -39,6 +38,9 @@ from eventdesk.services.events import EventInfo, create_event, get_event, has_ev
 from eventdesk.storage import Database, describe, open_database, sqlite_path, to_url
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+
+if TYPE_CHECKING:  # the main window imports this module when it builds its menus
+    from eventdesk.ui.main_window import MainWindow
 
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
@@ -218,10 +220,10 @@ def with_password(url: str, password: str) -> str:
 class DatabaseMenu(QMenu):
     """The File menu. Each action has a method tests call without a modal dialog."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__("文件(&F)", window)
         self.window_ = window
-        self.ctx: AppContext = window.ctx  # type: ignore[attr-defined]
+        self.ctx: AppContext = window.ctx
         self.last_error = ""
         self.addAction("新建活动… New empty event", self.new_event_dialog)
         self.addAction("打开数据库文件… Open database file…", self.open_file_dialog)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -52,6 +53,11 @@ def create_view(spec: ViewSpec, ctx: AppContext) -> QWidget:
 
 
 class MainWindow(QMainWindow):
+    # The import wizard and export dialog last opened from the 数据 menu (ui/transfer/menu.py),
+    # held here so that they live while open.
+    _import_wizard: QDialog
+    _export_dialog: QDialog
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx

@@ -10,6 +10,7 @@ class PlaceholderView(QWidget):
     def __init__(self, title: str) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        label = QLabel(f"<h2>{title}</h2><p>此功能尚在开发中 · Not available in this version yet.</p>")
+        label = QLabel(f"<h2>{title}</h2>"
+                       "<p>此功能尚在开发中 · Not available in this version yet.</p>")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(label)

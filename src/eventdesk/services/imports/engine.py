@@ -263,6 +263,7 @@ class _Planner:
             found = self.index.get(key)
             if found is None:
                 continue
+            # A new record's ("new", n) id is simply not among the originals (database ids).
             known = self.records.get(found) or self.original.get(found)  # type: ignore[arg-type]
             if known is not None and self.adapter.distinct(known, data,
                                                            new=isinstance(found, tuple)):
@@ -281,7 +282,7 @@ class _Planner:
         rid, name = match
         current = self.records.get(rid)
         if current is None:
-            current = dict(self.original[rid])  # type: ignore[index]
+            current = dict(self.original[rid])  # type: ignore[index]  # new ids are in records
         if self.policy == "skip":
             return
         if self.policy == "reject":

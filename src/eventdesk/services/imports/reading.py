@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +262,7 @@ def _open_xlsx(path: Path, sheet: str | None, known: Callable[[str], bool] | Non
             table = Table(path=path, format="xlsx", headers=[], header_line=0,
                           content_hash=digest, sheets=names, sheet=name,
                           row_estimate=book.height(name),
-                          _iter_raw=lambda name=name: book.rows(name))  # type: ignore[misc]
+                          _iter_raw=partial(book.rows, name))
             try:
                 _find_header(table, known)
             except ImportRejected as exc:

@@ -199,12 +199,13 @@ class ScheduleAdapter(KindAdapter):
                 problems[key] = problem("imports.schedule.time_blank")
                 continue
             try:
-                times[key] = parse_instant(_typed(values.get(key)), day, event)
+                instant = parse_instant(_typed(values.get(key)), day, event)
             except CellProblem as exc:
                 problems[key] = exc.problem
                 continue
+            times[key] = instant
             if key == "start" and day is None:
-                day = event.day_of(times[key])  # type: ignore[arg-type]  # set just above
+                day = event.day_of(instant)
         start, end = times["start"], times["end"]
         if start and end and end <= start:
             problems["end"] = problem("imports.schedule.end_before_start")

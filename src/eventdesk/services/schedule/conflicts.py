@@ -196,7 +196,7 @@ def scan(data: ConflictData) -> list[Conflict]:
     by_room: dict[int, list[Slot]] = defaultdict(list)
     by_person: dict[int, list[Slot]] = defaultdict(list)
     for s in scheduled:
-        by_room[s.room_id].append(s)  # type: ignore[index]
+        by_room[s.room_id].append(s)  # type: ignore[index]  # scheduled: it has a room
         for p in s.speakers:
             by_person[p].append(s)
     out: list[Conflict] = []

@@ -228,16 +228,17 @@ def programme_data(session: Session, *, day: date | None = None,
     items = _scheduled(sched, only)
     pages: list[ProgrammePage] = []
     if only is not None:
+        # _scheduled keeps only items with a start and a room (here and below).
         chosen = [i for i in items if day is None or event.day_of(i.start) == day]  # type: ignore[arg-type]
         pages.append(ProgrammePage(f"{only.name} · 全部日程" if day is None else
                                    f"{only.name} · {day_label(day)}", "list",
                                    (ProgrammeRoom(only.name, _detail(only),
                                                   tuple(entry(i) for i in chosen)),)))
     for d in ([] if only is not None else [day] if day else event.days):
-        todays = [i for i in items if event.day_of(i.start) == d]  # type: ignore[arg-type]
+        todays = [i for i in items if event.day_of(i.start) == d]  # type: ignore[arg-type]  # scheduled
         by_room: dict[int, list[ItemRow]] = defaultdict(list)
         for i in todays:
-            by_room[i.room_id].append(i)  # type: ignore[index]
+            by_room[i.room_id].append(i)  # type: ignore[index]  # scheduled: it has a room
         groups: dict[str, list[RoomRow]] = defaultdict(list)
         for r in sched.rooms:  # already in sort order
             if by_room.get(r.id):

@@ -14,6 +14,7 @@ never reaches the widget.
 from __future__ import annotations
 
 import time
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
@@ -63,10 +64,10 @@ class ScannerFilter(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
         if kind == QEvent.Type.KeyPress and self._ours(obj):
-            return self._key(obj, event)  # type: ignore[arg-type]
+            return self._key(obj, cast(QKeyEvent, event))  # a KeyPress is a QKeyEvent
         if kind == QEvent.Type.InputMethod and isinstance(obj, QWidget) \
                 and obj.window() is self._view.window():
-            return self._commit(event)  # type: ignore[arg-type]
+            return self._commit(cast(QInputMethodEvent, event))
         return False
 
     def _key(self, obj: QObject, event: QKeyEvent) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -156,8 +156,8 @@ class DeskView(QWidget):
         def failed(_exc: BaseException) -> None:
             self._refreshing = False
 
-        ops.run_in_background(self.ctx, lambda s, _p: search_index.desk_index(s).refresh(), on_done=done,
-                              on_error=failed)
+        ops.run_in_background(self.ctx, lambda s, _p: search_index.desk_index(s).refresh(),
+                              on_done=done, on_error=failed)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -212,15 +212,16 @@ class DeskView(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if obj is self.search and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent.key(event)  # type: ignore[arg-type]
-            if QKeyEvent.matches(event, QKeySequence.StandardKey.Undo):  # type: ignore[arg-type]
+            key_event = cast(QKeyEvent, event)  # a KeyPress is delivered as a QKeyEvent
+            key = key_event.key()
+            if key_event.matches(QKeySequence.StandardKey.Undo):
                 # The line edit would undo typing; at the desk Ctrl+Z undoes a check-in.
                 self.undo_last()
                 return True
-            steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10,
-                     Qt.Key.Key_PageUp: -10}
+            steps: dict[int, int] = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
+                                     Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
             if key in steps:
-                self._move(steps[key])  # type: ignore[index]
+                self._move(steps[key])
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 text = self.search.text()

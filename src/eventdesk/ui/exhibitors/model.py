@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from eventdesk.domain.contact import mask_phone
-from eventdesk.services.exhibitors import ExhibitorRow, count_exhibitors, list_exhibitors
+from eventdesk.services.exhibitors import (
+    ExhibitorRow,
+    ExhibitorSort,
+    count_exhibitors,
+    list_exhibitors,
+)
 from eventdesk.storage import Session
 from eventdesk.ui.tables.paging import Column, FirstPage, PagedTableModel
 
@@ -33,7 +38,7 @@ STAFF_COL = 3
 class ExhibitorParams:
     query: str
     hall: str | None
-    sort: str
+    sort: ExhibitorSort
     descending: bool
 
 
@@ -56,7 +61,9 @@ class ExhibitorsModel(PagedTableModel[ExhibitorRow]):
             self.reload()
 
     def params(self) -> ExhibitorParams:
-        return ExhibitorParams(self.query, self.hall, self.sort_key or "hall", self.descending)
+        # A column's sort key is one of the service's (tests/ui/test_exhibitors_view.py).
+        sort = cast(ExhibitorSort, self.sort_key or "hall")
+        return ExhibitorParams(self.query, self.hall, sort, self.descending)
 
     # 2,500 exhibitors: LIMIT/OFFSET pages are cheap enough, no id list needed.
     @staticmethod
@@ -64,16 +71,15 @@ class ExhibitorsModel(PagedTableModel[ExhibitorRow]):
                     want: int) -> FirstPage[ExhibitorRow]:
         total = count_exhibitors(session, query=params.query, hall=params.hall)
         rows = list_exhibitors(session, query=params.query, hall=params.hall,
-                               sort=params.sort,  # type: ignore[arg-type]
-                               descending=params.descending, limit=want)
+                               sort=params.sort, descending=params.descending, limit=want)
         return FirstPage(total=total, rows=rows, state=params, position=len(rows))
 
     @staticmethod
     def fetch_page(session: Session, state: ExhibitorParams, position: int,
                    count: int) -> tuple[list[ExhibitorRow], int]:
         rows = list_exhibitors(session, query=state.query, hall=state.hall,
-                               sort=state.sort,  # type: ignore[arg-type]
-                               descending=state.descending, limit=count, offset=position)
+                               sort=state.sort, descending=state.descending, limit=count,
+                               offset=position)
         return rows, position + len(rows)
 
     def cell(self, row: ExhibitorRow, column: int, role: int) -> Any:

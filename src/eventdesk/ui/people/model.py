@@ -4,13 +4,13 @@ a search is typed, in the desk search's rank order."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PersonStatus
-from eventdesk.services.people import PersonRow, list_people, person_ids
+from eventdesk.services.people import PersonRow, SortKey, list_people, person_ids
 from eventdesk.storage import Session
 from eventdesk.ui.tables.paging import Column, FirstPage, PagedTableModel
 
@@ -45,7 +45,7 @@ COL = {c.sort: i for i, c in enumerate(COLUMNS)}
 class PeopleParams:
     query: str
     category: Category | None
-    sort: str | None  # None: rank order while searching, name order otherwise
+    sort: SortKey | None  # None: rank order while searching, name order otherwise
     descending: bool
 
 
@@ -79,12 +79,13 @@ class PeopleModel(PagedTableModel[PersonRow]):
         sort = self.sort_key
         if sort is None and not self.query:
             sort = "name"
-        return PeopleParams(self.query, self.category, sort, self.descending)
+        # A column's sort key is one of the service's (tests/ui/test_people_view.py).
+        return PeopleParams(self.query, self.category, cast(SortKey | None, sort), self.descending)
 
     @staticmethod
     def fetch_first(session: Session, params: PeopleParams, want: int) -> FirstPage[PersonRow]:
         ids = person_ids(session, query=params.query, category=params.category,
-                         sort=params.sort, descending=params.descending)  # type: ignore[arg-type]
+                         sort=params.sort, descending=params.descending)
         page = ids[:want]
         rows = list_people(session, ids=page, limit=None) if page else []
         return FirstPage(total=len(ids), rows=_in_order(rows, page), state=ids,

@@ -11,10 +11,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import TypedDict, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from eventdesk.services.schedule.conflicts import Conflict, ConflictData, Slot, check_slot
@@ -35,6 +46,18 @@ class Placement:
     start: datetime
     end: datetime
     room_id: int
+
+
+class _Drag(TypedDict):
+    """A mouse drag under way: the block pressed, what the press grabbed, and the preview."""
+
+    block: Block
+    mode: str  # "move", "start" or "end" (an edge)
+    origin: QPointF  # where the press was, in scene coordinates
+    start: int  # minutes, as minute_of gives them
+    end: int
+    col: int
+    placement: Placement | None  # None until the mouse has moved far enough
 
 
 class ScheduleGrid(QGraphicsView):
@@ -62,7 +85,7 @@ class ScheduleGrid(QGraphicsView):
         self.first_min, self.last_min = DAY_START, DAY_END
         self.cursor_cell: tuple[int, int] = (0, 9 * 60)  # (column, minute) for keyboard placing
         self.cursor_shown = False  # drawn once the person has put it somewhere
-        self._drag: dict[str, object] | None = None
+        self._drag: _Drag | None = None
         self.last_gesture = ""  # "key" when the last request came from the keyboard
 
     # -- geometry ------------------------------------------------------------------------------
@@ -298,7 +321,7 @@ class ScheduleGrid(QGraphicsView):
             return
         dragged = drag["block"]
         assert isinstance(dragged, Block)
-        start, end, col = int(drag["start"]), int(drag["end"]), int(drag["col"])  # type: ignore[call-overload]
+        start, end, col = int(drag["start"]), int(drag["end"]), int(drag["col"])
         delta = int(round((scene.y() - origin.y()) / self.ppm / SNAP_MIN) * SNAP_MIN)
         if drag["mode"] == "move":
             col = self.column_at(scene.x())
@@ -387,7 +410,10 @@ class ScheduleGrid(QGraphicsView):
         if drow and current is not None and not here:
             ahead = sorted((b for b in self.blocks.values() if b.item.room_id == room
                             and b.item.start and (self.minute_of(b.item.start) - minute) * drow
-                            > 0), key=lambda b: abs(self.minute_of(b.item.start) - minute))  # type: ignore[arg-type]
+                            > 0),
+                           # start is set: the generator keeps only blocks that have one
+                           key=lambda b: abs(self.minute_of(cast(datetime, b.item.start))
+                                             - minute))
             here = ahead[:1]
         if here:
             self.select(here[0].item.id)
@@ -409,34 +435,34 @@ class ScheduleGrid(QGraphicsView):
         return Placement(self.instant(start), self.instant(start + default_minutes(item)),
                          self.rooms[self.column_at(scene.x())].id)
 
-    def _dropped(self, event: object) -> ItemRow | None:
-        mime = event.mimeData()  # type: ignore[attr-defined]
+    def _dropped(self, event: QDropEvent) -> ItemRow | None:
+        mime = event.mimeData()
         if not mime.hasFormat(MIME) or not self.rooms:
             return None
         return self.item_by_id(int(bytes(mime.data(MIME).data()).decode()))
 
-    def dragEnterEvent(self, event: object) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if self._dropped(event) is not None:
-            event.acceptProposedAction()  # type: ignore[attr-defined]
+            event.acceptProposedAction()
 
-    def dragMoveEvent(self, event: object) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
         item = self._dropped(event)
         if item is None:
             return
-        event.acceptProposedAction()  # type: ignore[attr-defined]
-        placement = self.drop_placement(item, event.position().toPoint())  # type: ignore[attr-defined]
+        event.acceptProposedAction()
+        placement = self.drop_placement(item, event.position().toPoint())
         self.live_conflicts.emit(self.candidate_conflicts(item, placement))
 
-    def dragLeaveEvent(self, event: object) -> None:  # noqa: N802
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
         self.live_conflicts.emit([])
 
-    def dropEvent(self, event: object) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         item = self._dropped(event)
         self.live_conflicts.emit([])
         if item is None:
             return
-        event.acceptProposedAction()  # type: ignore[attr-defined]
-        p = self.drop_placement(item, event.position().toPoint())  # type: ignore[attr-defined]
+        event.acceptProposedAction()
+        p = self.drop_placement(item, event.position().toPoint())
         self.place_requested.emit(item.id, p.start, p.end, p.room_id)
 
 

@@ -9,7 +9,7 @@ canFetchMore/fetchMore so the table asks for more only as the person scrolls.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -26,7 +26,15 @@ from eventdesk.storage import Session
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 
-RowT = TypeVar("RowT")
+
+class HasId(Protocol):
+    """A row a table shows (a service's frozen dataclass): its database id identifies it."""
+
+    @property
+    def id(self) -> int: ...
+
+
+RowT = TypeVar("RowT", bound=HasId)
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 # Refreshing after an edit keeps what the person had scrolled to, up to this many rows.
@@ -96,7 +104,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         raise NotImplementedError
 
     def row_id(self, row: RowT) -> int:
-        return int(row.id)  # type: ignore[attr-defined]
+        return int(row.id)
 
     # -- state -----------------------------------------------------------------------------
     @property

@@ -27,8 +27,9 @@ from eventdesk.storage import Session
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.tables.form import ERROR_STYLE, FieldForm
+from eventdesk.ui.tables.paging import HasId
 
-RowT = TypeVar("RowT")
+RowT = TypeVar("RowT", bound=HasId)
 InputT = TypeVar("InputT")
 OK_STYLE = "color: #2e7d32;"
 
@@ -125,7 +126,7 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
     # -- state -----------------------------------------------------------------------------
     @property
     def row_id(self) -> int | None:
-        return int(self.row.id) if self.row is not None else None  # type: ignore[attr-defined]
+        return int(self.row.id) if self.row is not None else None
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> bool:

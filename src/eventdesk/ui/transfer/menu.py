@@ -2,31 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QMenu
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMenu
 
 from eventdesk.ui.context import AppContext
 
+if TYPE_CHECKING:  # the main window imports this module when it builds its menus
+    from eventdesk.ui.main_window import MainWindow
 
-def add_transfer_menu(window: QMainWindow, ctx: AppContext) -> QMenu:
+
+def add_transfer_menu(window: MainWindow, ctx: AppContext) -> QMenu:
     menu = window.menuBar().addMenu("数据(&D)")
     menu.addAction("导入… Import…", lambda: open_import_wizard(window, ctx))
     menu.addAction("导出… Export…", lambda: open_export_dialog(window, ctx))
     return menu
 
 
-def open_import_wizard(window: QMainWindow, ctx: AppContext) -> object:
+def open_import_wizard(window: MainWindow, ctx: AppContext) -> object:
     from eventdesk.ui.transfer.import_wizard import ImportWizard
 
     wizard = ImportWizard(ctx, window)
-    window._import_wizard = wizard  # type: ignore[attr-defined]  # keep it alive while open
+    window._import_wizard = wizard  # keep it alive while open
     wizard.open()
     return wizard
 
 
-def open_export_dialog(window: QMainWindow, ctx: AppContext) -> object:
+def open_export_dialog(window: MainWindow, ctx: AppContext) -> object:
     from eventdesk.ui.transfer.export_dialog import ExportDialog
 
     dialog = ExportDialog(ctx, window)
-    window._export_dialog = dialog  # type: ignore[attr-defined]
+    window._export_dialog = dialog
     dialog.open()
     return dialog
