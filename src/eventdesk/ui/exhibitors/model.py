@@ -41,22 +41,14 @@ def over_quota(row: ExhibitorRow) -> int:
     return max(0, row.staff_count - row.staff_quota)
 
 
-class ExhibitorsModel(PagedTableModel[ExhibitorRow]):
+class ExhibitorsModel(PagedTableModel[ExhibitorRow, str]):
+    """The drop-down choice is a hall."""
+
     columns = COLUMNS
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.query = ""
-        self.hall: str | None = None
-        self.sort_key = "hall"
-
-    def set_filter(self, query: str, hall: str | None) -> None:
-        if (query, hall) != (self.query, self.hall):
-            self.query, self.hall = query, hall
-            self.reload()
+    default_sort = "hall"
 
     def params(self) -> ExhibitorParams:
-        return ExhibitorParams(self.query, self.hall, self.sort_key or "hall", self.descending)
+        return ExhibitorParams(self.query, self.choice, self.sort_key or "hall", self.descending)
 
     # 2,500 exhibitors: LIMIT/OFFSET pages are cheap enough, no id list needed.
     @staticmethod
