@@ -97,6 +97,17 @@ class FieldProblem(Phrase):
         return f"FieldProblem({self.code!r}, **{self.params!r})"
 
 
+def length_problems(data: object, limits: Mapping[str, int]) -> dict[str, FieldProblem]:
+    """Field key -> common.too_long (length, limit in characters) for each text attribute of
+    `data` named in `limits` that is longer than its limit (None counts as empty)."""
+    problems: dict[str, FieldProblem] = {}
+    for key, limit in limits.items():
+        length = len(getattr(data, key) or "")
+        if length > limit:
+            problems[key] = FieldProblem("common.too_long", length=length, limit=limit)
+    return problems
+
+
 class ValidationFailed(DomainError):
     """One or more fields are invalid: `fields` maps a field key (the input's attribute name) to
     its FieldProblem, every bad field at once. A plain str value (an older sentence) is accepted
