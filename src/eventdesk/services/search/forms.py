@@ -97,10 +97,6 @@ def _upper(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _bigrams(word: str) -> set[str]:
-    return {word[i:i + 2] for i in range(len(word) - 1)}
-
-
 class BaseIndex:
     """Immutable arrays over everyone, in name order (ordinal = position)."""
 
