@@ -60,8 +60,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                         "The expected audience cannot be negative"),
     "schedule.item.people_not_found": ("找不到人员 {person_ids}", "No such people: {person_ids}"),
     "schedule.item.ref_taken": ("编号“{ref}”已被使用", "The reference “{ref}” is already in use"),
-    "schedule.item.not_scheduled": ("未排期的会议不能调整时长",
-                                    "An unscheduled session cannot be resized"),
     "schedule.time.zone_required": ("时间须带时区", "Times must carry a time zone"),
     "schedule.time.both_or_neither": ("开始和结束须同时填写或同时留空",
                                       "Give both start and end, or neither"),
