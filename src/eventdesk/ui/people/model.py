@@ -38,7 +38,6 @@ COLUMNS = (
     Column("状态", "Status", "status", 64),
     Column("胸卡码", "Badge code", "badge_code", 110),
 )
-COL = {c.sort: i for i, c in enumerate(COLUMNS)}
 
 
 @dataclass(frozen=True)

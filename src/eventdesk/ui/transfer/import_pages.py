@@ -107,10 +107,6 @@ class MappingPage(QWizardPage):
         return {key: str(box.currentData()) for key, box in self.boxes.items()
                 if box.currentData()}
 
-    def set_field(self, key: str, header: str) -> None:
-        box = self.boxes[key]
-        box.setCurrentIndex(max(0, box.findData(header)))
-
     def _changed(self) -> None:
         preview = self.w.preview
         if preview is None:

@@ -219,10 +219,6 @@ class SheetPage(QWizardPage):
         self.info.setStyleSheet("color: #b00020;" if preview.error else "")
         self.completeChanged.emit()
 
-    def choose(self, sheet: str) -> None:
-        self.sheet_box.setCurrentText(sheet)
-        self._chosen()
-
     def _chosen(self, _index: int = 0) -> None:
         preview = self.w.preview
         sheet = self.sheet_box.currentText()
