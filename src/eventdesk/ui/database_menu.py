@@ -21,13 +21,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +36,7 @@ from eventdesk.services.events import EventInfo, create_event, get_event, has_ev
 from eventdesk.storage import Database, describe, open_database, sqlite_path, to_url
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
-from eventdesk.ui.dialogs import ok_cancel
+from eventdesk.ui.dialogs import ok_cancel, path_row
 
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
@@ -128,11 +126,7 @@ class NewEventDialog(QDialog):
         self.setWindowTitle("新建活动 New empty event")
         self.setMinimumWidth(520)
         self.path = QLineEdit(str(folder / "event.sqlite3"))
-        browse = QPushButton("浏览… Browse…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        row = path_row(self.path, self._browse)
         self.code = QLineEdit()
         self.code.setPlaceholderText("例如 KS2025")
         self.name_zh = QLineEdit()

@@ -1,10 +1,10 @@
-"""What the program's small dialogs share: the OK / Cancel row."""
+"""What the program's small dialogs share: the OK / Cancel row, a file path with Browse…."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLineEdit, QPushButton
 
 
 def ok_cancel(dialog: QDialog, *, ok: str | None = None, cancel: str | None = None,
@@ -20,3 +20,13 @@ def ok_cancel(dialog: QDialog, *, ok: str | None = None, cancel: str | None = No
     buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def path_row(edit: QLineEdit, browse: Callable[[], None]) -> QHBoxLayout:
+    """The path field, stretched, with a “浏览… Browse…” button that calls `browse`."""
+    button = QPushButton("浏览… Browse…")
+    button.clicked.connect(browse)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return row
