@@ -3,7 +3,7 @@ scan ≤ 50 ms — on the reference event (40 rooms, 400 items).
 
     .venv/bin/python benchmarks/bench_schedule.py [--db PATH]   # without --db: builds the demo
 
-Prints median and p95 of: the move as the grid does it (one transaction: move_item + the
+Prints median and p95 of: the move as the grid does it (one transaction: place_item + the
 incremental conflict check + commit), the full scan from the database (find_conflicts), the
 live check while dragging (plain data, no database), and a naive all-pairs scan of the same
 snapshot as the baseline.
@@ -93,14 +93,14 @@ def main() -> int:
         start, end, room = spots[n[0] % 2]
         n[0] += 1
         with db.unit_of_work() as s:
-            schedule.move_item(s, item_id=victim.id, start=start, end=end, room_id=room)
+            schedule.place_item(s, item_id=victim.id, start=start, end=end, room_id=room)
             schedule.conflicts_for_item(s, item_id=victim.id, event=event)
 
     def move_service() -> None:
         start, end, room = spots[n[0] % 2]
         n[0] += 1
         with db.unit_of_work(write=False) as s:  # rolled back: the service work alone
-            schedule.move_item(s, item_id=victim.id, start=start, end=end, room_id=room)
+            schedule.place_item(s, item_id=victim.id, start=start, end=end, room_id=room)
             schedule.conflicts_for_item(s, item_id=victim.id, event=event)
 
     def full_scan() -> None:

@@ -16,12 +16,12 @@ from eventdesk.domain import BadgePrint, CheckIn, PrintReason, RevokedBadge
 from eventdesk.domain.errors import DomainError
 from eventdesk.messages.desk import desk_label, result_sentence
 from eventdesk.services import exhibitors, people
-from eventdesk.services.audit import recent
 from eventdesk.services.badges.desk import BadgeChanged, revoke_badge
 from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.desk import QuotaExceeded
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
+from tests.audit_trail import audit_entries
 from tests.pdf.badge_samples import decoded, pages
 from tests.services.checkin_cases import add, count, payload_of
 
@@ -88,7 +88,7 @@ def test_foreign_code_ask_reject_accept(ctx: ActionContext, event_db: Database) 
     assert "--accept-external" in words(refused) and "赵敏" in words(refused)
     with event_db.unit_of_work(write=False) as s:
         assert [r.detail.get("external_ref_match") for r in
-                recent(s, action_prefix="checkin.rejected")] == [True]
+                audit_entries(s, action_prefix="checkin.rejected")] == [True]
     assert count(event_db) == 0
     taken = desk_actions.scan(ctx, payload="REG-7", foreign="accept")
     assert taken.value.result.result == "checked_in" and count(event_db) == 1
@@ -132,7 +132,8 @@ def test_walk_in_duplicates_first_then_quota_then_override(ctx: ActionContext,
                                           new_person=True)
     assert again.value.checked_in is not None and len(_people(event_db)) == 3
     with event_db.unit_of_work(write=False) as s:
-        assert recent(s, action_prefix="exhibitor.quota_override")[0].detail["quota"] == 1
+        override = audit_entries(s, action_prefix="exhibitor.quota_override")
+        assert override[0].detail["quota"] == 1
 
 
 def test_print_then_lost_reprint_revokes_only_after_the_printer_accepted(
@@ -151,7 +152,8 @@ def test_print_then_lost_reprint_revokes_only_after_the_printer_accepted(
     assert desk_actions.scan(ctx, payload=old).value.result.reason == "revoked"
     assert desk_actions.scan(ctx, payload=new).value.result.result == "checked_in"
     with event_db.unit_of_work(write=False) as s:
-        assert [r.detail["reason"] for r in recent(s, action_prefix="badge.reprint")] == ["lost"]
+        reprints = audit_entries(s, action_prefix="badge.reprint")
+        assert [r.detail["reason"] for r in reprints] == ["lost"]
 
 
 def test_lost_reprint_whose_printer_fails_leaves_the_old_badge_valid(
@@ -214,7 +216,8 @@ def test_pickup_prints_missing_in_one_job_then_hands_the_pack(ctx: ActionContext
                                                   send=Printer(fails=True))
     assert not failing.changes  # nothing was missing: nothing sent
     handed = desk_print.collect_pack(ctx, exhibitor_id=ex.id, collected_by="甲")
-    assert handed.value.handed == 2 and handed.value.state.all_collected
+    assert handed.value.handed == 2
+    assert all(x.collected_at for x in handed.value.state.staff)
     assert handed.changes == {Topic.PRINTS}
 
 

@@ -21,8 +21,8 @@ def test_conflicts_json_contract(db: Database, db_path: Path, small: Small, caps
     assert json.loads(capsys.readouterr().out) == []
     d0 = small.days[0]
     with db.unit_of_work() as s:
-        schedule.move_item(s, item_id=small.items["芯片"], start=at(d0, "09:30"),
-                           end=at(d0, "10:30"), room_id=small.rooms["主会场"])
+        schedule.place_item(s, item_id=small.items["芯片"], start=at(d0, "09:30"),
+                            end=at(d0, "10:30"), room_id=small.rooms["主会场"])
     assert main(["--db", str(db_path), "schedule", "conflicts", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert [c["kind"] for c in found] == ["room_double_booked"]
@@ -44,8 +44,8 @@ def test_conflicts_worded_in_the_chosen_language(db: Database, db_path: Path, sm
 
     d0 = small.days[0]
     with db.unit_of_work() as s:
-        schedule.move_item(s, item_id=small.items["圆桌"], start=at(d0, "17:30"),
-                           end=at(d0, "18:30"), room_id=small.rooms["小会议室"])
+        schedule.place_item(s, item_id=small.items["圆桌"], start=at(d0, "17:30"),
+                            end=at(d0, "18:30"), room_id=small.rooms["小会议室"])
     monkeypatch.setenv("EVENTDESK_LANG", "en")  # whichever way the CLI picks its language
     try:
         messages.set_language("en")

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import inspect
-from datetime import UTC, datetime
 
 import pytest
 
 from eventdesk import messages
 from eventdesk.domain import errors
 from eventdesk.domain.errors import (
-    AlreadyCheckedIn,
     DomainError,
     FieldProblem,
     ForgedBadge,
     ImportRejected,
     NotFound,
-    PriorCheckIn,
     RowError,
     ScanRejected,
     ValidationFailed,
@@ -28,17 +25,12 @@ def has_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
-PRIOR = PriorCheckIn(at=datetime(2025, 5, 20, 1, 30, tzinfo=UTC), desk="3", operator="wang")
-
-
 def example(cls: type[DomainError]) -> DomainError:
     """An instance of `cls` raised the new way (no sentence of its own), by its public signature."""
     if issubclass(cls, ForgedBadge):
         return cls()
     if issubclass(cls, ScanRejected):
         return cls("revoked")
-    if issubclass(cls, AlreadyCheckedIn):
-        return cls("Alice", PRIOR)
     if issubclass(cls, ValidationFailed):
         return cls({"name": FieldProblem("person.name_required")})
     if issubclass(cls, ImportRejected):
@@ -56,7 +48,7 @@ ERROR_CLASSES = sorted(
 def test_the_error_classes_are_all_found() -> None:
     names = {c.__name__ for c in ERROR_CLASSES}
     assert {"DomainError", "NotFound", "ValidationFailed", "ScanRejected", "ForgedBadge",
-            "AlreadyCheckedIn", "ImportRejected", "ScheduleConflict"} <= names
+            "ImportRejected"} <= names
 
 
 @pytest.mark.parametrize("cls", ERROR_CLASSES, ids=lambda c: c.__name__)

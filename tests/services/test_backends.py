@@ -56,8 +56,8 @@ def test_conflicts_moves_restore_and_import(db: Database, tmp_path: Path) -> Non
     small = build_small(db)
     d0 = small.days[0]
     with db.unit_of_work() as s:
-        schedule.move_item(s, item_id=small.items["芯片"], start=at(d0, "09:30"),
-                           end=at(d0, "10:30"), room_id=small.rooms["主会场"])
+        schedule.place_item(s, item_id=small.items["芯片"], start=at(d0, "09:30"),
+                            end=at(d0, "10:30"), room_id=small.rooms["主会场"])
     with db.unit_of_work(write=False) as s:
         assert [c.kind for c in schedule.find_conflicts(s)] == ["room_double_booked"]
         assert len(schedule.conflicts_for_item(s, item_id=small.items["芯片"])) == 1

@@ -34,7 +34,7 @@ def test_clean_programme_has_no_conflicts(db: Database, small: Small) -> None:
 
 def move(db: Database, item: int, day, a: str, b: str, room: int) -> None:  # type: ignore[no-untyped-def]
     with db.unit_of_work() as s:
-        schedule.move_item(s, item_id=item, start=at(day, a), end=at(day, b), room_id=room)
+        schedule.place_item(s, item_id=item, start=at(day, a), end=at(day, b), room_id=room)
 
 
 def test_room_double_booked_detected_and_cleared(db: Database, small: Small) -> None:
@@ -111,10 +111,11 @@ def test_resize_unschedule_delete_and_restore(db: Database, small: Small) -> Non
     item = small.items["开幕"]
     with db.unit_of_work() as s:
         before = schedule.get_item(s, item_id=item)
-        schedule.resize_item(s, item_id=item, end=at(small.days[0], "10:15"))
+        schedule.place_item(s, item_id=item, start=before.start, end=at(small.days[0], "10:15"),
+                            room_id=before.room_id)
     with db.unit_of_work() as s:
         assert schedule.get_item(s, item_id=item).end == at(small.days[0], "10:15")
-        schedule.unschedule_item(s, item_id=item)
+        schedule.place_item(s, item_id=item, start=None, end=None, room_id=None)
         assert not schedule.get_item(s, item_id=item).scheduled
     with db.unit_of_work() as s:
         gone = schedule.delete_item(s, item_id=item)
@@ -128,16 +129,16 @@ def test_resize_unschedule_delete_and_restore(db: Database, small: Small) -> Non
 def test_validation(db: Database, small: Small) -> None:
     d0 = small.days[0]
     with db.unit_of_work() as s, pytest.raises(ValidationFailed) as backwards:
-        schedule.move_item(s, item_id=small.items["开幕"], start=at(d0, "10:00"),
-                           end=at(d0, "09:00"), room_id=small.rooms["主会场"])
+        schedule.place_item(s, item_id=small.items["开幕"], start=at(d0, "10:00"),
+                            end=at(d0, "09:00"), room_id=small.rooms["主会场"])
     assert backwards.value.code == "schedule.time.end_before_start"
     with db.unit_of_work() as s, pytest.raises(ValidationFailed) as untitled:
         schedule.create_item(s, data=schedule.ItemInput(title_zh="  "))
     assert untitled.value.fields == {"title_zh": "schedule.item.title_required"}
     naive = at(d0, "10:00").replace(tzinfo=None)
     with db.unit_of_work() as s, pytest.raises(ValidationFailed) as zoneless:
-        schedule.move_item(s, item_id=small.items["开幕"], start=naive,
-                           end=at(d0, "11:00"), room_id=small.rooms["主会场"])
+        schedule.place_item(s, item_id=small.items["开幕"], start=naive,
+                            end=at(d0, "11:00"), room_id=small.rooms["主会场"])
     assert zoneless.value.code == "schedule.time.zone_required"
     with db.unit_of_work() as s, pytest.raises(ValidationFailed) as taken:
         schedule_rooms.create_room(s, name=" 主会场 ")

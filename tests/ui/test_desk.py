@@ -170,10 +170,19 @@ def test_lost_reprint_that_fails_to_print_keeps_the_old_badge(  # type: ignore[n
     assert "李娜" in desk.status.title.text() and count(event_db) == 1
 
 
+def fill(dialog: WalkInDialog, **values: str) -> None:
+    """Fill the walk-in form's fields as the operator would (the category by its key)."""
+    for key, value in values.items():
+        if key == "category":
+            dialog.category.setCurrentIndex(dialog.category.findData(value))
+        else:
+            dialog.edits[key].setText(value)
+
+
 def test_walk_in_duplicate_is_offered(desk: DeskView, qtbot, event_db: Database) -> None:  # type: ignore[no-untyped-def]
     dialog = WalkInDialog(desk.ctx, desk="3", parent=desk)
     qtbot.addWidget(dialog)
-    dialog.set_values(name="李娜", company="另一家公司", phone="139 0000 1111")
+    fill(dialog, name="李娜", company="另一家公司", phone="139 0000 1111")
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.dup_list.count() == 1)
     offered = dialog.dup_list.item(0).text()
@@ -189,12 +198,12 @@ def test_walk_in_duplicate_is_offered(desk: DeskView, qtbot, event_db: Database)
 def test_walk_in_validation_and_quota_override(desk: DeskView, qtbot, event_db: Database) -> None:  # type: ignore[no-untyped-def]
     dialog = WalkInDialog(desk.ctx, desk="3", parent=desk)
     qtbot.addWidget(dialog)
-    dialog.set_values(name="", phone="123")
+    fill(dialog, name="", phone="123")
     dialog.submit()
     assert dialog.errors["name"].text() and dialog.errors["phone"].text()
     assert dialog.errors["name"].text() == "姓名不能为空"  # the sentence, not its code
     assert "123" in dialog.errors["phone"].text()
-    dialog.set_values(name="王五", company="中科可控", phone="", category="exhibitor")
+    fill(dialog, name="王五", company="中科可控", phone="", category="exhibitor")
     dialog.edits["company"].textEdited.emit("中科可控")  # as typed: finds the exhibitor
     assert dialog.exhibitor.currentData() is not None
     asked: list[str] = []

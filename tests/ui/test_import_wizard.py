@@ -45,6 +45,14 @@ def complete(wizard: ImportWizard) -> bool:
     return wizard.currentPage().isComplete()
 
 
+def choose_sheet(wizard: ImportWizard, sheet: str) -> None:
+    """Pick a sheet from the drop-down as the operator does (activated, not a programmatic
+    change)."""
+    box = wizard.sheet_page.sheet_box
+    box.setCurrentText(sheet)
+    box.activated.emit(box.currentIndex())
+
+
 def test_wizard_csv_gbk_with_an_error_skipped_and_report_exported(
         ctx: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "名单.csv"
@@ -60,7 +68,8 @@ def test_wizard_csv_gbk_with_an_error_skipped_and_report_exported(
     assert wizard.currentId() == MAPPING_PAGE  # a CSV has no sheet to choose
     page = wizard.mapping_page
     assert not page.isComplete() and "姓名" in page.problems.text()  # 人员 is not an alias
-    page.set_field("name", "人员")
+    name_box = page.boxes["name"]  # the operator picks the column for 姓名
+    name_box.setCurrentIndex(name_box.findData("人员"))
     assert page.isComplete() and page.table.rowCount() == 3
     wizard.next()
     assert wizard.currentId() == DRY_RUN_PAGE
@@ -98,11 +107,11 @@ def test_wizard_xlsx_sheet_choice_and_title_row(ctx: AppContext, qtbot,  # type:
     assert wizard.preview.sheet == "参会名单"  # type: ignore[union-attr]  # the cover is passed over
     wizard.next()
     assert wizard.currentId() == SHEET_PAGE
-    wizard.sheet_page.choose("说明")
+    choose_sheet(wizard, "说明")
     qtbot.waitUntil(lambda: wizard.preview is not None and wizard.preview.sheet == "说明",
                     timeout=TIMEOUT)
     assert not wizard.sheet_page.isComplete() and "只有表头" in wizard.sheet_page.info.text()
-    wizard.sheet_page.choose("参会名单")
+    choose_sheet(wizard, "参会名单")
     qtbot.waitUntil(lambda: wizard.preview is not None and wizard.preview.sheet == "参会名单",
                     timeout=TIMEOUT)
     assert wizard.preview.header_line == 3  # type: ignore[union-attr]

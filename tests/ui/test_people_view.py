@@ -16,8 +16,10 @@ from eventdesk.services.people import PersonInput, SortKey
 from eventdesk.storage import Database
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
-from eventdesk.ui.people.model import CANCELLED_FG, COL, COLUMNS
+from eventdesk.ui.people.model import CANCELLED_FG, COLUMNS
 from eventdesk.ui.people.view import PeopleView
+
+COL = {c.sort: i for i, c in enumerate(COLUMNS)}  # column index by its sort key
 
 FILLER = "王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高郑"
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 
@@ -9,6 +9,7 @@ from eventdesk.services.events import get_event
 from eventdesk.services.schedule import conflicts as sc
 from eventdesk.services.schedule import items as schedule
 from eventdesk.storage import Database
+from eventdesk.ui.schedule.grid import COL_W, ScheduleGrid
 from tests.schedule_data import Small, at, build_small
 
 
@@ -49,6 +50,12 @@ def item(db: Database, item_id: int) -> schedule.ItemRow:
         return schedule.get_item(s, item_id=item_id)
 
 
+def point_for(grid: ScheduleGrid, room_id: int, minute: float) -> QPoint:
+    """Viewport point of a room column's middle at a minute of the day: where staff point."""
+    col = next(i for i, r in enumerate(grid.rooms) if r.id == room_id)
+    return grid.mapFromScene(QPointF(col * COL_W + COL_W / 2, grid.y_of(minute)))
+
+
 def drag(grid, src: QPoint, dst: QPoint) -> None:  # type: ignore[no-untyped-def]
     vp = grid.viewport()
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, src)
@@ -64,8 +71,8 @@ def test_drag_between_rooms_updates_database_and_panel(view, db: Database, small
     grid = view.grid
     assert view.conflicts() == []
     chip = small.items["芯片"]  # 10:30–12:00 in 分会场一
-    src = grid.point_for(small.rooms["分会场一"], 11 * 60)  # grab the block at 11:00
-    dst = grid.point_for(small.rooms["主会场"], 9 * 60 + 30)  # 90 minutes earlier, next room
+    src = point_for(grid, small.rooms["分会场一"], 11 * 60)  # grab the block at 11:00
+    dst = point_for(grid, small.rooms["主会场"], 9 * 60 + 30)  # 90 minutes earlier, next room
     live: list[list[sc.Conflict]] = []
     grid.live_conflicts.connect(live.append)
     drag(grid, src, dst)
@@ -198,7 +205,7 @@ def test_drop_from_unscheduled_list(view, db: Database, small: Small, qtbot) -> 
     grid = view.grid
     mime = view.unscheduled.mimeData([view.unscheduled.item(0)])
     assert isinstance(mime, QMimeData) and mime.hasFormat(MIME)
-    pos = grid.point_for(small.rooms["小会议室"], 15 * 60)
+    pos = point_for(grid, small.rooms["小会议室"], 15 * 60)
     event = QDropEvent(QPointF(pos), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     grid.dropEvent(event)

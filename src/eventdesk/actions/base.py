@@ -44,9 +44,6 @@ def no_progress(_done: int, _total: int) -> None:
     """The progress callback of a caller that does not watch (the CLI without a bar)."""
 
 
-ALL_TOPICS: frozenset[Topic] = frozenset(Topic)
-
-
 @dataclass(frozen=True)
 class ActionContext:
     """Who runs an action, and where: the open database, the desk's name and the operator.

@@ -11,8 +11,6 @@ which characters of whose text no font can draw, so that the CLI and the GUI giv
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,7 +20,7 @@ from eventdesk.domain.programme import Programme
 from eventdesk.pdf.fonts import missing_characters
 from eventdesk.pdf.programme import render_programme
 from eventdesk.services import exports as table_exports
-from eventdesk.services.exports import ExportFailed
+from eventdesk.services.exports import ExportFailed, write_whole
 from eventdesk.services.schedule import export as schedule_export
 
 __all__ = [
@@ -146,7 +144,7 @@ def export_programme(ctx: ActionContext, *, out: Path, day: date | None = None,
     buffer = io.BytesIO()
     pages = render_programme(data, buffer)
     progress(2, 2)
-    _write_whole(out, buffer.getvalue())
+    write_whole(out, buffer.getvalue())
     return outcome(Exported(kind="programme", out=out, count=pages, problems=problems))
 
 
@@ -183,15 +181,3 @@ def _people(text: str) -> list[str]:
     """The names in a programme entry's people line (“张伟、李娜；主持：王芳”)."""
     names = text.replace("；主持：", "、").replace("主持：", "")
     return [n.strip() for n in names.split("、") if n.strip()]
-
-
-def _write_whole(out: Path, data: bytes) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=out.suffix, dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

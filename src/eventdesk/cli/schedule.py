@@ -19,7 +19,7 @@ from eventdesk.actions.base import ActionContext
 from eventdesk.cli import import_
 from eventdesk.cli.common import add_db_option, open_db, print_json
 from eventdesk.messages import text
-from eventdesk.services.schedule.conflicts import Conflict
+from eventdesk.messages.schedule import conflict_line, conflict_text
 
 HELP = "the schedule: conflicts (room double-booked, speaker in two places, …), import, export"
 
@@ -74,16 +74,6 @@ def run_conflicts(args: argparse.Namespace) -> int:
     print(text("schedule.conflicts.count", count=len(conflicts)) if conflicts
           else text("schedule.conflicts.none"))
     return 0
-
-
-def conflict_text(conflict: Conflict) -> str:
-    """The conflict's sentence, in the chosen language."""
-    return text(conflict.code, **conflict.params)
-
-
-def conflict_line(conflict: Conflict) -> str:
-    """“[会议室冲突] 会议室“主会场”同时安排了…”: the kind's label, then the sentence."""
-    return f"[{text(f'schedule.conflict_kind.{conflict.kind}')}] {conflict_text(conflict)}"
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -54,14 +54,6 @@ class BadgeCodes:
         return self
 
 
-@dataclass(frozen=True)
-class Identity:
-    name: str
-    name_en: str
-    phone: str
-    email: str
-
-
 class PersonFactory:
     """Names, phones and e-mails. Phones and addresses are kept unique, except that a few people
     share a phone (an assistant registering colleagues with her own number happens)."""

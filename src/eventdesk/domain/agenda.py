@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from eventdesk.domain.base import Base, UtcDateTime
 from eventdesk.domain.columns import key_enum
@@ -26,16 +26,29 @@ class Room(Base):
     sort_order: Mapped[int] = mapped_column(default=0)
 
 
-class RoomAvailability(Base):
+class TimeWindow:
+    """A table of time windows: an id, then the owner's key (declared by the table), then
+    start_at < end_at, aware instants stored as UTC."""
+
+    # Sorted first, as the migrations created the tables; the owner's key then comes before
+    # the mixin's columns (SQLAlchemy places a class's own columns before its mixins').
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    start_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    end_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    @declared_attr.directive
+    @classmethod
+    def __table_args__(cls) -> tuple[CheckConstraint]:
+        # A constraint belongs to one table: a new one for each table that mixes this in.
+        return (CheckConstraint("end_at > start_at", name="window_ordered"),)
+
+
+class RoomAvailability(TimeWindow, Base):
     """A window in which a room may be used; a room with none is available all event long."""
 
     __tablename__ = "room_availability"
-    __table_args__ = (CheckConstraint("end_at > start_at", name="window_ordered"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     room_id: Mapped[int] = mapped_column(ForeignKey("room.id", ondelete="CASCADE"), index=True)
-    start_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    end_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class Track(Base):
@@ -86,11 +99,9 @@ class AgendaSpeaker(Base):
     position: Mapped[int] = mapped_column(default=0)
 
 
-class SpeakerUnavailability(Base):
-    __tablename__ = "speaker_unavailability"
-    __table_args__ = (CheckConstraint("end_at > start_at", name="window_ordered"),)
+class SpeakerUnavailability(TimeWindow, Base):
+    """A window in which a speaker cannot be on stage."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    __tablename__ = "speaker_unavailability"
+
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    start_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    end_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 
 # How an error is worded: installed by eventdesk.messages when it is imported (the domain sits
 # below it and cannot import it), so that code still reading `error.message` sees a sentence.
@@ -97,6 +96,17 @@ class FieldProblem(Phrase):
         return f"FieldProblem({self.code!r}, **{self.params!r})"
 
 
+def length_problems(data: object, limits: Mapping[str, int]) -> dict[str, FieldProblem]:
+    """Field key -> common.too_long (length, limit in characters) for each text attribute of
+    `data` named in `limits` that is longer than its limit (None counts as empty)."""
+    problems: dict[str, FieldProblem] = {}
+    for key, limit in limits.items():
+        length = len(getattr(data, key) or "")
+        if length > limit:
+            problems[key] = FieldProblem("common.too_long", length=length, limit=limit)
+    return problems
+
+
 class ValidationFailed(DomainError):
     """One or more fields are invalid: `fields` maps a field key (the input's attribute name) to
     its FieldProblem, every bad field at once. A plain str value (an older sentence) is accepted
@@ -147,28 +157,6 @@ class ForgedBadge(ScanRejected):
         super().__init__("forged", message, code=code, **params)
 
 
-@dataclass(frozen=True)
-class PriorCheckIn:
-    at: datetime
-    desk: str
-    operator: str
-
-
-class AlreadyCheckedIn(DomainError):
-    """The person has a check-in for this event day already: `prior` says when, where, by whom.
-    The class sentence names the person and the desk (`person_name`, `desk`)."""
-
-    code = "already_checked_in"
-
-    def __init__(self, person_name: str, prior: PriorCheckIn, message: str = "", /, *,
-                 code: str | None = None, **params: object) -> None:
-        params.setdefault("person_name", person_name)
-        params.setdefault("desk", prior.desk)
-        super().__init__(message, code=code, **params)
-        self.person_name = person_name
-        self.prior = prior
-
-
 @dataclass
 class RowError:
     """One problem in one row of an imported table.
@@ -195,7 +183,3 @@ class ImportRejected(DomainError):
                  code: str | None = None, **params: object) -> None:
         super().__init__(message, code=code, **params)
         self.errors: list[RowError] = list(errors or [])
-
-
-class ScheduleConflict(DomainError):
-    code = "schedule_conflict"

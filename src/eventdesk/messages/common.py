@@ -19,12 +19,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "This badge was not accepted; nobody was checked in"),
     "forged_badge": ("二维码签名不符，可能是伪造的胸卡",
                      "The QR signature does not match; the badge may be forged"),
-    "already_checked_in": ("{person_name} 已在 {desk} 签到过",
-                           "{person_name} was already checked in at {desk}"),
     "import_rejected": ("导入被拒绝，未写入任何内容",
                         "The import was rejected; nothing was written"),
-    "schedule_conflict": ("日程有冲突，未做改动",
-                          "The schedule has a conflict; nothing was changed"),
     # A ValidationFailed, worded field by field: "<label>: <problem>; <label>: <problem>".
     "invalid_fields": ("请更正：{problems}", "Please correct: {problems}"),
     "list_separator": ("；", "; "),

@@ -7,6 +7,13 @@ datetimes in the event's time zone, formatted here (`{start:%m-%d %H:%M}`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from eventdesk.messages import text
+
+if TYPE_CHECKING:  # only the shape; wording a conflict needs no service at run time
+    from eventdesk.services.schedule.conflicts import Conflict
+
 _SPAN = "{start:%m-%d %H:%M}–{end:%H:%M}"
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -53,8 +60,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                         "The expected audience cannot be negative"),
     "schedule.item.people_not_found": ("找不到人员 {person_ids}", "No such people: {person_ids}"),
     "schedule.item.ref_taken": ("编号“{ref}”已被使用", "The reference “{ref}” is already in use"),
-    "schedule.item.not_scheduled": ("未排期的会议不能调整时长",
-                                    "An unscheduled session cannot be resized"),
     "schedule.time.zone_required": ("时间须带时区", "Times must carry a time zone"),
     "schedule.time.both_or_neither": ("开始和结束须同时填写或同时留空",
                                       "Give both start and end, or neither"),
@@ -79,3 +84,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the undo stack ------------------------------------------------------------------------
     "schedule.edit.failed": ("未完成：{reason}", "Not done: {reason}"),
 }
+
+
+def conflict_text(conflict: Conflict) -> str:
+    """The conflict's sentence, in the chosen language (panel, live warning, CLI, JSON)."""
+    return text(conflict.code, **conflict.params)
+
+
+def conflict_label(conflict: Conflict) -> str:
+    """The conflict kind's short label ("会议室冲突")."""
+    return text(f"schedule.conflict_kind.{conflict.kind}")
+
+
+def conflict_line(conflict: Conflict) -> str:
+    """“[会议室冲突] 会议室“主会场”同时安排了…”: the kind's label, then the sentence."""
+    return f"[{conflict_label(conflict)}] {conflict_text(conflict)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +18,6 @@ from pathlib import Path
 from eventdesk.paths import resource
 
 BUNDLED_FONT = resource("fonts", "wqy-microhei.ttc")
-BUNDLED_FAMILY = "WenQuanYi Micro Hei"
 # User-chosen fallbacks first (os.pathsep-separated paths), then what common systems ship.
 FALLBACK_ENV = "EVENTDESK_FALLBACK_FONTS"
 _SYSTEM_FALLBACKS: dict[str, tuple[str, ...]] = {
@@ -106,7 +105,3 @@ def runs(text: str, chain: Sequence[ChainFont] | None = None) -> list[tuple[Chai
         else:
             out.append((font, ch))
     return out
-
-
-def chain_paths() -> Iterable[Path]:
-    return (f.path for f in font_chain())

@@ -213,11 +213,6 @@ def _library_matrix(payload: str) -> Matrix:
     return tuple(tuple(bool(v) for v in row) for row in code.get_matrix())
 
 
-def qr_matrix(payload: str) -> Matrix:
-    """Modules of the QR code for `payload` (True = dark), level M, without quiet zone."""
-    return tuple(tuple(ch == "1" for ch in row) for row in qr_rows(payload))
-
-
 def qr_rows(payload: str) -> list[str]:
     """The matrix as strings of "0" and "1", one per row (the form the drawing code wants)."""
     version = _fast_version(payload)

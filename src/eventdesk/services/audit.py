@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import getpass
 import json
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import AuditEntry
@@ -20,18 +17,6 @@ def os_operator() -> str:
         return getpass.getuser()
     except Exception:  # no login name in some containers
         return "unknown"
-
-
-@dataclass(frozen=True)
-class AuditRecord:
-    id: int
-    at: datetime
-    actor: str
-    desk: str
-    action: str
-    subject_type: str
-    subject_id: int | None
-    detail: dict[str, Any]
 
 
 def record(
@@ -49,14 +34,3 @@ def record(
                            detail=json.dumps(detail or {}, ensure_ascii=False, default=str)))
     session.flush()
 
-
-def recent(session: Session, *, action_prefix: str = "", limit: int = 100) -> list[AuditRecord]:
-    stmt = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
-    if action_prefix:
-        stmt = stmt.where(AuditEntry.action.startswith(action_prefix))
-    return [
-        AuditRecord(id=e.id, at=e.at, actor=e.actor, desk=e.desk, action=e.action,
-                    subject_type=e.subject_type, subject_id=e.subject_id,
-                    detail=json.loads(e.detail or "{}"))
-        for e in session.scalars(stmt)
-    ]

@@ -10,8 +10,8 @@ from sqlalchemy import ColumnElement, Subquery, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from eventdesk.domain import Exhibitor, Person, PersonStatus
-from eventdesk.domain.contact import InvalidContact, normalise_email, normalise_phone
-from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
+from eventdesk.domain.contact import checked_contact
+from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, length_problems
 from eventdesk.domain.names import exhibitor_search_text, split_query
 from eventdesk.services import audit
 
@@ -53,6 +53,8 @@ class ExhibitorInput:
 
 
 MAX_QUOTA = 10_000
+MAX_LENGTHS = {"name_zh": 200, "name_en": 200, "short_name": 60, "booth": 20, "hall": 20,
+               "sector": 60}
 
 
 def validate_exhibitor(data: ExhibitorInput) -> ExhibitorInput:
@@ -63,23 +65,12 @@ def validate_exhibitor(data: ExhibitorInput) -> ExhibitorInput:
     name = " ".join(data.name_zh.split())
     if not name:
         problems["name_zh"] = FieldProblem("exhibitor.name_required")
-    phone = email = ""
-    try:
-        phone = normalise_phone(data.contact_phone)
-    except InvalidContact:
-        problems["contact_phone"] = FieldProblem("common.phone_invalid", value=data.contact_phone)
-    try:
-        email = normalise_email(data.contact_email)
-    except InvalidContact:
-        problems["contact_email"] = FieldProblem("common.email_invalid", value=data.contact_email)
+    phone, email = checked_contact(data.contact_phone, data.contact_email, problems=problems,
+                                   phone_key="contact_phone", email_key="contact_email")
     quota = data.staff_quota
     if not isinstance(quota, int) or quota < 0 or quota > MAX_QUOTA:
         problems["staff_quota"] = FieldProblem("exhibitor.quota_range", low=0, high=MAX_QUOTA)
-    for key, limit in (("name_zh", 200), ("name_en", 200), ("short_name", 60), ("booth", 20),
-                       ("hall", 20), ("sector", 60)):
-        length = len(getattr(data, key))
-        if length > limit:
-            problems[key] = FieldProblem("common.too_long", length=length, limit=limit)
+    problems.update(length_problems(data, MAX_LENGTHS))
     if problems:
         raise ValidationFailed(problems)
     return replace(data, name_zh=name, contact_phone=phone, contact_email=email,

@@ -17,6 +17,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -133,21 +134,39 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
-                total: int = 0, progress: Progress | None = None,
-                sheet_title: str = "Sheet1") -> int:
-    """The shared writer (schedule exports may use it too): atomic, CSV with BOM or XLSX."""
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` (its parent is created), renamed over `path` when the block
+    ends and removed when it raises: the file appears only when complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all (an .ics calendar, a programme PDF)."""
+    with replacing(path) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
+                total: int = 0, progress: Progress | None = None,
+                sheet_title: str = "Sheet1") -> int:
+    """The shared writer (schedule exports may use it too): atomic, CSV with BOM or XLSX."""
     count = 0
 
     def tick() -> None:
         if progress is not None and count % _BATCH == 0:
             progress(count, max(total, count))
 
-    try:
+    with replacing(path) as tmp:
         if path.suffix.lower() == ".csv":
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
@@ -169,8 +188,4 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
             wb.save(tmp)
         if progress is not None:  # the last chance to cancel: after this the file is there
             progress(count, max(total, count))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return count

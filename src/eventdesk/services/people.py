@@ -11,8 +11,8 @@ from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
-from eventdesk.domain.contact import InvalidContact, mask_phone, normalise_email, normalise_phone
-from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
+from eventdesk.domain.contact import checked_contact, mask_phone
+from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, length_problems
 from eventdesk.domain.names import person_search_text, sort_pinyin
 from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
@@ -88,24 +88,13 @@ def validate_person(data: PersonInput) -> PersonInput:
     except ValueError:
         problems["status"] = FieldProblem("person.status_unknown", value=str(data.status))
         status = PersonStatus.REGISTERED
-    phone = email = ""
-    try:
-        phone = normalise_phone(data.phone)
-    except InvalidContact:
-        problems["phone"] = FieldProblem("common.phone_invalid", value=data.phone)
-    try:
-        email = normalise_email(data.email)
-    except InvalidContact:
-        problems["email"] = FieldProblem("common.email_invalid", value=data.email)
+    phone, email = checked_contact(data.phone, data.email, problems=problems)
     cleaned = replace(
         data, name=name, category=category, status=status, phone=phone, email=email,
         name_en=data.name_en.strip(), company=" ".join(data.company.split()),
         title=data.title.strip(), external_ref=(data.external_ref or "").strip() or None,
     )
-    for key, limit in MAX_LENGTHS.items():
-        value = getattr(cleaned, key) or ""
-        if len(value) > limit:
-            problems[key] = FieldProblem("common.too_long", length=len(value), limit=limit)
+    problems.update(length_problems(cleaned, MAX_LENGTHS))
     if problems:
         raise ValidationFailed(problems)
     return cleaned

@@ -19,15 +19,12 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +35,7 @@ from eventdesk.services.events import EventInfo, create_event, get_event, has_ev
 from eventdesk.storage import Database, describe, open_database, sqlite_path, to_url
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.dialogs import ok_cancel, path_row
 
 if TYPE_CHECKING:  # the main window imports this module when it builds its menus
     from eventdesk.ui.main_window import MainWindow
@@ -49,14 +47,27 @@ SQLITE_FILTER = "EventDesk 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 All
 
 def strip_password(url: str) -> str:
     """The URL without its password (never stored, never shown); paths stay as they are."""
+    return _set_password(url, None)
+
+
+def with_password(url: str, password: str) -> str:
+    """The server URL with `password` (typed for this connection) in place of any it names."""
+    return _set_password(url, password) if password else url
+
+
+def _set_password(url: str, password: str | None) -> str:
+    # `url` with its password replaced (None: removed); a path, or a URL that names no user,
+    # comes back as it is.
     if "://" not in url:
         return url
     parts = urlsplit(url)
     userinfo, at, hostport = parts.netloc.rpartition("@")
-    if not at or ":" not in userinfo:
+    if not at:
         return url
     user = userinfo.split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}@{hostport}"))
+    secret = "" if password is None else ":" + quote(password, safe="")
+    netloc = f"{user}{secret}@{hostport}"
+    return url if netloc == parts.netloc else urlunsplit(parts._replace(netloc=netloc))
 
 
 def recent_urls(ctx: AppContext) -> list[str]:
@@ -117,11 +128,7 @@ class NewEventDialog(QDialog):
         self.setWindowTitle("新建活动 New empty event")
         self.setMinimumWidth(520)
         self.path = QLineEdit(str(folder / "event.sqlite3"))
-        browse = QPushButton("浏览… Browse…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        row = path_row(self.path, self._browse)
         self.code = QLineEdit()
         self.code.setPlaceholderText("例如 KS2025")
         self.name_zh = QLineEdit()
@@ -144,12 +151,7 @@ class NewEventDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("创建 Create")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消 Cancel")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, ok="创建 Create", cancel="取消 Cancel", on_ok=self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -192,12 +194,7 @@ class ConnectDialog(QDialog):
         form.addRow("密码 Password", self.password)
         note = QLabel("密码只用于本次连接，不会保存。 The password is used now and never stored.")
         note.setStyleSheet("color: #555;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("连接 Connect")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消 Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, ok="连接 Connect", cancel="取消 Cancel")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -205,16 +202,6 @@ class ConnectDialog(QDialog):
 
     def url(self) -> str:
         return with_password(self.url_edit.text().strip(), self.password.text())
-
-
-def with_password(url: str, password: str) -> str:
-    if not password or "://" not in url:
-        return url
-    parts = urlsplit(strip_password(url))
-    userinfo, at, hostport = parts.netloc.rpartition("@")
-    if not at:
-        return url
-    return urlunsplit(parts._replace(netloc=f"{userinfo}:{quote(password, safe='')}@{hostport}"))
 
 
 class DatabaseMenu(QMenu):

@@ -141,11 +141,6 @@ def select_badges(session: Session, *, criteria: BadgeFilter | None = None,
     ]
 
 
-def count_badges(session: Session, *, criteria: BadgeFilter | None = None) -> int:
-    inner = _query(criteria or BadgeFilter()).with_only_columns(Person.id).subquery()
-    return int(session.scalar(select(func.count()).select_from(inner)) or 0)
-
-
 def badge_data(session: Session, *, rows: list[BadgeRow]) -> list[BadgeData]:
     """What the renderer draws for each row, with the event's name in the header."""
     event_name = get_event(session).name_zh if rows else ""

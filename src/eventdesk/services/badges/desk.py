@@ -162,10 +162,6 @@ class PickupState:
     def missing_prints(self) -> list[PersonRow]:
         return [s.person for s in self.staff if not s.printed]
 
-    @property
-    def all_collected(self) -> bool:
-        return bool(self.staff) and all(s.collected_at for s in self.staff)
-
 
 def pickup_state(session: Session, *, exhibitor_id: int) -> PickupState:
     """An exhibitor's registered staff with their printed / collected state, by name."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -36,7 +36,6 @@ from eventdesk.services.imports.report import (
     row_error,
 )
 
-DuplicatePolicy = Literal["update", "skip", "reject"]
 POLICIES: tuple[str, ...] = ("update", "skip", "reject")
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500

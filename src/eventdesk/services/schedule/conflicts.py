@@ -233,11 +233,3 @@ def sort_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
     return sorted(conflicts, key=lambda c: (
         min((i.start for i in c.items if i.start), default=latest),
         order.get(c.kind, 99), c.item_ids))
-
-
-def items_in_conflict(conflicts: Iterable[Conflict]) -> dict[int, list[Conflict]]:
-    out: dict[int, list[Conflict]] = defaultdict(list)
-    for c in conflicts:
-        for i in c.items:
-            out[i.id].append(c)
-    return dict(out)

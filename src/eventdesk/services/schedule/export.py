@@ -8,8 +8,6 @@ Date-times are written as ISO 8601 with offset, in the event's time zone.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import defaultdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,7 +18,7 @@ from sqlalchemy.orm import Session
 from eventdesk.domain import Person
 from eventdesk.domain.errors import NotFound, ValidationFailed
 from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
-from eventdesk.services.exports import Progress, write_table
+from eventdesk.services.exports import Progress, write_table, write_whole
 from eventdesk.services.schedule.items import (
     KIND_LABELS_ZH,
     ItemRow,
@@ -151,25 +149,13 @@ def export_schedule(session: Session, *, out: Path | None = None, room: str | No
     suffix = out.suffix.lower()
     if suffix == ".ics":
         data, n = ics_bytes(session, room=room)
-        _write_whole(out, data)
+        write_whole(out, data)
         return n
     if suffix not in (".csv", ".xlsx"):
         raise ValidationFailed({"out": f"不支持的日程导出格式“{out.suffix}”（.ics .csv .xlsx）"})
     rows = table_rows(session, room=room)
     return write_table(out, HEADERS, rows, total=len(rows), progress=progress,
                        sheet_title="日程 Schedule")
-
-
-def _write_whole(out: Path, data: bytes) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=out.suffix, dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # -- the printed programme ---------------------------------------------------------------

@@ -371,24 +371,6 @@ def place_item(session: Session, *, item_id: int, start: datetime | None,
                    item.external_ref)
 
 
-def move_item(session: Session, *, item_id: int, start: datetime, end: datetime,
-              room_id: int) -> ItemRow:
-    return place_item(session, item_id=item_id, start=start, end=end, room_id=room_id)
-
-
-def resize_item(session: Session, *, item_id: int, start: datetime | None = None,
-                end: datetime | None = None) -> ItemRow:
-    item = _item(session, item_id)
-    if item.start_at is None or item.room_id is None:
-        raise invalid_field("start", "schedule.item.not_scheduled")
-    return place_item(session, item_id=item_id, start=start or item.start_at,
-                      end=end or item.end_at, room_id=item.room_id)
-
-
-def unschedule_item(session: Session, *, item_id: int) -> ItemRow:
-    return place_item(session, item_id=item_id, start=None, end=None, room_id=None)
-
-
 @dataclass(frozen=True)
 class PersonMatch:
     name: str

@@ -160,11 +160,6 @@ def list_rooms(session: Session) -> list[RoomRow]:
     return [_room_row(r, windows.get(r.id, ())) for r in rooms]
 
 
-def room_by_name(session: Session, *, name: str) -> RoomRow | None:
-    room = session.scalars(select(Room).where(Room.name == " ".join(name.split()))).first()
-    return _room_row(room) if room else None
-
-
 def create_track(session: Session, *, name: str, colour: str = "#4a6fa5") -> TrackRow:
     name = " ".join(name.split())
     if not name:

@@ -4,7 +4,8 @@ People are numbered ("ordinals") in name order, so "the first k matches in ordin
 "the first k by name": ranking is tiers (exact 3 > prefix 2 > contains 1), then name.
 
 `query_score` is the one ranking rule of people search: the index's own tiers compute the same
-scores from precomputed lists, the overlay and the LIKE baseline (services.search.query) call it.
+scores from precomputed lists, the overlay and the benchmark's LIKE baseline
+(benchmarks/like_search.py) call it.
 
 Garbage collection: the structure is hundreds of thousands of small containers at 100,000 people.
 The base keeps no object per person (parallel tuples of plain values instead of Entry objects),
@@ -94,10 +95,6 @@ def query_score(entry: Entry, words: list[str]) -> int:
 
 def _upper(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-def _bigrams(word: str) -> set[str]:
-    return {word[i:i + 2] for i in range(len(word) - 1)}
 
 
 class BaseIndex:

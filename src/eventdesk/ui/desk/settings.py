@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
 )
+
+from eventdesk.ui.dialogs import ok_cancel
 
 PDF_PRINTER = "pdf"  # "printer" that saves each badge as a PDF file in pdf_dir
 
@@ -110,10 +111,7 @@ class DeskSettingsDialog(QDialog):
         form.addRow("胸卡版式", self.layout_box)
         form.addRow(self.auto_print)
         form.addRow(self.sounds)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self._preset = current.preset
 

@@ -111,14 +111,6 @@ class WalkInDialog(QDialog):
     def print_badge(self) -> bool:
         return self.print_box.isChecked()
 
-    def set_values(self, **values: str) -> None:
-        for key, value in values.items():
-            if key == "category":
-                self.category.setCurrentIndex(self.category.findData(value))
-            else:
-                self.edits[key].setText(value)
-        self._confirmed_new = False
-
     def _find_exhibitors(self, text: str) -> None:
         if len(text.strip()) < 2:
             return

@@ -46,24 +46,16 @@ def over_quota(row: ExhibitorRow) -> int:
     return max(0, row.staff_count - row.staff_quota)
 
 
-class ExhibitorsModel(PagedTableModel[ExhibitorRow]):
+class ExhibitorsModel(PagedTableModel[ExhibitorRow, str]):
+    """The drop-down choice is a hall."""
+
     columns = COLUMNS
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.query = ""
-        self.hall: str | None = None
-        self.sort_key = "hall"
-
-    def set_filter(self, query: str, hall: str | None) -> None:
-        if (query, hall) != (self.query, self.hall):
-            self.query, self.hall = query, hall
-            self.reload()
+    default_sort = "hall"
 
     def params(self) -> ExhibitorParams:
         # A column's sort key is one of the service's (tests/ui/test_exhibitors_view.py).
         sort = cast(ExhibitorSort, self.sort_key or "hall")
-        return ExhibitorParams(self.query, self.hall, sort, self.descending)
+        return ExhibitorParams(self.query, self.choice, sort, self.descending)
 
     # 2,500 exhibitors: LIMIT/OFFSET pages are cheap enough, no id list needed.
     @staticmethod

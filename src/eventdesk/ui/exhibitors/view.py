@@ -46,7 +46,7 @@ class ExhibitorsView(ListDetailView):
 
     def _update_count(self) -> None:
         n = self.model.total
-        filtered = self.model.query or self.model.hall
+        filtered = self.model.query or self.model.choice
         text = f"找到 {n:,} 家 · {n:,} found" if filtered else f"共 {n:,} 家展商 · {n:,} exhibitors"
         self.pane.count_label.setText(text + (" …" if self.model.busy else ""))
 

@@ -38,7 +38,6 @@ COLUMNS = (
     Column("状态", "Status", "status", 64),
     Column("胸卡码", "Badge code", "badge_code", 110),
 )
-COL = {c.sort: i for i, c in enumerate(COLUMNS)}
 
 
 @dataclass(frozen=True)
@@ -61,26 +60,18 @@ def _in_order(rows: list[PersonRow], ids: list[int]) -> list[PersonRow]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-class PeopleModel(PagedTableModel[PersonRow]):
+class PeopleModel(PagedTableModel[PersonRow, Category]):
+    """The drop-down choice is a category."""
+
     columns = COLUMNS
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.query = ""
-        self.category: Category | None = None
-        self.sort_key = "name"
-
-    def set_filter(self, query: str, category: Category | None) -> None:
-        if (query, category) != (self.query, self.category):
-            self.query, self.category = query, category
-            self.reload()
+    default_sort = "name"
 
     def params(self) -> PeopleParams:
         sort = self.sort_key
         if sort is None and not self.query:
             sort = "name"
         # A column's sort key is one of the service's (tests/ui/test_people_view.py).
-        return PeopleParams(self.query, self.category, cast(SortKey | None, sort), self.descending)
+        return PeopleParams(self.query, self.choice, cast(SortKey | None, sort), self.descending)
 
     @staticmethod
     def fetch_first(session: Session, params: PeopleParams, want: int) -> FirstPage[PersonRow]:

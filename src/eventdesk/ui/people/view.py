@@ -68,7 +68,7 @@ class PeopleView(ListDetailView):
 
     def _update_count(self) -> None:
         n = self.model.total
-        if self.model.query or self.model.category is not None:
+        if self.model.query or self.model.choice is not None:
             text = f"找到 {n:,} 人 · {n:,} found"
         else:
             text = f"共 {n:,} 人 · {n:,} people"

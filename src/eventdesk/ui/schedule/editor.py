@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from eventdesk.services.schedule import items as schedule
 from eventdesk.services.schedule.items import ItemInput, ItemRow, Schedule
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.dialogs import ok_cancel
 
 SEPARATORS = re.compile(r"[、，,;；/\n]+")
 
@@ -98,10 +98,7 @@ class ItemEditor(QDialog):
         form.addRow("主持人 Moderators", self.moderators)
         form.addRow("简介 Description", self.description)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.unscheduled.toggled.connect(self._sync)
         self._sync()

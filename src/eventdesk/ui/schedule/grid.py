@@ -117,11 +117,6 @@ class ScheduleGrid(QGraphicsView):
     def column_at(self, x: float) -> int:
         return max(0, min(len(self.rooms) - 1, int(x // COL_W)))
 
-    def point_for(self, room_id: int, minute: float) -> QPoint:
-        """Viewport point of a room column's middle at a minute of the day (tests, keyboard)."""
-        col = next(i for i, r in enumerate(self.rooms) if r.id == room_id)
-        return self.mapFromScene(QPointF(col * COL_W + COL_W / 2, self.y_of(minute)))
-
     # -- content -------------------------------------------------------------------------------
     def show_day(self, schedule: Schedule, day: date, rooms: list[RoomRow]) -> None:
         self.schedule, self.day, self.rooms = schedule, day, rooms

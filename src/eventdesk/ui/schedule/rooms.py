@@ -36,6 +36,7 @@ from eventdesk.services.schedule import items as schedule
 from eventdesk.services.schedule.rooms import RoomRow, UnavailableRow, Window
 from eventdesk.ui import ops
 from eventdesk.ui.context import SCHEDULE, AppContext
+from eventdesk.ui.dialogs import ok_cancel
 from eventdesk.ui.schedule.commands import SaveRoomCommand, ScheduleEdits, UnavailabilityCommand
 
 _LINE = re.compile(r"^(?:(\d{4}-\d{1,2}-\d{1,2})\s+)?(\d{1,2}:\d{2})\s*[-–~至]\s*(\d{1,2}:\d{2})$")
@@ -91,10 +92,7 @@ class RoomEditor(QDialog):
                               ("会议室组 Group", self.group), ("可用时间 Available", self.windows)):
             form.addRow(label, widget)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def accept(self) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk import messages
 from eventdesk.actions import schedule as actions
+from eventdesk.messages.schedule import conflict_line, conflict_text
 from eventdesk.services.schedule.conflicts import Conflict
 from eventdesk.services.schedule.items import ItemRow, Schedule
 from eventdesk.services.schedule.rooms import RoomRow
@@ -371,7 +372,7 @@ class ScheduleView(QWidget):
         assert self.schedule is not None
         self.conflict_list.clear()
         for c in self.schedule.conflicts:
-            entry = QListWidgetItem(f"[{conflict_label(c)}] {conflict_text(c)}")
+            entry = QListWidgetItem(conflict_line(c))
             entry.setData(ID_ROLE, c)
             entry.setForeground(QColor("#a0281b"))
             self.conflict_list.addItem(entry)
@@ -469,14 +470,6 @@ class ScheduleView(QWidget):
 
 def kind_label(item: ItemRow) -> str:
     return messages.text(f"schedule.kind.{item.kind.value}")
-
-
-def conflict_label(conflict: Conflict) -> str:
-    return messages.text(f"schedule.conflict_kind.{conflict.kind}")
-
-
-def conflict_text(conflict: Conflict) -> str:
-    return messages.text(conflict.code, **conflict.params)
 
 
 def create_view(ctx: AppContext) -> QWidget:

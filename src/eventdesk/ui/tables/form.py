@@ -34,7 +34,7 @@ class ListPane(QWidget):
 
     filter_changed = Signal(str)
 
-    def __init__(self, model: PagedTableModel[Any], *, placeholder: str, new_label: str,
+    def __init__(self, model: PagedTableModel[Any, Any], *, placeholder: str, new_label: str,
                  extras: tuple[QWidget, ...] = ()) -> None:
         super().__init__()
         self.model = model

@@ -35,6 +35,7 @@ class HasId(Protocol):
 
 
 RowT = TypeVar("RowT", bound=HasId)
+ChoiceT = TypeVar("ChoiceT")
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 # Refreshing after an edit keeps what the person had scrolled to, up to this many rows.
@@ -57,12 +58,16 @@ class FirstPage(Generic[RowT]):
     position: int  # where the next page starts in the source
 
 
-class PagedTableModel(QAbstractTableModel, Generic[RowT]):
+class PagedTableModel(QAbstractTableModel, Generic[RowT, ChoiceT]):
+    """Rows of type RowT, filtered by the search text and one drop-down choice of type ChoiceT
+    beside it (a category, a hall; None: all)."""
+
     loading_changed = Signal(bool)
     reloaded = Signal()  # rows were replaced (filter, sort or data changed)
     failed = Signal(str)
 
     columns: tuple[Column, ...] = ()
+    default_sort: str | None = None  # the service's sort key before any header click
 
     def __init__(self, ctx: AppContext, *, page_size: int = 500,
                  parent: QObject | None = None) -> None:
@@ -71,7 +76,9 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         super().__init__(parent)
         self.ctx = ctx
         self.page_size = page_size
-        self.sort_key: str | None = None
+        self.query = ""
+        self.choice: ChoiceT | None = None
+        self.sort_key: str | None = self.default_sort
         self.descending = False
         self._rows: list[RowT] = []
         self._total = 0
@@ -125,6 +132,12 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         return -1
 
     # -- loading ---------------------------------------------------------------------------
+    def set_filter(self, query: str, choice: ChoiceT | None) -> None:
+        """Filter by the search text and the drop-down's choice; reloads only on a change."""
+        if (query, choice) != (self.query, self.choice):
+            self.query, self.choice = query, choice
+            self.reload()
+
     def reload(self) -> None:
         self._reload_timer.start()
 

@@ -25,7 +25,7 @@ from eventdesk.ui.tables.panel import DetailPanel
 
 
 class ListDetailView(QWidget):
-    model: PagedTableModel[Any]
+    model: PagedTableModel[Any, Any]
     pane: ListPane
     panel: DetailPanel[Any, Any]
 

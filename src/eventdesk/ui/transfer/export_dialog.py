@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from eventdesk.actions import exports
 from eventdesk.actions.base import Cancelled
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.dialogs import path_row
 from eventdesk.ui.schedule.export_menu import done_message, start_export
 
 KINDS = (
@@ -48,11 +47,7 @@ class ExportDialog(QDialog):
             self.kind_box.addItem(label, key)
         self.format_box = QComboBox()
         self.path_edit = QLineEdit()
-        browse = QPushButton("浏览… Browse…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
+        row = path_row(self.path_edit, self._browse)
         self.bar = QProgressBar()
         self.status = QLabel()
         self.status.setWordWrap(True)

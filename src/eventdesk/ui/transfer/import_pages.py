@@ -107,10 +107,6 @@ class MappingPage(QWizardPage):
         return {key: str(box.currentData()) for key, box in self.boxes.items()
                 if box.currentData()}
 
-    def set_field(self, key: str, header: str) -> None:
-        box = self.boxes[key]
-        box.setCurrentIndex(max(0, box.findData(header)))
-
     def _changed(self) -> None:
         preview = self.w.preview
         if preview is None:
@@ -134,6 +130,13 @@ class _RunPage(QWizardPage):
         self.cancel_button.clicked.connect(self.cancel)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
+        # Progress and summary on top; a page adds what it shows below them.
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(row)
+        self.body.addWidget(self.summary)
         self.report: ImportReport | None = None
         self.op: ops.BackgroundOp | None = None
         self.running = False
@@ -211,17 +214,11 @@ class DryRunPage(_RunPage):
         self.export_button = QPushButton("导出错误报告… Export the error report…")
         self.export_button.clicked.connect(self._ask_export)
         self.export_button.setEnabled(False)
-        row = QHBoxLayout()
-        row.addWidget(self.bar, 1)
-        row.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.errors, 1)
+        self.body.addWidget(self.errors, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.skip_invalid, 1)
         buttons.addWidget(self.export_button)
-        layout.addLayout(buttons)
+        self.body.addLayout(buttons)
         self.setCommitPage(True)
         self.setButtonText(self.w.WizardButton.CommitButton, "导入 Import")
 
@@ -267,13 +264,7 @@ class ImportPage(_RunPage):
         super().__init__(wizard)
         self.setTitle("导入 Import")
         self.setFinalPage(True)
-        row = QHBoxLayout()
-        row.addWidget(self.bar, 1)
-        row.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.summary)
-        layout.addStretch(1)
+        self.body.addStretch(1)
 
     def initializePage(self) -> None:
         self.summary.setStyleSheet("")

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -33,6 +31,7 @@ from eventdesk.actions import imports as import_actions
 from eventdesk.services.imports import FilePreview
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.dialogs import path_row
 from eventdesk.ui.transfer.import_pages import DryRunPage, ImportPage, MappingPage
 
 FILE_PAGE, SHEET_PAGE, MAPPING_PAGE, DRY_RUN_PAGE, IMPORT_PAGE = range(5)
@@ -94,13 +93,9 @@ class FilePage(QWizardPage):
             self.kind_box.addItem(label, kind)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText("文件路径 File path")
-        browse = QPushButton("浏览… Browse…")
-        browse.clicked.connect(self._browse)
         self.path_edit.editingFinished.connect(lambda: self.set_path(self.path_edit.text()))
         self.kind_box.currentIndexChanged.connect(lambda _i: self._reload())
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
+        row = path_row(self.path_edit, self._browse)
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.text = QPlainTextEdit()
@@ -218,10 +213,6 @@ class SheetPage(QWizardPage):
                           f"表头在第 {preview.header_line} 行：{' | '.join(preview.headers)}")
         self.info.setStyleSheet("color: #b00020;" if preview.error else "")
         self.completeChanged.emit()
-
-    def choose(self, sheet: str) -> None:
-        self.sheet_box.setCurrentText(sheet)
-        self._chosen()
 
     def _chosen(self, _index: int = 0) -> None:
         preview = self.w.preview
