@@ -15,8 +15,8 @@ Speakers and moderators are matched to people by name, or “姓名（公司）�
 that matches nobody or several people is a warning on the row, not an error (a namesake already
 on the matched item stays). Conflicts the imported items have are reported in
 `report.extra["conflicts"]` (Conflict values, worded by eventdesk.messages), never refused;
-rooms the file names that the event lacks are row errors unless `ImportOptions.create_rooms`, then they are created
-and listed in `report.extra["rooms_created"]`.
+rooms the file names that the event lacks are row errors unless `ImportOptions.create_rooms`,
+then they are created and listed in `report.extra["rooms_created"]`.
 """
 
 from __future__ import annotations
