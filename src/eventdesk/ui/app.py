@@ -18,6 +18,7 @@ from eventdesk.services.events import get_event, has_event
 from eventdesk.storage import (
     Database,
     Session,
+    database_error,
     default_db_path,
     open_database,
     resolve_url,
@@ -95,7 +96,11 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
         database = open_for_gui(url)
         with database.unit_of_work(write=False) as session:
             event = get_event(session) if has_event(session) else None
-    except DomainError as exc:
+    except Exception as exc:  # noqa: BLE001 - a database error becomes one sentence, not a trace
+        reason = exc if isinstance(exc, DomainError) else database_error(exc, url=url)
+        if reason is None:
+            raise
+        exc = reason
         if screenshot is not None:
             print(f"eventdesk: {messages.describe(exc)}", file=sys.stderr)
             return 2
