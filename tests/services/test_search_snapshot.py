@@ -39,8 +39,8 @@ def _reopen(db: Database) -> Database:
     return open_database(db.url)
 
 
-def test_next_start_loads_the_snapshot_and_answers_the_same(event_db: Database,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_next_start_loads_the_snapshot_and_answers_the_same(
+        event_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     _people(event_db)
     search_index.desk_index(event_db).warm_up()
     expected = _answers(event_db)
