@@ -4,6 +4,12 @@ Keyboard only: type to search (results update per keystroke), ↑/↓ select, En
 selected person, Ctrl+P prints the badge, Ctrl+R reprints with a reason, Ctrl+Z undoes this desk's
 last check-in, F2 registers a walk-in, F3 opens exhibitor pick-up, F9 the desk settings, Esc
 clears. A scanner's payload + Enter is taken anywhere in the window (see scanner.py).
+
+Every action acts on the person the operator sees: the selected row, which is also the person
+the status panel shows after a scan or a check-in. The selection is held by person id: a new
+query selects its first row, but a refresh (another desk's write, an action's result) keeps the
+person selected — or selects nobody if they left the list — never whoever moved into row 0.
+Searches run off the GUI thread; only the answer to the latest request is shown.
 """
 
 from __future__ import annotations
@@ -35,7 +41,6 @@ from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.domain.qr import looks_like_payload
 from eventdesk.messages import describe
 from eventdesk.messages.desk import desk_label, desk_text, reason_text
-from eventdesk.services import desk as desk_service
 from eventdesk.services.desk import DeskRow
 from eventdesk.services.search import index as search_index
 from eventdesk.ui import ops
@@ -66,6 +71,12 @@ class DeskView(QWidget):
         self.badges = BadgeActions(self)
         self._pending_confirm: int | None = None
         self._own_change = False
+        # Each search request gets the next number; an answer to any but the latest is dropped.
+        self._search_seq = 0
+        self._new_query_pending = False  # the latest request is a new query (select its row 0)
+        # Enter / Ctrl+P / Ctrl+R pressed before the answer to what was typed arrived: run once
+        # it is shown, on the row it selects (as when the search answered at once).
+        self._after_answer: Callable[[], None] | None = None
         # Desk actions run one after another, in the order the operator gave them: a scanner
         # burst is shown in scan order, and a print waits for the check-in before it.
         self._queue: deque[tuple[Callable[[ActionContext], Outcome[Any]], Callable[[Any], None],
@@ -107,7 +118,7 @@ class DeskView(QWidget):
         font.setPointSize(max(font.pointSize(), 10) + 8)
         self.search.setFont(font)
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh_results)
+        self.search.textChanged.connect(self._query_changed)
         self.search.installEventFilter(self)
         root.addWidget(self.search)
         self.status = StatusPanel()
@@ -134,7 +145,8 @@ class DeskView(QWidget):
         keys_help.setStyleSheet("color: #475467; padding: 2px;")
         root.addWidget(keys_help)
         keys: tuple[tuple[str, Callable[[], Any]], ...] = (
-            ("Ctrl+P", self.badges.print_selected), ("Ctrl+R", self.badges.reprint_selected),
+            ("Ctrl+P", lambda: self._on_answer(self.badges.print_selected)),
+            ("Ctrl+R", lambda: self._on_answer(self.badges.reprint_selected)),
             ("F2", self.open_walk_in), ("F3", self.open_pickup),
             ("F9", self.open_settings))
         for seq, slot in keys:
@@ -150,14 +162,14 @@ class DeskView(QWidget):
 
         def done(changed: object) -> None:
             self._refreshing = False
-            if changed and self.search.text().strip():
+            if changed:
                 self.refresh_results()
 
         def failed(_exc: BaseException) -> None:
             self._refreshing = False
 
         ops.run_in_background(self.ctx, lambda s, _p: search_index.desk_index(s).refresh(),
-                              on_done=done, on_error=failed)
+                              on_done=done, on_error=failed, owner=self)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -184,21 +196,102 @@ class DeskView(QWidget):
         ops.wait_idle()
 
     # -- search ------------------------------------------------------------------------------
-    def refresh_results(self, text: str | None = None) -> None:
-        text = self.search.text() if text is None else text
+    def _query_changed(self, text: str) -> None:
+        """The operator typed: search for the new text and select its first row."""
         self._pending_confirm = None
-        if not text.strip() or looks_like_payload(text) or self.ctx.event_info is None:
-            self.model.set_rows([])
+        self._request(text, new_query=True)
+
+    def refresh_results(self) -> None:
+        """Read the shown rows again (something changed), keeping the selected person."""
+        self._request(self.search.text(), new_query=self._new_query_pending)
+
+    def _request(self, text: str, *, new_query: bool) -> None:
+        self._search_seq += 1
+        seq = self._search_seq
+        self._new_query_pending = new_query
+        if self.ctx.event_info is None:
+            self._show_rows(seq, [], new_query=True)
             return
-        rows = ops.run_now(self.ctx, lambda s: desk_service.desk_search(
-            s, query=text, limit=RESULT_LIMIT), write=False)
-        self.model.set_rows(rows or [])
-        if rows:
-            self.table.selectRow(0)
+        ids: list[int] = []
+        if not text.strip() or looks_like_payload(text):
+            # Nothing typed: the rows shown are the person a scan or walk-in put there.
+            ids = [] if new_query else [r.person.id for r in self.model.rows]
+            if not ids:
+                self._show_rows(seq, [], new_query=True)
+                return
+
+        def read(actx: ActionContext, _progress: ops.Progress) -> Outcome[list[DeskRow]]:
+            if ids:
+                return desk_actions.rows_of(actx, person_ids=ids)
+            return desk_actions.search(actx, query=text, limit=RESULT_LIMIT)
+
+        ops.run_action(self.ctx, read,
+                       on_done=lambda rows: self._show_rows(seq, rows, new_query=new_query),
+                       on_error=lambda exc: self._search_failed(seq, exc), owner=self)
+
+    def _show_rows(self, seq: int, rows: list[DeskRow], *, new_query: bool) -> None:
+        if seq != self._search_seq:
+            return  # a later request is on its way: this answer is stale
+        self._new_query_pending = False
+        # The person selected when the answer arrives (the operator may have moved meanwhile).
+        keep = None if new_query else self.selected_id()
+        self.model.set_rows(rows)
+        if new_query:
+            if rows:
+                self.table.selectRow(0)
+        elif keep is not None:
+            self.select_person(keep)
+        then, self._after_answer = self._after_answer, None
+        if then is not None:
+            then()
+
+    def _search_failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self._search_seq:
+            self._new_query_pending = False
+            self._after_answer = None
+            self.show_error(exc)
+
+    def _on_answer(self, act: Callable[[], None]) -> None:
+        """Act on the selection now, or once the answer to what was just typed is shown."""
+        if self._new_query_pending:
+            self._after_answer = act
+        else:
+            act()
+
+    def _show_only(self, row: DeskRow) -> None:
+        """Show just this person, selected (a scan, a confirmed code, a walk-in); a search still
+        on its way is dropped so it cannot replace them."""
+        self._search_seq += 1
+        self._new_query_pending = False
+        self._after_answer = None
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.set_rows([row])
+        self.table.selectRow(0)
+
+    @property
+    def searching(self) -> bool:
+        """A search answer is awaited (tests wait for this)."""
+        return self._new_query_pending
 
     def selected(self) -> DeskRow | None:
+        """The selected row: the person every desk action acts on."""
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_id(self) -> int | None:
+        row = self.selected()
+        return row.person.id if row is not None else None
+
+    def select_person(self, person_id: int) -> bool:
+        """Select the person's row if it is shown (else select nobody); True when shown."""
+        i = self.model.row_of(person_id)
+        if i is None:
+            self.table.clearSelection()
+            return False
+        self.table.selectRow(i)
+        return True
 
     def _move(self, step: int) -> None:
         n = self.model.rowCount()
@@ -229,7 +322,7 @@ class DeskView(QWidget):
                     self.search.clear()
                     self.on_scan(text)
                 else:
-                    self.check_in_selected()
+                    self._on_answer(self.check_in_selected)
                 return True
             if key == Qt.Key.Key_Escape:
                 self.search.clear()
@@ -331,17 +424,15 @@ class DeskView(QWidget):
             sound.play({"blue": ""}.get(state, state), enabled=self.desk.sounds)
         if shown.row is not None:
             if focus_person or result.result == "confirm":
-                self.search.blockSignals(True)
-                self.search.clear()
-                self.search.blockSignals(False)
-                self.model.set_rows([shown.row])
-                self.table.selectRow(0)
+                self._show_only(shown.row)
             else:
                 self.model.replace_row(shown.row)
+                self.select_person(shown.row.person.id)  # the panel and the row agree
         self._pending_confirm = p.id if result.result == "confirm" and p else None
         self._show_header(shown.checked_in_today)
-        if result.result == "checked_in" and self.desk.auto_print and not quiet:
-            self.badges.print_selected(auto=True)
+        if result.result == "checked_in" and self.desk.auto_print and not quiet \
+                and shown.row is not None:
+            self.badges.print_row(shown.row, auto=True)
 
     def undo_last(self) -> None:
         self.run(desk_actions.undo_check_in, self._undone)
@@ -350,7 +441,7 @@ class DeskView(QWidget):
         self.status.show_state("amber", desk_text("desk.status.undone",
                                                   name=done.undone.person_name),
                                desk_text("desk.status.undone_detail"))
-        self.refresh_results()
+        self.refresh_results()  # the undone person's row loses its tick; the selection stays
         self._show_header(done.checked_in_today)
 
     # -- other views' changes, header --------------------------------------------------------
@@ -389,9 +480,12 @@ class DeskView(QWidget):
 
         dialog = WalkInDialog(self.ctx, desk=self.desk.name, parent=self)
         if dialog.exec() and dialog.checked_in is not None:
-            self.show_checkin(dialog.checked_in, focus_person=True)
-            if dialog.checked_in.result.result == "checked_in" and dialog.print_badge:
-                self.badges.print_selected(auto=True)
+            shown = dialog.checked_in
+            self.show_checkin(shown, focus_person=True)
+            # (with auto-print on, show_checkin has printed it already)
+            if shown.result.result == "checked_in" and dialog.print_badge \
+                    and not self.desk.auto_print and shown.row is not None:
+                self.badges.print_row(shown.row, auto=True)
         self.search.setFocus()
 
     def open_pickup(self) -> None:
