@@ -49,11 +49,11 @@ from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.desk import sound
 from eventdesk.ui.desk.badge_actions import BadgeActions
 from eventdesk.ui.desk.model import ResultsModel
+from eventdesk.ui.desk.results import DeskResults
 from eventdesk.ui.desk.scanner import ScannerFilter
 from eventdesk.ui.desk.status import StatusPanel
 
 T = TypeVar("T")
-RESULT_LIMIT = 50
 REFRESH_MS = 3000
 
 
@@ -71,18 +71,14 @@ class DeskView(QWidget):
         self.badges = BadgeActions(self)
         self._pending_confirm: int | None = None
         self._own_change = False
-        # Each search request gets the next number; an answer to any but the latest is dropped.
-        self._search_seq = 0
-        self._new_query_pending = False  # the latest request is a new query (select its row 0)
-        # Enter / Ctrl+P / Ctrl+R pressed before the answer to what was typed arrived: run once
-        # it is shown, on the row it selects (as when the search answered at once).
-        self._after_answer: Callable[[], None] | None = None
         # Desk actions run one after another, in the order the operator gave them: a scanner
         # burst is shown in scan order, and a print waits for the check-in before it.
         self._queue: deque[tuple[Callable[[ActionContext], Outcome[Any]], Callable[[Any], None],
                                  Callable[[BaseException], None]]] = deque()
         self._op: ops.BackgroundOp | None = None
         self._build()
+        self.results = DeskResults(ctx, self.table, self.model, view=self,
+                                   on_error=self.show_error)
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self.on_scan)
         ctx.changed.connect(self._on_changed)
@@ -145,8 +141,8 @@ class DeskView(QWidget):
         keys_help.setStyleSheet("color: #475467; padding: 2px;")
         root.addWidget(keys_help)
         keys: tuple[tuple[str, Callable[[], Any]], ...] = (
-            ("Ctrl+P", lambda: self._on_answer(self.badges.print_selected)),
-            ("Ctrl+R", lambda: self._on_answer(self.badges.reprint_selected)),
+            ("Ctrl+P", lambda: self.results.on_answer(self.badges.print_selected)),
+            ("Ctrl+R", lambda: self.results.on_answer(self.badges.reprint_selected)),
             ("F2", self.open_walk_in), ("F3", self.open_pickup),
             ("F9", self.open_settings))
         for seq, slot in keys:
@@ -203,105 +199,30 @@ class DeskView(QWidget):
 
     def refresh_results(self) -> None:
         """Read the shown rows again (something changed), keeping the selected person."""
-        self._request(self.search.text(), new_query=self._new_query_pending)
+        self._request(self.search.text(), new_query=self.results.pending_new_query)
 
     def _request(self, text: str, *, new_query: bool) -> None:
-        self._search_seq += 1
-        seq = self._search_seq
-        self._new_query_pending = new_query
-        if self.ctx.event_info is None:
-            self._show_rows(seq, [], new_query=True)
-            return
-        ids: list[int] = []
-        if not text.strip() or looks_like_payload(text):
-            # Nothing typed: the rows shown are the person a scan or walk-in put there.
-            ids = [] if new_query else [r.person.id for r in self.model.rows]
-            if not ids:
-                self._show_rows(seq, [], new_query=True)
-                return
-
-        def read(actx: ActionContext, _progress: ops.Progress) -> Outcome[list[DeskRow]]:
-            if ids:
-                return desk_actions.rows_of(actx, person_ids=ids)
-            return desk_actions.search(actx, query=text, limit=RESULT_LIMIT)
-
-        ops.run_action(self.ctx, read,
-                       on_done=lambda rows: self._show_rows(seq, rows, new_query=new_query),
-                       on_error=lambda exc: self._search_failed(seq, exc), owner=self)
-
-    def _show_rows(self, seq: int, rows: list[DeskRow], *, new_query: bool) -> None:
-        if seq != self._search_seq:
-            return  # a later request is on its way: this answer is stale
-        self._new_query_pending = False
-        # The person selected when the answer arrives (the operator may have moved meanwhile).
-        keep = None if new_query else self.selected_id()
-        self.model.set_rows(rows)
-        if new_query:
-            if rows:
-                self.table.selectRow(0)
-        elif keep is not None:
-            self.select_person(keep)
-        then, self._after_answer = self._after_answer, None
-        if then is not None:
-            then()
-
-    def _search_failed(self, seq: int, exc: BaseException) -> None:
-        if seq == self._search_seq:
-            self._new_query_pending = False
-            self._after_answer = None
-            self.show_error(exc)
-
-    def _on_answer(self, act: Callable[[], None]) -> None:
-        """Act on the selection now, or once the answer to what was just typed is shown."""
-        if self._new_query_pending:
-            self._after_answer = act
-        else:
-            act()
+        searchable = bool(text.strip()) and not looks_like_payload(text) \
+            and self.ctx.event_info is not None
+        self.results.request(text, new_query=new_query, searchable=searchable)
 
     def _show_only(self, row: DeskRow) -> None:
-        """Show just this person, selected (a scan, a confirmed code, a walk-in); a search still
-        on its way is dropped so it cannot replace them."""
-        self._search_seq += 1
-        self._new_query_pending = False
-        self._after_answer = None
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
-        self.model.set_rows([row])
-        self.table.selectRow(0)
+        self.results.show_only(row)
 
     @property
     def searching(self) -> bool:
         """A search answer is awaited (tests wait for this)."""
-        return self._new_query_pending
+        return self.results.pending_new_query
 
     def selected(self) -> DeskRow | None:
         """The selected row: the person every desk action acts on."""
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.results.selected()
 
     def selected_id(self) -> int | None:
-        row = self.selected()
-        return row.person.id if row is not None else None
-
-    def select_person(self, person_id: int) -> bool:
-        """Select the person's row if it is shown (else select nobody); True when shown."""
-        i = self.model.row_of(person_id)
-        if i is None:
-            self.table.clearSelection()
-            return False
-        self.table.selectRow(i)
-        return True
-
-    def _move(self, step: int) -> None:
-        n = self.model.rowCount()
-        if not n:
-            return
-        current = self.selected()
-        row = 0 if current is None else self.model.rows.index(current)
-        row = max(0, min(n - 1, row + step))
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        return self.results.selected_id()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if obj is self.search and event.type() == QEvent.Type.KeyPress:
@@ -314,7 +235,7 @@ class DeskView(QWidget):
             steps: dict[int, int] = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
                                      Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
             if key in steps:
-                self._move(steps[key])
+                self.results.move(steps[key])
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 text = self.search.text()
@@ -322,7 +243,7 @@ class DeskView(QWidget):
                     self.search.clear()
                     self.on_scan(text)
                 else:
-                    self._on_answer(self.check_in_selected)
+                    self.results.on_answer(self.check_in_selected)
                 return True
             if key == Qt.Key.Key_Escape:
                 self.search.clear()
@@ -427,7 +348,7 @@ class DeskView(QWidget):
                 self._show_only(shown.row)
             else:
                 self.model.replace_row(shown.row)
-                self.select_person(shown.row.person.id)  # the panel and the row agree
+                self.results.select_person(shown.row.person.id)  # the panel and the row agree
         self._pending_confirm = p.id if result.result == "confirm" and p else None
         self._show_header(shown.checked_in_today)
         if result.result == "checked_in" and self.desk.auto_print and not quiet \
