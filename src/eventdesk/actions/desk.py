@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, ParamSpec, TypeVar
 
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.exc import SQLAlchemyError
 
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
 from eventdesk.domain.errors import DomainError, NotFound
@@ -26,7 +25,7 @@ from eventdesk.services.checkin import CheckInResult, UndoneCheckIn
 from eventdesk.services.desk import DeskRow, Duplicate
 from eventdesk.services.exhibitors import ExhibitorRow
 from eventdesk.services.people import PersonInput, validate_person
-from eventdesk.storage import Session
+from eventdesk.storage import DatabaseUnavailable, Session, database_error
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -67,26 +66,23 @@ class WalkIn:
 
 
 class DatabaseTrouble(DomainError):
-    """The database did not do what the desk asked, so nothing was done: code
-    desk.database.locked (another program holds the write lock past the busy timeout),
-    desk.database.read_only, desk.database.unreachable (the file or server cannot be reached) or
-    desk.database.failed (params kind: the driver error's class name)."""
+    """The database did not do what the desk asked, so nothing was done, for a reason storage
+    does not classify: code desk.database.read_only (the file cannot be written) or
+    desk.database.failed (params kind: the driver error's class name). A locked, unreachable or
+    foreign database is storage's own error (storage.database_error), as in the CLI."""
 
     code = "desk.database.failed"
 
 
-def database_trouble(exc: SQLAlchemyError) -> DatabaseTrouble:
-    """The desk's sentence for a database error (read from the driver's own text, which is the
-    only place SQLite and PostgreSQL say "locked" or "cannot connect")."""
+def database_trouble(exc: SQLAlchemyError, *, url: str) -> DomainError:
+    """The one sentence for a database error at the desk: storage's classification (locked,
+    unreachable, not a database) first, as every command uses it; then read-only; else failed."""
     said = str(getattr(exc, "orig", None) or exc).lower()
-    if "lock" in said or "busy" in said:
-        return DatabaseTrouble(code="desk.database.locked")
     if "readonly" in said or "read-only" in said or "read only" in said:
         return DatabaseTrouble(code="desk.database.read_only")
-    lost = isinstance(exc, DBAPIError) and exc.connection_invalidated
-    if lost or isinstance(exc, PoolTimeout) or "connect" in said or "unable to open" in said \
-            or "disk i/o" in said:
-        return DatabaseTrouble(code="desk.database.unreachable")
+    classified = database_error(exc, url=url)
+    if classified is not None and type(classified) is not DatabaseUnavailable:
+        return classified
     return DatabaseTrouble(code="desk.database.failed", kind=type(exc).__name__)
 
 
@@ -100,7 +96,9 @@ def told_plainly(action: Callable[P, R]) -> Callable[P, R]:
         try:
             return action(*args, **kwargs)
         except SQLAlchemyError as exc:
-            raise database_trouble(exc) from exc
+            ctx = args[0] if args else kwargs.get("ctx")
+            url = ctx.db.url if isinstance(ctx, ActionContext) else ""
+            raise database_trouble(exc, url=url) from exc
 
     return run
 
