@@ -50,6 +50,9 @@ from eventdesk.domain.qr import looks_like_payload
 
 # A person rarely types two characters within 60 ms; scanners send one every 1–20 ms.
 BURST_GAP_MS = 60
+# The Enter that ends a burst may come a little later (a scanner's suffix sent separately, a
+# keyboard-wedge driver's pause): the characters before it already came at scanner speed.
+ENTER_GAP_MS = 250
 MAX_BUFFER = 300
 FOREIGN_MIN_LENGTH = 8
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -159,10 +162,10 @@ class ScannerFilter(QObject):
             return False
         self._last_sig, self._last_parent = sig, _ptr(obj.parentWidget())
         now, source = self._clock(event)
-        gap = now - self._last_ms
-        if source != self._last_source or not 0 <= gap <= BURST_GAP_MS:
-            self._reset()
+        gap = now - self._last_ms if source == self._last_source else -1
         self._last_ms, self._last_source = now, source
+        if not 0 <= gap <= (ENTER_GAP_MS if event.key() in _ENTER else BURST_GAP_MS):
+            self._reset()
         if event.key() in _ENTER:
             text = "".join(self._buffer)
             restore = self._restore
