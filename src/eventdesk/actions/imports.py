@@ -160,6 +160,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
         if not parts:
             break
         for index, part in enumerate(parts):
+            import_engine.prepare(plan, part)
             with ctx.db.unit_of_work(write=True) as session:
                 if plan.adapter.stamp(session) != expected:
                     break  # another desk changed people: plan the rest again

@@ -28,6 +28,7 @@ import gc
 import itertools
 import queue
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -54,13 +55,23 @@ T = TypeVar("T")
 _WORKERS = 2  # the reference desk PC has 2 cores; more threads only queue on the GIL and the DB
 
 
+# Progress reaches the GUI thread at most this often (20 a second): a worker reporting every few
+# badges or rows would otherwise queue thousands of reports, each a slot call and a repaint of
+# the bar, and the desk's typing would wait behind them.
+PROGRESS_INTERVAL_S = 0.05
+_now = time.monotonic  # the throttle's clock (a test sets its own)
+
+
 class Progress:
     """Handed to a background op: call it (or `report`) with (done, total); raises Cancelled once
-    the person pressed Cancel. Plain Python: safe to use from the worker thread."""
+    the person pressed Cancel. Plain Python: safe to use from the worker thread. Reports closer
+    than PROGRESS_INTERVAL_S to the last one delivered are dropped, except the final one
+    (done >= total); the Cancel check is made on every call."""
 
     def __init__(self, job_id: int) -> None:
         self._job_id = job_id
         self.cancelled = False
+        self._last: float | None = None
 
     def __call__(self, done: int, total: int) -> None:
         """A Progress is an actions.base.ProgressFn: pass it to a long action."""
@@ -69,6 +80,11 @@ class Progress:
     def report(self, done: int, total: int) -> None:
         if self.cancelled:
             raise Cancelled()
+        now = _now()
+        if (self._last is not None and now - self._last < PROGRESS_INTERVAL_S
+                and done < total):
+            return
+        self._last = now
         _relay().emit_event(self._job_id, "progress", (done, total))
 
 

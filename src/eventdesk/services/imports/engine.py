@@ -129,6 +129,10 @@ class KindAdapter:
         """Write the plan: new records, and {field: new value} changes of existing ones."""
         raise NotImplementedError
 
+    def prepare(self, creates: list[dict[str, Any]]) -> None:
+        """Before a step's write, outside any transaction: work on new records that needs no
+        database (search text…), kept in the records for `apply`."""
+
     def summary(self, session: Session, *, created: int, updated: int, operator: str,
                 source: str) -> None:
         """After the last `apply` of a stepwise kind: the import's own audit entry."""
@@ -215,6 +219,11 @@ def steps(plan: Plan, *, size: int) -> list[Step]:
     parts = [Step(plan.creates[i:i + size], []) for i in range(0, len(plan.creates), size)]
     parts += [Step([], plan.updates[i:i + size]) for i in range(0, len(plan.updates), size)]
     return parts
+
+
+def prepare(plan: Plan, step: Step) -> None:
+    """What a step's write can do before its transaction (call it outside one)."""
+    plan.adapter.prepare(step.creates)
 
 
 def write_step(session: Session, plan: Plan, step: Step, *, operator: str = "") -> None:

@@ -64,6 +64,7 @@ FIELDS: tuple[FieldSpec, ...] = (
 COMPARE = ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone", "email",
            "status", "external_ref", "notes")
 _INSERT_BATCH = 2000
+_SEARCH_FIELDS = ("name_pinyin", "search_text")  # what _search gives
 _fold = lru_cache(maxsize=65536)(fold)
 
 
@@ -206,8 +207,9 @@ class PeopleAdapter(KindAdapter):
         rows: list[dict[str, Any]] = []
         for record, code in zip(creates, _unused_codes(session, len(creates)), strict=True):
             values = {k: record[k] for k in COMPARE}
-            values.update(badge_code=code, created_at=now, updated_at=now,
-                          **self._search(values))
+            values.update(badge_code=code, created_at=now, updated_at=now)
+            values.update({k: record[k] for k in _SEARCH_FIELDS} if _SEARCH_FIELDS[0] in record
+                          else self._search(values))
             rows.append(values)
         # Core executemany on the table: ORM objects, or even the ORM's bulk insert, cost seconds
         # more on a 30,000-row list (and the ORM path splits batches wherever a None appears).
@@ -237,6 +239,11 @@ class PeopleAdapter(KindAdapter):
             changed += len(people)
             if progress is not None:
                 progress(len(creates) + changed, total)
+
+    def prepare(self, creates: list[dict[str, Any]]) -> None:
+        # Pinyin and search text take ~0.2 ms a person: outside the write transaction.
+        for record in creates:
+            record.update(self._search(record))
 
     def summary(self, session: Session, *, created: int, updated: int, operator: str,
                 source: str) -> None:
