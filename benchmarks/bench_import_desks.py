@@ -30,7 +30,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_import import HEADERS, synth_rows  # noqa: E402 - beside this script
-
 from eventdesk.storage import open_database, to_url  # noqa: E402
 
 BASELINE_S = 4.0
