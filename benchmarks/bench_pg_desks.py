@@ -5,7 +5,8 @@
 
 Creates a throw-away database on the server, builds a demo event with --people people, and starts
 --desks processes. Every desk scans every registered person's payload, each in its own shuffled
-order, one transaction per scan as the desk does — so each badge is raced by all desks. At the
+order, through actions.desk.scan as the desk does (the check-in's write transaction, then the
+read of what the desk shows) — so each badge is raced by all desks. At the
 end it counts: check-in rows (must equal the people scanned), `checked_in` answers (must equal
 the same number: nobody checked in twice), and errors (must be 0). The baseline is one desk
 scanning the same payloads alone, measured in the same run, as scans per second.
@@ -31,9 +32,11 @@ from eventdesk.storage import open_database
 
 
 def desk(url: str, payloads: list[str], name: str, seed: int, start: object, out: object) -> None:
-    from eventdesk.services.checkin import check_in_scan
+    from eventdesk.actions import desk as desk_actions
+    from eventdesk.actions.base import ActionContext
 
     db = open_database(url)
+    ctx = ActionContext(db=db, desk=name, operator=name)
     order = list(payloads)
     random.Random(seed).shuffle(order)
     counts: Counter[str] = Counter()
@@ -41,9 +44,7 @@ def desk(url: str, payloads: list[str], name: str, seed: int, start: object, out
     t0 = time.perf_counter()
     for payload in order:
         try:
-            with db.unit_of_work() as session:
-                scan = check_in_scan(session, payload=payload, desk=name, operator=name)
-                counts[scan.result] += 1
+            counts[desk_actions.scan(ctx, payload=payload).value.result.result] += 1
         except Exception as exc:  # noqa: BLE001 - counted, the budget says 0 errors
             counts[f"error:{exc.__class__.__name__}"] += 1
     out.put((name, dict(counts), time.perf_counter() - t0))  # type: ignore[attr-defined]
@@ -112,9 +113,9 @@ def main() -> int:
         scans = args.desks * n
         errors = sum(v for k, v in total.items() if k.startswith("error"))
         lost = n - rows
+        solo_rate = len(sample) / solo_wall
         print(f"{args.desks} desks × {n:,} payloads = {scans:,} scans in {wall:.1f} s "
-              f"({scans / wall:.0f} scans/s, "
-              f"{scans / wall / (len(sample) / solo_wall):.1f}× one desk)")
+              f"({scans / wall:.0f} scans/s, {scans / wall / solo_rate:.1f}× one desk)")
         print(f"answers: {dict(total)}")
         print(f"check-in rows {rows:,}; lost {lost}; doubled {doubled}; "
               f"checked_in answers {total['checked_in']:,}; errors {errors}")

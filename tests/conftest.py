@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Search-index snapshots (services.search.snapshot) of test databases stay out of ~/.cache.
+os.environ.setdefault("EVENTDESK_CACHE_DIR", tempfile.mkdtemp(prefix="eventdesk-test-cache-"))
 
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402

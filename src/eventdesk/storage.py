@@ -8,6 +8,7 @@ empty database behind.
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,11 +22,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["MAX_BOUND_PARAMETERS", "Database", "DatabaseMissing", "DatabaseUnavailable", "Owned",
-           "Session", "chunked", "database_of", "open_database", "resolve_url", "to_url"]
+__all__ = ["MAX_BOUND_PARAMETERS", "Database", "DatabaseLocked", "DatabaseMissing",
+           "DatabaseUnavailable", "DatabaseUnreachable", "NotADatabase", "Owned", "Session",
+           "chunked", "database_error", "database_of", "open_database", "resolve_url", "to_url"]
 
 from eventdesk.domain.errors import DomainError
 from eventdesk.paths import migrations_dir
@@ -50,9 +53,79 @@ class DatabaseMissing(DomainError):
 
 
 class DatabaseUnavailable(DomainError):
-    """The database cannot be opened or upgraded (params: database, kind, detail)."""
+    """The database cannot be opened, upgraded or used (params: database, kind, detail).
+
+    `kind` and `detail` (the driver's class and text) are kept for a log; the sentence people
+    see names only the database. The subclasses say why, where that is known."""
 
     code = "storage.unavailable"
+
+
+class DatabaseLocked(DatabaseUnavailable):
+    """Another connection held the write lock beyond the busy timeout (SQLite), or a lock wait
+    timed out (PostgreSQL)."""
+
+    code = "storage.locked"
+
+
+class DatabaseUnreachable(DatabaseUnavailable):
+    """The database server did not answer (refused, timed out, connection lost)."""
+
+    code = "storage.unreachable"
+
+
+class NotADatabase(DatabaseUnavailable):
+    """The file is not an EventDesk database (text, image, empty, another program's SQLite); it
+    is left as it was."""
+
+    code = "storage.not_database"
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Substrings of driver messages, lower-cased, and what they mean.
+_LOCKED_WORDS = ("database is locked", "database table is locked", "database is busy",
+                 "lock timeout", "lock_not_available", "could not obtain lock")
+_NOT_DATABASE_WORDS = ("file is not a database", "file is encrypted", "database disk image is "
+                       "malformed")
+_UNREACHABLE_WORDS = ("connection refused", "connection failed", "could not connect",
+                      "timeout expired", "timed out", "server closed the connection",
+                      "connection is closed", "name or service not known",
+                      "could not translate host name", "no route to host", "network is unreachable",
+                      "connection reset", "terminating connection", "the connection is lost")
+
+
+def database_error(exc: BaseException, *, url: str) -> DatabaseUnavailable | None:
+    """`exc` as the storage error people are shown, or None when it is not about reaching or
+    locking the database (an integrity error, a bug: those stay what they are).
+
+    Classifies SQLAlchemy's wrappers of driver errors: locked -> DatabaseLocked; not a database
+    -> NotADatabase; a server that does not answer -> DatabaseUnreachable; any other
+    operational error -> DatabaseUnavailable."""
+    if isinstance(exc, DatabaseUnavailable):
+        return exc
+    if isinstance(exc, sa_exc.TimeoutError):  # no pooled connection came free
+        return DatabaseUnreachable(database=describe(url), kind="TimeoutError", detail=str(exc))
+    operational = (sa_exc.OperationalError, sa_exc.InterfaceError)
+    if isinstance(exc, sa_exc.DBAPIError) and (isinstance(exc, operational)
+                                               or type(exc) is sa_exc.DatabaseError):
+        cause: BaseException = exc.orig if isinstance(exc.orig, BaseException) else exc
+    elif isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) and not isinstance(
+            exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+        cause = exc
+    else:
+        return None
+    text = str(cause).lower()
+    params = {"database": describe(url), "kind": cause.__class__.__name__,
+              "detail": str(cause).splitlines()[0] if str(cause) else ""}
+    if any(word in text for word in _LOCKED_WORDS):
+        return DatabaseLocked(**params)
+    if any(word in text for word in _NOT_DATABASE_WORDS):
+        return NotADatabase(**params)
+    if sqlite_path(url) is None and (
+            any(word in text for word in _UNREACHABLE_WORDS)
+            or (isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated)):
+        return DatabaseUnreachable(**params)
+    return DatabaseUnavailable(**params)
 
 
 def chunked(values: Sequence[_T], size: int = MAX_BOUND_PARAMETERS) -> Iterator[Sequence[_T]]:
@@ -243,6 +316,8 @@ def open_database(url: str, *, create: bool = False, migrate_schema: bool = True
         if not create:
             raise DatabaseMissing(path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
+    elif path is not None:
+        check_sqlite_file(path, url=url, create=create)
     engine = make_engine(url)
     try:
         if migrate_schema:
@@ -252,6 +327,45 @@ def open_database(url: str, *, create: bool = False, migrate_schema: bool = True
         raise
     except Exception as exc:  # connection refused, not a database, permission denied…
         engine.dispose()
-        raise DatabaseUnavailable(database=describe(url), kind=exc.__class__.__name__,
-                                  detail=str(exc)) from exc
+        raise (database_error(exc, url=url) or DatabaseUnavailable(
+            database=describe(url), kind=exc.__class__.__name__, detail=str(exc))) from exc
     return Database(url=url, engine=engine)
+
+
+def check_sqlite_file(path: Path, *, url: str, create: bool = False) -> None:
+    """Refuse an existing file that is not an EventDesk database, before anything writes to it.
+
+    Opening it through the engine would not do: the connection switches the file to WAL and the
+    migrations add their tables, so a text file fails only after that and another program's
+    SQLite file would be changed for good. Read-only checks: the SQLite header, then (read-only
+    connection) that the file holds this program's migration table. A 0-byte file is refused; a
+    SQLite file without tables is accepted only when `create` (demo, the GUI's first run).
+    Raises NotADatabase, DatabaseLocked, DatabaseUnavailable (unreadable file)."""
+    shown = describe(url)
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseUnavailable(database=shown, kind=exc.__class__.__name__,
+                                  detail=str(exc)) from exc
+    if not header:  # an empty file is somebody's placeholder, not a database to build in
+        raise NotADatabase(database=shown, kind="empty", detail="0 bytes")
+    if header != SQLITE_HEADER:
+        raise NotADatabase(database=shown, kind="header", detail=repr(header[:8]))
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise (database_error(exc, url=url) or DatabaseUnavailable(
+            database=shown, kind=exc.__class__.__name__, detail=str(exc))) from exc
+    if not tables:
+        if create:
+            return
+        raise NotADatabase(database=shown, kind="empty", detail="no tables")
+    if "alembic_version" not in tables:
+        raise NotADatabase(database=shown, kind="foreign", detail=", ".join(sorted(tables)[:5]))

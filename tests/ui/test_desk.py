@@ -6,33 +6,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from eventdesk.domain import PrintReason
 from eventdesk.services import exhibitors, people
-from eventdesk.services.events import get_event
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
-from eventdesk.ui import ops
-from eventdesk.ui.context import AppContext
-from eventdesk.ui.desk.view import DeskView, create_view
+from eventdesk.ui.desk.view import DeskView
 from eventdesk.ui.desk.walkin import WalkInDialog
 from tests.services.checkin_cases import count, payload_of
+from tests.ui.desk_fixtures import open_desk
 
 
 @pytest.fixture
 def desk(qtbot, event_db: Database, tmp_path: Path) -> Iterator[DeskView]:  # type: ignore[no-untyped-def]
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "cfg"))
-    settings = QSettings("EventDesk", "EventDesk")
-    settings.clear()
-    for key, value in {"desk/name": "3", "desk/printer": "pdf", "desk/sounds": False,
-                       "desk/pdf_dir": str(tmp_path / "badges")}.items():
-        settings.setValue(key, value)
-    settings.sync()
     with event_db.unit_of_work() as s:
         ex = exhibitors.create_exhibitor(s, data=exhibitors.ExhibitorInput(
             name_zh="中科可控信息产业有限公司", short_name="中科可控", hall="A1", booth="A1-101",
@@ -43,18 +33,7 @@ def desk(qtbot, event_db: Database, tmp_path: Path) -> Iterator[DeskView]:  # ty
                 name=name, company=company, phone=phone,
                 exhibitor_id=ex.id if name == "张伟" else None,
                 category="exhibitor" if name == "张伟" else "visitor"))
-        event = get_event(s)
-    ctx = AppContext(event_db, event, "tester")
-    view = create_view(ctx)
-    assert isinstance(view, DeskView)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    # A desk is ready when its start-up work (search index, today's count) is done; typing at
-    # scanner speed into a window that is still starting up is not what staff do.
-    ops.wait_idle()
-    view.activateWindow()
-    view.search.setFocus()
+    view = open_desk(qtbot, event_db, tmp_path)
     yield view
     view.scanner.remove()
 
@@ -64,10 +43,16 @@ def _settled(qtbot, desk: DeskView) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: desk.idle)
 
 
+def _answered(qtbot, desk: DeskView) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the desk shows the answer to what was typed (searches run in the background)."""
+    qtbot.waitUntil(lambda: not desk.searching)
+
+
 def test_type_initials_see_rows_enter_checks_in(desk: DeskView, qtbot,  # type: ignore[no-untyped-def]
                                                 event_db: Database) -> None:
     assert QApplication.focusWidget() is desk.search
     QTest.keyClicks(desk.search, "zw")
+    _answered(qtbot, desk)
     names = [r.person.name for r in desk.model.rows]
     assert names[:2] == ["张伟", "张伟明"]
     assert desk.model.data(desk.model.index(0, 6)) == "138****5678"
@@ -126,7 +111,8 @@ def test_scan_while_typing_elsewhere_and_through_input_method(desk: DeskView, qt
 def test_undo_and_reprint_lost(desk: DeskView, qtbot, event_db: Database,  # type: ignore[no-untyped-def]
                                tmp_path: Path) -> None:
     desk.search.setText("李娜")  # typed through the input method
-    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    QTest.keyClick(desk.search, Qt.Key.Key_Return)  # at once: acts on the answer when it is shown
+    _answered(qtbot, desk)
     old_payload = desk.selected().person.qr_payload  # type: ignore[union-attr]
     _settled(qtbot, desk)
     assert desk.status.state == "green"
@@ -152,6 +138,7 @@ def test_undo_and_reprint_lost(desk: DeskView, qtbot, event_db: Database,  # typ
 def test_lost_reprint_that_fails_to_print_keeps_the_old_badge(  # type: ignore[no-untyped-def]
         desk: DeskView, qtbot, event_db: Database, tmp_path: Path) -> None:
     desk.search.setText("李娜")
+    _answered(qtbot, desk)
     old_payload = desk.selected().person.qr_payload  # type: ignore[union-attr]
     QTest.keyClick(desk.search, "p", Qt.KeyboardModifier.ControlModifier)
     _settled(qtbot, desk)
@@ -205,7 +192,7 @@ def test_walk_in_validation_and_quota_override(desk: DeskView, qtbot, event_db: 
     assert "123" in dialog.errors["phone"].text()
     fill(dialog, name="王五", company="中科可控", phone="", category="exhibitor")
     dialog.edits["company"].textEdited.emit("中科可控")  # as typed: finds the exhibitor
-    assert dialog.exhibitor.currentData() is not None
+    qtbot.waitUntil(lambda: dialog.exhibitor.currentData() is not None)
     asked: list[str] = []
     dialog.confirm_override = lambda msg: asked.append(msg) or True
     dialog.submit()
@@ -220,8 +207,9 @@ def _all(db: Database) -> list[people.PersonRow]:
         return people.list_people(s, limit=None)
 
 
-def test_results_model_passes_qtmodeltester(desk: DeskView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_results_model_passes_qtmodeltester(desk: DeskView, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     QTest.keyClicks(desk.search, "zhang")
+    _answered(qtbot, desk)
     assert desk.model.rowCount() >= 2
     qtmodeltester.check(desk.model)
 
@@ -233,7 +221,7 @@ def test_exhibitor_pickup_prints_missing_and_marks_collected(desk: DeskView, qtb
     dialog = PickupDialog(desk.ctx, desk.badges, parent=desk)
     qtbot.addWidget(dialog)
     QTest.keyClicks(dialog.query, "a1-101")
-    assert dialog.companies.count() == 1
+    qtbot.waitUntil(lambda: dialog.companies.count() == 1)
     qtbot.waitUntil(lambda: dialog.state is not None)
     assert dialog.state is not None and [s.person.name for s in dialog.state.staff] == ["张伟"]
     assert dialog.staff.item(0, 2).text() == "未打印" and dialog.print_missing.isEnabled()

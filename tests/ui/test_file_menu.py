@@ -117,7 +117,7 @@ def test_missing_and_invalid_files_show_one_sentence(window: MainWindow, tmp_pat
     junk.write_text("这不是数据库 " * 500, encoding="utf-8")
     window.file_menu.open_url(to_url(junk))
     ops.wait_idle()
-    assert "无法打开数据库" in window.file_menu.last_error
+    assert window.file_menu.last_error == f"{junk} 不是 EventDesk 数据库，未作任何改动。"
     assert window.warnings[-1] == window.file_menu.last_error  # type: ignore[attr-defined]
     assert window.ctx.db is before
 
@@ -186,7 +186,52 @@ def test_unreachable_server_is_one_sentence_without_the_password(window: MainWin
     window.file_menu.open_url("postgresql+psycopg://desk:secret@127.0.0.1:1/eventdesk")
     ops.wait_idle(timeout_ms=60_000)
     message = window.file_menu.last_error
-    assert message.startswith("无法打开数据库 postgresql+psycopg://desk:***@127.0.0.1:1/eventdesk")
+    assert message == ("无法连接数据库服务器 postgresql+psycopg://desk:***@127.0.0.1:1/eventdesk，"
+                       "请检查服务器是否运行、地址是否正确。")
     assert "secret" not in message
     assert window.ctx.db is before
     assert recent_urls(window.ctx) == []  # only databases that opened are remembered
+
+
+def _foreign_sqlite(path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes (body) VALUES ('另一个程序的数据')")
+    conn.commit()
+    conn.close()
+
+
+NOT_DATABASES = {
+    "text.txt": lambda p: p.write_text("姓名,单位\n张伟,光合\n", encoding="utf-8"),
+    "picture.png": lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
+    "empty.sqlite3": lambda p: p.write_bytes(b""),
+    "other-program.db": _foreign_sqlite,
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_DATABASES))
+def test_file_open_on_a_non_database_says_one_sentence_and_leaves_the_file(
+        window: MainWindow, tmp_path: Path, qtbot, monkeypatch, name: str) -> None:  # type: ignore[no-untyped-def]
+    """File → Open database file… on a file that is not an EventDesk database: one plain
+    sentence (no driver text, no link), the window stays on its database, the file unchanged."""
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    chosen = folder / name
+    NOT_DATABASES[name](chosen)
+    before = chosen.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *_a, **_k: (str(chosen), ""))  # the person picks the file
+    database_before = window.ctx.db
+    action = next(a for a in window.file_menu.actions() if "Open database file" in a.text())
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(window.warnings), timeout=10_000)  # type: ignore[attr-defined]
+    shown = window.warnings  # type: ignore[attr-defined]
+    assert shown == [f"{chosen} 不是 EventDesk 数据库，未作任何改动。"]
+    assert "\n" not in shown[0]
+    assert window.ctx.db is database_before
+    assert chosen.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == [name]  # no -wal or -shm beside it

@@ -9,16 +9,26 @@ of its own after a scan.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, ParamSpec, TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
+from eventdesk.domain.errors import DomainError, NotFound
 from eventdesk.services import checkin as checkin_service
 from eventdesk.services import desk as desk_service
+from eventdesk.services import exhibitors as exhibitor_service
 from eventdesk.services.checkin import CheckInResult, UndoneCheckIn
 from eventdesk.services.desk import DeskRow, Duplicate
+from eventdesk.services.exhibitors import ExhibitorRow
 from eventdesk.services.people import PersonInput, validate_person
-from eventdesk.storage import Session
+from eventdesk.storage import DatabaseUnavailable, Session, database_error
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # What a scan does with a code that is not ours but matches a person's external reference:
 # "ask" returns a `confirm` result (the desk operator confirms, then check_in(via=external_ref)),
@@ -55,6 +65,44 @@ class WalkIn:
     checked_in: DeskCheckIn | None = None
 
 
+class DatabaseTrouble(DomainError):
+    """The database did not do what the desk asked, so nothing was done, for a reason storage
+    does not classify: code desk.database.read_only (the file cannot be written) or
+    desk.database.failed (params kind: the driver error's class name). A locked, unreachable or
+    foreign database is storage's own error (storage.database_error), as in the CLI."""
+
+    code = "desk.database.failed"
+
+
+def database_trouble(exc: SQLAlchemyError, *, url: str) -> DomainError:
+    """The one sentence for a database error at the desk: storage's classification (locked,
+    unreachable, not a database) first, as every command uses it; then read-only; else failed."""
+    said = str(getattr(exc, "orig", None) or exc).lower()
+    if "readonly" in said or "read-only" in said or "read only" in said:
+        return DatabaseTrouble(code="desk.database.read_only")
+    classified = database_error(exc, url=url)
+    if classified is not None and type(classified) is not DatabaseUnavailable:
+        return classified
+    return DatabaseTrouble(code="desk.database.failed", kind=type(exc).__name__)
+
+
+def told_plainly(action: Callable[P, R]) -> Callable[P, R]:
+    """A desk action whose database errors reach the desk as a DatabaseTrouble (one sentence),
+    never as the driver's text. Nothing is kept between calls, so the next action after the
+    database came back simply works."""
+
+    @functools.wraps(action)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return action(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            ctx = args[0] if args else kwargs.get("ctx")
+            url = ctx.db.url if isinstance(ctx, ActionContext) else ""
+            raise database_trouble(exc, url=url) from exc
+
+    return run
+
+
 def _shown(session: Session, result: CheckInResult) -> DeskCheckIn:
     row = (desk_service.desk_row(session, person_id=result.person.id)
            if result.person is not None else None)
@@ -68,6 +116,7 @@ def _finish(ctx: ActionContext, result: CheckInResult, *topics: Topic) -> Outcom
     return outcome(shown, *(topics if result.result == "checked_in" else ()))
 
 
+@told_plainly
 def scan(ctx: ActionContext, *, payload: str, foreign: Foreign = "ask") -> Outcome[DeskCheckIn]:
     """Check in the holder of a scanned badge payload (as the scanner typed it: any case,
     padding). A rejected payload changes nothing but one audit entry; its result says why
@@ -88,6 +137,7 @@ def scan(ctx: ActionContext, *, payload: str, foreign: Foreign = "ask") -> Outco
     return _finish(ctx, result, Topic.CHECKINS)
 
 
+@told_plainly
 def check_in(ctx: ActionContext, *, person_id: int, via: Via = "search") -> Outcome[DeskCheckIn]:
     """Check in a person chosen at the desk (from the search list, a confirmed external
     reference, or a walk-in who was registered already). Raises NotFound for an unknown id."""
@@ -97,6 +147,7 @@ def check_in(ctx: ActionContext, *, person_id: int, via: Via = "search") -> Outc
     return _finish(ctx, result, Topic.CHECKINS)
 
 
+@told_plainly
 def undo_check_in(ctx: ActionContext) -> Outcome[UndoneAtDesk]:
     """Undo this desk's newest check-in of the last few minutes (audited). Raises DomainError
     (desk.undo.nothing) when there is none."""
@@ -108,6 +159,7 @@ def undo_check_in(ctx: ActionContext) -> Outcome[UndoneAtDesk]:
     return outcome(UndoneAtDesk(undone=undone, checked_in_today=n), Topic.CHECKINS)
 
 
+@told_plainly
 def register_walk_in(ctx: ActionContext, *, data: PersonInput, new_person: bool = False,
                      override_quota: bool = False) -> Outcome[WalkIn]:
     """Register someone at the desk and check them in.
@@ -131,14 +183,47 @@ def register_walk_in(ctx: ActionContext, *, data: PersonInput, new_person: bool 
     return outcome(WalkIn(checked_in=done.value), Topic.PEOPLE, *done.changes)
 
 
+@told_plainly
 def today_count(ctx: ActionContext) -> Outcome[int]:
     """Check-ins today at all desks (the desk's header). Reads only."""
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(checkin_service.count_today(session))
 
 
+@told_plainly
 def latest_at_desk(ctx: ActionContext) -> Outcome[DeskCheckIn | None]:
     """This desk's latest check-in today as the desk showed it (a re-opened view). Reads only."""
     with ctx.db.unit_of_work(write=False) as session:
         last = checkin_service.latest_at_desk(session, desk=ctx.desk)
         return outcome(_shown(session, last) if last is not None else None)
+
+
+@told_plainly
+def search(ctx: ActionContext, *, query: str, limit: int = 50) -> Outcome[list[DeskRow]]:
+    """The desk's result list for a query as typed (ranked people with today's check-in state
+    and print count, at most `limit`). Reads only."""
+    with ctx.db.unit_of_work(write=False) as session:
+        return outcome(desk_service.desk_search(session, query=query, limit=limit))
+
+
+@told_plainly
+def rows_of(ctx: ActionContext, *, person_ids: list[int]) -> Outcome[list[DeskRow]]:
+    """The result rows of these people as they are now, in the given order; people who no
+    longer exist are left out. Reads only."""
+    found: list[DeskRow] = []
+    with ctx.db.unit_of_work(write=False) as session:
+        for person_id in person_ids:  # a handful: the people a scan or a walk-in put on show
+            try:
+                found.append(desk_service.desk_row(session, person_id=person_id))
+            except NotFound:
+                continue
+    return outcome(found)
+
+
+@told_plainly
+def find_exhibitors(ctx: ActionContext, *, query: str,
+                    limit: int = 20) -> Outcome[list[ExhibitorRow]]:
+    """Exhibitors matching a name, short name, pinyin initials or booth as typed (walk-in and
+    pick-up), at most `limit`. Reads only."""
+    with ctx.db.unit_of_work(write=False) as session:
+        return outcome(exhibitor_service.list_exhibitors(session, query=query, limit=limit))

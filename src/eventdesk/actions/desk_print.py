@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
+from eventdesk.actions.desk import told_plainly
 from eventdesk.domain import PrintReason
 from eventdesk.pdf.badges import render_badges, render_one
 from eventdesk.services import desk as desk_service
@@ -98,6 +99,7 @@ def _print(ctx: ActionContext, *, person_ids: list[int], reason: PrintReason, fm
                    *topics)
 
 
+@told_plainly
 def print_badge(ctx: ActionContext, *, person_id: int, send: Send,
                 fmt: BadgeFormat = DEFAULT_FORMAT) -> Outcome[DeskPrint]:
     """Print a person's badge at the desk (a first print). Raises NotFound for an unknown id,
@@ -105,6 +107,7 @@ def print_badge(ctx: ActionContext, *, person_id: int, send: Send,
     return _print(ctx, person_ids=[person_id], reason=PrintReason.FIRST, fmt=fmt, send=send)
 
 
+@told_plainly
 def reprint_badge(ctx: ActionContext, *, person_id: int, reason: PrintReason, send: Send,
                   fmt: BadgeFormat = DEFAULT_FORMAT) -> Outcome[DeskPrint]:
     """Reprint a person's badge with a reason. For a lost badge the new badge carries a new code;
@@ -115,12 +118,14 @@ def reprint_badge(ctx: ActionContext, *, person_id: int, reason: PrintReason, se
     return _print(ctx, person_ids=[person_id], reason=reason, fmt=fmt, send=send)
 
 
+@told_plainly
 def pickup_state(ctx: ActionContext, *, exhibitor_id: int) -> Outcome[PickupState]:
     """An exhibitor's staff with their printed / collected state. Reads only."""
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(desk_badges.pickup_state(session, exhibitor_id=exhibitor_id))
 
 
+@told_plainly
 def print_missing_for_pickup(ctx: ActionContext, *, exhibitor_id: int, send: Send,
                              fmt: BadgeFormat = DEFAULT_FORMAT) -> Outcome[PickupState]:
     """Print, in one job, the badges of the exhibitor's staff that were never printed; returns
@@ -136,6 +141,7 @@ def print_missing_for_pickup(ctx: ActionContext, *, exhibitor_id: int, send: Sen
     return Outcome(value=state, changes=changes)
 
 
+@told_plainly
 def collect_pack(ctx: ActionContext, *, exhibitor_id: int,
                  collected_by: str = "") -> Outcome[PackHanded]:
     """Record that the exhibitor's printed, not yet collected badges were handed over (audited).

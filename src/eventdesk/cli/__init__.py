@@ -16,6 +16,7 @@ from types import ModuleType
 from eventdesk import messages
 from eventdesk.cli.common import EXIT_USAGE, add_db_option
 from eventdesk.domain.errors import DomainError
+from eventdesk.storage import database_error, resolve_url
 
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
 COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export"]
@@ -91,18 +92,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     # script) finds it as it was.
     previous = messages.language()
     messages.set_language(lang or messages.language_from_environment())
+    args: argparse.Namespace | None = None
     try:
         args = parser.parse_args(_with_default_command(args_list, set(commands)))
         module = commands[args.command]
         return int(module.run(args) or 0)
     except DomainError as exc:
-        print(f"eventdesk: {messages.describe(exc)}", file=sys.stderr)
-        code = getattr(exc, "exit_code", EXIT_USAGE)
-        return code if isinstance(code, int) else EXIT_USAGE
+        return _refuse(exc)
+    except Exception as exc:
+        # A database that is locked, unreachable or not a database at all, met anywhere in a
+        # command (opening it, or its first write): one sentence and exit 2, never a traceback.
+        url = resolve_url(getattr(args, "db", None))
+        storage_error = database_error(exc, url=url)
+        if storage_error is None:
+            raise
+        return _refuse(storage_error)
     except KeyboardInterrupt:
         return 130
     finally:
         messages.set_language(previous)
+
+
+def _refuse(exc: DomainError) -> int:
+    """The error as one line on stderr; its exit code (default 2)."""
+    sentence = " ".join(messages.describe(exc).split())  # one line, whatever a path holds
+    print(f"eventdesk: {sentence}", file=sys.stderr)
+    code = getattr(exc, "exit_code", EXIT_USAGE)
+    return code if isinstance(code, int) else EXIT_USAGE
 
 
 def gui_main() -> int:

@@ -310,6 +310,39 @@ def _people_rows(seed: int, people: int, ex: _Exhibitors, factory: PersonFactory
         }
 
 
+# The stages build_demo reports, in order, and their share of the whole build for one overall bar.
+STAGES = ("exhibitors", "people", "rooms", "agenda")
+
+
+def overall_progress(report: Callable[[int, int], None], *, exhibitors: int,
+                     people: int) -> Progress:
+    """A build_demo `progress` that turns its per-stage (stage, done, total) into one rising
+    (done, total) for a single progress bar, in rows: exhibitors, then people, then the programme
+    (counted as a twentieth of the people: it is quick). Never reports a smaller `done` than
+    before, so a bar does not jump back when a stage starts."""
+    programme = max(1, people // 20)
+    rooms = max(1, programme // 4)
+    sizes = {"exhibitors": max(1, exhibitors), "people": max(1, people),
+             "rooms": rooms, "agenda": max(1, programme - rooms)}
+    offsets: dict[str, int] = {}
+    running = 0
+    for stage in STAGES:
+        offsets[stage] = running
+        running += sizes[stage]
+    whole = running
+    reached = [0]
+
+    def on_stage(stage: str, done: int, total: int) -> None:
+        size = sizes.get(stage)
+        if size is None:
+            return
+        value = offsets[stage] + (size * min(done, total) // total if total else size)
+        reached[0] = max(reached[0], value)
+        report(reached[0], whole)
+
+    return on_stage
+
+
 def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000, seed: int = 1,
                today: date | None = None,
                progress: Callable[[str, int, int], None] | None = None) -> DemoSummary:
@@ -326,6 +359,8 @@ def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000,
     started = clock.perf_counter()
     if has_event(session):
         raise EventAlreadyExists(code="demo.event_exists")
+    if progress:
+        progress("exhibitors", 0, exhibitors)  # a bar shows at once, before the first rows
     start = today or shanghai_today()
     days = [start + timedelta(days=i) for i in range(EVENT_DAYS)]
     info = create_event(session, code=EVENT_CODE, name_zh=EVENT_NAME_ZH, name_en=EVENT_NAME_EN,

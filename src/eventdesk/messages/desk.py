@@ -55,6 +55,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.status.rejected": ("✗ 拒绝：{reason}", "✗ Rejected: {reason}"),
     "desk.status.undone": ("已撤销　{name} 的签到", "Check-in of {name} undone"),
     "desk.status.undone_detail": ("撤销已记入操作日志", "The undo is in the audit log"),
+    "desk.database.read_only": (
+        "数据库文件无法写入（只读或磁盘已满），本次操作没有完成",
+        "The database file cannot be written (read-only or disk full); nothing was done"),
+    "desk.database.failed": (
+        "数据库出错（{kind}），本次操作没有完成", "Database error ({kind}); nothing was done"),
     "desk.status.failed": ("操作未完成", "Not done"),
     "desk.status.select_to_print": ("请先选中要打印胸卡的人", "Select the person to print for"),
     "desk.status.select_to_reprint": ("请先选中要补打胸卡的人",
@@ -101,6 +106,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                  "now is not valid: reprint again"),
     # exhibitor pick-up
     "desk.pickup.handed": ("本次交付 {count} 张", "{count} handed over now"),
+    "desk.pickup.choose": ("选择展商", "Choose an exhibitor"),
+    "desk.pickup.no_match": ("没有匹配的展商", "No exhibitor matches"),
+    "desk.pickup.loading": ("正在读取展商人员…", "Reading the exhibitor's staff…"),
 }
 
 

@@ -1,4 +1,7 @@
-"""Sentences of the storage area: opening a database (code -> (zh, en))."""
+"""Sentences of the storage area: opening and reaching a database (code -> (zh, en)).
+
+One plain sentence each: the driver's own text (SQL, links to its documentation) never reaches
+people; DatabaseUnavailable keeps it in its parameters for a log."""
 
 from __future__ import annotations
 
@@ -8,6 +11,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The database file does not exist: {path} (run eventdesk demo first, or create an event "
         "in the program)"),
     "storage.unavailable": (
-        "无法打开数据库 {database}：{kind}: {detail}",
-        "Cannot open the database {database}: {kind}: {detail}"),
+        "无法打开数据库 {database}。",
+        "Cannot open the database {database}."),
+    "storage.locked": (
+        "数据库 {database} 正被其他程序占用（已锁定），请稍后再试。",
+        "The database {database} is locked by another program; try again in a moment."),
+    "storage.unreachable": (
+        "无法连接数据库服务器 {database}，请检查服务器是否运行、地址是否正确。",
+        "Cannot reach the database server {database}; check that it is running and that the "
+        "address is right."),
+    "storage.not_database": (
+        "{database} 不是 EventDesk 数据库，未作任何改动。",
+        "{database} is not an EventDesk database; it was left unchanged."),
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from eventdesk import messages
@@ -18,6 +18,7 @@ from eventdesk.services.events import get_event, has_event
 from eventdesk.storage import (
     Database,
     Session,
+    database_error,
     default_db_path,
     open_database,
     resolve_url,
@@ -48,30 +49,52 @@ def is_first_run(url: str) -> bool:
     return path is not None and path == default_db_path() and not path.exists()
 
 
-def build_demo_with_progress(db: Database, parent: object = None) -> None:
-    """Build the reference demo event in a worker, with a visible progress dialog."""
-    from eventdesk.demo.build import DemoSummary, build_demo
+def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors: int = 2500,
+                             people: int = 30_000) -> None:
+    """Build the reference demo event in a worker while a progress dialog shows live progress.
+
+    The GUI thread runs a local event loop until the build has delivered its result, so the
+    dialog repaints and its bar follows the build's reports (blocking in a wait here left a black
+    window for the whole build). Raises what the build raised."""
+    from eventdesk.demo.build import DemoSummary, build_demo, overall_progress
 
     dialog = QProgressDialog("正在创建演示活动… Building the demo event…", "", 0, 100)
     dialog.setWindowTitle("EventDesk")
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)  # closed below, once the result is in
+    dialog.setAutoReset(False)
     dialog.show()
     ctx = AppContext(db, None, os_operator())
     failure: list[BaseException] = []
+    finished: list[bool] = []
+    loop = QEventLoop()
 
     def work(session: Session, progress: ops.Progress) -> DemoSummary:
-        return build_demo(session, progress=lambda stage, done, total: progress.report(done, total))
+        return build_demo(session, exhibitors=exhibitors, people=people,
+                          progress=overall_progress(progress.report, exhibitors=exhibitors,
+                                                    people=people))
 
     def on_progress(done: int, total: int) -> None:
         dialog.setMaximum(max(total, 1))
-        dialog.setValue(done)
+        dialog.setValue(min(done, max(total, 1)))
 
-    ops.run_in_background(ctx, work, on_done=lambda _r: None, on_error=failure.append,
+    def on_done(_summary: DemoSummary) -> None:
+        finished.append(True)
+        loop.quit()
+
+    def on_error(exc: BaseException) -> None:
+        failure.append(exc)
+        finished.append(True)
+        loop.quit()
+
+    ops.run_in_background(ctx, work, on_done=on_done, on_error=on_error,
                           on_progress=on_progress, write=True)
-    ops.wait_idle(timeout_ms=600_000)
+    if not finished:
+        loop.exec()
     dialog.close()
+    dialog.deleteLater()
     if failure:
         raise failure[0]
 
@@ -95,7 +118,11 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
         database = open_for_gui(url)
         with database.unit_of_work(write=False) as session:
             event = get_event(session) if has_event(session) else None
-    except DomainError as exc:
+    except Exception as exc:  # noqa: BLE001 - a database error becomes one sentence, not a trace
+        reason = exc if isinstance(exc, DomainError) else database_error(exc, url=url)
+        if reason is None:
+            raise
+        exc = reason
         if screenshot is not None:
             print(f"eventdesk: {messages.describe(exc)}", file=sys.stderr)
             return 2

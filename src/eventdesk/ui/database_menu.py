@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.domain.qr import is_event_code
 from eventdesk.services.events import EventInfo, create_event, get_event, has_event
-from eventdesk.storage import Database, describe, open_database, sqlite_path, to_url
+from eventdesk.storage import (
+    Database,
+    database_error,
+    describe,
+    open_database,
+    sqlite_path,
+    to_url,
+)
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.dialogs import ok_cancel, path_row
@@ -86,6 +93,12 @@ def remember(ctx: AppContext, url: str) -> list[str]:
     settings.setValue(RECENT_KEY, urls[:MAX_RECENT])
     settings.sync()
     return urls[:MAX_RECENT]
+
+
+def sentence(exc: BaseException, url: str) -> str:
+    """One sentence about a failure to open or read the database at `url`: a locked, unreachable
+    or foreign database is named as such, never with the driver's own text."""
+    return messages.describe(database_error(exc, url=url) or exc)
 
 
 @dataclass(frozen=True)
@@ -262,7 +275,7 @@ class DatabaseMenu(QMenu):
         dialog again, pre-filled."""
 
         def failed(exc: BaseException) -> None:
-            self.report_error(messages.describe(exc))
+            self.report_error(sentence(exc, url))
             if retry and "://" in url and not url.startswith("sqlite"):
                 self.connect_dialog(url)
 
@@ -278,7 +291,7 @@ class DatabaseMenu(QMenu):
         url = to_url(spec.path)
 
         def failed(exc: BaseException) -> None:
-            self._dialog_error(dialog, messages.describe(exc))
+            self._dialog_error(dialog, sentence(exc, url))
 
         def opened(db: Database) -> None:
             temp = AppContext(db, None, self.ctx.operator)

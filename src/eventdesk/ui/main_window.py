@@ -1,4 +1,8 @@
-"""The main window: navigation on the left, one view at a time on the right, File menu."""
+"""The main window: navigation on the left, one view at a time on the right, File menu.
+
+The scanner always wins: for the window's whole life a scanner burst in any view or dialog of
+the program is a scan at the desk (ui/desk/scanner.py), never text in a field.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLabel,
     QListWidget,
@@ -18,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk.domain import names
 from eventdesk.storage import describe
+from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.desk.scanner import ScannerFilter
 from eventdesk.ui.placeholder import PlaceholderView
 
 
@@ -86,6 +94,36 @@ class MainWindow(QMainWindow):
         self._build_menus()
         ctx.database_replaced.connect(self._on_database_replaced)
         self._update_title()
+        # The first keystroke of a search (or of a scan into the desk's search field) folds the
+        # query to simplified script: load those dictionaries (~1 s) now, off the GUI thread,
+        # not at the first keystroke.
+        ops.run_call_in_background(names.warm_up, on_done=lambda _r: None,
+                                   on_error=lambda _e: None)
+        self.scanner = ScannerFilter(self, everywhere=True)
+        self.scanner.scanned.connect(self.on_scan)
+        self.scanner.install()
+
+    # -- the scanner -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        self.scanner.install()  # again, if the window is shown after a close
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.scanner.remove()
+        super().closeEvent(event)
+
+    def on_scan(self, payload: str) -> None:
+        """A scan anywhere in the program: the desk comes forward and checks the person in.
+
+        With a dialog open (walk-in form, pick-up, an editor of another view) the dialog stays
+        open and untouched; the desk behind it shows the outcome in its status panel."""
+        desk = self.show_view("desk")
+        if QApplication.activeModalWidget() is None:
+            self.raise_()
+            self.activateWindow()
+        on_scan = getattr(desk, "on_scan", None)
+        if callable(on_scan):
+            on_scan(payload)
 
     # -- views ---------------------------------------------------------------------------
     def show_view(self, key: str) -> QWidget:

@@ -132,6 +132,28 @@ class BaseIndex:
         self.grams: dict[str, tuple[int, ...]] = {}
         self.grams_complete = False
 
+    # -- a snapshot on disk (services.search.snapshot) ---------------------------------------
+    def state(self) -> tuple[Any, ...]:
+        """The structure as plain tuples, dicts, strings and ints (what `marshal` can store)."""
+        return (self.keys, self.phones, self.ordinal, self.buckets, self.tails, self.texts,
+                self.forms, self.postings, self.grams, self.grams_complete)
+
+    @classmethod
+    def from_state(cls, state: object) -> BaseIndex:
+        """The structure `state()` gave. Raises ValueError when `state` is not of that shape
+        (a damaged or foreign snapshot); the caller then builds from the database instead."""
+        if not (isinstance(state, tuple) and len(state) == 10
+                and all(isinstance(state[i], tuple) for i in (0, 1, 5, 6, 7))
+                and all(isinstance(state[i], dict) for i in (2, 3, 4, 8))
+                and isinstance(state[9], bool)
+                and len(state[0]) == len(state[1]) == len(state[2]) == len(state[5])
+                and len(state[6]) == len(state[7])):
+            raise ValueError("not a snapshot of the desk search index")
+        base = cls.__new__(cls)
+        (base.keys, base.phones, base.ordinal, base.buckets, base.tails, base.texts, base.forms,
+         base.postings, base.grams, base.grams_complete) = state
+        return base
+
     def fill_grams(self) -> None:
         """Compute every two-character list in one pass (seconds at 100,000 people; the desk
         does it in the background after the index is usable), so no keystroke pays for one."""

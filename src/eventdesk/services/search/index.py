@@ -34,11 +34,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, event, func, select
 from sqlalchemy.orm import Session, UOWTransaction
 
-from eventdesk.domain import Person
+from eventdesk.domain import Event, Person
 from eventdesk.domain.names import split_query
 from eventdesk.domain.qr import is_badge_code
+from eventdesk.services.search import snapshot
 from eventdesk.services.search.forms import BaseIndex, Entry, PeopleIndex, make_entry
-from eventdesk.storage import Database, chunked, database_of
+from eventdesk.storage import Database, chunked, database_of, describe, sqlite_path
 
 __all__ = ["BaseIndex", "DeskIndex", "Entry", "PeopleIndex", "badge_code_ids", "desk_index",
            "search_ids"]
@@ -89,6 +90,7 @@ class DeskIndex:
         self._db = db
         self.stale_after = STALE_AFTER
         self._index: PeopleIndex | None = None
+        self._snapshot: tuple[str, Version] | None = None  # what the base was built from
         self._search_lock = threading.Lock()  # searches; updaters only swap or put under it
         self._update_lock = threading.Lock()  # one updater (database reads) at a time
         self._touched: set[int] = set()  # committed Person changes not yet applied
@@ -150,13 +152,25 @@ class DeskIndex:
             for pid in ids:
                 index.put(pid, found.get(pid))
 
+    def _identity(self, session: Session) -> str:
+        """What a snapshot on disk must belong to: this database (URL without its password,
+        a file's resolved path) and its event."""
+        code = session.scalar(select(Event.code).limit(1)) or ""
+        path = sqlite_path(self._db.url)
+        return f"{path.resolve() if path else describe(self._db.url)}\n{code}"
+
     def _rebuild(self) -> PeopleIndex:
-        """Read everyone and build a new structure (about a second at 30,000 people), outside
-        the search lock; searches meanwhile use the old one. Call with the update lock held."""
+        """Read everyone and build a new structure (seconds at 30,000 people), outside the
+        search lock; searches meanwhile use the old one. A snapshot on disk made at the same
+        version is loaded instead (services.search.snapshot). Call with the update lock held."""
         with self._db.unit_of_work(write=False) as session:
             version = _version(session)
-            entries = _load(session)
-        index = PeopleIndex(base=BaseIndex(entries), version=version, checked_at=time.monotonic())
+            identity = self._identity(session)
+            base = snapshot.load(identity, version)
+            if base is None:
+                base = BaseIndex(_load(session))
+        self._snapshot = (identity, version)
+        index = PeopleIndex(base=base, version=version, checked_at=time.monotonic())
         with self._search_lock:
             self._index = index
         return index
@@ -204,6 +218,9 @@ class DeskIndex:
         index = self.current()
         if pairs and not index.base.grams_complete:
             index.base.fill_grams()  # published in one assignment: no lock needed
+            if self._snapshot is not None and not index.overlay:
+                # the next start of this desk loads this instead of building (snapshot.py)
+                snapshot.save(*self._snapshot, index.base)
 
     def invalidate(self) -> None:
         """Forget the structure; the next search rebuilds it (e.g. after a bulk UPDATE)."""

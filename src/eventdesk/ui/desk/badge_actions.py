@@ -17,6 +17,7 @@ from eventdesk.domain import PrintReason
 from eventdesk.messages import describe, text
 from eventdesk.messages.desk import desk_text
 from eventdesk.services.badges.desk import PickupState
+from eventdesk.services.desk import DeskRow
 from eventdesk.ui.desk import printing
 from eventdesk.ui.desk import settings as desk_settings
 
@@ -45,23 +46,36 @@ class BadgeActions:
             return None
         return REPRINT_REASONS[labels.index(choice)]
 
-    def print_selected(self, *, auto: bool = False) -> None:
+    def print_selected(self) -> None:
+        """Ctrl+P: print the selected person's badge (a reprint, with a reason, if they have
+        one already)."""
         row = self.view.selected()
         if row is None:
             self.view.status.show_state("amber", desk_text("desk.status.select_to_print"))
             return
+        self.print_row(row)
+
+    def print_row(self, row: DeskRow, *, auto: bool = False) -> None:
+        """Print this person's badge: the row the operator sees, as it was when they asked.
+        `auto` (after a check-in or a walk-in) never prints a second badge by itself."""
         if row.print_count and not auto:
-            self.reprint_selected()
+            self.reprint_row(row)
             return
         if row.print_count and auto:
             return  # auto-print never prints a second badge by itself
         self.print_person(row.person.id, row.person.name, PrintReason.FIRST)
 
     def reprint_selected(self) -> None:
+        """Ctrl+R: reprint the selected person's badge, asking why."""
         row = self.view.selected()
         if row is None:
             self.view.status.show_state("amber", desk_text("desk.status.select_to_reprint"))
             return
+        self.reprint_row(row)
+
+    def reprint_row(self, row: DeskRow) -> None:
+        # The question names the person; the answer reprints that person, even if a refresh
+        # changed the list while the question was open.
         reason = self.ask_reason(row.person.name)
         if reason is not None:
             self.print_person(row.person.id, row.person.name, reason)

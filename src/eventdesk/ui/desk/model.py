@@ -43,6 +43,10 @@ class ResultsModel(QAbstractTableModel):
                 self._rows[i] = new
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(HEADERS) - 1))
 
+    def row_of(self, person_id: int) -> int | None:
+        """The row number showing this person, or None."""
+        return next((i for i, row in enumerate(self._rows) if row.person.id == person_id), None)
+
     def row_at(self, i: int) -> DeskRow | None:
         return self._rows[i] if 0 <= i < len(self._rows) else None
 

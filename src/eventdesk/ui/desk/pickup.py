@@ -1,6 +1,11 @@
 """Exhibitor pick-up: find the company, see its staff's printed / collected state, print the
-missing badges in one go and mark the pack collected. Loading a company's state, printing and
-handing over run as desk actions off the GUI thread."""
+missing badges in one go and mark the pack collected. Finding companies, loading a company's
+state, printing and handing over run as desk actions off the GUI thread; only the answer to the
+latest query is listed.
+
+The buttons act on the exhibitor whose staff are shown, and only that one: when the list
+changes, the detail follows its current company, and when nothing matches (or while the next
+company loads) the detail is empty and the buttons are off — never another company's badges."""
 
 from __future__ import annotations
 
@@ -22,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk.actions import desk as desk_actions
 from eventdesk.actions import desk_print
 from eventdesk.actions.desk_print import PackHanded
 from eventdesk.messages import describe
 from eventdesk.messages.desk import desk_text
-from eventdesk.services import exhibitors as exhibitor_service
 from eventdesk.services.badges.desk import PickupState
+from eventdesk.services.exhibitors import ExhibitorRow
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 
@@ -42,6 +48,8 @@ class PickupDialog(QDialog):
         self.ctx, self.badges = ctx, badges
         self.state: PickupState | None = None
         self._wanted: int | None = None  # the exhibitor last chosen: older answers are dropped
+        self._query_seq = 0  # the latest company search; older answers are dropped
+        self.searching = False
         self.setWindowTitle("展商领证 Exhibitor pick-up")
         self.resize(900, 560)
         root = QVBoxLayout(self)
@@ -55,7 +63,7 @@ class PickupDialog(QDialog):
         self.companies.currentItemChanged.connect(lambda item, _old: self._load(item))
         body.addWidget(self.companies)
         right = QVBoxLayout()
-        self.summary = QLabel("选择展商")
+        self.summary = QLabel(desk_text("desk.pickup.choose"))
         self.summary.setStyleSheet("font-size: 16px; font-weight: 600;")
         right.addWidget(self.summary)
         self.staff = QTableWidget(0, 4)
@@ -77,23 +85,60 @@ class PickupDialog(QDialog):
         self._refresh_buttons()
 
     def _search(self, text: str) -> None:
-        rows = ops.run_now(self.ctx, lambda s: exhibitor_service.list_exhibitors(
-            s, query=text, limit=50), write=False) if text.strip() else []
+        self._query_seq += 1
+        seq = self._query_seq
+        if not text.strip():
+            self._show_companies(seq, [])
+            return
+        self.searching = True
+        ops.run_action(self.ctx, lambda actx, _p: desk_actions.find_exhibitors(
+            actx, query=text, limit=50),
+            on_done=lambda rows: self._show_companies(seq, rows),
+            on_error=lambda exc: self._search_failed(seq, exc), owner=self)
+
+    def _show_companies(self, seq: int, rows: list[ExhibitorRow]) -> None:
+        if seq != self._query_seq:
+            return  # the operator typed on: a later answer is coming
+        self.searching = False
+        shown = self._wanted
+        self.companies.blockSignals(True)
         self.companies.clear()
-        for r in rows or []:
+        for r in rows:
             item = QListWidgetItem(f"{r.name_zh}\n{r.hall} {r.booth} · {r.staff_count} 人")
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.companies.addItem(item)
-        if self.companies.count():
-            self.companies.setCurrentRow(0)
+        self.companies.blockSignals(False)
+        if not rows:
+            typed = bool(self.query.text().strip())
+            self._clear_detail(desk_text("desk.pickup.no_match" if typed else "desk.pickup.choose"))
+            return
+        ids = [r.id for r in rows]
+        # The company shown stays shown while it still matches; otherwise the first match.
+        self.companies.setCurrentRow(ids.index(shown) if shown in ids else 0)
+
+    def _search_failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self._query_seq:
+            self.searching = False
+            self._clear_detail(describe(exc))
 
     def _load(self, item: QListWidgetItem | None) -> None:
         if item is None:
+            self._clear_detail(desk_text("desk.pickup.choose"))
             return
         self.show_exhibitor(int(item.data(Qt.ItemDataRole.UserRole)))
 
+    def _clear_detail(self, summary: str) -> None:
+        """Show no exhibitor: nothing for the buttons to act on."""
+        self._wanted = None
+        self.state = None
+        self.staff.setRowCount(0)
+        self.summary.setText(summary)
+        self._refresh_buttons()
+
     def show_exhibitor(self, exhibitor_id: int) -> None:
         """Load the exhibitor's staff in the background and show them."""
+        if self.state is None or self.state.exhibitor.id != exhibitor_id:
+            self._clear_detail(desk_text("desk.pickup.loading"))  # not the last one's staff
         self._wanted = exhibitor_id
         self.badges.view.run(lambda actx: desk_print.pickup_state(actx, exhibitor_id=exhibitor_id),
                              self.show_state, self._failed)
@@ -105,6 +150,11 @@ class PickupDialog(QDialog):
     def _show_error(self, exc: BaseException) -> None:
         self.summary.setText(describe(exc))
         self._refresh_buttons()
+
+    @property
+    def shown_exhibitor(self) -> int | None:
+        """The exhibitor whose staff are shown (what the buttons act on), or None."""
+        return self.state.exhibitor.id if self.state is not None else None
 
     def show_state(self, state: PickupState) -> None:
         if state.exhibitor.id != self._wanted:
@@ -133,7 +183,8 @@ class PickupDialog(QDialog):
                                                    for s in state.staff)))
 
     def print_missing_badges(self) -> None:
-        if self.state is None or not self.state.missing_prints:
+        if self.state is None or not self.state.missing_prints \
+                or self.state.exhibitor.id != self._wanted:
             return
         exhibitor = self.state.exhibitor
         self._busy()
@@ -142,7 +193,7 @@ class PickupDialog(QDialog):
                                  on_done=self.show_state, on_error=self._show_error)
 
     def mark_collected(self) -> None:
-        if self.state is None:
+        if self.state is None or self.state.exhibitor.id != self._wanted:
             return
         ex_id = self.state.exhibitor.id
         self._busy()

@@ -4,6 +4,12 @@ Keyboard only: type to search (results update per keystroke), ↑/↓ select, En
 selected person, Ctrl+P prints the badge, Ctrl+R reprints with a reason, Ctrl+Z undoes this desk's
 last check-in, F2 registers a walk-in, F3 opens exhibitor pick-up, F9 the desk settings, Esc
 clears. A scanner's payload + Enter is taken anywhere in the window (see scanner.py).
+
+Every action acts on the person the operator sees: the selected row, which is also the person
+the status panel shows after a scan or a check-in. The selection is held by person id: a new
+query selects its first row, but a refresh (another desk's write, an action's result) keeps the
+person selected — or selects nobody if they left the list — never whoever moved into row 0.
+Searches run off the GUI thread; only the answer to the latest request is shown.
 """
 
 from __future__ import annotations
@@ -35,7 +41,6 @@ from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.domain.qr import looks_like_payload
 from eventdesk.messages import describe
 from eventdesk.messages.desk import desk_label, desk_text, reason_text
-from eventdesk.services import desk as desk_service
 from eventdesk.services.desk import DeskRow
 from eventdesk.services.search import index as search_index
 from eventdesk.ui import ops
@@ -44,11 +49,11 @@ from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.desk import sound
 from eventdesk.ui.desk.badge_actions import BadgeActions
 from eventdesk.ui.desk.model import ResultsModel
+from eventdesk.ui.desk.results import DeskResults
 from eventdesk.ui.desk.scanner import ScannerFilter
 from eventdesk.ui.desk.status import StatusPanel
 
 T = TypeVar("T")
-RESULT_LIMIT = 50
 REFRESH_MS = 3000
 
 
@@ -72,6 +77,8 @@ class DeskView(QWidget):
                                  Callable[[BaseException], None]]] = deque()
         self._op: ops.BackgroundOp | None = None
         self._build()
+        self.results = DeskResults(ctx, self.table, self.model, view=self,
+                                   on_error=self.show_error)
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self.on_scan)
         ctx.changed.connect(self._on_changed)
@@ -107,7 +114,7 @@ class DeskView(QWidget):
         font.setPointSize(max(font.pointSize(), 10) + 8)
         self.search.setFont(font)
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh_results)
+        self.search.textChanged.connect(self._query_changed)
         self.search.installEventFilter(self)
         root.addWidget(self.search)
         self.status = StatusPanel()
@@ -134,7 +141,8 @@ class DeskView(QWidget):
         keys_help.setStyleSheet("color: #475467; padding: 2px;")
         root.addWidget(keys_help)
         keys: tuple[tuple[str, Callable[[], Any]], ...] = (
-            ("Ctrl+P", self.badges.print_selected), ("Ctrl+R", self.badges.reprint_selected),
+            ("Ctrl+P", lambda: self.results.on_answer(self.badges.print_selected)),
+            ("Ctrl+R", lambda: self.results.on_answer(self.badges.reprint_selected)),
             ("F2", self.open_walk_in), ("F3", self.open_pickup),
             ("F9", self.open_settings))
         for seq, slot in keys:
@@ -150,14 +158,14 @@ class DeskView(QWidget):
 
         def done(changed: object) -> None:
             self._refreshing = False
-            if changed and self.search.text().strip():
+            if changed:
                 self.refresh_results()
 
         def failed(_exc: BaseException) -> None:
             self._refreshing = False
 
         ops.run_in_background(self.ctx, lambda s, _p: search_index.desk_index(s).refresh(),
-                              on_done=done, on_error=failed)
+                              on_done=done, on_error=failed, owner=self)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -184,31 +192,37 @@ class DeskView(QWidget):
         ops.wait_idle()
 
     # -- search ------------------------------------------------------------------------------
-    def refresh_results(self, text: str | None = None) -> None:
-        text = self.search.text() if text is None else text
+    def _query_changed(self, text: str) -> None:
+        """The operator typed: search for the new text and select its first row."""
         self._pending_confirm = None
-        if not text.strip() or looks_like_payload(text) or self.ctx.event_info is None:
-            self.model.set_rows([])
-            return
-        rows = ops.run_now(self.ctx, lambda s: desk_service.desk_search(
-            s, query=text, limit=RESULT_LIMIT), write=False)
-        self.model.set_rows(rows or [])
-        if rows:
-            self.table.selectRow(0)
+        self._request(text, new_query=True)
+
+    def refresh_results(self) -> None:
+        """Read the shown rows again (something changed), keeping the selected person."""
+        self._request(self.search.text(), new_query=self.results.pending_new_query)
+
+    def _request(self, text: str, *, new_query: bool) -> None:
+        searchable = bool(text.strip()) and not looks_like_payload(text) \
+            and self.ctx.event_info is not None
+        self.results.request(text, new_query=new_query, searchable=searchable)
+
+    def _show_only(self, row: DeskRow) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.results.show_only(row)
+
+    @property
+    def searching(self) -> bool:
+        """A search answer is awaited (tests wait for this)."""
+        return self.results.pending_new_query
 
     def selected(self) -> DeskRow | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.row_at(rows[0].row()) if rows else None
+        """The selected row: the person every desk action acts on."""
+        return self.results.selected()
 
-    def _move(self, step: int) -> None:
-        n = self.model.rowCount()
-        if not n:
-            return
-        current = self.selected()
-        row = 0 if current is None else self.model.rows.index(current)
-        row = max(0, min(n - 1, row + step))
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+    def selected_id(self) -> int | None:
+        return self.results.selected_id()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if obj is self.search and event.type() == QEvent.Type.KeyPress:
@@ -221,7 +235,7 @@ class DeskView(QWidget):
             steps: dict[int, int] = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
                                      Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
             if key in steps:
-                self._move(steps[key])
+                self.results.move(steps[key])
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 text = self.search.text()
@@ -229,7 +243,7 @@ class DeskView(QWidget):
                     self.search.clear()
                     self.on_scan(text)
                 else:
-                    self.check_in_selected()
+                    self.results.on_answer(self.check_in_selected)
                 return True
             if key == Qt.Key.Key_Escape:
                 self.search.clear()
@@ -331,17 +345,15 @@ class DeskView(QWidget):
             sound.play({"blue": ""}.get(state, state), enabled=self.desk.sounds)
         if shown.row is not None:
             if focus_person or result.result == "confirm":
-                self.search.blockSignals(True)
-                self.search.clear()
-                self.search.blockSignals(False)
-                self.model.set_rows([shown.row])
-                self.table.selectRow(0)
+                self._show_only(shown.row)
             else:
                 self.model.replace_row(shown.row)
+                self.results.select_person(shown.row.person.id)  # the panel and the row agree
         self._pending_confirm = p.id if result.result == "confirm" and p else None
         self._show_header(shown.checked_in_today)
-        if result.result == "checked_in" and self.desk.auto_print and not quiet:
-            self.badges.print_selected(auto=True)
+        if result.result == "checked_in" and self.desk.auto_print and not quiet \
+                and shown.row is not None:
+            self.badges.print_row(shown.row, auto=True)
 
     def undo_last(self) -> None:
         self.run(desk_actions.undo_check_in, self._undone)
@@ -350,7 +362,7 @@ class DeskView(QWidget):
         self.status.show_state("amber", desk_text("desk.status.undone",
                                                   name=done.undone.person_name),
                                desk_text("desk.status.undone_detail"))
-        self.refresh_results()
+        self.refresh_results()  # the undone person's row loses its tick; the selection stays
         self._show_header(done.checked_in_today)
 
     # -- other views' changes, header --------------------------------------------------------
@@ -389,9 +401,12 @@ class DeskView(QWidget):
 
         dialog = WalkInDialog(self.ctx, desk=self.desk.name, parent=self)
         if dialog.exec() and dialog.checked_in is not None:
-            self.show_checkin(dialog.checked_in, focus_person=True)
-            if dialog.checked_in.result.result == "checked_in" and dialog.print_badge:
-                self.badges.print_selected(auto=True)
+            shown = dialog.checked_in
+            self.show_checkin(shown, focus_person=True)
+            # (with auto-print on, show_checkin has printed it already)
+            if shown.result.result == "checked_in" and dialog.print_badge \
+                    and not self.desk.auto_print and shown.row is not None:
+                self.badges.print_row(shown.row, auto=True)
         self.search.setFocus()
 
     def open_pickup(self) -> None:

@@ -1,6 +1,12 @@
 """Walk-in registration at the desk: a short form, likely duplicates offered before saving,
 the exhibitor quota with an organiser's override; saving creates, checks in and prints.
-Looking for duplicates, saving and checking in run as one desk action off the GUI thread."""
+Looking for duplicates, saving and checking in run as one desk action off the GUI thread.
+
+The company field looks exhibitors up as the operator types (off the GUI thread; only the answer
+to the latest text is used) and offers them in a completer and in the 展商 box. The exhibitor
+chosen — picked from the completer or the box, or the best match once the category is 展商,
+whichever was filled first — is the one linked, and the company saved is that exhibitor's name,
+never the fragment typed to find it."""
 
 from __future__ import annotations
 
@@ -9,9 +15,11 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,9 +41,9 @@ from eventdesk.domain.errors import ValidationFailed
 from eventdesk.messages import describe, field_texts
 from eventdesk.messages.desk import desk_text
 from eventdesk.services import desk as desk_service
-from eventdesk.services import exhibitors as exhibitor_service
 from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.desk import Duplicate
+from eventdesk.services.exhibitors import ExhibitorRow
 from eventdesk.services.people import PersonInput, validate_person
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
@@ -64,6 +72,18 @@ class WalkInDialog(QDialog):
         self.category.setCurrentIndex(self.category.findData(Category.VISITOR.value))
         self.exhibitor = QComboBox()
         self.exhibitor.addItem("（不是展商人员）", None)
+        self.exhibitor.activated.connect(self._exhibitor_picked)
+        self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
+        # Exhibitor look-ups: only the answer to the latest company text is used.
+        self._lookup_seq = 0
+        self.looking_up = False
+        self._submit_when_found = False  # Save pressed while the look-up was on its way
+        self._names: dict[int, str] = {}  # exhibitor id -> its Chinese name, of the last answer
+        self.suggestions = QStandardItemModel(self)
+        self.completer = QCompleter(self.suggestions, self)
+        # Every answer is a match already (pinyin initials, booth, short name): no prefix filter.
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.activated.connect(self._suggestion_picked)  # the name picked
         for key in FIELDS:
             edit = QLineEdit()
             error = QLabel()
@@ -78,6 +98,7 @@ class WalkInDialog(QDialog):
             if key == "company":
                 form.addRow("类别", self.category)
                 form.addRow("展商", self.exhibitor)
+                edit.setCompleter(self.completer)
                 edit.textEdited.connect(self._find_exhibitors)
         root.addLayout(form)
         self.dup_label = QLabel("可能已登记（同一手机号 / 邮箱 / 同名同单位）：")
@@ -111,25 +132,95 @@ class WalkInDialog(QDialog):
     def print_badge(self) -> bool:
         return self.print_box.isChecked()
 
+    # -- the exhibitor: looked up as typed, linked as chosen -------------------------------------
     def _find_exhibitors(self, text: str) -> None:
+        self._lookup_seq += 1
+        seq = self._lookup_seq
         if len(text.strip()) < 2:
+            self.looking_up = False
             return
-        rows = ops.run_now(self.ctx, lambda s: exhibitor_service.list_exhibitors(
-            s, query=text, limit=20), write=False) or []
+        self.looking_up = True
+        ops.run_action(self.ctx, lambda actx, _p: desk_actions.find_exhibitors(
+            actx, query=text, limit=20),
+            on_done=lambda rows: self._offer_exhibitors(seq, rows),
+            on_error=lambda exc: self._lookup_failed(seq, exc), owner=self)
+
+    def _lookup_failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self._lookup_seq:
+            self.looking_up = False
+            self._submit_when_found = False
+            self.message.setText(describe(exc))
+
+    def _offer_exhibitors(self, seq: int, rows: list[ExhibitorRow]) -> None:
+        if seq != self._lookup_seq:
+            return  # the operator typed on: a later answer is coming
+        self.looking_up = False
+        self._names = {r.id: r.name_zh for r in rows}
         self.exhibitor.clear()
         self.exhibitor.addItem("（不是展商人员）", None)
+        self.suggestions.clear()
         for r in rows:
             self.exhibitor.addItem(
                 f"{r.name_zh}  {r.hall} {r.booth}  ({r.staff_count}/{r.staff_quota})", r.id)
-        if rows and self.category.currentData() == Category.EXHIBITOR.value:
+            item = QStandardItem(r.name_zh)
+            item.setData(r.id, Qt.ItemDataRole.UserRole)
+            item.setToolTip(f"{r.hall} {r.booth}")
+            self.suggestions.appendRow(item)
+        if rows and self._is_exhibitor_staff():
+            self.exhibitor.setCurrentIndex(1)  # the best match, until the operator picks one
+        company = self.edits["company"]
+        if rows and company.hasFocus():
+            self.completer.complete()
+        if self._submit_when_found:
+            self._submit_when_found = False
+            self.submit()
+
+    def _is_exhibitor_staff(self) -> bool:
+        return bool(self.category.currentData() == Category.EXHIBITOR.value)
+
+    def _category_changed(self) -> None:
+        """展商 chosen after the company was typed: link the best match of what was typed."""
+        if not self._is_exhibitor_staff() or self.exhibitor.currentData() is not None:
+            return
+        if self.exhibitor.count() > 1:
             self.exhibitor.setCurrentIndex(1)
+        else:
+            self._find_exhibitors(self.edits["company"].text())
+
+    def _suggestion_picked(self, name: str) -> None:
+        # The suggestions are the last answer's exhibitors, named as listed (names are unique).
+        exhibitor_id = next((i for i, n in self._names.items() if n == name), None)
+        if exhibitor_id is not None:
+            self._link(exhibitor_id)
+
+    def _exhibitor_picked(self, _row: int) -> None:
+        exhibitor_id = self.exhibitor.currentData()
+        if exhibitor_id is not None:
+            self._link(int(exhibitor_id))
+
+    def _link(self, exhibitor_id: int) -> None:
+        """The operator chose this exhibitor: link it, and the company is its name."""
+        self.exhibitor.setCurrentIndex(max(0, self.exhibitor.findData(exhibitor_id)))
+        name = self._names.get(exhibitor_id)
+        if name:
+            self.edits["company"].setText(name)  # setText: no new look-up (textEdited only)
+
+    @property
+    def linked_exhibitor(self) -> int | None:
+        """The exhibitor the walk-in will be linked to, or None."""
+        value = self.exhibitor.currentData()
+        return int(value) if value is not None else None
 
     def _input(self) -> PersonInput:
         text = {k: e.text() for k, e in self.edits.items()}
-        return PersonInput(name=text["name"], company=text["company"], phone=text["phone"],
+        exhibitor_id = self.linked_exhibitor
+        # A linked person works for the exhibitor: its name, not the fragment typed to find it.
+        company = self._names.get(exhibitor_id, text["company"]) if exhibitor_id is not None \
+            else text["company"]
+        return PersonInput(name=text["name"], company=company, phone=text["phone"],
                            email=text["email"], title=text["title"],
                            category=str(self.category.currentData()),
-                           exhibitor_id=self.exhibitor.currentData())
+                           exhibitor_id=exhibitor_id)
 
     def _show_errors(self, fields: dict[str, str]) -> None:
         for key, label in self.errors.items():
@@ -173,6 +264,9 @@ class WalkInDialog(QDialog):
 
     def submit(self) -> None:
         """Validate, look for duplicates (once), then save + check in."""
+        if self.looking_up:  # save what the look-up links, not what was typed before it
+            self._submit_when_found = True
+            return
         try:
             data = validate_person(self._input())
         except ValidationFailed as exc:

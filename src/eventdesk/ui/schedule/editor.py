@@ -47,9 +47,15 @@ class ItemEditor(QDialog):
             self.kind.addItem(f"{messages.text(f'schedule.kind.{kind.value}')} {kind.value}", kind)
         self.kind.setCurrentIndex(list(AgendaKind).index(item.kind) if item else 2)
         self.unscheduled = QCheckBox("未排期 Unscheduled")
+        # The day list is kept beside the combo box: a Python date stored as item data comes back
+        # as a QDate, so findData(date) never matched and every item showed the first day.
+        self.days = list(sched.event.days)
+        shown_day = sched.event.day_of(item.start) if item and item.start else None
+        if shown_day is not None and shown_day not in self.days:  # outside the event's dates
+            self.days = sorted([*self.days, shown_day])
         self.day = QComboBox()
-        for d in sched.event.days:
-            self.day.addItem(f"{d:%Y-%m-%d}", d)
+        for d in self.days:
+            self.day.addItem(f"{d:%Y-%m-%d}")
         self.start, self.end = QTimeEdit(), QTimeEdit()
         for edit in (self.start, self.end):
             edit.setDisplayFormat("HH:mm")
@@ -68,8 +74,8 @@ class ItemEditor(QDialog):
             names.setPlaceholderText("姓名，用、分隔；同名者写 姓名（公司）")
         self.description = QPlainTextEdit(item.description if item else "")
         self.description.setFixedHeight(70)
-        if item and item.start and item.end and item.room_id is not None:
-            self.day.setCurrentIndex(max(0, self.day.findData(sched.event.day_of(item.start))))
+        if item and item.scheduled and item.start and item.end and shown_day is not None:
+            self.day.setCurrentIndex(self.days.index(shown_day))
             s, e = item.start.astimezone(tz), item.end.astimezone(tz)
             self.start.setTime(QTime(s.hour, s.minute))
             self.end.setTime(QTime(e.hour, e.minute))
@@ -102,6 +108,14 @@ class ItemEditor(QDialog):
         form.addRow(buttons)
         self.unscheduled.toggled.connect(self._sync)
         self._sync()
+        self._shown = self._slot_shown()
+        self._shown_people = (self.speakers.text(), self.moderators.text())
+
+    def _slot_shown(self) -> tuple[bool, int, str, str, object]:
+        # What the day, time and room widgets show now, to tell whether the person changed them.
+        return (self.unscheduled.isChecked(), self.day.currentIndex(),
+                self.start.time().toString("HH:mm"), self.end.time().toString("HH:mm"),
+                self.room.currentData())
 
     def _sync(self) -> None:
         for w in (self.day, self.start, self.end, self.room):
@@ -118,16 +132,36 @@ class ItemEditor(QDialog):
                     for m in matches if m.person_id is None]
         return tuple(m.person_id for m in matches if m.person_id is not None), problems
 
-    def build_input(self) -> ItemInput | None:
-        speakers, bad1 = self._people(self.speakers.text())
-        moderators, bad2 = self._people(self.moderators.text())
-        if bad1 or bad2:
-            self.error.setText("嘉宾未匹配：" + "；".join(bad1 + bad2))
+    def _unchanged_people(self) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+        # The item's own speakers and moderators when their fields were not touched: names alone
+        # cannot round-trip (a speaker with a namesake would be refused as ambiguous).
+        shown = (self.speakers.text(), self.moderators.text())
+        if self.item is None or shown != self._shown_people:
             return None
-        start = end = None
-        room_id = None
-        if not self.unscheduled.isChecked():
-            tz, day = self.sched.event.tz, self.day.currentData()
+        return (tuple(p.person_id for p in self.item.speakers),
+                tuple(p.person_id for p in self.item.moderators))
+
+    def build_input(self) -> ItemInput | None:
+        """The item as the form shows it; None (with the reason shown in the form) when it cannot
+        be saved. Fields left as they were opened give back the item's own values exactly."""
+        kept = self._unchanged_people()
+        if kept is not None:
+            speakers, moderators = kept
+        else:
+            speakers, bad1 = self._people(self.speakers.text())
+            moderators, bad2 = self._people(self.moderators.text())
+            if bad1 or bad2:
+                self.error.setText("嘉宾未匹配：" + "；".join(bad1 + bad2))
+                return None
+        start: datetime | None = None
+        end: datetime | None = None
+        room_id: int | None = None
+        if self.item is not None and self._slot_shown() == self._shown:
+            # Day, times and room untouched: the item's own slot (seconds and all, and also an
+            # unplaced item that has times but no room).
+            start, end, room_id = self.item.start, self.item.end, self.item.room_id
+        elif not self.unscheduled.isChecked():
+            tz, day = self.sched.event.tz, self.days[self.day.currentIndex()]
             st, et = self.start.time(), self.end.time()
             start = datetime.combine(day, time(st.hour(), st.minute()), tzinfo=tz)
             end = datetime.combine(day, time(et.hour(), et.minute()), tzinfo=tz)

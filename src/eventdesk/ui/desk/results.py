@@ -1,0 +1,141 @@
+"""The desk's result list and its selection: the person every desk action acts on.
+
+Searches run off the GUI thread (as desk actions); each request is numbered and only the answer
+to the latest one is shown. The selection is held by person id: a new query selects its first
+row, but a refresh (another desk's write, an import, this desk's own print or undo) keeps the
+person selected — or selects nobody if they left the list — never whoever moved into row 0.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QTableView, QWidget
+
+from eventdesk.actions import desk as desk_actions
+from eventdesk.actions.base import ActionContext, Outcome
+from eventdesk.services.desk import DeskRow
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.desk.model import ResultsModel
+
+RESULT_LIMIT = 50
+
+
+class DeskResults:
+    """The rows of `table` (a ResultsModel) for the desk's query, and who is selected.
+
+    `on_error(exc)` shows a failed search; it and the view are held weakly (the view owns this
+    object: no cycle through a Qt object)."""
+
+    def __init__(self, ctx: AppContext, table: QTableView, model: ResultsModel, *,
+                 view: QWidget, on_error: Callable[[BaseException], None]) -> None:
+        self.ctx, self.table, self.model = ctx, table, model
+        self._view = weakref.ref(view)
+        self._on_error = weakref.WeakMethod(on_error)  # on_error is a bound method of the view
+        self._seq = 0  # the latest request; an answer to any other is dropped
+        self.pending_new_query = False  # the latest request is a new query (select its row 0)
+        # Enter / Ctrl+P / Ctrl+R pressed before the answer to what was typed arrived: run once
+        # it is shown, on the row it selects (as when the search answered at once).
+        self._after_answer: Callable[[], None] | None = None
+
+    # -- asking ---------------------------------------------------------------------------------
+    def request(self, text: str, *, new_query: bool, searchable: bool) -> None:
+        """Search for `text` (`searchable` false: nothing to search for). A new query selects
+        its first row; otherwise the rows shown are read again, keeping the selected person."""
+        self._seq += 1
+        seq = self._seq
+        self.pending_new_query = new_query
+        ids: list[int] = []
+        if not searchable:
+            # Nothing typed: the rows shown are the person a scan or walk-in put there.
+            ids = [] if new_query else [r.person.id for r in self.model.rows]
+            if not ids:
+                self._show(seq, [], new_query=True)
+                return
+
+        def read(actx: ActionContext, _progress: ops.Progress) -> Outcome[list[DeskRow]]:
+            if ids:
+                return desk_actions.rows_of(actx, person_ids=ids)
+            return desk_actions.search(actx, query=text, limit=RESULT_LIMIT)
+
+        ops.run_action(self.ctx, read,
+                       on_done=lambda rows: self._show(seq, rows, new_query=new_query),
+                       on_error=lambda exc: self._failed(seq, exc), owner=self._view())
+
+    def refresh(self, text: str, *, searchable: bool) -> None:
+        """Something changed: read the rows again, keeping the selected person."""
+        self.request(text, new_query=self.pending_new_query, searchable=searchable)
+
+    def on_answer(self, act: Callable[[], None]) -> None:
+        """Act on the selection now, or once the answer to what was just typed is shown."""
+        if self.pending_new_query:
+            self._after_answer = act
+        else:
+            act()
+
+    def show_only(self, row: DeskRow) -> None:
+        """Show just this person, selected (a scan, a confirmed code, a walk-in); a search still
+        on its way is dropped so it cannot replace them."""
+        self._seq += 1
+        self.pending_new_query = False
+        self._after_answer = None
+        self.model.set_rows([row])
+        self.table.selectRow(0)
+
+    # -- answers ----------------------------------------------------------------------------------
+    def _show(self, seq: int, rows: list[DeskRow], *, new_query: bool) -> None:
+        if seq != self._seq:
+            return  # a later request is on its way: this answer is stale
+        self.pending_new_query = False
+        # The person selected when the answer arrives (the operator may have moved meanwhile).
+        keep = None if new_query else self.selected_id()
+        self.model.set_rows(rows)
+        if new_query:
+            if rows:
+                self.table.selectRow(0)
+        elif keep is not None:
+            self.select_person(keep)
+        then, self._after_answer = self._after_answer, None
+        if then is not None:
+            then()
+
+    def _failed(self, seq: int, exc: BaseException) -> None:
+        if seq != self._seq:
+            return
+        self.pending_new_query = False
+        self._after_answer = None
+        on_error = self._on_error()
+        if on_error is not None:
+            on_error(exc)
+
+    # -- the selection ----------------------------------------------------------------------------
+    def selected(self) -> DeskRow | None:
+        """The selected row: the person every desk action acts on."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_id(self) -> int | None:
+        row = self.selected()
+        return row.person.id if row is not None else None
+
+    def select_person(self, person_id: int) -> bool:
+        """Select the person's row if it is shown (else select nobody); True when shown."""
+        i = self.model.row_of(person_id)
+        if i is None:
+            self.table.clearSelection()
+            return False
+        self.table.selectRow(i)
+        return True
+
+    def move(self, step: int) -> None:
+        """↑/↓/PgUp/PgDn: move the selection `step` rows, within the list."""
+        n = self.model.rowCount()
+        if not n:
+            return
+        current = self.selected()
+        row = 0 if current is None else self.model.rows.index(current)
+        row = max(0, min(n - 1, row + step))
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))

@@ -1,0 +1,187 @@
+"""Every command that opens a database tells a locked, unreachable or foreign database in one
+sentence on stderr and exits 2 (the contract's usage code) — never a traceback, never a change to
+a file that is not an EventDesk database."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from eventdesk import storage
+from eventdesk.cli import main
+
+SIZE = ["--exhibitors", "5", "--people", "40"]
+CSV = "姓名,单位,手机,类别\n张伟,光合,13812345678,展商\n"
+UNREACHABLE = "postgresql+psycopg://desk:secret@127.0.0.1:1/eventdesk"
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), *SIZE]) == 0
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all in the one file that is copied
+    finally:
+        conn.close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_template: Path, tmp_path: Path,
+         capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
+    """A copy of the demo event and the QR payload of one of its (not cancelled) people."""
+    path = tmp_path / "event.sqlite3"
+    shutil.copyfile(demo_template, path)
+    assert main(["people", "--db", str(path), "--json", "--limit", "200"]) == 0
+    people = json.loads(capsys.readouterr().out)
+    payload = next(p["qr_payload"] for p in people if p["status"] != "cancelled")
+    return path, payload
+
+
+# Each command of the contract that opens a database: argv for a database `db`, files in `tmp`.
+Command = Callable[[str, Path, str], list[str]]
+
+
+def _import(db: str, tmp: Path, _payload: str) -> list[str]:
+    f = tmp / "people.csv"
+    f.write_text(CSV, encoding="utf-8")
+    return ["import", str(f), "--db", db, "--kind", "people"]
+
+
+COMMANDS: dict[str, Command] = {
+    "people": lambda db, _t, _p: ["people", "--db", db, "--json"],
+    "checkin": lambda db, _t, p: ["checkin", "--db", db, "--desk", "3", "--json", p or "ED1.X"],
+    "badges": lambda db, t, _p: ["badges", "--db", db, "--out", str(t / "b.pdf"),
+                                 "--category", "visitor", "--mark-printed"],
+    "import": _import,
+    "export": lambda db, t, _p: ["export", "--db", db, "--kind", "people",
+                                 "--out", str(t / "people.csv")],
+    "schedule conflicts": lambda db, _t, _p: ["schedule", "conflicts", "--db", db, "--json"],
+    "schedule export": lambda db, t, _p: ["schedule", "export", "--db", db,
+                                          "--out", str(t / "programme.ics")],
+    "demo": lambda db, _t, _p: ["demo", "--db", db, *SIZE, "--replace"],
+    "screenshot": lambda db, t, _p: ["--db", db, "--screenshot", str(t / "shot.png"),
+                                     "--view", "people"],
+}
+# The commands that write: a write lock held elsewhere stops them; readers go on (WAL).
+WRITERS = {"checkin", "badges", "import", "demo"}
+
+
+def one_sentence(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err and "sqlalche.me" not in err and "Background on" not in err
+    assert "sqlite3." not in err and "psycopg" not in err.replace("postgresql+psycopg", "")
+    return lines[0]
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wait 0.2 s for a lock instead of 15 s: the test is about what happens after the wait."""
+    monkeypatch.setattr(storage, "BUSY_TIMEOUT_MS", 200)
+
+
+@pytest.fixture
+def write_lock(demo: tuple[Path, str]) -> Iterator[sqlite3.Connection]:
+    """Another program holds BEGIN EXCLUSIVE on the event's file."""
+    holder = sqlite3.connect(demo[0], isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE other_program (x)")
+    yield holder
+    holder.execute("ROLLBACK")
+    holder.close()
+
+
+@pytest.mark.usefixtures("short_busy_timeout")
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_write_locked_database(name: str, demo: tuple[Path, str], write_lock: sqlite3.Connection,
+                               tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, payload = demo
+    capsys.readouterr()
+    code = main(["--lang", "en", *COMMANDS[name](str(path), tmp_path, payload)])
+    err = capsys.readouterr().err
+    if name in WRITERS:
+        assert code == 2
+        assert one_sentence(err) == (f"eventdesk: The database {path} is locked by another "
+                                     "program; try again in a moment.")
+    else:
+        assert code == 0, err  # readers are not blocked by a writer in WAL mode
+        assert "Traceback" not in err
+
+
+@pytest.mark.usefixtures("short_busy_timeout")
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_exclusively_locked_database(name: str, demo: tuple[Path, str], tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Another program took the file for itself (locking_mode=EXCLUSIVE): even reads wait."""
+    path, payload = demo
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE other_program (x)")
+    capsys.readouterr()
+    try:
+        code = main(["--lang", "zh", *COMMANDS[name](str(path), tmp_path, payload)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 2
+    assert one_sentence(capsys.readouterr().err) == (
+        f"eventdesk: 数据库 {path} 正被其他程序占用（已锁定），请稍后再试。")
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_unreachable_server(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--lang", "en", *COMMANDS[name](UNREACHABLE, tmp_path, "")])
+    line = one_sentence(capsys.readouterr().err)
+    assert code == 2
+    assert line.startswith("eventdesk: Cannot reach the database server "
+                           "postgresql+psycopg://desk:***@127.0.0.1:1/eventdesk;")
+    assert "secret" not in line
+
+
+def _text(path: Path) -> None:
+    path.write_text("姓名,单位\n张伟,光合\n", encoding="utf-8")
+
+
+def _png(path: Path) -> None:
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+
+
+def _empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _foreign_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes (body) VALUES ('another program')")
+    conn.commit()
+    conn.close()
+
+
+FOREIGN = {"text": _text, "png": _png, "empty": _empty, "sqlite": _foreign_sqlite}
+
+
+@pytest.mark.parametrize("kind", sorted(FOREIGN))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_not_a_database(name: str, kind: str, tmp_path: Path,
+                        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "data" / f"file.{kind}"
+    path.parent.mkdir()
+    FOREIGN[kind](path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    siblings = sorted(p.name for p in path.parent.iterdir())
+    code = main(["--lang", "en", *COMMANDS[name](str(path), tmp_path, "")])
+    assert code == 2
+    assert one_sentence(capsys.readouterr().err) == (
+        f"eventdesk: {path} is not an EventDesk database; it was left unchanged.")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == siblings  # no -wal, no -shm
