@@ -63,8 +63,10 @@ def test_a_cancel_while_the_child_plans_writes_nothing(event_db: Database,
                                                        tmp_path: Path) -> None:
     from eventdesk.actions import import_process
 
+    # Big enough that the child is still planning (seconds) when it hears of the Cancel given
+    # at its first report (row 500).
     path = tmp_path / "big.csv"
-    path.write_text("姓名,手机\n" + "".join(f"人{i},139{i:08d}\n" for i in range(1200)),
+    path.write_text("姓名,手机\n" + "".join(f"人{i},139{i:08d}\n" for i in range(20_000)),
                     encoding="utf-8")
 
     def cancel(done: int, total: int) -> None:
