@@ -31,6 +31,7 @@ from eventdesk.pdf.badges import (
     render_batch,
     renderer,
 )
+from eventdesk.pdf.parallel import render_parallel
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.services.badges import batch as badge_service
 from eventdesk.services.badges.batch import SORTS, BadgeFilter, BadgeSort
@@ -64,6 +65,9 @@ PrinterFn = Callable[[bytes, ProgressFn], None]
 # Progress of a run in thousandths: rendering is most of a file run, spooling most of a printer run.
 _STEPS = 1000
 _RENDER_SHARE_WHEN_PRINTING = 0.4
+# Below this a run renders in the calling process even when asked for a separate one: starting
+# a child costs more (about half a second) than the few frames a small run takes.
+IN_PROCESS_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -205,9 +209,14 @@ def preview(ctx: ActionContext, *, selection: BadgeSelection,
 def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None = None,
               printer: PrinterFn | None = None, record: bool = False,
               reason: PrintReason | str = PrintReason.FIRST, strict: bool = False,
+              separate_process: bool = False,
               progress: ProgressFn = no_progress) -> Outcome[PrintRun]:
     """Render the selection to `out` (a PDF written whole or not at all) and/or `printer`, then,
     with `record`, log one print per badge rendered.
+
+    `separate_process`: render a run of IN_PROCESS_LIMIT badges or more in child processes
+    (`selection.options.workers` of them, at least one) — the GUI's choice, so that rendering
+    holds neither the GIL nor the garbage collector of the process that draws the window.
 
     Order: read (short, read-only) -> render and print (no transaction) -> one short write.
     `progress(done, total)` may raise Cancelled: a cancelled run writes no file and logs nothing.
@@ -227,9 +236,17 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
     def render_progress(done: int, count: int) -> None:
         progress(int(_STEPS * share * done / max(count, 1)), _STEPS)
 
-    result, data = render_batch(badges, layout=selection.layout, preset=selection.preset,
-                                options=selection.options, progress=render_progress)
-    assert data is not None  # no `out`: render_batch returns the bytes
+    if separate_process and len(badges) >= IN_PROCESS_LIMIT:
+        data, result = render_parallel(
+            badges, layout=selection.layout, preset=selection.preset,
+            options=replace(selection.options, workers=max(1, selection.options.workers)),
+            progress=render_progress)
+    else:
+        result, rendered = render_batch(badges, layout=selection.layout,
+                                        preset=selection.preset, options=selection.options,
+                                        progress=render_progress)
+        assert rendered is not None  # no `out`: render_batch returns the bytes
+        data = rendered
     if printer is not None:
         printer(data, lambda page, pages: progress(
             int(_STEPS * (share + (1 - share) * page / max(pages, 1))), _STEPS))

@@ -8,6 +8,15 @@ only valid while what it read is unchanged: `adapter.stamp(session)` taken befor
 equal the stamp in the write transaction, else the caller plans again there. `run` does both in
 one session (the services API, and tests).
 
+A kind whose records stand alone (people) may also be written in several short transactions, so
+that desks on the same SQLite file check in between them: `steps(plan, size=…)` cuts the plan,
+the caller writes each `Step` with `write_step` in a transaction of its own — checking the stamp
+again first, since the desks' own writes between steps may change what was planned — and the
+last one with `finish`. What the first steps committed is exactly what importing the rows they
+hold would make, so a run stopped between steps (a crash, a killed process) leaves a state that
+planning the same file again completes: the rows already written now match their records and
+change nothing.
+
 Rows are planned as if applied one after another, in memory: a row matching an existing record
 (or an earlier row of the same file) is merged into it under the `update` policy. Counts are taken
 from the end state, so a record changed and changed back counts as unchanged, and importing the
@@ -64,6 +73,7 @@ class KindAdapter:
     One adapter instance serves one plan and its write (it may keep what `load` read)."""
 
     kind: str = ""
+    stepwise: bool = False  # `apply` may be called on parts of a plan, one transaction each
     label: str = ""  # a Phrase ("imports.kind.people" …), worded inside messages
     fields: tuple[FieldSpec, ...] = ()
     compare: tuple[str, ...] = ()  # the fields whose change makes an update
@@ -119,6 +129,14 @@ class KindAdapter:
         """Write the plan: new records, and {field: new value} changes of existing ones."""
         raise NotImplementedError
 
+    def prepare(self, creates: list[dict[str, Any]]) -> None:
+        """Before a step's write, outside any transaction: work on new records that needs no
+        database (search text…), kept in the records for `apply`."""
+
+    def summary(self, session: Session, *, created: int, updated: int, operator: str,
+                source: str) -> None:
+        """After the last `apply` of a stepwise kind: the import's own audit entry."""
+
     def written(self, session: Session, plan: Plan) -> None:
         """After `apply`: correct `plan.report.extra` with what the write made (real ids)."""
 
@@ -172,10 +190,61 @@ def write(session: Session, plan: Plan, *, operator: str = "",
     if not (report.dry_run or report.rejected) and (plan.creates or plan.updates):
         plan.adapter.apply(session, creates=plan.creates, updates=plan.updates,
                            operator=operator, source=plan.source, progress=progress)
+        plan.adapter.summary(session, created=len(plan.creates), updated=len(plan.updates),
+                             operator=operator, source=plan.source)
         report.written = True
         plan.adapter.written(session, plan)
     if progress is not None:
         progress(total, total)
+    return report
+
+
+@dataclass(frozen=True)
+class Step:
+    """A part of a plan written in a transaction of its own: new records, then changes."""
+
+    creates: list[dict[str, Any]]
+    updates: list[tuple[int, dict[str, Any]]]
+
+    @property
+    def records(self) -> int:
+        return len(self.creates) + len(self.updates)
+
+
+def steps(plan: Plan, *, size: int) -> list[Step]:
+    """The plan's writes in parts of at most `size` records (none for a dry run, a rejected
+    file or nothing to change). Only for a `stepwise` kind."""
+    if plan.report.dry_run or plan.report.rejected or size < 1:
+        return []
+    parts = [Step(plan.creates[i:i + size], []) for i in range(0, len(plan.creates), size)]
+    parts += [Step([], plan.updates[i:i + size]) for i in range(0, len(plan.updates), size)]
+    return parts
+
+
+def prepare(plan: Plan, step: Step) -> None:
+    """What a step's write can do before its transaction (call it outside one)."""
+    plan.adapter.prepare(step.creates)
+
+
+def write_step(session: Session, plan: Plan, step: Step, *, operator: str = "") -> None:
+    """Write one part of a stepwise plan (see `steps`) in the caller's transaction."""
+    plan.adapter.apply(session, creates=step.creates, updates=step.updates, operator=operator,
+                       source=plan.source, progress=None)
+
+
+def finish(session: Session, plan: Plan, *, created: int, updated: int,
+           operator: str = "") -> ImportReport:
+    """After the last step of a stepwise plan, in its transaction: the audit entry of the whole
+    import (`created`/`updated`: records written by every plan of this run, a re-plan included)
+    and the report's counts."""
+    report = plan.report
+    if created or updated:
+        plan.adapter.summary(session, created=created, updated=updated, operator=operator,
+                             source=plan.source)
+        report.written = True
+        plan.adapter.written(session, plan)
+    report.created, report.updated = created, updated
+    report.skipped = report.rows - created - updated
     return report
 
 

@@ -37,6 +37,7 @@ from eventdesk.services.imports.mapping import FieldSpec
 from eventdesk.services.imports.normalise import CATEGORY_LABELS, category_of, clean, status_of
 from eventdesk.services.imports.report import FieldProblem, problem
 from eventdesk.services.people import PersonInput, validate_person
+from eventdesk.storage import chunked
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "姓名", ("姓名", "名字", "name", "中文名", "中文姓名", "参会人", "参会人姓名",
@@ -63,6 +64,7 @@ FIELDS: tuple[FieldSpec, ...] = (
 COMPARE = ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone", "email",
            "status", "external_ref", "notes")
 _INSERT_BATCH = 2000
+_SEARCH_FIELDS = ("name_pinyin", "search_text")  # what _search gives
 _fold = lru_cache(maxsize=65536)(fold)
 
 
@@ -78,6 +80,7 @@ def badge_codes(count: int) -> list[str]:
 
 class PeopleAdapter(KindAdapter):
     kind = "people"
+    stepwise = True  # people stand alone: a 30,000-row list is written in short transactions
     label = Phrase("imports.kind.people")
     fields = FIELDS
     compare = COMPARE
@@ -200,18 +203,13 @@ class PeopleAdapter(KindAdapter):
               updates: list[tuple[int, dict[str, Any]]], operator: str, source: str,
               progress: Progress | None) -> None:
         total = len(creates) + len(updates)
-        taken = set(session.scalars(select(Person.badge_code)))
         now = utcnow()
         rows: list[dict[str, Any]] = []
-        fresh = iter(badge_codes(len(creates) + 16))
-        for record in creates:
-            code = next(fresh)
-            while code in taken:
-                code = next(fresh, None) or badge_codes(1)[0]
-            taken.add(code)
+        for record, code in zip(creates, _unused_codes(session, len(creates)), strict=True):
             values = {k: record[k] for k in COMPARE}
-            values.update(badge_code=code, created_at=now, updated_at=now,
-                          **self._search(values))
+            values.update(badge_code=code, created_at=now, updated_at=now)
+            values.update({k: record[k] for k in _SEARCH_FIELDS} if _SEARCH_FIELDS[0] in record
+                          else self._search(values))
             rows.append(values)
         # Core executemany on the table: ORM objects, or even the ORM's bulk insert, cost seconds
         # more on a 30,000-row list (and the ORM path splits batches wherever a None appears).
@@ -241,8 +239,16 @@ class PeopleAdapter(KindAdapter):
             changed += len(people)
             if progress is not None:
                 progress(len(creates) + changed, total)
+
+    def prepare(self, creates: list[dict[str, Any]]) -> None:
+        # Pinyin and search text take ~0.2 ms a person: outside the write transaction.
+        for record in creates:
+            record.update(self._search(record))
+
+    def summary(self, session: Session, *, created: int, updated: int, operator: str,
+                source: str) -> None:
         audit.record(session, actor=operator, action="import.people", subject_type="import",
-                     detail={"file": source, "created": len(creates), "updated": len(updates)})
+                     detail={"file": source, "created": created, "updated": updated})
 
     def _search(self, values: dict[str, Any]) -> dict[str, str]:
         short = self.shorts.get(values["exhibitor_id"], "") if values["exhibitor_id"] else ""
@@ -251,6 +257,20 @@ class PeopleAdapter(KindAdapter):
                     name=values["name"], name_en=values["name_en"], company=values["company"],
                     company_short=short, email=values["email"],
                     external_ref=values["external_ref"] or "")}
+
+
+def _unused_codes(session: Session, count: int) -> list[str]:
+    """`count` new badge codes that no person holds. Only the drawn codes are looked up (a
+    part of a stepwise import must not read every code of the event in its write)."""
+    codes = list(dict.fromkeys(badge_codes(count)))
+    while True:
+        held = {c for chunk in chunked(codes)
+                for c in session.scalars(select(Person.badge_code)
+                                         .where(Person.badge_code.in_(chunk)))}
+        codes = [c for c in codes if c not in held]
+        if len(codes) >= count:
+            return codes[:count]
+        codes += [c for c in badge_codes(count - len(codes) + 16) if c not in codes]
 
 
 def stamp_of(session: Session, model: type[Person] | type[Exhibitor]) -> tuple[Any, ...]:

@@ -5,6 +5,8 @@ run off the GUI thread through ops.run_action."""
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
@@ -37,6 +39,10 @@ from eventdesk.domain import CATEGORY_LABELS_ZH, Category
 from eventdesk.ui import ops
 from eventdesk.ui.badges import jobs
 from eventdesk.ui.context import EXHIBITORS, PEOPLE, PRINTS, AppContext
+
+# A big run renders in child processes (actions.printing, separate_process): the window's own
+# process keeps its GIL and garbage collector for the desk's typing. Two: the desk PC's cores.
+RUN_PROCESSES = max(1, min(2, os.cpu_count() or 1))
 
 SORT_LABELS = {"company": "单位，再按姓名拼音", "booth": "展馆，再按展位", "name": "姓名拼音"}
 
@@ -334,6 +340,8 @@ class BadgeView(QWidget):
     def start_run(self, *, out: Path | None = None, printer: QPrinter | None = None,
                   mark_printed: bool = False) -> ops.BackgroundOp:
         selection = self.selection(printer=printer.printerName() if printer else None)
+        selection = replace(selection, options=replace(selection.options,
+                                                       workers=RUN_PROCESSES))
         self._printer = printer  # kept alive while the worker paints on it
         sink = jobs.printer_sink(printer, selection.preset) if printer is not None else None
         # A printed run is always logged; a PDF only when the person asked ("mark as printed").
@@ -346,7 +354,8 @@ class BadgeView(QWidget):
         self.run_op = ops.run_action(
             self.ctx,
             lambda actx, p: printing.print_run(actx, selection=selection, out=out, printer=sink,
-                                               record=record, progress=p),
+                                               record=record, separate_process=True,
+                                               progress=p),
             on_done=self._run_done, on_error=self._run_failed, on_progress=self._on_progress)
         return self.run_op
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk import messages
+from eventdesk.actions import import_process
 from eventdesk.actions import imports as import_actions
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome
 from eventdesk.messages import imports as import_words
@@ -153,11 +154,16 @@ class _RunPage(QWizardPage):
         save = page.save.isChecked()
 
         def work(actx: ActionContext, progress: ops.Progress) -> Outcome[ImportReport]:
+            # People lists (tens of thousands of rows) in a child process: planning them on a
+            # thread of the window's process stalled the window (GIL, garbage collector) — see
+            # actions.import_process. Exhibitor and schedule lists are small.
+            in_child = request.kind == "people"
             if dry_run:
-                return import_actions.dry_run(actx, request=request, progress=progress)
-            return import_actions.import_list(actx, request=request,
-                                              expected_hash=expected_hash, save_mapping=save,
-                                              progress=progress)
+                return (import_process.dry_run if in_child else import_actions.dry_run)(
+                    actx, request=request, progress=progress)
+            return (import_process.import_list if in_child else import_actions.import_list)(
+                actx, request=request, expected_hash=expected_hash, save_mapping=save,
+                progress=progress)
 
         self.report, self.running = None, True
         self.bar.setRange(0, 0)
