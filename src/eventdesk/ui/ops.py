@@ -203,7 +203,9 @@ class _GuiThreadCollector(QObject):
     that reached it since the last one are a quarter of those it held then. Without it, a full
     collection ran every few seconds while an import or a badge run allocated, each walking
     every live object of the process (the 30,000-person search index, a plan of 30,000 rows) —
-    up to a second with the window frozen."""
+    up to a second with the window frozen. And while background work runs (an import, an index
+    rebuild, a badge run: the objects it allocates are mostly freed by reference counting when it
+    ends), a full collection waits for it to end, unless the oldest generation has doubled."""
 
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
@@ -226,7 +228,9 @@ class _GuiThreadCollector(QObject):
                 self.long_lived_pending += len(gc.get_objects(generation=1))
                 gc.collect(1)
                 if (count2 > self.thresholds[2]
-                        and self.long_lived_pending >= self.long_lived_total // 4):
+                        and self.long_lived_pending >= self.long_lived_total // 4
+                        and (not _relay().jobs
+                             or self.long_lived_pending >= self.long_lived_total)):
                     gc.collect(2)
                     self.long_lived_total = len(gc.get_objects(generation=2))
                     self.long_lived_pending = 0
