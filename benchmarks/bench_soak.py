@@ -557,12 +557,16 @@ def main() -> int:
         print(f"    {name}: {n}")
     print("  longest stall grew during: "
           + ", ".join(f"{ms:.0f} ms ({what})" for ms, what in soak.stall_log[-6:]))
-    if soak.findings:
-        print(f"  findings ({len(soak.findings)}, first 30):")
-        for line in soak.findings[:30]:
-            print(f"    - {line}")
+    log = (tmp / "gui.log").read_text(encoding="utf-8", errors="replace")
+    print(f"  GUI tracebacks on stderr: {log.count('Traceback (most recent call last)')} "
+          f"(database is locked: {log.count('database is locked')})")
+    kinds = Counter(line.split(":")[0] + (": " + line.split(":")[1] if line.startswith("WRONG")
+                                          else "") for line in soak.findings)
+    print("  findings by kind: " + "; ".join(f"{k} ×{n}" for k, n in kinds.most_common()))
+    (tmp / "findings.txt").write_text("\n".join(soak.findings) + "\n", encoding="utf-8")
+    for line in [f for f in soak.findings if f.startswith("WRONG")][:12]:
+        print(f"    - {line}")
     if crashed:
-        log = (tmp / "gui.log").read_text(encoding="utf-8", errors="replace")
         print("  GUI output (last 2,000 characters):\n" + log[-2000:])
     print(f"  working folder: {tmp}" + ("" if args.keep or crashed else " (removed)"))
     if not (args.keep or crashed):

@@ -46,6 +46,10 @@ ALT = Qt.KeyboardModifier.AltModifier
 PERSON_GAP_MS = 70  # a person types with gaps over 60 ms; a scanner within a few ms
 
 
+def damaged(name: str) -> PrintReason | None:
+    return PrintReason.DAMAGED
+
+
 class Operator:
     def __init__(self, tmp: Path, seed: int) -> None:
         self.rng = random.Random(seed)
@@ -71,7 +75,7 @@ class Operator:
         desk = self.window.show_view("desk")
         assert isinstance(desk, DeskView)
         self.desk = desk
-        desk.badges.ask_reason = lambda _name: PrintReason.DAMAGED  # the reason question
+        desk.badges.ask_reason = damaged  # the reason question, answered
         self.wait(lambda: ops.pending() == 0)
         self.actions = 0
         self.prints: list[dict[str, object]] = []
@@ -158,10 +162,10 @@ class Operator:
         chosen = self.selected_id()
         if chosen is None:
             return
-        QTest.keyClick(self.desk.search, "p", CTRL)
+        QTest.keyClick(self.desk.search, Qt.Key.Key_P, CTRL)
         self.check_print(chosen, "search, Ctrl+P", "search")
         self.actions += 1
-        QTest.keyClick(self.desk.search, "p", CTRL)  # again: the person the operator still sees
+        QTest.keyClick(self.desk.search, Qt.Key.Key_P, CTRL)  # again: the one still seen
         self.check_print(chosen, "search, Ctrl+P, Ctrl+P", "search")
         self.actions += 1
 
@@ -172,12 +176,12 @@ class Operator:
         QTest.keyClick(self.desk.search, Qt.Key.Key_Return)
         self.settled()
         if self.rng.random() < 0.5:
-            QTest.keyClick(self.desk.search, "r", CTRL)
+            QTest.keyClick(self.desk.search, Qt.Key.Key_R, CTRL)
             self.check_print(person.id, "scan, Ctrl+R", "scan")
 
     def undo(self) -> None:
         self.show("desk")
-        QTest.keyClick(self.desk.search, "z", CTRL)
+        QTest.keyClick(self.desk.search, Qt.Key.Key_Z, CTRL)
         self.settled()
 
     def walk_in(self) -> None:
