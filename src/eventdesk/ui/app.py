@@ -5,10 +5,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from eventdesk import messages
@@ -134,7 +137,50 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     window.show()
+    start_heartbeat_log(app)
     return app.exec()
+
+
+HEARTBEAT_ENV = "EVENTDESK_HEARTBEAT_LOG"
+
+
+def start_heartbeat_log(app: QApplication) -> None:
+    """Opt-in diagnostic for the soak benchmark: with EVENTDESK_HEARTBEAT_LOG=PATH a 10 ms timer
+    on the GUI thread measures the longest gap between its ticks (a stall of the event loop) and
+    rewrites PATH about once a second with JSON {"longest_ms", "longest_at" (epoch s), "over_100ms"
+    (stalls > 100 ms), "beats", "pid"}. Without the variable nothing runs."""
+    path = os.environ.get(HEARTBEAT_ENV)
+    if not path:
+        return
+    state = {"last": time.monotonic(), "written": 0.0, "longest": 0.0, "longest_at": 0.0,
+             "over": 0.0, "beats": 0.0}
+
+    def write() -> None:
+        record = {"longest_ms": round(state["longest"] * 1000, 1),
+                  "longest_at": state["longest_at"], "over_100ms": int(state["over"]),
+                  "beats": int(state["beats"]), "pid": os.getpid()}
+        tmp = f"{path}.tmp"
+        with open(tmp, "w", encoding="utf-8") as out:
+            json.dump(record, out)
+        os.replace(tmp, path)  # a reader never sees half a file
+
+    def beat() -> None:
+        now = time.monotonic()
+        gap, state["last"] = now - state["last"], now
+        state["beats"] += 1
+        if gap > 0.1:
+            state["over"] += 1
+        if gap > state["longest"]:
+            state["longest"], state["longest_at"] = gap, time.time()
+        if now - state["written"] >= 1.0:
+            state["written"] = now
+            write()
+
+    timer = QTimer(app)  # owned by the application; the closures hold no Qt object
+    timer.setInterval(10)
+    timer.timeout.connect(beat)
+    app.aboutToQuit.connect(write)
+    timer.start()
 
 
 def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
