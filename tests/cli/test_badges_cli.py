@@ -120,3 +120,18 @@ def test_mark_printed_logs_the_codes_that_were_rendered(people: Database, db_pat
                            .where(BadgePrint.person_id == wang)).one()
         now = s.scalar(select(Person.badge_code).where(Person.id == wang))
     assert logged == before != now
+
+
+@pytest.mark.parametrize("argv", [["badges"],
+                                  ["export", "--kind", "people"],
+                                  ["export", "--kind", "programme"]])
+def test_out_that_is_a_directory_is_one_sentence(people: Database, db_path: Path,
+                                                 tmp_path: Path, capsys,
+                                                 argv: list[str]) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / ("taken.pdf" if "pdf" in argv[-1] or argv[0] == "badges" else "t.csv")
+    target.mkdir()
+    code = main([*argv, "--db", str(db_path), "--out", str(target)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "taken" in err or "t.csv" in err

@@ -116,7 +116,7 @@ class LibraryError(Exception):
 
 
 @pytest.mark.parametrize("exc", [RuntimeError(SECRET), KeyError(SECRET), LibraryError(),
-                                 OSError(2, SECRET, SECRET)], ids=lambda e: type(e).__name__)
+                                 ConnectionError(SECRET)], ids=lambda e: type(e).__name__)
 @pytest.mark.parametrize("lang", messages.LANGUAGES)
 def test_an_unexpected_error_never_shows_its_text(exc: BaseException, lang: str) -> None:
     messages.set_language(lang)
@@ -134,3 +134,13 @@ def test_code_still_reading_message_sees_the_sentence() -> None:
     assert exc.message == "No person with number 7"
     legacy = ValidationFailed({"name": "会议室名称不能为空"})
     assert legacy.message == "Please correct: 会议室名称不能为空"
+
+
+@pytest.mark.parametrize("lang", messages.LANGUAGES)
+def test_a_file_error_names_the_file_and_the_reason_only(lang: str) -> None:
+    messages.set_language(lang)
+    exc = IsADirectoryError(21, "Is a directory", "/tmp/badges.pdf")
+    exc.args = (21, "Is a directory", SECRET)  # what the error carries beyond them is not shown
+    said = messages.describe(exc)
+    assert "/tmp/badges.pdf" in said and "Is a directory" in said
+    assert "Traceback" not in said and len(said.splitlines()) == 1

@@ -99,6 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(module.run(args) or 0)
     except DomainError as exc:
         return _refuse(exc)
+    except OSError as exc:
+        # A file the command was told to read or write (--out a directory, a read-only folder,
+        # a full disk): one sentence naming the file and the system's reason, exit 2.
+        sentence = " ".join(messages.describe(exc).split())
+        print(f"eventdesk: {sentence}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:
         # A database that is locked, unreachable or not a database at all, met anywhere in a
         # command (opening it, or its first write): one sentence and exit 2, never a traceback.

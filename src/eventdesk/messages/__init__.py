@@ -103,6 +103,11 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, ValidationFailed) and exc.fields and not exc.code_given:
         return text("invalid_fields", problems=text("list_separator").join(
             _labelled(key, problem) for key, problem in exc.fields.items()))
+    if isinstance(exc, OSError) and not isinstance(exc, ConnectionError):
+        # a file that cannot be read or written: the file's name and the system's reason only
+        # os.replace(temporary, target) names the target second: that is the file people chose
+        return text("file_error", path=exc.filename2 or exc.filename or "",
+                    reason=exc.strerror or exc.__class__.__name__)
     if not isinstance(exc, DomainError):
         return text("unexpected_error", kind=exc.__class__.__name__)
     if exc.code in catalogue() and (exc.code_given or not exc.sentence):
