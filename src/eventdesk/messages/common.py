@@ -4,7 +4,8 @@ problems any form can have, field names, and what the command line and the windo
 from __future__ import annotations
 
 CATALOGUE: dict[str, tuple[str, str]] = {
-    "file_error": ("无法读写文件 {path}：{reason}", "Cannot read or write the file {path}: {reason}"),
+    "file_error": ("无法读写文件 {path}：{reason}",
+                   "Cannot read or write the file {path}: {reason}"),
     "unexpected_error": ("意外错误（{kind}），操作未完成",
                          "Unexpected error ({kind}); nothing was done"),
     # Default codes of the domain error classes (eventdesk.domain.errors), for a raise that
