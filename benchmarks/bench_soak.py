@@ -427,7 +427,9 @@ class Soak:
         self.click(*BADGES_SAVE_PDF)
         time.sleep(1.5)
         out = self.tmp / f"run-{len(self.badge_runs) + 1}.pdf"
-        self.xdo("type", "--delay", "20", str(out))
+        # typed like a person: 20 ms per key + Enter is a scanner's burst, which the desk takes
+        # as a scan in any window (issue 10), so the file dialog would never see the name
+        self.xdo("type", "--delay", "90", str(out))
         self.key("Return")
         self.badge_runs.append(out)
         self.counts["badge runs started"] += 1
