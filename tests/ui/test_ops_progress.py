@@ -4,6 +4,8 @@ typing (issue 10, fault 8)."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -33,3 +35,30 @@ def test_progress_is_throttled_but_the_last_report_arrives(qtbot: QtBot, event_d
                         on_progress=lambda done, _total: shown.append(done))
     qtbot.waitUntil(lambda: op.done, timeout=10_000)
     assert shown == [1, *range(100, 1000, 100), 1000]
+
+
+def test_latest_delivers_only_the_newest_answer(qtbot: QtBot, event_db: Database) -> None:
+    with event_db.unit_of_work(write=False) as s:
+        ctx = AppContext(event_db, get_event(s), "tester")
+    first_may_answer = threading.Event()
+    answers: list[str] = []
+    latest = ops.Latest()
+
+    def slow(_actx: ActionContext, _progress: ops.Progress) -> Outcome[str]:
+        first_may_answer.wait(10)  # "z" was typed first and answers last
+        return Outcome(value="z")
+
+    def fast(_actx: ActionContext, _progress: ops.Progress) -> Outcome[str]:
+        return Outcome(value="zhang")
+
+    early = latest.run_action(ctx, slow, on_done=answers.append, on_error=pytest.fail)
+    late = latest.run_action(ctx, fast, on_done=answers.append, on_error=pytest.fail)
+    qtbot.waitUntil(lambda: late.done, timeout=10_000)
+    first_may_answer.set()
+    qtbot.waitUntil(lambda: early.done, timeout=10_000)
+    assert answers == ["zhang"]
+    latest.forget()  # the widget shows something of its own: nothing on its way may replace it
+    dropped = latest.run_action(ctx, fast, on_done=answers.append, on_error=pytest.fail)
+    latest.forget()
+    qtbot.waitUntil(lambda: dropped.done, timeout=10_000)
+    assert answers == ["zhang"]

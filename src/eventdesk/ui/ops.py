@@ -46,9 +46,9 @@ from eventdesk.messages import describe
 from eventdesk.storage import Session
 from eventdesk.ui.context import AppContext
 
-__all__ = ["BackgroundOp", "Cancelled", "Progress", "collect_garbage_on_gui_thread", "error_text",
-           "run_action",
-           "run_call_in_background", "run_in_background", "run_now", "wait_idle"]
+__all__ = ["BackgroundOp", "Cancelled", "Latest", "Progress", "collect_garbage_on_gui_thread",
+           "error_text", "run_action", "run_call_in_background", "run_in_background", "run_now",
+           "wait_idle"]
 
 T = TypeVar("T")
 
@@ -334,6 +334,42 @@ def run_action(
 
     return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
                   after=lambda: ctx.notify(*(changed[0] if changed else ())), owner=owner)
+
+
+class Latest:
+    """Background actions of which only the newest answer counts — a live search, a look-up as
+    the operator types: starting one, or `forget()`, drops the answers still on their way, so a
+    slow early answer never replaces a later one. Plain Python, kept by the widget that asks."""
+
+    def __init__(self) -> None:
+        self._newest = 0
+
+    def forget(self) -> None:
+        """Drop every answer still on its way (the widget shows something newer itself)."""
+        self._newest += 1
+
+    def run_action(
+        self,
+        ctx: AppContext,
+        action: Callable[[ActionContext, Progress], Outcome[T]],
+        *,
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+        owner: QObject | None = None,
+    ) -> BackgroundOp:
+        """`run_action`, with `on_done` / `on_error` called only for the newest request."""
+        self._newest += 1
+        mine = self._newest
+
+        def done(value: T) -> None:
+            if mine == self._newest:
+                on_done(value)
+
+        def failed(exc: BaseException) -> None:
+            if mine == self._newest:
+                on_error(exc)
+
+        return run_action(ctx, action, on_done=done, on_error=failed, owner=owner)
 
 
 def run_in_background(

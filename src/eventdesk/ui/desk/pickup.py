@@ -48,7 +48,7 @@ class PickupDialog(QDialog):
         self.ctx, self.badges = ctx, badges
         self.state: PickupState | None = None
         self._wanted: int | None = None  # the exhibitor last chosen: older answers are dropped
-        self._query_seq = 0  # the latest company search; older answers are dropped
+        self._searches = ops.Latest()  # company searches as typed; older answers are dropped
         self.searching = False
         self.setWindowTitle("展商领证 Exhibitor pick-up")
         self.resize(900, 560)
@@ -85,20 +85,16 @@ class PickupDialog(QDialog):
         self._refresh_buttons()
 
     def _search(self, text: str) -> None:
-        self._query_seq += 1
-        seq = self._query_seq
         if not text.strip():
-            self._show_companies(seq, [])
+            self._searches.forget()
+            self._show_companies([])
             return
         self.searching = True
-        ops.run_action(self.ctx, lambda actx, _p: desk_actions.find_exhibitors(
+        self._searches.run_action(self.ctx, lambda actx, _p: desk_actions.find_exhibitors(
             actx, query=text, limit=50),
-            on_done=lambda rows: self._show_companies(seq, rows),
-            on_error=lambda exc: self._search_failed(seq, exc), owner=self)
+            on_done=self._show_companies, on_error=self._search_failed, owner=self)
 
-    def _show_companies(self, seq: int, rows: list[ExhibitorRow]) -> None:
-        if seq != self._query_seq:
-            return  # the operator typed on: a later answer is coming
+    def _show_companies(self, rows: list[ExhibitorRow]) -> None:
         self.searching = False
         shown = self._wanted
         self.companies.blockSignals(True)
@@ -116,10 +112,9 @@ class PickupDialog(QDialog):
         # The company shown stays shown while it still matches; otherwise the first match.
         self.companies.setCurrentRow(ids.index(shown) if shown in ids else 0)
 
-    def _search_failed(self, seq: int, exc: BaseException) -> None:
-        if seq == self._query_seq:
-            self.searching = False
-            self._clear_detail(describe(exc))
+    def _search_failed(self, exc: BaseException) -> None:
+        self.searching = False
+        self._clear_detail(describe(exc))
 
     def _load(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -34,7 +34,7 @@ class DeskResults:
         self.ctx, self.table, self.model = ctx, table, model
         self._view = weakref.ref(view)
         self._on_error = weakref.WeakMethod(on_error)  # on_error is a bound method of the view
-        self._seq = 0  # the latest request; an answer to any other is dropped
+        self._answers = ops.Latest()  # the latest request; an answer to any other is dropped
         self.pending_new_query = False  # the latest request is a new query (select its row 0)
         # Enter / Ctrl+P / Ctrl+R pressed before the answer to what was typed arrived: run once
         # it is shown, on the row it selects (as when the search answered at once).
@@ -44,15 +44,14 @@ class DeskResults:
     def request(self, text: str, *, new_query: bool, searchable: bool) -> None:
         """Search for `text` (`searchable` false: nothing to search for). A new query selects
         its first row; otherwise the rows shown are read again, keeping the selected person."""
-        self._seq += 1
-        seq = self._seq
         self.pending_new_query = new_query
         ids: list[int] = []
         if not searchable:
             # Nothing typed: the rows shown are the person a scan or walk-in put there.
             ids = [] if new_query else [r.person.id for r in self.model.rows]
             if not ids:
-                self._show(seq, [], new_query=True)
+                self._answers.forget()
+                self._show([], new_query=True)
                 return
 
         def read(actx: ActionContext, _progress: ops.Progress) -> Outcome[list[DeskRow]]:
@@ -60,9 +59,9 @@ class DeskResults:
                 return desk_actions.rows_of(actx, person_ids=ids)
             return desk_actions.search(actx, query=text, limit=RESULT_LIMIT)
 
-        ops.run_action(self.ctx, read,
-                       on_done=lambda rows: self._show(seq, rows, new_query=new_query),
-                       on_error=lambda exc: self._failed(seq, exc), owner=self._view())
+        self._answers.run_action(self.ctx, read,
+                                 on_done=lambda rows: self._show(rows, new_query=new_query),
+                                 on_error=self._failed, owner=self._view())
 
     def refresh(self, text: str, *, searchable: bool) -> None:
         """Something changed: read the rows again, keeping the selected person."""
@@ -78,16 +77,14 @@ class DeskResults:
     def show_only(self, row: DeskRow) -> None:
         """Show just this person, selected (a scan, a confirmed code, a walk-in); a search still
         on its way is dropped so it cannot replace them."""
-        self._seq += 1
+        self._answers.forget()
         self.pending_new_query = False
         self._after_answer = None
         self.model.set_rows([row])
         self.table.selectRow(0)
 
     # -- answers ----------------------------------------------------------------------------------
-    def _show(self, seq: int, rows: list[DeskRow], *, new_query: bool) -> None:
-        if seq != self._seq:
-            return  # a later request is on its way: this answer is stale
+    def _show(self, rows: list[DeskRow], *, new_query: bool) -> None:
         self.pending_new_query = False
         # The person selected when the answer arrives (the operator may have moved meanwhile).
         keep = None if new_query else self.selected_id()
@@ -101,9 +98,7 @@ class DeskResults:
         if then is not None:
             then()
 
-    def _failed(self, seq: int, exc: BaseException) -> None:
-        if seq != self._seq:
-            return
+    def _failed(self, exc: BaseException) -> None:
         self.pending_new_query = False
         self._after_answer = None
         on_error = self._on_error()

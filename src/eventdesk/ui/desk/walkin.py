@@ -75,7 +75,7 @@ class WalkInDialog(QDialog):
         self.exhibitor.activated.connect(self._exhibitor_picked)
         self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
         # Exhibitor look-ups: only the answer to the latest company text is used.
-        self._lookup_seq = 0
+        self._lookups = ops.Latest()  # exhibitor look-ups as the company is typed
         self.looking_up = False
         self._submit_when_found = False  # Save pressed while the look-up was on its way
         self._names: dict[int, str] = {}  # exhibitor id -> its Chinese name, of the last answer
@@ -134,26 +134,21 @@ class WalkInDialog(QDialog):
 
     # -- the exhibitor: looked up as typed, linked as chosen -------------------------------------
     def _find_exhibitors(self, text: str) -> None:
-        self._lookup_seq += 1
-        seq = self._lookup_seq
         if len(text.strip()) < 2:
+            self._lookups.forget()
             self.looking_up = False
             return
         self.looking_up = True
-        ops.run_action(self.ctx, lambda actx, _p: desk_actions.find_exhibitors(
+        self._lookups.run_action(self.ctx, lambda actx, _p: desk_actions.find_exhibitors(
             actx, query=text, limit=20),
-            on_done=lambda rows: self._offer_exhibitors(seq, rows),
-            on_error=lambda exc: self._lookup_failed(seq, exc), owner=self)
+            on_done=self._offer_exhibitors, on_error=self._lookup_failed, owner=self)
 
-    def _lookup_failed(self, seq: int, exc: BaseException) -> None:
-        if seq == self._lookup_seq:
-            self.looking_up = False
-            self._submit_when_found = False
-            self.message.setText(describe(exc))
+    def _lookup_failed(self, exc: BaseException) -> None:
+        self.looking_up = False
+        self._submit_when_found = False
+        self.message.setText(describe(exc))
 
-    def _offer_exhibitors(self, seq: int, rows: list[ExhibitorRow]) -> None:
-        if seq != self._lookup_seq:
-            return  # the operator typed on: a later answer is coming
+    def _offer_exhibitors(self, rows: list[ExhibitorRow]) -> None:
         self.looking_up = False
         self._names = {r.id: r.name_zh for r in rows}
         self.exhibitor.clear()
