@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from eventdesk.domain import Category
-from eventdesk.services.events import create_event
+from eventdesk.services.events import create_event, get_event
 from eventdesk.services.people import PersonInput, create_person
 from eventdesk.services.schedule import items as schedule
 from eventdesk.services.schedule import rooms as schedule_rooms
 from eventdesk.storage import Database, Session
+
+if TYPE_CHECKING:
+    from eventdesk.ui.context import AppContext
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -75,3 +79,12 @@ def build_small(db: Database, *, start: date | None = None) -> Small:
         items["未排"] = schedule.create_item(s, data=schedule.ItemInput(
             title_zh="待定报告", kind="talk", speakers=(people["王芳"],))).id
     return Small(days, rooms, tracks, people, items)
+
+
+def window_context(db: Database) -> AppContext:
+    """What the schedule views and dialogs get from the window: the database and its event."""
+    from eventdesk.ui.context import AppContext
+
+    with db.unit_of_work(write=False) as s:
+        event = get_event(s)
+    return AppContext(db, event, "test")

@@ -11,9 +11,8 @@ from sqlalchemy import update
 
 from eventdesk.cli import main
 from eventdesk.domain import Person
-from eventdesk.services.events import get_event
 from eventdesk.storage import Database
-from tests.schedule_data import Small, build_small
+from tests.schedule_data import Small, build_small, window_context
 
 # U+E000 is a private-use code point: no font of the chain has it (tests/pdf use it the same way).
 RARE = "\ue000"
@@ -30,11 +29,7 @@ def small(db: Database) -> Small:
 
 @pytest.fixture
 def ctx(db: Database, small: Small):  # type: ignore[no-untyped-def]
-    from eventdesk.ui.context import AppContext
-
-    with db.unit_of_work(write=False) as s:
-        event = get_event(s)
-    return AppContext(db, event, "test")
+    return window_context(db)
 
 
 def _cli_report(db_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:

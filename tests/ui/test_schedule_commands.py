@@ -8,12 +8,11 @@ from dataclasses import replace
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from eventdesk.services.events import get_event
 from eventdesk.services.schedule import items as schedule
 from eventdesk.services.schedule import rooms as schedule_rooms
 from eventdesk.services.schedule.rooms import UnavailableRow
 from eventdesk.storage import Database
-from tests.schedule_data import Small, at, build_small
+from tests.schedule_data import Small, at, build_small, window_context
 
 
 @pytest.fixture
@@ -23,11 +22,7 @@ def small(db: Database) -> Small:
 
 @pytest.fixture
 def ctx(db: Database, small: Small):  # type: ignore[no-untyped-def]
-    from eventdesk.ui.context import AppContext
-
-    with db.unit_of_work(write=False) as s:
-        event = get_event(s)
-    return AppContext(db, event, "test")
+    return window_context(db)
 
 
 @pytest.fixture

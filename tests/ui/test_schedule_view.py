@@ -5,12 +5,11 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 
-from eventdesk.services.events import get_event
 from eventdesk.services.schedule import conflicts as sc
 from eventdesk.services.schedule import items as schedule
 from eventdesk.storage import Database
 from eventdesk.ui.schedule.grid import COL_W, ScheduleGrid
-from tests.schedule_data import Small, at, build_small
+from tests.schedule_data import Small, at, build_small, window_context
 
 
 @pytest.fixture
@@ -20,11 +19,7 @@ def small(db: Database) -> Small:
 
 @pytest.fixture
 def ctx(db: Database, small: Small):  # type: ignore[no-untyped-def]
-    from eventdesk.ui.context import AppContext
-
-    with db.unit_of_work(write=False) as s:
-        event = get_event(s)
-    return AppContext(db, event, "test")
+    return window_context(db)
 
 
 @pytest.fixture
