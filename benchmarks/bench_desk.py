@@ -45,20 +45,7 @@ from eventdesk.services.search import index as search_index
 from eventdesk.services.search import query as search
 from eventdesk.storage import Database, open_database, to_url
 from like_search import search_people_like  # beside this script: the baseline, not the program
-
-
-def pct(ms: list[float], q: float) -> float:
-    s = sorted(ms)
-    return s[min(len(s) - 1, max(0, int(round(len(s) * q)) - 1))]
-
-
-def report(name: str, ms: list[float], budget: float | None = None) -> float:
-    p95 = pct(ms, 0.95)
-    verdict = "" if budget is None else \
-        f"  budget {budget:g} ms: {'OK' if p95 <= budget else 'OVER'}"
-    print(f"  {name:<46} n={len(ms):<5} median {statistics.median(ms):7.2f} ms  "
-          f"p95 {p95:7.2f} ms  max {max(ms):7.2f} ms{verdict}")
-    return p95
+from timing import report  # beside this script
 
 
 def keystrokes(text: str, start: int = 1) -> list[str]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import sys
 import threading
 import time
@@ -32,6 +31,7 @@ from sqlalchemy.engine import make_url
 from eventdesk.demo.build import build_demo
 from eventdesk.domain import Person, PersonStatus
 from eventdesk.storage import Database, open_database
+from timing import pct, report  # beside this script
 
 BUDGET_MS = 50.0
 
@@ -93,20 +93,6 @@ class DelayProxy:
         asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
-
-
-def pct(ms: list[float], q: float) -> float:
-    s = sorted(ms)
-    return s[min(len(s) - 1, max(0, int(round(len(s) * q)) - 1))]
-
-
-def report(name: str, ms: list[float], budget: float | None = None) -> float:
-    p95 = pct(ms, 0.95)
-    verdict = "" if budget is None else \
-        f"  budget {budget:g} ms: {'OK' if p95 <= budget else 'OVER'}"
-    print(f"  {name:<44} n={len(ms):<4} median {statistics.median(ms):6.1f} ms  "
-          f"p95 {p95:6.1f} ms  max {max(ms):6.1f} ms{verdict}", flush=True)
-    return p95
 
 
 def scan_times(url: str, payloads: list[str], repeats: int,
