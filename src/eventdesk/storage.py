@@ -68,6 +68,12 @@ class DatabaseLocked(DatabaseUnavailable):
     code = "storage.locked"
 
 
+class DatabaseReadOnly(DatabaseUnavailable):
+    """The database cannot be written: a read-only file or folder, or a full disk."""
+
+    code = "storage.read_only"
+
+
 class DatabaseUnreachable(DatabaseUnavailable):
     """The database server did not answer (refused, timed out, connection lost)."""
 
@@ -85,6 +91,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Substrings of driver messages, lower-cased, and what they mean.
 _LOCKED_WORDS = ("database is locked", "database table is locked", "database is busy",
                  "lock timeout", "lock_not_available", "could not obtain lock")
+_READ_ONLY_WORDS = ("readonly database", "read-only", "read only", "database or disk is full",
+                    "disk is full", "no space left")
 _NOT_DATABASE_WORDS = ("file is not a database", "file is encrypted", "database disk image is "
                        "malformed")
 _UNREACHABLE_WORDS = ("connection refused", "connection failed", "could not connect",
@@ -99,8 +107,8 @@ def database_error(exc: BaseException, *, url: str) -> DatabaseUnavailable | Non
     locking the database (an integrity error, a bug: those stay what they are).
 
     Classifies SQLAlchemy's wrappers of driver errors: locked -> DatabaseLocked; not a database
-    -> NotADatabase; a server that does not answer -> DatabaseUnreachable; any other
-    operational error -> DatabaseUnavailable."""
+    -> NotADatabase; read-only file or full disk -> DatabaseReadOnly; a server that does not
+    answer -> DatabaseUnreachable; any other operational error -> DatabaseUnavailable."""
     if isinstance(exc, DatabaseUnavailable):
         return exc
     if isinstance(exc, sa_exc.TimeoutError):  # no pooled connection came free
@@ -121,6 +129,8 @@ def database_error(exc: BaseException, *, url: str) -> DatabaseUnavailable | Non
         return DatabaseLocked(**params)
     if any(word in text for word in _NOT_DATABASE_WORDS):
         return NotADatabase(**params)
+    if any(word in text for word in _READ_ONLY_WORDS):
+        return DatabaseReadOnly(**params)
     if sqlite_path(url) is None and (
             any(word in text for word in _UNREACHABLE_WORDS)
             or (isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated)):

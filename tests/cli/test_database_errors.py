@@ -185,3 +185,23 @@ def test_not_a_database(name: str, kind: str, tmp_path: Path,
         f"eventdesk: {path} is not an EventDesk database; it was left unchanged.")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in path.parent.iterdir()) == siblings  # no -wal, no -shm
+
+
+@pytest.mark.parametrize("driver_text", ["attempt to write a readonly database",
+                                         "database or disk is full"])
+def test_a_database_that_cannot_be_written_is_said_so(driver_text: str) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from eventdesk import messages
+    from eventdesk.storage import DatabaseReadOnly, database_error
+
+    error = database_error(OperationalError("INSERT …", {}, sqlite3.OperationalError(driver_text)),
+                           url="sqlite:////srv/desk/event.sqlite3")
+    assert isinstance(error, DatabaseReadOnly)
+    messages.set_language("en")
+    try:
+        said = messages.describe(error)
+    finally:
+        messages.set_language("zh")
+    assert said == ("The database /srv/desk/event.sqlite3 cannot be written (read-only or disk "
+                    "full); nothing was done.")

@@ -67,19 +67,16 @@ class WalkIn:
 
 class DatabaseTrouble(DomainError):
     """The database did not do what the desk asked, so nothing was done, for a reason storage
-    does not classify: code desk.database.read_only (the file cannot be written) or
-    desk.database.failed (params kind: the driver error's class name). A locked, unreachable or
-    foreign database is storage's own error (storage.database_error), as in the CLI."""
+    does not classify: code desk.database.failed (params kind: the driver error's class name).
+    A locked, read-only, unreachable or foreign database is storage's own error
+    (storage.database_error), as in the CLI."""
 
     code = "desk.database.failed"
 
 
 def database_trouble(exc: SQLAlchemyError, *, url: str) -> DomainError:
     """The one sentence for a database error at the desk: storage's classification (locked,
-    unreachable, not a database) first, as every command uses it; then read-only; else failed."""
-    said = str(getattr(exc, "orig", None) or exc).lower()
-    if "readonly" in said or "read-only" in said or "read only" in said:
-        return DatabaseTrouble(code="desk.database.read_only")
+    read-only, unreachable, not a database), as every command uses it; else failed."""
     classified = database_error(exc, url=url)
     if classified is not None and type(classified) is not DatabaseUnavailable:
         return classified

@@ -55,9 +55,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.status.rejected": ("✗ 拒绝：{reason}", "✗ Rejected: {reason}"),
     "desk.status.undone": ("已撤销　{name} 的签到", "Check-in of {name} undone"),
     "desk.status.undone_detail": ("撤销已记入操作日志", "The undo is in the audit log"),
-    "desk.database.read_only": (
-        "数据库文件无法写入（只读或磁盘已满），本次操作没有完成",
-        "The database file cannot be written (read-only or disk full); nothing was done"),
     "desk.database.failed": (
         "数据库出错（{kind}），本次操作没有完成", "Database error ({kind}); nothing was done"),
     "desk.status.failed": ("操作未完成", "Not done"),

@@ -16,6 +16,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "storage.locked": (
         "数据库 {database} 正被其他程序占用（已锁定），请稍后再试。",
         "The database {database} is locked by another program; try again in a moment."),
+    "storage.read_only": (
+        "数据库 {database} 无法写入（只读或磁盘已满），本次操作没有完成。",
+        "The database {database} cannot be written (read-only or disk full); nothing was done."),
     "storage.unreachable": (
         "无法连接数据库服务器 {database}，请检查服务器是否运行、地址是否正确。",
         "Cannot reach the database server {database}; check that it is running and that the "
