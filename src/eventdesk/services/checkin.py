@@ -2,8 +2,17 @@
 
 One check-in per person per event day (event time zone). Two desks that scan the same badge at the
 same moment both try to insert; the unique constraint on (person_id, event_day) lets exactly one
-win. The loser's insert runs inside a SAVEPOINT, so its IntegrityError rolls back only that
-insert, and it then reads the winner's row and reports who checked the person in, where and when.
+win: the insert is `INSERT … ON CONFLICT DO NOTHING RETURNING id`, so the loser's insert simply
+returns nothing (its unit of work goes on), and it then reads the winner's row and reports who
+checked the person in, where and when.
+
+Round trips: a desk may sit across a network from a PostgreSQL server, where each round trip
+costs milliseconds, so a check-in reads everything it needs in one statement (`_look_up`: the
+event, the person with their booth, their check-in today, their print count, today's check-ins
+at all desks), then inserts the check-in and its audit entry: BEGIN, three statements, COMMIT for
+a new check-in; BEGIN, one statement, COMMIT for a repeat (tests/actions/test_scan_round_trips.py
+holds the count). The result carries what the desk shows next (`print_count`,
+`checked_in_today`), so the desk reads nothing after it.
 
 A rejected scan is not an exception: it returns a `rejected` result after recording one audit
 entry, so the caller's unit of work commits the audit entry and nothing else.
@@ -15,19 +24,29 @@ and `code` + `params`, worded by eventdesk.messages.desk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, insert, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, aliased
 
-from eventdesk.domain import CheckIn, Person, PersonStatus, RevokedBadge
-from eventdesk.domain.errors import DomainError, NotFound, ScanRejected
-from eventdesk.domain.qr import looks_like_payload, normalise, verify_payload
+from eventdesk.domain import (
+    AuditEntry,
+    BadgePrint,
+    CheckIn,
+    Event,
+    Exhibitor,
+    Person,
+    PersonStatus,
+    RevokedBadge,
+)
+from eventdesk.domain.errors import DomainError, NoEvent, NotFound, ScanRejected
+from eventdesk.domain.qr import looks_like_payload, make_payload, normalise, verify_payload
 from eventdesk.services import audit
-from eventdesk.services.events import EventInfo, event_secret, get_event
-from eventdesk.services.people import PersonRow, get_person
+from eventdesk.services.events import EventInfo, get_event, info_of, zone_of
+from eventdesk.services.people import PersonRow, get_person, row_of
 
 CheckInOutcome = Literal["checked_in", "already_checked_in", "rejected", "confirm"]
 UNDO_WINDOW = timedelta(minutes=5)
@@ -59,6 +78,10 @@ class CheckInResult:
     operator: str | None = None
     check_in_id: int | None = None
     payload: str = ""
+    # Read by the check-in's own statement, for the desk to show without reading again (None
+    # where that path did not read them: a foreign code, a revoked badge):
+    print_count: int | None = None  # badges printed for `person` so far
+    checked_in_today: int | None = None  # check-ins today at all desks, this one included
 
     @property
     def accepted(self) -> bool:
@@ -86,53 +109,154 @@ def _prior(session: Session, person_id: int, day: object) -> CheckIn | None:
     ).first()
 
 
+@dataclass(frozen=True)
+class _Prior:
+    id: int
+    at: datetime
+    desk: str
+    operator: str
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What a check-in's one statement read: the event, today's event day, the person (with the
+    signed payload and booth; None when nobody matched), their check-in today, their badge
+    prints, and today's check-ins at all desks."""
+
+    event: EventInfo
+    secret: str
+    day: date
+    person: PersonRow | None
+    prior: _Prior | None
+    print_count: int
+    today: int
+
+
+def _look_up(session: Session, *, now: datetime, match: ColumnElement[bool]) -> _Seen:
+    """One statement: the event LEFT JOIN the person matching `match` (by badge code or id)
+    with everything the check-in and the desk need. Today's event day comes from the event zone
+    this process last saw (services.events.zone_of); the statement returns the event's zone, and
+    in the rare case it changed, the day is computed again and the statement repeated.
+    Raises NoEvent."""
+    zone = zone_of(session)
+    prior = aliased(CheckIn)
+    for _attempt in range(2):
+        day = now.astimezone(ZoneInfo(zone.name)).date()
+        prints = (select(func.count(BadgePrint.id)).where(BadgePrint.person_id == Person.id)
+                  .correlate(Person).scalar_subquery())
+        today = (select(func.count(CheckIn.id)).where(CheckIn.event_day == day)
+                 .correlate(None).scalar_subquery())
+        stmt = (select(Event, Person, Exhibitor.hall, Exhibitor.booth, prints, today,
+                       prior.id, prior.at, prior.desk, prior.operator)
+                .select_from(Event)
+                .outerjoin(Person, match)
+                .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
+                .outerjoin(prior, and_(prior.person_id == Person.id, prior.event_day == day))
+                .order_by(Event.id).limit(1))
+        row = session.execute(stmt).first()
+        if row is None:
+            raise NoEvent(code="event.missing")
+        event, person, hall, booth, n_prints, n_today, pid, at, desk, operator = row
+        if event.timezone == zone.name:
+            break
+        zone.name = event.timezone  # another zone than last seen: read again for its day
+    info = info_of(event)
+    found = None
+    if person is not None:
+        payload = make_payload(event_code=event.code, badge_code=person.badge_code,
+                               secret=event.secret)
+        found = row_of(person, hall, booth, payload)
+    return _Seen(event=info, secret=event.secret, day=day, person=found,
+                 prior=_Prior(pid, at, desk, operator) if pid is not None else None,
+                 print_count=int(n_prints or 0), today=int(n_today or 0))
+
+
+def _insert_check_in(session: Session, *, person_id: int, day: date, at: datetime, desk: str,
+                     operator: str, via: str) -> int | None:
+    """Insert today's check-in and its audit entry; the check-in's id, or None when one existed
+    already (another desk won a race since we looked), in which case nothing is written.
+
+    INSERT … ON CONFLICT DO NOTHING RETURNING, which both backends have. On PostgreSQL the audit
+    entry is written by the same statement (a data-modifying WITH that inserts it only from the
+    check-in's returned row): one round trip instead of two. SQLite has no INSERT inside WITH;
+    a statement there costs no network, so it takes a second one."""
+    values = {"person_id": person_id, "event_day": day, "at": at, "desk": desk,
+              "operator": operator}
+    entry = audit.entry_values(actor=operator, desk=desk, action="checkin.create",
+                               subject_type="person", subject_id=person_id,
+                               detail={"day": day.isoformat(), "via": via})
+    conflict = [CheckIn.person_id, CheckIn.event_day]
+    if session.get_bind().dialect.name == "postgresql":
+        new = (postgresql.insert(CheckIn).values(**values)
+               .on_conflict_do_nothing(index_elements=conflict)
+               .returning(CheckIn.id).cte("new_check_in"))
+        columns = AuditEntry.__table__.c
+        add_entry = (insert(AuditEntry).from_select(
+            list(entry), select(*[literal(v, columns[k].type) for k, v in entry.items()])
+            .select_from(new)).cte("new_audit_entry"))
+        new_id = session.connection().execute(select(new.c.id).add_cte(add_entry)).scalar()
+    else:
+        new_id = session.connection().execute(
+            sqlite.insert(CheckIn).values(**values).on_conflict_do_nothing(
+                index_elements=conflict).returning(CheckIn.id)).scalar()
+        if new_id is not None:
+            session.connection().execute(insert(AuditEntry).values(**entry))
+    return int(new_id) if new_id is not None else None
+
+
 def reject(session: Session, *, reason: str, code: str, desk: str, operator: str,
            payload: str, person: PersonRow | None = None,
-           params: dict[str, str] | None = None, **audit_detail: object) -> CheckInResult:
+           params: dict[str, str] | None = None, checked_in_today: int | None = None,
+           **audit_detail: object) -> CheckInResult:
     """Record one audit entry for a rejected scan and return its `rejected` result."""
     audit.record(session, actor=operator, desk=desk, action="checkin.rejected",
                  subject_type="person" if person else "", subject_id=person.id if person else None,
                  detail={"reason": reason, "payload": payload[:MAX_SCAN_LENGTH], **audit_detail})
     return CheckInResult(result="rejected", reason=reason, code=code, params=params or {},
-                         person=person, payload=payload)
+                         person=person, payload=payload, checked_in_today=checked_in_today)
 
 
 def check_in(session: Session, *, person_id: int, desk: str, operator: str,
              now: datetime | None = None, payload: str = "", via: str = "search") -> CheckInResult:
-    """Check a person in for today's event day; idempotent per day (see the module doc)."""
-    event = get_event(session)
+    """Check a person in for today's event day; idempotent per day (see the module doc).
+    Raises NotFound for an unknown person, NoEvent without an event."""
     now = now or datetime.now(UTC)
-    day = event.day_of(now)
-    person = get_person(session, person_id=person_id, with_payload=False)
+    seen = _look_up(session, now=now, match=Person.id == person_id)
+    if seen.person is None:
+        raise NotFound(code="person.not_found", person_id=person_id)
+    return _arrive(session, seen, seen.person, desk=desk, operator=operator, now=now,
+                   payload=payload, via=via)
+
+
+def _arrive(session: Session, seen: _Seen, person: PersonRow, *, desk: str, operator: str,
+            now: datetime, payload: str, via: str) -> CheckInResult:
+    """The check-in of a person `_look_up` found (see the module doc)."""
     if person.status == PersonStatus.CANCELLED:
         return reject(session, reason="cancelled", code="desk.scan.cancelled",
                       params={"name": person.name}, desk=desk, operator=operator,
-                      payload=payload, person=person)
-    prior = _prior(session, person_id, day)
+                      payload=payload, person=person, checked_in_today=seen.today)
+    prior = seen.prior
     if prior is None:
-        row = CheckIn(person_id=person_id, event_day=day, at=now, desk=desk, operator=operator)
-        try:
-            with session.begin_nested():
-                session.add(row)
-                session.flush()
-        except IntegrityError:
-            # Another desk won the race; its row is committed (that is why ours failed). The
-            # savepoint rollback has already thrown our pending row away.
-            prior = _prior(session, person_id, day)
-            if prior is None:  # not the race we know: let the unit of work fail loudly
-                raise
-        else:
-            audit.record(session, actor=operator, desk=desk, action="checkin.create",
-                         subject_type="person", subject_id=person_id,
-                         detail={"day": day.isoformat(), "via": via})
+        new_id = _insert_check_in(session, person_id=person.id, day=seen.day, at=now, desk=desk,
+                                  operator=operator, via=via)
+        if new_id is not None:
             return CheckInResult(result="checked_in", code="desk.checkin.done",
                                  params={"name": person.name}, person=person, at=now, desk=desk,
-                                 operator=operator, check_in_id=row.id, payload=payload)
+                                 operator=operator, check_in_id=new_id, payload=payload,
+                                 print_count=seen.print_count, checked_in_today=seen.today + 1)
+        # Another desk won the race since we looked; its row is committed (that is why ours
+        # was not inserted), so this read sees it.
+        won = _prior(session, person.id, seen.day)
+        if won is None:  # not the race we know: let the unit of work fail loudly
+            raise RuntimeError("check-in neither inserted nor found")
+        prior = _Prior(won.id, won.at, won.desk, won.operator)
     return CheckInResult(result="already_checked_in", person=person, at=prior.at, desk=prior.desk,
                          operator=prior.operator, check_in_id=prior.id, payload=payload,
                          code="desk.checkin.already",
-                         params={"name": person.name, "when": when_text(event, prior.at, now=now),
-                                 "desk": prior.desk})
+                         params={"name": person.name,
+                                 "when": when_text(seen.event, prior.at, now=now),
+                                 "desk": prior.desk},
+                         print_count=seen.print_count, checked_in_today=seen.today)
 
 
 def find_by_external_ref(session: Session, *, code: str) -> PersonRow | None:
@@ -149,6 +273,7 @@ def find_by_external_ref(session: Session, *, code: str) -> PersonRow | None:
 def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
                   now: datetime | None = None) -> CheckInResult:
     """Verify a scanned payload (signature, event, revoked code, status) and check in."""
+    now = now or datetime.now(UTC)
     raw = payload[: MAX_SCAN_LENGTH + 1]
     text = normalise(raw)
     if not looks_like_payload(text):
@@ -162,26 +287,29 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
     if len(raw) > MAX_SCAN_LENGTH:
         return reject(session, reason="malformed", code="desk.scan.too_long", desk=desk,
                       operator=operator, payload=raw)
-    event_code, secret = event_secret(session)
+    parts = text.split(".")
+    # The holder is looked up with the event, before the signature is checked: one round trip.
+    # A forged payload's holder is read and ignored.
+    seen = _look_up(session, now=now,
+                    match=Person.badge_code == (parts[2] if len(parts) == 4 else ""))
     try:
-        verified = verify_payload(text, event_code=event_code, secret=secret)
+        verify_payload(text, event_code=seen.event.code, secret=seen.secret)
     except ScanRejected as exc:
         reason = exc.reason if exc.reason in SCAN_REASONS else "malformed"
-        params = {"event_code": text.split(".")[1]} if reason == "other_event" else {}
+        params = {"event_code": parts[1]} if reason == "other_event" else {}
         return reject(session, reason=reason, code=f"desk.scan.{reason}", params=params,
-                      desk=desk, operator=operator, payload=raw)
-    pid = session.scalar(select(Person.id).where(Person.badge_code == verified.badge_code))
-    if pid is None:
-        revoked = session.get(RevokedBadge, verified.badge_code)
+                      desk=desk, operator=operator, payload=raw, checked_in_today=seen.today)
+    if seen.person is None:
+        revoked = session.get(RevokedBadge, parts[2])
         if revoked is not None:
             owner = get_person(session, person_id=revoked.person_id, with_payload=False)
             return reject(session, reason="revoked", code="desk.scan.revoked",
                           params={"name": owner.name}, desk=desk, operator=operator,
-                          payload=raw, person=owner)
+                          payload=raw, person=owner, checked_in_today=seen.today)
         return reject(session, reason="unknown", code="desk.scan.no_holder", desk=desk,
-                      operator=operator, payload=raw)
-    return check_in(session, person_id=pid, desk=desk, operator=operator, now=now,
-                    payload=raw, via="scan")
+                      operator=operator, payload=raw, checked_in_today=seen.today)
+    return _arrive(session, seen, seen.person, desk=desk, operator=operator, now=now,
+                   payload=raw, via="scan")
 
 
 def undo_last_check_in(session: Session, *, desk: str, operator: str,
