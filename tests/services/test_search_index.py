@@ -272,3 +272,24 @@ def test_the_first_layer_answers_as_the_whole_index(db: Database) -> None:
         assert scan.search(q) == expected, q
         assert no_grams.search(q) == expected, q
         assert scan.search(q, limit=3) == expected[:3], q
+
+
+def test_an_import_elsewhere_is_searched_at_once_and_indexed_when_it_ends(
+        crowd: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another desk imports people (more than the overlay holds): the next refresh answers for
+    them at once from the new base's scan layer, and the refresh after the people stopped
+    changing builds its full layer — in the background refresh, never in a keystroke."""
+    index = search_index.desk_index(crowd)
+    index.warm_up()
+    monkeypatch.setattr(search_index, "MAX_OVERLAY", 3)
+    other = open_database(crowd.url)  # the importing process
+    for name in ("钱一", "钱二", "钱三", "钱四", "钱五"):
+        add(other, name, company="新进公司")
+    other.dispose()
+    assert index.refresh()
+    base = index.current().base
+    assert base.full is None  # rebuilt, not yet completed: the import may still be running
+    assert sorted(names(crowd, "新进公司")) == ["钱一", "钱三", "钱二", "钱五", "钱四"]
+    assert not index.refresh()  # nothing changed since: now the rest is built
+    assert index.current().base is base and base.full is not None
+    assert sorted(names(crowd, "qian")) == ["钱一", "钱三", "钱二", "钱五", "钱四"]

@@ -77,7 +77,11 @@ def _last_prints() -> Subquery:
 def _query(criteria: BadgeFilter) -> Select[Any]:
     last = _last_prints()
     stmt = (
-        select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name, last.c.at)
+        # Columns, not Person entities: a run reads thousands of people, and an ORM entity is
+        # six objects for the garbage collector (in the window's process) where a row is one.
+        select(Person.id, Person.name, Person.name_en, Person.category, Person.company,
+               Person.title, Person.badge_code, Exhibitor.hall, Exhibitor.booth,
+               Exhibitor.short_name, last.c.at)
         .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
         .outerjoin(last, last.c.person_id == Person.id)
         .where(Person.status == PersonStatus.REGISTERED)
@@ -133,11 +137,10 @@ def select_badges(session: Session, *, criteria: BadgeFilter | None = None,
         return []
     sign = PayloadSigner(session)
     return [
-        BadgeRow(person_id=p.id, name=p.name, name_en=p.name_en, category=Category(p.category),
-                 company=p.company, company_short=short or "", title=p.title, hall=hall or "",
-                 booth=booth or "", badge_code=p.badge_code, qr_payload=sign(p.badge_code),
-                 last_printed_at=at)
-        for p, hall, booth, short, at in found
+        BadgeRow(person_id=pid, name=name, name_en=name_en, category=Category(category),
+                 company=company, company_short=short or "", title=title, hall=hall or "",
+                 booth=booth or "", badge_code=code, qr_payload=sign(code), last_printed_at=at)
+        for pid, name, name_en, category, company, title, code, hall, booth, short, at in found
     ]
 
 

@@ -282,8 +282,12 @@ class DeskIndex:
                 index = self._catch_up(index, version)
             else:
                 index.checked_at = time.monotonic()
-        if index.base.full is None or not index.base.grams_complete:
-            self.complete()  # an import elsewhere rebuilt the base: finish it here, not in a search
+        if not changed and index.base.full is None:
+            # An import elsewhere rebuilt the base (its scan layer): finish it here, not in a
+            # search, once people stopped changing — not after every piece of a running import.
+            # Without the two-character lists (and so without a snapshot): seconds less of work
+            # beside the desk's scans; containment searches pass over the corpus instead.
+            self.complete(grams=False)
         return changed
 
     def warm_up(self, *, pairs: bool = True) -> None:

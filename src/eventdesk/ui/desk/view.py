@@ -66,6 +66,7 @@ class DeskView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.desk = desk_settings.load(ctx.settings)
+        ctx.remember_desk(self.desk.name)
         tz = ctx.event_info.tz if ctx.event_info else ZoneInfo("Asia/Shanghai")
         self.model = ResultsModel(tz)
         self.badges = BadgeActions(self)
@@ -393,6 +394,7 @@ class DeskView(QWidget):
         if dialog.exec():
             self.desk = dialog.result_settings()
             desk_settings.save(self.ctx.settings, self.desk)
+            self.ctx.remember_desk(self.desk.name)
             self._refresh_header()
         self.search.setFocus()
 
