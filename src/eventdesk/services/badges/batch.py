@@ -76,7 +76,7 @@ def _last_prints() -> Subquery:
 
 def _query(criteria: BadgeFilter) -> Select[Any]:
     last = _last_prints()
-    stmt = (
+    stmt: Select[Any] = (
         # Columns, not Person entities: a run reads thousands of people, and an ORM entity is
         # six objects for the garbage collector (in the window's process) where a row is one.
         select(Person.id, Person.name, Person.name_en, Person.category, Person.company,
