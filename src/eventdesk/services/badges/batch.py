@@ -63,6 +63,10 @@ class BadgeRow:
     last_printed_at: datetime | None
 
 
+# The badge query: people's columns, their booth and their last print (any number of columns).
+BadgeSelect = Select[*tuple[Any, ...]]
+
+
 def category_label(category: Category | str) -> str:
     """The label printed on a badge: Chinese and the stable key in capitals (展商 EXHIBITOR)."""
     key = Category(category)
@@ -74,9 +78,9 @@ def _last_prints() -> Subquery:
             .group_by(BadgePrint.person_id).subquery())
 
 
-def _query(criteria: BadgeFilter) -> Select[Any]:
+def _query(criteria: BadgeFilter) -> BadgeSelect:
     last = _last_prints()
-    stmt: Select[Any] = (
+    stmt = (
         # Columns, not Person entities: a run reads thousands of people, and an ORM entity is
         # six objects for the garbage collector (in the window's process) where a row is one.
         select(Person.id, Person.name, Person.name_en, Person.category, Person.company,
@@ -113,7 +117,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _order(stmt: Select[Any], sort: BadgeSort) -> Select[Any]:
+def _order(stmt: BadgeSelect, sort: BadgeSort) -> BadgeSelect:
     if sort == "company":
         # People without a company (visitors) after the companies' packs.
         return stmt.order_by(Person.company == "", Person.company, Person.name_pinyin,
