@@ -33,7 +33,6 @@ CLI and the wizard say exactly the same: `report_json`, `rejection_json`, `summa
 from __future__ import annotations
 
 import contextlib
-import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,8 +48,8 @@ from eventdesk.actions.base import (
     no_progress,
     outcome,
 )
-from eventdesk.domain.cells import guard_formula
 from eventdesk.services import imports
+from eventdesk.services.exports import write_table
 from eventdesk.services.imports import FilePreview, ImportOptions, ImportReport, Plan, Problem
 from eventdesk.services.imports import engine as import_engine
 from eventdesk.services.imports.mapping import FieldSpec, check_mapping
@@ -239,11 +238,11 @@ def mapping_problems(preview: FilePreview, mapping: dict[str, str]) -> list[Prob
 
 def save_error_report(rows: Iterable[tuple[int, str, str, str]], path: Path | str) -> None:
     """(row, column, value, problem sentence) rows as a CSV that Excel opens with Chinese intact
-    (UTF-8 with BOM), every cell guarded against running as a formula. Not an action: it
-    touches no database (the caller words the problems, messages.imports.row_message)."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["行 Row", "列 Column", "值 Value", "问题 Problem"])
-        for row, column, value, message in rows:
-            writer.writerow([row, guard_formula(column), guard_formula(value),
-                             guard_formula(message)])
+    (UTF-8 with BOM; .xlsx when the name says so), through the exports' one table writer: every
+    cell guarded against running as a formula, the file written whole or not at all. Not an
+    action: it touches no database (the caller words the problems, messages.imports.row_message).
+    Raises OSError naming the file when it cannot be written."""
+    target = Path(path)
+    write_table(target, ["行 Row", "列 Column", "值 Value", "问题 Problem"],
+                ([row, column, value, message] for row, column, value, message in rows),
+                sheet_title="errors", fmt="xlsx" if target.suffix.lower() == ".xlsx" else "csv")

@@ -2,7 +2,8 @@
 
 A thin call of actions.printing.print_run. Only --mark-printed records prints (in one short
 transaction, after the file is written, with the badge codes that were rendered); without it the
-PDF is a proof and the print log is untouched.
+PDF is a proof and the print log is untouched. --reason means what it means at the desk: lost
+issues new codes and revokes the old ones; first is refused for a badge printed before.
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--sort", choices=printing.SORTS, default="company")
     p.add_argument("--mark-printed", action="store_true",
                    help="record the badges as printed once the file is written")
-    p.add_argument("--reason", choices=[r.value for r in PrintReason], default="first")
+    p.add_argument("--reason", choices=[r.value for r in PrintReason], default="first",
+                   help="why the run is logged, as at the desk: first (default; refused, exit 4, "
+                        "when a badge was printed before), damaged, wrong_data, or lost (new "
+                        "badge codes, the old ones revoked; needs --mark-printed)")
     p.add_argument("--desk", default="batch", help="desk name recorded with --mark-printed")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="render in N processes (default 1)")

@@ -66,5 +66,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "--{flag} must be between {low} and {high}"),
     "cli.unknown_view": ("未知的视图 {view!r}（可用：{views}）",
                          "unknown view {view!r} (one of {views})"),
+    "cli.argument_not_text": ("参数 {option} 含有无法处理的字符（不是 UTF-8 文字？）：{value}",
+                              "The argument {option} holds characters that are not text (not "
+                              "UTF-8?): {value}"),
     "cli.screenshot_failed": ("无法写入截图 {path}", "could not write the screenshot {path}"),
 }

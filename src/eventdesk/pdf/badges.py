@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
+from eventdesk.files import write_whole
 from eventdesk.pdf.fonts import missing_characters
 from eventdesk.pdf.layout import LayoutError, layout_names, layout_title
 from eventdesk.pdf.model import BadgeData, MissingGlyph, RenderOptions, RenderResult
@@ -100,8 +101,8 @@ def render_batch(
     if out is None:
         return result, data
     if isinstance(out, str | Path):
-        # Written only once complete: a cancelled run leaves no half file behind.
-        Path(out).write_bytes(data)
+        # Written whole or not at all: a cancelled or failed run leaves the old file as it was.
+        write_whole(out, data)
     else:
         out.write(data)
     return result, None

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from eventdesk.domain import CheckIn, Person, PersonStatus, RevokedBadge
 from eventdesk.domain.errors import DomainError, NotFound, ScanRejected
 from eventdesk.domain.qr import looks_like_payload, normalise, verify_payload
+from eventdesk.domain.storable import escaped, storable
 from eventdesk.services import audit
 from eventdesk.services.events import EventInfo, event_secret, get_event
 from eventdesk.services.people import PersonRow, get_person
@@ -150,6 +151,11 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
                   now: datetime | None = None) -> CheckInResult:
     """Verify a scanned payload (signature, event, revoked code, status) and check in."""
     raw = payload[: MAX_SCAN_LENGTH + 1]
+    if not storable(raw):
+        # NUL or a lone surrogate (a command-line argument that is not UTF-8) would break the
+        # look-up on PostgreSQL and the encoder on SQLite: no badge holds one, so it is malformed.
+        return reject(session, reason="malformed", code="desk.scan.malformed", desk=desk,
+                      operator=operator, payload=escaped(raw))
     text = normalise(raw)
     if not looks_like_payload(text):
         found = find_by_external_ref(session, code=raw.strip())

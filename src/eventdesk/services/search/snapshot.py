@@ -20,12 +20,12 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import platformdirs
 
+from eventdesk.files import write_whole
 from eventdesk.services.search.forms import BaseIndex
 
 # Raise when BaseIndex.state() changes shape or the search forms change meaning.
@@ -69,18 +69,9 @@ def save(identity: str, version: tuple[int, object], base: BaseIndex) -> None:
     """Store `base` for `identity` at `version`: written to a temporary file and moved into
     place, so a reader never sees half a snapshot. Errors (a full or read-only disk) are
     ignored: the snapshot only saves time."""
-    path = _path(identity)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = marshal.dumps((FORMAT, _stamp(version), base.state()))
-        fd, tmp = tempfile.mkstemp(prefix=".search-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_whole(_path(identity), data, mode=0o600)
     except (OSError, ValueError):
         return
 

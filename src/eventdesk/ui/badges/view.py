@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.actions import printing
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome, ProgressFn
-from eventdesk.domain import CATEGORY_LABELS_ZH, Category
+from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PrintReason
 from eventdesk.ui import ops
 from eventdesk.ui.badges import jobs
 from eventdesk.ui.context import EXHIBITORS, PEOPLE, PRINTS, AppContext
@@ -129,6 +129,13 @@ class BadgeView(QWidget):
         self.problems.setMaximumHeight(110)
         self.problems.hide()
         self.mark_printed = QCheckBox("保存后标记为已打印 Mark as printed")
+        # The reason a run is logged with means what it means at the desk: a lost reprint
+        # issues new codes and revokes the old ones (actions.printing.print_run).
+        self.reason = QComboBox()
+        for why in PrintReason:
+            self.reason.addItem(messages.text(f"desk.print_reason.{why.value}"), why)
+        reason_row = QFormLayout()
+        reason_row.addRow("打印原因 Reason", self.reason)
         self.pdf_button = QPushButton("生成 PDF… Save PDF")
         self.print_button = QPushButton("打印… Print")
         self.cancel_button = QPushButton("取消 Cancel")
@@ -145,6 +152,7 @@ class BadgeView(QWidget):
         for w in (who_box, how_box, self.count_label, self.problems_label, self.problems,
                   self.mark_printed):
             side.addWidget(w)
+        side.addLayout(reason_row)
         side.addLayout(buttons)
         side.addWidget(self.progress)
         side.addWidget(self.status)
@@ -346,6 +354,7 @@ class BadgeView(QWidget):
         sink = jobs.printer_sink(printer, selection.preset) if printer is not None else None
         # A printed run is always logged; a PDF only when the person asked ("mark as printed").
         record = printer is not None or mark_printed
+        reason = PrintReason(self.reason.currentData())
         self.pdf_button.setEnabled(False)
         self.print_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -354,7 +363,8 @@ class BadgeView(QWidget):
         self.run_op = ops.run_action(
             self.ctx,
             lambda actx, p: printing.print_run(actx, selection=selection, out=out, printer=sink,
-                                               record=record, separate_process=True,
+                                               record=record, reason=reason,
+                                               separate_process=True,
                                                progress=p),
             on_done=self._run_done, on_error=self._run_failed, on_progress=self._on_progress)
         return self.run_op

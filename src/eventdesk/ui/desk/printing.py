@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from eventdesk.domain.errors import DomainError
+from eventdesk.files import write_whole
 from eventdesk.messages.desk import desk_text
 from eventdesk.ui.desk.settings import PDF_PRINTER, DeskSettings
 
@@ -70,13 +71,14 @@ def _safe(text: str) -> str:
 
 
 def save_pdf(pdf: bytes, folder: Path, stem: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    """The badge as a new PDF file in `folder`, written whole or not at all (a full disk leaves
+    no truncated badge behind). Returns its path; raises OSError naming it."""
     path = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{_safe(stem)}.pdf"
     n = 1
     while path.exists():
         n += 1
         path = path.with_name(f"{path.stem}-{n}.pdf")
-    path.write_bytes(pdf)
+    write_whole(path, pdf)
     return path
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -246,11 +247,18 @@ class DryRunPage(_RunPage):
                 self.errors.setItem(r, c, QTableWidgetItem(value))
         self.export_button.setEnabled(bool(report.errors))
 
-    def export_errors(self, path: str) -> None:
-        if self.report is not None:
+    def export_errors(self, path: str) -> bool:
+        """Save the error report; a file that cannot be written is said in one sentence."""
+        if self.report is None:
+            return False
+        try:
             import_actions.save_error_report(
                 [(e.row, e.column, e.value, import_words.row_message(e))
                  for e in self.report.errors], path)
+        except OSError as exc:
+            QMessageBox.warning(self, "EventDesk", messages.describe(exc))
+            return False
+        return True
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "导出错误报告 Export the error report",
