@@ -13,6 +13,7 @@ Headers are the import's own aliases, so an exported list imports back without a
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -188,12 +189,32 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
 
             wb = Workbook(write_only=True)
             ws = wb.create_sheet(title=sheet_title[:31])
-            ws.append(_xlsx_cells(ws, headers))
-            for row in rows:
-                ws.append(_xlsx_cells(ws, row))
-                count += 1
-                tick()
-            wb.save(tmp)
+            try:
+                ws.append(_xlsx_cells(ws, headers))
+                for row in rows:
+                    ws.append(_xlsx_cells(ws, row))
+                    count += 1
+                    tick()
+                wb.save(tmp)
+            except BaseException:
+                _abandon(ws)
+                raise
         if progress is not None:  # the last chance to cancel: after this the file is there
             progress(count, max(total, count))
     return count
+
+
+def _abandon(ws: Any) -> None:
+    """After a failed or cancelled XLSX write: close openpyxl's streaming generators now and
+    remove its temporary sheet file. Left to the garbage collector, their cleanup meets the same
+    full disk again and prints "Exception ignored … OSError" tracebacks when the program exits.
+    openpyxl has no public way to abandon a write-only sheet, hence the private names; anything
+    they raise here is the failure already being reported."""
+    writer = getattr(ws, "_writer", None)
+    for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.close()
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.cleanup()

@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from eventdesk.domain.errors import ImportRejected
+from eventdesk.services.events import get_event
 from eventdesk.services.imports import mapping as mapping_mod
 from eventdesk.services.imports.mapping import FieldSpec
 from eventdesk.services.imports.normalise import report_value
@@ -166,7 +167,9 @@ def plan(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str
          skip_invalid: bool = False, dry_run: bool = False, expected_hash: str | None = None,
          progress: Progress | None = None) -> Plan:
     """Read and plan one file; writes nothing. Raises ImportRejected for a file refused as a
-    whole (unreadable, unusable mapping, changed since the dry run `expected_hash`)."""
+    whole (unreadable, unusable mapping, changed since the dry run `expected_hash`), NoEvent
+    when the database holds no event (its lists would belong to no event)."""
+    get_event(session)
     if on_duplicate not in POLICIES:
         raise ImportRejected(code="imports.unknown_policy", policy=on_duplicate)
     stamp = adapter.stamp(session)

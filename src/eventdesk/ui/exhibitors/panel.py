@@ -87,10 +87,7 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
         self.row = row
         self.form.clear_errors()
         self.message.clear()
-        data = as_input(row) if row else ExhibitorInput(name_zh="")
-        for key in TEXT_FIELDS:
-            getattr(self, key).setText(getattr(data, key))
-        self.staff_quota.setValue(data.staff_quota)
+        self.fill(as_input(row) if row else ExhibitorInput(name_zh=""))
         if row is None:
             self.heading.setText("新建展商 New exhibitor")
             self.quota_label.setText("填写后点“保存”。 Fill in and press Save.")
@@ -100,6 +97,14 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
             return
         self.heading.setText(row.name_zh)
         self.show_quota(row)
+
+    def fill(self, data: ExhibitorInput) -> None:
+        for key in TEXT_FIELDS:
+            getattr(self, key).setText(getattr(data, key))
+        self.staff_quota.setValue(data.staff_quota)
+
+    def input_of(self, row: ExhibitorRow) -> ExhibitorInput:
+        return as_input(row)
 
     def show_quota(self, row: ExhibitorRow) -> None:
         over = over_quota(row)
@@ -132,12 +137,14 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
 
     def write(self, data: ExhibitorInput,
               row: ExhibitorRow | None) -> Callable[[Session], ExhibitorRow]:
-        operator = self.ctx.operator
+        operator, desk = self.ctx.operator, self.ctx.desk_name
 
         def write(session: Session) -> ExhibitorRow:
             if row is None:
                 return create_exhibitor(session, data=data, operator=operator)
-            return update_exhibitor(session, exhibitor_id=row.id, data=data, operator=operator)
+            # Only what this form changed since `row` was read (services.edits).
+            return update_exhibitor(session, exhibitor_id=row.id, data=data, operator=operator,
+                                    desk=desk, base=row)
 
         return write
 

@@ -101,17 +101,7 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
         self.row = row
         self.form.clear_errors()
         self.message.clear()
-        data = as_input(row) if row else PersonInput(name="")
-        self.name.setText(data.name)
-        self.name_en.setText(data.name_en)
-        self.category.setCurrentIndex(self.category.findData(Category(data.category)))
-        self.company.setText(data.company)
-        self._select_exhibitor(data.exhibitor_id)
-        self.title.setText(data.title)
-        self.phone.setText(data.phone)
-        self.email.setText(data.email)
-        self.status.setCurrentIndex(self.status.findData(PersonStatus(data.status)))
-        self.notes.setPlainText(data.notes)
+        self.fill(as_input(row) if row else PersonInput(name=""))
         if row is None:
             self.heading.setText("新建人员 New person")
             self.info.setText("填写后点“保存”登记。胸卡码在保存时生成。\n"
@@ -123,6 +113,21 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
             self.info.setText("  ·  ".join(x for x in (
                 f"胸卡码 {row.badge_code}", f"展位 {where}" if where else "",
                 f"更新 {row.updated_at.astimezone():%Y-%m-%d %H:%M}") if x))
+
+    def fill(self, data: PersonInput) -> None:
+        self.name.setText(data.name)
+        self.name_en.setText(data.name_en)
+        self.category.setCurrentIndex(self.category.findData(Category(data.category)))
+        self.company.setText(data.company)
+        self._select_exhibitor(data.exhibitor_id)
+        self.title.setText(data.title)
+        self.phone.setText(data.phone)
+        self.email.setText(data.email)
+        self.status.setCurrentIndex(self.status.findData(PersonStatus(data.status)))
+        self.notes.setPlainText(data.notes)
+
+    def input_of(self, row: PersonRow) -> PersonInput:
+        return as_input(row)
 
     def is_dirty(self) -> bool:
         """Has the person typed something that is not saved?"""
@@ -164,8 +169,9 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
             if row is None:
                 return create_person(session, data=data, operator=ctx.operator,
                                      desk=ctx.desk_name)
+            # Only what this form changed since `row` was read (services.edits).
             return update_person(session, person_id=row.id, data=data, operator=ctx.operator,
-                                 desk=ctx.desk_name)
+                                 desk=ctx.desk_name, base=row)
 
         return write
 

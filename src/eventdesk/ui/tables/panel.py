@@ -8,7 +8,8 @@ the Ctrl+S shortcut, the scrolling body and how a refused save is shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from dataclasses import fields, replace
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk import messages
 from eventdesk.domain.errors import DomainError, ValidationFailed
+from eventdesk.services.edits import EditConflict, field_changed_phrase
 from eventdesk.storage import Session
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
@@ -30,7 +32,10 @@ from eventdesk.ui.tables.form import ERROR_STYLE, FieldForm
 from eventdesk.ui.tables.paging import HasId
 
 RowT = TypeVar("RowT", bound=HasId)
-InputT = TypeVar("InputT")
+InputT = TypeVar("InputT", bound="DataclassInstance")  # a form's input: a dataclass
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 OK_STYLE = "color: #2e7d32;"
 
 
@@ -107,6 +112,14 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
     def collect(self) -> InputT:
         raise NotImplementedError
 
+    def fill(self, data: InputT) -> None:
+        """Put `data` into the fields."""
+        raise NotImplementedError
+
+    def input_of(self, row: RowT) -> InputT:
+        """What the form shows for `row`."""
+        raise NotImplementedError
+
     def is_dirty(self) -> bool:
         """Has the user typed something that is not saved?"""
         raise NotImplementedError
@@ -143,6 +156,9 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
             rest = self.form.show_errors(messages.field_texts(exc))
             self._say(" ".join([messages.text("form.correct_marked"), *rest]), ok=False)
             return False
+        except EditConflict as exc:
+            self._changed_meanwhile(exc)
+            return False
         except DomainError as exc:
             self._say(messages.describe(exc), ok=False)
             return False
@@ -150,6 +166,23 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
         self.show_saved(result, was_new)
         self.saved.emit(result.id)
         return True
+
+    def _changed_meanwhile(self, exc: EditConflict) -> None:
+        """Another desk changed some of the same fields since this form was read. The form now
+        starts from the record as it is (the other desk's changes shown) with this person's own
+        changes kept on top, so that pressing Save again writes theirs, knowingly, and nothing
+        else. Under each field both changed: its value now and who changed it."""
+        if self.row is None:
+            return
+        typed, before = self.collect(), self.input_of(self.row)
+        current = cast(RowT, exc.current)  # the same kind of row as the one shown
+        mine = {f.name: getattr(typed, f.name) for f in fields(typed)
+                if getattr(typed, f.name) != getattr(before, f.name)}
+        self.show_row(current)
+        self.fill(replace(self.input_of(current), **mine))
+        self.form.show_errors({c.field: messages.field_text(field_changed_phrase(c))
+                               for c in exc.changed})
+        self._say(messages.describe(exc), ok=False)
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
