@@ -152,3 +152,37 @@ def test_formula_after_leading_whitespace_is_guarded(event_db: Database, tmp_pat
         exports.export(s, kind="people", path=out)
     header, row = read_csv(out)[:2]
     assert dict(zip(header, row, strict=True))["备注"] == "'\t=cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize("lead", ["\t", "\n", "\r", " ", "\u3000", "\xa0", "\u200b"])
+def test_every_leading_space_before_a_formula_is_guarded_in_csv(event_db: Database,
+                                                                tmp_path: Path,
+                                                                lead: str) -> None:
+    with event_db.unit_of_work() as s:
+        create_person(s, data=PersonInput(name="赵敏", notes=lead + "=HYPERLINK(\"http://x\")",
+                                          title=lead + "@SUM(1)"), operator="t")
+    out = tmp_path / "p.csv"
+    with event_db.unit_of_work(write=False) as s:
+        exports.export(s, kind="people", path=out)
+    header, row = read_csv(out)[:2]
+    got = dict(zip(header, row, strict=True))
+    assert got["备注"] == "'" + lead + "=HYPERLINK(\"http://x\")"
+    assert got["职务"].startswith("'")
+
+
+def test_xlsx_phones_reach_the_sms_system_as_they_are(event_db: Database,
+                                                      tmp_path: Path) -> None:
+    """The reported case: +6591318200 in the XLSX export is the text +6591318200, a typed
+    string cell without an apostrophe (Excel shows it as text; nothing runs)."""
+    with event_db.unit_of_work() as s:
+        create_person(s, data=PersonInput(name="Tan Wei Ming", phone="+6591318200",
+                                          company="=Singapore Pte", title="#N/A"),
+                      operator="t")
+    out = tmp_path / "p.xlsx"
+    with event_db.unit_of_work(write=False) as s:
+        exports.export(s, kind="people", path=out)
+    ws = load_workbook(out).worksheets[0]
+    header = [c.value for c in ws[1]]
+    cells = dict(zip(header, ws[2], strict=True))
+    for column, text in (("手机", "+6591318200"), ("单位", "=Singapore Pte"), ("职务", "#N/A")):
+        assert (cells[column].value, cells[column].data_type) == (text, "s")

@@ -179,3 +179,76 @@ def test_new_person_is_registered(view: PeopleView, ctx: AppContext) -> None:
     found = [r for r in everyone if r.name == "李新"]
     assert found and found[0].category == Category.SPEAKER
     assert view.pane.selected_id() == found[0].id
+
+
+def _open(view: PeopleView, pid: int, name: str) -> None:
+    view.pane.filter_edit.setText(name)
+    view.pane.flush_filter()
+    view.settle()
+    assert view.pane.select_id(pid)
+    assert view.panel.person_id == pid
+
+
+def test_two_desks_edit_one_person(view: PeopleView, ctx: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Desk B's form was opened before desk A saved a new phone: B's new e-mail is saved and
+    A's phone kept. When B then types a phone of its own, B is told in the form what the phone
+    is now and who changed it; B's entry stays, and Save again writes it."""
+    pid = view.ids["张伟"]  # type: ignore[attr-defined]
+    desk_b = PeopleView(AppContext(ctx.db, ctx.event_info, "li"), page_size=50)
+    qtbot.addWidget(desk_b)
+    desk_b.show()
+    settled(desk_b)
+    _open(view, pid, "张伟")
+    _open(desk_b, pid, "张伟")
+
+    view.panel.phone.setText("139 0000 1111")  # desk A
+    assert view.panel.save() is True
+    desk_b.panel.email.setText("zw@example.cn")  # desk B, still showing the old phone
+    assert desk_b.panel.save() is True
+    with ctx.db.unit_of_work(write=False) as s:
+        row = people.get_person(s, person_id=pid)
+    assert (row.phone, row.email) == ("13900001111", "zw@example.cn")
+
+    _open(view, pid, "张伟")  # desk A changes the title; desk B's form is older again
+    view.panel.title.setText("总经理")
+    assert view.panel.save() is True
+    desk_b.panel.phone.setText("13700002222")
+    desk_b.panel.title.setText("经理")
+    assert desk_b.panel.save() is False
+    panel = desk_b.panel
+    assert panel.message.text().startswith("张伟：职务在你打开之后已被“desk-1”的 tester（")
+    assert "再按“保存”即以你的为准" in panel.message.text()
+    assert panel.form.error_text("title").startswith("已被“desk-1”的 tester（")
+    assert panel.form.error_text("title").endswith("改为“总经理”")
+    assert (panel.phone.text(), panel.title.text()) == ("13700002222", "经理")  # B's entries
+    assert panel.email.text() == "zw@example.cn"
+    with ctx.db.unit_of_work(write=False) as s:
+        row = people.get_person(s, person_id=pid)
+    assert (row.phone, row.title) == ("13900001111", "总经理")  # nothing of B's was written
+    assert panel.save() is True  # told, B keeps its entries
+    with ctx.db.unit_of_work(write=False) as s:
+        row = people.get_person(s, person_id=pid)
+    assert (row.phone, row.title, row.email) == ("13700002222", "经理", "zw@example.cn")
+
+
+def test_a_refused_save_is_one_sentence_in_the_form(view: PeopleView, ctx: AppContext,
+                                                    capfd: pytest.CaptureFixture[str]) -> None:
+    """The database refuses the save (a DBA's trigger here; a full disk the same way): the form
+    says so in one sentence and keeps what was typed; neither the form nor the console shows
+    the statement or its values."""
+    from sqlalchemy import text
+
+    pid = view.ids["张伟"]  # type: ignore[attr-defined]
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("CREATE TRIGGER frozen BEFORE UPDATE ON person "
+                          "BEGIN SELECT RAISE(ABORT, 'list frozen'); END"))
+    _open(view, pid, "张伟")
+    view.panel.phone.setText("13911112222")
+    assert view.panel.save() is False
+    said = view.panel.message.text()
+    assert said == (f"数据库 {ctx.db.engine.url.database} 未能完成这项操作（IntegrityError），"
+                    "没有保存任何改动。")
+    assert view.panel.phone.text() == "13911112222"
+    console = "".join(capfd.readouterr())
+    for personal in ("13911112222", "张伟", "UPDATE person", "[SQL:", "[parameters:"):
+        assert personal not in said and personal not in console

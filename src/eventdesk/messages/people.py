@@ -18,7 +18,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name}: {field} was changed to “{value}” {who} after you opened it{more}; nothing was "
         "saved. Your entries are still in the form: press Save again to keep them."),
     "edit.more": ("（另有 {count} 项也被改动）", " (and {count} more of your fields)"),
-    "edit.by_desk": ("{desk}的 {operator}（{when}）", "by {operator} at {desk} ({when})"),
+    "edit.by_desk": ("“{desk}”的 {operator}（{when}）", "by {operator} at {desk} ({when})"),
     "edit.by": ("{operator}（{when}）", "by {operator} ({when})"),
     "edit.by_unknown": ("其他人", "by someone else"),
     "edit.field_changed": ("已被{who}改为“{value}”", "changed to “{value}” {who}"),

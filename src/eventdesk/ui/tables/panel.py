@@ -167,19 +167,26 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
         self.saved.emit(result.id)
         return True
 
+    def rebase(self, row: RowT) -> None:
+        """Take `row`, the record shown read again, as the form's starting point: the fields
+        the person has not changed show its values, what they typed stays. A save writes only
+        what differs from the starting point (services.edits), so the form and its starting
+        point must never disagree on a field the person did not touch."""
+        if self.row is None:
+            self.row = row
+            return
+        typed, before = self.collect(), self.input_of(self.row)
+        mine = {f.name: getattr(typed, f.name) for f in fields(typed)
+                if getattr(typed, f.name) != getattr(before, f.name)}
+        self.row = row
+        self.fill(replace(self.input_of(row), **mine))
+
     def _changed_meanwhile(self, exc: EditConflict) -> None:
         """Another desk changed some of the same fields since this form was read. The form now
         starts from the record as it is (the other desk's changes shown) with this person's own
         changes kept on top, so that pressing Save again writes theirs, knowingly, and nothing
         else. Under each field both changed: its value now and who changed it."""
-        if self.row is None:
-            return
-        typed, before = self.collect(), self.input_of(self.row)
-        current = cast(RowT, exc.current)  # the same kind of row as the one shown
-        mine = {f.name: getattr(typed, f.name) for f in fields(typed)
-                if getattr(typed, f.name) != getattr(before, f.name)}
-        self.show_row(current)
-        self.fill(replace(self.input_of(current), **mine))
+        self.rebase(cast(RowT, exc.current))  # the same kind of row as the one shown
         self.form.show_errors({c.field: messages.field_text(field_changed_phrase(c))
                                for c in exc.changed})
         self._say(messages.describe(exc), ok=False)

@@ -84,7 +84,7 @@ class ListDetailView(QWidget):
     def _refresh_row(self, row: Any) -> None:
         """`row` is the one in the panel, freshly read: take the new data without losing
         what the user is typing."""
-        self.panel.row = row
+        self.panel.rebase(row)
 
     def _start_new(self) -> None:
         raise NotImplementedError
