@@ -252,3 +252,19 @@ def test_a_refused_save_is_one_sentence_in_the_form(view: PeopleView, ctx: AppCo
     console = "".join(capfd.readouterr())
     for personal in ("13911112222", "张伟", "UPDATE person", "[SQL:", "[parameters:"):
         assert personal not in said and personal not in console
+
+
+def test_a_database_without_an_event_registers_nobody(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """An EventDesk database whose event was never created opens with empty views; a new
+    registration there is refused in one sentence (a person belongs to the event)."""
+    view = PeopleView(AppContext(db, None, "tester"), page_size=50)
+    qtbot.addWidget(view)
+    view.show()
+    settled(view)
+    view.pane.new_button.click()
+    view.panel.name.setText("李新")
+    assert view.panel.save() is False
+    assert view.panel.message.text() == "这个数据库里还没有活动（请运行 eventdesk demo 或新建活动）"
+    with db.unit_of_work(write=False) as s:
+        assert people.list_people(s, limit=None) == []
+    ops.wait_idle()
