@@ -4,7 +4,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint imports bench clean
+.PHONY: run test lint imports bench clean system-run system-test
+
+# The system libraries Qt's xcb platform needs, and for `make test` the tools of the real-window
+# test (all listed in scripts/system-packages.list): installed with apt-get when make runs as
+# root; otherwise it stops and prints the one command to run.
+system-run:
+	@PYTHON=$(PYTHON) scripts/system-packages --install run
+
+system-test:
+	@PYTHON=$(PYTHON) scripts/system-packages --install run test
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,7 +21,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: system-run $(STAMP)
 	$(VENV)/bin/eventdesk gui
 
 imports: $(STAMP)
@@ -24,7 +33,7 @@ lint: imports
 	@# Both run before either fails, so one pass shows every finding.
 	$(VENV)/bin/ruff check src tests benchmarks; ruff=$$?; $(VENV)/bin/mypy; exit $$((ruff | $$?))
 
-test: $(STAMP) lint
+test: system-test $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -q
 
 bench: $(STAMP)
