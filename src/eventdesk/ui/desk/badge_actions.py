@@ -100,6 +100,10 @@ class BadgeActions:
         desk = view.desk
         if not desk.printer:
             choice = self.choose_printer()
+            # Back to the desk window and its search field: the scanner types into whatever has
+            # the focus.
+            view.activateWindow()
+            view.search.setFocus()
             if choice is None:
                 raise DomainError(code="printer.not_chosen")
             desk = replace(desk, printer=choice.printer, pdf_dir=choice.pdf_dir or desk.pdf_dir)
