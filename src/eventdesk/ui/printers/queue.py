@@ -72,14 +72,15 @@ class PrintJob:
 
 def ensure_application() -> None:
     """Qt's painting and print support need a (GUI) application object; the command line has
-    none. Made once per process; off a window system (no display on Linux) it uses Qt's
-    offscreen platform — printing needs no window."""
+    none. Made once per process. On Linux it uses Qt's offscreen platform unless told otherwise
+    (QT_QPA_PLATFORM): printing needs no window, and CUPS support is a print plugin of its own,
+    so a command run over ssh or on a machine without the X libraries prints all the same. (On
+    macOS the print support lives in the window-system plugin, so it is left alone there.)"""
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is not None:
         return
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
+    if sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # A QApplication (not only QGuiApplication): a widget created later in the same process
     # (tests, the GUI) needs one, and there can be only one application object.
