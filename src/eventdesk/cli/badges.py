@@ -22,7 +22,6 @@ from eventdesk.actions.base import ActionContext, ProgressFn
 from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.domain import Category, PrintReason
 from eventdesk.domain.errors import DomainError
-from eventdesk.pdf.presets import PRESETS
 from eventdesk.services.audit import os_operator
 from eventdesk.ui.printers import queue
 
@@ -43,7 +42,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--layout", default="default", help="badge layout (default: default); "
                    "see --list")
     p.add_argument("--preset", default="a6",
-                   help="paper: a6 (default), " + ", ".join(k for k in PRESETS if k != "a6"))
+                   help="paper: a6 (default), " + ", ".join(
+                       key for key, _label in printing.preset_choices() if key != "a6"))
     p.add_argument("--category", choices=[c.value for c in Category])
     p.add_argument("--company", default="", metavar="TEXT", help="part of the company name")
     p.add_argument("--hall", metavar="H")
