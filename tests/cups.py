@@ -62,8 +62,9 @@ class PdfQueue:
         raise AssertionError(f"CUPS printed {len(self.files() - before)} of {count} jobs on "
                              f"{self.name} within {JOB_TIMEOUT_S:.0f} s; error_log: {tail}")
 
-    def set_enabled(self, enabled: bool) -> None:
-        subprocess.run(["cupsenable" if enabled else "cupsdisable", self.name], check=True)
+    def run(self, command: str) -> None:
+        """cupsenable / cupsdisable (pause) or cupsaccept / cupsreject this queue."""
+        subprocess.run([command, self.name], check=True)
 
 
 def _unavailable(reason: str) -> None:
@@ -97,7 +98,7 @@ def _ppd() -> Path | None:
 @pytest.fixture(scope="session")
 def cups_queue() -> Iterator[PdfQueue]:
     """This test process's own virtual PDF printer on the machine's CUPS server."""
-    missing = [tool for tool in ("cupsd", "lpadmin", "lpstat", "cupsenable")
+    missing = [tool for tool in ("cupsd", "lpadmin", "lpstat", "cupsenable", "cupsreject")
                if shutil.which(tool) is None and not Path("/usr/sbin", tool).exists()]
     ppd = _ppd()
     if missing or not CUPS_PDF_BACKEND.exists() or ppd is None:

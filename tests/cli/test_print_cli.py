@@ -78,18 +78,22 @@ def test_a_sheet_of_badges_on_avery_labels(cups_queue: PdfQueue, staff: dict[str
 
 
 @pytest.mark.cups
-def test_a_paused_printer_prints_and_records_nothing(cups_queue: PdfQueue, staff: dict[str, int],
-                                                     event_db: Database, db_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("stop", "start", "said"), [
+    ("cupsdisable", "cupsenable", "暂停"),  # paused: Qt sees it, nothing is sent
+    ("cupsreject", "cupsaccept", "not accepting jobs"),  # refusing: only CUPS's answer says it
+])
+def test_a_printer_that_cannot_take_the_job_records_nothing(
+        cups_queue: PdfQueue, staff: dict[str, int], event_db: Database, db_path: Path,
+        capsys: pytest.CaptureFixture[str], stop: str, start: str, said: str) -> None:
     before = cups_queue.files()
-    cups_queue.set_enabled(False)
+    cups_queue.run(stop)
     try:
         assert main(["badges", "--db", str(db_path), "--print", "--printer",
                      cups_queue.name]) == 2
     finally:
-        cups_queue.set_enabled(True)
+        cups_queue.run(start)
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and cups_queue.name in err and "暂停" in err
+    assert err.count("\n") == 1 and cups_queue.name in err and said in err
     assert _prints(event_db) == 0 and cups_queue.files() == before
 
 

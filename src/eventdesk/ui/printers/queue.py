@@ -13,6 +13,8 @@ printer at a time (https://doc.qt.io/qt-6.7/threads-modules.html, "Painting in T
 `print_pdf` creates its QPrinter, paints and ends it all in the calling worker thread; the GUI
 thread only ever passes a printer *name* (chosen in QPrintDialog) into it.
 
+What CUPS answered is checked after the job (see _cups_refusal): Qt itself ignores it.
+
 Cancelling: Qt's CUPS engine collects the pages and hands the whole job to CUPS when painting
 ends, and it cannot abort (an ended painter submits what was painted). So once the first page is
 painted the job is sent whole; a Cancel is honoured before that (while the run renders).
@@ -21,6 +23,8 @@ painted the job is sent whole; a Cancel is honoured before that (while the run r
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import os
 import sys
 from dataclasses import dataclass
@@ -227,9 +231,39 @@ def print_pdf(pdf: bytes, job: PrintJob, progress: ProgressFn = no_progress) -> 
             ended = painter.end()  # hands the job to the queue
         if not ended:
             raise PrinterProblem(code="printer.failed", printer=job.where, error="QPainter.end")
+        refusal = _cups_refusal() if job.output_file is None else None
+        if refusal is not None:
+            raise PrinterProblem(code="printer.failed", printer=job.where, error=refusal)
         return sent
     finally:
         document.close()
+
+
+def _cups_refusal() -> str | None:
+    """CUPS's reason when it refused the job just ended, else None.
+
+    Qt hands the job to CUPS (cupsPrintFile, inside QPainter.end) and ignores the answer, so a
+    queue that is not accepting jobs would look printed and be recorded. libcups keeps the status
+    of each thread's last request: read right after end(), on the thread that ended the job, it
+    is the answer to the job. Linux only (Qt's CUPS print plugin); elsewhere, or without libcups,
+    None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        lib = ctypes.CDLL(ctypes.util.find_library("cups") or "libcups.so.2")
+    except OSError:
+        return None
+    lib.cupsLastError.restype = ctypes.c_int
+    lib.cupsLastErrorString.restype = ctypes.c_char_p
+    status = int(lib.cupsLastError())
+    if status <= _IPP_OK_LAST:
+        return None
+    reason = lib.cupsLastErrorString()
+    return reason.decode("utf-8", "replace") if reason else f"IPP status 0x{status:04x}"
+
+
+# IPP status codes 0x0000-0x00ff are "successful" (RFC 8011, 4.1.6.1).
+_IPP_OK_LAST = 0x00FF
 
 
 def _report(progress: ProgressFn, done: int, total: int) -> None:
