@@ -25,7 +25,8 @@ from eventdesk.domain.errors import DomainError
 from eventdesk.services.audit import os_operator
 from eventdesk.ui.printers import queue
 
-HELP = "render badges to a PDF (filters, order, sheet presets); --mark-printed logs the prints"
+HELP = ("render badges to a PDF or a printer (filters, order, sheet presets); --print and "
+        "--mark-printed log the prints")
 
 
 def add_parser(sub: Any) -> None:
