@@ -13,7 +13,6 @@ under CI=true they fail instead, because there printing is part of the contract.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
@@ -79,6 +78,8 @@ def _running() -> bool:
 
 
 def _start_cupsd() -> None:
+    import fcntl  # POSIX only, like CUPS itself
+
     with LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if _running():
