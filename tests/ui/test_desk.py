@@ -254,7 +254,7 @@ def test_printer_path_paints_the_rendered_badge(desk: DeskView, event_db: Databa
 
     from eventdesk.actions.desk_print import BadgeFormat, render
     from eventdesk.services.badges.desk import desk_badges
-    from eventdesk.ui.desk import printing
+    from eventdesk.ui.printers import queue
 
     row = next(r for r in _all(event_db) if r.name == "张伟")
     with event_db.unit_of_work(write=False) as s:
@@ -262,7 +262,7 @@ def test_printer_path_paints_the_rendered_badge(desk: DeskView, event_db: Databa
     assert badges[0].data.event_name == "测试大会" and badges[0].data.qr_payload
     pdf = render(badges, BadgeFormat(layout=desk.desk.layout, preset=desk.desk.preset))
     out = tmp_path / "printed.pdf"
-    printing.send_to_printer(pdf, "", output_file=out)
+    queue.print_pdf(pdf, queue.PrintJob("", output_file=out))
     doc = pdfium.PdfDocument(out.read_bytes())
     assert len(doc) == 1
     image = doc[0].render(scale=0.5).to_pil().convert("L")

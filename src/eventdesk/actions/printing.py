@@ -51,6 +51,7 @@ __all__ = [
     "PrinterFn",
     "RenderOptions",
     "badge_halls",
+    "has_back_sides",
     "layout_choices",
     "preset_choices",
     "preview",
@@ -157,6 +158,12 @@ def layout_choices() -> list[tuple[str, str]]:
 def preset_choices() -> list[tuple[str, str]]:
     """(preset key, description) of every paper / sheet preset."""
     return [(key, describe_preset(key)) for key in list_presets()]
+
+
+def has_back_sides(selection: BadgeSelection) -> bool:
+    """Whether the run prints back sides (a layout with a back, duplex not switched off): the
+    printer then prints both sides of each sheet."""
+    return renderer(selection.layout, selection.preset, selection.options).duplex
 
 
 def badge_halls(ctx: ActionContext) -> Outcome[list[str]]:
