@@ -1,19 +1,18 @@
 """Badge layouts designed for this event, stored in its database so that every desk of the event
-prints the same badge (a layout in one PC's user directory would reach only that PC).
-
-`LayoutSource` is the plain value handed from services to the renderer (pdf/): the layout's JSON
-text and the bytes of the images it names, so that neither layer imports the other.
-"""
+prints the same badge (a layout in one PC's user directory would reach only that PC). Services
+hand them to the renderer as a LayoutSource (domain.layout_source)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from eventdesk.domain.base import Base, UtcDateTime, utcnow
+from eventdesk.domain.layout_source import LayoutSource
+
+__all__ = ["BadgeLayout", "BadgeLayoutImage", "LayoutSource"]
 
 
 class BadgeLayout(Base):
@@ -40,22 +39,3 @@ class BadgeLayoutImage(Base):
     )
     file_name: Mapped[str] = mapped_column(String(120), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-@dataclass(frozen=True)
-class LayoutSource:
-    """A layout as data rather than as a file name: its JSON text and its images by file name.
-
-    Frozen and hashable (the renderer caches its compiled form per source) and picklable (batch
-    runs hand it to child processes). `origin` says where it came from ("event", a file path)."""
-
-    name: str
-    document: str
-    images: tuple[tuple[str, bytes], ...] = ()
-    origin: str = "event"
-
-    def image(self, file_name: str) -> bytes | None:
-        for name, data in self.images:
-            if name == file_name:
-                return data
-        return None

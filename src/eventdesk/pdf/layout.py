@@ -15,11 +15,11 @@ import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from eventdesk.domain.layouts import LayoutSource
+from eventdesk.domain.layout_source import LayoutSource
 from eventdesk.paths import resource
 from eventdesk.pdf.layout_check import LayoutProblem, check_source, read_layout_file
 from eventdesk.pdf.presets import MM
@@ -180,7 +180,8 @@ def file_source(name: str) -> LayoutSource:
     return source
 
 
-@cache
+# Bounded: the designer's proofs compile every edited version of a layout once.
+@lru_cache(maxsize=64)
 def load_layout(ref: LayoutRef) -> dict[str, Any]:
     """The checked document of a layout, with its images under "_images" (file name -> bytes).
     Raises LayoutError for an unknown name or a layout with problems."""
@@ -284,7 +285,7 @@ def _compile_side(elements: list[dict[str, Any]], sc: _Scaler, bleed: float,
     return Side(tuple(static), tuple(dynamic))
 
 
-@cache
+@lru_cache(maxsize=64)
 def compile_layout(ref: LayoutRef, slot_mm: tuple[float, float], bleed_mm: float = 0.0
                    ) -> CompiledLayout:
     data = load_layout(ref)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventdesk.domain.layouts import LayoutSource
+from eventdesk.domain.layout_source import LayoutSource
 
 # Limits, generous for any real badge and small enough that a hostile file costs nothing.
 MAX_FILE_BYTES = 24 * 1024 * 1024  # a whole file, embedded images included
@@ -51,7 +51,8 @@ IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 # Every problem code (tests check each is in eventdesk.messages in both languages).
 CODES = frozenset({
     "layout.too_big", "layout.not_json", "layout.too_deep", "layout.not_object",
-    "layout.no_variants", "layout.too_many", "layout.bad_size", "layout.bad_element",
+    "layout.no_variants", "layout.too_many_variants", "layout.too_many_elements",
+    "layout.bad_size", "layout.bad_element",
     "layout.unknown_type", "layout.bad_box", "layout.box_outside", "layout.unknown_field",
     "layout.bad_colour", "layout.bad_value", "layout.bad_image_name", "layout.image_missing",
     "layout.image_too_big", "layout.image_not_image", "layout.text_too_long",
@@ -166,7 +167,7 @@ class _Checker:
             self.add("layout.no_variants")
             return
         if len(variants) > MAX_VARIANTS:
-            self.add("layout.too_many", what="variants", count=len(variants), limit=MAX_VARIANTS)
+            self.add("layout.too_many_variants", count=len(variants), limit=MAX_VARIANTS)
             return
         for variant in variants:
             self.variant(variant)
@@ -206,8 +207,7 @@ class _Checker:
                 self.add("layout.bad_value", key=side)
                 continue
             if len(elements) > MAX_ELEMENTS:
-                self.add("layout.too_many", what="elements", count=len(elements),
-                         limit=MAX_ELEMENTS)
+                self.add("layout.too_many_elements", count=len(elements), limit=MAX_ELEMENTS)
                 continue
             for index, spec in enumerate(elements, start=1):
                 self.element(spec, index, w, h)
