@@ -38,14 +38,16 @@ def _boxes(model: LayoutModel, indexes: list[int]) -> list[tuple[float, ...]]:
 def _align(model: LayoutModel) -> QUndoCommand:
     picked = [3, 4, 8]  # name, English name, QR
     boxes = aligned([box_of(model.element(0, "front", i)) for i in picked], "left")
-    after = {i: with_box(model.element(0, "front", i), b) for i, b in zip(picked, boxes)}
+    after = {i: with_box(model.element(0, "front", i), b)
+             for i, b in zip(picked, boxes, strict=True)}
     return c.EditElements(model, 0, "front", after, "align left")
 
 
 def _distribute(model: LayoutModel) -> QUndoCommand:
     picked = [3, 5, 6, 7]
     boxes = distributed([box_of(model.element(0, "front", i)) for i in picked], "v")
-    after = {i: with_box(model.element(0, "front", i), b) for i, b in zip(picked, boxes)}
+    after = {i: with_box(model.element(0, "front", i), b)
+             for i, b in zip(picked, boxes, strict=True)}
     return c.EditElements(model, 0, "front", after, "distribute")
 
 
