@@ -16,8 +16,8 @@ from eventdesk.actions.proof import sample_badge
 from eventdesk.pdf.badges import render_one
 from eventdesk.pdf.presets import MM
 from eventdesk.pdf.qr import QUIET, qr_rows
-from eventdesk.ui.designer.model import LayoutModel, box_of
 from eventdesk.ui.designer.items import ElementItem
+from eventdesk.ui.designer.model import LayoutModel, box_of
 from eventdesk.ui.designer.scene import BadgeScene
 
 TOLERANCE_MM = 0.5

@@ -146,6 +146,9 @@ class ElementItem(QGraphicsObject):
     def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
         field = str(self.spec.get("field", ""))
         text = str(self.spec.get("text", "")) or self.canvas.value(field)
+        same = str(self.spec.get("skip_if_same_as", ""))
+        if same and text.strip() == self.canvas.value(same).strip():
+            text = ""  # the renderer leaves it out for this person (e.g. an English name twice)
         placeholder = not text
         if placeholder:
             text = "«" + FIELD_HINTS.get(field, field) + "»"

@@ -30,7 +30,7 @@ MIN_BOX_MM = 1.0  # smaller than this cannot be grabbed again on screen
 @dataclass(frozen=True)
 class Change:
     """What changed: `what` is "elements" (of `variant`/`side`), "variants", "categories",
-    "images" or "meta" (title, description)."""
+    "images", "meta" (title, description) or "layout" (another layout opened)."""
 
     what: str
     variant: int = -1
@@ -86,6 +86,11 @@ class LayoutModel:
 
     def categories(self) -> dict[str, Spec]:
         return copy.deepcopy(self.document.get("categories", {}))
+
+    def replace(self, layout: LayoutDocument) -> None:
+        """Another layout opened (not an edit: the caller clears its undo stack)."""
+        self.layout = layout
+        self._tell(Change("layout"))
 
     # -- primitives (used by the undo commands) ----------------------------------------------
     def set_element(self, variant: int, side: str, index: int, spec: Spec) -> None:

@@ -102,7 +102,7 @@ class BadgeScene(QGraphicsScene):
         try:
             self.clear()
             w, h = self.size_mm
-            self.setSceneRect(-8, -8, w + 16, h + 16)
+            self.setSceneRect(-4, -4, w + 8, h + 8)
             for index, spec in enumerate(self._specs()):
                 self.addItem(ElementItem(self, index, spec))
             self.select(keep)
@@ -127,8 +127,10 @@ class BadgeScene(QGraphicsScene):
         self.update()
 
     def _on_model(self, change: Change) -> None:
-        if change.what == "images":
+        if change.what in ("images", "layout"):
             self._pixmaps.clear()
+        if change.what == "layout":
+            self.variant, self.side = 0, "front"
         if change.what == "variants" and self.variant >= self.model.variant_count():
             self.variant = self.model.variant_count() - 1
         if change.what == "elements" and (change.variant, change.side) == (self.variant,
@@ -202,18 +204,21 @@ class BadgeScene(QGraphicsScene):
         super().keyPressEvent(event)
 
     # -- paper, grid and guides ----------------------------------------------------------------
-    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt API
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         painter.fillRect(rect, QColor("#8a8f94"))
         w, h = self.size_mm
         painter.fillRect(QRectF(0, 0, w, h), QColor("white"))
         if self.grid_mm <= 0:
             return
-        for step, colour in ((1.0, QColor(0, 0, 0, 18)), (5.0, QColor(0, 0, 0, 40))):
-            pen = QPen(colour)
+        px_per_mm = painter.worldTransform().m11()
+        # Lines closer than 6 px would grey the whole badge: the fine grid shows when zoomed in.
+        steps = [(s, a) for s, a in ((self.grid_mm, 22), (5.0, 34), (10.0, 60))
+                 if s * px_per_mm >= 6]
+        for step, alpha in steps:
+            pen = QPen(QColor(30, 90, 200, alpha))
             pen.setCosmetic(True)
             painter.setPen(pen)
-            n = int(w / step)
-            for i in range(1, n + 1):
+            for i in range(1, int(w / step) + 1):
                 painter.drawLine(QPointF(i * step, 0), QPointF(i * step, h))
             for i in range(1, int(h / step) + 1):
                 painter.drawLine(QPointF(0, i * step), QPointF(w, i * step))
