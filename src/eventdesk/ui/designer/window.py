@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QUndoStack
 from PySide6.QtWidgets import (
@@ -408,6 +409,8 @@ class DesignerView(QWidget):
         self.proof.schedule()
 
     def _on_selection(self) -> None:
+        if not (shiboken6.isValid(self.scene) and shiboken6.isValid(self.elements)):
+            return  # the scene clears its selection while it is being deleted
         self.elements.show_selection((self.scene.variant, self.scene.side),
                                      self.scene.selected_indexes())
 
