@@ -38,6 +38,11 @@ from eventdesk.pdf.layout_check import (
 )
 from eventdesk.services.badges import layouts as stored
 
+__all__ = ["LayoutDocument", "LayoutInfo", "LayoutNameInvalid", "LayoutProblem", "LayoutRejected",
+           "LayoutUnknown", "check", "check_layout_file", "check_name", "copy_of_builtin",
+           "delete_layout", "export_layout_file", "file_layouts", "import_layout_file",
+           "list_layouts", "open_layout", "problem_phrase", "resolve_layout", "save_layout"]
+
 _NAME = re.compile(r"^[\w-]{1,40}$")
 
 

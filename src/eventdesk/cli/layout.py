@@ -19,7 +19,6 @@ from eventdesk import messages
 from eventdesk.actions import layouts
 from eventdesk.actions.base import ActionContext
 from eventdesk.cli.common import EXIT_INVALID, add_db_option, open_db, print_json
-from eventdesk.pdf.layout_check import LayoutProblem
 from eventdesk.services.audit import os_operator
 from eventdesk.storage import default_db_path, resolve_url, sqlite_path
 
@@ -46,7 +45,7 @@ def add_parser(sub: Any) -> None:
     exp.add_argument("--out", type=Path, required=True, metavar="FILE.json")
 
 
-def _problem_json(problem: LayoutProblem) -> dict[str, object]:
+def _problem_json(problem: layouts.LayoutProblem) -> dict[str, object]:
     return {"element": problem.element, "code": problem.code,
             "message": messages.text(str(layouts.problem_phrase(problem)),
                                      **layouts.problem_phrase(problem).params)}
