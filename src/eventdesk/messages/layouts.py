@@ -75,8 +75,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "layout.saved": ("已保存版式“{name}”到本活动：所有工作台和批量打印都会使用它",
                      "Saved the layout “{name}” in this event: every desk and batch run uses it"),
     "layout.exported": ("已导出到 {path}", "Exported to {path}"),
-    "layout.imported": ("已导入 {path}（尚未保存到活动）",
-                        "Imported {path} (not yet saved in the event)"),
+    "layout.imported": ("已导入版式“{name}”（尚未保存到活动）",
+                        "Imported the layout “{name}” (not yet saved in the event)"),
     # Proof people (services.badges.proof.CASES).
     "proof.longest_name": ("最长的姓名", "longest name"),
     "proof.longest_company": ("最长的单位名称", "longest company"),

@@ -143,3 +143,18 @@ def test_screenshot_of_the_designer(event_db: Database, db_path: Path, tmp_path:
 
     image = QImage(str(png))
     assert image.pixelColor(image.width() // 2, image.height() // 2) != QColor("black")
+
+
+def test_a_broken_stored_layout_opens_the_builtin_and_says_why(qtbot, event_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk.domain import BadgeLayout
+
+    with event_db.unit_of_work() as s:
+        s.add(BadgeLayout(name="default", title="坏的", document='{"variants": "nope"}'))
+    with event_db.unit_of_work(write=False) as s:
+        event = get_event(s)
+    widget = DesignerView(AppContext(event_db, event, "organiser"))
+    qtbot.addWidget(widget)
+    widget.settle()
+    assert "不能使用" in widget.status.text()  # one sentence, no modal box, no traceback
+    assert widget.model.variant_count() == 2 and widget.proof.shown is not None
+    ops.wait_idle()

@@ -238,8 +238,12 @@ class DesignerView(QWidget):
                        on_done=self.load, on_error=self._open_failed, owner=self)
 
     def _open_failed(self, exc: BaseException) -> None:
+        """A stored layout that cannot be used (or a name no longer there): said in the status
+        line, not in a modal box (the page may be opening for a screenshot), and the built-in
+        standard badge opened instead, to design from."""
         self._opening = False
-        files.refuse(self, exc)
+        self.status.setText(f"<span style='color:#b71c1c'>{messages.describe(exc)}</span>")
+        self.load(layouts.copy_of_builtin("default", new_name="default"), clean=False)
 
     def new_from(self, builtin: str) -> None:
         if self._unsaved_ok():
@@ -264,7 +268,7 @@ class DesignerView(QWidget):
     def _imported(self, layout: LayoutDocument) -> None:
         if self._unsaved_ok():
             self.load(layout, clean=False)
-            self.status.setText(messages.text("layout.imported", path=layout.name))
+            self.status.setText(messages.text("layout.imported", name=layout.name))
 
     def _exported(self, path: Path) -> None:
         self.status.setText(messages.text("layout.exported", path=path))
