@@ -116,7 +116,7 @@ def test_a_hostile_layout_file_is_refused_with_one_sentence(
 def test_a_design_saved_from_the_page_is_what_the_desk_prints(
         view: DesignerView, event_db: Database, qtbot,  # type: ignore[no-untyped-def]
         monkeypatch: pytest.MonkeyPatch) -> None:
-    view.add_text("")
+    view.adder.text("")
     index = len(view.model.elements(0, "front")) - 1
     view.scene.select([index])
     view.elements.text.setText("SPONSOR-KUNSHAN")
@@ -158,3 +158,20 @@ def test_a_broken_stored_layout_opens_the_builtin_and_says_why(qtbot, event_db: 
     assert "不能使用" in widget.status.text()  # one sentence, no modal box, no traceback
     assert widget.model.variant_count() == 2 and widget.proof.shown is not None
     ops.wait_idle()
+
+
+def test_adding_an_image_checks_it_first(view: DesignerView,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventdesk.paths import resource
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+    before = view.model.snapshot()
+    view.adder.image(DATA / "huge.png")  # 5000×5000 pixels
+    assert len(said) == 1 and said[0].startswith("huge.png：图片太大")
+    assert view.model.snapshot() == before
+    view.adder.image(resource("layouts") / "logo-light.png")
+    added = view.model.elements(0, "front")[-1]
+    assert added["type"] == "image" and "logo-light.png" in view.model.layout.images
+    view.stack.undo()
+    assert view.model.snapshot() == before

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGraphicsView,
     QLabel,
     QMenu,
@@ -38,15 +37,15 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.actions import layouts
 from eventdesk.actions.layouts import LayoutDocument, LayoutInfo
-from eventdesk.pdf.layout_check import image_problem
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.designer import commands as c
 from eventdesk.ui.designer import files
+from eventdesk.ui.designer.adding import Adder
 from eventdesk.ui.designer.categories import CategoryPanel
 from eventdesk.ui.designer.items import FIELD_HINTS
-from eventdesk.ui.designer.model import ALIGNS, Change, LayoutModel, Spec, scaled_variant
+from eventdesk.ui.designer.model import ALIGNS, Change, LayoutModel, scaled_variant
 from eventdesk.ui.designer.preview import ProofPanel, ProofRequest
 from eventdesk.ui.designer.properties import ElementPanel
 from eventdesk.ui.designer.scene import BadgeScene
@@ -93,6 +92,7 @@ class DesignerView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self._opening = False
+        self.adder = Adder(self, self.model, self.scene, self.stack, self.toggle_back)
         self._build()
         self.model.listen(self._on_model)
         self.scene.selectionChanged.connect(self._on_selection)
@@ -133,11 +133,11 @@ class DesignerView(QWidget):
         tools = QToolBar()
         add_menu = QMenu(self)
         for field in ADD_TEXT:
-            add_menu.addAction(f"文字：{FIELD_HINTS[field]}", self._call(self.add_text, field))
-        add_menu.addAction("自由文字 Free text", lambda: self.add_text(""))
-        add_menu.addAction("色块 Colour block", self.add_rect)
-        add_menu.addAction("二维码 QR code", self.add_qr)
-        add_menu.addAction("图片 Image…", self.add_image)
+            add_menu.addAction(f"文字：{FIELD_HINTS[field]}", self._call(self.adder.text, field))
+        add_menu.addAction("自由文字 Free text", lambda: self.adder.text(""))
+        add_menu.addAction("色块 Colour block", self.adder.rect)
+        add_menu.addAction("二维码 QR code", self.adder.qr)
+        add_menu.addAction("图片 Image…", lambda: self.adder.image())
         self._menu_button(tools, "添加 Add", add_menu, "添加元素 Add an element")
         delete = tools.addAction("删除", self.scene.delete_selected)
         delete.setToolTip("删除所选 Delete the selection (Del)")
@@ -354,54 +354,6 @@ class DesignerView(QWidget):
     def _grid_changed(self) -> None:
         self.scene.grid_mm = float(self.grid.currentData())
         self.scene.update()
-
-    # -- adding elements -----------------------------------------------------------------------
-    def _add(self, spec: Spec, text: str, image: tuple[str, bytes] | None = None) -> None:
-        v, side = self.scene.variant, self.scene.side
-        if side == "back" and not self.model.has_back(v):
-            self.toggle_back()
-        self.stack.push(c.AddElement(self.model, v, side, spec, text, image=image))
-        self.scene.select([len(self.model.elements(v, side)) - 1])
-
-    def _centre(self, w: float, h: float) -> list[float]:
-        bw, bh = self.model.size(self.scene.variant)
-        w, h = min(w, bw), min(h, bh)
-        return [round((bw - w) / 2, 1), round((bh - h) / 2, 1), w, h]
-
-    def add_text(self, field: str) -> None:
-        bw, _bh = self.model.size(self.scene.variant)
-        spec: Spec = {"type": "text", "box": self._centre(bw - 12, 8), "size": 12,
-                      "min_size": 7}
-        if field:
-            spec["field"] = field
-        else:
-            spec["text"] = "文字 Text"
-        self._add(spec, "添加文字 Add text")
-
-    def add_rect(self) -> None:
-        bw, _bh = self.model.size(self.scene.variant)
-        self._add({"type": "rect", "box": self._centre(bw, 10), "fill": "category"},
-                  "添加色块 Add block")
-
-    def add_qr(self) -> None:
-        self._add({"type": "qr", "box": self._centre(30, 30)}, "添加二维码 Add QR")
-
-    def add_image(self, path: Path | None = None) -> None:
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "图片 Image", "",
-                                                    "PNG / JPEG (*.png *.jpg *.jpeg)")
-            if not chosen:
-                return
-            path = Path(chosen)
-        data = path.read_bytes() if path.stat().st_size <= 8 * 2**20 else None
-        problem = image_problem(data if data is not None else path.stat().st_size)
-        if problem is not None:
-            QMessageBox.warning(self, "EventDesk", f"{path.name}："
-                                + messages.text(problem[0], **problem[1]))
-            return
-        assert data is not None
-        self._add({"type": "image", "path": path.name, "box": self._centre(20, 20)},
-                  "添加图片 Add image", image=(path.name, data))
 
     # -- keeping the panels in step ------------------------------------------------------------
     def _on_model(self, change: Change) -> None:
