@@ -175,3 +175,21 @@ def test_adding_an_image_checks_it_first(view: DesignerView,
     assert added["type"] == "image" and "logo-light.png" in view.model.layout.images
     view.stack.undo()
     assert view.model.snapshot() == before
+
+
+def test_a_mouse_drag_moves_the_element_by_whole_millimetres(view: DesignerView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+    from PySide6.QtTest import QTest
+
+    x, y, w, h = box_of(view.model.element(0, "front", 8))  # the QR
+    port = view.canvas.viewport()
+    start = view.canvas.mapFromScene(QPointF(x + w / 2, y + h / 2))
+    end = view.canvas.mapFromScene(QPointF(x + w / 2 - 10.3, y + h / 2 - 5.2))
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 6):
+        QTest.mouseMove(port, start + (end - start) * step / 5)
+    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    qtbot.waitUntil(lambda: view.stack.count() == 1, timeout=3000)
+    nx, ny, nw, nh = box_of(view.model.element(0, "front", 8))
+    assert (nw, nh) == (w, h) and nx == round(nx) and ny == round(ny)  # snapped to the grid
+    assert abs(nx - (x - 10.3)) <= 1 and abs(ny - (y - 5.2)) <= 1
