@@ -193,3 +193,22 @@ def test_a_mouse_drag_moves_the_element_by_whole_millimetres(view: DesignerView,
     nx, ny, nw, nh = box_of(view.model.element(0, "front", 8))
     assert (nw, nh) == (w, h) and nx == round(nx) and ny == round(ny)  # snapped to the grid
     assert abs(nx - (x - 10.3)) <= 1 and abs(ny - (y - 5.2)) <= 1
+
+
+def test_the_corner_handle_resizes(view: DesignerView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+    from PySide6.QtTest import QTest
+
+    view.scene.select([5])  # the company
+    x, y, w, h = box_of(view.model.element(0, "front", 5))
+    port = view.canvas.viewport()
+    start = view.canvas.mapFromScene(QPointF(x + w, y + h))
+    end = view.canvas.mapFromScene(QPointF(x + w - 20, y + h + 4))
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 5):
+        QTest.mouseMove(port, start + (end - start) * step / 4)
+    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    qtbot.waitUntil(lambda: view.stack.count() == 1, timeout=3000)
+    nx, ny, nw, nh = box_of(view.model.element(0, "front", 5))
+    assert (nx, ny) == (x, y)
+    assert abs(nw - (w - 20)) <= 1 and abs(nh - (h + 4)) <= 1

@@ -82,7 +82,7 @@ class ElementItem(QGraphicsObject):
         x, y, w, h = box_of(spec)
         self.prepareGeometryChange()
         self.index, self.spec, self.w, self.h = index, spec, w, h
-        self.setZValue(index)
+        self.setZValue(index + (10_000 if self.isSelected() else 0))
         self._resizing = None
         self.setPos(x, y)
         self.update()
@@ -184,6 +184,10 @@ class ElementItem(QGraphicsObject):
             x, y, _w, _h = clamp((snap(value.x(), grid), snap(value.y(), grid), self.w, self.h),
                                  self.canvas.size_mm)
             return QPointF(x, y)
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            # Selected elements come on top, so their handle can be grabbed where a neighbour
+            # overlaps them; the drawing order in the layout does not change.
+            self.setZValue(self.index + (10_000 if value else 0))
         return super().itemChange(change, value)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API

@@ -97,7 +97,7 @@ class DesignerView(QWidget):
         self.model.listen(self._on_model)
         self.scene.selectionChanged.connect(self._on_selection)
         self.proof.person_shown.connect(self._on_person)
-        self.stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.stack.cleanChanged.connect(self._on_clean)
         self.refresh_list(select=open_name)
         self.open_layout(open_name)
 
@@ -282,6 +282,10 @@ class DesignerView(QWidget):
         self.status.setText(messages.text("layout.saved", name=info.name))
         self.refresh_list(select=info.name)
         self._update_title()
+
+    def _on_clean(self, _clean: bool) -> None:
+        if shiboken6.isValid(self.stack):  # the stack also says so while it is being deleted
+            self._update_title()
 
     def _update_title(self) -> None:
         mark = "" if self.stack.isClean() else " •"
