@@ -38,6 +38,7 @@ from eventdesk.actions.base import ActionContext, Cancelled, Outcome, ProgressFn
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
 from eventdesk.ui import ops
 from eventdesk.ui.badges import jobs
+from eventdesk.ui.badges.layout_choice import LayoutChoice
 from eventdesk.ui.context import EXHIBITORS, PEOPLE, PRINTS, AppContext
 from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.printers import calibration
@@ -92,10 +93,8 @@ class BadgeView(QWidget):
         who_box = QGroupBox("打印哪些胸卡 Who")
         who_box.setLayout(who)
 
-        self.layout_box = QComboBox()
-        for name, title in printing.layout_choices():
-            self.layout_box.addItem(title, name)
-        self.layout_box.setCurrentIndex(max(self.layout_box.findData("default"), 0))
+        self.layout_choice = LayoutChoice(self.ctx)  # built-in and the event's own layouts
+        self.layout_box = self.layout_choice.box
         self.preset = QComboBox()
         for preset, label in printing.preset_choices():
             self.preset.addItem(label, preset)
@@ -109,7 +108,7 @@ class BadgeView(QWidget):
         self.calibrate_button = QPushButton("打印机校准… Calibrate printer")
         self.calibrate_button.setObjectName("calibratePrinter")
         how = QFormLayout()
-        how.addRow("版式 Layout", self.layout_box)
+        how.addRow("版式 Layout", self.layout_choice)
         how.addRow("纸张 Paper", self.preset)
         how.addRow(self.crop_marks)
         how.addRow("出血 Bleed", self.bleed)
@@ -406,6 +405,7 @@ class BadgeView(QWidget):
 
     def activated(self) -> None:
         self.company.setFocus()
+        self.layout_choice.refresh()  # a layout may have been saved in the designer meanwhile
 
 
 def _preview_images(actx: ActionContext, selection: printing.BadgeSelection,
