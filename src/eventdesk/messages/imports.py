@@ -24,6 +24,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} is not a valid Excel (.xlsx) file (damaged, or only its extension was changed)"),
     "imports.xlsx_invalid": ("{file} 不是有效的 Excel (.xlsx) 文件：{detail}",
                              "{file} is not a valid Excel (.xlsx) file: {detail}"),
+    "imports.xlsx_part_too_large": (
+        "{file} 中的部件 {part} 解压后有 {size} MB，超过上限 {limit} MB，已拒绝（以免耗尽内存）",
+        "The part {part} of {file} inflates to {size} MB, more than the limit of {limit} MB; "
+        "refused so that it cannot exhaust memory"),
+    "imports.xlsx_part_ratio": (
+        "{file} 中的部件 {part} 压缩比为 {ratio}:1，超过上限 {limit}:1，疑似“压缩炸弹”，已拒绝",
+        "The part {part} of {file} inflates {ratio} times, more than the limit of {limit}; "
+        "refused as a possible zip bomb"),
+    "imports.xlsx_part_lies": (
+        "{file} 中的部件 {part} 解压后超过其声明的大小（{declared} 字节），文件已损坏或被篡改，"
+        "已拒绝",
+        "The part {part} of {file} inflates beyond its declared size ({declared} bytes): the "
+        "file is damaged or forged; refused"),
+    "imports.xlsx_too_large": (
+        "{file} 解压后共有 {size} MB，超过上限 {limit} MB，已拒绝",
+        "{file} inflates to {size} MB in all, more than the limit of {limit} MB; refused"),
+    "imports.xlsx_too_many_parts": (
+        "{file} 含有 {parts} 个部件，超过上限 {limit}，不像 Excel 文件，已拒绝",
+        "{file} holds {parts} parts, more than the limit of {limit}; not an Excel workbook, "
+        "refused"),
     "imports.sheet_corrupt": ("{file} 的工作表“{sheet}”已损坏：{detail}",
                               "The sheet “{sheet}” of {file} is damaged: {detail}"),
     "imports.no_sheets": ("{file} 里没有工作表", "{file} has no sheets"),

@@ -1,0 +1,88 @@
+"""`eventdesk import` of workbooks whose zip parts would exhaust memory (issue 11, kind 5):
+refused with exit 4 and one sentence before any reader opens them, in bounded memory."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from eventdesk.cli import main
+from eventdesk.domain import Person
+from eventdesk.storage import Database
+from tests.xlsx_bombs import lie_about_size, shared_strings_bomb
+
+# The CLI run in a child process that reports its own peak memory (ru_maxrss, KiB on Linux).
+_MEASURED = (
+    "import resource, sys\n"
+    "from eventdesk.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n")
+# An `eventdesk import` of a small list peaks near 100 MB here; the bomb inflates to 400 MB.
+MEMORY_BOUND_KB = 250 * 1024
+
+
+def people_count(db: Database) -> int:
+    with db.unit_of_work(write=False) as s:
+        return int(s.scalar(select(func.count(Person.id))) or 0)
+
+
+def run_measured(*argv: str) -> tuple[int, str, int]:
+    done = subprocess.run([sys.executable, "-c", _MEASURED, *argv], capture_output=True,
+                          text=True, timeout=300, check=False)
+    lines = done.stderr.splitlines()
+    peak = next(int(line.split()[1]) for line in lines if line.startswith("MAXRSS"))
+    said = "\n".join(line for line in lines if not line.startswith("MAXRSS"))
+    return done.returncode, said, peak
+
+
+@pytest.mark.parametrize("inflated_mb,cause", [(400, "超过上限 64 MB"), (40, "压缩比")])
+def test_shared_strings_bomb_is_refused_in_bounded_memory(event_db: Database, db_path: Path,
+                                                          tmp_path: Path, inflated_mb: int,
+                                                          cause: str) -> None:
+    bomb = shared_strings_bomb(tmp_path / "名单.xlsx", inflated_mb=inflated_mb)
+    assert bomb.stat().st_size < 4 << 20  # 400 MB inflated from a file of ~1.5 MB
+    code, said, peak = run_measured("import", str(bomb), "--db", str(db_path), "--kind",
+                                    "people", "--dry-run")
+    assert code == 4, said
+    assert "xl/sharedStrings.xml" in said and cause in said and said.count("\n") == 0
+    assert peak < MEMORY_BOUND_KB, f"peak {peak / 1024:.0f} MB"
+    assert people_count(event_db) == 0
+
+
+def test_part_that_lies_about_its_size_is_refused(event_db: Database, db_path: Path,
+                                                  tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "list.xlsx"
+    filler = ("<si><t>" + "A" * 1000 + "</t></si>").encode() * 1000
+    shared_strings_bomb(path, inflated_mb=0)
+    # The same list with a 30 MB shared-strings part that claims 2,000 bytes: no size or ratio
+    # check of the directory sees it.
+    rewritten = tmp_path / "lying.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(rewritten, "w",
+                                                        zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/sharedStrings.xml":
+                data = data.replace(b"</sst>", filler * 30 + b"</sst>")
+            out.writestr(info.filename, data)
+    lie_about_size(rewritten, "xl/sharedStrings.xml", declared=2000)
+    assert main(["import", str(rewritten), "--db", str(db_path), "--kind", "people",
+                 "--json"]) == 4
+    data = json.loads(capsys.readouterr().out)
+    assert data["created"] == 0 and data["rejected"] is True
+    assert "声明的大小" in data["errors"][0]["message"]
+    assert people_count(event_db) == 0
+
+
+def test_ordinary_workbook_still_imports(event_db: Database, db_path: Path,
+                                         tmp_path: Path) -> None:
+    path = shared_strings_bomb(tmp_path / "small.xlsx", inflated_mb=0)
+    assert main(["import", str(path), "--db", str(db_path), "--kind", "people"]) == 0
+    assert people_count(event_db) == 1
