@@ -64,7 +64,7 @@ def _mb(size: int) -> str:
 
 
 def _refuse(code: str, path: Path, **params: object) -> ImportRejected:
-    return ImportRejected(code=code, file=path.name, **params)
+    return ImportRejected("", None, code=code, file=path.name, **params)
 
 
 def _invalid(path: Path, detail: str) -> ImportRejected:
