@@ -72,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     except ImportRejected as exc:
         if args.json:
             print_json(import_words.rejection_json(exc))
+        else:
+            _print_rejected_rows(exc)
         print(f"eventdesk import: {messages.describe(exc)}", file=sys.stderr)
         return EXIT_INVALID
     finally:
@@ -81,6 +83,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_human(report)
     return EXIT_INVALID if report.rejected else 0
+
+
+def _print_rejected_rows(exc: ImportRejected) -> None:
+    """The rows named by a refusal of the whole file (a damaged CSV), as the report lists
+    row errors; the sentence that follows says why nothing was imported."""
+    rows = [e for e in exc.errors if e.row > 0]
+    for e in rows[:MAX_LISTED_ERRORS]:
+        print(messages.text("imports.row_line", row=e.row, column=e.column, value=repr(e.value),
+                            message=import_words.row_message(e)), file=sys.stderr)
+    if len(rows) > MAX_LISTED_ERRORS:
+        print(messages.text("imports.more_errors", count=len(rows) - MAX_LISTED_ERRORS),
+              file=sys.stderr)
 
 
 def _print_human(report: ImportReport) -> None:

@@ -66,6 +66,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "imports.csv_unparsable": ("{file} 第 {line} 行无法解析：{detail}（单元格最长 {limit} 字符）",
                                "Line {line} of {file} cannot be read: {detail} (cells hold at "
                                "most {limit} characters)"),
+    "imports.csv_damaged": (
+        "{file} 的结构已损坏（{count} 处；第一处在第 {row} 行“{column}”列：{cause}）；"
+        "为免数据错位或丢失，未导入任何数据，请修正后重试",
+        "The structure of {file} is damaged ({count} places; the first in row {row}, column "
+        "“{column}”: {cause}); nothing was imported, so that no value lands in the wrong column "
+        "or is lost; correct the file and try again"),
+    "imports.csv.unclosed_quote": (
+        "引号没有闭合：这一格从文件第 {line} 行起一直延续到文件末尾（{lines} 行），"
+        "后面的行都被并入了这一格",
+        "an unclosed quote: this cell runs from line {line} of the file to its end ({lines} "
+        "lines), taking in every following row"),
+    "imports.csv.unclosed_quote_file": (
+        "{file} 第 {line} 行的引号没有闭合，其后 {lines} 行都被并入了一个单元格；"
+        "未导入任何数据，请修正后重试",
+        "A quote on line {line} of {file} is never closed: the {lines} lines after it became "
+        "one cell; nothing was imported, correct the file and try again"),
+    "imports.csv.swallowed_rows": (
+        "引号多半没有闭合：这一格从文件第 {line} 行跨到第 {last} 行，里面有整行的数据（含分隔符）",
+        "probably an unclosed quote: this cell runs from line {line} to line {last} of the "
+        "file and holds whole rows (with delimiters)"),
+    "imports.csv.extra_fields": (
+        "这一行有 {fields} 个字段，多于表头的 {columns} 列，{column} 列没有表头却有内容"
+        "（多半是单元格里有未加引号的分隔符，后面的值都错了位）",
+        "this row has {fields} fields, more than the header's {columns} columns; column "
+        "{column} has no header but holds a value (probably a delimiter inside a cell without "
+        "quotes, which shifts every later value)"),
+    "imports.csv.missing_fields": (
+        "这一行只有 {fields} 个字段，少于表头的 {columns} 列（缺了分隔符，后面的值会落到错误的列）",
+        "this row has only {fields} fields, fewer than the header's {columns} columns (a "
+        "missing delimiter puts the later values into the wrong columns)"),
     "imports.no_content": ("{file} 里没有任何内容", "{file} holds nothing"),
     "imports.duplicate_header": (
         "表头“{header}”出现了两次（第 {first} 列和第 {second} 列），请改名或删除其中一列",

@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from eventdesk.domain.errors import ImportRejected
+from eventdesk.domain.errors import ImportRejected, Phrase
 from eventdesk.services.imports import mapping as mapping_mod
 from eventdesk.services.imports.mapping import FieldSpec
 from eventdesk.services.imports.normalise import report_value
@@ -284,6 +284,7 @@ def _plan(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict
         if progress is not None and report.rows % PROGRESS_EVERY == 0:
             progress(report.rows, max(total, report.rows))
         planner.row(row_no, {f: values.get(h) for f, h in mapping.items()})
+    refuse_damage(table)
     creates, updates = planner.result()
     report.would_create, report.would_update = len(creates), len(updates)
     report.would_skip = report.rows - len(creates) - len(updates)
@@ -294,6 +295,17 @@ def _plan(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict
     return Plan(adapter=adapter, report=report, source=table.path.name, stamp=None,
                 creates=creates if not report.rejected else [],
                 updates=updates if not report.rejected else [])
+
+
+def refuse_damage(table: Table) -> None:
+    """Refuse a CSV whose structure was found damaged while its rows were read (every row,
+    so call it after the last): with a row shifted or swallowed, no row can be trusted."""
+    if not table.damaged:
+        return
+    first = table.damage[0]
+    raise ImportRejected("", list(table.damage), code="imports.csv_damaged",
+                         file=table.path.name, count=table.damaged, row=first.row,
+                         column=first.column, cause=Phrase(first.code, **first.params))
 
 
 class _Planner:

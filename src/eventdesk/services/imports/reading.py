@@ -17,7 +17,6 @@ text ("=SUM(A1:A3)"), which is then stored as text like any other value.
 from __future__ import annotations
 
 import codecs
-import csv
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,19 +25,24 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from eventdesk.domain.errors import ImportRejected
+from eventdesk.domain.errors import ImportRejected, RowError
+from eventdesk.services.imports.csvfile import (
+    MAX_CELL,
+    column_letter,
+    damage,
+    records,
+    sniff_delimiter,
+)
 from eventdesk.services.imports.xlsx import open_book
+
+__all__ = ["MAX_CELL", "Table", "cell_text", "column_letter", "open_table", "sniff_delimiter"]
 
 # Rows looked at when searching for the header row under title lines.
 HEADER_SEARCH_ROWS = 30
-# A cell longer than this is refused outright (the csv module's own limit is 131,072).
-MAX_CELL = 1_000_000
 PREVIEW_LINES = 15
-DELIMITERS = ",;\t"
+# Structural problems kept for the report of a damaged CSV (the count is always exact).
+MAX_DAMAGE = 200
 _CHUNK = 1 << 20
-
-if csv.field_size_limit() < MAX_CELL:  # process-wide; raising it only admits longer cells
-    csv.field_size_limit(MAX_CELL)
 
 
 @dataclass
@@ -56,6 +60,13 @@ class Table:
     sheet: str = ""
     preview_text: str = ""  # the first lines as decoded (csv) or tab-joined (xlsx)
     row_estimate: int = 0  # for progress bars; may be approximate for xlsx
+    # Filled while rows() runs (so complete once every row was read):
+    # CSV records whose structure is damaged (see csvfile.damage), the first MAX_DAMAGE of
+    # `damaged`; and {0-based column index: first row} of columns without a header that hold
+    # values (beyond the header's last column, or under an empty header cell).
+    damage: list[RowError] = field(default_factory=list)
+    damaged: int = 0
+    stray: dict[int, int] = field(default_factory=dict)
     _iter_raw: Callable[[], Iterator[list[Any]]] | None = None
     _close: Callable[[], None] | None = None
 
@@ -66,16 +77,39 @@ class Table:
             self._close = None
 
     def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(row_number, {header: value}) for every non-blank row under the header."""
+        """(row_number, {header: value}) for every non-blank row under the header; notes
+        damaged CSV records in `damage` and unheaded columns holding values in `stray`."""
         assert self._iter_raw is not None
+        width = len(self.headers)
         columns = [(i, h) for i, h in enumerate(self.headers) if h]
+        unheaded = [i for i, h in enumerate(self.headers) if not h]
+        check = self.format == "csv"
+        self.damage, self.damaged, self.stray = [], 0, {}
         for line_no, raw in enumerate(self._iter_raw(), start=1):
             if line_no <= self.header_line:
                 continue
-            if not any(cell_text(v) for v in raw):
+            if not any(cell_text(v).strip() for v in raw):
                 continue
+            row = line_no - self.header_line
+            if check:
+                problem = damage(row, raw, self.headers, self.delimiter, _short)
+                if problem is not None:
+                    self.damaged += 1
+                    if len(self.damage) < MAX_DAMAGE:
+                        self.damage.append(problem)
+            if len(raw) > width or unheaded:
+                self._note_stray(row, raw, width, unheaded)
             values = {h: (raw[i] if i < len(raw) else None) for i, h in columns}
-            yield line_no - self.header_line, values
+            yield row, values
+
+    def _note_stray(self, row: int, raw: list[Any], width: int, unheaded: list[int]) -> None:
+        for i in [*unheaded, *range(width, len(raw))]:
+            if i < len(raw) and i not in self.stray and cell_text(raw[i]).strip():
+                self.stray[i] = row
+
+    def stray_columns(self) -> list[str]:
+        """The columns without a header that hold values, by spreadsheet letter ("F")."""
+        return [column_letter(i) for i in sorted(self.stray)]
 
 
 def cell_text(value: Any) -> str:
@@ -91,6 +125,11 @@ def cell_text(value: Any) -> str:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     return str(value)
+
+
+def _short(value: Any) -> str:
+    text = cell_text(value)
+    return text if len(text) <= 200 else text[:200] + f"…（共 {len(text):,} 字）"
 
 
 def file_hash(path: Path) -> str:
@@ -200,18 +239,6 @@ def _guess_legacy(path: Path) -> str | None:
     return str(best.encoding)
 
 
-def sniff_delimiter(sample: str) -> str:
-    lines = [ln for ln in sample.splitlines() if ln.strip()][:20]
-    try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        pass
-    # The sniffer gives up on ragged lines (title rows); the most frequent candidate wins.
-    counts = {d: sum(ln.count(d) for ln in lines) for d in DELIMITERS}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
 def _open_csv(path: Path, known: Callable[[str], bool] | None) -> Table:
     encoding, digest = detect_encoding(path)
     with open(path, encoding=encoding, newline="") as fh:
@@ -220,13 +247,7 @@ def _open_csv(path: Path, known: Callable[[str], bool] | None) -> Table:
 
     def iter_raw() -> Iterator[list[Any]]:
         with open(path, encoding=encoding, newline="") as fh:
-            reader = csv.reader(fh, delimiter=delimiter)
-            try:
-                yield from reader
-            except csv.Error as exc:
-                raise ImportRejected(code="imports.csv_unparsable", file=path.name,
-                                     line=reader.line_num, detail=str(exc),
-                                     limit=f"{MAX_CELL:,}") from None
+            yield from records(fh, delimiter=delimiter, name=path.name)
 
     preview = "\n".join(sample.splitlines()[:PREVIEW_LINES])
     estimate = max(sample.count("\n"), 1)
