@@ -62,7 +62,8 @@ KIND_TOPICS: dict[str, Topic] = {"people": Topic.PEOPLE, "exhibitors": Topic.EXH
 @dataclass(frozen=True)
 class ImportRequest:
     """What to import and how. mapping: {field key: header}, None for the saved/automatic one;
-    on_duplicate: update | skip | reject; create_rooms: schedule only."""
+    on_duplicate: update | skip | reject; create_rooms: schedule only; encoding: a CSV's codec
+    as the person chose it (None: detected, and refused when not certain)."""
 
     path: Path
     kind: str
@@ -71,6 +72,7 @@ class ImportRequest:
     on_duplicate: str = "update"
     skip_invalid: bool = False
     create_rooms: bool = False
+    encoding: str | None = None
 
 
 def kinds() -> list[tuple[str, str]]:
@@ -78,13 +80,14 @@ def kinds() -> list[tuple[str, str]]:
     return [(k, imports.KIND_LABELS.get(k, k)) for k in imports.kinds()]
 
 
-def inspect(ctx: ActionContext, *, path: Path | str, kind: str,
-            sheet: str | None = None) -> Outcome[FilePreview]:
+def inspect(ctx: ActionContext, *, path: Path | str, kind: str, sheet: str | None = None,
+            encoding: str | None = None) -> Outcome[FilePreview]:
     """How the file reads (encoding, sheet, header line, first rows) and the proposed mapping.
     Raises ImportRejected for a file that is not a list (a workbook whose chosen sheet is not
     a list gives a preview with `error` set instead, so another sheet can be chosen)."""
     with ctx.db.unit_of_work(write=False) as session:
-        return outcome(imports.inspect_file(session, path=path, kind=kind, sheet=sheet))
+        return outcome(imports.inspect_file(session, path=path, kind=kind, sheet=sheet,
+                                            encoding=encoding))
 
 
 def dry_run(ctx: ActionContext, *, request: ImportRequest,
@@ -228,7 +231,7 @@ def _plan(session: Session, request: ImportRequest, *, dry_run: bool,
         mapping=dict(request.mapping) if request.mapping is not None else None,
         on_duplicate=request.on_duplicate, skip_invalid=request.skip_invalid, dry_run=dry_run,
         expected_hash=expected_hash, options=ImportOptions(create_rooms=request.create_rooms),
-        progress=progress)
+        progress=progress, encoding=request.encoding)
 
 
 def mapping_problems(preview: FilePreview, mapping: dict[str, str]) -> list[Problem]:

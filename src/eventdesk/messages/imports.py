@@ -60,9 +60,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} mixes two encodings (line {utf8_line} is UTF-8, line {other_line} is not); "
         "save it again as a UTF-8 CSV"),
     "imports.unknown_encoding": (
-        "{file} 的编码无法识别（第 {line} 行既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 CSV",
+        "{file} 的编码无法识别（第 {line} 行既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 CSV，"
+        "或用 --encoding 指定编码",
         "The encoding of {file} is not recognised (line {line} is neither UTF-8 nor "
-        "GB18030/GBK); save it as a UTF-8 CSV"),
+        "GB18030/GBK); save it as a UTF-8 CSV, or name its encoding with --encoding"),
+    "imports.encoding_unsure": (
+        "无法确定 {file} 的编码（可能是：{candidates}），为免乱码未导入任何数据；请指定编码："
+        "命令行加 --encoding（例如 --encoding {example}），"
+        "或在导入向导中选择编码并核对解码后的姓名",
+        "The encoding of {file} is not certain (it may be: {candidates}); nothing was imported, "
+        "so that no name is garbled. Name the encoding: --encoding on the command line (e.g. "
+        "--encoding {example}), or choose it in the import wizard and check the decoded names"),
+    "imports.encoding_unknown": ("未知的编码“{encoding}”（例如 gb18030、big5、shift_jis、"
+                                 "euc_kr、cp1252、utf-8）",
+                                 "Unknown encoding “{encoding}” (e.g. gb18030, big5, shift_jis, "
+                                 "euc_kr, cp1252, utf-8)"),
+    "imports.encoding_wrong": ("{file} 不是 {encoding} 编码（第 {line} 行无法按它解码），"
+                               "请选择其他编码",
+                               "{file} is not in {encoding} (line {line} does not decode with "
+                               "it); choose another encoding"),
+    "imports.encoding_reading": ("  --encoding {encoding}  {label}：{sample}",
+                                 "  --encoding {encoding}  {label}: {sample}"),
     "imports.csv_unparsable": ("{file} 第 {line} 行无法解析：{detail}（单元格最长 {limit} 字符）",
                                "Line {line} of {file} cannot be read: {detail} (cells hold at "
                                "most {limit} characters)"),
@@ -216,14 +234,32 @@ def report_json(report: ImportReport) -> dict[str, Any]:
 
 
 def rejection_json(exc: ImportRejected) -> dict[str, Any]:
-    """The import JSON for a file refused as a whole (unreadable, no name column…)."""
+    """The import JSON for a file refused as a whole (unreadable, no name column…); a file
+    whose encoding is unsure adds `encoding_candidates`: [{encoding, label, sample}]."""
     from eventdesk.messages import describe
 
     message = describe(exc)
     listed = [error_json(e) for e in exc.errors] or [
         {"row": 0, "column": "", "value": "", "message": message}]
-    return {"created": 0, "updated": 0, "skipped": 0, "errors": listed, "rejected": True,
-            "written": False, "message": message}
+    shaped: dict[str, Any] = {"created": 0, "updated": 0, "skipped": 0, "errors": listed,
+                              "rejected": True, "written": False, "message": message}
+    if "readings" in exc.params:
+        shaped["encoding_candidates"] = encoding_candidates(exc)
+    return shaped
+
+
+def encoding_candidates(exc: ImportRejected) -> list[dict[str, str]]:
+    """The encodings an unsure file may be in, each with the text it gives (best first)."""
+    readings: Any = exc.params.get("readings") or []
+    return [{"encoding": r.encoding, "label": r.label, "sample": r.sample} for r in readings]
+
+
+def encoding_lines(exc: ImportRejected) -> list[str]:
+    """One line per candidate encoding of an unsure file: the flag to choose it and the first
+    lines as it decodes them, so that a person sees which one gives real names."""
+    return [_text("imports.encoding_reading", encoding=c["encoding"], label=c["label"],
+                  sample=c["sample"].replace("\r", "").replace("\n", " / "))
+            for c in encoding_candidates(exc)]
 
 
 def summary(report: ImportReport) -> str:

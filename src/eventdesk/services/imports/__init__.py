@@ -112,10 +112,12 @@ class FilePreview:
 
 
 def inspect_file(session: Session, *, path: Path | str, kind: str,
-                 sheet: str | None = None) -> FilePreview:
+                 sheet: str | None = None, encoding: str | None = None) -> FilePreview:
+    """How the file reads and maps (`encoding`: a CSV's codec as chosen, None: detected).
+    Raises ImportRejected for a file that cannot be read as a list."""
     adapter = adapter_for(kind)
     try:
-        table = open_for(adapter, path, sheet=sheet)
+        table = open_for(adapter, path, sheet=sheet, encoding=encoding)
     except ImportRejected as exc:
         # A workbook whose chosen sheet is not a list still offers its other sheets.
         names = sheet_names(path) if Path(path).suffix.lower() == ".xlsx" else []
@@ -150,12 +152,13 @@ def plan_file(session: Session, *, path: Path | str, kind: str, sheet: str | Non
               mapping: dict[str, str] | None = None, on_duplicate: str = "update",
               skip_invalid: bool = False, dry_run: bool = False,
               expected_hash: str | None = None, options: ImportOptions | None = None,
-              progress: Progress | None = None) -> Plan:
+              progress: Progress | None = None, encoding: str | None = None) -> Plan:
     """Read and plan one file of `kind`, writing nothing; `engine.write(session, plan)` writes
     it (see engine's docstring for when a plan may be written in another transaction)."""
     return engine.plan(session, adapter_for(kind, options), path=path, sheet=sheet,
                        mapping=mapping, on_duplicate=on_duplicate, skip_invalid=skip_invalid,
-                       dry_run=dry_run, expected_hash=expected_hash, progress=progress)
+                       dry_run=dry_run, expected_hash=expected_hash, progress=progress,
+                       encoding=encoding)
 
 
 def import_file(session: Session, *, path: Path | str, kind: str, sheet: str | None = None,
@@ -163,11 +166,12 @@ def import_file(session: Session, *, path: Path | str, kind: str, sheet: str | N
                 skip_invalid: bool = False, dry_run: bool = False,
                 expected_hash: str | None = None, operator: str = "",
                 save_mapping: bool = False, options: ImportOptions | None = None,
-                progress: Progress | None = None) -> ImportReport:
+                progress: Progress | None = None, encoding: str | None = None) -> ImportReport:
     """Import (or dry-run) one file of `kind` in the caller's one transaction."""
     report = run(session, adapter_for(kind, options), path=path, sheet=sheet, mapping=mapping,
                  on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
-                 expected_hash=expected_hash, operator=operator, progress=progress)
+                 expected_hash=expected_hash, operator=operator, progress=progress,
+                 encoding=encoding)
     if save_mapping:
         remember_mapping(session, report)
     return report

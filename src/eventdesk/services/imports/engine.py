@@ -157,20 +157,22 @@ def _known_for(adapter: KindAdapter) -> Callable[[str], bool]:
     return mapping_mod.known_header(adapter.fields)
 
 
-def open_for(adapter: KindAdapter, path: Path | str, *, sheet: str | None = None) -> Table:
-    return open_table(path, sheet=sheet, known_headers=_known_for(adapter))
+def open_for(adapter: KindAdapter, path: Path | str, *, sheet: str | None = None,
+             encoding: str | None = None) -> Table:
+    return open_table(path, sheet=sheet, known_headers=_known_for(adapter), encoding=encoding)
 
 
 def plan(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str | None = None,
          mapping: dict[str, str] | None = None, on_duplicate: str = "update",
          skip_invalid: bool = False, dry_run: bool = False, expected_hash: str | None = None,
-         progress: Progress | None = None) -> Plan:
+         progress: Progress | None = None, encoding: str | None = None) -> Plan:
     """Read and plan one file; writes nothing. Raises ImportRejected for a file refused as a
-    whole (unreadable, unusable mapping, changed since the dry run `expected_hash`)."""
+    whole (unreadable, encoding unsure, damaged, unusable mapping, changed since the dry run
+    `expected_hash`). `encoding`: a CSV's codec as the person chose it (None: detected)."""
     if on_duplicate not in POLICIES:
         raise ImportRejected(code="imports.unknown_policy", policy=on_duplicate)
     stamp = adapter.stamp(session)
-    table = open_for(adapter, path, sheet=sheet)
+    table = open_for(adapter, path, sheet=sheet, encoding=encoding)
     try:
         result = _plan(session, adapter, table, mapping=mapping, on_duplicate=on_duplicate,
                        skip_invalid=skip_invalid, dry_run=dry_run, expected_hash=expected_hash,
@@ -251,11 +253,12 @@ def finish(session: Session, plan: Plan, *, created: int, updated: int,
 def run(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str | None = None,
         mapping: dict[str, str] | None = None, on_duplicate: str = "update",
         skip_invalid: bool = False, dry_run: bool = False, expected_hash: str | None = None,
-        operator: str = "", progress: Progress | None = None) -> ImportReport:
+        operator: str = "", progress: Progress | None = None,
+        encoding: str | None = None) -> ImportReport:
     """Plan and write in one session (the caller's one transaction)."""
     planned = plan(session, adapter, path=path, sheet=sheet, mapping=mapping,
                    on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
-                   expected_hash=expected_hash, progress=progress)
+                   expected_hash=expected_hash, progress=progress, encoding=encoding)
     return write(session, planned, operator=operator, progress=progress)
 
 

@@ -11,10 +11,12 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import Setting
+from eventdesk.domain.names import simplify
 from eventdesk.services.imports.report import Problem, problem
 
 _BRACKETED = re.compile(r"[（(【\[<《].*?[）)】\]>》]")
@@ -29,12 +31,15 @@ class FieldSpec:
     required: bool = False
 
 
+@lru_cache(maxsize=4096)
 def header_key(header: str) -> str:
     """The form headers are compared in: "手机号码（必填）*" and "手机号码" match, as do
-    "E-mail", "e_mail" and "EMAIL"."""
-    text = _BRACKETED.sub("", str(header or "").strip())
+    "E-mail", "e_mail" and "EMAIL", and traditional script matches simplified (手機 = 手机,
+    單位 = 单位, 電子郵件 = 电子邮件): every alias of every kind has its traditional forms
+    without listing them. Cached: the header search asks for every cell of the first rows."""
+    text = _BRACKETED.sub("", simplify(str(header or "").strip()))
     key = _JUNK.sub("", text).lower()
-    return key or _JUNK.sub("", str(header or "")).lower()
+    return key or _JUNK.sub("", simplify(str(header or ""))).lower()
 
 
 def _first_word(header: str) -> str:

@@ -41,19 +41,23 @@ from eventdesk.storage import chunked
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "姓名", ("姓名", "名字", "name", "中文名", "中文姓名", "参会人", "参会人姓名",
-                               "fullname", "full name", "参会者", "嘉宾姓名"), required=True),
+                               "fullname", "full name", "参会者", "嘉宾姓名",
+                               # partners' lists from Japan and Korea (traditional script
+                               # needs no alias: mapping.header_key simplifies)
+                               "氏名", "이름", "성명"), required=True),
     FieldSpec("name_en", "英文名", ("英文名", "英文姓名", "english name", "name_en", "name (en)",
                                   "name en", "拼音")),
     FieldSpec("company", "单位", ("单位", "公司", "企业名称", "单位名称", "公司名称", "工作单位",
                                 "所在单位", "企业", "company", "organization", "organisation",
-                                "company name", "机构")),
+                                "company name", "机构", "会社", "会社名", "회사", "회사명")),
     FieldSpec("category", "类别", ("类别", "身份", "参会身份", "类型", "人员类别", "参会类型",
                                  "category", "type", "role")),
     FieldSpec("title", "职务", ("职务", "职位", "职称", "title", "position", "job title")),
     FieldSpec("phone", "手机", ("手机", "手机号", "手机号码", "电话", "联系电话", "电话号码",
-                              "移动电话", "mobile", "phone", "tel", "telephone", "cell")),
+                              "移动电话", "mobile", "phone", "tel", "telephone", "cell",
+                              "携帯電話", "携帯", "휴대폰", "전화", "전화번호")),
     FieldSpec("email", "邮箱", ("邮箱", "电子邮件", "电子邮箱", "邮件", "邮箱地址", "email",
-                              "e-mail", "mail")),
+                              "e-mail", "mail", "メール", "メールアドレス", "이메일")),
     FieldSpec("status", "状态", ("状态", "status")),
     FieldSpec("external_ref", "编号", ("编号", "报名编号", "报名号", "注册编号", "登记编号",
                                      "external id", "external_ref", "registration id", "ref")),

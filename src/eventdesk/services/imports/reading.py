@@ -16,7 +16,6 @@ text ("=SUM(A1:A3)"), which is then stored as text like any other value.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.domain.errors import ImportRejected, RowError
+from eventdesk.services.imports import encodings
 from eventdesk.services.imports.csvfile import (
     MAX_CELL,
     column_letter,
@@ -141,8 +141,10 @@ def file_hash(path: Path) -> str:
 
 
 def open_table(path: Path | str, *, sheet: str | None = None,
-               known_headers: Callable[[str], bool] | None = None) -> Table:
-    """Open a CSV or XLSX list; every problem with the file itself is one ImportRejected."""
+               known_headers: Callable[[str], bool] | None = None,
+               encoding: str | None = None) -> Table:
+    """Open a CSV or XLSX list; every problem with the file itself is one ImportRejected.
+    `encoding` (CSV only): a codec the person chose; None detects it."""
     path = Path(path)
     try:
         with open(path, "rb") as fh:
@@ -160,87 +162,18 @@ def open_table(path: Path | str, *, sheet: str | None = None,
         raise ImportRejected(code="imports.xls_legacy", file=path.name)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise ImportRejected(code="imports.xlsx_not_zip", file=path.name)
-    return _open_csv(path, known_headers)
+    return _open_csv(path, known_headers, encoding)
 
 
-# -- CSV ----------------------------------------------------------------------------------------
+# -- CSV ---------------------------------------------------------------------------------------
 
-def detect_encoding(path: Path) -> tuple[str, str]:
-    """(encoding, sha256) of a text file, reading it once in bounded memory.
-
-    UTF-8 (with or without BOM) and UTF-16 with BOM are recognised first; otherwise GB18030 (a
-    superset of GBK and GB2312) is tried, line by line. A file whose lines are partly valid UTF-8
-    Chinese and partly something else was pasted together from two sources and is refused rather
-    than half garbled. charset-normalizer only settles what strict decoding cannot: Big5 (which
-    also decodes, garbled, as GBK) and single-byte Western files from foreign partners.
-    """
-    digest = hashlib.sha256()
-    utf8_lines = legacy_lines = 0
-    first_legacy = first_utf8 = first_bad = 0
-    with open(path, "rb") as fh:
-        start = fh.read(4)
-        fh.seek(0)
-        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            data = fh.read()
-            digest.update(data)
-            try:
-                data.decode("utf-16")
-            except UnicodeDecodeError:
-                raise ImportRejected(code="imports.utf16_damaged", file=path.name) from None
-            return "utf-16", digest.hexdigest()
-        for line_no, line in enumerate(fh, start=1):
-            digest.update(line)
-            if b"\x00" in line:
-                raise ImportRejected(code="imports.binary", file=path.name, line=line_no)
-            if line.isascii():
-                continue
-            try:
-                line.decode("utf-8")
-                utf8_lines += 1
-                first_utf8 = first_utf8 or line_no
-                continue
-            except UnicodeDecodeError:
-                legacy_lines += 1
-                first_legacy = first_legacy or line_no
-            if not first_bad:
-                try:
-                    line.decode("gb18030")
-                except UnicodeDecodeError:
-                    first_bad = line_no
-    if utf8_lines and legacy_lines:
-        raise ImportRejected(code="imports.mixed_encodings", file=path.name,
-                             utf8_line=first_utf8, other_line=first_legacy)
-    if not legacy_lines:
-        return ("utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"), digest.hexdigest()
-    guess = _guess_legacy(path)
-    if guess and (first_bad or guess in ("big5", "cp950", "big5hkscs")):
-        return guess, digest.hexdigest()
-    if first_bad:
-        raise ImportRejected(code="imports.unknown_encoding", file=path.name, line=first_bad)
-    return "gb18030", digest.hexdigest()
-
-
-def _guess_legacy(path: Path) -> str | None:
-    """charset-normalizer's guess for a non-UTF-8 file, kept only if the whole file decodes."""
-    from charset_normalizer import from_bytes
-
-    with open(path, "rb") as fh:
-        best = from_bytes(fh.read(64 * 1024)).best()
-    if best is None or best.encoding.replace("-", "_").startswith(("utf_", "ascii")):
-        return None
-    decoder = codecs.getincrementaldecoder(best.encoding)()
-    try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-    except (UnicodeDecodeError, LookupError):
-        return None
-    return str(best.encoding)
-
-
-def _open_csv(path: Path, known: Callable[[str], bool] | None) -> Table:
-    encoding, digest = detect_encoding(path)
+def _open_csv(path: Path, known: Callable[[str], bool] | None, encoding: str | None) -> Table:
+    """`encoding`: the person's choice (checked to decode the whole file), else detected —
+    see encodings.py for when detection refuses rather than guesses."""
+    if encoding:
+        encoding, digest = encodings.check_encoding(path, encoding)
+    else:
+        encoding, digest = encodings.detect(path, known=known)
     with open(path, encoding=encoding, newline="") as fh:
         sample = fh.read(64 * 1024)
     delimiter = sniff_delimiter(sample)
