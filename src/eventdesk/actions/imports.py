@@ -240,6 +240,26 @@ def mapping_problems(preview: FilePreview, mapping: dict[str, str]) -> list[Prob
     return check_mapping(mapping, preview.headers, fields)
 
 
+def left_out(preview: FilePreview, mapping: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """(columns not imported, {header: field} of second columns) under a (hand-edited)
+    mapping of the previewed file: what the dry run will report (messages.imports words them
+    with column_lines)."""
+    from eventdesk.services.imports import mapping as mapping_mod
+
+    fields = imports.adapter_for(preview.kind or "people").fields
+    chosen = {k: h for k, h in mapping.items() if h}
+    secondary = mapping_mod.secondary_columns(preview.headers, fields, chosen)
+    stray = [c for c in preview.unmapped if c not in preview.headers]
+    return [*mapping_mod.unmapped_columns(preview.headers, chosen, secondary), *stray], secondary
+
+
+def encoding_choices() -> list[tuple[str, str]]:
+    """(codec, label) of the encodings a person may choose for a CSV file."""
+    from eventdesk.services.imports.encodings import CHOICES
+
+    return list(CHOICES)
+
+
 def save_error_report(rows: Iterable[tuple[int, str, str, str]], path: Path | str) -> None:
     """(row, column, value, problem sentence) rows as a CSV that Excel opens with Chinese intact
     (UTF-8 with BOM), every cell guarded against running as a formula. Not an action: it

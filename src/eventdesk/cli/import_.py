@@ -123,6 +123,8 @@ def _print_human(report: ImportReport) -> None:
     for e in report.warnings[:MAX_LISTED_ERRORS]:
         print(messages.text("imports.warning_line", row=e.row, column=e.column, value=e.value,
                             message=import_words.row_message(e)))
+    for line in import_words.report_columns(report):
+        print(line)
     for conflict in report.extra.get("conflicts", []):
         print(messages.text("imports.conflict_line",
                             message=messages.text(conflict.code, **conflict.params)))

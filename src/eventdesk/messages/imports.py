@@ -137,6 +137,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                       "The column “{header}” is not in the file"),
     "imports.mapping.header_twice": ("列“{header}”被对应到了多个字段",
                                      "The column “{header}” is mapped to more than one field"),
+    # -- columns left out, second columns --
+    "imports.unmapped_columns": ("未导入的列：{columns}（这些列的内容不会导入）",
+                                 "Columns not imported: {columns} (their values are left out)"),
+    "imports.secondary_column": (
+        "“{column}”是“{field}”的第二列：“{field}”为空时用它，两者不同时{kept}",
+        "“{column}” is a second column of “{field}”: used where “{field}” is blank; where "
+        "the two differ, {kept}"),
+    "imports.secondary_kept.notes": ("它的值写入备注", "its value is kept in the notes"),
+    "imports.secondary_kept.warning": ("它的值不导入，并逐行提示",
+                                       "its value is not imported and each row is noted"),
+    "imports.second_column_differs": ("与“{field}”列的值不同，未导入",
+                                      "differs from the “{field}” column; not imported"),
     # -- rows --
     "imports.duplicate_of_row": ("与第 {row} 行重复（{field}相同）",
                                  "Duplicate of row {row} (same {field})"),
@@ -226,11 +238,36 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         "rejected": report.rejected, "written": report.written,
         "would_create": report.would_create, "would_update": report.would_update,
         "would_skip": report.would_skip, "encoding": report.encoding, "sheet": report.sheet,
-        "content_hash": report.content_hash, **report.extra,
+        "content_hash": report.content_hash, "unmapped_columns": list(report.unmapped_columns),
+        "secondary_columns": dict(report.secondary_columns), **report.extra,
         **({"conflicts": [c.as_json(message=_text(c.code, **c.params))
                           for c in report.extra["conflicts"]]}
            if "conflicts" in report.extra else {}),
     }
+
+
+def column_lines(*, kind: str, unmapped: list[str], secondary: dict[str, str]) -> list[str]:
+    """Sentences on the columns an import of `kind` leaves out and the second columns it uses
+    ({header: field key}); the dry run, the import and the wizard say the same."""
+    from eventdesk.services.imports import adapter_for
+
+    adapter = adapter_for(kind)
+    labels = {f.key: f.label for f in adapter.fields}
+    lines = []
+    if unmapped:
+        lines.append(_text("imports.unmapped_columns", columns="、".join(unmapped)))
+    kept = _text("imports.secondary_kept.notes" if adapter.notes_field
+                 else "imports.secondary_kept.warning")
+    for column, key in secondary.items():
+        lines.append(_text("imports.secondary_column", column=column,
+                           field=labels.get(key, key), kept=kept))
+    return lines
+
+
+def report_columns(report: ImportReport) -> list[str]:
+    """column_lines for what a report says of the file's columns."""
+    return column_lines(kind=report.kind, unmapped=report.unmapped_columns,
+                        secondary=report.secondary_columns)
 
 
 def rejection_json(exc: ImportRejected) -> dict[str, Any]:

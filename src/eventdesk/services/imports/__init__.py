@@ -109,6 +109,11 @@ class FilePreview:
     # This sheet cannot be read as a list (another sheet may be chosen).
     error: ImportRejected | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    kind: str = ""
+    # Under the proposed mapping: the columns not imported (headers, then letters of unheaded
+    # columns holding values in the rows read), and {header: field} of second columns.
+    unmapped: list[str] = field(default_factory=list)
+    secondary: dict[str, str] = field(default_factory=dict)
 
 
 def inspect_file(session: Session, *, path: Path | str, kind: str,
@@ -127,7 +132,7 @@ def inspect_file(session: Session, *, path: Path | str, kind: str,
             path=str(Path(path)), format="xlsx", encoding="", delimiter="", sheets=names,
             sheet=sheet or names[0], headers=[], header_line=0, preview_text="", rows=[],
             mapping={}, fields=[(f.key, f.label, f.required) for f in adapter.fields],
-            problems=[], content_hash="", error=exc)
+            problems=[], content_hash="", error=exc, kind=kind)
     saved = mapping_mod.load_mapping(session, kind=kind)
     proposed = mapping_mod.resolve_mapping(table.headers, adapter.fields, saved)
     rows = []
@@ -138,6 +143,7 @@ def inspect_file(session: Session, *, path: Path | str, kind: str,
                 break
     finally:
         table.close()
+    secondary = mapping_mod.secondary_columns(table.headers, adapter.fields, proposed)
     return FilePreview(
         path=str(table.path), format=table.format, encoding=table.encoding,
         delimiter=table.delimiter, sheets=table.sheets, sheet=table.sheet,
@@ -145,7 +151,10 @@ def inspect_file(session: Session, *, path: Path | str, kind: str,
         rows=rows, mapping=proposed,
         fields=[(f.key, f.label, f.required) for f in adapter.fields],
         problems=mapping_mod.check_mapping(proposed, table.headers, adapter.fields),
-        content_hash=table.content_hash, row_estimate=table.row_estimate)
+        content_hash=table.content_hash, row_estimate=table.row_estimate, kind=kind,
+        unmapped=[*mapping_mod.unmapped_columns(table.headers, proposed, secondary),
+                  *table.stray_columns()],
+        secondary=secondary)
 
 
 def plan_file(session: Session, *, path: Path | str, kind: str, sheet: str | None = None,

@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from eventdesk.domain.errors import ImportRejected, Phrase
+from eventdesk.domain.errors import ImportRejected
 from eventdesk.services.imports import mapping as mapping_mod
 from eventdesk.services.imports.mapping import FieldSpec
 from eventdesk.services.imports.normalise import report_value
@@ -77,6 +77,9 @@ class KindAdapter:
     label: str = ""  # a Phrase ("imports.kind.people" …), worded inside messages
     fields: tuple[FieldSpec, ...] = ()
     compare: tuple[str, ...] = ()  # the fields whose change makes an update
+    # The free-text field that keeps a second column's value where it differs from its
+    # field's own (mapping.secondary_columns); None: such a value is a note on the row.
+    notes_field: str | None = None
 
     def __init__(self, options: ImportOptions | None = None) -> None:
         self.options = options or ImportOptions()
@@ -276,18 +279,25 @@ def _plan(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict
         first = problems[0]
         raise ImportRejected("", [row_error(0, "", "", p) for p in problems],
                              code=first.code, **first.params)
+    secondary = mapping_mod.secondary_columns(table.headers, adapter.fields, mapping)
     report = ImportReport(kind=adapter.kind, dry_run=dry_run, content_hash=table.content_hash,
                           mapping=dict(mapping), format=table.format, encoding=table.encoding,
-                          sheet=table.sheet)
+                          sheet=table.sheet, secondary_columns=secondary)
     planner = _Planner(adapter, adapter.load(session), mapping, on_duplicate, report,
                        table.headers)
+    seconds = mapping_mod.SecondColumns(adapter.fields, secondary, notes=adapter.notes_field)
     total = max(table.row_estimate, 1)
     for row_no, values in table.rows():
         report.rows += 1
         if progress is not None and report.rows % PROGRESS_EVERY == 0:
             progress(report.rows, max(total, report.rows))
-        planner.row(row_no, {f: values.get(h) for f, h in mapping.items()})
-    refuse_damage(table)
+        fields = {f: values.get(h) for f, h in mapping.items()}
+        sources = seconds.fill(row_no, fields, values, report) if secondary else None
+        planner.row(row_no, fields, sources)
+    table.refuse_damage()
+    report.unmapped_columns = [
+        *mapping_mod.unmapped_columns(table.headers, mapping, secondary),
+        *table.stray_columns()]
     creates, updates = planner.result()
     report.would_create, report.would_update = len(creates), len(updates)
     report.would_skip = report.rows - len(creates) - len(updates)
@@ -300,17 +310,6 @@ def _plan(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict
                 updates=updates if not report.rejected else [])
 
 
-def refuse_damage(table: Table) -> None:
-    """Refuse a CSV whose structure was found damaged while its rows were read (every row,
-    so call it after the last): with a row shifted or swallowed, no row can be trusted."""
-    if not table.damaged:
-        return
-    first = table.damage[0]
-    raise ImportRejected("", list(table.damage), code="imports.csv_damaged",
-                         file=table.path.name, count=table.damaged, row=first.row,
-                         column=first.column, cause=Phrase(first.code, **first.params))
-
-
 class _Planner:
     def __init__(self, adapter: KindAdapter, existing: Existing, mapping: dict[str, str],
                  policy: str, report: ImportReport, headers: list[str]) -> None:
@@ -320,6 +319,7 @@ class _Planner:
         self.first_row: dict[RecordId, int] = {}
         self.index: dict[Hashable, RecordId] = {}
         self.new_count = 0
+        self.sources: dict[str, str] = {}
         for rid, record in existing.records.items():
             self._index(rid, record)
         self.labels = {f.key: f.label for f in adapter.fields}
@@ -331,9 +331,13 @@ class _Planner:
             self.index.setdefault(key, rid)
 
     def column(self, name: str) -> str:
-        return self.mapping.get(name) or self.labels.get(name, name)
+        return (self.sources.get(name) or self.mapping.get(name)
+                or self.labels.get(name, name))
 
-    def row(self, row_no: int, values: dict[str, Any]) -> None:
+    def row(self, row_no: int, values: dict[str, Any],
+            sources: dict[str, str] | None = None) -> None:
+        """Plan one row; `sources`: {field: header} of values taken from a second column."""
+        self.sources = sources or {}
         data, problems = self.adapter.clean(values)
         if problems:
             for name, issue in sorted(problems.items(),

@@ -88,6 +88,7 @@ class PeopleAdapter(KindAdapter):
     label = Phrase("imports.kind.people")
     fields = FIELDS
     compare = COMPARE
+    notes_field = "notes"
 
     def __init__(self, options: ImportOptions | None = None) -> None:
         super().__init__(options)

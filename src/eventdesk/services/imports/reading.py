@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from eventdesk.domain.errors import ImportRejected, RowError
+from eventdesk.domain.errors import ImportRejected, Phrase, RowError
 from eventdesk.services.imports import encodings
 from eventdesk.services.imports.csvfile import (
     MAX_CELL,
@@ -106,6 +106,16 @@ class Table:
         for i in [*unheaded, *range(width, len(raw))]:
             if i < len(raw) and i not in self.stray and cell_text(raw[i]).strip():
                 self.stray[i] = row
+
+    def refuse_damage(self) -> None:
+        """Refuse a CSV whose structure was found damaged while its rows were read (every row,
+        so call it after the last): with a row shifted or swallowed, no row can be trusted."""
+        if not self.damaged:
+            return
+        first = self.damage[0]
+        raise ImportRejected("", list(self.damage), code="imports.csv_damaged",
+                             file=self.path.name, count=self.damaged, row=first.row,
+                             column=first.column, cause=Phrase(first.code, **first.params))
 
     def stray_columns(self) -> list[str]:
         """The columns without a header that hold values, by spreadsheet letter ("F")."""
