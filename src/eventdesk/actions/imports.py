@@ -9,9 +9,12 @@
     done.value, done.changes                                    # report, {Topic.SCHEDULE}
 
 Order: the file is read and planned in a read unit of work (seconds for 30,000 rows, while the
-desks keep checking in); then it is written. Before each write the kind's stamp shows whether
-what the plan read is unchanged; if not, the file is planned again, so a plan never writes over
-a change it did not see.
+desks keep checking in); then it is written. Each write transaction first takes the kind's
+import lock (services.imports.lock: two organisers importing at once, on PostgreSQL, wait for
+each other there); then the kind's stamp shows whether what the plan read is unchanged; if not,
+the file is planned again, so a plan never writes over a change it did not see — another
+import's rows included, so importing the same file twice at once changes nothing the second
+time.
 
 How imports and desks share one SQLite file: a people list is written in short transactions of
 `WRITE_STEP` records (tens of milliseconds each), so a desk's check-in waits at most one of them,
@@ -137,6 +140,7 @@ def _write_whole(ctx: ActionContext, request: ImportRequest, plan: Plan, save_ma
                  progress: ProgressFn) -> ImportReport:
     for _attempt in range(REPLANS if plan.stamp is not None else 0):
         with ctx.db.unit_of_work(write=True) as session:
+            imports.hold_import_lock(session, kind=request.kind)
             if plan.adapter.stamp(session) == plan.stamp:
                 report = import_engine.write(session, plan, operator=ctx.operator,
                                              progress=progress)
@@ -145,6 +149,7 @@ def _write_whole(ctx: ActionContext, request: ImportRequest, plan: Plan, save_ma
                 return report
         plan = _plan_outside(ctx, request, plan.report.content_hash, progress)
     with ctx.db.unit_of_work(write=True) as session:
+        imports.hold_import_lock(session, kind=request.kind)
         plan = _plan(session, request, dry_run=False, expected_hash=plan.report.content_hash,
                      progress=progress)
         report = import_engine.write(session, plan, operator=ctx.operator, progress=progress)
@@ -165,6 +170,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
         for index, part in enumerate(parts):
             import_engine.prepare(plan, part)
             with ctx.db.unit_of_work(write=True) as session:
+                imports.hold_import_lock(session, kind=request.kind)
                 if plan.adapter.stamp(session) != expected:
                     break  # another desk changed people: plan the rest again
                 import_engine.write_step(session, plan, part, operator=ctx.operator)
@@ -188,6 +194,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
     else:
         # Desks keep changing people: plan and write the rest in one transaction.
         with ctx.db.unit_of_work(write=True) as session:
+            imports.hold_import_lock(session, kind=request.kind)
             plan = _plan(session, request, dry_run=False,
                          expected_hash=plan.report.content_hash, progress=progress)
             import_engine.write_step(session, plan, import_engine.Step(plan.creates,
@@ -206,6 +213,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
     report.written = bool(created or updated)
     if save_mapping or report.written:
         with ctx.db.unit_of_work(write=True) as session:
+            imports.hold_import_lock(session, kind=request.kind)
             report = import_engine.finish(session, plan, created=created, updated=updated,
                                           operator=ctx.operator)
             if save_mapping:

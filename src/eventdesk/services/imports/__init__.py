@@ -53,6 +53,7 @@ from eventdesk.services.imports.engine import (
     run,
 )
 from eventdesk.services.imports.exhibitors import ExhibitorsAdapter
+from eventdesk.services.imports.lock import hold_import_lock
 from eventdesk.services.imports.people import PeopleAdapter
 from eventdesk.services.imports.reading import Table, cell_text, open_table
 from eventdesk.services.imports.report import ImportReport, Problem
@@ -204,6 +205,7 @@ __all__ = [
     "Table",
     "adapter_for",
     "cell_text",
+    "hold_import_lock",
     "import_file",
     "inspect_file",
     "kinds",

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from eventdesk.domain.errors import ImportRejected
 from eventdesk.services.imports import mapping as mapping_mod
+from eventdesk.services.imports.lock import hold_import_lock
 from eventdesk.services.imports.mapping import FieldSpec
 from eventdesk.services.imports.normalise import report_value
 from eventdesk.services.imports.reading import Table, open_table
@@ -258,7 +259,10 @@ def run(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str 
         skip_invalid: bool = False, dry_run: bool = False, expected_hash: str | None = None,
         operator: str = "", progress: Progress | None = None,
         encoding: str | None = None) -> ImportReport:
-    """Plan and write in one session (the caller's one transaction)."""
+    """Plan and write in one session (the caller's one transaction; a real run holds the
+    kind's import lock from before it reads, see lock.py)."""
+    if not dry_run:
+        hold_import_lock(session, kind=adapter.kind)
     planned = plan(session, adapter, path=path, sheet=sheet, mapping=mapping,
                    on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
                    expected_hash=expected_hash, progress=progress, encoding=encoding)

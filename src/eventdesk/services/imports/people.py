@@ -1,7 +1,8 @@
 """People lists: registration exports, exhibitors' staff sheets, media lists, partners' Excel.
 
 Duplicates: the same badge code (our own export), the same external reference, or the same name
-with the same phone, e-mail or company. A shared phone or e-mail alone is not a duplicate: an
+with the same phone, e-mail or company; a row with a name and none of those matches the person
+of that name who has none of them either. A shared phone or e-mail alone is not a duplicate: an
 assistant often registers several colleagues with one number, and merging them would lose people.
 
 Blank cells never erase what the database holds; a row links to an exhibitor when its company
@@ -67,6 +68,8 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 COMPARE = ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone", "email",
            "status", "external_ref", "notes")
+# What tells two people of one name apart; a record with none of them matches by name alone.
+_IDENTIFYING = ("phone", "email", "company", "external_ref")
 _INSERT_BATCH = 2000
 _SEARCH_FIELDS = ("name_pinyin", "search_text")  # what _search gives
 _fold = lru_cache(maxsize=65536)(fold)
@@ -172,6 +175,11 @@ class PeopleAdapter(KindAdapter):
                 keys.append(("email", ("email", name, record["email"])))
             if record.get("company"):
                 keys.append(("company", ("company", name, _fold(record["company"]))))
+            if not any(record.get(k) for k in _IDENTIFYING):
+                # A row with nothing but a name (and category, title, notes…) is the person of
+                # that name who has nothing else to tell them apart either: without this key
+                # every import of such a list made them anew (three runs, three people).
+                keys.append(("name", ("name", name)))
         return keys
 
     def complete(self, data: dict[str, Any]) -> dict[str, Any]:
