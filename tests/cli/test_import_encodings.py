@@ -36,6 +36,8 @@ def stored(db: Database) -> dict[str, Person]:
     ("enc-euc-kr.csv", "euc_kr", "김철수", "삼성전자"),
     ("enc-cp1252.csv", "cp1252", "José Müller", "Société Générale"),
     ("enc-big5.csv", "big5", "張偉", "崑山光合科技有限公司"),
+    # a GBK list whose line 石思彤,, happens to be valid UTF-8 too (was: refused as mixed)
+    ("enc-gbk-utf8-lookalike.csv", "gb18030", "张伟", "昆山光合科技"),
 ])
 def test_legacy_encodings_are_read_right(event_db: Database, db_path: Path,
                                          capsys: pytest.CaptureFixture[str], name: str,

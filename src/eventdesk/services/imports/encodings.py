@@ -47,6 +47,7 @@ CHOICES: tuple[tuple[str, str], ...] = (
 TYPICAL = 0.8
 SAMPLE_BYTES = 256 * 1024  # of non-ASCII lines, scored per candidate
 SAMPLE_SHOWN = 3  # non-ASCII lines shown per candidate in a refusal
+JUDGED_UTF8_LINES = 1000  # UTF-8-valid lines of a legacy file kept to judge (see _refuse_mixed)
 _CHUNK = 1 << 20
 
 
@@ -77,8 +78,9 @@ def detect(path: Path, *, known: Callable[[str], bool] | None = None) -> tuple[s
     imports.encoding_unsure (candidates in `readings`) when the legacy encoding is not certain.
     `known(text)` tells a header cell (used when two legacy readings are both typical)."""
     digest = hashlib.sha256()
-    utf8_lines = legacy_lines = 0
-    first_legacy = first_utf8 = first_bad = 0
+    legacy_lines = 0
+    first_legacy = first_bad = 0
+    utf8_kept: list[tuple[int, bytes]] = []
     alive = {codec: True for codec, _label in LEGACY}
     sample: list[bytes] = []
     sampled = 0
@@ -95,8 +97,8 @@ def detect(path: Path, *, known: Callable[[str], bool] | None = None) -> tuple[s
                 continue
             try:
                 line.decode("utf-8")
-                utf8_lines += 1
-                first_utf8 = first_utf8 or line_no
+                if len(utf8_kept) < JUDGED_UTF8_LINES:
+                    utf8_kept.append((line_no, line))
                 continue
             except UnicodeDecodeError:
                 legacy_lines += 1
@@ -113,13 +115,28 @@ def detect(path: Path, *, known: Callable[[str], bool] | None = None) -> tuple[s
             if sampled < SAMPLE_BYTES:
                 sample.append(line)
                 sampled += len(line)
-    if utf8_lines and legacy_lines:
-        raise ImportRejected(code="imports.mixed_encodings", file=path.name,
-                             utf8_line=first_utf8, other_line=first_legacy)
     if not legacy_lines:
         return ("utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"), digest.hexdigest()
     readings = [reading(codec, sample) for codec, ok in alive.items() if ok]
-    return _choose(path, readings, known, first_bad), digest.hexdigest()
+    codec = _choose(path, readings, known, first_bad)
+    _refuse_mixed(path, codec, utf8_kept, first_legacy)
+    return codec, digest.hexdigest()
+
+
+def _refuse_mixed(path: Path, codec: str, utf8_kept: list[tuple[int, bytes]],
+                  first_legacy: int) -> None:
+    """Refuse a file pasted together from UTF-8 and legacy lines (half of it would be garbled
+    whichever encoding is used). A line of a GBK list can be valid UTF-8 by chance (小 is
+    D0 A1, which UTF-8 reads as С): a UTF-8-valid line counts as UTF-8 only when the file's
+    legacy encoding does not read it as typical text."""
+    for line_no, line in utf8_kept:
+        try:
+            text = line.decode(codec)
+        except UnicodeDecodeError:
+            text = ""
+        if not text or typical(codec, text) < TYPICAL:
+            raise ImportRejected(code="imports.mixed_encodings", file=path.name,
+                                 utf8_line=line_no, other_line=first_legacy)
 
 
 def _utf16(path: Path, data: bytes, digest: hashlib._Hash) -> tuple[str, str]:
