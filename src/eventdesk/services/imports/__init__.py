@@ -6,25 +6,32 @@ For callers (actions.imports, which the CLI and the import wizard use):
     preview = inspect_file(session, path=p, kind="people", sheet=None)  # headers, mapping, rows…
     planned = plan_file(session, path=p, kind=…)  # read + plan; engine.write(session, planned)
 
-A file that cannot be read as a list at all (empty, binary junk, undecodable or mixed encoding,
-header only, no name column, a duplicated header, changed since the dry run) raises
-ImportRejected with a code (messages/imports.py). Problems in rows never raise: they are in
-`report.errors` (RowError with code + params), and with any of them nothing is written
-(`report.rejected`) unless `skip_invalid`. Services flush and never commit.
+A file that cannot be read as a list at all (empty, binary junk, an encoding that is not
+certain or mixed, a damaged CSV structure, an XLSX whose parts could exhaust memory, header
+only, no name column, a duplicated header, changed since the dry run) raises ImportRejected
+with a code (messages/imports.py); a damaged CSV's rows are in its `errors`. Problems in rows
+never raise: they are in `report.errors` (RowError with code + params), and with any of them
+nothing is written (`report.rejected`) unless `skip_invalid`. Services flush and never commit;
+an import's write transaction takes the kind's lock first (`hold_import_lock`, lock.py).
 
 Kinds: people.py, exhibitors.py, schedule.py (agenda items), each a KindAdapter; generic pieces:
 
-- `reading.open_table(path, *, sheet=None, known_headers=None) -> Table`: CSV (UTF-8, UTF-8 BOM,
-  UTF-16 BOM, GB18030/GBK detected; delimiter , ; or tab sniffed) or XLSX (python-calamine, or
-  openpyxl read-only when the workbook holds formulas — see xlsx.py; sheet by name, else the
-  first sheet that is a list; title rows above the header skipped). `Table.rows()` yields
+- `reading.open_table(path, *, sheet=None, known_headers=None, encoding=None) -> Table`: CSV
+  (encodings.py: UTF-8, UTF-8 BOM, UTF-16 BOM certain; a legacy encoding only when exactly one
+  candidate gives typical text, else refused with the candidates; `encoding` as chosen; records
+  read by csvfile.py, which names damaged ones; delimiter , ; or tab sniffed) or XLSX (archive.py
+  checks the zip parts first; python-calamine, or openpyxl read-only when the workbook holds
+  formulas — see xlsx.py; sheet by name, else the first sheet that is a list; title rows above
+  the header skipped). `Table.rows()` yields
   `(row_number, {header: value})`: row 1 is the first row under the header, blank rows are skipped
   but keep their numbers. `Table.headers`, `.header_line`, `.content_hash`, `.preview_text`,
-  `.sheets`; `Table.close()` when done. `reading.cell_text(value)` is a cell's text;
-  `xlsx.sheet_names(path)`.
+  `.sheets`, after the rows: `.damage`, `.stray_columns()`; `Table.close()` when done.
+  `reading.cell_text(value)` is a cell's text; `xlsx.sheet_names(path)`.
 - `mapping.FieldSpec(key, label, aliases, required)`; `mapping.auto_map(headers, fields)` and
   `resolve_mapping(headers, fields, saved)` give `{field key: header}`; `check_mapping` lists
-  problems; `load_mapping/save_mapping(session, kind=…)` keep a person's corrections (Setting).
+  problems; `secondary_columns` / `unmapped_columns` / `SecondColumns`: a mapped field's second
+  column (电话 beside 手机) and the columns left out; `load_mapping/save_mapping(session, kind=…)`
+  keep a person's corrections (Setting).
 - `normalise.clean(value)` trims, makes digits/letters half-width (domain.contact.half_width)
   and removes the export's formula guard (domain.cells.unguard_formula).
 - `engine.KindAdapter` + `engine.run(...)`: the whole plan/duplicates/dry-run/atomic run for a
