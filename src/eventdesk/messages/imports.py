@@ -16,6 +16,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the file as a whole (ImportRejected) --
     "imports.file_not_found": ("找不到文件：{path}", "File not found: {path}"),
     "imports.file_unreadable": ("无法读取文件 {file}：{reason}", "Cannot read {file}: {reason}"),
+    "imports.file_too_large": ("{file} 有 {size} MB，超过 CSV 的上限 {limit} MB，请拆分后分批导入",
+                               "{file} is {size} MB, more than the {limit} MB a CSV may be; "
+                               "split it and import the parts"),
+    "imports.line_too_long": ("{file} 第 {line} 行超过 {limit} MB 仍未换行，不是正常的名单文件，"
+                              "已拒绝",
+                              "Line {line} of {file} runs past {limit} MB without a line end: "
+                              "not a list; refused"),
+    "imports.too_many_rows": ("{file} 超过 {limit} 行，请拆分后分批导入",
+                              "{file} has more than {limit} rows; split it and import the parts"),
     "imports.file_empty": ("文件 {file} 是空的", "The file {file} is empty"),
     "imports.xls_legacy": ("{file} 是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV",
                            "{file} is an old Excel (.xls) file; save it as .xlsx or CSV in Excel"),

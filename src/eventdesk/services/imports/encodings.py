@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from eventdesk.domain.errors import ImportRejected
 
@@ -49,6 +51,9 @@ SAMPLE_BYTES = 256 * 1024  # of non-ASCII lines, scored per candidate
 SAMPLE_SHOWN = 3  # non-ASCII lines shown per candidate in a refusal
 JUDGED_UTF8_LINES = 1000  # UTF-8-valid lines of a legacy file kept to judge (see _refuse_mixed)
 _CHUNK = 1 << 20
+# The longest line read (a cell holds at most csvfile.MAX_CELL characters, 3 MB of UTF-8).
+MAX_LINE_BYTES = 8 << 20
+_EOL = re.compile(rb"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -88,8 +93,8 @@ def detect(path: Path, *, known: Callable[[str], bool] | None = None) -> tuple[s
         start = fh.read(4)
         fh.seek(0)
         if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return _utf16(path, fh.read(), digest)
-        for line_no, line in enumerate(fh, start=1):
+            return _utf16(path, fh, digest)
+        for line_no, line in enumerate(lines(fh, name=path.name), start=1):
             digest.update(line)
             if b"\x00" in line:
                 raise ImportRejected(code="imports.binary", file=path.name, line=line_no)
@@ -139,13 +144,41 @@ def _refuse_mixed(path: Path, codec: str, utf8_kept: list[tuple[int, bytes]],
                                  utf8_line=line_no, other_line=first_legacy)
 
 
-def _utf16(path: Path, data: bytes, digest: hashlib._Hash) -> tuple[str, str]:
-    digest.update(data)
+def _utf16(path: Path, fh: BinaryIO, digest: hashlib._Hash) -> tuple[str, str]:
+    decoder = codecs.getincrementaldecoder("utf-16")()
     try:
-        data.decode("utf-16")
+        for line in lines(fh, name=path.name):
+            digest.update(line)
+            decoder.decode(line)
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         raise ImportRejected(code="imports.utf16_damaged", file=path.name) from None
     return "utf-16", digest.hexdigest()
+
+
+def lines(fh: BinaryIO, *, name: str) -> Iterator[bytes]:
+    """The file's lines, each with its end (LF, CRLF or CR: the csv reader's lines, so a
+    CR-only file is many lines, not one), read in chunks; a line longer than MAX_LINE_BYTES is
+    refused (imports.line_too_long) before it is held whole: memory stays bounded for a file
+    without line ends. In UTF-16 a newline byte may also be half of another character, which
+    only shortens the pieces."""
+    rest = b""
+    line_no = 0
+    while chunk := fh.read(_CHUNK):
+        data = rest + chunk
+        start = 0
+        for end in _EOL.finditer(data):
+            if end.group() == b"\r" and end.end() == len(data):
+                break  # a CR at the chunk's end may be the first half of CRLF
+            line_no += 1
+            yield data[start:end.end()]
+            start = end.end()
+        rest = data[start:]
+        if len(rest) > MAX_LINE_BYTES:
+            raise ImportRejected(code="imports.line_too_long", file=name, line=line_no + 1,
+                                 limit=f"{MAX_LINE_BYTES >> 20}")
+    if rest:
+        yield rest
 
 
 def reading(codec: str, sample: list[bytes]) -> Reading:
@@ -198,16 +231,16 @@ def check_encoding(path: Path, encoding: str) -> tuple[str, str]:
         if codec == "utf-8" and head == codecs.BOM_UTF8:
             codec = "utf-8-sig"
         decoder = codecs.getincrementaldecoder(codec)()
-        line_no = 1
+        line_no = 0
         try:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-                text = decoder.decode(chunk)
-                line_no += text.count("\n")
+            for line in lines(fh, name=path.name):
+                line_no += 1
+                digest.update(line)
+                decoder.decode(line)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             raise ImportRejected(code="imports.encoding_wrong", file=path.name,
-                                 encoding=label_of(codec), line=line_no) from None
+                                 encoding=label_of(codec), line=max(line_no, 1)) from None
     return codec, digest.hexdigest()
 
 

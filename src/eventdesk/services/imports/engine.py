@@ -49,6 +49,9 @@ from eventdesk.services.imports.report import (
 POLICIES: tuple[str, ...] = ("update", "skip", "reject")
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500
+# Rows of one file at most: a plan holds every row until it writes (about 3 KB a person), so
+# memory is bounded by this; twice the 100,000 people of the scale test.
+MAX_ROWS = 200_000
 Key = tuple[str, Hashable]  # (field named in messages, hashable identity)
 RecordId = int | tuple[str, int]  # existing database id, or ("new", n)
 # A note on a row that is imported anyway: (field, value shown, problem).
@@ -293,6 +296,9 @@ def _plan(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict
     total = max(table.row_estimate, 1)
     for row_no, values in table.rows():
         report.rows += 1
+        if report.rows > MAX_ROWS:
+            raise ImportRejected(code="imports.too_many_rows", file=table.path.name,
+                                 limit=f"{MAX_ROWS:,}")
         if progress is not None and report.rows % PROGRESS_EVERY == 0:
             progress(report.rows, max(total, report.rows))
         fields = {f: values.get(h) for f, h in mapping.items()}

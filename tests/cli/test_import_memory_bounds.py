@@ -1,5 +1,6 @@
-"""`eventdesk import` of workbooks whose zip parts would exhaust memory (issue 11, kind 5):
-refused with exit 4 and one sentence before any reader opens them, in bounded memory."""
+"""`eventdesk import` keeps memory bounded for any file (issue 11, kind 5): workbooks whose zip
+parts would exhaust memory, CSV files without line ends, too large or with too many rows are
+refused with exit 4 and one sentence before they are held in memory."""
 
 from __future__ import annotations
 
@@ -89,3 +90,38 @@ def test_ordinary_workbook_still_imports(event_db: Database, db_path: Path,
     path = shared_strings_bomb(tmp_path / "small.xlsx", inflated_mb=0)
     assert main(["import", str(path), "--db", str(db_path), "--kind", "people"]) == 0
     assert people_count(event_db) == 1
+
+
+def test_csv_without_line_ends_is_refused_in_bounded_memory(event_db: Database, db_path: Path,
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "one-line.csv"
+    with open(path, "wb") as fh:
+        fh.write("姓名,单位\n张伟,".encode())
+        for _ in range(200):
+            fh.write(b"x" * (1 << 20))  # one 200 MB cell, no line end
+    code, said, peak = run_measured("import", str(path), "--db", str(db_path), "--kind",
+                                    "people")
+    assert code == 4, said
+    assert "第 2 行超过 8 MB 仍未换行" in said and said.count("\n") == 0
+    assert peak < MEMORY_BOUND_KB, f"peak {peak / 1024:.0f} MB"
+    assert people_count(event_db) == 0
+
+
+def test_csv_too_large_or_with_too_many_rows_is_refused(event_db: Database, db_path: Path,
+                                                        tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    huge = tmp_path / "huge.csv"
+    with open(huge, "wb") as fh:
+        fh.write("姓名\n张伟\n".encode())
+        fh.truncate(300 << 20)  # sparse: 300 MB on paper, nothing on disk
+    assert main(["import", str(huge), "--db", str(db_path), "--kind", "people"]) == 4
+    assert "超过 CSV 的上限 256 MB" in capsys.readouterr().err
+    from eventdesk.services.imports import engine
+
+    monkeypatch.setattr(engine, "MAX_ROWS", 50)
+    rows = tmp_path / "rows.csv"
+    rows.write_text("姓名\n" + "".join(f"人员{i}\n" for i in range(51)), encoding="utf-8")
+    assert main(["import", str(rows), "--db", str(db_path), "--kind", "people"]) == 4
+    assert "超过 50 行" in capsys.readouterr().err
+    assert people_count(event_db) == 0
