@@ -9,9 +9,12 @@
     done.value, done.changes                                    # report, {Topic.SCHEDULE}
 
 Order: the file is read and planned in a read unit of work (seconds for 30,000 rows, while the
-desks keep checking in); then it is written. Before each write the kind's stamp shows whether
-what the plan read is unchanged; if not, the file is planned again, so a plan never writes over
-a change it did not see.
+desks keep checking in); then it is written. Each write transaction first takes the kind's
+import lock (services.imports.lock: two organisers importing at once, on PostgreSQL, wait for
+each other there); then the kind's stamp shows whether what the plan read is unchanged; if not,
+the file is planned again, so a plan never writes over a change it did not see — another
+import's rows included, so importing the same file twice at once changes nothing the second
+time.
 
 How imports and desks share one SQLite file: a people list is written in short transactions of
 `WRITE_STEP` records (tens of milliseconds each), so a desk's check-in waits at most one of them,
@@ -61,7 +64,8 @@ KIND_TOPICS: dict[str, Topic] = {"people": Topic.PEOPLE, "exhibitors": Topic.EXH
 @dataclass(frozen=True)
 class ImportRequest:
     """What to import and how. mapping: {field key: header}, None for the saved/automatic one;
-    on_duplicate: update | skip | reject; create_rooms: schedule only."""
+    on_duplicate: update | skip | reject; create_rooms: schedule only; encoding: a CSV's codec
+    as the person chose it (None: detected, and refused when not certain)."""
 
     path: Path
     kind: str
@@ -70,6 +74,7 @@ class ImportRequest:
     on_duplicate: str = "update"
     skip_invalid: bool = False
     create_rooms: bool = False
+    encoding: str | None = None
 
 
 def kinds() -> list[tuple[str, str]]:
@@ -77,13 +82,14 @@ def kinds() -> list[tuple[str, str]]:
     return [(k, imports.KIND_LABELS.get(k, k)) for k in imports.kinds()]
 
 
-def inspect(ctx: ActionContext, *, path: Path | str, kind: str,
-            sheet: str | None = None) -> Outcome[FilePreview]:
+def inspect(ctx: ActionContext, *, path: Path | str, kind: str, sheet: str | None = None,
+            encoding: str | None = None) -> Outcome[FilePreview]:
     """How the file reads (encoding, sheet, header line, first rows) and the proposed mapping.
     Raises ImportRejected for a file that is not a list (a workbook whose chosen sheet is not
     a list gives a preview with `error` set instead, so another sheet can be chosen)."""
     with ctx.db.unit_of_work(write=False) as session:
-        return outcome(imports.inspect_file(session, path=path, kind=kind, sheet=sheet))
+        return outcome(imports.inspect_file(session, path=path, kind=kind, sheet=sheet,
+                                            encoding=encoding))
 
 
 def dry_run(ctx: ActionContext, *, request: ImportRequest,
@@ -133,6 +139,7 @@ def _write_whole(ctx: ActionContext, request: ImportRequest, plan: Plan, save_ma
                  progress: ProgressFn) -> ImportReport:
     for _attempt in range(REPLANS if plan.stamp is not None else 0):
         with ctx.db.unit_of_work(write=True) as session:
+            imports.hold_import_lock(session, kind=request.kind)
             if plan.adapter.stamp(session) == plan.stamp:
                 report = import_engine.write(session, plan, operator=ctx.operator,
                                              progress=progress)
@@ -141,6 +148,7 @@ def _write_whole(ctx: ActionContext, request: ImportRequest, plan: Plan, save_ma
                 return report
         plan = _plan_outside(ctx, request, plan.report.content_hash, progress)
     with ctx.db.unit_of_work(write=True) as session:
+        imports.hold_import_lock(session, kind=request.kind)
         plan = _plan(session, request, dry_run=False, expected_hash=plan.report.content_hash,
                      progress=progress)
         report = import_engine.write(session, plan, operator=ctx.operator, progress=progress)
@@ -161,6 +169,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
         for index, part in enumerate(parts):
             import_engine.prepare(plan, part)
             with ctx.db.unit_of_work(write=True) as session:
+                imports.hold_import_lock(session, kind=request.kind)
                 if plan.adapter.stamp(session) != expected:
                     break  # another desk changed people: plan the rest again
                 import_engine.write_step(session, plan, part, operator=ctx.operator)
@@ -184,6 +193,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
     else:
         # Desks keep changing people: plan and write the rest in one transaction.
         with ctx.db.unit_of_work(write=True) as session:
+            imports.hold_import_lock(session, kind=request.kind)
             plan = _plan(session, request, dry_run=False,
                          expected_hash=plan.report.content_hash, progress=progress)
             import_engine.write_step(session, plan, import_engine.Step(plan.creates,
@@ -202,6 +212,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
     report.written = bool(created or updated)
     if save_mapping or report.written:
         with ctx.db.unit_of_work(write=True) as session:
+            imports.hold_import_lock(session, kind=request.kind)
             report = import_engine.finish(session, plan, created=created, updated=updated,
                                           operator=ctx.operator)
             if save_mapping:
@@ -227,13 +238,33 @@ def _plan(session: Session, request: ImportRequest, *, dry_run: bool,
         mapping=dict(request.mapping) if request.mapping is not None else None,
         on_duplicate=request.on_duplicate, skip_invalid=request.skip_invalid, dry_run=dry_run,
         expected_hash=expected_hash, options=ImportOptions(create_rooms=request.create_rooms),
-        progress=progress)
+        progress=progress, encoding=request.encoding)
 
 
 def mapping_problems(preview: FilePreview, mapping: dict[str, str]) -> list[Problem]:
     """What is wrong with a (hand-edited) mapping of the previewed file (codes; empty: usable)."""
     fields = [FieldSpec(key, label, (label,), required) for key, label, required in preview.fields]
     return check_mapping(mapping, preview.headers, fields)
+
+
+def left_out(preview: FilePreview, mapping: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """(columns not imported, {header: field} of second columns) under a (hand-edited)
+    mapping of the previewed file: what the dry run will report (messages.imports words them
+    with column_lines)."""
+    from eventdesk.services.imports import mapping as mapping_mod
+
+    fields = imports.adapter_for(preview.kind or "people").fields
+    chosen = {k: h for k, h in mapping.items() if h}
+    secondary = mapping_mod.secondary_columns(preview.headers, fields, chosen)
+    stray = [c for c in preview.unmapped if c not in preview.headers]
+    return [*mapping_mod.unmapped_columns(preview.headers, chosen, secondary), *stray], secondary
+
+
+def encoding_choices() -> list[tuple[str, str]]:
+    """(codec, label) of the encodings a person may choose for a CSV file."""
+    from eventdesk.services.imports.encodings import CHOICES
+
+    return list(CHOICES)
 
 
 def save_error_report(rows: Iterable[tuple[int, str, str, str]], path: Path | str) -> None:

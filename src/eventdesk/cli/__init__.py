@@ -20,11 +20,12 @@ from eventdesk.domain.errors import DomainError
 from eventdesk.domain.storable import escaped, storable
 from eventdesk.storage import failure_of, resolve_url
 
-# Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
 # Exit status when the reader of our output closed the pipe: 128 + SIGPIPE, as for `yes | head`.
 EXIT_PIPE_CLOSED = 141
 
-COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export"]
+# Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
+COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export",
+                   "printer", "layout"]
 
 
 def _load_commands() -> dict[str, ModuleType]:
