@@ -183,7 +183,8 @@ def test_reason_lost_needs_mark_printed(people: Database, db_path: Path, tmp_pat
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
         "eventdesk: A reprint for lost badges issues new badge codes and revokes the old ones, "
-        "so it must be recorded (--mark-printed); nothing was written"]
+        "so it must be recorded (mark as printed, --mark-printed, or print it); nothing was "
+        "written"]
     assert not out.exists() and _prints(people) == 0
 
 

@@ -167,10 +167,11 @@ def test_a_desks_calibration_is_applied_to_its_prints(cups_queue: PdfQueue,
 
     # A badge printed as desk 7 against the same badge printed as a desk without calibration.
     centres = []
-    for desk in ("batch", "7"):
+    for desk, reason in (("batch", "first"), ("7", "damaged")):  # the second one is a reprint
         before = cups_queue.files()
         assert main(["badges", "--db", str(db_path), "--category", "vip", "--preset", "cr80",
-                     "--print", "--printer", cups_queue.name, "--desk", desk]) == 0
+                     "--print", "--printer", cups_queue.name, "--desk", desk,
+                     "--reason", reason]) == 0
         [printed] = cups_queue.wait_for_jobs(before)
         centres.append(qr_centre_mm(page_image(printed)))
     correction = calibration.correction(PRESETS["cr80"].page_mm)
