@@ -167,18 +167,22 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
         self.saved.emit(result.id)
         return True
 
-    def rebase(self, row: RowT) -> None:
+    def rebase(self, row: RowT, *, redraw: bool = False) -> None:
         """Take `row`, the record shown read again, as the form's starting point: the fields
         the person has not changed show its values, what they typed stays. A save writes only
         what differs from the starting point (services.edits), so the form and its starting
-        point must never disagree on a field the person did not touch."""
+        point must never disagree on a field the person did not touch. `redraw`: heading and
+        details too (and the message cleared)."""
         if self.row is None:
             self.row = row
             return
         typed, before = self.collect(), self.input_of(self.row)
         mine = {f.name: getattr(typed, f.name) for f in fields(typed)
                 if getattr(typed, f.name) != getattr(before, f.name)}
-        self.row = row
+        if redraw:
+            self.show_row(row)
+        else:
+            self.row = row
         self.fill(replace(self.input_of(row), **mine))
 
     def _changed_meanwhile(self, exc: EditConflict) -> None:
@@ -186,7 +190,7 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
         starts from the record as it is (the other desk's changes shown) with this person's own
         changes kept on top, so that pressing Save again writes theirs, knowingly, and nothing
         else. Under each field both changed: its value now and who changed it."""
-        self.rebase(cast(RowT, exc.current))  # the same kind of row as the one shown
+        self.rebase(cast(RowT, exc.current), redraw=True)  # the same kind of row as shown
         self.form.show_errors({c.field: messages.field_text(field_changed_phrase(c))
                                for c in exc.changed})
         self._say(messages.describe(exc), ok=False)
