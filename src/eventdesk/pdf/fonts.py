@@ -4,6 +4,11 @@ Measured (ARCHITECTURE "Chinese text and fonts"): WenQuanYi Micro Hei lacks 䶮 
 HanaMinA has both. Text is set character by character through the chain, and a character that no
 font in the chain has is reported before printing — never a silent empty box on a badge.
 Qt registers the same files (ui.fonts), so screen and paper agree.
+
+Arabic script (Uyghur names) comes from the bundled Noto Sans Arabic, second in the chain. A letter
+of a script that must be shaped (pdf.shaping) counts as covered only by a font whose tables can
+shape that script, so a font with bare isolated letters never draws a name unjoined: if no font
+can, the letters are reported like any missing character.
 """
 
 from __future__ import annotations
@@ -16,8 +21,11 @@ from functools import cache
 from pathlib import Path
 
 from eventdesk.paths import resource
+from eventdesk.pdf.shaping import shaping_scripts, unshapeable
 
 BUNDLED_FONT = resource("fonts", "wqy-microhei.ttc")
+# Arabic script with its joining forms and Uyghur letters (OFL, licence beside it).
+BUNDLED_ARABIC = resource("fonts", "NotoSansArabic-Regular.ttf")
 # User-chosen fallbacks first (os.pathsep-separated paths), then what common systems ship.
 FALLBACK_ENV = "EVENTDESK_FALLBACK_FONTS"
 _SYSTEM_FALLBACKS: dict[str, tuple[str, ...]] = {
@@ -56,7 +64,7 @@ def _fallback_paths() -> list[Path]:
 
 @cache
 def font_chain() -> tuple[ChainFont, ...]:
-    chain = [ChainFont("EDBundled", BUNDLED_FONT)]
+    chain = [ChainFont("EDBundled", BUNDLED_FONT), ChainFont("EDArabic", BUNDLED_ARABIC)]
     for i, path in enumerate(_fallback_paths()):
         chain.append(ChainFont(f"EDFallback{i}", path))
     return tuple(chain)
@@ -64,10 +72,14 @@ def font_chain() -> tuple[ChainFont, ...]:
 
 @cache
 def coverage(font: ChainFont) -> frozenset[int]:
-    """Code points the font has a glyph for (its cmap)."""
+    """Code points the font can draw: those of its cmap, less the letters of scripts that need
+    shaping (pdf.shaping) which its GSUB table cannot shape."""
     from eventdesk.pdf.reportlab_adapter import font_cmap
 
-    return font_cmap(font.path, font.subfont_index)
+    cmap = font_cmap(font.path, font.subfont_index)
+    if not unshapeable(cmap, None):  # no letter of such a script at all: GSUB not read
+        return cmap
+    return cmap - unshapeable(cmap, shaping_scripts(font.path, font.subfont_index))
 
 
 def _ignorable(ch: str) -> bool:
