@@ -62,3 +62,19 @@ def test_checkin_requires_desk_and_existing_database(tmp_path: Path,
     assert info.value.code == 2
     assert main(["checkin", "--db", str(tmp_path / "x.sqlite3"), "--desk", "1", "ED1.X"]) == 2
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_checkin_through_another_keyboard_layout_says_so(
+        event_db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.services.test_scan_layouts import GERMAN_SWAP, holder, typed
+
+    _, payload = holder(event_db)
+    swapped = typed(payload, GERMAN_SWAP)
+    assert main(["checkin", "--db", str(db_path), "--desk", "3", "--json", swapped, payload]) == 0
+    first, second = _lines(capsys)
+    assert (first["result"], first["person"]) == ("checked_in", "Jürgen Zeyer")
+    assert "德文 QWERTZ" in str(first["hint"])
+    assert second["result"] == "already_checked_in" and second["hint"] is None
+    assert main(["checkin", "--db", str(db_path), "--desk", "3", swapped]) == 0
+    out = capsys.readouterr().out
+    assert "键盘布局" in out
