@@ -111,3 +111,41 @@ def test_speaker_look_up_runs_off_the_gui_thread(
     dialog.add_unavailable()
     qtbot.waitUntil(lambda: dialog.away.rowCount() == 1)
     assert dialog.away.item(0, 0).text() == "王芳"
+
+
+def test_editor_sets_a_session_over_midnight_and_matches_speakers_off_the_gui_thread(
+        view, qtbot, db: Database, small: Small, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTime
+
+    from eventdesk.ui.schedule.editor import ItemEditor
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("ops.run_now: a database call on the GUI thread")
+
+    monkeypatch.setattr(ops, "run_now", refused)
+    with db.unit_of_work(write=False) as s:
+        night = schedule.get_item(s, item_id=small.items["夜场"])
+    opened = ItemEditor(view.ctx, view.schedule, night)  # 23:00 to 01:00 the next day
+    qtbot.addWidget(opened)
+    assert opened.next_day.isChecked()
+    assert opened.build_input() == night.as_input()
+    opened.end.setTime(QTime(1, 30))  # a little longer: still over midnight
+    data = opened.build_input()
+    assert data is not None and data.end == at(small.days[1], "01:30")
+
+    editor = ItemEditor(view.ctx, view.schedule, None)
+    qtbot.addWidget(editor)
+    editor.title_zh.setText("跨年夜论坛")
+    editor.unscheduled.setChecked(False)
+    editor.start.setTime(QTime(23, 30))
+    editor.end.setTime(QTime(0, 30))
+    editor.speakers.setText("王芳")
+    editor.accept()
+    assert editor.error.text() == "结束时间须晚于开始时间"  # the same day: not possible
+    editor.next_day.setChecked(True)
+    editor.accept()
+    qtbot.waitUntil(lambda: editor.result_input is not None)
+    data = editor.result_input
+    assert data is not None
+    assert (data.start, data.end) == (at(small.days[0], "23:30"), at(small.days[1], "00:30"))
+    assert data.speakers == (small.people["王芳"],)
