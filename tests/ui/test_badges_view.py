@@ -113,15 +113,12 @@ def test_cancelled_run_logs_nothing(qtbot, view, event_db: Database, tmp_path: P
 
 def test_printer_run_paints_pages_and_logs(qtbot, view, event_db: Database,
                                            tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtPrintSupport import QPrinter
+    from eventdesk.ui.printers.queue import PrintJob
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     target = tmp_path / "printer.pdf"
-    printer.setOutputFileName(str(target))
     view.category.setCurrentIndex(view.category.findData(Category.VISITOR))
     _wait_summary(qtbot, view, 6)
-    view.start_run(printer=printer)
+    view.start_run(job=PrintJob("", output_file=target))
     qtbot.waitUntil(lambda: view.last_outcome is not None, timeout=60_000)
     assert view.last_outcome.printed and view.last_outcome.recorded == 6
     assert _prints(event_db) == 6

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, Topic, no_progress, outcome
+from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
 from eventdesk.domain.errors import DomainError
 from eventdesk.pdf.badges import (
     BadgeData,
+    LayoutRef,
     RenderOptions,
     describe_layout,
     describe_preset,
@@ -51,6 +53,7 @@ __all__ = [
     "PrinterFn",
     "RenderOptions",
     "badge_halls",
+    "has_back_sides",
     "layout_choices",
     "preset_choices",
     "preview",
@@ -159,6 +162,12 @@ def preset_choices() -> list[tuple[str, str]]:
     return [(key, describe_preset(key)) for key in list_presets()]
 
 
+def has_back_sides(selection: BadgeSelection) -> bool:
+    """Whether the run prints back sides (a layout with a back, duplex not switched off): the
+    printer then prints both sides of each sheet."""
+    return renderer(selection.layout, selection.preset, selection.options).duplex
+
+
 def badge_halls(ctx: ActionContext) -> Outcome[list[str]]:
     """The exhibition halls, for the hall filter."""
     with ctx.db.unit_of_work(write=False) as session:
@@ -175,6 +184,13 @@ def _read(ctx: ActionContext, selection: BadgeSelection, limit: int | None = Non
     return badges, [(row.person_id, row.badge_code) for row in rows]
 
 
+def _layout(ctx: ActionContext, selection: BadgeSelection) -> LayoutRef:
+    """The layout the selection names, as every desk of the event sees it (the event's stored
+    layout of that name first); checked. Raises LayoutRejected or LayoutUnknown."""
+    with ctx.db.unit_of_work(write=False) as session:
+        return resolve_layout(session, selection.layout)
+
+
 def _problems(badges: Sequence[BadgeData]) -> tuple[GlyphProblem, ...]:
     return tuple(GlyphProblem(p.person_id, p.name, p.field, p.characters)
                  for p in missing_glyphs(badges))
@@ -185,7 +201,7 @@ def summarise(ctx: ActionContext, *, selection: BadgeSelection,
     """How many badges and pages the selection gives, and whose text cannot be drawn."""
     badges, _codes = _read(ctx, selection)
     progress(1, 2)
-    pages = page_count(badges, layout=selection.layout, preset=selection.preset,
+    pages = page_count(badges, layout=_layout(ctx, selection), preset=selection.preset,
                        options=selection.options) if badges else 0
     return outcome(BadgeSummary(count=len(badges), pages=pages, problems=_problems(badges)))
 
@@ -195,12 +211,13 @@ def preview(ctx: ActionContext, *, selection: BadgeSelection,
     """The first pages (4 single badges, or 2 sheets) rendered from the first badges."""
     per = PRESETS[selection.preset].per_page
     sheets = 4 if per == 1 else 2
-    duplex = renderer(selection.layout, selection.preset, selection.options).duplex
+    layout = _layout(ctx, selection)
+    duplex = renderer(layout, selection.preset, selection.options).duplex
     badges, _codes = _read(ctx, selection, limit=per * sheets)
     if not badges:
         return outcome(BadgePreview(pdf=b"", pages=0))
     progress(1, 2)
-    _result, data = render_batch(badges, layout=selection.layout, preset=selection.preset,
+    _result, data = render_batch(badges, layout=layout, preset=selection.preset,
                                  options=replace(selection.options, workers=1))
     assert data is not None  # no `out`: render_batch returns the bytes
     return outcome(BadgePreview(pdf=data, pages=sheets * (2 if duplex else 1)))
@@ -225,6 +242,7 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
     deleted during the run (nothing logged).
     """
     progress(0, _STEPS)
+    layout = _layout(ctx, selection)
     badges, printed_codes = _read(ctx, selection)
     if not badges:
         raise DomainError(code="printing.nothing_to_print")
@@ -238,11 +256,11 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
 
     if separate_process and len(badges) >= IN_PROCESS_LIMIT:
         data, result = render_parallel(
-            badges, layout=selection.layout, preset=selection.preset,
+            badges, layout=layout, preset=selection.preset,
             options=replace(selection.options, workers=max(1, selection.options.workers)),
             progress=render_progress)
     else:
-        result, rendered = render_batch(badges, layout=selection.layout,
+        result, rendered = render_batch(badges, layout=layout,
                                         preset=selection.preset, options=selection.options,
                                         progress=render_progress)
         assert rendered is not None  # no `out`: render_batch returns the bytes

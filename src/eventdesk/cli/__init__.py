@@ -19,7 +19,8 @@ from eventdesk.domain.errors import DomainError
 from eventdesk.storage import database_error, resolve_url
 
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
-COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export"]
+COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export",
+                   "printer", "layout"]
 
 
 def _load_commands() -> dict[str, ModuleType]:

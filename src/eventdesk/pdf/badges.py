@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from eventdesk.pdf.fonts import missing_characters
-from eventdesk.pdf.layout import LayoutError, layout_names, layout_title
+from eventdesk.pdf.layout import LayoutError, LayoutRef, layout_names, layout_title
 from eventdesk.pdf.model import BadgeData, MissingGlyph, RenderOptions, RenderResult
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.pdf.render import BatchRenderer
@@ -22,6 +22,7 @@ from eventdesk.pdf.render import BatchRenderer
 __all__ = [
     "BadgeData",
     "LayoutError",
+    "LayoutRef",
     "MissingGlyph",
     "RenderOptions",
     "RenderResult",
@@ -44,7 +45,7 @@ def list_presets() -> list[str]:
     return list(PRESETS)
 
 
-def describe_layout(name: str) -> str:
+def describe_layout(name: LayoutRef) -> str:
     return layout_title(name)
 
 
@@ -53,7 +54,7 @@ def describe_preset(key: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def renderer(layout: str = "default", preset: str = "a6",
+def renderer(layout: LayoutRef = "default", preset: str = "a6",
              options: RenderOptions | None = None) -> BatchRenderer:
     """A renderer compiled once per (layout, preset, options) and reused."""
     return BatchRenderer(layout, preset, options)
@@ -62,7 +63,7 @@ def renderer(layout: str = "default", preset: str = "a6",
 def render_badges(
     badges: Sequence[BadgeData],
     *,
-    layout: str = "default",
+    layout: LayoutRef = "default",
     preset: str = "a6",
     out: Path | BinaryIO | None = None,
     options: RenderOptions | None = None,
@@ -80,7 +81,7 @@ def render_badges(
 def render_batch(
     badges: Sequence[BadgeData],
     *,
-    layout: str = "default",
+    layout: LayoutRef = "default",
     preset: str = "a6",
     out: Path | BinaryIO | None = None,
     options: RenderOptions | None = None,
@@ -107,19 +108,20 @@ def render_batch(
     return result, None
 
 
-def render_one(badge: BadgeData, *, layout: str = "default", preset: str = "a6") -> bytes:
+def render_one(badge: BadgeData, *, layout: LayoutRef = "default", preset: str = "a6") -> bytes:
     """One badge as a PDF, for printing on the spot at the desk."""
     buffer = io.BytesIO()
     renderer(layout, preset).render([badge], buffer)
     return buffer.getvalue()
 
 
-def page_count(badges: Sequence[BadgeData], *, layout: str = "default", preset: str = "a6",
+def page_count(badges: Sequence[BadgeData], *, layout: LayoutRef = "default",
+               preset: str = "a6",
                options: RenderOptions | None = None) -> int:
     return renderer(layout, preset, options).page_count(badges)
 
 
-def warm_up(layout: str = "default", preset: str = "a6") -> None:
+def warm_up(layout: LayoutRef = "default", preset: str = "a6") -> None:
     """Register fonts and compile the layout ahead of the first real badge (desk start-up)."""
     render_one(BadgeData(name="预热", qr_payload="ED1.WARM.AAAAAAAAAA.AAAAAAAAAAAAAAAA",
                          company="EventDesk"), layout=layout, preset=preset)

@@ -39,6 +39,7 @@ Private or internal uses, what each is for, and why there is no public way:
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -59,6 +60,12 @@ class PdfTextObject(Protocol):
 
     def setTextRenderMode(self, mode: int) -> None: ...
     def textOut(self, text: str) -> None: ...
+
+
+class PdfImage(Protocol):
+    """An image reportlab has read (its ImageReader)."""
+
+    def getSize(self) -> tuple[int, int]: ...
 
 
 class PdfCanvas(Protocol):
@@ -83,7 +90,7 @@ class PdfCanvas(Protocol):
              fill: int = 0) -> None: ...
     def roundRect(self, x: float, y: float, width: float, height: float, radius: float,
                   stroke: int = 1, fill: int = 0) -> None: ...
-    def drawImage(self, image: str, x: float, y: float, width: float, height: float,
+    def drawImage(self, image: str | PdfImage, x: float, y: float, width: float, height: float,
                   mask: str | None = None, preserveAspectRatio: bool = False,
                   anchor: str = "c") -> object: ...
     def beginText(self, x: float, y: float) -> PdfTextObject: ...
@@ -188,6 +195,14 @@ def glyph_widths(font: PdfFont) -> tuple[Mapping[int, float], float]:
     face = _untyped(font).face
     widths: Mapping[int, float] = face.charWidths
     return widths, float(face.defaultWidth)
+
+
+def image_of(data: bytes) -> PdfImage:
+    """PNG or JPEG bytes as an image the canvas draws (layouts carry their images as data)."""
+    from reportlab.lib.utils import ImageReader
+
+    image: PdfImage = ImageReader(io.BytesIO(data))
+    return image
 
 
 def font_cmap(path: Path, subfont_index: int = 0) -> frozenset[int]:

@@ -390,7 +390,7 @@ class DeskView(QWidget):
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = desk_settings.DeskSettingsDialog(self.desk, self)
+        dialog = desk_settings.DeskSettingsDialog(self.desk, self, self.ctx.settings)
         if dialog.exec():
             self.desk = dialog.result_settings()
             desk_settings.save(self.ctx.settings, self.desk)
