@@ -7,8 +7,8 @@ index adds the same forms when it loads a row (services.search.forms.make_entry)
 100,000 rows here would hold up opening the database for nothing. search_text is derived data,
 so the downgrade keeps it as it is.
 
-Revision ID: 0004_accent_free_search
-Revises: 0003_badge_code_search
+Revision ID: 0005_accent_free_search
+Revises: 0004_badge_layouts
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -18,8 +18,8 @@ from alembic import op
 
 from eventdesk.domain.names import SEPARATOR, with_latin_forms
 
-revision = "0004_accent_free_search"
-down_revision = "0003_badge_code_search"
+revision = "0005_accent_free_search"
+down_revision = "0004_badge_layouts"
 branch_labels = None
 depends_on = None
 
