@@ -135,7 +135,7 @@ def pg_run() -> Iterator[PgRun]:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
         url = server.set(database=name).render_as_string(hide_password=False)
-        db = open_database(url)  # migrates once for the whole run
+        db = open_database(url, create=True)  # migrates once for the whole run
         try:
             empty_sql = _empty_sql(db)
         finally:

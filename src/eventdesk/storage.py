@@ -265,13 +265,19 @@ def known_revisions() -> frozenset[str]:
 _OUR_TABLES = frozenset({"event", "person", "exhibitor"})
 
 
-def check_ours(tables: set[str], revision: str | None, *, url: str) -> None:
+def check_ours(tables: set[str], revision: str | None, *, url: str, create: bool = False) -> None:
     """Refuse a database that is not this EventDesk's to migrate: tables without our migration
     table (another program's), or a migration history this EventDesk does not know (another
-    program's Alembic, or a newer EventDesk). No tables at all is a database to build in.
+    program's Alembic, or a newer EventDesk). No tables at all is a database to build in only
+    when `create` (demo, the GUI's new event): an empty PostgreSQL database somebody made for
+    another purpose is left alone like an empty SQLite file (issue 11, kind 8).
     Raises NotADatabase or DatabaseTooNew; reads only what it is given."""
     shown = describe(url)
-    if not tables or revision in known_revisions():
+    if not tables:
+        if create:
+            return
+        raise NotADatabase(database=shown, kind="empty", detail="no tables")
+    if revision in known_revisions():
         return
     if revision is None:
         if "alembic_version" in tables and not (tables - {"alembic_version"}):
@@ -282,17 +288,18 @@ def check_ours(tables: set[str], revision: str | None, *, url: str) -> None:
     raise NotADatabase(database=shown, kind="revision", detail=revision)
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, *, create: bool = False) -> None:
     """Upgrade the schema to the newest migration; a no-op on a current database. Raises
     NotADatabase / DatabaseTooNew, before writing anything, for a database that is not ours
-    (see `check_ours`)."""
+    or, unless `create`, has no tables at all (see `check_ours`)."""
     head = head_revision()
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head:
             return
         tables = set(inspect(conn).get_table_names())
-    check_ours(tables, current, url=engine.url.render_as_string(hide_password=False))
+    check_ours(tables, current, url=engine.url.render_as_string(hide_password=False),
+               create=create)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "head")
 
@@ -397,7 +404,7 @@ def open_database(url: str, *, create: bool = False, migrate_schema: bool = True
     engine = make_engine(url)
     try:
         if migrate_schema:
-            migrate(engine)
+            migrate(engine, create=create)
     except DomainError:
         engine.dispose()
         raise
@@ -442,12 +449,6 @@ def check_sqlite_file(path: Path, *, url: str, create: bool = False) -> None:
     except sqlite3.Error as exc:
         raise (database_error(exc, url=url) or DatabaseUnavailable(
             database=shown, kind=exc.__class__.__name__, detail=str(exc))) from exc
-    if not tables:
-        if create:
-            return
-        raise NotADatabase(database=shown, kind="empty", detail="no tables")
-    if "alembic_version" not in tables:
-        raise NotADatabase(database=shown, kind="foreign", detail=", ".join(sorted(tables)[:5]))
     if len(revisions) > 1:  # several heads: another program's Alembic history
         raise NotADatabase(database=shown, kind="revision", detail=", ".join(revisions[:3]))
-    check_ours(tables, revisions[0] if revisions else None, url=url)
+    check_ours(tables, revisions[0] if revisions else None, url=url, create=create)

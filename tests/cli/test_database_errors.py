@@ -276,9 +276,8 @@ def test_a_database_without_an_event_gets_no_person(template_db: Path, tmp_path:
         conn.close()
 
 
-@pytest.fixture
-def foreign_pg() -> Iterator[str]:
-    """A PostgreSQL database of another program (its own table, no EventDesk schema)."""
+def _pg_database(*statements: str) -> Iterator[str]:
+    """A database of its own on the test server, holding what `statements` make; dropped after."""
     import os
     import uuid
 
@@ -301,8 +300,8 @@ def foreign_pg() -> Iterator[str]:
     url = server.set(database=name).render_as_string(hide_password=False)
     other = create_engine(url)
     with other.begin() as conn:
-        conn.execute(text("CREATE TABLE invoice (id serial PRIMARY KEY, customer text)"))
-        conn.execute(text("INSERT INTO invoice (customer) VALUES ('another program')"))
+        for statement in statements:
+            conn.execute(text(statement))
     other.dispose()
     try:
         yield url
@@ -310,6 +309,42 @@ def foreign_pg() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def foreign_pg() -> Iterator[str]:
+    """A PostgreSQL database of another program (its own table, no EventDesk schema)."""
+    yield from _pg_database("CREATE TABLE invoice (id serial PRIMARY KEY, customer text)",
+                            "INSERT INTO invoice (customer) VALUES ('another program')")
+
+
+@pytest.fixture
+def empty_pg() -> Iterator[str]:
+    """An empty PostgreSQL database (a DBA's, made for some purpose, or a misspelt name)."""
+    yield from _pg_database()
+
+
+@pytest.mark.parametrize("name", sorted(set(COMMANDS) - {"demo"}))  # demo is the explicit create
+def test_an_empty_postgresql_database_is_left_alone(
+        name: str, empty_pg: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Like an empty SQLite file: only demo and the GUI's new event build in it."""
+    from sqlalchemy import create_engine, inspect
+
+    code = main(["--lang", "en", *COMMANDS[name](empty_pg, tmp_path, "")])
+    assert code == 2
+    line = one_sentence(capsys.readouterr().err)
+    assert line.endswith(" is not an EventDesk database; it was left unchanged.")
+    engine = create_engine(empty_pg)
+    try:
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
+    assert main(["demo", "--db", empty_pg, *SIZE]) == 0  # the explicit create does
+    engine = create_engine(empty_pg)
+    try:
+        assert "person" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
