@@ -4,6 +4,7 @@ its plain spelling, in the desk search, the people list and the exhibitor list."
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import select, text, update
 from eventdesk.domain import Exhibitor, Person
 from eventdesk.paths import migrations_dir
 from eventdesk.services import exhibitors, people
+from eventdesk.services.events import create_event
 from eventdesk.services.search import index as search_index
 from eventdesk.services.search import query as search
 from eventdesk.storage import Database, open_database, to_url
@@ -93,6 +95,8 @@ def test_migration_adds_accent_free_forms_to_existing_exhibitors(tmp_path: Path)
     path = tmp_path / "old.sqlite3"
     db = open_database(to_url(path), create=True)
     with db.unit_of_work() as s:
+        create_event(s, code="OLD", name_zh="旧展会", start_date=date(2025, 6, 1),
+                     end_date=date(2025, 6, 2))
         exhibitors.create_exhibitor(s, operator="t", data=exhibitors.ExhibitorInput(
             name_zh="法国兴业银行", name_en="Société Générale", booth="B2-001"))
     before = ScriptDirectory(str(migrations_dir())).get_revision(
