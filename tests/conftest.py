@@ -173,10 +173,12 @@ def event_db(db: Database) -> Database:
     return db
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def local_settings(tmp_path: Path) -> Iterator[Path]:
     """This machine's EventDesk settings (QSettings: desk settings, printer calibration) in a
-    directory of the test's own, never the user's."""
+    directory of the test's own, never the user's — for every test: a desk name or printer one
+    test saved must not reach the next test on the same worker (the desk was "3" instead of
+    the default "desk-1" for a test that ran after a desk-settings test)."""
     from PySide6.QtCore import QSettings
 
     folder = tmp_path / "settings"

@@ -113,3 +113,21 @@ def test_bundle_draws_on_an_x_server(bundle: Path, event: Path) -> None:
              "--view", "people", QT_QPA_PLATFORM="xcb", DISPLAY=display)
     with Image.open(event / "people-x11.png") as image:
         assert image.width >= 800 and colours(image.convert("RGB")) > 100
+
+
+def test_foreign_names_from_the_bundle(bundle: Path, event: Path) -> None:
+    """What the bundle must carry for issue 11: anyascii's tables (`diaz` finds María Díaz) and
+    HarfBuzz with the Arabic font (an Uyghur name prints joined, read back as typed)."""
+    data = Path(__file__).resolve().parents[1] / "data" / "people_foreign_names.csv"
+    _run(bundle, event, "import", str(data), "--db", "ev.sqlite3", "--kind", "people")
+    found = _run(bundle, event, "people", "--db", "ev.sqlite3", "--json", "diaz")
+    assert [p["name"] for p in json.loads(found.stdout)] == ["María Díaz"]
+    made = _run(bundle, event, "badges", "--db", "ev.sqlite3", "--out", "uyghur.pdf",
+                "--company", "شىنجاڭ", "--strict", "--json")
+    assert json.loads(made.stdout)["badges"] == 1
+    pdf = pdfium.PdfDocument(event / "uyghur.pdf")
+    try:
+        text = pdf[0].get_textpage().get_text_range()
+    finally:
+        pdf.close()
+    assert "ئابدۇللا ئەخمەت" in text.split("\r\n")

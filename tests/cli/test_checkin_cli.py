@@ -99,3 +99,19 @@ def test_a_text_argument_that_is_not_utf8_is_one_sentence(event_db: Database, db
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert err.startswith("eventdesk: The argument ") and "(not UTF-8?)" in err
     assert not tmp_path.joinpath("x.pdf").exists()
+
+
+def test_checkin_through_another_keyboard_layout_says_so(
+        event_db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.services.test_scan_layouts import GERMAN_SWAP, holder, typed
+
+    _, payload = holder(event_db)
+    swapped = typed(payload, GERMAN_SWAP)
+    assert main(["checkin", "--db", str(db_path), "--desk", "3", "--json", swapped, payload]) == 0
+    first, second = _lines(capsys)
+    assert (first["result"], first["person"]) == ("checked_in", "Jürgen Zeyer")
+    assert "德文 QWERTZ" in str(first["hint"])
+    assert second["result"] == "already_checked_in" and second["hint"] is None
+    assert main(["checkin", "--db", str(db_path), "--desk", "3", swapped]) == 0
+    out = capsys.readouterr().out
+    assert "键盘布局" in out

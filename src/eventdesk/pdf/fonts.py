@@ -8,6 +8,11 @@ BabelStone Han for what it has of G and H), then fonts the user names, then font
 ship. Text is set character by character through the chain, and a character that no font in the
 chain has is reported before printing — never a silent empty box on a badge.
 Qt registers the same files (ui.fonts), so screen and paper agree.
+
+Arabic script (Uyghur names) comes from the bundled Noto Sans Arabic, second in the chain. A letter
+of a script that must be shaped (pdf.shaping) counts as covered only by a font whose tables can
+shape that script, so a font with bare isolated letters never draws a name unjoined: if no font
+can, the letters are reported like any missing character.
 """
 
 from __future__ import annotations
@@ -21,8 +26,12 @@ from pathlib import Path
 from typing import Literal
 
 from eventdesk.paths import resource
+from eventdesk.pdf.shaping import shaping_scripts, unshapeable
 
 BUNDLED_FONT = resource("fonts", "wqy-microhei.ttc")
+# Arabic script with its joining forms and Uyghur letters (OFL, licence beside it): second in
+# the chain, before the user's and the CJK fallbacks (none of which joins Arabic letters).
+BUNDLED_ARABIC = resource("fonts", "NotoSansArabic-Regular.ttf")
 # Carried in resources/fonts, each only with the ideographs the fonts before it lack, so the
 # order matters only for speed: every character has at most one of them.
 BUNDLED_FALLBACKS = tuple(resource("fonts", name) for name in (
@@ -85,27 +94,32 @@ def _system_paths() -> list[Path]:
 
 @cache
 def font_chain() -> tuple[ChainFont, ...]:
-    """The bundled font, the user's fallbacks, the bundled fallbacks, then the system's; read
-    once per process (the environment variables above are read then)."""
+    """The bundled font, the bundled Arabic font, the user's fallbacks, the bundled
+    fallbacks, then the system's; read once per process (the environment variables above are
+    read then)."""
     user = _usable([Path(p) for p in os.environ.get(FALLBACK_ENV, "").split(os.pathsep) if p])
     fallbacks: list[tuple[Path, Literal["bundled", "user", "system"]]] = [
         *((p, "user") for p in user), *((p, "bundled") for p in _usable(BUNDLED_FALLBACKS)),
         *((p, "system") for p in _system_paths())]
-    chain = [ChainFont("EDBundled", BUNDLED_FONT)]
-    seen = {BUNDLED_FONT.resolve()}
+    chain = [ChainFont("EDBundled", BUNDLED_FONT), ChainFont("EDArabic", BUNDLED_ARABIC)]
+    seen = {BUNDLED_FONT.resolve(), BUNDLED_ARABIC.resolve()}
     for path, origin in fallbacks:
         if path.resolve() not in seen:
             seen.add(path.resolve())
-            chain.append(ChainFont(f"EDFallback{len(chain) - 1}", path, origin=origin))
+            chain.append(ChainFont(f"EDFallback{len(chain) - 2}", path, origin=origin))
     return tuple(chain)
 
 
 @cache
 def coverage(font: ChainFont) -> frozenset[int]:
-    """Code points the font has a glyph for (its cmap)."""
+    """Code points the font can draw: those of its cmap, less the letters of scripts that need
+    shaping (pdf.shaping) which its GSUB table cannot shape."""
     from eventdesk.pdf.reportlab_adapter import font_cmap
 
-    return font_cmap(font.path, font.subfont_index)
+    cmap = font_cmap(font.path, font.subfont_index)
+    if not unshapeable(cmap, None):  # no letter of such a script at all: GSUB not read
+        return cmap
+    return cmap - unshapeable(cmap, shaping_scripts(font.path, font.subfont_index))
 
 
 def _ignorable(ch: str) -> bool:

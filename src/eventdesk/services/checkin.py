@@ -14,7 +14,8 @@ and `code` + `params`, worded by eventdesk.messages.desk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -24,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from eventdesk.domain import CheckIn, Person, PersonStatus, RevokedBadge
 from eventdesk.domain.errors import DomainError, NotFound, ScanRejected
-from eventdesk.domain.qr import looks_like_payload, normalise, verify_payload
+from eventdesk.domain.keyboard import LayoutReading, layout_readings
+from eventdesk.domain.qr import VerifiedPayload, looks_like_payload, normalise, verify_payload
 from eventdesk.domain.storable import escaped, storable
 from eventdesk.services import audit
 from eventdesk.services.events import EventInfo, event_secret, get_event
@@ -48,6 +50,8 @@ class CheckInResult:
     reason: why a scan was rejected (forged, other_event, revoked, cancelled, unknown,
     malformed); None otherwise.
     code/params: the message code of the sentence for the desk (messages.desk), and its values.
+    layouts: (scanner's, computer's) keyboard layouts (domain.keyboard) when the payload was
+    read only by undoing a layout mismatch: the desk tells the operator to set the scanner.
     """
 
     result: CheckInOutcome
@@ -60,6 +64,7 @@ class CheckInResult:
     operator: str | None = None
     check_in_id: int | None = None
     payload: str = ""
+    layouts: tuple[str, str] | None = None
 
     @property
     def accepted(self) -> bool:
@@ -89,18 +94,23 @@ def _prior(session: Session, person_id: int, day: object) -> CheckIn | None:
 
 def reject(session: Session, *, reason: str, code: str, desk: str, operator: str,
            payload: str, person: PersonRow | None = None,
-           params: dict[str, str] | None = None, **audit_detail: object) -> CheckInResult:
-    """Record one audit entry for a rejected scan and return its `rejected` result."""
+           params: dict[str, str] | None = None, more_detail: Mapping[str, str] | None = None,
+           **audit_detail: object) -> CheckInResult:
+    """Record one audit entry for a rejected scan and return its `rejected` result
+    (`more_detail` and `audit_detail`: more for the audit entry's detail)."""
     audit.record(session, actor=operator, desk=desk, action="checkin.rejected",
                  subject_type="person" if person else "", subject_id=person.id if person else None,
-                 detail={"reason": reason, "payload": payload[:MAX_SCAN_LENGTH], **audit_detail})
+                 detail={"reason": reason, "payload": payload[:MAX_SCAN_LENGTH], **audit_detail,
+                         **(more_detail or {})})
     return CheckInResult(result="rejected", reason=reason, code=code, params=params or {},
                          person=person, payload=payload)
 
 
 def check_in(session: Session, *, person_id: int, desk: str, operator: str,
-             now: datetime | None = None, payload: str = "", via: str = "search") -> CheckInResult:
-    """Check a person in for today's event day; idempotent per day (see the module doc)."""
+             now: datetime | None = None, payload: str = "", via: str = "search",
+             audit_detail: dict[str, str] | None = None) -> CheckInResult:
+    """Check a person in for today's event day; idempotent per day (see the module doc).
+    `audit_detail`: more to record in the check-in's audit entry."""
     event = get_event(session)
     now = now or datetime.now(UTC)
     day = event.day_of(now)
@@ -108,7 +118,7 @@ def check_in(session: Session, *, person_id: int, desk: str, operator: str,
     if person.status == PersonStatus.CANCELLED:
         return reject(session, reason="cancelled", code="desk.scan.cancelled",
                       params={"name": person.name}, desk=desk, operator=operator,
-                      payload=payload, person=person)
+                      payload=payload, person=person, more_detail=audit_detail)
     prior = _prior(session, person_id, day)
     if prior is None:
         row = CheckIn(person_id=person_id, event_day=day, at=now, desk=desk, operator=operator)
@@ -125,7 +135,7 @@ def check_in(session: Session, *, person_id: int, desk: str, operator: str,
         else:
             audit.record(session, actor=operator, desk=desk, action="checkin.create",
                          subject_type="person", subject_id=person_id,
-                         detail={"day": day.isoformat(), "via": via})
+                         detail={"day": day.isoformat(), "via": via, **(audit_detail or {})})
             return CheckInResult(result="checked_in", code="desk.checkin.done",
                                  params={"name": person.name}, person=person, at=now, desk=desk,
                                  operator=operator, check_in_id=row.id, payload=payload)
@@ -147,9 +157,28 @@ def find_by_external_ref(session: Session, *, code: str) -> PersonRow | None:
     return get_person(session, person_id=pid, with_payload=False) if pid is not None else None
 
 
+def _layout_reading(raw: str, *, event_code: str,
+                    secret: str) -> tuple[VerifiedPayload, LayoutReading] | None:
+    """The first reading of `raw` through another keyboard layout (domain.keyboard) that is one
+    of this event's badges with a valid signature; None when there is none. The signature
+    decides: a reading that does not verify is never used."""
+    for reading in layout_readings(raw.strip()):
+        if looks_like_payload(reading.text):
+            try:
+                return verify_payload(reading.text, event_code=event_code,
+                                      secret=secret), reading
+            except ScanRejected:
+                continue
+    return None
+
+
 def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
                   now: datetime | None = None) -> CheckInResult:
-    """Verify a scanned payload (signature, event, revoked code, status) and check in."""
+    """Verify a scanned payload (signature, event, revoked code, status) and check in.
+
+    A payload that verifies only when read through another keyboard layout (a scanner set to
+    German on a US computer swaps Y and Z) is taken as that reading; the result names the
+    layouts (`layouts`) so the desk tells the operator to set the scanner."""
     raw = payload[: MAX_SCAN_LENGTH + 1]
     if not storable(raw):
         # NUL or a lone surrogate (a command-line argument that is not UTF-8) would break the
@@ -157,25 +186,48 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
         return reject(session, reason="malformed", code="desk.scan.malformed", desk=desk,
                       operator=operator, payload=escaped(raw))
     text = normalise(raw)
-    if not looks_like_payload(text):
-        found = find_by_external_ref(session, code=raw.strip())
-        if found is not None:
-            return CheckInResult(result="confirm", person=found, payload=raw,
-                                 code="desk.checkin.confirm_external",
-                                 params={"name": found.name, "company": found.company})
-        return reject(session, reason="unknown", code="desk.scan.unknown", desk=desk,
-                      operator=operator, payload=raw)
-    if len(raw) > MAX_SCAN_LENGTH:
+    ours = looks_like_payload(text)
+    if ours and len(raw) > MAX_SCAN_LENGTH:
         return reject(session, reason="malformed", code="desk.scan.too_long", desk=desk,
                       operator=operator, payload=raw)
     event_code, secret = event_secret(session)
-    try:
-        verified = verify_payload(text, event_code=event_code, secret=secret)
-    except ScanRejected as exc:
-        reason = exc.reason if exc.reason in SCAN_REASONS else "malformed"
+    verified: VerifiedPayload | None = None
+    rejected: ScanRejected | None = None
+    if ours:
+        try:
+            verified = verify_payload(raw, event_code=event_code, secret=secret)
+        except ScanRejected as exc:
+            rejected = exc
+    reading = None
+    if verified is None and len(raw) <= MAX_SCAN_LENGTH:
+        found = _layout_reading(raw, event_code=event_code, secret=secret)
+        if found is not None:
+            verified, reading = found
+    if verified is None and not ours:
+        found_ref = find_by_external_ref(session, code=raw.strip())
+        if found_ref is not None:
+            return CheckInResult(result="confirm", person=found_ref, payload=raw,
+                                 code="desk.checkin.confirm_external",
+                                 params={"name": found_ref.name, "company": found_ref.company})
+        return reject(session, reason="unknown", code="desk.scan.unknown", desk=desk,
+                      operator=operator, payload=raw)
+    if verified is None:
+        assert rejected is not None  # ours, and verify_payload raised
+        reason = rejected.reason if rejected.reason in SCAN_REASONS else "malformed"
         params = {"event_code": text.split(".")[1]} if reason == "other_event" else {}
         return reject(session, reason=reason, code=f"desk.scan.{reason}", params=params,
                       desk=desk, operator=operator, payload=raw)
+    layouts = (reading.scanner, reading.host) if reading is not None else None
+    result = _holder_check_in(session, verified=verified, raw=raw, desk=desk,
+                              operator=operator, now=now, layouts=layouts)
+    return replace(result, layouts=layouts) if layouts else result
+
+
+def _holder_check_in(session: Session, *, verified: VerifiedPayload, raw: str, desk: str,
+                     operator: str, now: datetime | None,
+                     layouts: tuple[str, str] | None) -> CheckInResult:
+    """Check in the holder of a verified badge code: revoked and unknown codes rejected."""
+    extra = {"keyboard_layouts": "/".join(layouts)} if layouts else {}
     pid = session.scalar(select(Person.id).where(Person.badge_code == verified.badge_code))
     if pid is None:
         revoked = session.get(RevokedBadge, verified.badge_code)
@@ -183,11 +235,11 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
             owner = get_person(session, person_id=revoked.person_id, with_payload=False)
             return reject(session, reason="revoked", code="desk.scan.revoked",
                           params={"name": owner.name}, desk=desk, operator=operator,
-                          payload=raw, person=owner)
+                          payload=raw, person=owner, more_detail=extra)
         return reject(session, reason="unknown", code="desk.scan.no_holder", desk=desk,
-                      operator=operator, payload=raw)
+                      operator=operator, payload=raw, more_detail=extra)
     return check_in(session, person_id=pid, desk=desk, operator=operator, now=now,
-                    payload=raw, via="scan")
+                    payload=raw, via="scan", audit_detail=extra)
 
 
 def undo_last_check_in(session: Session, *, desk: str, operator: str,

@@ -25,7 +25,7 @@ from operator import add
 from typing import Any, NamedTuple
 
 from eventdesk.domain.contact import phone_digits
-from eventdesk.domain.names import SEPARATOR, split_query
+from eventdesk.domain.names import SEPARATOR, has_accents, split_query, with_latin_forms
 
 _DOTS_RE = re.compile(r"[·•‧・.\s]+")
 SEP = "\x1f"  # between forms in the index; never part of a folded query word
@@ -48,6 +48,10 @@ def make_entry(pid: int, search_text: str, phone: str, name_pinyin: str) -> Entr
     # Query words are folded (dots dropped, so 阿依古丽·买买提 matches either way); stored
     # e-mails and references keep theirs, so their folded spelling is indexed as well.
     forms += [folded for f in forms if (folded := _DOTS_RE.sub("", f)) != f and folded]
+    # Query words are spelled without accents (domain.names.search_fold): so are the forms,
+    # also those stored before the search_text had accent-free forms.
+    if has_accents(search_text or ""):  # one look at the whole text: most have none
+        forms = with_latin_forms(forms)
     forms = list(dict.fromkeys(f.replace(SEP, "") for f in forms))
     return Entry(id=pid, key=(name_pinyin or "", pid), text=SEP + SEP.join(forms) + SEP,
                  phone=phone_digits(phone or ""))

@@ -29,7 +29,7 @@ from eventdesk.files import write_whole
 from eventdesk.services.search.forms import BaseIndex
 
 # Raise when BaseIndex.state() changes shape or the search forms change meaning.
-FORMAT = 1
+FORMAT = 2  # 2: accent-free forms (domain.names.latin_forms)
 
 
 def cache_dir() -> Path:
