@@ -60,6 +60,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field_label.event_code": ("活动代码", "Event code"),
     # Forms and windows.
     "form.correct_marked": ("请更正标红的字段。", "Please correct the marked fields."),
+    "form.saving": ("正在保存…", "Saving…"),
+    # A save finished after the form had moved on to another record: said, never dropped.
+    "form.not_saved_elsewhere": ("“{name}”没有保存：{reason}", "“{name}” was not saved: {reason}"),
     "gui.file_exists": ("文件已存在：{path}", "The file already exists: {path}"),
     # The command line and the window's start.
     "cli.out_of_range": ("--{flag} 须在 {low} 到 {high} 之间",

@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit
 
 from eventdesk import messages
+from eventdesk.actions.base import ActionContext, Outcome
+from eventdesk.actions.records import save_person
 from eventdesk.domain import Category, PersonStatus
-from eventdesk.services.people import PersonInput, PersonRow, as_input, create_person, update_person
-from eventdesk.storage import Session
-from eventdesk.ui.context import PEOPLE, AppContext
+from eventdesk.services.people import PersonInput, PersonRow, as_input
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
 from eventdesk.ui.people.model import STATUS_LABELS_EN, STATUS_LABELS_ZH, booth_text, category_label
 from eventdesk.ui.tables.panel import DetailPanel
 
@@ -20,7 +22,6 @@ NO_EXHIBITOR = "（不关联展商）— none"
 
 
 class PersonPanel(DetailPanel[PersonRow, PersonInput]):
-    changes = (PEOPLE,)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, min_width=360, heading_scale=1.35)
@@ -161,19 +162,12 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
             return {"exhibitor_id": messages.text("person.exhibitor_not_listed")}
         return {}
 
-    def write(self, data: PersonInput,
-              row: PersonRow | None) -> Callable[[Session], PersonRow]:
-        ctx = self.ctx
+    def save_action(self, data: PersonInput, row: PersonRow | None
+                    ) -> Callable[[ActionContext, ops.Progress], Outcome[PersonRow]]:
+        return lambda actx, _progress: save_person(actx, data=data, base=row)
 
-        def write(session: Session) -> PersonRow:
-            if row is None:
-                return create_person(session, data=data, operator=ctx.operator,
-                                     desk=ctx.desk_name)
-            # Only what this form changed since `row` was read (services.edits).
-            return update_person(session, person_id=row.id, data=data, operator=ctx.operator,
-                                 desk=ctx.desk_name, base=row)
-
-        return write
+    def name_of(self, data: PersonInput) -> str:
+        return data.name
 
     def show_saved(self, result: PersonRow, was_new: bool) -> None:
         self.show_row(result)

@@ -151,7 +151,10 @@ class ListDetailView(QWidget):
             self.pane.table.selectRow(0)
 
     def _on_saved(self, row_id: int) -> None:
-        self._pending_select = row_id
+        # Keep the saved row selected through the reload the save causes — unless the person
+        # moved on to another row while it was being saved: their choice stays.
+        if row_id == self.panel.row_id:
+            self._pending_select = row_id
 
     def _on_changed(self, topics: frozenset[str]) -> None:
         if not self._started:
