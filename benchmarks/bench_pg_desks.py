@@ -85,7 +85,7 @@ def main() -> int:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = base.set(database=name).render_as_string(hide_password=False)
     try:
-        db = open_database(url)
+        db = open_database(url, create=True)
         with db.unit_of_work() as session:
             build_demo(session, exhibitors=max(50, args.people // 12), people=args.people, seed=3)
         with db.unit_of_work(write=False) as session:

@@ -154,7 +154,7 @@ def main() -> int:
     proxied = direct.set(host="127.0.0.1", port=proxy.port)
     print(f"command: {' '.join(sys.argv)}")
     try:
-        db: Database = open_database(direct.render_as_string(hide_password=False))
+        db: Database = open_database(direct.render_as_string(hide_password=False), create=True)
         t0 = time.perf_counter()
         with db.unit_of_work() as session:
             build_demo(session, people=args.people, exhibitors=max(50, args.people // 12), seed=5)

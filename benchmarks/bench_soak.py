@@ -13,7 +13,7 @@ while the walk-in (F2) or pick-up (F3) dialog is open; registers walk-ins; undoe
 it; starts a badge run (Save PDF in the badges view) and, in another process, a 30,000-row people
 import on the same file, both in the background. Nothing is restarted: a crash ends the run.
 
-The desk has no printer, so every desk print is saved as a PDF (desk settings in a private
+The desk saves its prints as PDF files (its printer is "pdf"; desk settings in a private
 XDG_CONFIG_HOME). Each PDF's QR is decoded (zxing-cpp) and its badge code looked up: it must be
 the person the operator selected, whom the script knows from the same desk search run here on the
 same database (a scan selects the scanned person; a walk-in is the name typed). A print that

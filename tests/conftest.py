@@ -35,6 +35,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from eventdesk.storage import Database, open_database, to_url  # noqa: E402
+from tests.cups import cups_queue  # noqa: E402, F401 - the CUPS printer fixture, for every layer
 
 PG_URL_VAR = "EVENTDESK_TEST_PG_URL"
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -134,7 +135,7 @@ def pg_run() -> Iterator[PgRun]:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
         url = server.set(database=name).render_as_string(hide_password=False)
-        db = open_database(url)  # migrates once for the whole run
+        db = open_database(url, create=True)  # migrates once for the whole run
         try:
             empty_sql = _empty_sql(db)
         finally:
@@ -170,3 +171,17 @@ def event_db(db: Database) -> Database:
     with db.unit_of_work() as session:
         create_event(session, code="TEST", name_zh="测试大会", start_date=today, end_date=today)
     return db
+
+
+@pytest.fixture(autouse=True)
+def local_settings(tmp_path: Path) -> Iterator[Path]:
+    """This machine's EventDesk settings (QSettings: desk settings, printer calibration) in a
+    directory of the test's own, never the user's — for every test: a desk name or printer one
+    test saved must not reach the next test on the same worker (the desk was "3" instead of
+    the default "desk-1" for a test that ran after a desk-settings test)."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings("EventDesk", "EventDesk").clear()
+    yield folder

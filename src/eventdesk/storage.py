@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
@@ -22,14 +23,15 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["MAX_BOUND_PARAMETERS", "Database", "DatabaseLocked", "DatabaseMissing",
-           "DatabaseUnavailable", "DatabaseUnreachable", "NotADatabase", "Owned", "Session",
-           "chunked", "database_error", "database_of", "open_database", "resolve_url", "to_url"]
+__all__ = ["MAX_BOUND_PARAMETERS", "Database", "DatabaseFailed", "DatabaseLocked",
+           "DatabaseMissing", "DatabaseTooNew", "DatabaseUnavailable", "DatabaseUnreachable",
+           "NotADatabase", "Owned", "Session", "chunked", "database_error", "database_of",
+           "failure_of", "open_database", "resolve_url", "to_url"]
 
 from eventdesk.domain.errors import DomainError
 from eventdesk.paths import migrations_dir
@@ -82,18 +84,34 @@ class DatabaseUnreachable(DatabaseUnavailable):
 
 
 class NotADatabase(DatabaseUnavailable):
-    """The file is not an EventDesk database (text, image, empty, another program's SQLite); it
-    is left as it was."""
+    """The file is not an EventDesk database (text, image, empty, another program's SQLite or
+    PostgreSQL tables, another program's Alembic history); it is left as it was."""
 
     code = "storage.not_database"
+
+
+class DatabaseTooNew(NotADatabase):
+    """An EventDesk database whose schema a newer EventDesk made (a migration this one does not
+    know); it is left as it was."""
+
+    code = "storage.too_new"
+
+
+class DatabaseFailed(DatabaseUnavailable):
+    """The database refused or failed a statement for a reason none of the above names (a
+    constraint, a value it cannot store, a bug): the unit of work was rolled back. Worded
+    without the statement or its parameters, which may hold names and phone numbers."""
+
+    code = "storage.failed"
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Substrings of driver messages, lower-cased, and what they mean.
 _LOCKED_WORDS = ("database is locked", "database table is locked", "database is busy",
                  "lock timeout", "lock_not_available", "could not obtain lock")
+# SQLite says "disk I/O error" when a write to its files fails (a full disk, a size limit).
 _READ_ONLY_WORDS = ("readonly database", "read-only", "read only", "database or disk is full",
-                    "disk is full", "no space left")
+                    "disk is full", "no space left", "disk i/o error")
 _NOT_DATABASE_WORDS = ("file is not a database", "file is encrypted", "database disk image is "
                        "malformed")
 _UNREACHABLE_WORDS = ("connection refused", "connection failed", "could not connect",
@@ -137,6 +155,19 @@ def database_error(exc: BaseException, *, url: str) -> DatabaseUnavailable | Non
             or (isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated)):
         return DatabaseUnreachable(**params)
     return DatabaseUnavailable(**params)
+
+
+def failure_of(exc: BaseException, *, url: str) -> DatabaseUnavailable | None:
+    """Any database error as the storage error people are shown: `database_error`'s
+    classification, else DatabaseFailed for every other error of SQLAlchemy or a driver (an
+    integrity or data error, a statement the database refused). None for anything else."""
+    classified = database_error(exc, url=url)
+    if classified is not None:
+        return classified
+    if isinstance(exc, sa_exc.SQLAlchemyError | sqlite3.Error):
+        cause = exc.orig if isinstance(exc, sa_exc.DBAPIError) else exc
+        return DatabaseFailed(database=describe(url), kind=type(cause).__name__)
+    return None
 
 
 def chunked(values: Sequence[_T], size: int = MAX_BOUND_PARAMETERS) -> Iterator[Sequence[_T]]:
@@ -230,13 +261,16 @@ def _install_liveness_check(engine: Engine) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    # hide_parameters: SQLAlchemy's error texts (and so any traceback or log) leave out the
+    # statement's bound values, which are names, phones and e-mails.
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                               hide_parameters=True)
         _install_sqlite_pragmas(engine)
         return engine
     # No pool_pre_ping: a dead pooled connection is found by `_server_hung_up` at checkout, and
     # one that dies unnoticed (a server host that lost power) by `Database.transaction`'s retry.
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)
     _install_liveness_check(engine)
     return engine
 
@@ -252,13 +286,52 @@ def head_revision() -> str | None:
     return ScriptDirectory(str(migrations_dir())).get_current_head()
 
 
-def migrate(engine: Engine) -> None:
-    """Upgrade the schema to the newest migration; a no-op on a current database."""
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every migration revision of this EventDesk (db/versions)."""
+    return frozenset(rev.revision for rev in
+                     ScriptDirectory(str(migrations_dir())).walk_revisions())
+
+
+# Tables every EventDesk schema has had: with an unknown revision they mean a newer EventDesk.
+_OUR_TABLES = frozenset({"event", "person", "exhibitor"})
+
+
+def check_ours(tables: set[str], revision: str | None, *, url: str, create: bool = False) -> None:
+    """Refuse a database that is not this EventDesk's to migrate: tables without our migration
+    table (another program's), or a migration history this EventDesk does not know (another
+    program's Alembic, or a newer EventDesk). No tables at all is a database to build in only
+    when `create` (demo, the GUI's new event): an empty PostgreSQL database somebody made for
+    another purpose is left alone like an empty SQLite file (issue 11, kind 8).
+    Raises NotADatabase or DatabaseTooNew; reads only what it is given."""
+    shown = describe(url)
+    if not tables:
+        if create:
+            return
+        raise NotADatabase(database=shown, kind="empty", detail="no tables")
+    if revision in known_revisions():
+        return
+    if revision is None:
+        if "alembic_version" in tables and not (tables - {"alembic_version"}):
+            return  # an empty migration table: what an interrupted first migration leaves
+        raise NotADatabase(database=shown, kind="foreign", detail=", ".join(sorted(tables)[:5]))
+    if tables >= _OUR_TABLES:
+        raise DatabaseTooNew(database=shown, kind="revision", detail=revision)
+    raise NotADatabase(database=shown, kind="revision", detail=revision)
+
+
+def migrate(engine: Engine, *, create: bool = False) -> None:
+    """Upgrade the schema to the newest migration; a no-op on a current database. Raises
+    NotADatabase / DatabaseTooNew, before writing anything, for a database that is not ours
+    or, unless `create`, has no tables at all (see `check_ours`)."""
     head = head_revision()
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-    if current == head:
-        return
+        if current == head:
+            return
+        tables = set(inspect(conn).get_table_names())
+    check_ours(tables, current, url=engine.url.render_as_string(hide_password=False),
+               create=create)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "head")
 
@@ -451,7 +524,7 @@ def open_database(url: str, *, create: bool = False, migrate_schema: bool = True
     engine = make_engine(url)
     try:
         if migrate_schema:
-            migrate(engine)
+            migrate(engine, create=create)
     except DomainError:
         engine.dispose()
         raise
@@ -468,9 +541,10 @@ def check_sqlite_file(path: Path, *, url: str, create: bool = False) -> None:
     Opening it through the engine would not do: the connection switches the file to WAL and the
     migrations add their tables, so a text file fails only after that and another program's
     SQLite file would be changed for good. Read-only checks: the SQLite header, then (read-only
-    connection) that the file holds this program's migration table. A 0-byte file is refused; a
+    connection) that the file holds this program's migration table at a revision this EventDesk
+    knows (another program using Alembic has such a table too). A 0-byte file is refused; a
     SQLite file without tables is accepted only when `create` (demo, the GUI's first run).
-    Raises NotADatabase, DatabaseLocked, DatabaseUnavailable (unreadable file)."""
+    Raises NotADatabase, DatabaseTooNew, DatabaseLocked, DatabaseUnavailable (unreadable)."""
     shown = describe(url)
     try:
         with path.open("rb") as f:
@@ -488,14 +562,13 @@ def check_sqlite_file(path: Path, *, url: str, create: bool = False) -> None:
         try:
             tables = {row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revisions = [row[0] for row in conn.execute(
+                "SELECT version_num FROM alembic_version")] if "alembic_version" in tables else []
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise (database_error(exc, url=url) or DatabaseUnavailable(
             database=shown, kind=exc.__class__.__name__, detail=str(exc))) from exc
-    if not tables:
-        if create:
-            return
-        raise NotADatabase(database=shown, kind="empty", detail="no tables")
-    if "alembic_version" not in tables:
-        raise NotADatabase(database=shown, kind="foreign", detail=", ".join(sorted(tables)[:5]))
+    if len(revisions) > 1:  # several heads: another program's Alembic history
+        raise NotADatabase(database=shown, kind="revision", detail=", ".join(revisions[:3]))
+    check_ours(tables, revisions[0] if revisions else None, url=url, create=create)

@@ -131,3 +131,40 @@ def test_proofs_strict_runs_and_empty_selections(ctx: ActionContext, tmp_path: P
         print_run(ctx, selection=nobody, out=tmp_path / "none.pdf", record=True)
     assert empty.value.code == "printing.nothing_to_print"
     assert _log(ctx.db) == []
+
+
+def test_a_lost_run_reissues_through_the_desks_service(ctx: ActionContext,
+                                                       tmp_path: Path) -> None:
+    """Lost in a batch is lost at the desk: new codes on paper, old codes revoked with the
+    desk's audit entry; a person another desk reissued meanwhile is left alone and named (the
+    paper carries a code that never admits anyone)."""
+    from eventdesk.domain import PrintReason, RevokedBadge
+
+    before = _codes(ctx.db)
+    with ctx.db.unit_of_work(write=False) as s:
+        lina = s.scalars(select(Person.id).where(Person.name == "李娜")).one()
+    elsewhere: list[str] = []
+
+    def progress(done: int, _total: int) -> None:
+        if done > 0 and not elsewhere:  # a desk reissues 李娜's badge while the run renders
+            with ctx.db.unit_of_work() as s:
+                elsewhere.append(revoke_badge(s, person_id=lina, reason="lost", desk="desk-3",
+                                              operator="desk").badge_code)
+
+    out = tmp_path / "lost.pdf"
+    run = print_run(ctx, selection=BadgeSelection(), out=out, record=True,
+                    reason=PrintReason.LOST, progress=progress)
+    after = _codes(ctx.db)
+    on_paper = _printed_codes(out.read_bytes())
+    assert run.changes == {Topic.PRINTS, Topic.PEOPLE} and run.value.recorded == 3
+    assert after[lina] == elsewhere[0] and after[lina] not in on_paper  # left to desk 3
+    assert [r.person_id for r in run.value.reissued] == [lina]
+    others = [pid for pid in before if pid != lina]
+    assert {after[pid] for pid in others} == on_paper - {run.value.reissued[0].printed_code}
+    with ctx.db.unit_of_work(write=False) as s:
+        revoked = dict(s.execute(select(RevokedBadge.code, RevokedBadge.person_id)).all())
+        audited = s.scalars(select(AuditEntry.subject_id)
+                            .where(AuditEntry.action == "badge.revoked")).all()
+    assert {before[pid] for pid in others} <= set(revoked)
+    assert sorted(audited) == sorted([*others, lina])  # desk 3's entry and one per reissue
+    assert _log(ctx.db) == sorted((pid, after[pid]) for pid in others)

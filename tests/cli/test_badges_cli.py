@@ -82,8 +82,8 @@ def test_usage_errors(people: Database, db_path: Path, tmp_path: Path,
     assert main(["badges", "--db", str(db_path), "--out", out, "--layout", "nope"]) == 2
     assert main(["badges", "--db", str(db_path), "--out", out, "--preset", "a0"]) == 2
     assert main(["badges", "--db", str(tmp_path / "missing.sqlite3"), "--out", out]) == 2
-    with pytest.raises(SystemExit):
-        main(["badges", "--db", str(db_path)])  # --out is required
+    assert main(["badges", "--db", str(db_path)]) == 2  # --out or --print is required
+    assert "--out FILE.pdf, --print" in capsys.readouterr().err
 
 
 def test_mark_printed_logs_the_codes_that_were_rendered(people: Database, db_path: Path,
@@ -135,3 +135,80 @@ def test_out_that_is_a_directory_is_one_sentence(people: Database, db_path: Path
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "taken" in err or "t.csv" in err
+
+
+def _checkin(db_path: Path, payload: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    main(["checkin", "--db", str(db_path), "--desk", "gate", "--json", payload])
+    result: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return result
+
+
+def test_reason_lost_revokes_the_old_codes_as_at_the_desk(people: Database, db_path: Path,
+                                                          tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    """`--reason lost` means what the desk's lost reprint means: every badge on the paper has a
+    new code, and once the file is written the old codes are revoked (rejected as revoked at
+    every desk) and the new ones admit their holders."""
+    assert main(["people", "--db", str(db_path), "--json"]) == 0
+    old = {p["name"]: p["qr_payload"] for p in json.loads(capsys.readouterr().out)}
+    out = tmp_path / "lost.pdf"
+    assert main(["badges", "--db", str(db_path), "--out", str(out), "--category", "exhibitor",
+                 "--mark-printed", "--reason", "lost", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["recorded"] == 3
+    assert main(["people", "--db", str(db_path), "--json"]) == 0
+    new = {p["name"]: p["qr_payload"] for p in json.loads(capsys.readouterr().out)}
+    for name in ("张伟", "李娜", "王芳"):  # the exhibitors: reissued
+        assert new[name] != old[name]
+        refused = _checkin(db_path, old[name], capsys)
+        assert (refused["result"], refused["reason"], refused["person"]) == (
+            "rejected", "revoked", name)
+        assert _checkin(db_path, new[name], capsys)["result"] == "checked_in"
+    assert new["赵敏"] == old["赵敏"]  # not in the run: untouched
+    from tests.pdf.badge_samples import decoded, pages
+
+    on_paper = {text for page in pages(out.read_bytes()) for text in decoded(page)}
+    assert on_paper == {new[name] for name in ("张伟", "李娜", "王芳")}
+    with people.unit_of_work(write=False) as s:
+        reasons = set(s.scalars(select(BadgePrint.reason)))
+    assert reasons == {"lost"}
+
+
+def test_reason_lost_needs_mark_printed(people: Database, db_path: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """New codes that are never stored would admit nobody: refused, nothing written."""
+    out = tmp_path / "lost.pdf"
+    assert main(["--lang", "en", "badges", "--db", str(db_path), "--out", str(out),
+                 "--reason", "lost"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [
+        "eventdesk: A reprint for lost badges issues new badge codes and revokes the old ones, "
+        "so it must be recorded (mark as printed, --mark-printed, or print it); nothing was "
+        "written"]
+    assert not out.exists() and _prints(people) == 0
+
+
+def test_mark_printed_twice_is_not_a_second_first_print(people: Database, db_path: Path,
+                                                        tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    out = tmp_path / "run.pdf"
+    args = ["--lang", "en", "badges", "--db", str(db_path), "--out", str(out),
+            "--category", "exhibitor", "--mark-printed"]
+    assert main(args) == 0
+    first = out.read_bytes()
+    capsys.readouterr()
+    assert main(args) == 4
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("eventdesk: 3 of these badges were printed before (")
+    assert out.read_bytes() == first  # nothing rendered, the file of the first run stays
+    with people.unit_of_work(write=False) as s:
+        logged = s.execute(select(BadgePrint.reason, func.count())
+                           .group_by(BadgePrint.reason)).all()
+    assert logged == [("first", 3)]
+    # A reprint says why: the same run with a reprint reason is logged as one.
+    assert main([*args, "--reason", "damaged"]) == 0
+    with people.unit_of_work(write=False) as s:
+        reasons = sorted(s.scalars(select(BadgePrint.reason)))
+    assert reasons == ["damaged"] * 3 + ["first"] * 3

@@ -62,3 +62,56 @@ def test_checkin_requires_desk_and_existing_database(tmp_path: Path,
     assert info.value.code == 2
     assert main(["checkin", "--db", str(tmp_path / "x.sqlite3"), "--desk", "1", "ED1.X"]) == 2
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_a_payload_that_is_not_utf8_is_malformed(event_db: Database, db_path: Path) -> None:
+    """A scan given on the command line with bytes that are not UTF-8 (Python turns each into a
+    lone surrogate): rejected as malformed, exit 3, shown escaped; the other payloads go on."""
+    from tests.cli.real_entry import run
+
+    good = payload_of(event_db, add(event_db, "张伟").id)
+    done = run(["checkin", "--db", str(db_path), "--desk", "3", "--json",
+                good.encode()[:8] + b"\xff\xfe" + good.encode()[8:], b"REG\xc3", good])
+    assert done.returncode == 3, done.stderr
+    assert done.stderr == b""
+    lines = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [(r["result"], r["reason"]) for r in lines] == [
+        ("rejected", "malformed"), ("rejected", "malformed"), ("checked_in", None)]
+    assert lines[0]["payload"] == good[:8] + "\\udcff\\udcfe" + good[8:]
+    assert lines[1]["payload"] == "REG\\udcc3"
+
+
+@pytest.mark.parametrize("argv", [
+    [b"checkin", b"--desk", b"\xe5\x8f\xb0\xff", b"ED1.X"],       # 台 then a stray byte
+    [b"people", b"\xd5\xc5\xce\xb0"],                            # 张伟 in GBK, not UTF-8
+    [b"badges", b"--out", b"x.pdf", b"--company", b"\xb0\xa2"],  # 阿 in GBK
+])
+def test_a_text_argument_that_is_not_utf8_is_one_sentence(event_db: Database, db_path: Path,
+                                                          tmp_path: Path,
+                                                          argv: list[bytes]) -> None:
+    from tests.cli.real_entry import run
+
+    argv = [tmp_path.joinpath("x.pdf").as_posix().encode() if a == b"x.pdf" else a
+            for a in argv]
+    done = run([argv[0], b"--db", str(db_path).encode(), *argv[1:]])
+    err = done.stderr.decode()
+    assert done.returncode == 2, err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert err.startswith("eventdesk: The argument ") and "(not UTF-8?)" in err
+    assert not tmp_path.joinpath("x.pdf").exists()
+
+
+def test_checkin_through_another_keyboard_layout_says_so(
+        event_db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.services.test_scan_layouts import GERMAN_SWAP, holder, typed
+
+    _, payload = holder(event_db)
+    swapped = typed(payload, GERMAN_SWAP)
+    assert main(["checkin", "--db", str(db_path), "--desk", "3", "--json", swapped, payload]) == 0
+    first, second = _lines(capsys)
+    assert (first["result"], first["person"]) == ("checked_in", "Jürgen Zeyer")
+    assert "德文 QWERTZ" in str(first["hint"])
+    assert second["result"] == "already_checked_in" and second["hint"] is None
+    assert main(["checkin", "--db", str(db_path), "--desk", "3", swapped]) == 0
+    out = capsys.readouterr().out
+    assert "键盘布局" in out

@@ -20,6 +20,10 @@ def test_wheel_carries_resources_and_migrations(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "eventdesk/resources/fonts/wqy-microhei.ttc" in names
     assert "eventdesk/resources/fonts/wqy-microhei.COPYRIGHT.txt" in names
+    # The fallback fonts for the CJK extension blocks, each with its licence (pdf/fonts.py).
+    for font in ("HanaMinA-ext.ttf", "HanaMinB.ttf", "BabelStoneHan-ext.ttf",
+                 "Hanazono.LICENSE.txt", "BabelStoneHan.LICENSE.txt"):
+        assert f"eventdesk/resources/fonts/{font}" in names
     assert "eventdesk/db/env.py" in names
     assert any(n.startswith("eventdesk/db/versions/0001") for n in names)
     assert "eventdesk/cli/__init__.py" in names

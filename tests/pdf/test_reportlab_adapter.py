@@ -175,3 +175,17 @@ def test_font_cmap_lists_the_characters_the_font_draws() -> None:
     assert {ord(c) for c in "张伟昆山AZaz09"} <= cmap
     # Measured in ARCHITECTURE: WenQuanYi Micro Hei lacks 䶮 and 𠮷.
     assert ord("䶮") not in cmap and ord("𠮷") not in cmap
+
+
+def test_shape_glyphs_joins_arabic_and_gives_unlisted_glyphs_private_codes() -> None:
+    # reportlab's HarfBuzz shaping (ttfonts.shapeStr): drawing order, presentation forms where
+    # the font lists them, a private code point where it does not (ە after a joining letter).
+    arabic = next(f for f in font_chain() if f.name == "EDArabic")
+    font = tt_font(arabic)
+    glyphs, advances = rl.shape_glyphs(font, "ئابدۇللا")
+    assert [f"{ord(c):04X}" for c in glyphs] == ["FEFC", "FEDF", "06C7", "FEAA", "FE91", "FBEA"]
+    widths, default = rl.glyph_widths(font)
+    assert list(advances) == [widths.get(ord(c), default) for c in glyphs]
+    final_ae, _ = rl.shape_glyphs(font, "مە")
+    assert any(0xE000 <= ord(c) <= 0xF8FF for c in final_ae)
+    assert all(ord(c) in rl.font_cmap(arabic.path) or ord(c) in widths for c in final_ae)

@@ -191,3 +191,23 @@ def case_lost_race_reads_winner(db: Database, monkeypatch: object) -> None:
     assert count(db) == 1
     with db.unit_of_work(write=False) as s:
         assert [x.name for x in people.list_people(s) if x.name == "同一事务"] == ["同一事务"]
+
+
+def case_unstorable_characters_are_malformed(db: Database) -> None:
+    """NUL (PostgreSQL text refuses it) and a lone surrogate (no UTF-8 encoder takes it; what a
+    command-line byte that is not UTF-8 becomes) are rejected as malformed, shown escaped, with
+    one audit entry and nothing else — on SQLite and PostgreSQL alike."""
+    good = payload_of(db, add(db, "赵敏").id)
+    samples = {
+        good[:8] + "\x00" + good[8:]: good[:8] + "\\x00" + good[8:],  # ours, with a NUL inside
+        "REF\x00123": "REF\\x00123",  # looks like another system's code: looked up by ref
+        "\udcff\udcfeED1": "\\udcff\\udcfeED1",
+        good + "\ud800": good + "\\ud800",
+    }
+    for raw, shown in samples.items():
+        result = scan(db, raw)
+        assert (result.result, result.reason, result.payload) == ("rejected", "malformed", shown)
+        assert sentence(result) == "拒绝：二维码格式不正确"
+    assert count(db) == 0
+    assert [a["payload"] for a in rejected_audits(db)] == list(samples.values())
+    assert scan(db, good).result == "checked_in"  # the desk goes on

@@ -120,3 +120,7 @@ def test_lower_case_or_padded_payload_is_accepted(
 
 def test_lost_race_reads_winner(event_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     cases.case_lost_race_reads_winner(event_db, monkeypatch)
+
+
+def test_nul_and_lone_surrogates_are_malformed(event_db: Database) -> None:
+    cases.case_unstorable_characters_are_malformed(event_db)

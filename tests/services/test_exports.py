@@ -53,7 +53,9 @@ def read_csv(path: Path) -> list[list[str]]:
 def read_xlsx(path: Path) -> list[list[object]]:
     wb = load_workbook(path)
     ws = wb.worksheets[0]
-    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)  # no formulas
+    # Text is typed text: no formula, no error value, whatever it starts with.
+    assert all(c.data_type in ("s", "n") for row in ws.iter_rows() for c in row
+               if c.value is not None)
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
 
@@ -71,10 +73,16 @@ def test_people_export(filled_db: Database, tmp_path: Path, suffix: str) -> None
     assert verify_payload(str(zhang["二维码"]), event_code=code, secret=secret)
     assert datetime.fromisoformat(str(zhang["登记时间"])).utcoffset().total_seconds() == 8 * 3600
     assert "䶮昇𠮷" in body
-    evil = dict(zip(header, body["'=1+1"], strict=True))
-    assert (evil["单位"], evil["职务"], evil["编号"]) == ("'@evil", "'+x", "'-7")
+    if suffix == ".csv":  # no types in CSV: the one formula guard
+        evil = dict(zip(header, body["'=1+1"], strict=True))
+        assert (evil["单位"], evil["职务"], evil["编号"]) == ("'@evil", "'+x", "'-7")
+        assert dict(zip(header, body["䶮昇𠮷"], strict=True))["手机"] == "'+442071234567"
+    else:  # typed text cells: written as they are, never run
+        evil = dict(zip(header, body["=1+1"], strict=True))
+        assert (evil["单位"], evil["职务"], evil["编号"]) == ("@evil", "+x", "-7")
+        assert dict(zip(header, body["䶮昇𠮷"], strict=True))["手机"] == "+442071234567"
+    # Text that itself starts with an apostrophe before a formula keeps it through the import.
     assert dict(zip(header, body["李娜"], strict=True))["职务"] == "''=already"
-    assert dict(zip(header, body["䶮昇𠮷"], strict=True))["手机"] == "'+442071234567"
 
 
 def test_exhibitor_and_checkin_exports(filled_db: Database, tmp_path: Path) -> None:
@@ -85,7 +93,7 @@ def test_exhibitor_and_checkin_exports(filled_db: Database, tmp_path: Path) -> N
     guang = ex["昆山光合科技有限公司"]
     assert list(guang[:6]) == ["昆山光合科技有限公司", None, "光合", None, "A", "A101"]
     assert guang[9] == 8 and guang[11] == 1  # quota stays a number; one registered staff
-    assert ex["'=HYPERLINK(\"http://x\")"][3] == "'-芯片"
+    assert ex["=HYPERLINK(\"http://x\")"][3] == "-芯片"
     ci = read_csv(tmp_path / "ci.csv")
     assert ci[1][0] == "王芳" and ci[1][6] == "一号台" and ci[1][5].endswith("+08:00")
 
@@ -144,3 +152,37 @@ def test_formula_after_leading_whitespace_is_guarded(event_db: Database, tmp_pat
         exports.export(s, kind="people", path=out)
     header, row = read_csv(out)[:2]
     assert dict(zip(header, row, strict=True))["备注"] == "'\t=cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize("lead", ["\t", "\n", "\r", " ", "\u3000", "\xa0", "\u200b"])
+def test_every_leading_space_before_a_formula_is_guarded_in_csv(event_db: Database,
+                                                                tmp_path: Path,
+                                                                lead: str) -> None:
+    with event_db.unit_of_work() as s:
+        create_person(s, data=PersonInput(name="赵敏", notes=lead + "=HYPERLINK(\"http://x\")",
+                                          title=lead + "@SUM(1)"), operator="t")
+    out = tmp_path / "p.csv"
+    with event_db.unit_of_work(write=False) as s:
+        exports.export(s, kind="people", path=out)
+    header, row = read_csv(out)[:2]
+    got = dict(zip(header, row, strict=True))
+    assert got["备注"] == "'" + lead + "=HYPERLINK(\"http://x\")"
+    assert got["职务"].startswith("'")
+
+
+def test_xlsx_phones_reach_the_sms_system_as_they_are(event_db: Database,
+                                                      tmp_path: Path) -> None:
+    """The reported case: +6591318200 in the XLSX export is the text +6591318200, a typed
+    string cell without an apostrophe (Excel shows it as text; nothing runs)."""
+    with event_db.unit_of_work() as s:
+        create_person(s, data=PersonInput(name="Tan Wei Ming", phone="+6591318200",
+                                          company="=Singapore Pte", title="#N/A"),
+                      operator="t")
+    out = tmp_path / "p.xlsx"
+    with event_db.unit_of_work(write=False) as s:
+        exports.export(s, kind="people", path=out)
+    ws = load_workbook(out).worksheets[0]
+    header = [c.value for c in ws[1]]
+    cells = dict(zip(header, ws[2], strict=True))
+    for column, text in (("手机", "+6591318200"), ("单位", "=Singapore Pte"), ("职务", "#N/A")):
+        assert (cells[column].value, cells[column].data_type) == (text, "s")

@@ -32,3 +32,15 @@ def test_failed_action_leaves_database_as_before(event_db: Database) -> None:
 
 def test_short_name_change_reindexes_staff(event_db: Database) -> None:
     cases.case_short_name_change_reindexes_staff(event_db)
+
+
+def test_two_desks_edit_one_person(event_db: Database) -> None:
+    cases.case_two_desks_edit_one_person(event_db)
+
+
+def test_two_desks_edit_one_exhibitor(event_db: Database) -> None:
+    cases.case_two_desks_edit_one_exhibitor(event_db)
+
+
+def test_two_saves_at_the_same_moment(event_db: Database) -> None:
+    cases.case_two_saves_at_the_same_moment(event_db)

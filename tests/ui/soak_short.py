@@ -40,6 +40,7 @@ from eventdesk.ui.app import application  # noqa: E402
 from eventdesk.ui.context import AppContext  # noqa: E402
 from eventdesk.ui.desk.view import DeskView  # noqa: E402
 from eventdesk.ui.main_window import MainWindow  # noqa: E402
+from tests.ui.keys import scanner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -175,8 +176,7 @@ class Operator:
     def scan(self) -> None:
         person = self.rng.choice(self.people)
         self.show("desk")
-        QTest.keyClicks(self.desk.search, person.qr_payload)  # a scanner burst
-        QTest.keyClick(self.desk.search, Qt.Key.Key_Return)
+        scanner(self.desk.search, person.qr_payload)  # a scanner burst
         self.settled()
         if self.rng.random() < 0.5:
             QTest.keyClick(self.desk.search, Qt.Key.Key_R, CTRL)
@@ -217,8 +217,7 @@ class Operator:
                 return
             target = QApplication.focusWidget() or dialog
             QTest.keyClicks(target, "Ze", Qt.KeyboardModifier.NoModifier, PERSON_GAP_MS)
-            QTest.keyClicks(target, person.qr_payload)
-            QTest.keyClick(target, Qt.Key.Key_Return)
+            scanner(target, person.qr_payload)
             QTimer.singleShot(800, lambda: dialog.reject() if dialog.isVisible() else None)
 
         self.show("desk")

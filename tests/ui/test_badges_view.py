@@ -113,15 +113,12 @@ def test_cancelled_run_logs_nothing(qtbot, view, event_db: Database, tmp_path: P
 
 def test_printer_run_paints_pages_and_logs(qtbot, view, event_db: Database,
                                            tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtPrintSupport import QPrinter
+    from eventdesk.ui.printers.queue import PrintJob
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     target = tmp_path / "printer.pdf"
-    printer.setOutputFileName(str(target))
     view.category.setCurrentIndex(view.category.findData(Category.VISITOR))
     _wait_summary(qtbot, view, 6)
-    view.start_run(printer=printer)
+    view.start_run(job=PrintJob("", output_file=target))
     qtbot.waitUntil(lambda: view.last_outcome is not None, timeout=60_000)
     assert view.last_outcome.printed and view.last_outcome.recorded == 6
     assert _prints(event_db) == 6
@@ -196,3 +193,32 @@ def test_a_desk_checks_in_while_a_badge_run_renders(qtbot, view, event_db: Datab
     with event_db.unit_of_work(write=False) as s:
         assert s.scalars(select(CheckIn.desk).where(CheckIn.person_id == guest)).all() == [
             "desk-2"]
+
+
+def test_reasons_mean_what_they_mean_at_the_desk(qtbot, view, event_db: Database,
+                                                 tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The view's reason box: a second first print is refused with a sentence (nothing
+    written); a lost reprint gives new codes and revokes the old ones."""
+    from eventdesk.domain import Person, PrintReason, RevokedBadge
+
+    def run(out: Path) -> None:
+        view.last_outcome = None
+        view.start_run(out=out, mark_printed=True)
+        qtbot.waitUntil(lambda: view.run_op is None, timeout=30_000)
+
+    with event_db.unit_of_work(write=False) as s:
+        before = dict(s.execute(select(Person.id, Person.badge_code)).all())
+    run(tmp_path / "first.pdf")
+    assert _prints(event_db) == 8
+    run(tmp_path / "again.pdf")  # reason still "first"
+    assert "已经打印过" in view.status.text() and not (tmp_path / "again.pdf").exists()
+    assert _prints(event_db) == 8
+
+    view.reason.setCurrentIndex(view.reason.findData(PrintReason.LOST))
+    run(tmp_path / "lost.pdf")
+    assert view.last_outcome is not None and view.last_outcome.recorded == 8
+    with event_db.unit_of_work(write=False) as s:
+        after = dict(s.execute(select(Person.id, Person.badge_code)).all())
+        revoked = set(s.scalars(select(RevokedBadge.code)))
+    assert all(after[pid] != code for pid, code in before.items())
+    assert revoked == set(before.values())

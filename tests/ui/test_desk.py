@@ -19,6 +19,7 @@ from eventdesk.ui.desk.view import DeskView
 from eventdesk.ui.desk.walkin import WalkInDialog
 from tests.services.checkin_cases import count, payload_of
 from tests.ui.desk_fixtures import open_desk
+from tests.ui.keys import scanner
 
 
 @pytest.fixture
@@ -72,18 +73,15 @@ def test_scanner_burst_green_amber_red(desk: DeskView, qtbot,  # type: ignore[no
                                        event_db: Database) -> None:
     pid = next(r.id for r in _all(event_db) if r.name == "李娜")
     payload = payload_of(event_db, pid)
-    QTest.keyClicks(desk.search, payload)
-    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    scanner(desk.search, payload)
     assert desk.search.text() == ""  # the burst did not stay in the search field
     qtbot.waitUntil(lambda: desk.status.state == "green")
     assert "李娜" in desk.status.title.text()
-    QTest.keyClicks(desk.search, payload.lower())  # Caps Lock on the scanner
-    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    scanner(desk.search, payload.lower())  # Caps Lock on the scanner
     qtbot.waitUntil(lambda: desk.status.state == "amber")
     assert "3 号台" in desk.status.title.text()
     forged = payload[:-3] + ("AAA" if not payload.endswith("AAA") else "BBB")
-    QTest.keyClicks(desk.search, forged)
-    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    scanner(desk.search, forged)
     qtbot.waitUntil(lambda: desk.status.state == "red")
     assert "伪造" in desk.status.title.text()
     assert count(event_db) == 1
@@ -97,8 +95,7 @@ def test_scan_while_typing_elsewhere_and_through_input_method(desk: DeskView, qt
     other.show()
     other.setFocus()
     other.setText("备注")
-    QTest.keyClicks(other, payload)
-    QTest.keyClick(other, Qt.Key.Key_Enter)
+    scanner(other, payload, enter=Qt.Key.Key_Enter)
     assert other.text() == "备注"
     qtbot.waitUntil(lambda: desk.status.state == "green")
     event = QInputMethodEvent("", [])
@@ -239,16 +236,14 @@ def test_foreign_code_is_shown_for_confirmation(desk: DeskView, qtbot,  # type: 
     with event_db.unit_of_work() as s:
         people.create_person(s, operator="t",
                              data=PersonInput(name="赵敏", external_ref="REG-2025-00042"))
-    QTest.keyClicks(desk.search, "reg-2025-00042")  # the other system's QR, at scanner speed
-    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    scanner(desk.search, "reg-2025-00042")  # the other system's QR, at scanner speed
     qtbot.waitUntil(lambda: desk.status.state == "blue")
     assert "赵敏" in desk.status.title.text()
     assert count(event_db) == 0
     QTest.keyClick(desk.search, Qt.Key.Key_Return)  # the operator confirms
     qtbot.waitUntil(lambda: desk.status.state == "green")
     assert count(event_db) == 1
-    QTest.keyClicks(desk.search, "XYZ-NOT-KNOWN-1")
-    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    scanner(desk.search, "XYZ-NOT-KNOWN-1")
     qtbot.waitUntil(lambda: desk.status.state == "red")
     assert "无法识别" in desk.status.title.text()
 
@@ -259,7 +254,7 @@ def test_printer_path_paints_the_rendered_badge(desk: DeskView, event_db: Databa
 
     from eventdesk.actions.desk_print import BadgeFormat, render
     from eventdesk.services.badges.desk import desk_badges
-    from eventdesk.ui.desk import printing
+    from eventdesk.ui.printers import queue
 
     row = next(r for r in _all(event_db) if r.name == "张伟")
     with event_db.unit_of_work(write=False) as s:
@@ -267,7 +262,7 @@ def test_printer_path_paints_the_rendered_badge(desk: DeskView, event_db: Databa
     assert badges[0].data.event_name == "测试大会" and badges[0].data.qr_payload
     pdf = render(badges, BadgeFormat(layout=desk.desk.layout, preset=desk.desk.preset))
     out = tmp_path / "printed.pdf"
-    printing.send_to_printer(pdf, "", output_file=out)
+    queue.print_pdf(pdf, queue.PrintJob("", output_file=out))
     doc = pdfium.PdfDocument(out.read_bytes())
     assert len(doc) == 1
     image = doc[0].render(scale=0.5).to_pil().convert("L")

@@ -25,6 +25,7 @@ from eventdesk.ui import ops
 from eventdesk.ui.desk.view import DeskView
 from tests.services.checkin_cases import add, count, payload_of
 from tests.ui.desk_fixtures import open_desk
+from tests.ui.keys import scanner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -279,8 +280,7 @@ def test_scan_while_the_database_is_locked_is_told_and_the_next_scan_works(  # t
     other = sqlite3.connect(path, isolation_level=None)  # another program writing (an import)
     other.execute("BEGIN EXCLUSIVE")
     try:
-        QTest.keyClicks(desk.search, payload)  # the scanner
-        QTest.keyClick(desk.search, Qt.Key.Key_Return)
+        scanner(desk.search, payload)  # the scanner
         qtbot.waitUntil(lambda: desk.status.state == "red", timeout=20_000)
         told = desk.status.title.text() + desk.status.detail.text()
         assert "数据库" in told and "占用" in told
@@ -288,7 +288,6 @@ def test_scan_while_the_database_is_locked_is_told_and_the_next_scan_works(  # t
     finally:
         other.execute("ROLLBACK")
         other.close()
-    QTest.keyClicks(desk.search, payload)  # the lock is gone: the same desk, no restart
-    QTest.keyClick(desk.search, Qt.Key.Key_Return)
+    scanner(desk.search, payload)  # the lock is gone: the same desk, no restart
     qtbot.waitUntil(lambda: desk.status.state == "green")
     assert "李娜" in desk.status.title.text() and count(event_db) == 1

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import get_args
 
 import pytest
 from PySide6.QtCore import Qt
 
+from eventdesk import messages
+from eventdesk.actions import records
 from eventdesk.services import exhibitors, people
 from eventdesk.services.events import get_event
 from eventdesk.services.exhibitors import ExhibitorInput, ExhibitorSort
@@ -17,6 +20,7 @@ from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.exhibitors.model import COLUMNS, OVER_QUOTA_BG, STAFF_COL
 from eventdesk.ui.exhibitors.view import ExhibitorsView
+from tests.ui.forms import HeldWrite, saved
 
 
 def make_exhibitors(db: Database) -> dict[str, int]:
@@ -123,20 +127,21 @@ def test_filter_hall_and_sort(view: ExhibitorsView) -> None:
     assert view.model.index(0, STAFF_COL).data() == "2 / 1"
 
 
-def test_edit_with_validation_and_quota(view: ExhibitorsView, ctx: AppContext) -> None:
+def test_edit_with_validation_and_quota(view: ExhibitorsView, ctx: AppContext,  # type: ignore[no-untyped-def]
+                                        qtbot) -> None:
     eid = view.ids["阿丘科技"]  # type: ignore[attr-defined]
     assert view.pane.select_id(eid)
     view.settle()
     panel = view.panel
     panel.contact_phone.setText("123")
     panel.name_zh.setText("")
-    assert panel.save() is False
+    assert saved(qtbot, panel) is False
     assert "不是有效的电话号码" in panel.form.error_text("contact_phone")
     assert panel.form.error_text("name_zh") == "公司名称不能为空"
     panel.name_zh.setText("昆山阿丘智能科技有限公司")
     panel.contact_phone.setText("0512-57001234")
     panel.staff_quota.setValue(4)
-    assert panel.save() is True
+    assert saved(qtbot, panel) is True
     with ctx.db.unit_of_work(write=False) as s:
         row = exhibitors.get_exhibitor(s, exhibitor_id=eid)
     assert (row.contact_phone, row.staff_quota) == ("0512-57001234", 4)
@@ -145,3 +150,29 @@ def test_edit_with_validation_and_quota(view: ExhibitorsView, ctx: AppContext) -
     assert index.data() == "2 / 4"
     assert index.data(Qt.ItemDataRole.BackgroundRole) is None
     assert "超出" not in panel.quota_label.text()
+
+
+def test_the_save_runs_on_a_worker_and_saves_once(  # type: ignore[no-untyped-def]
+        view: ExhibitorsView, ctx: AppContext, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The exhibitor form writes on a worker thread, not the GUI thread; while the write runs
+    Save waits, so a second click does not save twice."""
+    held = HeldWrite(exhibitors.update_exhibitor)
+    monkeypatch.setattr(records, "update_exhibitor", held)
+    eid = view.ids["脉塔"]  # type: ignore[attr-defined]
+    assert view.pane.select_id(eid)
+    view.settle()
+    panel = view.panel
+    panel.booth.setText("A1-109")
+    with qtbot.waitSignal(panel.save_finished, timeout=10_000) as outcome:
+        qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(held.threads) == 1)
+        assert not panel.save_button.isEnabled()
+        assert panel.message.text() == messages.text("form.saving")
+        qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+        assert panel.save() is False
+        held.release()
+    assert outcome.args == [True]
+    assert len(held.threads) == 1 and held.threads[0] is not threading.main_thread()
+    assert panel.message.text() == "已保存 Saved"
+    with ctx.db.unit_of_work(write=False) as s:
+        assert exhibitors.get_exhibitor(s, exhibitor_id=eid).booth == "A1-109"

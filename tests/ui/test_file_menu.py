@@ -203,8 +203,20 @@ def _foreign_sqlite(path: Path) -> None:
     conn.close()
 
 
+def _alembic_of_another_program(path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+    conn.execute("INSERT INTO alembic_version VALUES ('4f2e1a9c0b7d')")
+    conn.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY, customer TEXT)")
+    conn.commit()
+    conn.close()
+
+
 NOT_DATABASES = {
     "text.txt": lambda p: p.write_text("姓名,单位\n张伟,光合\n", encoding="utf-8"),
+    "alembic-app.db": _alembic_of_another_program,
     "picture.png": lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
     "empty.sqlite3": lambda p: p.write_bytes(b""),
     "other-program.db": _foreign_sqlite,

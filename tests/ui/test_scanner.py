@@ -39,6 +39,7 @@ from eventdesk.ui.desk.view import DeskView
 from eventdesk.ui.desk.walkin import WalkInDialog
 from eventdesk.ui.main_window import MainWindow
 from tests.services.checkin_cases import count, payload_of
+from tests.ui.keys import scanner
 
 
 def _settings(tmp_path: Path) -> None:
@@ -96,8 +97,7 @@ def _headcount(db: Database) -> int:
 
 def _scan(widget: QWidget, payload: str) -> None:
     """A USB scanner: the payload and Enter within milliseconds, into whatever has the focus."""
-    QTest.keyClicks(widget, payload)
-    QTest.keyClick(widget, Qt.Key.Key_Return)
+    scanner(widget, payload)
 
 
 def _checked_in(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]

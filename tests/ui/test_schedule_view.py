@@ -222,7 +222,8 @@ def test_editor_dialog_edits_as_one_undo_step(view, db: Database, small: Small,
         dialog.end.setTime(QTime(12, 30))
         dialog.speakers.setText("李娜、张伟（华为）")
         dialog.moderators.setText("王芳")
-        dialog.accept()
+        dialog.accept()  # the names are matched off the GUI thread, then the dialog closes
+        qtbot.waitUntil(lambda: dialog.result_input is not None)
         return 1
 
     monkeypatch.setattr(editor.ItemEditor, "exec", fill)
@@ -248,10 +249,13 @@ def test_editor_refuses_ambiguous_speaker(ctx, small: Small, qtbot) -> None:  # 
     qtbot.addWidget(dialog)
     dialog.title_zh.setText("新会议")
     dialog.speakers.setText("张伟")
-    assert dialog.build_input() is None
-    assert "张伟" in dialog.error.text()
+    dialog.accept()  # matched off the GUI thread: two people are called 张伟
+    qtbot.waitUntil(lambda: "张伟" in dialog.error.text())
+    assert dialog.result_input is None
     dialog.speakers.setText("张伟（海光信息）")
-    data = dialog.build_input()
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.result_input is not None)
+    data = dialog.result_input
     assert data is not None and data.speakers == (small.people["张伟"],) and data.start is None
 
 

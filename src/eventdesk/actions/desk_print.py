@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
 from eventdesk.actions.desk import told_plainly
+from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
-from eventdesk.pdf.badges import render_badges, render_one
+from eventdesk.pdf.badges import LayoutRef, render_badges, render_one
 from eventdesk.services import desk as desk_service
 from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.badges.desk import DeskBadge, PickupState
@@ -61,12 +62,14 @@ class PackHanded:
     state: PickupState
 
 
-def render(badges: list[DeskBadge], fmt: BadgeFormat) -> bytes:
-    """One PDF for the desk's printer: a single badge through the fast on-demand path."""
+def render(badges: list[DeskBadge], fmt: BadgeFormat, layout: LayoutRef | None = None) -> bytes:
+    """One PDF for the desk's printer: a single badge through the fast on-demand path.
+    `layout`: the layout `fmt` names as resolved in the event (default: the file of that name)."""
     data = [b.data for b in badges]
+    chosen = fmt.layout if layout is None else layout
     if len(data) == 1:
-        return render_one(data[0], layout=fmt.layout, preset=fmt.preset)
-    pdf = render_badges(data, layout=fmt.layout, preset=fmt.preset)
+        return render_one(data[0], layout=chosen, preset=fmt.preset)
+    pdf = render_badges(data, layout=chosen, preset=fmt.preset)
     assert pdf is not None  # no `out` given: the bytes are returned
     return pdf
 
@@ -76,7 +79,9 @@ def _print(ctx: ActionContext, *, person_ids: list[int], reason: PrintReason, fm
     lost = reason == PrintReason.LOST
     with ctx.db.unit_of_work(write=False) as session:
         badges = desk_badges.desk_badges(session, person_ids=person_ids, new_code=lost)
-    pdf = render(badges, fmt)
+        # The event's stored layout of that name, if any: every desk prints the same badge.
+        layout = resolve_layout(session, fmt.layout)
+    pdf = render(badges, fmt, layout)
     send(pdf)  # raises when the printer refused: nothing below happens
     with ctx.db.unit_of_work() as session:
         count = 0

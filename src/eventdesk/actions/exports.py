@@ -17,10 +17,11 @@ from pathlib import Path
 
 from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, no_progress, outcome
 from eventdesk.domain.programme import Programme
+from eventdesk.files import write_whole
 from eventdesk.pdf.fonts import missing_characters
 from eventdesk.pdf.programme import render_programme
 from eventdesk.services import exports as table_exports
-from eventdesk.services.exports import ExportFailed, write_whole
+from eventdesk.services.exports import ExportFailed
 from eventdesk.services.schedule import export as schedule_export
 
 __all__ = [

@@ -9,9 +9,12 @@
     done.value, done.changes                                    # report, {Topic.SCHEDULE}
 
 Order: the file is read and planned in a read unit of work (seconds for 30,000 rows, while the
-desks keep checking in); then it is written. Before each write the kind's stamp shows whether
-what the plan read is unchanged; if not, the file is planned again, so a plan never writes over
-a change it did not see.
+desks keep checking in); then it is written. Each write transaction first takes the kind's
+import lock (services.imports.lock: two organisers importing at once, on PostgreSQL, wait for
+each other there); then the kind's stamp shows whether what the plan read is unchanged; if not,
+the file is planned again, so a plan never writes over a change it did not see — another
+import's rows included, so importing the same file twice at once changes nothing the second
+time.
 
 How imports and desks share one SQLite file: a people list is written in short transactions of
 `WRITE_STEP` records (tens of milliseconds each), so a desk's check-in waits at most one of them,
@@ -33,7 +36,6 @@ CLI and the wizard say exactly the same: `report_json`, `rejection_json`, `summa
 from __future__ import annotations
 
 import contextlib
-import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,8 +51,8 @@ from eventdesk.actions.base import (
     no_progress,
     outcome,
 )
-from eventdesk.domain.cells import guard_formula
 from eventdesk.services import imports
+from eventdesk.services.exports import write_table
 from eventdesk.services.imports import FilePreview, ImportOptions, ImportReport, Plan, Problem
 from eventdesk.services.imports import engine as import_engine
 from eventdesk.services.imports.mapping import FieldSpec, check_mapping
@@ -62,7 +64,8 @@ KIND_TOPICS: dict[str, Topic] = {"people": Topic.PEOPLE, "exhibitors": Topic.EXH
 @dataclass(frozen=True)
 class ImportRequest:
     """What to import and how. mapping: {field key: header}, None for the saved/automatic one;
-    on_duplicate: update | skip | reject; create_rooms: schedule only."""
+    on_duplicate: update | skip | reject; create_rooms: schedule only; encoding: a CSV's codec
+    as the person chose it (None: detected, and refused when not certain)."""
 
     path: Path
     kind: str
@@ -71,6 +74,7 @@ class ImportRequest:
     on_duplicate: str = "update"
     skip_invalid: bool = False
     create_rooms: bool = False
+    encoding: str | None = None
 
 
 def kinds() -> list[tuple[str, str]]:
@@ -78,13 +82,14 @@ def kinds() -> list[tuple[str, str]]:
     return [(k, imports.KIND_LABELS.get(k, k)) for k in imports.kinds()]
 
 
-def inspect(ctx: ActionContext, *, path: Path | str, kind: str,
-            sheet: str | None = None) -> Outcome[FilePreview]:
+def inspect(ctx: ActionContext, *, path: Path | str, kind: str, sheet: str | None = None,
+            encoding: str | None = None) -> Outcome[FilePreview]:
     """How the file reads (encoding, sheet, header line, first rows) and the proposed mapping.
     Raises ImportRejected for a file that is not a list (a workbook whose chosen sheet is not
     a list gives a preview with `error` set instead, so another sheet can be chosen)."""
     with ctx.db.unit_of_work(write=False) as session:
-        return outcome(imports.inspect_file(session, path=path, kind=kind, sheet=sheet))
+        return outcome(imports.inspect_file(session, path=path, kind=kind, sheet=sheet,
+                                            encoding=encoding))
 
 
 def dry_run(ctx: ActionContext, *, request: ImportRequest,
@@ -134,6 +139,7 @@ def _write_whole(ctx: ActionContext, request: ImportRequest, plan: Plan, save_ma
                  progress: ProgressFn) -> ImportReport:
     for _attempt in range(REPLANS if plan.stamp is not None else 0):
         with ctx.db.unit_of_work(write=True) as session:
+            imports.hold_import_lock(session, kind=request.kind)
             if plan.adapter.stamp(session) == plan.stamp:
                 report = import_engine.write(session, plan, operator=ctx.operator,
                                              progress=progress)
@@ -142,6 +148,7 @@ def _write_whole(ctx: ActionContext, request: ImportRequest, plan: Plan, save_ma
                 return report
         plan = _plan_outside(ctx, request, plan.report.content_hash, progress)
     with ctx.db.unit_of_work(write=True) as session:
+        imports.hold_import_lock(session, kind=request.kind)
         plan = _plan(session, request, dry_run=False, expected_hash=plan.report.content_hash,
                      progress=progress)
         report = import_engine.write(session, plan, operator=ctx.operator, progress=progress)
@@ -162,6 +169,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
         for index, part in enumerate(parts):
             import_engine.prepare(plan, part)
             with ctx.db.unit_of_work(write=True) as session:
+                imports.hold_import_lock(session, kind=request.kind)
                 if plan.adapter.stamp(session) != expected:
                     break  # another desk changed people: plan the rest again
                 import_engine.write_step(session, plan, part, operator=ctx.operator)
@@ -185,6 +193,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
     else:
         # Desks keep changing people: plan and write the rest in one transaction.
         with ctx.db.unit_of_work(write=True) as session:
+            imports.hold_import_lock(session, kind=request.kind)
             plan = _plan(session, request, dry_run=False,
                          expected_hash=plan.report.content_hash, progress=progress)
             import_engine.write_step(session, plan, import_engine.Step(plan.creates,
@@ -203,6 +212,7 @@ def _write_in_steps(ctx: ActionContext, request: ImportRequest, plan: Plan, save
     report.written = bool(created or updated)
     if save_mapping or report.written:
         with ctx.db.unit_of_work(write=True) as session:
+            imports.hold_import_lock(session, kind=request.kind)
             report = import_engine.finish(session, plan, created=created, updated=updated,
                                           operator=ctx.operator)
             if save_mapping:
@@ -228,7 +238,7 @@ def _plan(session: Session, request: ImportRequest, *, dry_run: bool,
         mapping=dict(request.mapping) if request.mapping is not None else None,
         on_duplicate=request.on_duplicate, skip_invalid=request.skip_invalid, dry_run=dry_run,
         expected_hash=expected_hash, options=ImportOptions(create_rooms=request.create_rooms),
-        progress=progress)
+        progress=progress, encoding=request.encoding)
 
 
 def mapping_problems(preview: FilePreview, mapping: dict[str, str]) -> list[Problem]:
@@ -237,13 +247,33 @@ def mapping_problems(preview: FilePreview, mapping: dict[str, str]) -> list[Prob
     return check_mapping(mapping, preview.headers, fields)
 
 
+def left_out(preview: FilePreview, mapping: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """(columns not imported, {header: field} of second columns) under a (hand-edited)
+    mapping of the previewed file: what the dry run will report (messages.imports words them
+    with column_lines)."""
+    from eventdesk.services.imports import mapping as mapping_mod
+
+    fields = imports.adapter_for(preview.kind or "people").fields
+    chosen = {k: h for k, h in mapping.items() if h}
+    secondary = mapping_mod.secondary_columns(preview.headers, fields, chosen)
+    stray = [c for c in preview.unmapped if c not in preview.headers]
+    return [*mapping_mod.unmapped_columns(preview.headers, chosen, secondary), *stray], secondary
+
+
+def encoding_choices() -> list[tuple[str, str]]:
+    """(codec, label) of the encodings a person may choose for a CSV file."""
+    from eventdesk.services.imports.encodings import CHOICES
+
+    return list(CHOICES)
+
+
 def save_error_report(rows: Iterable[tuple[int, str, str, str]], path: Path | str) -> None:
     """(row, column, value, problem sentence) rows as a CSV that Excel opens with Chinese intact
-    (UTF-8 with BOM), every cell guarded against running as a formula. Not an action: it
-    touches no database (the caller words the problems, messages.imports.row_message)."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["行 Row", "列 Column", "值 Value", "问题 Problem"])
-        for row, column, value, message in rows:
-            writer.writerow([row, guard_formula(column), guard_formula(value),
-                             guard_formula(message)])
+    (UTF-8 with BOM; .xlsx when the name says so), through the exports' one table writer: every
+    cell guarded against running as a formula, the file written whole or not at all. Not an
+    action: it touches no database (the caller words the problems, messages.imports.row_message).
+    Raises OSError naming the file when it cannot be written."""
+    target = Path(path)
+    write_table(target, ["行 Row", "列 Column", "值 Value", "问题 Problem"],
+                ([row, column, value, message] for row, column, value, message in rows),
+                sheet_title="errors", fmt="xlsx" if target.suffix.lower() == ".xlsx" else "csv")

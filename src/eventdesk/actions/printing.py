@@ -17,10 +17,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, Topic, no_progress, outcome
+from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
 from eventdesk.domain.errors import DomainError
+from eventdesk.files import check_target, write_whole
 from eventdesk.pdf.badges import (
     BadgeData,
+    LayoutRef,
     RenderOptions,
     describe_layout,
     describe_preset,
@@ -34,11 +37,13 @@ from eventdesk.pdf.badges import (
 from eventdesk.pdf.parallel import render_parallel
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.services.badges import batch as badge_service
+from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.badges.batch import SORTS, BadgeFilter, BadgeSort
 from eventdesk.services.exhibitors import halls
 
 __all__ = [
     "SORTS",
+    "AlreadyPrinted",
     "BadgeFilter",
     "BadgePreview",
     "BadgeSelection",
@@ -51,6 +56,7 @@ __all__ = [
     "PrinterFn",
     "RenderOptions",
     "badge_halls",
+    "has_back_sides",
     "layout_choices",
     "preset_choices",
     "preview",
@@ -68,6 +74,8 @@ _RENDER_SHARE_WHEN_PRINTING = 0.4
 # Below this a run renders in the calling process even when asked for a separate one: starting
 # a child costs more (about half a second) than the few frames a small run takes.
 IN_PROCESS_LIMIT = 200
+# How many names a refusal lists before "…".
+_NAMES_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,14 @@ class GlyphProblem:
         """What messages.text(code, **params) needs to word the problem."""
         chars = "、".join(f"{c}（U+{ord(c):04X}）" for c in self.characters)
         return {"name": self.name, "field": self.field, "chars": chars}
+
+
+class AlreadyPrinted(DomainError):
+    """A run recorded as first prints holds badges whose code was printed before (params count,
+    names: the first few); nothing was rendered. Exit 4 in the CLI: the request is refused."""
+
+    code = "printing.already_printed"
+    exit_code = 4
 
 
 class GlyphsMissing(DomainError):
@@ -159,20 +175,52 @@ def preset_choices() -> list[tuple[str, str]]:
     return [(key, describe_preset(key)) for key in list_presets()]
 
 
+def has_back_sides(selection: BadgeSelection) -> bool:
+    """Whether the run prints back sides (a layout with a back, duplex not switched off): the
+    printer then prints both sides of each sheet."""
+    return renderer(selection.layout, selection.preset, selection.options).duplex
+
+
 def badge_halls(ctx: ActionContext) -> Outcome[list[str]]:
     """The exhibition halls, for the hall filter."""
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(halls(session))
 
 
-def _read(ctx: ActionContext, selection: BadgeSelection, limit: int | None = None
-          ) -> tuple[list[BadgeData], list[tuple[int, str]]]:
-    """The badges to draw and the (person id, badge code) pairs they carry, in one read."""
+@dataclass(frozen=True)
+class _Read:
+    """What a run draws: the badges, the (person id, badge code) pairs they carry, for a lost
+    reprint each person's code before (revoked once the badges are out), and the people whose
+    printed code already has a print logged."""
+
+    badges: list[BadgeData]
+    codes: list[tuple[int, str]]
+    old_codes: dict[int, str] = field(default_factory=dict)
+    printed_before: tuple[int, ...] = ()
+
+
+def _read(ctx: ActionContext, selection: BadgeSelection, limit: int | None = None, *,
+          new_codes: bool = False, check_printed: bool = False) -> _Read:
+    """The badges to draw, in one read; with `new_codes` (lost badges) each carries a fresh code,
+    not yet stored; with `check_printed`, who of them had this code printed before."""
     with ctx.db.unit_of_work(write=False) as session:
         rows = badge_service.select_badges(session, criteria=selection.criteria,
                                            sort=selection.sort, limit=limit)
+        old_codes = {row.person_id: row.badge_code for row in rows} if new_codes else {}
+        if new_codes:
+            rows = badge_service.with_new_codes(session, rows=rows)
+        codes = [(row.person_id, row.badge_code) for row in rows]
+        before = tuple(badge_service.already_printed(session, printed=codes)
+                       ) if check_printed else ()
         badges = badge_service.badge_data(session, rows=rows)
-    return badges, [(row.person_id, row.badge_code) for row in rows]
+    return _Read(badges=badges, codes=codes, old_codes=old_codes, printed_before=before)
+
+
+def _layout(ctx: ActionContext, selection: BadgeSelection) -> LayoutRef:
+    """The layout the selection names, as every desk of the event sees it (the event's stored
+    layout of that name first); checked. Raises LayoutRejected or LayoutUnknown."""
+    with ctx.db.unit_of_work(write=False) as session:
+        return resolve_layout(session, selection.layout)
 
 
 def _problems(badges: Sequence[BadgeData]) -> tuple[GlyphProblem, ...]:
@@ -183,9 +231,9 @@ def _problems(badges: Sequence[BadgeData]) -> tuple[GlyphProblem, ...]:
 def summarise(ctx: ActionContext, *, selection: BadgeSelection,
               progress: ProgressFn = no_progress) -> Outcome[BadgeSummary]:
     """How many badges and pages the selection gives, and whose text cannot be drawn."""
-    badges, _codes = _read(ctx, selection)
+    badges = _read(ctx, selection).badges
     progress(1, 2)
-    pages = page_count(badges, layout=selection.layout, preset=selection.preset,
+    pages = page_count(badges, layout=_layout(ctx, selection), preset=selection.preset,
                        options=selection.options) if badges else 0
     return outcome(BadgeSummary(count=len(badges), pages=pages, problems=_problems(badges)))
 
@@ -195,12 +243,13 @@ def preview(ctx: ActionContext, *, selection: BadgeSelection,
     """The first pages (4 single badges, or 2 sheets) rendered from the first badges."""
     per = PRESETS[selection.preset].per_page
     sheets = 4 if per == 1 else 2
-    duplex = renderer(selection.layout, selection.preset, selection.options).duplex
-    badges, _codes = _read(ctx, selection, limit=per * sheets)
+    layout = _layout(ctx, selection)
+    duplex = renderer(layout, selection.preset, selection.options).duplex
+    badges = _read(ctx, selection, limit=per * sheets).badges
     if not badges:
         return outcome(BadgePreview(pdf=b"", pages=0))
     progress(1, 2)
-    _result, data = render_batch(badges, layout=selection.layout, preset=selection.preset,
+    _result, data = render_batch(badges, layout=layout, preset=selection.preset,
                                  options=replace(selection.options, workers=1))
     assert data is not None  # no `out`: render_batch returns the bytes
     return outcome(BadgePreview(pdf=data, pages=sheets * (2 if duplex else 1)))
@@ -214,20 +263,43 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
     """Render the selection to `out` (a PDF written whole or not at all) and/or `printer`, then,
     with `record`, log one print per badge rendered.
 
+    `reason` means what it means at the desk: `first` is the first print of a badge code (a run
+    that would log a second "first" print of a code is refused, before anything is rendered:
+    choose "not yet printed" or a reprint reason); `lost` gives every badge a new code, and once
+    the badges are out the old codes are revoked (rejected at every desk) and the new ones
+    stored, through the desk's own service (services.badges.desk.revoke_badge); a lost reprint
+    must be recorded, or its new codes would never admit anyone. `damaged` and `wrong_data`
+    reprint the code in force.
+
     `separate_process`: render a run of IN_PROCESS_LIMIT badges or more in child processes
     (`selection.options.workers` of them, at least one) — the GUI's choice, so that rendering
     holds neither the GIL nor the garbage collector of the process that draws the window.
 
     Order: read (short, read-only) -> render and print (no transaction) -> one short write.
     `progress(done, total)` may raise Cancelled: a cancelled run writes no file and logs nothing.
-    Raises DomainError `printing.nothing_to_print` for an empty selection, GlyphsMissing when
-    `strict` and a character cannot be drawn (nothing rendered), NotFound when a person was
-    deleted during the run (nothing logged).
+    Raises DomainError `printing.nothing_to_print` for an empty selection,
+    `printing.lost_not_recorded` for a lost reprint without `record`, AlreadyPrinted, GlyphsMissing
+    when `strict` and a character cannot be drawn (nothing rendered), NotFound when a person was
+    deleted during the run (nothing logged), OSError naming `out` when it cannot be written.
     """
+    why = PrintReason(reason)
+    lost = why == PrintReason.LOST
+    if lost and not record:
+        raise DomainError(code="printing.lost_not_recorded")
+    if out is not None:
+        check_target(out)  # a folder as --out fails now, not after rendering
     progress(0, _STEPS)
-    badges, printed_codes = _read(ctx, selection)
+    layout = _layout(ctx, selection)
+    first = record and why == PrintReason.FIRST
+    read = _read(ctx, selection, new_codes=lost, check_printed=first)
+    badges = read.badges
     if not badges:
         raise DomainError(code="printing.nothing_to_print")
+    if read.printed_before:
+        names = {b.person_id: b.name for b in badges}
+        shown = [names.get(pid, "") for pid in read.printed_before[:_NAMES_SHOWN]]
+        more = "…" if len(read.printed_before) > _NAMES_SHOWN else ""
+        raise AlreadyPrinted(count=len(read.printed_before), names="、".join(shown) + more)
     problems = _problems(badges)
     if strict and problems:
         raise GlyphsMissing(problems)
@@ -238,11 +310,11 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
 
     if separate_process and len(badges) >= IN_PROCESS_LIMIT:
         data, result = render_parallel(
-            badges, layout=selection.layout, preset=selection.preset,
+            badges, layout=layout, preset=selection.preset,
             options=replace(selection.options, workers=max(1, selection.options.workers)),
             progress=render_progress)
     else:
-        result, rendered = render_batch(badges, layout=selection.layout,
+        result, rendered = render_batch(badges, layout=layout,
                                         preset=selection.preset, options=selection.options,
                                         progress=render_progress)
         assert rendered is not None  # no `out`: render_batch returns the bytes
@@ -251,20 +323,27 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
         printer(data, lambda page, pages: progress(
             int(_STEPS * (share + (1 - share) * page / max(pages, 1))), _STEPS))
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        part = out.with_name(out.name + ".part")
-        part.write_bytes(data)
-        part.replace(out)  # a complete file or none at all
+        write_whole(out, data)  # a complete file or the old one, never half of one
     # No progress call from here on: a Cancel pressed now must not leave printed badges unlogged.
     log = badge_service.PrintLog(recorded=0)
+    void: tuple[int, ...] = ()
     if record:
         with ctx.db.unit_of_work() as session:
+            printed = read.codes
+            if lost:
+                void = desk_badges.reissue(session, codes=[
+                    (pid, read.old_codes[pid], code) for pid, code in read.codes],
+                    reason=why, desk=ctx.desk, operator=ctx.operator)
+                printed = [(pid, code) for pid, code in read.codes if pid not in void]
             log = badge_service.record_prints(
-                session, printed=printed_codes, desk=ctx.desk, operator=ctx.operator,
-                layout=selection.layout, reason=reason)
+                session, printed=printed, desk=ctx.desk, operator=ctx.operator,
+                layout=selection.layout, reason=why)
     names = {b.person_id: b.name for b in badges}
-    codes = dict(printed_codes)
-    reissued = tuple(Reissued(pid, names.get(pid, ""), codes[pid]) for pid in log.reissued)
+    codes = dict(read.codes)
+    reissued = tuple(Reissued(pid, names.get(pid, ""), codes[pid])
+                     for pid in (*void, *log.reissued))
     run = PrintRun(badges=result.badges, pages=result.pages, recorded=log.recorded, out=out,
                    printed=printer is not None, problems=problems, reissued=reissued)
-    return outcome(run, Topic.PRINTS) if log.recorded else outcome(run)
+    if not log.recorded:
+        return outcome(run)
+    return outcome(run, Topic.PRINTS, Topic.PEOPLE) if lost else outcome(run, Topic.PRINTS)

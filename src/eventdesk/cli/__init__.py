@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -16,10 +17,15 @@ from types import ModuleType
 from eventdesk import messages
 from eventdesk.cli.common import EXIT_USAGE, add_db_option
 from eventdesk.domain.errors import DomainError
-from eventdesk.storage import database_error, resolve_url
+from eventdesk.domain.storable import escaped, storable
+from eventdesk.storage import failure_of, resolve_url
+
+# Exit status when the reader of our output closed the pipe: 128 + SIGPIPE, as for `yes | head`.
+EXIT_PIPE_CLOSED = 141
 
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
-COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export"]
+COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export",
+                   "printer", "layout"]
 
 
 def _load_commands() -> dict[str, ModuleType]:
@@ -84,6 +90,7 @@ def _with_default_command(argv: list[str], names: set[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     lang, args_list = _take_lang(list(sys.argv[1:] if argv is None else argv))
+    _print_any_name()
     commands = _load_commands()
     parser = build_parser(commands)
     if lang is not None and lang not in messages.LANGUAGES:
@@ -95,8 +102,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args: argparse.Namespace | None = None
     try:
         args = parser.parse_args(_with_default_command(args_list, set(commands)))
+        refused = _not_text(args)
+        if refused is not None:
+            return _refuse(refused)
         module = commands[args.command]
-        return int(module.run(args) or 0)
+        code = int(module.run(args) or 0)
+        # What is still buffered goes out now, where a closed pipe is handled (below), not in
+        # the interpreter's last flush, which would print "Exception ignored … BrokenPipeError".
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     except DomainError as exc:
         return _refuse(exc)
     except OSError as exc:
@@ -106,10 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"eventdesk: {sentence}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:
-        # A database that is locked, unreachable or not a database at all, met anywhere in a
-        # command (opening it, or its first write): one sentence and exit 2, never a traceback.
+        # Any database error, met anywhere in a command (opening it, a write, a constraint):
+        # one sentence and exit 2, never a traceback (whose SQL parameters are personal data).
         url = resolve_url(getattr(args, "db", None))
-        storage_error = database_error(exc, url=url)
+        storage_error = failure_of(exc, url=url)
         if storage_error is None:
             raise
         return _refuse(storage_error)
@@ -117,6 +133,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         messages.set_language(previous)
+
+
+# Arguments that may hold any bytes: file names and URLs (the OS takes a name that is not UTF-8),
+# and scanned payloads (a scan with such characters is rejected as malformed, exit 3).
+_ANY_BYTES = frozenset({"db", "payload"})
+
+
+def _not_text(args: argparse.Namespace) -> DomainError | None:
+    """A usage error for the first text argument holding NUL or a lone surrogate (a byte that
+    is not UTF-8): such a value cannot be stored, searched or printed, so it is refused here,
+    before it reaches the database. None when every argument is text."""
+    for name, value in vars(args).items():
+        if name in _ANY_BYTES:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and not storable(item):
+                option = name.upper() if name == "query" else "--" + name.replace("_", "-")
+                return DomainError(code="cli.argument_not_text", option=option,
+                                   value=escaped(item))
+    return None
+
+
+def _print_any_name() -> None:
+    """A file name that is not UTF-8 (the OS allows it) is printed with escapes for its odd
+    bytes instead of failing the command at its last line."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="backslashreplace")
+
+
+def _pipe_closed() -> int:
+    """The reader of our output went away (`eventdesk people | head -1`): stop quietly, as a
+    command killed by SIGPIPE does (exit 141 = 128 + SIGPIPE, what a shell reports for one).
+    Standard output now points at the null device, so that the interpreter's last flush of what
+    is still buffered has nowhere to fail."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return EXIT_PIPE_CLOSED
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+    return EXIT_PIPE_CLOSED
 
 
 def _refuse(exc: DomainError) -> int:

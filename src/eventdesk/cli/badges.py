@@ -1,8 +1,12 @@
-"""`eventdesk badges --out FILE.pdf [filters] [--mark-printed]`: batch badges to a PDF file.
+"""`eventdesk badges --out FILE.pdf [filters] [--mark-printed]`: batch badges to a PDF file;
+`eventdesk badges … --print [--printer NAME] [--copies N] [--desk NAME]`: to the system's print
+queue (Qt print support, ui.printers.queue), through the desk's printer calibration.
 
-A thin call of actions.printing.print_run. Only --mark-printed records prints (in one short
-transaction, after the file is written, with the badge codes that were rendered); without it the
-PDF is a proof and the print log is untouched.
+A thin call of actions.printing.print_run. A PDF file alone is a proof: only --mark-printed
+records prints. A run sent to a printer is recorded once the queue took the job, like the GUI's
+Print (in one short transaction, with the badge codes that were rendered); a printer that is
+missing, paused or refuses the job records nothing (exit 2). --reason means what it means at the
+desk: lost issues new codes and revokes the old ones; first is refused for a badge printed before.
 """
 
 from __future__ import annotations
@@ -15,23 +19,33 @@ from typing import Any
 
 from eventdesk import messages
 from eventdesk.actions import printing
-from eventdesk.actions.base import ActionContext
+from eventdesk.actions.base import ActionContext, ProgressFn
 from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.domain import Category, PrintReason
 from eventdesk.domain.errors import DomainError
 from eventdesk.services.audit import os_operator
+from eventdesk.ui.printers import queue
 
-HELP = "render badges to a PDF (filters, order, sheet presets); --mark-printed logs the prints"
+HELP = ("render badges to a PDF or a printer (filters, order, sheet presets); --print and "
+        "--mark-printed log the prints")
 
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("badges", help=HELP, description=HELP)
     add_db_option(p)
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF to write")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf",
+                   help="PDF to write (required unless --print)")
+    p.add_argument("--print", action="store_true",
+                   help="send the badges to a printer (the system's print queue) and record them")
+    p.add_argument("--printer", metavar="NAME",
+                   help="with --print: the printer (default: the system's default printer)")
+    p.add_argument("--copies", type=int, default=1, metavar="N",
+                   help="with --print: copies of the whole run (default 1)")
     p.add_argument("--layout", default="default", help="badge layout (default: default); "
                    "see --list")
-    p.add_argument("--preset", default="a6", help="paper: a6 (default), cr80, 4x3in, a4-4xa6, "
-                   "a4-8x90x54, letter-6x4x3in")
+    p.add_argument("--preset", default="a6",
+                   help="paper: a6 (default), " + ", ".join(
+                       key for key, _label in printing.preset_choices() if key != "a6"))
     p.add_argument("--category", choices=[c.value for c in Category])
     p.add_argument("--company", default="", metavar="TEXT", help="part of the company name")
     p.add_argument("--hall", metavar="H")
@@ -41,8 +55,13 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--sort", choices=printing.SORTS, default="company")
     p.add_argument("--mark-printed", action="store_true",
                    help="record the badges as printed once the file is written")
-    p.add_argument("--reason", choices=[r.value for r in PrintReason], default="first")
-    p.add_argument("--desk", default="batch", help="desk name recorded with --mark-printed")
+    p.add_argument("--reason", choices=[r.value for r in PrintReason], default="first",
+                   help="why the run is logged, as at the desk: first (default; refused, exit 4, "
+                        "when a badge was printed before), damaged, wrong_data, or lost (new "
+                        "badge codes, the old ones revoked; needs --mark-printed or --print)")
+    p.add_argument("--desk", default="batch",
+                   help="desk name recorded with the prints; with --print, its calibration of "
+                        "the printer is applied (eventdesk printer calibrate)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="render in N processes (default 1)")
     p.add_argument("--crop-marks", action="store_true", help="crop marks for a print shop")
@@ -63,12 +82,8 @@ def _offset(text: str) -> tuple[float, float]:
 
 
 def run(args: argparse.Namespace) -> int:
-    layouts = [name for name, _title in printing.layout_choices()]
+    # The layout is checked by the run: the event's stored layouts count too (actions.layouts).
     presets = [key for key, _label in printing.preset_choices()]
-    if args.layout not in layouts:
-        print(f"eventdesk badges: unknown layout {args.layout!r} "
-              f"(one of {', '.join(layouts)})", file=sys.stderr)
-        return EXIT_USAGE
     if args.preset not in presets:
         print(f"eventdesk badges: unknown preset {args.preset!r} "
               f"(one of {', '.join(presets)})", file=sys.stderr)
@@ -81,6 +96,12 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("eventdesk badges: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.out is None and not args.print:
+        print("eventdesk badges: give --out FILE.pdf, --print, or both", file=sys.stderr)
+        return EXIT_USAGE
+    if args.copies < 1:
+        print("eventdesk badges: --copies must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     criteria = printing.BadgeFilter(
         category=Category(args.category) if args.category else None, company=args.company,
         hall=args.hall, not_printed=args.not_printed, changed_since_print=args.changed)
@@ -89,13 +110,16 @@ def run(args: argparse.Namespace) -> int:
                                      offset_y_mm=offset[1], workers=args.workers)
     selection = printing.BadgeSelection(criteria=criteria, sort=args.sort, layout=args.layout,
                                         preset=args.preset, options=options)
+    # The printer is settled before anything is rendered: a missing one is exit 2 at once.
+    job = _print_job(args, selection) if args.print else None
     started = time.perf_counter()
     db = open_db(args)
     try:
         ctx = ActionContext(db=db, desk=args.desk, operator=os_operator())
         run = printing.print_run(ctx, selection=selection, out=args.out,
-                                 record=args.mark_printed, reason=args.reason,
-                                 strict=args.strict).value
+                                 printer=None if job is None else _sink(job),
+                                 record=args.mark_printed or job is not None,
+                                 reason=args.reason, strict=args.strict).value
     except printing.GlyphsMissing as exc:
         _report_problems(exc.problems)
         print(f"eventdesk badges: {messages.describe(exc)}", file=sys.stderr)
@@ -114,18 +138,45 @@ def run(args: argparse.Namespace) -> int:
                                                    names=names), file=sys.stderr)
     seconds = time.perf_counter() - started
     if args.json:
-        print_json({"badges": run.badges, "pages": run.pages, "out": str(args.out),
+        print_json({"badges": run.badges, "pages": run.pages,
+                    "out": None if args.out is None else str(args.out),
+                    "printer": None if job is None else job.printer,
+                    "copies": None if job is None else job.copies,
                     "recorded": run.recorded,
                     "missing_glyphs": [messages.text(p.code, **p.params) for p in run.problems],
                     "reissued": [{"person_id": r.person_id, "name": r.name,
                                   "printed_code": r.printed_code} for r in run.reissued],
                     "seconds": round(seconds, 3)})
     else:
-        print(messages.text("printing.cli_done", badges=run.badges, pages=run.pages,
-                            out=args.out, seconds=seconds))
-        if args.mark_printed:
+        if args.out is not None:
+            print(messages.text("printing.cli_done", badges=run.badges, pages=run.pages,
+                                out=args.out, seconds=seconds))
+        if job is not None and run.printed:
+            print(messages.text("printer.sent", printer=job.printer, badges=run.badges,
+                                pages=run.pages, copies=job.copies))
+        if args.mark_printed or (job is not None and run.printed):
             print(messages.text("printing.cli_recorded", count=run.recorded))
     return 0
+
+
+def _print_job(args: argparse.Namespace, selection: printing.BadgeSelection) -> queue.PrintJob:
+    """The printer (given, else the system's default) with the desk's calibration of it.
+    Raises PrinterProblem (exit 2, one sentence) when there is none of that name."""
+    from eventdesk.ui.printers import calibration as store
+
+    queue.ensure_application()
+    printer = queue.resolve(args.printer)
+    calibration = store.load(store.app_settings(), desk=args.desk, printer=printer)
+    return queue.PrintJob(printer, copies=args.copies, calibration=calibration,
+                          title=f"EventDesk badges ({args.desk})",
+                          duplex=printing.has_back_sides(selection))
+
+
+def _sink(job: queue.PrintJob) -> printing.PrinterFn:
+    def send(pdf: bytes, progress: ProgressFn) -> None:
+        queue.print_pdf(pdf, job, progress)
+
+    return send
 
 
 def _report_problems(problems: tuple[printing.GlyphProblem, ...]) -> None:

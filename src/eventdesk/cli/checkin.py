@@ -13,7 +13,7 @@ from typing import Any
 from eventdesk.actions import desk as desk_actions
 from eventdesk.actions.base import ActionContext
 from eventdesk.cli.common import EXIT_OK, EXIT_REJECTED, add_db_option, open_db, print_json
-from eventdesk.messages.desk import result_sentence
+from eventdesk.messages.desk import layout_hint, result_sentence
 from eventdesk.services.audit import os_operator
 from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.events import get_event
@@ -49,6 +49,8 @@ def as_json(result: CheckInResult, tz: Any) -> dict[str, Any]:
         "company": person.company if person else None,
         "category": person.category.value if person else None,
         "operator": result.operator,
+        # a payload read only through another keyboard layout: set the scanner (else null)
+        "hint": layout_hint(result.layouts) or None,
     }
 
 
@@ -75,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
             else:
                 mark = {"checked_in": "✓", "already_checked_in": "=", "rejected": "✗"}
                 print(f"{mark.get(result.result, '?')} {sentence(result)}")
+                if result.layouts:
+                    print(f"  {layout_hint(result.layouts)}")
                 sys.stdout.flush()
     finally:
         db.dispose()

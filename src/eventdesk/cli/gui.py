@@ -9,7 +9,7 @@ from typing import Any
 
 from eventdesk.cli.common import add_db_option
 
-VIEWS = ("desk", "people", "exhibitors", "schedule", "badges", "dashboard")
+VIEWS = ("desk", "people", "exhibitors", "schedule", "badges", "dashboard", "designer")
 
 
 def add_parser(sub: Any) -> None:

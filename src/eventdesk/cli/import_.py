@@ -8,6 +8,7 @@ is written, in a dry run as in the real run; 2 when the file does not exist.
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from pathlib import Path
 from typing import Any
@@ -50,8 +51,20 @@ def add_import_arguments(p: argparse.ArgumentParser, *, kind: str | None) -> Non
                    help="import the valid rows and skip the rest (default: any error rejects all)")
     p.add_argument("--sheet", metavar="NAME", help="the XLSX sheet to read (default: the first "
                                                    "sheet that is a list)")
+    p.add_argument("--encoding", metavar="CODEC", type=_codec,
+                   help="a CSV's encoding (gb18030, big5, shift_jis, euc_kr, cp1252, utf-8 …); "
+                        "default: detected, and a file whose encoding is not certain is refused "
+                        "with the candidates")
     p.add_argument("--create-rooms", action="store_true",
                    help="schedule: create rooms the file names but the event does not have yet")
+
+
+def _codec(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(messages.text("imports.encoding_unknown",
+                                                       encoding=name)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     request = import_actions.ImportRequest(
         path=args.file, kind=args.kind, sheet=args.sheet, on_duplicate=args.on_duplicate,
-        skip_invalid=args.skip_invalid, create_rooms=args.create_rooms)
+        skip_invalid=args.skip_invalid, create_rooms=args.create_rooms,
+        encoding=getattr(args, "encoding", None))
     db = open_db(args)
     try:
         ctx = ActionContext(db=db, desk="cli", operator=os_operator())
@@ -72,7 +86,12 @@ def run(args: argparse.Namespace) -> int:
     except ImportRejected as exc:
         if args.json:
             print_json(import_words.rejection_json(exc))
+        else:
+            _print_rejected_rows(exc)
         print(f"eventdesk import: {messages.describe(exc)}", file=sys.stderr)
+        if not args.json:
+            for line in import_words.encoding_lines(exc):
+                print(line, file=sys.stderr)
         return EXIT_INVALID
     finally:
         db.dispose()
@@ -81,6 +100,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_human(report)
     return EXIT_INVALID if report.rejected else 0
+
+
+def _print_rejected_rows(exc: ImportRejected) -> None:
+    """The rows named by a refusal of the whole file (a damaged CSV), as the report lists
+    row errors; the sentence that follows says why nothing was imported."""
+    rows = [e for e in exc.errors if e.row > 0]
+    for e in rows[:MAX_LISTED_ERRORS]:
+        print(messages.text("imports.row_line", row=e.row, column=e.column, value=repr(e.value),
+                            message=import_words.row_message(e)), file=sys.stderr)
+    if len(rows) > MAX_LISTED_ERRORS:
+        print(messages.text("imports.more_errors", count=len(rows) - MAX_LISTED_ERRORS),
+              file=sys.stderr)
 
 
 def _print_human(report: ImportReport) -> None:
@@ -92,6 +123,8 @@ def _print_human(report: ImportReport) -> None:
     for e in report.warnings[:MAX_LISTED_ERRORS]:
         print(messages.text("imports.warning_line", row=e.row, column=e.column, value=e.value,
                             message=import_words.row_message(e)))
+    for line in import_words.report_columns(report):
+        print(line)
     for conflict in report.extra.get("conflicts", []):
         print(messages.text("imports.conflict_line",
                             message=messages.text(conflict.code, **conflict.params)))

@@ -24,6 +24,7 @@ from eventdesk.domain.enums import (
 )
 from eventdesk.domain.event import Event, Setting
 from eventdesk.domain.exhibitors import Exhibitor
+from eventdesk.domain.layouts import BadgeLayout, BadgeLayoutImage, LayoutSource
 from eventdesk.domain.people import Person, RevokedBadge
 from eventdesk.domain.pickup import BadgeCollection
 from eventdesk.domain.users import AuditEntry, User
@@ -35,12 +36,15 @@ __all__ = [
     "AgendaSpeaker",
     "AuditEntry",
     "BadgeCollection",
+    "BadgeLayout",
+    "BadgeLayoutImage",
     "BadgePrint",
     "Base",
     "Category",
     "CheckIn",
     "Event",
     "Exhibitor",
+    "LayoutSource",
     "Person",
     "PersonStatus",
     "PrintReason",

@@ -3,6 +3,7 @@ a database session; the UI shows it as “Session / 会议”."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
@@ -41,6 +42,19 @@ class TimeWindow:
     def __table_args__(cls) -> tuple[CheckConstraint]:
         # A constraint belongs to one table: a new one for each table that mixes this in.
         return (CheckConstraint("end_at > start_at", name="window_ordered"),)
+
+
+def merge_windows(
+        windows: Iterable[tuple[datetime, datetime]]) -> tuple[tuple[datetime, datetime], ...]:
+    """Time windows (start, end) as their union: sorted, with overlapping and touching windows
+    joined, so a room open until 24:00 and again from 00:00 is open across midnight."""
+    merged: list[tuple[datetime, datetime]] = []
+    for start, end in sorted(windows):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 class RoomAvailability(TimeWindow, Base):

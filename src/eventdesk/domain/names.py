@@ -7,8 +7,11 @@ simplified query words against them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import product
+
+from anyascii import anyascii
 
 SEPARATOR = "|"
 # Middle dots used in transcribed names (阿依古丽·买买提): typed with or without, or as a space.
@@ -71,6 +74,66 @@ def simplify(text: str) -> str:
 def fold(text: str) -> str:
     """The form queries and stored keys are compared in: simplified, lower-case, no dots/spaces."""
     return _DOT_RE.sub("", simplify(text.strip())).lower()
+
+
+# Latin letters outside ASCII: Latin-1 letters (not × ÷), Extended-A/B, IPA, Extended Additional
+# (Vietnamese), Extended-C/D/E and the ﬁ/ﬂ ligatures. Only these are spelled in ASCII for the
+# search: Han, kana, Hangul, Arabic, Cyrillic… stay as typed (their own forms find them).
+_LATIN = ("\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1e00-\u1eff\u2c60-\u2c7f"
+          "\ua720-\ua7ff\uab30-\uab6f\ufb00-\ufb06")
+_MARKS = "\u0300-\u036f"  # combining accents typed or pasted in decomposed form (e + ◌́)
+_ACCENTED_RE = re.compile(f"[{_LATIN}{_MARKS}]")
+_LATIN_RE = re.compile(f"[{_LATIN}]+")
+_MARKS_RE = re.compile(f"[{_MARKS}]+")
+# German spells ä ö ü as ae oe ue where the keyboard has none: a Chinese keyboard's operator
+# types either "muller" or "mueller" for Müller.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _ascii_latin(match: re.Match[str]) -> str:
+    return anyascii(match.group())
+
+
+@lru_cache(maxsize=65536)
+def latin_forms(text: str) -> tuple[str, ...]:
+    """`text` spelled without accents, as it is typed on a keyboard that has none: the letters of
+    other alphabets of Latin script in ASCII (María Díaz → Maria Diaz, Ångström → Angstrom,
+    Łukasz → Lukasz, Øystein → Oystein, Straße → Strasse, Æsa → Aesa, Đorđe → Dorde), and for
+    German umlauts also the ae/oe/ue spelling (Müller → Muller, Mueller). Empty when `text` has
+    nothing to spell differently; case is kept (callers lower-case).
+
+    Not NFKD: it drops the accents only of letters that decompose, and leaves ß, ø, æ, ł, đ, þ, ı
+    as they are; anyascii (a maintained transliteration table, ISC licence) spells every Latin
+    letter. It is applied to Latin letters only, since it would also turn 张 into "Zhang"."""
+    if not _ACCENTED_RE.search(text):
+        return ()
+    composed = unicodedata.normalize("NFC", text)  # u + ◌̈ is ü, for the ue spelling
+    forms = [_LATIN_RE.sub(_ascii_latin, _MARKS_RE.sub("", composed))]
+    umlauts = composed.translate(_UMLAUTS)
+    if umlauts != composed:
+        forms.append(_LATIN_RE.sub(_ascii_latin, _MARKS_RE.sub("", umlauts)))
+    return tuple(f for f in dict.fromkeys(forms) if f != text)
+
+
+def has_accents(text: str) -> bool:
+    """True when `text` holds a Latin letter that latin_forms spells differently."""
+    return _ACCENTED_RE.search(text) is not None
+
+
+def search_fold(text: str) -> str:
+    """A query word as the search compares it: `fold`, then spelled without accents (latin_forms),
+    so `Díaz`, `diaz` and `DIAZ` are one word."""
+    folded = fold(text)
+    forms = latin_forms(folded)
+    return forms[0].lower() if forms else folded
+
+
+def with_latin_forms(forms: list[str]) -> list[str]:
+    """`forms` followed by their accent-free spellings (latin_forms), lower-cased: what the
+    search index holds so that an accent-free query word finds an accented name."""
+    extra = [f.lower() for form in forms if _ACCENTED_RE.search(form)
+             for f in latin_forms(form)]
+    return forms + extra if extra else forms
 
 
 def _syllables(text: str) -> list[list[str]]:
@@ -149,7 +212,7 @@ def sort_pinyin(text: str) -> str:
 
 
 def _unique(forms: list[str]) -> str:
-    return SEPARATOR.join(dict.fromkeys(f for f in forms if f))
+    return SEPARATOR.join(dict.fromkeys(f for f in with_latin_forms(forms) if f))
 
 
 def person_search_text(
@@ -188,19 +251,24 @@ def exhibitor_search_text(*, name_zh: str, name_en: str = "", short_name: str = 
 
 
 def split_query(text: str) -> list[str]:
-    """Query words as the operator typed them, folded (spaces between pinyin syllables allowed:
-    `zhang wei` is matched by the search service both as two words and joined)."""
-    return [fold(w) for w in text.split() if fold(w)]
+    """Query words as the operator typed them, folded and without accents (search_fold; spaces
+    between pinyin syllables allowed: `zhang wei` is matched by the search service both as two
+    words and joined)."""
+    return [w for w in map(search_fold, text.split()) if w]
 
 
 __all__ = [
     "SEPARATOR",
     "exhibitor_search_text",
     "fold",
+    "has_accents",
     "has_han",
+    "latin_forms",
     "person_search_text",
     "pinyin_forms",
+    "search_fold",
     "simplify",
     "sort_pinyin",
     "split_query",
+    "with_latin_forms",
 ]

@@ -4,6 +4,11 @@ Payload: ``ED1.<event code>.<badge code>.<MAC>``, all characters of QR alphanume
 code stays at version ≤ 3 at level M. The badge code is random (not sequential, not guessable);
 the MAC is HMAC-SHA256 over the first three parts under the event's secret, truncated to 80 bits.
 Scanner input is trimmed and upper-cased first: Caps Lock inverts case on keyboard-wedge scanners.
+A scanner may put an AIM symbology identifier before the code (`]Q1` for QR code: `]`, a letter
+naming the symbology, a modifier character); it is dropped. Anything outside ASCII makes the
+payload malformed: str.upper() would otherwise turn `ı` and `ſ` (and ﬀ, ﬁ…) into I, S, FF,
+FI, so text that is not the printed code would verify. A payload typed through a keyboard layout
+other than the computer's is read back by domain.keyboard (`looks_like_scan`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import secrets
 from dataclasses import dataclass
 
 from eventdesk.domain.errors import ForgedBadge, ScanRejected
+from eventdesk.domain.keyboard import layout_readings
 
 VERSION_PREFIX = "ED1"
 BADGE_CODE_LENGTH = 10  # base32 characters: 50 random bits
@@ -26,6 +32,9 @@ _EVENT_RE = re.compile(r"^[A-Z0-9]{2,8}$")
 _MAC_RE = re.compile(rf"^[A-Z2-7]{{{MAC_LENGTH}}}$")
 # What a keyboard-wedge scanner may add or a person may paste around a payload.
 _STRIP = " \t\r\n\u3000\ufeff"
+# An AIM symbology identifier (ISO/IEC 15424) some scanners send first: ]Q1 (QR code), ]C0,
+# ]E0, ]d1…; upper-cased already.
+_AIM_RE = re.compile(r"^\][A-Z][0-9A-Z]")
 
 
 def new_badge_code() -> str:
@@ -57,12 +66,20 @@ def make_payload(*, event_code: str, badge_code: str, secret: str) -> str:
 
 
 def normalise(raw: str) -> str:
-    return raw.strip(_STRIP).upper()
+    """Trimmed, upper-cased, without an AIM symbology identifier."""
+    return _AIM_RE.sub("", raw.strip(_STRIP).upper(), count=1)
 
 
 def looks_like_payload(raw: str) -> bool:
     """True when the text is shaped like one of our payloads (used to tell a scan from typing)."""
     return normalise(raw).startswith(VERSION_PREFIX + ".")
+
+
+def looks_like_scan(raw: str) -> bool:
+    """looks_like_payload, also when typed through a keyboard layout that is not the computer's
+    (domain.keyboard): a scan of our badge, to be taken by the scan pipeline, not searched for."""
+    return looks_like_payload(raw) or any(looks_like_payload(r.text)
+                                          for r in layout_readings(raw.strip(_STRIP)))
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,8 @@ def verify_payload(raw: str, *, event_code: str, secret: str) -> VerifiedPayload
     Whether the badge code is revoked or its person cancelled is the check-in service's business:
     this function knows nothing of the database.
     """
+    if not raw.strip(_STRIP).isascii():
+        raise ScanRejected("malformed", "二维码内容含有非 ASCII 字符")
     text = normalise(raw)
     parts = text.split(".")
     if len(parts) != 4 or parts[0] != VERSION_PREFIX:

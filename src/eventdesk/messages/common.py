@@ -60,11 +60,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field_label.event_code": ("活动代码", "Event code"),
     # Forms and windows.
     "form.correct_marked": ("请更正标红的字段。", "Please correct the marked fields."),
+    "form.saving": ("正在保存…", "Saving…"),
+    # A save finished after the form had moved on to another record: said, never dropped.
+    "form.not_saved_elsewhere": ("“{name}”没有保存：{reason}", "“{name}” was not saved: {reason}"),
     "gui.file_exists": ("文件已存在：{path}", "The file already exists: {path}"),
     # The command line and the window's start.
     "cli.out_of_range": ("--{flag} 须在 {low} 到 {high} 之间",
                          "--{flag} must be between {low} and {high}"),
     "cli.unknown_view": ("未知的视图 {view!r}（可用：{views}）",
                          "unknown view {view!r} (one of {views})"),
+    "cli.argument_not_text": ("参数 {option} 含有无法处理的字符（不是 UTF-8 文字？）：{value}",
+                              "The argument {option} holds characters that are not text (not "
+                              "UTF-8?): {value}"),
     "cli.screenshot_failed": ("无法写入截图 {path}", "could not write the screenshot {path}"),
 }

@@ -40,6 +40,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "（命令行未确认：使用 --accept-external）",
         "Not a badge of this event; its external reference belongs to {name} ({company}) "
         "(not confirmed on the command line: use --accept-external)"),
+    # a scan read through another keyboard layout (services.checkin, domain.keyboard)
+    "desk.scan.layout_hint": (
+        "扫码枪与本机的键盘布局不一致（{layouts}），胸卡按纠正后的内容核验；"
+        "请把扫码枪的键盘布局设成与本机相同",
+        "The scanner and this computer use different keyboard layouts ({layouts}); the badge "
+        "was verified as corrected. Set the scanner's keyboard layout to this computer's"),
+    "desk.layout.us": ("美式英文 QWERTY", "US QWERTY"),
+    "desk.layout.de": ("德文 QWERTZ", "German QWERTZ"),
+    "desk.layout.fr": ("法文 AZERTY", "French AZERTY"),
+    "desk.layout.tr": ("土耳其文 Q", "Turkish Q"),
     # rejection reasons as the status panel's title (the CLI contract's reason codes)
     "desk.reason.forged": ("二维码签名不符（疑似伪造）", "signature mismatch (probably forged)"),
     "desk.reason.other_event": ("其他活动的胸卡", "badge of another event"),
@@ -130,6 +140,15 @@ def reason_text(reason: str | None) -> str:
     code = f"desk.reason.{reason or 'unknown'}"
     worded = text(code)
     return worded if worded != code else (reason or "")
+
+
+def layout_hint(layouts: tuple[str, str] | None) -> str:
+    """What to tell the operator about a scan read through another keyboard layout (the
+    result's `layouts`: the scanner's and this computer's, domain.keyboard); "" when none."""
+    if layouts is None:
+        return ""
+    names = " / ".join(text(f"desk.layout.{name}") for name in layouts)
+    return text("desk.scan.layout_hint", layouts=names)
 
 
 def result_sentence(*, result: str, code: str, params: dict[str, object]) -> str:

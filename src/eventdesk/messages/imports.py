@@ -16,6 +16,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the file as a whole (ImportRejected) --
     "imports.file_not_found": ("找不到文件：{path}", "File not found: {path}"),
     "imports.file_unreadable": ("无法读取文件 {file}：{reason}", "Cannot read {file}: {reason}"),
+    "imports.file_too_large": ("{file} 有 {size} MB，超过 CSV 的上限 {limit} MB，请拆分后分批导入",
+                               "{file} is {size} MB, more than the {limit} MB a CSV may be; "
+                               "split it and import the parts"),
+    "imports.line_too_long": ("{file} 第 {line} 行超过 {limit} MB 仍未换行，不是正常的名单文件，"
+                              "已拒绝",
+                              "Line {line} of {file} runs past {limit} MB without a line end: "
+                              "not a list; refused"),
+    "imports.too_many_rows": ("{file} 超过 {limit} 行，请拆分后分批导入",
+                              "{file} has more than {limit} rows; split it and import the parts"),
     "imports.file_empty": ("文件 {file} 是空的", "The file {file} is empty"),
     "imports.xls_legacy": ("{file} 是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV",
                            "{file} is an old Excel (.xls) file; save it as .xlsx or CSV in Excel"),
@@ -24,6 +33,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} is not a valid Excel (.xlsx) file (damaged, or only its extension was changed)"),
     "imports.xlsx_invalid": ("{file} 不是有效的 Excel (.xlsx) 文件：{detail}",
                              "{file} is not a valid Excel (.xlsx) file: {detail}"),
+    "imports.xlsx_part_too_large": (
+        "{file} 中的部件 {part} 解压后有 {size} MB，超过上限 {limit} MB，已拒绝（以免耗尽内存）",
+        "The part {part} of {file} inflates to {size} MB, more than the limit of {limit} MB; "
+        "refused so that it cannot exhaust memory"),
+    "imports.xlsx_part_ratio": (
+        "{file} 中的部件 {part} 压缩比为 {ratio}:1，超过上限 {limit}:1，疑似“压缩炸弹”，已拒绝",
+        "The part {part} of {file} inflates {ratio} times, more than the limit of {limit}; "
+        "refused as a possible zip bomb"),
+    "imports.xlsx_part_lies": (
+        "{file} 中的部件 {part} 解压后超过其声明的大小（{declared} 字节），文件已损坏或被篡改，"
+        "已拒绝",
+        "The part {part} of {file} inflates beyond its declared size ({declared} bytes): the "
+        "file is damaged or forged; refused"),
+    "imports.xlsx_too_large": (
+        "{file} 解压后共有 {size} MB，超过上限 {limit} MB，已拒绝",
+        "{file} inflates to {size} MB in all, more than the limit of {limit} MB; refused"),
+    "imports.xlsx_too_many_parts": (
+        "{file} 含有 {parts} 个部件，超过上限 {limit}，不像 Excel 文件，已拒绝",
+        "{file} holds {parts} parts, more than the limit of {limit}; not an Excel workbook, "
+        "refused"),
     "imports.sheet_corrupt": ("{file} 的工作表“{sheet}”已损坏：{detail}",
                               "The sheet “{sheet}” of {file} is damaged: {detail}"),
     "imports.no_sheets": ("{file} 里没有工作表", "{file} has no sheets"),
@@ -40,12 +69,60 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} mixes two encodings (line {utf8_line} is UTF-8, line {other_line} is not); "
         "save it again as a UTF-8 CSV"),
     "imports.unknown_encoding": (
-        "{file} 的编码无法识别（第 {line} 行既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 CSV",
+        "{file} 的编码无法识别（第 {line} 行既不是 UTF-8 也不是 GB18030/GBK），请另存为 UTF-8 CSV，"
+        "或用 --encoding 指定编码",
         "The encoding of {file} is not recognised (line {line} is neither UTF-8 nor "
-        "GB18030/GBK); save it as a UTF-8 CSV"),
+        "GB18030/GBK); save it as a UTF-8 CSV, or name its encoding with --encoding"),
+    "imports.encoding_unsure": (
+        "无法确定 {file} 的编码（可能是：{candidates}），为免乱码未导入任何数据；请指定编码："
+        "命令行加 --encoding（例如 --encoding {example}），"
+        "或在导入向导中选择编码并核对解码后的姓名",
+        "The encoding of {file} is not certain (it may be: {candidates}); nothing was imported, "
+        "so that no name is garbled. Name the encoding: --encoding on the command line (e.g. "
+        "--encoding {example}), or choose it in the import wizard and check the decoded names"),
+    "imports.encoding_unknown": ("未知的编码“{encoding}”（例如 gb18030、big5、shift_jis、"
+                                 "euc_kr、cp1252、utf-8）",
+                                 "Unknown encoding “{encoding}” (e.g. gb18030, big5, shift_jis, "
+                                 "euc_kr, cp1252, utf-8)"),
+    "imports.encoding_wrong": ("{file} 不是 {encoding} 编码（第 {line} 行无法按它解码），"
+                               "请选择其他编码",
+                               "{file} is not in {encoding} (line {line} does not decode with "
+                               "it); choose another encoding"),
+    "imports.encoding_reading": ("  --encoding {encoding}  {label}：{sample}",
+                                 "  --encoding {encoding}  {label}: {sample}"),
     "imports.csv_unparsable": ("{file} 第 {line} 行无法解析：{detail}（单元格最长 {limit} 字符）",
                                "Line {line} of {file} cannot be read: {detail} (cells hold at "
                                "most {limit} characters)"),
+    "imports.csv_damaged": (
+        "{file} 的结构已损坏（{count} 处；第一处在第 {row} 行“{column}”列：{cause}）；"
+        "为免数据错位或丢失，未导入任何数据，请修正后重试",
+        "The structure of {file} is damaged ({count} places; the first in row {row}, column "
+        "“{column}”: {cause}); nothing was imported, so that no value lands in the wrong column "
+        "or is lost; correct the file and try again"),
+    "imports.csv.unclosed_quote": (
+        "引号没有闭合：这一格从文件第 {line} 行起一直延续到文件末尾（{lines} 行），"
+        "后面的行都被并入了这一格",
+        "an unclosed quote: this cell runs from line {line} of the file to its end ({lines} "
+        "lines), taking in every following row"),
+    "imports.csv.unclosed_quote_file": (
+        "{file} 第 {line} 行的引号没有闭合，其后 {lines} 行都被并入了一个单元格；"
+        "未导入任何数据，请修正后重试",
+        "A quote on line {line} of {file} is never closed: the {lines} lines after it became "
+        "one cell; nothing was imported, correct the file and try again"),
+    "imports.csv.swallowed_rows": (
+        "引号多半没有闭合：这一格从文件第 {line} 行跨到第 {last} 行，里面有整行的数据（含分隔符）",
+        "probably an unclosed quote: this cell runs from line {line} to line {last} of the "
+        "file and holds whole rows (with delimiters)"),
+    "imports.csv.extra_fields": (
+        "这一行有 {fields} 个字段，多于表头的 {columns} 列，{column} 列没有表头却有内容"
+        "（多半是单元格里有未加引号的分隔符，后面的值都错了位）",
+        "this row has {fields} fields, more than the header's {columns} columns; column "
+        "{column} has no header but holds a value (probably a delimiter inside a cell without "
+        "quotes, which shifts every later value)"),
+    "imports.csv.missing_fields": (
+        "这一行只有 {fields} 个字段，少于表头的 {columns} 列（缺了分隔符，后面的值会落到错误的列）",
+        "this row has only {fields} fields, fewer than the header's {columns} columns (a "
+        "missing delimiter puts the later values into the wrong columns)"),
     "imports.no_content": ("{file} 里没有任何内容", "{file} holds nothing"),
     "imports.duplicate_header": (
         "表头“{header}”出现了两次（第 {first} 列和第 {second} 列），请改名或删除其中一列",
@@ -69,6 +146,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                       "The column “{header}” is not in the file"),
     "imports.mapping.header_twice": ("列“{header}”被对应到了多个字段",
                                      "The column “{header}” is mapped to more than one field"),
+    # -- columns left out, second columns --
+    "imports.unmapped_columns": ("未导入的列：{columns}（这些列的内容不会导入）",
+                                 "Columns not imported: {columns} (their values are left out)"),
+    "imports.secondary_column": (
+        "“{column}”是“{field}”的第二列：“{field}”为空时用它，两者不同时{kept}",
+        "“{column}” is a second column of “{field}”: used where “{field}” is blank; where "
+        "the two differ, {kept}"),
+    "imports.secondary_kept.notes": ("它的值写入备注", "its value is kept in the notes"),
+    "imports.secondary_kept.warning": ("它的值不导入，并逐行提示",
+                                       "its value is not imported and each row is noted"),
+    "imports.second_column_differs": ("与“{field}”列的值不同，未导入",
+                                      "differs from the “{field}” column; not imported"),
     # -- rows --
     "imports.duplicate_of_row": ("与第 {row} 行重复（{field}相同）",
                                  "Duplicate of row {row} (same {field})"),
@@ -158,22 +247,65 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         "rejected": report.rejected, "written": report.written,
         "would_create": report.would_create, "would_update": report.would_update,
         "would_skip": report.would_skip, "encoding": report.encoding, "sheet": report.sheet,
-        "content_hash": report.content_hash, **report.extra,
+        "content_hash": report.content_hash, "unmapped_columns": list(report.unmapped_columns),
+        "secondary_columns": dict(report.secondary_columns), **report.extra,
         **({"conflicts": [c.as_json(message=_text(c.code, **c.params))
                           for c in report.extra["conflicts"]]}
            if "conflicts" in report.extra else {}),
     }
 
 
+def column_lines(*, kind: str, unmapped: list[str], secondary: dict[str, str]) -> list[str]:
+    """Sentences on the columns an import of `kind` leaves out and the second columns it uses
+    ({header: field key}); the dry run, the import and the wizard say the same."""
+    from eventdesk.services.imports import adapter_for
+
+    adapter = adapter_for(kind)
+    labels = {f.key: f.label for f in adapter.fields}
+    lines = []
+    if unmapped:
+        lines.append(_text("imports.unmapped_columns", columns="、".join(unmapped)))
+    kept = _text("imports.secondary_kept.notes" if adapter.notes_field
+                 else "imports.secondary_kept.warning")
+    for column, key in secondary.items():
+        lines.append(_text("imports.secondary_column", column=column,
+                           field=labels.get(key, key), kept=kept))
+    return lines
+
+
+def report_columns(report: ImportReport) -> list[str]:
+    """column_lines for what a report says of the file's columns."""
+    return column_lines(kind=report.kind, unmapped=report.unmapped_columns,
+                        secondary=report.secondary_columns)
+
+
 def rejection_json(exc: ImportRejected) -> dict[str, Any]:
-    """The import JSON for a file refused as a whole (unreadable, no name column…)."""
+    """The import JSON for a file refused as a whole (unreadable, no name column…); a file
+    whose encoding is unsure adds `encoding_candidates`: [{encoding, label, sample}]."""
     from eventdesk.messages import describe
 
     message = describe(exc)
     listed = [error_json(e) for e in exc.errors] or [
         {"row": 0, "column": "", "value": "", "message": message}]
-    return {"created": 0, "updated": 0, "skipped": 0, "errors": listed, "rejected": True,
-            "written": False, "message": message}
+    shaped: dict[str, Any] = {"created": 0, "updated": 0, "skipped": 0, "errors": listed,
+                              "rejected": True, "written": False, "message": message}
+    if "readings" in exc.params:
+        shaped["encoding_candidates"] = encoding_candidates(exc)
+    return shaped
+
+
+def encoding_candidates(exc: ImportRejected) -> list[dict[str, str]]:
+    """The encodings an unsure file may be in, each with the text it gives (best first)."""
+    readings: Any = exc.params.get("readings") or []
+    return [{"encoding": r.encoding, "label": r.label, "sample": r.sample} for r in readings]
+
+
+def encoding_lines(exc: ImportRejected) -> list[str]:
+    """One line per candidate encoding of an unsure file: the flag to choose it and the first
+    lines as it decodes them, so that a person sees which one gives real names."""
+    return [_text("imports.encoding_reading", encoding=c["encoding"], label=c["label"],
+                  sample=c["sample"].replace("\r", "").replace("\n", " / "))
+            for c in encoding_candidates(exc)]
 
 
 def summary(report: ImportReport) -> str:

@@ -16,6 +16,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "boxes. Correct them first or add a fallback font (EVENTDESK_FALLBACK_FONTS)."),
     "printing.confirm_glyphs": ("{count} 处字符无法显示（见列表）。仍然打印？",
                                 "{count} characters cannot be drawn (see the list). Print anyway?"),
+    "printing.lost_not_recorded": (
+        "遗失补打会发放新的胸卡码、作废旧码，必须记录打印（标记为已打印、--mark-printed 或直接"
+        "打印）；未生成文件",
+        "A reprint for lost badges issues new badge codes and revokes the old ones, so it must be "
+        "recorded (mark as printed, --mark-printed, or print it); nothing was written"),
+    "printing.already_printed": (
+        "其中 {count} 张胸卡已经打印过（{names}），不能再记为首次打印；未生成文件。"
+        "请只选“未打印”，或注明补打原因（损坏、信息有误、遗失）",
+        "{count} of these badges were printed before ({names}) and cannot be logged as a first "
+        "print again; nothing was written. Choose “not yet printed”, or give a reprint reason "
+        "(damaged, wrong data, lost)"),
     "printing.person_gone": ("找不到编号为 {person_id} 的人员（共 {count} 人），未记录打印",
                              "Person {person_id} no longer exists ({count} in all); no print "
                              "was logged"),

@@ -65,6 +65,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                       "Give both start and end, or neither"),
     "schedule.time.end_before_start": ("结束时间须晚于开始时间", "The end must be after the start"),
     # -- rooms, tracks, speakers' unavailable times ------------------------------------------
+    # -- availability windows as written in the rooms dialog (services.schedule.windows) ------
+    "schedule.window.unreadable": (
+        "第 {line} 行看不懂：“{text}”（例：2025-05-20 08:00–18:00、08:00–24:00、22:00–02:00）",
+        "Line {line} cannot be read: “{text}” (e.g. 2025-05-20 08:00–18:00, 08:00–24:00, "
+        "22:00–02:00)"),
+    "schedule.window.bad_date": ("第 {line} 行：日期 {date} 不存在",
+                                 "Line {line}: there is no date {date}"),
+    "schedule.window.bad_time": (
+        "第 {line} 行：{time} 不是一天中的时刻（00:00–23:59，结束可写 24:00）",
+        "Line {line}: {time} is not a time of day (00:00–23:59; an end may be 24:00)"),
+    "schedule.window.empty": (
+        "第 {line} 行：开始与结束相同；全天请写 00:00–24:00",
+        "Line {line}: the start and the end are the same; for the whole day write 00:00–24:00"),
+    "schedule.window.end_before_start": ("第 {line} 行：结束须晚于开始",
+                                         "Line {line}: the end must be after the start"),
+    "schedule.speaker.not_found": ("找不到嘉宾“{name}”（同名者请写 姓名（公司））",
+                                   "No speaker “{name}” found (for namesakes write "
+                                   "name (company))"),
     "schedule.room.not_found": ("没有编号为 {room_id} 的会议室",
                                 "There is no room number {room_id}"),
     "schedule.room.name_required": ("会议室名称不能为空", "The room needs a name"),

@@ -26,4 +26,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "storage.not_database": (
         "{database} 不是 EventDesk 数据库，未作任何改动。",
         "{database} is not an EventDesk database; it was left unchanged."),
+    "storage.too_new": (
+        "数据库 {database} 由更新版本的 EventDesk 建立，未作任何改动；请先升级 EventDesk。",
+        "The database {database} was made by a newer EventDesk; it was left unchanged. Update "
+        "EventDesk to open it."),
+    "storage.failed": (
+        "数据库 {database} 未能完成这项操作（{kind}），没有保存任何改动。",
+        "The database {database} could not carry out the operation ({kind}); nothing was "
+        "saved."),
 }

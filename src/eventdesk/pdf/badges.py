@@ -13,8 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
+from eventdesk.files import write_whole
 from eventdesk.pdf.fonts import missing_characters
-from eventdesk.pdf.layout import LayoutError, layout_names, layout_title
+from eventdesk.pdf.layout import LayoutError, LayoutRef, layout_names, layout_title
 from eventdesk.pdf.model import BadgeData, MissingGlyph, RenderOptions, RenderResult
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.pdf.render import BatchRenderer
@@ -22,6 +23,7 @@ from eventdesk.pdf.render import BatchRenderer
 __all__ = [
     "BadgeData",
     "LayoutError",
+    "LayoutRef",
     "MissingGlyph",
     "RenderOptions",
     "RenderResult",
@@ -44,7 +46,7 @@ def list_presets() -> list[str]:
     return list(PRESETS)
 
 
-def describe_layout(name: str) -> str:
+def describe_layout(name: LayoutRef) -> str:
     return layout_title(name)
 
 
@@ -53,7 +55,7 @@ def describe_preset(key: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def renderer(layout: str = "default", preset: str = "a6",
+def renderer(layout: LayoutRef = "default", preset: str = "a6",
              options: RenderOptions | None = None) -> BatchRenderer:
     """A renderer compiled once per (layout, preset, options) and reused."""
     return BatchRenderer(layout, preset, options)
@@ -62,7 +64,7 @@ def renderer(layout: str = "default", preset: str = "a6",
 def render_badges(
     badges: Sequence[BadgeData],
     *,
-    layout: str = "default",
+    layout: LayoutRef = "default",
     preset: str = "a6",
     out: Path | BinaryIO | None = None,
     options: RenderOptions | None = None,
@@ -80,7 +82,7 @@ def render_badges(
 def render_batch(
     badges: Sequence[BadgeData],
     *,
-    layout: str = "default",
+    layout: LayoutRef = "default",
     preset: str = "a6",
     out: Path | BinaryIO | None = None,
     options: RenderOptions | None = None,
@@ -100,26 +102,27 @@ def render_batch(
     if out is None:
         return result, data
     if isinstance(out, str | Path):
-        # Written only once complete: a cancelled run leaves no half file behind.
-        Path(out).write_bytes(data)
+        # Written whole or not at all: a cancelled or failed run leaves the old file as it was.
+        write_whole(out, data)
     else:
         out.write(data)
     return result, None
 
 
-def render_one(badge: BadgeData, *, layout: str = "default", preset: str = "a6") -> bytes:
+def render_one(badge: BadgeData, *, layout: LayoutRef = "default", preset: str = "a6") -> bytes:
     """One badge as a PDF, for printing on the spot at the desk."""
     buffer = io.BytesIO()
     renderer(layout, preset).render([badge], buffer)
     return buffer.getvalue()
 
 
-def page_count(badges: Sequence[BadgeData], *, layout: str = "default", preset: str = "a6",
+def page_count(badges: Sequence[BadgeData], *, layout: LayoutRef = "default",
+               preset: str = "a6",
                options: RenderOptions | None = None) -> int:
     return renderer(layout, preset, options).page_count(badges)
 
 
-def warm_up(layout: str = "default", preset: str = "a6") -> None:
+def warm_up(layout: LayoutRef = "default", preset: str = "a6") -> None:
     """Register fonts and compile the layout ahead of the first real badge (desk start-up)."""
     render_one(BadgeData(name="预热", qr_payload="ED1.WARM.AAAAAAAAAA.AAAAAAAAAAAAAAAA",
                          company="EventDesk"), layout=layout, preset=preset)

@@ -1,9 +1,18 @@
 """The font chain: the bundled CJK TrueType font first, then fallbacks for rare characters.
 
-Measured (ARCHITECTURE "Chinese text and fonts"): WenQuanYi Micro Hei lacks 䶮 and 𠮷; Hanazono
-HanaMinA has both. Text is set character by character through the chain, and a character that no
-font in the chain has is reported before printing — never a silent empty box on a badge.
+Measured (ARCHITECTURE "Chinese text and fonts", README "Chinese text"): WenQuanYi Micro Hei has
+all but 60 of the basic CJK block and none of the extension blocks rare names use (䶮 is in
+Extension A, 𠮷 and 𪚥 in Extension B). So the chain goes on with fallbacks that travel with the
+program (resources/fonts, made by scripts/subset-fonts: Hanazono for Extensions A to F,
+BabelStone Han for what it has of G and H), then fonts the user names, then fonts common systems
+ship. Text is set character by character through the chain, and a character that no font in the
+chain has is reported before printing — never a silent empty box on a badge.
 Qt registers the same files (ui.fonts), so screen and paper agree.
+
+Arabic script (Uyghur names) comes from the bundled Noto Sans Arabic, second in the chain. A letter
+of a script that must be shaped (pdf.shaping) counts as covered only by a font whose tables can
+shape that script, so a font with bare isolated letters never draws a name unjoined: if no font
+can, the letters are reported like any missing character.
 """
 
 from __future__ import annotations
@@ -14,16 +23,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from eventdesk.paths import resource
+from eventdesk.pdf.shaping import shaping_scripts, unshapeable
 
 BUNDLED_FONT = resource("fonts", "wqy-microhei.ttc")
-# User-chosen fallbacks first (os.pathsep-separated paths), then what common systems ship.
+# Arabic script with its joining forms and Uyghur letters (OFL, licence beside it): second in
+# the chain, before the user's and the CJK fallbacks (none of which joins Arabic letters).
+BUNDLED_ARABIC = resource("fonts", "NotoSansArabic-Regular.ttf")
+# Carried in resources/fonts, each only with the ideographs the fonts before it lack, so the
+# order matters only for speed: every character has at most one of them.
+BUNDLED_FALLBACKS = tuple(resource("fonts", name) for name in (
+    "HanaMinA-ext.ttf",  # Extension A, compatibility ideographs, the basic block's last few
+    "HanaMinB.ttf",  # Extensions B to F
+    "BabelStoneHan-ext.ttf",  # what BabelStone Han has of Extensions G and H
+))
+# User-chosen fallbacks (os.pathsep-separated paths): after the bundled font, before the
+# bundled fallbacks, so a chosen font (say a Hei face with Extension B) sets what it has.
 FALLBACK_ENV = "EVENTDESK_FALLBACK_FONTS"
+# "0" (or "no", "off", "false") hides the fonts installed on the machine from the chain: only
+# resources/fonts and EVENTDESK_FALLBACK_FONTS are used, as on a machine with no fonts at all.
+SYSTEM_FONTS_ENV = "EVENTDESK_SYSTEM_FONTS"
 _SYSTEM_FALLBACKS: dict[str, tuple[str, ...]] = {
     "linux": (
         "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf",
         "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf",
+        "/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf",
         "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     ),
     "win32": (
@@ -38,36 +64,62 @@ _SYSTEM_FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 
 
+def system_fonts_hidden() -> bool:
+    """True when EVENTDESK_SYSTEM_FONTS says not to use the machine's own fonts."""
+    return os.environ.get(SYSTEM_FONTS_ENV, "").strip().lower() in ("0", "no", "off", "false")
+
+
 @dataclass(frozen=True)
 class ChainFont:
-    """One font file of the chain; `name` is how it is registered with reportlab."""
+    """One font file of the chain; `name` is how it is registered with reportlab; `origin` says
+    where it was found: "bundled" (resources/fonts), "user" (EVENTDESK_FALLBACK_FONTS) or
+    "system" (installed on the machine, which Qt finds by itself)."""
 
     name: str
     path: Path
     subfont_index: int = 0
+    origin: Literal["bundled", "user", "system"] = "bundled"
 
 
-def _fallback_paths() -> list[Path]:
-    user = [Path(p) for p in os.environ.get(FALLBACK_ENV, "").split(os.pathsep) if p]
+def _usable(paths: Sequence[Path]) -> list[Path]:
+    return [p for p in paths if p.is_file() and p.suffix.lower() in (".ttf", ".ttc")]
+
+
+def _system_paths() -> list[Path]:
+    if system_fonts_hidden():
+        return []
     platform = "linux" if sys.platform.startswith("linux") else sys.platform
-    system = [Path(p) for p in _SYSTEM_FALLBACKS.get(platform, ())]
-    return [p for p in [*user, *system] if p.is_file() and p.suffix.lower() in (".ttf", ".ttc")]
+    return _usable([Path(p) for p in _SYSTEM_FALLBACKS.get(platform, ())])
 
 
 @cache
 def font_chain() -> tuple[ChainFont, ...]:
-    chain = [ChainFont("EDBundled", BUNDLED_FONT)]
-    for i, path in enumerate(_fallback_paths()):
-        chain.append(ChainFont(f"EDFallback{i}", path))
+    """The bundled font, the bundled Arabic font, the user's fallbacks, the bundled
+    fallbacks, then the system's; read once per process (the environment variables above are
+    read then)."""
+    user = _usable([Path(p) for p in os.environ.get(FALLBACK_ENV, "").split(os.pathsep) if p])
+    fallbacks: list[tuple[Path, Literal["bundled", "user", "system"]]] = [
+        *((p, "user") for p in user), *((p, "bundled") for p in _usable(BUNDLED_FALLBACKS)),
+        *((p, "system") for p in _system_paths())]
+    chain = [ChainFont("EDBundled", BUNDLED_FONT), ChainFont("EDArabic", BUNDLED_ARABIC)]
+    seen = {BUNDLED_FONT.resolve(), BUNDLED_ARABIC.resolve()}
+    for path, origin in fallbacks:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            chain.append(ChainFont(f"EDFallback{len(chain) - 2}", path, origin=origin))
     return tuple(chain)
 
 
 @cache
 def coverage(font: ChainFont) -> frozenset[int]:
-    """Code points the font has a glyph for (its cmap)."""
+    """Code points the font can draw: those of its cmap, less the letters of scripts that need
+    shaping (pdf.shaping) which its GSUB table cannot shape."""
     from eventdesk.pdf.reportlab_adapter import font_cmap
 
-    return font_cmap(font.path, font.subfont_index)
+    cmap = font_cmap(font.path, font.subfont_index)
+    if not unshapeable(cmap, None):  # no letter of such a script at all: GSUB not read
+        return cmap
+    return cmap - unshapeable(cmap, shaping_scripts(font.path, font.subfont_index))
 
 
 def _ignorable(ch: str) -> bool:

@@ -13,12 +13,15 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eventdesk.domain.layout_source import LayoutSource
 from eventdesk.paths import resource
+from eventdesk.pdf.layout_check import LayoutProblem, check_source, read_layout_file
 from eventdesk.pdf.presets import MM
 
 LAYOUTS_ENV = "EVENTDESK_LAYOUTS"  # an extra directory of layouts (tests, print shops)
@@ -27,10 +30,20 @@ STATIC_FIELDS = frozenset({"category_label", "event_name"})
 DYNAMIC_FIELDS = frozenset({"name", "name_en", "company", "company_short", "title", "booth",
                             "hall", "hall_booth"})
 Colour = tuple[float, float, float]
+# A layout by name (a built-in or user file) or as data (one designed for the event).
+LayoutRef = str | LayoutSource
 
 
 class LayoutError(ValueError):
-    """A layout file that cannot be used; the message names the file and the problem."""
+    """A layout that cannot be used. `layout` names it; `problems` say what and where (empty for
+    an unknown name); the message is a neutral line for logs (people read messages.describe of
+    the actions' LayoutRejected)."""
+
+    def __init__(self, message: str, *, layout: str = "",
+                 problems: Sequence[LayoutProblem] = ()) -> None:
+        super().__init__(message)
+        self.layout = layout
+        self.problems = tuple(problems)
 
 
 def shipped_dir() -> Path:
@@ -108,7 +121,8 @@ class RectBox:
 
 @dataclass(frozen=True)
 class ImageBox:
-    path: Path
+    name: str  # the file name the layout gives
+    data: bytes  # PNG or JPEG, checked by layout_check
     x: float
     y: float
     w: float
@@ -145,19 +159,41 @@ class CompiledLayout:
         return self.colours.get(category) or self.colours["*"]
 
 
-@cache
-def load_layout(name: str) -> dict[str, Any]:
+def _refused(name: str, problems: Sequence[LayoutProblem]) -> LayoutError:
+    first = problems[0]
+    return LayoutError(f"badge layout {name!r}: {first.element}: {first.code} {first.params}",
+                       layout=name, problems=problems)
+
+
+def file_source(name: str) -> LayoutSource:
+    """A built-in or user layout file, with its images, checked. Raises LayoutError."""
     files = layout_files()
     if name not in files:
-        raise LayoutError(f"unknown badge layout {name!r} (one of {', '.join(sorted(files))})")
-    path = files[name]
+        raise LayoutError(f"unknown badge layout {name!r} (one of {', '.join(sorted(files))})",
+                          layout=name)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise LayoutError(f"{path}: {exc}") from exc
-    if not isinstance(data, dict) or not data.get("variants"):
-        raise LayoutError(f"{path}: a layout needs a non-empty 'variants' list")
-    data["_dir"] = str(path.parent)
+        source, problems = read_layout_file(files[name])
+    except OSError as exc:
+        raise LayoutError(f"{files[name]}: {exc.strerror}", layout=name) from exc
+    if source is None:
+        raise _refused(name, problems)
+    return source
+
+
+# Bounded: the designer's proofs compile every edited version of a layout once.
+@lru_cache(maxsize=64)
+def load_layout(ref: LayoutRef) -> dict[str, Any]:
+    """The checked document of a layout, with its images under "_images" (file name -> bytes).
+    Raises LayoutError for an unknown name or a layout with problems."""
+    if isinstance(ref, LayoutSource):
+        problems = check_source(ref)
+        if problems:
+            raise _refused(ref.name, problems)
+        source = ref
+    else:
+        source = file_source(ref)
+    data: dict[str, Any] = json.loads(source.document)
+    data["_images"] = dict(source.images)
     return data
 
 
@@ -165,7 +201,7 @@ def layout_names() -> list[str]:
     return sorted(layout_files())
 
 
-def layout_title(name: str) -> str:
+def layout_title(name: LayoutRef) -> str:
     return str(load_layout(name).get("title", name))
 
 
@@ -211,7 +247,7 @@ def _rule(spec: dict[str, Any], scale: float, defaults: SizeRule | None = None) 
 
 
 def _compile_side(elements: list[dict[str, Any]], sc: _Scaler, bleed: float,
-                  base: Path) -> Side:
+                  images: Mapping[str, bytes]) -> Side:
     static: list[Element] = []
     dynamic: list[Element] = []
     for spec in elements:
@@ -221,10 +257,8 @@ def _compile_side(elements: list[dict[str, Any]], sc: _Scaler, bleed: float,
             static.append(RectBox(x, y, w, h, spec.get("fill", "category"),
                                   float(spec.get("radius", 0)) * sc.s * MM))
         elif kind == "image":
-            path = (base / spec["path"]).resolve()
-            if not path.is_file():
-                raise LayoutError(f"image {path} of the layout does not exist")
-            static.append(ImageBox(path, *sc.box(spec["box"])))
+            name = str(spec["path"])
+            static.append(ImageBox(name, images[name], *sc.box(spec["box"])))
         elif kind == "qr":
             x, y, w, h = sc.box(spec["box"])
             side = min(w, h)
@@ -251,14 +285,15 @@ def _compile_side(elements: list[dict[str, Any]], sc: _Scaler, bleed: float,
     return Side(tuple(static), tuple(dynamic))
 
 
-@cache
-def compile_layout(name: str, slot_mm: tuple[float, float], bleed_mm: float = 0.0
+@lru_cache(maxsize=64)
+def compile_layout(ref: LayoutRef, slot_mm: tuple[float, float], bleed_mm: float = 0.0
                    ) -> CompiledLayout:
-    data = load_layout(name)
+    data = load_layout(ref)
+    name = ref.name if isinstance(ref, LayoutSource) else ref
     variant = _choose_variant(data, slot_mm)
     design_w, design_h = variant["size_mm"]
     sc = _Scaler((float(design_w), float(design_h)), slot_mm)
-    base = Path(data["_dir"])
+    images: dict[str, bytes] = data["_images"]
     colours: dict[str, tuple[Colour, Colour]] = {}
     labels: dict[str, str] = {}
     for key, spec in data.get("categories", {}).items():
@@ -266,7 +301,7 @@ def compile_layout(name: str, slot_mm: tuple[float, float], bleed_mm: float = 0.
                         parse_colour(spec.get("on_color", "#FFFFFF")))
         labels[key] = str(spec.get("label", ""))
     colours.setdefault("*", (parse_colour("#455A64"), parse_colour("#FFFFFF")))
-    front = _compile_side(variant["front"], sc, bleed_mm, base)
-    back = _compile_side(variant["back"], sc, bleed_mm, base) if variant.get("back") else None
+    front = _compile_side(variant["front"], sc, bleed_mm, images)
+    back = _compile_side(variant["back"], sc, bleed_mm, images) if variant.get("back") else None
     return CompiledLayout(name=name, width=slot_mm[0] * MM, height=slot_mm[1] * MM,
                           front=front, back=back, colours=colours, labels=labels)

@@ -21,6 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import replace
 from typing import Any
 
+from eventdesk.pdf.layout import LayoutRef
 from eventdesk.pdf.model import BadgeData, RenderOptions, RenderResult
 from eventdesk.pdf.render import chunks
 
@@ -38,7 +39,7 @@ def _child_start(reports: Any) -> None:
         os.nice(CHILD_NICENESS)
 
 
-def _render_chunk(badges: Sequence[BadgeData], layout: str, preset: str,
+def _render_chunk(badges: Sequence[BadgeData], layout: LayoutRef, preset: str,
                   options: RenderOptions, index: int = 0) -> tuple[bytes, int]:
     from eventdesk.pdf.badges import renderer
 
@@ -64,7 +65,7 @@ def merge(parts: Sequence[bytes]) -> bytes:
     return out.getvalue()
 
 
-def render_parallel(badges: Sequence[BadgeData], *, layout: str, preset: str,
+def render_parallel(badges: Sequence[BadgeData], *, layout: LayoutRef, preset: str,
                     options: RenderOptions, progress: Callable[[int, int], None] | None = None
                     ) -> tuple[bytes, RenderResult]:
     """The badges as one PDF, rendered in `options.workers` (≥ 1) child processes; returns the

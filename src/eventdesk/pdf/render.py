@@ -20,6 +20,7 @@ from eventdesk.pdf.layout import (
     CompiledLayout,
     Element,
     ImageBox,
+    LayoutRef,
     QrBox,
     RectBox,
     Side,
@@ -37,6 +38,7 @@ from eventdesk.pdf.reportlab_adapter import (
     append_ops,
     binary_streams,
     document_of,
+    image_of,
     new_canvas,
     place_form,
 )
@@ -86,7 +88,8 @@ _Page = _Separator | _Sheet | None  # None: the blank back of a separator in dup
 class BatchRenderer:
     """Renders lists of badges for one layout, preset and set of options; reusable."""
 
-    def __init__(self, layout: str, preset: str, options: RenderOptions | None = None) -> None:
+    def __init__(self, layout: LayoutRef, preset: str,
+                 options: RenderOptions | None = None) -> None:
         self.options = options or RenderOptions()
         self.preset: Preset = get_preset(preset)
         # Bleed only where there is paper to bleed into: single badges on their own page.
@@ -219,7 +222,7 @@ class BatchRenderer:
             else:
                 canvas.rect(element.x, element.y, element.w, element.h, stroke=0, fill=1)
         elif isinstance(element, ImageBox):
-            canvas.drawImage(str(element.path), element.x, element.y, element.w, element.h,
+            canvas.drawImage(image_of(element.data), element.x, element.y, element.w, element.h,
                              mask="auto", preserveAspectRatio=True, anchor="c")
         elif isinstance(element, TextBox):
             fitted = layout_text(element, get)

@@ -30,10 +30,16 @@ Private or internal uses, what each is for, and why there is no public way:
   measures every candidate line.
 - `TTFontFile(...).charToGlyph` (font_cmap): the font's cmap, to know which characters a font
   of the chain can draw before anything is printed; reportlab has no public cmap query.
+- `reportlab.pdfbase.ttfonts.shapeStr` and `ShapedStr.__shapeData__` (shape_glyphs): reportlab's
+  own HarfBuzz shaping (what its canvas uses for `shaping=True`), which also gives every glyph
+  without a character of its own (a contextual form, a ligature) a private-use code point in the
+  font's maps, so the shaped text is written like any other text. It is a module function with
+  no documented contract, and it changes the font's maps, hence the lock.
 """
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -43,7 +49,7 @@ from typing import Any, BinaryIO, Protocol
 from reportlab import rl_config
 from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 RGB = tuple[float, float, float]  # 0..1 each
@@ -54,6 +60,12 @@ class PdfTextObject(Protocol):
 
     def setTextRenderMode(self, mode: int) -> None: ...
     def textOut(self, text: str) -> None: ...
+
+
+class PdfImage(Protocol):
+    """An image reportlab has read (its ImageReader)."""
+
+    def getSize(self) -> tuple[int, int]: ...
 
 
 class PdfCanvas(Protocol):
@@ -78,7 +90,7 @@ class PdfCanvas(Protocol):
              fill: int = 0) -> None: ...
     def roundRect(self, x: float, y: float, width: float, height: float, radius: float,
                   stroke: int = 1, fill: int = 0) -> None: ...
-    def drawImage(self, image: str, x: float, y: float, width: float, height: float,
+    def drawImage(self, image: str | PdfImage, x: float, y: float, width: float, height: float,
                   mask: str | None = None, preserveAspectRatio: bool = False,
                   anchor: str = "c") -> object: ...
     def beginText(self, x: float, y: float) -> PdfTextObject: ...
@@ -185,7 +197,32 @@ def glyph_widths(font: PdfFont) -> tuple[Mapping[int, float], float]:
     return widths, float(face.defaultWidth)
 
 
+def image_of(data: bytes) -> PdfImage:
+    """PNG or JPEG bytes as an image the canvas draws (layouts carry their images as data)."""
+    from reportlab.lib.utils import ImageReader
+
+    image: PdfImage = ImageReader(io.BytesIO(data))
+    return image
+
+
 def font_cmap(path: Path, subfont_index: int = 0) -> frozenset[int]:
     """Code points the font (or collection face) has a glyph for, read from its cmap."""
     face = TTFontFile(str(path), subfontIndex=subfont_index, validate=0)
     return frozenset(cp for cp, glyph in face.charToGlyph.items() if glyph)
+
+
+_shaping_lock = threading.Lock()
+
+
+def shape_glyphs(font: PdfFont, text: str) -> tuple[str, tuple[float, ...]]:
+    """`text` (one direction, one script, storage order) shaped by HarfBuzz with the font's
+    OpenType tables: the code points to write for its glyphs, in drawing order (right to left
+    text comes back reversed, joined and ligated), and each glyph's advance in 1/1000 em. A
+    glyph with no character of its own gets a private-use code point in this font's maps."""
+    with _shaping_lock:
+        shaped = shapeStr(text, font.fontName, 1000, force=True)
+    data = getattr(shaped, "__shapeData__", None)
+    if not data:  # HarfBuzz unavailable or nothing to do: the characters as they are
+        widths, default = glyph_widths(font)
+        return text, tuple(float(widths.get(ord(c), default)) for c in text)
+    return str(shaped), tuple(float(d.x_advance) for d in data)

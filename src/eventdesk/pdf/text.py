@@ -21,8 +21,10 @@ from eventdesk.pdf.reportlab_adapter import (
     PdfFont,
     glyph_widths,
     register_font,
+    shape_glyphs,
     subset_chunks,
 )
+from eventdesk.pdf.shaping import is_complex, needs_shaping, visual_segments
 
 # Where the middle of a CJK ideograph sits above the baseline, in em: used to centre lines.
 _MIDDLE = 0.34
@@ -46,11 +48,18 @@ def _bundled() -> tuple[PdfFont, frozenset[int], Mapping[int, float], float]:
 
 @dataclass(frozen=True, slots=True)
 class Shaped:
-    """A string split into font runs, with its width in points at size 1."""
+    """A string split into font runs, with its width in points at size 1.
+
+    `text` is the string as stored; the runs hold what is written, in drawing order: for
+    right-to-left or joined scripts (`joined`), shaped glyphs' code points (pdf.shaping), which
+    must not be spread apart by letter spacing."""
 
     text: str
     runs: tuple[tuple[PdfFont, str], ...]
     width: float
+    joined: bool = False
+    # For joined text, per run: the characters it shows, in drawing order (see _actual_text).
+    actual: tuple[str, ...] = ()
 
 
 _shape_cache: dict[str, Shaped] = {}
@@ -62,26 +71,79 @@ def shape(text: str) -> Shaped:
     if hit is not None:
         return hit
     tt, cov, widths, default = _bundled()
-    if all(ord(c) in cov for c in text):
+    if is_complex(text):
+        shaped = _shape_complex(text)
+    elif all(ord(c) in cov for c in text):
         runs: tuple[tuple[PdfFont, str], ...] = ((tt, text),)
         width = sum(widths.get(ord(c), default) for c in text) / 1000
+        shaped = Shaped(text, runs, width)
     else:
         out: list[tuple[PdfFont, str]] = []
-        width = 0.0
-        for ch in text:
-            font = tt_font(font_for(ch) or font_chain()[0])
-            font_widths, font_default = glyph_widths(font)
-            width += font_widths.get(ord(ch), font_default) / 1000
-            if out and out[-1][0] is font:
-                out[-1] = (font, out[-1][1] + ch)
-            else:
-                out.append((font, ch))
-        runs = tuple(out)
-    shaped = Shaped(text, runs, width)
+        width = _append_plain(out, text)
+        shaped = Shaped(text, tuple(out), width)
     if len(_shape_cache) > 50_000:
         _shape_cache.clear()
     _shape_cache[text] = shaped
     return shaped
+
+
+def _append(out: list[tuple[PdfFont, str]], font: PdfFont, chars: str) -> None:
+    if out and out[-1][0] is font:
+        out[-1] = (font, out[-1][1] + chars)
+    else:
+        out.append((font, chars))
+
+
+def _append_plain(out: list[tuple[PdfFont, str]], text: str) -> float:
+    """Append `text`, drawn character by character through the chain; its width at size 1."""
+    width = 0.0
+    for ch in text:
+        font = tt_font(font_for(ch) or font_chain()[0])
+        font_widths, font_default = glyph_widths(font)
+        width += font_widths.get(ord(ch), font_default) / 1000
+        _append(out, font, ch)
+    return width
+
+
+def _font_parts(text: str) -> list[tuple[ChainFont | None, str]]:
+    """`text` split where the drawing font changes (None: no font has the character)."""
+    parts: list[tuple[ChainFont | None, str]] = []
+    for ch in text:
+        font = font_for(ch)
+        if parts and parts[-1][0] == font:
+            parts[-1] = (font, parts[-1][1] + ch)
+        else:
+            parts.append((font, ch))
+    return parts
+
+
+def _shape_complex(text: str) -> Shaped:
+    """Right-to-left or joined text (pdf.shaping): put in drawing order, and every stretch that
+    one font draws and that is right to left or needs shaping set by HarfBuzz."""
+    out: list[tuple[PdfFont, str, str]] = []  # font, code points to write, characters shown
+    width = 0.0
+    for segment, rtl in visual_segments(text):
+        if not rtl and not any(needs_shaping(ch) for ch in segment):
+            plain: list[tuple[PdfFont, str]] = []
+            width += _append_plain(plain, segment)
+            out += [(font, run, run) for font, run in plain]
+            continue
+        drawn: list[tuple[PdfFont, str, str]] = []
+        for chain_font, part in _font_parts(segment):
+            shown = part[::-1] if rtl else part
+            if chain_font is None:  # reported by missing_glyphs; drawn as the first font's box
+                pieces: list[tuple[PdfFont, str]] = []
+                width += _append_plain(pieces, shown)
+                drawn.append((tt_font(font_chain()[0]), shown, shown))
+                continue
+            font = tt_font(chain_font)
+            glyphs, advances = shape_glyphs(font, part)
+            width += sum(advances) / 1000
+            drawn.append((font, glyphs, shown))
+        # A right-to-left stretch drawn in several fonts: its last part is leftmost.
+        out += reversed(drawn) if rtl else drawn
+    return Shaped(text, tuple((f, g) for f, g, _ in out), width, joined=True,
+                  actual=tuple(a for _, _, a in out))
 
 
 def is_cjk_name(text: str) -> bool:
@@ -139,7 +201,8 @@ def _two_lines(text: str) -> tuple[Shaped, Shaped] | None:
 def fit(box: TextBox, text: str, rule: SizeRule) -> Fitted:
     one = shape(text)
     n = len(text)
-    spacing_em = rule.spacing.get(n, 0.0)
+    # Letter spacing (for two- and three-character Chinese names) would pull joined letters apart.
+    spacing_em = 0.0 if one.joined else rule.spacing.get(n, 0.0)
     span = one.width + spacing_em * max(n - 1, 0)  # width in points at size 1
     size = min(rule.size, box.w / span if span else rule.size, box.h)
     lines: tuple[Shaped, ...] = (one,)
@@ -188,6 +251,14 @@ def _rgb(c: Colour) -> str:
     return f"{c[0]:.3f} {c[1]:.3f} {c[2]:.3f}"
 
 
+def _actual_text(shown: str) -> str:
+    """A marked-content span giving the characters a shaped run shows (PDF 1.5 ActualText), for
+    copying, searching and reading the PDF back: the run's code points are presentation forms or
+    private ones (a final ە has no code point of its own). In drawing order, as PDF readers
+    expect text: they turn right-to-left stretches back into storage order themselves."""
+    return f"/Span <</ActualText <FEFF{shown.encode('utf-16-be').hex()}>>> BDC"
+
+
 def text_ops(box: TextBox, fitted: Fitted, colour: Colour, doc: PdfDocument, ox: float = 0.0,
              oy: float = 0.0) -> str:
     """PDF operators setting `fitted` in `box` (offset by ox, oy) in the given colour."""
@@ -218,9 +289,14 @@ def text_ops(box: TextBox, fitted: Fitted, colour: Colour, doc: PdfDocument, ox:
         else:
             x = box.x + (box.w - width) / 2
         parts.append(f"1 0 0 1 {x + ox:.3f} {first - i * leading + oy:.3f} Tm")
-        for font, run in line.runs:
+        for j, (font, run) in enumerate(line.runs):
+            shown = line.actual[j] if line.joined and line.actual[j] != run else ""
+            if shown:
+                parts.append(_actual_text(shown))
             for name, chunk in subset_chunks(font, run, doc):
                 parts.append(f"{name} {size:.2f} Tf ({chunk}) Tj")
+            if shown:
+                parts.append("EMC")
     parts.append("ET")
     if box.bold or fitted.spacing or fitted.hscale < 1.0:
         # Tr, Tc and Tz outlive ET; q/Q keeps them from leaking into the next box.

@@ -23,7 +23,8 @@ and `code` + `params`, worded by eventdesk.messages.desk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -43,7 +44,15 @@ from eventdesk.domain import (
     RevokedBadge,
 )
 from eventdesk.domain.errors import DomainError, NoEvent, NotFound, ScanRejected
-from eventdesk.domain.qr import looks_like_payload, make_payload, normalise, verify_payload
+from eventdesk.domain.keyboard import LayoutReading, layout_readings
+from eventdesk.domain.qr import (
+    VerifiedPayload,
+    looks_like_payload,
+    make_payload,
+    normalise,
+    verify_payload,
+)
+from eventdesk.domain.storable import escaped, storable
 from eventdesk.services import audit
 from eventdesk.services.events import EventInfo, get_event, info_of, zone_of
 from eventdesk.services.people import PersonRow, get_person, row_of
@@ -66,6 +75,8 @@ class CheckInResult:
     reason: why a scan was rejected (forged, other_event, revoked, cancelled, unknown,
     malformed); None otherwise.
     code/params: the message code of the sentence for the desk (messages.desk), and its values.
+    layouts: (scanner's, computer's) keyboard layouts (domain.keyboard) when the payload was
+    read only by undoing a layout mismatch: the desk tells the operator to set the scanner.
     """
 
     result: CheckInOutcome
@@ -78,6 +89,7 @@ class CheckInResult:
     operator: str | None = None
     check_in_id: int | None = None
     payload: str = ""
+    layouts: tuple[str, str] | None = None
     # Read by the check-in's own statement, for the desk to show without reading again (None
     # where that path did not read them: a foreign code, a revoked badge):
     print_count: int | None = None  # badges printed for `person` so far
@@ -172,7 +184,8 @@ def _look_up(session: Session, *, now: datetime, match: ColumnElement[bool]) -> 
 
 
 def _insert_check_in(session: Session, *, person_id: int, day: date, at: datetime, desk: str,
-                     operator: str, via: str) -> int | None:
+                     operator: str, via: str,
+                     audit_detail: dict[str, str] | None = None) -> int | None:
     """Insert today's check-in and its audit entry; the check-in's id, or None when one existed
     already (another desk won a race since we looked), in which case nothing is written.
 
@@ -184,7 +197,8 @@ def _insert_check_in(session: Session, *, person_id: int, day: date, at: datetim
               "operator": operator}
     entry = audit.entry_values(actor=operator, desk=desk, action="checkin.create",
                                subject_type="person", subject_id=person_id,
-                               detail={"day": day.isoformat(), "via": via})
+                               detail={"day": day.isoformat(), "via": via,
+                                       **(audit_detail or {})})
     conflict = [CheckIn.person_id, CheckIn.event_day]
     if session.get_bind().dialect.name == "postgresql":
         new = (postgresql.insert(CheckIn).values(**values)
@@ -206,39 +220,45 @@ def _insert_check_in(session: Session, *, person_id: int, day: date, at: datetim
 
 def reject(session: Session, *, reason: str, code: str, desk: str, operator: str,
            payload: str, person: PersonRow | None = None,
-           params: dict[str, str] | None = None, checked_in_today: int | None = None,
-           **audit_detail: object) -> CheckInResult:
-    """Record one audit entry for a rejected scan and return its `rejected` result."""
+           params: dict[str, str] | None = None, more_detail: Mapping[str, str] | None = None,
+           checked_in_today: int | None = None, **audit_detail: object) -> CheckInResult:
+    """Record one audit entry for a rejected scan and return its `rejected` result
+    (`more_detail` and `audit_detail`: more for the audit entry's detail)."""
     audit.record(session, actor=operator, desk=desk, action="checkin.rejected",
                  subject_type="person" if person else "", subject_id=person.id if person else None,
-                 detail={"reason": reason, "payload": payload[:MAX_SCAN_LENGTH], **audit_detail})
+                 detail={"reason": reason, "payload": payload[:MAX_SCAN_LENGTH], **audit_detail,
+                         **(more_detail or {})})
     return CheckInResult(result="rejected", reason=reason, code=code, params=params or {},
                          person=person, payload=payload, checked_in_today=checked_in_today)
 
 
 def check_in(session: Session, *, person_id: int, desk: str, operator: str,
-             now: datetime | None = None, payload: str = "", via: str = "search") -> CheckInResult:
+             now: datetime | None = None, payload: str = "", via: str = "search",
+             audit_detail: dict[str, str] | None = None) -> CheckInResult:
     """Check a person in for today's event day; idempotent per day (see the module doc).
-    Raises NotFound for an unknown person, NoEvent without an event."""
+    `audit_detail`: more to record in the check-in's audit entry. Raises NotFound for an
+    unknown person, NoEvent without an event."""
     now = now or datetime.now(UTC)
     seen = _look_up(session, now=now, match=Person.id == person_id)
     if seen.person is None:
         raise NotFound(code="person.not_found", person_id=person_id)
     return _arrive(session, seen, seen.person, desk=desk, operator=operator, now=now,
-                   payload=payload, via=via)
+                   payload=payload, via=via, audit_detail=audit_detail)
 
 
 def _arrive(session: Session, seen: _Seen, person: PersonRow, *, desk: str, operator: str,
-            now: datetime, payload: str, via: str) -> CheckInResult:
+            now: datetime, payload: str, via: str,
+            audit_detail: dict[str, str] | None = None) -> CheckInResult:
     """The check-in of a person `_look_up` found (see the module doc)."""
     if person.status == PersonStatus.CANCELLED:
         return reject(session, reason="cancelled", code="desk.scan.cancelled",
                       params={"name": person.name}, desk=desk, operator=operator,
-                      payload=payload, person=person, checked_in_today=seen.today)
+                      payload=payload, person=person, more_detail=audit_detail,
+                      checked_in_today=seen.today)
     prior = seen.prior
     if prior is None:
         new_id = _insert_check_in(session, person_id=person.id, day=seen.day, at=now, desk=desk,
-                                  operator=operator, via=via)
+                                  operator=operator, via=via, audit_detail=audit_detail)
         if new_id is not None:
             return CheckInResult(result="checked_in", code="desk.checkin.done",
                                  params={"name": person.name}, person=person, at=now, desk=desk,
@@ -270,46 +290,99 @@ def find_by_external_ref(session: Session, *, code: str) -> PersonRow | None:
     return get_person(session, person_id=pid, with_payload=False) if pid is not None else None
 
 
+def _layout_reading(raw: str, *, event_code: str,
+                    secret: str) -> tuple[VerifiedPayload, LayoutReading] | None:
+    """The first reading of `raw` through another keyboard layout (domain.keyboard) that is one
+    of this event's badges with a valid signature; None when there is none. The signature
+    decides: a reading that does not verify is never used."""
+    for reading in layout_readings(raw.strip()):
+        if looks_like_payload(reading.text):
+            try:
+                return verify_payload(reading.text, event_code=event_code,
+                                      secret=secret), reading
+            except ScanRejected:
+                continue
+    return None
+
+
 def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
                   now: datetime | None = None) -> CheckInResult:
-    """Verify a scanned payload (signature, event, revoked code, status) and check in."""
+    """Verify a scanned payload (signature, event, revoked code, status) and check in.
+
+    A payload that verifies only when read through another keyboard layout (a scanner set to
+    German on a US computer swaps Y and Z) is taken as that reading; the result names the
+    layouts (`layouts`) so the desk tells the operator to set the scanner."""
     now = now or datetime.now(UTC)
     raw = payload[: MAX_SCAN_LENGTH + 1]
+    if not storable(raw):
+        # NUL or a lone surrogate (a command-line argument that is not UTF-8) would break the
+        # look-up on PostgreSQL and the encoder on SQLite: no badge holds one, so it is malformed.
+        return reject(session, reason="malformed", code="desk.scan.malformed", desk=desk,
+                      operator=operator, payload=escaped(raw))
     text = normalise(raw)
-    if not looks_like_payload(text):
-        found = find_by_external_ref(session, code=raw.strip())
-        if found is not None:
-            return CheckInResult(result="confirm", person=found, payload=raw,
-                                 code="desk.checkin.confirm_external",
-                                 params={"name": found.name, "company": found.company})
-        return reject(session, reason="unknown", code="desk.scan.unknown", desk=desk,
-                      operator=operator, payload=raw)
-    if len(raw) > MAX_SCAN_LENGTH:
+    ours = looks_like_payload(text)
+    if ours and len(raw) > MAX_SCAN_LENGTH:
         return reject(session, reason="malformed", code="desk.scan.too_long", desk=desk,
                       operator=operator, payload=raw)
     parts = text.split(".")
-    # The holder is looked up with the event, before the signature is checked: one round trip.
-    # A forged payload's holder is read and ignored.
+    # The event and the holder of the badge code the payload names, in one statement, before the
+    # signature is checked (a forged payload's holder is read and ignored).
     seen = _look_up(session, now=now,
-                    match=Person.badge_code == (parts[2] if len(parts) == 4 else ""))
-    try:
-        verify_payload(text, event_code=seen.event.code, secret=seen.secret)
-    except ScanRejected as exc:
-        reason = exc.reason if exc.reason in SCAN_REASONS else "malformed"
+                    match=Person.badge_code == (parts[2] if ours and len(parts) == 4 else ""))
+    verified: VerifiedPayload | None = None
+    rejected: ScanRejected | None = None
+    if ours:
+        try:
+            verified = verify_payload(raw, event_code=seen.event.code, secret=seen.secret)
+        except ScanRejected as exc:
+            rejected = exc
+    reading = None
+    if verified is None and len(raw) <= MAX_SCAN_LENGTH:
+        found = _layout_reading(raw, event_code=seen.event.code, secret=seen.secret)
+        if found is not None:
+            verified, reading = found
+    if verified is None and not ours:
+        found_ref = find_by_external_ref(session, code=raw.strip())
+        if found_ref is not None:
+            return CheckInResult(result="confirm", person=found_ref, payload=raw,
+                                 code="desk.checkin.confirm_external",
+                                 params={"name": found_ref.name, "company": found_ref.company})
+        return reject(session, reason="unknown", code="desk.scan.unknown", desk=desk,
+                      operator=operator, payload=raw, checked_in_today=seen.today)
+    if verified is None:
+        assert rejected is not None  # ours, and verify_payload raised
+        reason = rejected.reason if rejected.reason in SCAN_REASONS else "malformed"
         params = {"event_code": parts[1]} if reason == "other_event" else {}
         return reject(session, reason=reason, code=f"desk.scan.{reason}", params=params,
                       desk=desk, operator=operator, payload=raw, checked_in_today=seen.today)
+    if seen.person is None or seen.person.badge_code != verified.badge_code:
+        # read through another keyboard layout: another code than the one looked up (rare)
+        seen = _look_up(session, now=now, match=Person.badge_code == verified.badge_code)
+    layouts = (reading.scanner, reading.host) if reading is not None else None
+    result = _holder_check_in(session, seen, verified=verified, raw=raw, desk=desk,
+                              operator=operator, now=now, layouts=layouts)
+    return replace(result, layouts=layouts) if layouts else result
+
+
+def _holder_check_in(session: Session, seen: _Seen, *, verified: VerifiedPayload, raw: str,
+                     desk: str, operator: str, now: datetime,
+                     layouts: tuple[str, str] | None) -> CheckInResult:
+    """Check in the holder of a verified badge code (`seen` looked up by it): revoked and
+    unknown codes rejected."""
+    extra = {"keyboard_layouts": "/".join(layouts)} if layouts else {}
     if seen.person is None:
-        revoked = session.get(RevokedBadge, parts[2])
+        revoked = session.get(RevokedBadge, verified.badge_code)
         if revoked is not None:
             owner = get_person(session, person_id=revoked.person_id, with_payload=False)
             return reject(session, reason="revoked", code="desk.scan.revoked",
                           params={"name": owner.name}, desk=desk, operator=operator,
-                          payload=raw, person=owner, checked_in_today=seen.today)
+                          payload=raw, person=owner, more_detail=extra,
+                          checked_in_today=seen.today)
         return reject(session, reason="unknown", code="desk.scan.no_holder", desk=desk,
-                      operator=operator, payload=raw, checked_in_today=seen.today)
+                      operator=operator, payload=raw, more_detail=extra,
+                      checked_in_today=seen.today)
     return _arrive(session, seen, seen.person, desk=desk, operator=operator, now=now,
-                   payload=raw, via="scan")
+                   payload=raw, via="scan", audit_detail=extra)
 
 
 def undo_last_check_in(session: Session, *, desk: str, operator: str,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -14,6 +15,8 @@ from eventdesk.domain.contact import checked_contact
 from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, length_problems
 from eventdesk.domain.names import exhibitor_search_text, split_query
 from eventdesk.services import audit
+from eventdesk.services.edits import EditConflict, changed_meanwhile, plan_edit
+from eventdesk.services.events import get_event
 
 ExhibitorSort = Literal["name", "hall", "booth", "sector", "staff", "short_name", "contact",
                         "phone", "quota"]
@@ -182,6 +185,8 @@ _FIELDS = ("name_zh", "name_en", "short_name", "sector", "hall", "booth", "conta
 
 
 def create_exhibitor(session: Session, *, data: ExhibitorInput, operator: str) -> ExhibitorRow:
+    """Add an exhibitor. Raises ValidationFailed, NoEvent when the database holds no event."""
+    get_event(session)
     data = validate_exhibitor(data)
     e = Exhibitor(**{k: getattr(data, k) for k in _FIELDS})
     refresh_search_fields(e)
@@ -193,14 +198,28 @@ def create_exhibitor(session: Session, *, data: ExhibitorInput, operator: str) -
 
 
 def update_exhibitor(session: Session, *, exhibitor_id: int, data: ExhibitorInput,
-                     operator: str) -> ExhibitorRow:
-    e = session.get(Exhibitor, exhibitor_id)
+                     operator: str, desk: str = "",
+                     base: ExhibitorRow | None = None) -> ExhibitorRow:
+    """Save an exhibitor's form; with `base` (the row the form was filled from) only the fields
+    the form changed, refusing with EditConflict when another desk changed one of them since
+    (see services.edits and people.update_person). Raises NotFound, ValidationFailed."""
+    e = session.get(Exhibitor, exhibitor_id, with_for_update=True)
     if e is None:
         raise NotFound(code="exhibitor.not_found", exhibitor_id=exhibitor_id)
-    data = validate_exhibitor(data)
+    cleaned = validate_exhibitor(data)
+    keys: Sequence[str] = _FIELDS
+    if base is not None:
+        keys, meanwhile = plan_edit(e, base=as_input(base), typed=data, cleaned=cleaned,
+                                    keys=_FIELDS)
+        if meanwhile:
+            changed = changed_meanwhile(session, record=e, keys=meanwhile,
+                                        subject_type="exhibitor", subject_id=e.id,
+                                        since=base.updated_at, tz=get_event(session).tz)
+            raise EditConflict(name=e.name_zh, changed=changed,
+                               current=get_exhibitor(session, exhibitor_id=e.id))
     changes = {}
-    for key in _FIELDS:
-        new, old = getattr(data, key), getattr(e, key)
+    for key in keys:
+        new, old = getattr(cleaned, key), getattr(e, key)
         if new != old:
             changes[key] = [str(old), str(new)]
             setattr(e, key, new)
@@ -209,7 +228,7 @@ def update_exhibitor(session: Session, *, exhibitor_id: int, data: ExhibitorInpu
         if "short_name" in changes:
             _refresh_staff_search(session, e)
         session.flush()
-        audit.record(session, actor=operator, action="exhibitor.update",
+        audit.record(session, actor=operator, desk=desk, action="exhibitor.update",
                      subject_type="exhibitor", subject_id=e.id, detail=changes)
     return get_exhibitor(session, exhibitor_id=e.id)
 

@@ -1,34 +1,34 @@
 """Exports: people (with each badge's signed QR payload), exhibitors and check-ins to CSV and XLSX.
 
-CSV is UTF-8 with a BOM so Excel opens Chinese intact; XLSX is written in openpyxl's streaming
-mode. Text cells that a spreadsheet would run as a formula get a leading apostrophe
-(domain.cells.guard_formula, the one guard of every export), which the import removes again, so
-export → import is exact. Date-times are ISO 8601 with the
-offset of the event's time zone. The file appears only when complete: rows go to a temporary
-file beside it, renamed over the target at the end, so a failed export leaves nothing half-written.
+CSV is UTF-8 with a BOM so Excel opens Chinese intact; text that a spreadsheet would run as a
+formula (= + - @, also after leading spaces or control characters) gets a leading apostrophe
+(domain.cells.csv_text, the one CSV guard), which the import removes again. XLSX is written in
+openpyxl's streaming mode with every text as a typed string cell: it never runs, so a phone is
+written "+6591318200", without an apostrophe (domain.cells.xlsx_text). Export → import is exact
+for both. Date-times are ISO 8601 with the offset of the event's time zone. The file appears
+only when complete (eventdesk.files.replacing): a failed export leaves the old file as it was.
 
 Headers are the import's own aliases, so an exported list imports back without a mapping.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import CheckIn, Exhibitor, Person, PersonStatus
-from eventdesk.domain.cells import guard_formula
+from eventdesk.domain.cells import csv_text, xlsx_text
 from eventdesk.domain.errors import DomainError
+from eventdesk.files import replacing
 from eventdesk.services.events import PayloadSigner, get_event
 
 Progress = Callable[[int, int], None]
@@ -127,52 +127,61 @@ def export(session: Session, *, kind: str, path: Path | str,
                        sheet_title=kind)
 
 
-def safe_cell(value: Any) -> Any:
-    """Numbers stay numbers; text is cleaned of XML-illegal characters and formula-guarded."""
-    if isinstance(value, str):
-        return guard_formula(_ILLEGAL.sub("", value))
-    return value
+TableFormat = Literal["csv", "xlsx"]
 
 
-@contextmanager
-def replacing(path: Path) -> Iterator[Path]:
-    """A temporary file beside `path` (its parent is created), renamed over `path` when the block
-    ends and removed when it raises: the file appears only when complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+def _clean(value: Any) -> Any:
+    """Numbers stay numbers; text loses the control characters XML 1.0 forbids (openpyxl refuses
+    them, and no list needs them)."""
+    return _ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 
-def write_whole(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (an .ics calendar, a programme PDF)."""
-    with replacing(path) as tmp:
-        tmp.write_bytes(data)
+def csv_cell(value: Any) -> Any:
+    """A value as written into a CSV cell: text formula-guarded (domain.cells.csv_text)."""
+    value = _clean(value)
+    return csv_text(value) if isinstance(value, str) else value
+
+
+def _xlsx_cells(ws: Any, values: Sequence[Any]) -> list[Any]:
+    """A row for openpyxl: numbers as numbers, text as typed string cells. openpyxl guesses a
+    formula for text starting with "=" and an error for "#N/A"; those are forced to strings."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
+
+    row: list[Any] = []
+    for value in values:
+        value = _clean(value)
+        if isinstance(value, str):
+            value = xlsx_text(value)
+            if value.startswith("=") or value in ERROR_CODES:
+                cell = WriteOnlyCell(ws, value=value)
+                cell.data_type = "s"
+                value = cell
+        row.append(value)
+    return row
 
 
 def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
                 total: int = 0, progress: Progress | None = None,
-                sheet_title: str = "Sheet1") -> int:
-    """The shared writer (schedule exports may use it too): atomic, CSV with BOM or XLSX."""
+                sheet_title: str = "Sheet1", fmt: TableFormat | None = None) -> int:
+    """The one table writer of every export (people, exhibitors, check-ins, the schedule, the
+    import error report): written whole or not at all, CSV with BOM and the formula guard, or
+    XLSX with typed text cells. `fmt` defaults to the file's suffix (.csv, else XLSX). Returns
+    the number of data rows. `progress(rows, total)` may raise to cancel: no file is left."""
     count = 0
+    fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "xlsx")
 
     def tick() -> None:
         if progress is not None and count % _BATCH == 0:
             progress(count, max(total, count))
 
     with replacing(path) as tmp:
-        if path.suffix.lower() == ".csv":
+        if fmt == "csv":
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
-                writer.writerow([safe_cell(h) for h in headers])
+                writer.writerow([csv_cell(h) for h in headers])
                 for row in rows:
-                    writer.writerow([safe_cell(v) for v in row])
+                    writer.writerow([csv_cell(v) for v in row])
                     count += 1
                     tick()
         else:
@@ -180,12 +189,32 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
 
             wb = Workbook(write_only=True)
             ws = wb.create_sheet(title=sheet_title[:31])
-            ws.append([safe_cell(h) for h in headers])
-            for row in rows:
-                ws.append([safe_cell(v) for v in row])
-                count += 1
-                tick()
-            wb.save(tmp)
+            try:
+                ws.append(_xlsx_cells(ws, headers))
+                for row in rows:
+                    ws.append(_xlsx_cells(ws, row))
+                    count += 1
+                    tick()
+                wb.save(tmp)
+            except BaseException:
+                _abandon(ws)
+                raise
         if progress is not None:  # the last chance to cancel: after this the file is there
             progress(count, max(total, count))
     return count
+
+
+def _abandon(ws: Any) -> None:
+    """After a failed or cancelled XLSX write: close openpyxl's streaming generators now and
+    remove its temporary sheet file. Left to the garbage collector, their cleanup meets the same
+    full disk again and prints "Exception ignored … OSError" tracebacks when the program exits.
+    openpyxl has no public way to abandon a write-only sheet, hence the private names; anything
+    they raise here is the failure already being reported."""
+    writer = getattr(ws, "_writer", None)
+    for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.close()
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.cleanup()

@@ -16,7 +16,8 @@ from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, le
 from eventdesk.domain.names import person_search_text, sort_pinyin
 from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
-from eventdesk.services.events import PayloadSigner
+from eventdesk.services.edits import EditConflict, changed_meanwhile, plan_edit
+from eventdesk.services.events import PayloadSigner, get_event
 from eventdesk.services.search.index import search_ids
 from eventdesk.storage import MAX_BOUND_PARAMETERS
 
@@ -243,10 +244,14 @@ def refresh_search_fields(person: Person, *, company_short: str) -> None:
     )
 
 
-def _apply(person: Person, data: PersonInput) -> dict[str, tuple[object, object]]:
+EDITABLE = ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone", "email",
+            "status", "external_ref", "notes")
+
+
+def _apply(person: Person, data: PersonInput,
+           keys: Sequence[str] = EDITABLE) -> dict[str, tuple[object, object]]:
     changes: dict[str, tuple[object, object]] = {}
-    for key in ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone",
-                "email", "status", "external_ref", "notes"):
+    for key in keys:
         new = getattr(data, key)
         old = getattr(person, key)
         if old != new:
@@ -257,6 +262,9 @@ def _apply(person: Person, data: PersonInput) -> dict[str, tuple[object, object]
 
 def create_person(session: Session, *, data: PersonInput, operator: str, desk: str = "",
                   badge_code: str | None = None) -> PersonRow:
+    """Register a person. Raises ValidationFailed, NoEvent when the database holds no event
+    (a registration belongs to the event)."""
+    get_event(session)
     data = validate_person(data)
     short = _company_short(session, data.exhibitor_id)
     person = Person(badge_code=badge_code or new_badge_code())
@@ -270,13 +278,26 @@ def create_person(session: Session, *, data: PersonInput, operator: str, desk: s
 
 
 def update_person(session: Session, *, person_id: int, data: PersonInput, operator: str,
-                  desk: str = "") -> PersonRow:
-    person = session.get(Person, person_id)
+                  desk: str = "", base: PersonRow | None = None) -> PersonRow:
+    """Save a person's form. With `base` (the row the form was filled from) only the fields the
+    form changed are written, so another desk's change to other fields since then is kept; when
+    another desk changed one of the same fields, nothing is written and EditConflict says who
+    changed what (services.edits). Without `base` every field is written (the caller read the
+    person in this same unit of work). Raises NotFound, ValidationFailed, EditConflict."""
+    # The row lock makes two saves at the same moment compare one after the other (PostgreSQL;
+    # SQLite's write transactions already run one at a time).
+    person = session.get(Person, person_id, with_for_update=True)
     if person is None:
         raise NotFound(code="person.not_found", person_id=person_id)
-    data = validate_person(data)
-    short = _company_short(session, data.exhibitor_id)
-    changes = _apply(person, data)
+    cleaned = validate_person(data)
+    keys: Sequence[str] = EDITABLE
+    if base is not None:
+        keys, meanwhile = plan_edit(person, base=as_input(base), typed=data, cleaned=cleaned,
+                                    keys=EDITABLE)
+        if meanwhile:
+            raise _conflict(session, person, meanwhile, since=base.updated_at)
+    short = _company_short(session, cleaned.exhibitor_id)
+    changes = _apply(person, cleaned, keys)
     if changes:
         refresh_search_fields(person, company_short=short)
         session.flush()
@@ -284,6 +305,14 @@ def update_person(session: Session, *, person_id: int, data: PersonInput, operat
                      subject_type="person", subject_id=person.id,
                      detail={k: [str(a), str(b)] for k, (a, b) in changes.items()})
     return get_person(session, person_id=person.id)
+
+
+def _conflict(session: Session, person: Person, keys: Sequence[str], *,
+              since: datetime) -> EditConflict:
+    changed = changed_meanwhile(session, record=person, keys=keys, subject_type="person",
+                                subject_id=person.id, since=since, tz=get_event(session).tz)
+    return EditConflict(name=person.name, changed=changed,
+                        current=get_person(session, person_id=person.id))
 
 
 def as_input(row: PersonRow) -> PersonInput:

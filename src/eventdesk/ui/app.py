@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from eventdesk import messages
 from eventdesk.domain.errors import DomainError
+from eventdesk.files import replacing, write_whole
 from eventdesk.services.audit import os_operator
 from eventdesk.services.events import get_event, has_event
 from eventdesk.storage import (
@@ -160,10 +162,7 @@ def start_heartbeat_log(app: QApplication) -> None:
         record = {"longest_ms": round(state["longest"] * 1000, 1),
                   "longest_at": state["longest_at"], "over_100ms": int(state["over"]),
                   "beats": int(state["beats"]), "pid": os.getpid()}
-        tmp = f"{path}.tmp"
-        with open(tmp, "w", encoding="utf-8") as out:
-            json.dump(record, out)
-        os.replace(tmp, path)  # a reader never sees half a file
+        write_whole(path, json.dumps(record).encode())  # a reader never sees half a file
 
     def beat() -> None:
         now = time.monotonic()
@@ -194,8 +193,13 @@ def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
         settle()
     app.processEvents()
     image = window.grab()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ok = image.save(str(path), "PNG")
+    try:
+        with replacing(path) as tmp:  # a complete PNG or the old file
+            if not image.save(str(tmp), "PNG"):
+                raise OSError(errno.EIO, "PNG", str(path))
+        ok = True
+    except OSError:
+        ok = False
     window.close()
     window.ctx.db.dispose()
     if not ok:

@@ -44,6 +44,7 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("exhibitors", "展商 Exhibitors", "exhibitors.view"),
     ViewSpec("schedule", "日程 Schedule", "schedule.view"),
     ViewSpec("badges", "胸卡 Badges", "badges.view"),
+    ViewSpec("designer", "胸卡设计 Designer", "designer.window"),
     ViewSpec("dashboard", "数据 Dashboard", "dashboard.view"),
 )
 VIEW_KEYS = tuple(v.key for v in VIEWS)

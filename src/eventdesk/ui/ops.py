@@ -44,7 +44,7 @@ from shiboken6 import Shiboken
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome, Topic
 from eventdesk.domain.errors import DomainError
 from eventdesk.messages import describe
-from eventdesk.storage import Session
+from eventdesk.storage import Session, failure_of
 from eventdesk.ui.context import AppContext
 
 __all__ = ["BackgroundOp", "Cancelled", "Latest", "Progress", "collect_garbage_on_gui_thread",
@@ -113,8 +113,15 @@ def run_now(
     """Run `fn(session)` in one transaction on the GUI thread (only for tiny reads that a dialog
     needs before it can open). Domain errors are shown, or re-raised with show_errors=False."""
     try:
-        with ctx.db.unit_of_work(write=write) as session:
-            result = fn(session)
+        try:
+            with ctx.db.unit_of_work(write=write) as session:
+                result = fn(session)
+        except Exception as exc:  # a database error is one sentence, like any domain error
+            failure = failure_of(exc, url=ctx.db.url)
+            if failure is None:
+                raise
+            _log_database_failure(exc)
+            raise failure from None
     except DomainError as exc:
         if not show_errors:
             raise
@@ -122,6 +129,13 @@ def run_now(
         return None
     ctx.notify(*changes)
     return result
+
+
+def _log_database_failure(exc: BaseException) -> None:
+    """Where the failure happened, for whoever reads the console: the frames and the error's
+    class only — the driver's text can quote the row (PostgreSQL's DETAIL names the values)."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    print(f"EventDesk database error ({type(exc).__name__}):\n{frames}", file=sys.stderr)
 
 
 @dataclass(eq=False)
@@ -357,7 +371,10 @@ def _start(
     on_progress: Callable[[int, int], None] | None = None,
     after: Callable[[], None] = lambda: None,
     owner: QObject | None = None,
+    url: str = "",
 ) -> BackgroundOp:
+    """Run `work` on a worker thread. A database error becomes storage's one sentence
+    (storage.failure_of, naming the database `url`) before it reaches `on_error`."""
     relay = _relay()  # created here, on the GUI thread, before any worker can need it
     collect_garbage_on_gui_thread()
     job_id = next(_ids)
@@ -373,7 +390,12 @@ def _start(
             result = work(progress)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, not lost
             if not isinstance(exc, DomainError | Cancelled):
-                traceback.print_exc()
+                failure = failure_of(exc, url=url) if url else None
+                if failure is not None:
+                    _log_database_failure(exc)
+                    exc = failure
+                else:
+                    traceback.print_exc()
             relay.emit_event(job_id, "failed", exc)
             return
         relay.emit_event(job_id, "done", result)
@@ -404,7 +426,8 @@ def run_action(
         return result.value
 
     return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
-                  after=lambda: ctx.notify(*(changed[0] if changed else ())), owner=owner)
+                  after=lambda: ctx.notify(*(changed[0] if changed else ())), owner=owner,
+                  url=actx.db.url)
 
 
 class Latest:
@@ -463,7 +486,7 @@ def run_in_background(
 
     topics = tuple(changes)
     return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
-                  after=lambda: ctx.notify(*topics), owner=owner)
+                  after=lambda: ctx.notify(*topics), owner=owner, url=db.url)
 
 
 def run_call_in_background(

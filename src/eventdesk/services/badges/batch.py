@@ -9,7 +9,7 @@ rendered — never codes read again afterwards, which a reissue during the run m
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -28,6 +28,7 @@ from eventdesk.domain import (
 )
 from eventdesk.domain.badge_data import BadgeData
 from eventdesk.domain.errors import NotFound
+from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
 from eventdesk.services.events import PayloadSigner, get_event
 from eventdesk.storage import chunked
@@ -169,6 +170,34 @@ def companies(session: Session, *, limit: int = 5000) -> list[str]:
                                          Person.company != "")
             .distinct().order_by(Person.company).limit(limit))
     return list(session.scalars(stmt))
+
+
+def with_new_codes(session: Session, *, rows: Sequence[BadgeRow]) -> list[BadgeRow]:
+    """The rows, each with a fresh badge code and its signed payload, NOT stored: what a reprint
+    for lost badges prints. Once the badges are out, `desk.revoke_badge(new_code=…,
+    expected_code=…)` stores each new code and revokes the old one, as at the desk."""
+    if not rows:
+        return []
+    sign = PayloadSigner(session)
+    fresh = []
+    for row in rows:
+        code = new_badge_code()
+        fresh.append(replace(row, badge_code=code, qr_payload=sign(code)))
+    return fresh
+
+
+def already_printed(session: Session, *, printed: Sequence[tuple[int, str]]) -> list[int]:
+    """The person ids among (person id, badge code) pairs whose code has a print logged: a first
+    print of those would be a second "first" print."""
+    found: set[int] = set()
+    by_person = dict(printed)
+    for chunk in chunked(list(by_person)):
+        for pid, code in session.execute(
+                select(BadgePrint.person_id, BadgePrint.badge_code)
+                .where(BadgePrint.person_id.in_(chunk)).distinct()):
+            if by_person.get(pid) == code:
+                found.add(pid)
+    return [pid for pid, _code in printed if pid in found]
 
 
 @dataclass(frozen=True)

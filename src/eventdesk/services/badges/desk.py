@@ -10,6 +10,7 @@ changes nothing and never counts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -113,6 +114,26 @@ def revoke_badge(session: Session, *, person_id: int, reason: PrintReason | str,
                  subject_type="person", subject_id=person.id,
                  detail={"old_code": old, "new_code": person.badge_code, "reason": str(reason)})
     return get_person(session, person_id=person.id)
+
+
+def reissue(session: Session, *, codes: Sequence[tuple[int, str, str]],
+            reason: PrintReason | str, desk: str, operator: str) -> tuple[int, ...]:
+    """After badges with new codes were printed (a batch reprint for lost badges): for each
+    (person id, code before, new code) revoke the old code and store the new one, as
+    `revoke_badge` does at the desk. A person whose code changed since it was read (another desk
+    reissued it meanwhile) is left alone: their new paper never admits anyone. Returns those
+    people's ids. Raises NotFound when a person is gone."""
+    void: list[int] = []
+    for pid, before, new in codes:
+        current = session.scalar(select(Person.badge_code).where(Person.id == pid))
+        if current is None:
+            raise NotFound(code="printing.person_gone", person_id=pid, count=1)
+        if current != before:
+            void.append(pid)
+            continue
+        revoke_badge(session, person_id=pid, reason=reason, desk=desk, operator=operator,
+                     new_code=new, expected_code=before)
+    return tuple(void)
 
 
 def record_print(session: Session, *, person_id: int, desk: str, operator: str, layout: str,

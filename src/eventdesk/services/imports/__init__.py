@@ -6,25 +6,32 @@ For callers (actions.imports, which the CLI and the import wizard use):
     preview = inspect_file(session, path=p, kind="people", sheet=None)  # headers, mapping, rows…
     planned = plan_file(session, path=p, kind=…)  # read + plan; engine.write(session, planned)
 
-A file that cannot be read as a list at all (empty, binary junk, undecodable or mixed encoding,
-header only, no name column, a duplicated header, changed since the dry run) raises
-ImportRejected with a code (messages/imports.py). Problems in rows never raise: they are in
-`report.errors` (RowError with code + params), and with any of them nothing is written
-(`report.rejected`) unless `skip_invalid`. Services flush and never commit.
+A file that cannot be read as a list at all (empty, binary junk, an encoding that is not
+certain or mixed, a damaged CSV structure, an XLSX whose parts could exhaust memory, header
+only, no name column, a duplicated header, changed since the dry run) raises ImportRejected
+with a code (messages/imports.py); a damaged CSV's rows are in its `errors`. Problems in rows
+never raise: they are in `report.errors` (RowError with code + params), and with any of them
+nothing is written (`report.rejected`) unless `skip_invalid`. Services flush and never commit;
+an import's write transaction takes the kind's lock first (`hold_import_lock`, lock.py).
 
 Kinds: people.py, exhibitors.py, schedule.py (agenda items), each a KindAdapter; generic pieces:
 
-- `reading.open_table(path, *, sheet=None, known_headers=None) -> Table`: CSV (UTF-8, UTF-8 BOM,
-  UTF-16 BOM, GB18030/GBK detected; delimiter , ; or tab sniffed) or XLSX (python-calamine, or
-  openpyxl read-only when the workbook holds formulas — see xlsx.py; sheet by name, else the
-  first sheet that is a list; title rows above the header skipped). `Table.rows()` yields
+- `reading.open_table(path, *, sheet=None, known_headers=None, encoding=None) -> Table`: CSV
+  (encodings.py: UTF-8, UTF-8 BOM, UTF-16 BOM certain; a legacy encoding only when exactly one
+  candidate gives typical text, else refused with the candidates; `encoding` as chosen; records
+  read by csvfile.py, which names damaged ones; delimiter , ; or tab sniffed) or XLSX (archive.py
+  checks the zip parts first; python-calamine, or openpyxl read-only when the workbook holds
+  formulas — see xlsx.py; sheet by name, else the first sheet that is a list; title rows above
+  the header skipped). `Table.rows()` yields
   `(row_number, {header: value})`: row 1 is the first row under the header, blank rows are skipped
   but keep their numbers. `Table.headers`, `.header_line`, `.content_hash`, `.preview_text`,
-  `.sheets`; `Table.close()` when done. `reading.cell_text(value)` is a cell's text;
-  `xlsx.sheet_names(path)`.
+  `.sheets`, after the rows: `.damage`, `.stray_columns()`; `Table.close()` when done.
+  `reading.cell_text(value)` is a cell's text; `xlsx.sheet_names(path)`.
 - `mapping.FieldSpec(key, label, aliases, required)`; `mapping.auto_map(headers, fields)` and
   `resolve_mapping(headers, fields, saved)` give `{field key: header}`; `check_mapping` lists
-  problems; `load_mapping/save_mapping(session, kind=…)` keep a person's corrections (Setting).
+  problems; `secondary_columns` / `unmapped_columns` / `SecondColumns`: a mapped field's second
+  column (电话 beside 手机) and the columns left out; `load_mapping/save_mapping(session, kind=…)`
+  keep a person's corrections (Setting).
 - `normalise.clean(value)` trims, makes digits/letters half-width (domain.contact.half_width)
   and removes the export's formula guard (domain.cells.unguard_formula).
 - `engine.KindAdapter` + `engine.run(...)`: the whole plan/duplicates/dry-run/atomic run for a
@@ -53,6 +60,7 @@ from eventdesk.services.imports.engine import (
     run,
 )
 from eventdesk.services.imports.exhibitors import ExhibitorsAdapter
+from eventdesk.services.imports.lock import hold_import_lock
 from eventdesk.services.imports.people import PeopleAdapter
 from eventdesk.services.imports.reading import Table, cell_text, open_table
 from eventdesk.services.imports.report import ImportReport, Problem
@@ -109,13 +117,20 @@ class FilePreview:
     # This sheet cannot be read as a list (another sheet may be chosen).
     error: ImportRejected | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    kind: str = ""
+    # Under the proposed mapping: the columns not imported (headers, then letters of unheaded
+    # columns holding values in the rows read), and {header: field} of second columns.
+    unmapped: list[str] = field(default_factory=list)
+    secondary: dict[str, str] = field(default_factory=dict)
 
 
 def inspect_file(session: Session, *, path: Path | str, kind: str,
-                 sheet: str | None = None) -> FilePreview:
+                 sheet: str | None = None, encoding: str | None = None) -> FilePreview:
+    """How the file reads and maps (`encoding`: a CSV's codec as chosen, None: detected).
+    Raises ImportRejected for a file that cannot be read as a list."""
     adapter = adapter_for(kind)
     try:
-        table = open_for(adapter, path, sheet=sheet)
+        table = open_for(adapter, path, sheet=sheet, encoding=encoding)
     except ImportRejected as exc:
         # A workbook whose chosen sheet is not a list still offers its other sheets.
         names = sheet_names(path) if Path(path).suffix.lower() == ".xlsx" else []
@@ -125,7 +140,7 @@ def inspect_file(session: Session, *, path: Path | str, kind: str,
             path=str(Path(path)), format="xlsx", encoding="", delimiter="", sheets=names,
             sheet=sheet or names[0], headers=[], header_line=0, preview_text="", rows=[],
             mapping={}, fields=[(f.key, f.label, f.required) for f in adapter.fields],
-            problems=[], content_hash="", error=exc)
+            problems=[], content_hash="", error=exc, kind=kind)
     saved = mapping_mod.load_mapping(session, kind=kind)
     proposed = mapping_mod.resolve_mapping(table.headers, adapter.fields, saved)
     rows = []
@@ -136,6 +151,7 @@ def inspect_file(session: Session, *, path: Path | str, kind: str,
                 break
     finally:
         table.close()
+    secondary = mapping_mod.secondary_columns(table.headers, adapter.fields, proposed)
     return FilePreview(
         path=str(table.path), format=table.format, encoding=table.encoding,
         delimiter=table.delimiter, sheets=table.sheets, sheet=table.sheet,
@@ -143,19 +159,23 @@ def inspect_file(session: Session, *, path: Path | str, kind: str,
         rows=rows, mapping=proposed,
         fields=[(f.key, f.label, f.required) for f in adapter.fields],
         problems=mapping_mod.check_mapping(proposed, table.headers, adapter.fields),
-        content_hash=table.content_hash, row_estimate=table.row_estimate)
+        content_hash=table.content_hash, row_estimate=table.row_estimate, kind=kind,
+        unmapped=[*mapping_mod.unmapped_columns(table.headers, proposed, secondary),
+                  *table.stray_columns()],
+        secondary=secondary)
 
 
 def plan_file(session: Session, *, path: Path | str, kind: str, sheet: str | None = None,
               mapping: dict[str, str] | None = None, on_duplicate: str = "update",
               skip_invalid: bool = False, dry_run: bool = False,
               expected_hash: str | None = None, options: ImportOptions | None = None,
-              progress: Progress | None = None) -> Plan:
+              progress: Progress | None = None, encoding: str | None = None) -> Plan:
     """Read and plan one file of `kind`, writing nothing; `engine.write(session, plan)` writes
     it (see engine's docstring for when a plan may be written in another transaction)."""
     return engine.plan(session, adapter_for(kind, options), path=path, sheet=sheet,
                        mapping=mapping, on_duplicate=on_duplicate, skip_invalid=skip_invalid,
-                       dry_run=dry_run, expected_hash=expected_hash, progress=progress)
+                       dry_run=dry_run, expected_hash=expected_hash, progress=progress,
+                       encoding=encoding)
 
 
 def import_file(session: Session, *, path: Path | str, kind: str, sheet: str | None = None,
@@ -163,11 +183,12 @@ def import_file(session: Session, *, path: Path | str, kind: str, sheet: str | N
                 skip_invalid: bool = False, dry_run: bool = False,
                 expected_hash: str | None = None, operator: str = "",
                 save_mapping: bool = False, options: ImportOptions | None = None,
-                progress: Progress | None = None) -> ImportReport:
+                progress: Progress | None = None, encoding: str | None = None) -> ImportReport:
     """Import (or dry-run) one file of `kind` in the caller's one transaction."""
     report = run(session, adapter_for(kind, options), path=path, sheet=sheet, mapping=mapping,
                  on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
-                 expected_hash=expected_hash, operator=operator, progress=progress)
+                 expected_hash=expected_hash, operator=operator, progress=progress,
+                 encoding=encoding)
     if save_mapping:
         remember_mapping(session, report)
     return report
@@ -191,6 +212,7 @@ __all__ = [
     "Table",
     "adapter_for",
     "cell_text",
+    "hold_import_lock",
     "import_file",
     "inspect_file",
     "kinds",

@@ -33,7 +33,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from eventdesk.domain.errors import ImportRejected
+from eventdesk.services.events import get_event
 from eventdesk.services.imports import mapping as mapping_mod
+from eventdesk.services.imports.lock import hold_import_lock
 from eventdesk.services.imports.mapping import FieldSpec
 from eventdesk.services.imports.normalise import report_value
 from eventdesk.services.imports.reading import Table, open_table
@@ -48,6 +50,9 @@ from eventdesk.services.imports.report import (
 POLICIES: tuple[str, ...] = ("update", "skip", "reject")
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500
+# Rows of one file at most: a plan holds every row until it writes (about 3 KB a person), so
+# memory is bounded by this; twice the 100,000 people of the scale test.
+MAX_ROWS = 200_000
 Key = tuple[str, Hashable]  # (field named in messages, hashable identity)
 RecordId = int | tuple[str, int]  # existing database id, or ("new", n)
 # A note on a row that is imported anyway: (field, value shown, problem).
@@ -77,6 +82,9 @@ class KindAdapter:
     label: str = ""  # a Phrase ("imports.kind.people" …), worded inside messages
     fields: tuple[FieldSpec, ...] = ()
     compare: tuple[str, ...] = ()  # the fields whose change makes an update
+    # The free-text field that keeps a second column's value where it differs from its
+    # field's own (mapping.secondary_columns); None: such a value is a note on the row.
+    notes_field: str | None = None
 
     def __init__(self, options: ImportOptions | None = None) -> None:
         self.options = options or ImportOptions()
@@ -157,20 +165,24 @@ def _known_for(adapter: KindAdapter) -> Callable[[str], bool]:
     return mapping_mod.known_header(adapter.fields)
 
 
-def open_for(adapter: KindAdapter, path: Path | str, *, sheet: str | None = None) -> Table:
-    return open_table(path, sheet=sheet, known_headers=_known_for(adapter))
+def open_for(adapter: KindAdapter, path: Path | str, *, sheet: str | None = None,
+             encoding: str | None = None) -> Table:
+    return open_table(path, sheet=sheet, known_headers=_known_for(adapter), encoding=encoding)
 
 
 def plan(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str | None = None,
          mapping: dict[str, str] | None = None, on_duplicate: str = "update",
          skip_invalid: bool = False, dry_run: bool = False, expected_hash: str | None = None,
-         progress: Progress | None = None) -> Plan:
+         progress: Progress | None = None, encoding: str | None = None) -> Plan:
     """Read and plan one file; writes nothing. Raises ImportRejected for a file refused as a
-    whole (unreadable, unusable mapping, changed since the dry run `expected_hash`)."""
+    whole (unreadable, encoding unsure, damaged, unusable mapping, changed since the dry run
+    `expected_hash`), NoEvent when the database holds no event (its lists would belong to no
+    event). `encoding`: a CSV's codec as the person chose it (None: detected)."""
+    get_event(session)
     if on_duplicate not in POLICIES:
         raise ImportRejected(code="imports.unknown_policy", policy=on_duplicate)
     stamp = adapter.stamp(session)
-    table = open_for(adapter, path, sheet=sheet)
+    table = open_for(adapter, path, sheet=sheet, encoding=encoding)
     try:
         result = _plan(session, adapter, table, mapping=mapping, on_duplicate=on_duplicate,
                        skip_invalid=skip_invalid, dry_run=dry_run, expected_hash=expected_hash,
@@ -251,11 +263,15 @@ def finish(session: Session, plan: Plan, *, created: int, updated: int,
 def run(session: Session, adapter: KindAdapter, *, path: Path | str, sheet: str | None = None,
         mapping: dict[str, str] | None = None, on_duplicate: str = "update",
         skip_invalid: bool = False, dry_run: bool = False, expected_hash: str | None = None,
-        operator: str = "", progress: Progress | None = None) -> ImportReport:
-    """Plan and write in one session (the caller's one transaction)."""
+        operator: str = "", progress: Progress | None = None,
+        encoding: str | None = None) -> ImportReport:
+    """Plan and write in one session (the caller's one transaction; a real run holds the
+    kind's import lock from before it reads, see lock.py)."""
+    if not dry_run:
+        hold_import_lock(session, kind=adapter.kind)
     planned = plan(session, adapter, path=path, sheet=sheet, mapping=mapping,
                    on_duplicate=on_duplicate, skip_invalid=skip_invalid, dry_run=dry_run,
-                   expected_hash=expected_hash, progress=progress)
+                   expected_hash=expected_hash, progress=progress, encoding=encoding)
     return write(session, planned, operator=operator, progress=progress)
 
 
@@ -273,17 +289,28 @@ def _plan(session: Session, adapter: KindAdapter, table: Table, *, mapping: dict
         first = problems[0]
         raise ImportRejected("", [row_error(0, "", "", p) for p in problems],
                              code=first.code, **first.params)
+    secondary = mapping_mod.secondary_columns(table.headers, adapter.fields, mapping)
     report = ImportReport(kind=adapter.kind, dry_run=dry_run, content_hash=table.content_hash,
                           mapping=dict(mapping), format=table.format, encoding=table.encoding,
-                          sheet=table.sheet)
+                          sheet=table.sheet, secondary_columns=secondary)
     planner = _Planner(adapter, adapter.load(session), mapping, on_duplicate, report,
                        table.headers)
+    seconds = mapping_mod.SecondColumns(adapter.fields, secondary, notes=adapter.notes_field)
     total = max(table.row_estimate, 1)
     for row_no, values in table.rows():
         report.rows += 1
+        if report.rows > MAX_ROWS:
+            raise ImportRejected(code="imports.too_many_rows", file=table.path.name,
+                                 limit=f"{MAX_ROWS:,}")
         if progress is not None and report.rows % PROGRESS_EVERY == 0:
             progress(report.rows, max(total, report.rows))
-        planner.row(row_no, {f: values.get(h) for f, h in mapping.items()})
+        fields = {f: values.get(h) for f, h in mapping.items()}
+        sources = seconds.fill(row_no, fields, values, report) if secondary else None
+        planner.row(row_no, fields, sources)
+    table.refuse_damage()
+    report.unmapped_columns = [
+        *mapping_mod.unmapped_columns(table.headers, mapping, secondary),
+        *table.stray_columns()]
     creates, updates = planner.result()
     report.would_create, report.would_update = len(creates), len(updates)
     report.would_skip = report.rows - len(creates) - len(updates)
@@ -305,6 +332,7 @@ class _Planner:
         self.first_row: dict[RecordId, int] = {}
         self.index: dict[Hashable, RecordId] = {}
         self.new_count = 0
+        self.sources: dict[str, str] = {}
         for rid, record in existing.records.items():
             self._index(rid, record)
         self.labels = {f.key: f.label for f in adapter.fields}
@@ -316,9 +344,13 @@ class _Planner:
             self.index.setdefault(key, rid)
 
     def column(self, name: str) -> str:
-        return self.mapping.get(name) or self.labels.get(name, name)
+        return (self.sources.get(name) or self.mapping.get(name)
+                or self.labels.get(name, name))
 
-    def row(self, row_no: int, values: dict[str, Any]) -> None:
+    def row(self, row_no: int, values: dict[str, Any],
+            sources: dict[str, str] | None = None) -> None:
+        """Plan one row; `sources`: {field: header} of values taken from a second column."""
+        self.sources = sources or {}
         data, problems = self.adapter.clean(values)
         if problems:
             for name, issue in sorted(problems.items(),

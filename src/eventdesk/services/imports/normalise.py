@@ -11,6 +11,7 @@ from typing import Any
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PersonStatus
 from eventdesk.domain.cells import unguard_formula
 from eventdesk.domain.contact import half_width
+from eventdesk.domain.names import simplify
 from eventdesk.services.imports.reading import cell_text
 
 # Longest cell text kept in an error report; a 100,000-character cell is not echoed back.
@@ -54,7 +55,8 @@ def clean(value: Any, *, collapse: bool = True) -> str:
 
 
 def _word(text: str) -> str:
-    return re.sub(r"[\s_\-]+", "", text).lower()
+    # Traditional script reads as simplified: 觀眾 is 观众, 媒體 is 媒体, 已取消 stays.
+    return re.sub(r"[\s_\-]+", "", simplify(text)).lower()
 
 
 def category_of(text: str) -> Category | None:

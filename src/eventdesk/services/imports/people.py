@@ -1,7 +1,8 @@
 """People lists: registration exports, exhibitors' staff sheets, media lists, partners' Excel.
 
 Duplicates: the same badge code (our own export), the same external reference, or the same name
-with the same phone, e-mail or company. A shared phone or e-mail alone is not a duplicate: an
+with the same phone, e-mail or company; a row with a name and none of those matches the person
+of that name who has none of them either. A shared phone or e-mail alone is not a duplicate: an
 assistant often registers several colleagues with one number, and merging them would lose people.
 
 Blank cells never erase what the database holds; a row links to an exhibitor when its company
@@ -41,19 +42,23 @@ from eventdesk.storage import chunked
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "姓名", ("姓名", "名字", "name", "中文名", "中文姓名", "参会人", "参会人姓名",
-                               "fullname", "full name", "参会者", "嘉宾姓名"), required=True),
+                               "fullname", "full name", "参会者", "嘉宾姓名",
+                               # partners' lists from Japan and Korea (traditional script
+                               # needs no alias: mapping.header_key simplifies)
+                               "氏名", "이름", "성명"), required=True),
     FieldSpec("name_en", "英文名", ("英文名", "英文姓名", "english name", "name_en", "name (en)",
                                   "name en", "拼音")),
     FieldSpec("company", "单位", ("单位", "公司", "企业名称", "单位名称", "公司名称", "工作单位",
                                 "所在单位", "企业", "company", "organization", "organisation",
-                                "company name", "机构")),
+                                "company name", "机构", "会社", "会社名", "회사", "회사명")),
     FieldSpec("category", "类别", ("类别", "身份", "参会身份", "类型", "人员类别", "参会类型",
                                  "category", "type", "role")),
     FieldSpec("title", "职务", ("职务", "职位", "职称", "title", "position", "job title")),
     FieldSpec("phone", "手机", ("手机", "手机号", "手机号码", "电话", "联系电话", "电话号码",
-                              "移动电话", "mobile", "phone", "tel", "telephone", "cell")),
+                              "移动电话", "mobile", "phone", "tel", "telephone", "cell",
+                              "携帯電話", "携帯", "휴대폰", "전화", "전화번호")),
     FieldSpec("email", "邮箱", ("邮箱", "电子邮件", "电子邮箱", "邮件", "邮箱地址", "email",
-                              "e-mail", "mail")),
+                              "e-mail", "mail", "メール", "メールアドレス", "이메일")),
     FieldSpec("status", "状态", ("状态", "status")),
     FieldSpec("external_ref", "编号", ("编号", "报名编号", "报名号", "注册编号", "登记编号",
                                      "external id", "external_ref", "registration id", "ref")),
@@ -63,6 +68,8 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 COMPARE = ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone", "email",
            "status", "external_ref", "notes")
+# What tells two people of one name apart; a record with none of them matches by name alone.
+_IDENTIFYING = ("phone", "email", "company", "external_ref")
 _INSERT_BATCH = 2000
 _SEARCH_FIELDS = ("name_pinyin", "search_text")  # what _search gives
 _fold = lru_cache(maxsize=65536)(fold)
@@ -84,6 +91,7 @@ class PeopleAdapter(KindAdapter):
     label = Phrase("imports.kind.people")
     fields = FIELDS
     compare = COMPARE
+    notes_field = "notes"
 
     def __init__(self, options: ImportOptions | None = None) -> None:
         super().__init__(options)
@@ -167,6 +175,11 @@ class PeopleAdapter(KindAdapter):
                 keys.append(("email", ("email", name, record["email"])))
             if record.get("company"):
                 keys.append(("company", ("company", name, _fold(record["company"]))))
+            if not any(record.get(k) for k in _IDENTIFYING):
+                # A row with nothing but a name (and category, title, notes…) is the person of
+                # that name who has nothing else to tell them apart either: without this key
+                # every import of such a list made them anew (three runs, three people).
+                keys.append(("name", ("name", name)))
         return keys
 
     def complete(self, data: dict[str, Any]) -> dict[str, Any]:

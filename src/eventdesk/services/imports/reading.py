@@ -16,8 +16,6 @@ text ("=SUM(A1:A3)"), which is then stored as text like any other value.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,19 +24,28 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from eventdesk.domain.errors import ImportRejected
+from eventdesk.domain.errors import ImportRejected, Phrase, RowError
+from eventdesk.services.imports import encodings
+from eventdesk.services.imports.csvfile import (
+    MAX_CELL,
+    column_letter,
+    damage,
+    records,
+    sniff_delimiter,
+)
 from eventdesk.services.imports.xlsx import open_book
+
+__all__ = ["MAX_CELL", "Table", "cell_text", "column_letter", "open_table", "sniff_delimiter"]
 
 # Rows looked at when searching for the header row under title lines.
 HEADER_SEARCH_ROWS = 30
-# A cell longer than this is refused outright (the csv module's own limit is 131,072).
-MAX_CELL = 1_000_000
 PREVIEW_LINES = 15
-DELIMITERS = ",;\t"
+# A CSV larger than this is refused before it is read (200,000 rows of the 16-column people
+# export are 45 MB): planning holds every row, so memory grows with the file.
+MAX_CSV_BYTES = 256 << 20
+# Structural problems kept for the report of a damaged CSV (the count is always exact).
+MAX_DAMAGE = 200
 _CHUNK = 1 << 20
-
-if csv.field_size_limit() < MAX_CELL:  # process-wide; raising it only admits longer cells
-    csv.field_size_limit(MAX_CELL)
 
 
 @dataclass
@@ -56,6 +63,13 @@ class Table:
     sheet: str = ""
     preview_text: str = ""  # the first lines as decoded (csv) or tab-joined (xlsx)
     row_estimate: int = 0  # for progress bars; may be approximate for xlsx
+    # Filled while rows() runs (so complete once every row was read):
+    # CSV records whose structure is damaged (see csvfile.damage), the first MAX_DAMAGE of
+    # `damaged`; and {0-based column index: first row} of columns without a header that hold
+    # values (beyond the header's last column, or under an empty header cell).
+    damage: list[RowError] = field(default_factory=list)
+    damaged: int = 0
+    stray: dict[int, int] = field(default_factory=dict)
     _iter_raw: Callable[[], Iterator[list[Any]]] | None = None
     _close: Callable[[], None] | None = None
 
@@ -66,16 +80,49 @@ class Table:
             self._close = None
 
     def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(row_number, {header: value}) for every non-blank row under the header."""
+        """(row_number, {header: value}) for every non-blank row under the header; notes
+        damaged CSV records in `damage` and unheaded columns holding values in `stray`."""
         assert self._iter_raw is not None
+        width = len(self.headers)
         columns = [(i, h) for i, h in enumerate(self.headers) if h]
+        unheaded = [i for i, h in enumerate(self.headers) if not h]
+        check = self.format == "csv"
+        self.damage, self.damaged, self.stray = [], 0, {}
         for line_no, raw in enumerate(self._iter_raw(), start=1):
             if line_no <= self.header_line:
                 continue
-            if not any(cell_text(v) for v in raw):
+            if not any(cell_text(v).strip() for v in raw):
                 continue
+            row = line_no - self.header_line
+            if check:
+                problem = damage(row, raw, self.headers, self.delimiter, _short)
+                if problem is not None:
+                    self.damaged += 1
+                    if len(self.damage) < MAX_DAMAGE:
+                        self.damage.append(problem)
+            if len(raw) > width or unheaded:
+                self._note_stray(row, raw, width, unheaded)
             values = {h: (raw[i] if i < len(raw) else None) for i, h in columns}
-            yield line_no - self.header_line, values
+            yield row, values
+
+    def _note_stray(self, row: int, raw: list[Any], width: int, unheaded: list[int]) -> None:
+        for i in [*unheaded, *range(width, len(raw))]:
+            if i < len(raw) and i not in self.stray and cell_text(raw[i]).strip():
+                self.stray[i] = row
+
+    def refuse_damage(self) -> None:
+        """Refuse a CSV whose structure was found damaged while its rows were read (every row,
+        so call it after the last): with a row shifted or swallowed, no row can be trusted."""
+        if not self.damaged:
+            return
+        first = self.damage[0]
+        raise ImportRejected("", list(self.damage), code="imports.csv_damaged",
+                             file=self.path.name, count=self.damaged, row=first.row,
+                             column=first.column, cause=Phrase(first.code, **first.params))
+
+    def stray_columns(self) -> list[str]:
+        """The columns without a header that hold values, by spreadsheet letter ("F")."""
+        return [column_letter(i) for i in sorted(self.stray)]
 
 
 def cell_text(value: Any) -> str:
@@ -93,6 +140,11 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def _short(value: Any) -> str:
+    text = cell_text(value)
+    return text if len(text) <= 200 else text[:200] + f"…（共 {len(text):,} 字）"
+
+
 def file_hash(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -102,8 +154,10 @@ def file_hash(path: Path) -> str:
 
 
 def open_table(path: Path | str, *, sheet: str | None = None,
-               known_headers: Callable[[str], bool] | None = None) -> Table:
-    """Open a CSV or XLSX list; every problem with the file itself is one ImportRejected."""
+               known_headers: Callable[[str], bool] | None = None,
+               encoding: str | None = None) -> Table:
+    """Open a CSV or XLSX list; every problem with the file itself is one ImportRejected.
+    `encoding` (CSV only): a codec the person chose; None detects it."""
     path = Path(path)
     try:
         with open(path, "rb") as fh:
@@ -121,112 +175,29 @@ def open_table(path: Path | str, *, sheet: str | None = None,
         raise ImportRejected(code="imports.xls_legacy", file=path.name)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise ImportRejected(code="imports.xlsx_not_zip", file=path.name)
-    return _open_csv(path, known_headers)
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise ImportRejected(code="imports.file_too_large", file=path.name,
+                             size=f"{size >> 20:,}", limit=f"{MAX_CSV_BYTES >> 20:,}")
+    return _open_csv(path, known_headers, encoding)
 
 
-# -- CSV ----------------------------------------------------------------------------------------
+# -- CSV ---------------------------------------------------------------------------------------
 
-def detect_encoding(path: Path) -> tuple[str, str]:
-    """(encoding, sha256) of a text file, reading it once in bounded memory.
-
-    UTF-8 (with or without BOM) and UTF-16 with BOM are recognised first; otherwise GB18030 (a
-    superset of GBK and GB2312) is tried, line by line. A file whose lines are partly valid UTF-8
-    Chinese and partly something else was pasted together from two sources and is refused rather
-    than half garbled. charset-normalizer only settles what strict decoding cannot: Big5 (which
-    also decodes, garbled, as GBK) and single-byte Western files from foreign partners.
-    """
-    digest = hashlib.sha256()
-    utf8_lines = legacy_lines = 0
-    first_legacy = first_utf8 = first_bad = 0
-    with open(path, "rb") as fh:
-        start = fh.read(4)
-        fh.seek(0)
-        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            data = fh.read()
-            digest.update(data)
-            try:
-                data.decode("utf-16")
-            except UnicodeDecodeError:
-                raise ImportRejected(code="imports.utf16_damaged", file=path.name) from None
-            return "utf-16", digest.hexdigest()
-        for line_no, line in enumerate(fh, start=1):
-            digest.update(line)
-            if b"\x00" in line:
-                raise ImportRejected(code="imports.binary", file=path.name, line=line_no)
-            if line.isascii():
-                continue
-            try:
-                line.decode("utf-8")
-                utf8_lines += 1
-                first_utf8 = first_utf8 or line_no
-                continue
-            except UnicodeDecodeError:
-                legacy_lines += 1
-                first_legacy = first_legacy or line_no
-            if not first_bad:
-                try:
-                    line.decode("gb18030")
-                except UnicodeDecodeError:
-                    first_bad = line_no
-    if utf8_lines and legacy_lines:
-        raise ImportRejected(code="imports.mixed_encodings", file=path.name,
-                             utf8_line=first_utf8, other_line=first_legacy)
-    if not legacy_lines:
-        return ("utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"), digest.hexdigest()
-    guess = _guess_legacy(path)
-    if guess and (first_bad or guess in ("big5", "cp950", "big5hkscs")):
-        return guess, digest.hexdigest()
-    if first_bad:
-        raise ImportRejected(code="imports.unknown_encoding", file=path.name, line=first_bad)
-    return "gb18030", digest.hexdigest()
-
-
-def _guess_legacy(path: Path) -> str | None:
-    """charset-normalizer's guess for a non-UTF-8 file, kept only if the whole file decodes."""
-    from charset_normalizer import from_bytes
-
-    with open(path, "rb") as fh:
-        best = from_bytes(fh.read(64 * 1024)).best()
-    if best is None or best.encoding.replace("-", "_").startswith(("utf_", "ascii")):
-        return None
-    decoder = codecs.getincrementaldecoder(best.encoding)()
-    try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-    except (UnicodeDecodeError, LookupError):
-        return None
-    return str(best.encoding)
-
-
-def sniff_delimiter(sample: str) -> str:
-    lines = [ln for ln in sample.splitlines() if ln.strip()][:20]
-    try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        pass
-    # The sniffer gives up on ragged lines (title rows); the most frequent candidate wins.
-    counts = {d: sum(ln.count(d) for ln in lines) for d in DELIMITERS}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _open_csv(path: Path, known: Callable[[str], bool] | None) -> Table:
-    encoding, digest = detect_encoding(path)
+def _open_csv(path: Path, known: Callable[[str], bool] | None, encoding: str | None) -> Table:
+    """`encoding`: the person's choice (checked to decode the whole file), else detected —
+    see encodings.py for when detection refuses rather than guesses."""
+    if encoding:
+        encoding, digest = encodings.check_encoding(path, encoding)
+    else:
+        encoding, digest = encodings.detect(path, known=known)
     with open(path, encoding=encoding, newline="") as fh:
         sample = fh.read(64 * 1024)
     delimiter = sniff_delimiter(sample)
 
     def iter_raw() -> Iterator[list[Any]]:
         with open(path, encoding=encoding, newline="") as fh:
-            reader = csv.reader(fh, delimiter=delimiter)
-            try:
-                yield from reader
-            except csv.Error as exc:
-                raise ImportRejected(code="imports.csv_unparsable", file=path.name,
-                                     line=reader.line_num, detail=str(exc),
-                                     limit=f"{MAX_CELL:,}") from None
+            yield from records(fh, delimiter=delimiter, name=path.name)
 
     preview = "\n".join(sample.splitlines()[:PREVIEW_LINES])
     estimate = max(sample.count("\n"), 1)

@@ -46,6 +46,10 @@ class ImportReport:
     second import of the same file is all skipped), duplicates under the skip policy, and invalid
     rows when `skip_invalid` is on. Blank rows are not counted.
     warnings: row problems that do not stop the row (a speaker not matched to a person).
+    unmapped_columns: the columns not imported at all (header texts in file order, then the
+    letters of columns without a header that hold values, e.g. "F").
+    secondary_columns: {header: field key} of second columns of a mapped field (电话 beside
+    手机): see mapping.secondary_columns for what they do.
     extra: what a kind adds (schedule: "conflicts" as Conflict values, worded for JSON by
     messages.imports.report_json,
     "rooms_created" as names).
@@ -69,4 +73,6 @@ class ImportReport:
     format: str = ""
     encoding: str = ""
     sheet: str = ""
+    unmapped_columns: list[str] = field(default_factory=list)
+    secondary_columns: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from eventdesk.domain.agenda import merge_windows
+
 ROOM_DOUBLE_BOOKED = "room_double_booked"
 SPEAKER_DOUBLE_BOOKED = "speaker_double_booked"
 SPEAKER_UNAVAILABLE = "speaker_unavailable"
@@ -98,6 +100,11 @@ class RoomFacts:
     name: str
     capacity: int
     windows: tuple[Window, ...] = ()  # empty: available all event long
+
+    def __post_init__(self) -> None:
+        # Merged (domain.agenda.merge_windows): an item is inside the room's availability when
+        # it lies in their union, also across two windows that touch at midnight.
+        object.__setattr__(self, "windows", merge_windows(self.windows))
 
 
 @dataclass

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from eventdesk.domain import Person
 from eventdesk.domain.errors import NotFound, ValidationFailed
 from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
-from eventdesk.services.exports import Progress, write_table, write_whole
+from eventdesk.files import write_whole
+from eventdesk.services.exports import Progress, write_table
 from eventdesk.services.schedule.items import (
     KIND_LABELS_ZH,
     ItemRow,

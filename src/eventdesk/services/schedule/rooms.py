@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import Person, Room, RoomAvailability, SpeakerUnavailability, Track
+from eventdesk.domain.agenda import merge_windows
 from eventdesk.domain.errors import NotFound, ValidationFailed
 
 Window = tuple[datetime, datetime]
@@ -65,6 +66,9 @@ def invalid_field(field: str, code: str, /, **params: object) -> ValidationFaile
 
 
 def _check_windows(windows: Iterable[Window]) -> list[Window]:
+    """The windows as stored: checked, then merged where they touch or overlap
+    (domain.agenda.merge_windows), so a room open until 24:00 and from 00:00 the next day is
+    one window across midnight."""
     out = []
     for start, end in windows:
         if start.tzinfo is None or end.tzinfo is None:
@@ -72,7 +76,7 @@ def _check_windows(windows: Iterable[Window]) -> list[Window]:
         if end <= start:
             raise invalid_field("window", "schedule.time.end_before_start")
         out.append((start, end))
-    return out
+    return list(merge_windows(out))
 
 
 def _room_row(room: Room, windows: Sequence[Window] = ()) -> RoomRow:

@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from eventdesk.domain.contact import phone_digits
-from eventdesk.domain.names import SEPARATOR
+from eventdesk.domain.names import SEPARATOR, has_accents, with_latin_forms
 
 _DOTS_RE = re.compile(r"[·•‧・.\s]+")
 SEP = "\x1f"  # between forms in a search text
@@ -39,15 +39,22 @@ def entry_text(search_text: str | None) -> str:
 
     Query words are folded (dots and spaces dropped, so 阿依古丽·买买提 matches either way);
     stored e-mails and references keep theirs, so a form's folded spelling is added after the
-    forms when it differs. Empty and repeated forms are dropped."""
+    forms when it differs. Query words are spelled without accents (domain.names.search_fold):
+    so are the forms, also those stored before the search_text had accent-free forms. Empty and
+    repeated forms are dropped."""
     text = (search_text or "").replace(SEP, "").replace(RS, "")
     folded = _DOTS_RE.sub("", text)
-    if folded == text and "||" not in text and text[:1] != "|" and text[-1:] != "|":
+    accents = has_accents(text)  # one look at the whole text: most have none
+    if (folded == text and not accents and "||" not in text and text[:1] != "|"
+            and text[-1:] != "|"):
         return SEP + text.replace(SEPARATOR, SEP) + SEP  # the common case, in C
     forms = text.split(SEPARATOR)
     # Folding never removes a '|', so the folded forms line up with the forms.
     extra = [g for f, g in zip(forms, folded.split(SEPARATOR), strict=True) if g != f and g]
-    return SEP + SEP.join(dict.fromkeys(f for f in forms + extra if f)) + SEP
+    forms = [f for f in forms + extra if f]
+    if accents:
+        forms = with_latin_forms(forms)
+    return SEP + SEP.join(dict.fromkeys(forms)) + SEP
 
 
 def make_entry(pid: int, search_text: str | None, phone: str | None,

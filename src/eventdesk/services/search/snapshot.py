@@ -26,20 +26,21 @@ import io
 import marshal
 import os
 import sys
-import tempfile
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from eventdesk.files import replacing
 from eventdesk.services.search.base import ORDINAL, BaseIndex, FullLayer, Lists, Pause, no_pause
 
 # Raise when the records change shape or the search texts change meaning.
-FORMAT = 2
+FORMAT = 3  # 2: accent-free forms (domain.names.latin_forms); 3: records, two layers
 PIECE = 5000  # entries per record: a few milliseconds of marshal each
 _LAYOUT = (sys.byteorder, array(ORDINAL).itemsize)
 _SCAN = ("keys", "phones", "texts")
@@ -84,29 +85,21 @@ def _records(base: BaseIndex, full: FullLayer, pause: Pause) -> Iterator[tuple[s
 def save(identity: str, version: tuple[int, object], base: BaseIndex, *,
          pause: Pause = no_pause) -> None:
     """Store a complete `base` (full layer and two-character lists built) for `identity` at
-    `version`: written piece by piece to a temporary file and moved into place, so a reader
-    never sees half a snapshot. Does nothing for an incomplete base. Errors (a full or
-    read-only disk) are ignored: the snapshot only saves time."""
+    `version`: written piece by piece to a temporary file and moved into place
+    (files.replacing), so a reader never sees half a snapshot. Does nothing for an incomplete
+    base. Errors (a full or read-only disk) are ignored: the snapshot only saves time."""
     full = base.full
     if full is None or not base.grams_complete:
         return
-    path = _path(identity)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".search-", dir=path.parent)
-        try:
+        with replacing(_path(identity), mode=0o600) as tmp, tmp.open("wb") as fh:
             digest = hashlib.sha256()
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps((FORMAT, _stamp(version), _LAYOUT, base.size)))
-                for record in (*_records(base, full, pause), ("end", None)):
-                    data = marshal.dumps(record)
-                    digest.update(data)
-                    fh.write(data)
-                fh.write(digest.digest())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            fh.write(marshal.dumps((FORMAT, _stamp(version), _LAYOUT, base.size)))
+            for record in chain(_records(base, full, pause), [("end", None)]):
+                data = marshal.dumps(record)
+                digest.update(data)
+                fh.write(data)
+            fh.write(digest.digest())
     except (OSError, ValueError):
         return
 

@@ -10,9 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,10 +35,15 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.actions import printing
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome, ProgressFn
-from eventdesk.domain import CATEGORY_LABELS_ZH, Category
+from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PrintReason
 from eventdesk.ui import ops
 from eventdesk.ui.badges import jobs
+from eventdesk.ui.badges.layout_choice import LayoutChoice
 from eventdesk.ui.context import EXHIBITORS, PEOPLE, PRINTS, AppContext
+from eventdesk.ui.desk import settings as desk_settings
+from eventdesk.ui.printers import calibration
+from eventdesk.ui.printers.dialog import CalibrationDialog
+from eventdesk.ui.printers.queue import PrintJob
 
 # A big run renders in child processes (actions.printing, separate_process): the window's own
 # process keeps its GIL and garbage collector for the desk's typing. Two: the desk PC's cores.
@@ -55,7 +60,6 @@ class BadgeView(QWidget):
         self._preview_op: ops.BackgroundOp | None = None
         self._halls_op: ops.BackgroundOp | None = None
         self.run_op: ops.BackgroundOp | None = None
-        self._printer: QPrinter | None = None
         self.last_outcome: printing.PrintRun | None = None
         self.summary: printing.BadgeSummary | None = None
         self._generation = 0
@@ -89,10 +93,8 @@ class BadgeView(QWidget):
         who_box = QGroupBox("打印哪些胸卡 Who")
         who_box.setLayout(who)
 
-        self.layout_box = QComboBox()
-        for name, title in printing.layout_choices():
-            self.layout_box.addItem(title, name)
-        self.layout_box.setCurrentIndex(max(self.layout_box.findData("default"), 0))
+        self.layout_choice = LayoutChoice(self.ctx)  # built-in and the event's own layouts
+        self.layout_box = self.layout_choice.box
         self.preset = QComboBox()
         for preset, label in printing.preset_choices():
             self.preset.addItem(label, preset)
@@ -101,23 +103,18 @@ class BadgeView(QWidget):
         self.separators = QCheckBox("每个单位前加分隔页 Separator page per company")
         self.duplex = QCheckBox("双面（版式有背面时）Duplex when the layout has a back")
         self.duplex.setChecked(True)
-        self.offset_x = QDoubleSpinBox(suffix=" mm", minimum=-10, maximum=10, singleStep=0.5)
-        self.offset_y = QDoubleSpinBox(suffix=" mm", minimum=-10, maximum=10, singleStep=0.5)
-        self._printer_name = QPrinterInfo.defaultPrinterName() or "default"
-        calibration = QHBoxLayout()
-        calibration.addWidget(QLabel("X"))
-        calibration.addWidget(self.offset_x)
-        calibration.addWidget(QLabel("Y"))
-        calibration.addWidget(self.offset_y)
-        self._load_calibration()
+        # Calibration belongs to this desk's printer (ui.printers.calibration): applied to
+        # every print, chosen in the print dialog; files (proofs, print shops) get none.
+        self.calibrate_button = QPushButton("打印机校准… Calibrate printer")
+        self.calibrate_button.setObjectName("calibratePrinter")
         how = QFormLayout()
-        how.addRow("版式 Layout", self.layout_box)
+        how.addRow("版式 Layout", self.layout_choice)
         how.addRow("纸张 Paper", self.preset)
         how.addRow(self.crop_marks)
         how.addRow("出血 Bleed", self.bleed)
         how.addRow(self.separators)
         how.addRow(self.duplex)
-        how.addRow(f"打印机校准（{self._printer_name}）", calibration)
+        how.addRow("打印机 Printer", self.calibrate_button)
         how_box = QGroupBox("怎么打印 How")
         how_box.setLayout(how)
 
@@ -129,6 +126,13 @@ class BadgeView(QWidget):
         self.problems.setMaximumHeight(110)
         self.problems.hide()
         self.mark_printed = QCheckBox("保存后标记为已打印 Mark as printed")
+        # The reason a run is logged with means what it means at the desk: a lost reprint
+        # issues new codes and revokes the old ones (actions.printing.print_run).
+        self.reason = QComboBox()
+        for why in PrintReason:
+            self.reason.addItem(messages.text(f"desk.print_reason.{why.value}"), why)
+        reason_row = QFormLayout()
+        reason_row.addRow("打印原因 Reason", self.reason)
         self.pdf_button = QPushButton("生成 PDF… Save PDF")
         self.print_button = QPushButton("打印… Print")
         self.cancel_button = QPushButton("取消 Cancel")
@@ -145,6 +149,7 @@ class BadgeView(QWidget):
         for w in (who_box, how_box, self.count_label, self.problems_label, self.problems,
                   self.mark_printed):
             side.addWidget(w)
+        side.addLayout(reason_row)
         side.addLayout(buttons)
         side.addWidget(self.progress)
         side.addWidget(self.status)
@@ -176,8 +181,7 @@ class BadgeView(QWidget):
                        self.duplex.toggled,
                        self.bleed.valueChanged, self.company.textChanged):
             signal.connect(self._schedule_refresh)
-        self.offset_x.valueChanged.connect(self._save_calibration)
-        self.offset_y.valueChanged.connect(self._save_calibration)
+        self.calibrate_button.clicked.connect(self.open_calibration)
         self.pdf_button.clicked.connect(self._save_pdf)
         self.print_button.clicked.connect(self._print)
         self.cancel_button.clicked.connect(self.cancel)
@@ -201,36 +205,27 @@ class BadgeView(QWidget):
         self.hall.setCurrentIndex(max(index, 0))
         self.hall.blockSignals(False)
 
-    def _settings_key(self, printer: str) -> str:
-        return f"badges/calibration/{printer}"
+    def _desk(self) -> desk_settings.DeskSettings:
+        return desk_settings.load(self.ctx.settings)
 
-    def _load_calibration(self, printer: str | None = None) -> tuple[float, float]:
-        value = str(QSettings().value(self._settings_key(printer or self._printer_name), "0,0"))
-        try:
-            x, y = (float(v) for v in value.split(","))
-        except ValueError:
-            x, y = 0.0, 0.0
-        if printer is None:
-            self.offset_x.setValue(x)
-            self.offset_y.setValue(y)
-        return x, y
+    def open_calibration(self) -> CalibrationDialog:
+        """The calibration dialog for this desk's printer, at the paper chosen here."""
+        desk = self._desk()
+        printer = desk.printer if desk.printer != desk_settings.PDF_PRINTER else ""
+        dialog = CalibrationDialog(self.ctx.settings, desk=desk.name, printer=printer,
+                                   preset=self.preset.currentData() or desk.preset, parent=self)
+        dialog.open()
+        return dialog
 
-    def _save_calibration(self) -> None:
-        QSettings().setValue(self._settings_key(self._printer_name),
-                             f"{self.offset_x.value()},{self.offset_y.value()}")
-
-    def selection(self, *, printer: str | None = None) -> printing.BadgeSelection:
+    def selection(self) -> printing.BadgeSelection:
         criteria = printing.BadgeFilter(
             category=self.category.currentData(), company=self.company.text().strip(),
             hall=self.hall.currentData(), not_printed=self.not_printed.isChecked(),
             changed_since_print=self.changed.isChecked())
-        # Calibration belongs to a printer: files (proofs, print shops) get none.
-        dx, dy = self._load_calibration(printer) if printer else (0.0, 0.0)
         options = printing.RenderOptions(crop_marks=self.crop_marks.isChecked(),
                                          bleed_mm=self.bleed.value(),
                                          separator_pages=self.separators.isChecked(),
-                                         duplex=None if self.duplex.isChecked() else False,
-                                         offset_x_mm=dx, offset_y_mm=dy)
+                                         duplex=None if self.duplex.isChecked() else False)
         return printing.BadgeSelection(criteria=criteria, sort=self.sort.currentData(),
                                        layout=self.layout_box.currentData(),
                                        preset=self.preset.currentData(), options=options)
@@ -331,21 +326,35 @@ class BadgeView(QWidget):
             self.start_run(out=Path(path), mark_printed=self.mark_printed.isChecked())
 
     def _print(self) -> None:
+        """The print dialog chooses the printer, copies and duplex (GUI thread); the worker that
+        runs the job makes its own QPrinter from them (ui.printers.queue)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        desk = self._desk()
+        if desk.printer and desk.printer != desk_settings.PDF_PRINTER:
+            printer.setPrinterName(desk.printer)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted or not self._confirm_problems():
             return
-        self.start_run(printer=printer)
+        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        name = printer.printerName()
+        self.start_run(job=PrintJob(
+            name, copies=max(1, printer.copyCount()),
+            calibration=(calibration.NONE if to_file else
+                         calibration.load(self.ctx.settings, desk=desk.name, printer=name)),
+            title=f"EventDesk badges ({desk.name})",
+            # Both sides exactly when the run has back sides (the layout, the duplex box).
+            duplex=printing.has_back_sides(self.selection()),
+            output_file=Path(printer.outputFileName()) if to_file else None))
 
-    def start_run(self, *, out: Path | None = None, printer: QPrinter | None = None,
+    def start_run(self, *, out: Path | None = None, job: PrintJob | None = None,
                   mark_printed: bool = False) -> ops.BackgroundOp:
-        selection = self.selection(printer=printer.printerName() if printer else None)
+        selection = self.selection()
         selection = replace(selection, options=replace(selection.options,
                                                        workers=RUN_PROCESSES))
-        self._printer = printer  # kept alive while the worker paints on it
-        sink = jobs.printer_sink(printer, selection.preset) if printer is not None else None
+        sink = jobs.printer_sink(job) if job is not None else None
         # A printed run is always logged; a PDF only when the person asked ("mark as printed").
-        record = printer is not None or mark_printed
+        record = job is not None or mark_printed
+        reason = PrintReason(self.reason.currentData())
         self.pdf_button.setEnabled(False)
         self.print_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -354,7 +363,8 @@ class BadgeView(QWidget):
         self.run_op = ops.run_action(
             self.ctx,
             lambda actx, p: printing.print_run(actx, selection=selection, out=out, printer=sink,
-                                               record=record, separate_process=True,
+                                               record=record, reason=reason,
+                                               separate_process=True,
                                                progress=p),
             on_done=self._run_done, on_error=self._run_failed, on_progress=self._on_progress)
         return self.run_op
@@ -372,7 +382,6 @@ class BadgeView(QWidget):
 
     def _finish(self) -> None:
         self.run_op = None
-        self._printer = None
         self.cancel_button.setEnabled(False)
         self.pdf_button.setEnabled(True)
         self.print_button.setEnabled(True)
@@ -406,6 +415,7 @@ class BadgeView(QWidget):
 
     def activated(self) -> None:
         self.company.setFocus()
+        self.layout_choice.refresh()  # a layout may have been saved in the designer meanwhile
 
 
 def _preview_images(actx: ActionContext, selection: printing.BadgeSelection,

@@ -1,11 +1,17 @@
 """Printing from the desk: first prints, reprints with a reason (lost → new code), the missing
 badges of an exhibitor's pick-up. Each runs as a desk action off the GUI thread; only the reason
 question and the first-print printer choice are asked on the GUI thread, before it starts. A
-print is recorded only after the printer (or the PDF file) accepted it."""
+print is recorded only after the printer (or the PDF file) accepted it.
+
+The first print of a desk that has no printer yet opens the print dialog; the printer chosen (or
+"print to file": save as PDF) is kept in the desk settings, and every print goes through the
+desk's calibration of that printer (ui.printers.calibration). No printer on the system, or a
+cancelled dialog, is one sentence in the status panel: nothing is printed or recorded."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
@@ -14,12 +20,14 @@ from eventdesk.actions import desk_print
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.desk_print import BadgeFormat, DeskPrint
 from eventdesk.domain import PrintReason
+from eventdesk.domain.errors import DomainError
 from eventdesk.messages import describe, text
 from eventdesk.messages.desk import desk_text
 from eventdesk.services.badges.desk import PickupState
 from eventdesk.services.desk import DeskRow
 from eventdesk.ui.desk import printing
 from eventdesk.ui.desk import settings as desk_settings
+from eventdesk.ui.printers import calibration
 
 if TYPE_CHECKING:
     from eventdesk.ui.desk.view import DeskView
@@ -36,6 +44,8 @@ class BadgeActions:
         self.view = view
         # Tests and unattended desks answer the reason question without a dialog.
         self.ask_reason = self._ask_reason
+        self.choose_printer: Callable[[], printing.PrinterChoice | None] = \
+            lambda: printing.choose_printer(self.view)
 
     def _ask_reason(self, name: str) -> PrintReason | None:
         labels = [reason_label(r) for r in REPRINT_REASONS]
@@ -82,17 +92,34 @@ class BadgeActions:
 
     # -- running the actions ---------------------------------------------------------------------
     def _printer(self, stem: str) -> tuple[printing.DeskPrinter, BadgeFormat]:
-        """The desk's printer as a `send` callable (asking for the printer on the first print)."""
+        """The desk's printer as a `send` callable, with the desk's calibration of it. On the
+        first print (no printer chosen yet) the print dialog asks, and the choice is kept.
+        Raises DomainError `printer.none` (no printer on the system) or `printer.not_chosen`
+        (the dialog was cancelled)."""
         view = self.view
-        chosen = printing.with_printer(view.desk, view)
-        if chosen != view.desk:
-            view.desk = chosen
-            desk_settings.save(view.ctx.settings, chosen)
-        return (printing.DeskPrinter(chosen, stem=stem),
-                BadgeFormat(layout=chosen.layout, preset=chosen.preset))
+        desk = view.desk
+        if not desk.printer:
+            choice = self.choose_printer()
+            # Back to the desk window and its search field: the scanner types into whatever has
+            # the focus.
+            view.activateWindow()
+            view.search.setFocus()
+            if choice is None:
+                raise DomainError(code="printer.not_chosen")
+            desk = replace(desk, printer=choice.printer, pdf_dir=choice.pdf_dir or desk.pdf_dir)
+            view.desk = desk
+            desk_settings.save(view.ctx.settings, desk)
+        measured = (calibration.load(view.ctx.settings, desk=desk.name, printer=desk.printer)
+                    if desk.printer != desk_settings.PDF_PRINTER else calibration.NONE)
+        return (printing.DeskPrinter(desk, stem=stem, calibration=measured),
+                BadgeFormat(layout=desk.layout, preset=desk.preset))
 
     def print_person(self, person_id: int, name: str, reason: PrintReason) -> None:
-        send, fmt = self._printer(name)
+        try:
+            send, fmt = self._printer(name)
+        except DomainError as exc:
+            self._failed(exc)
+            return
 
         def action(actx: ActionContext) -> Outcome[DeskPrint]:
             if reason == PrintReason.FIRST:
@@ -107,7 +134,12 @@ class BadgeActions:
                      on_error: Callable[[BaseException], None]) -> None:
         """Print the exhibitor's `count` missing badges in one job; `on_done(state)` after, or
         `on_error(exc)` (after the desk showed the failure)."""
-        send, fmt = self._printer(stem)
+        try:
+            send, fmt = self._printer(stem)
+        except DomainError as exc:
+            self._failed(exc)
+            on_error(exc)
+            return
 
         def done(state: PickupState) -> None:
             self._hint(desk_text("desk.print.done", reason=reason_label(PrintReason.FIRST),

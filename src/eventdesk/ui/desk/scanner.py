@@ -2,8 +2,9 @@
 
 A keyboard-wedge scanner types the payload and Enter within a few milliseconds. An
 application-level event filter watches key presses: characters arriving faster than a person
-types are collected; when Enter ends such a burst and the burst is one of our payloads (`ED1.`…)
-or any burst of eight or more characters (a code of another registration system, looked up by
+types are collected; when Enter ends such a burst and the burst is one of our payloads (`ED1.`…,
+also as typed through another keyboard layout, see domain.keyboard) or any burst of eight or
+more characters (a code of another registration system, looked up by
 external reference), the Enter is swallowed (it never reaches a dialog's default button), what
 the burst typed into the focused field is taken back, and `scanned` is emitted. With an input
 method active the keys may never arrive as key presses: the method composes them and commits the
@@ -46,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.domain.qr import looks_like_payload
+from eventdesk.domain.qr import looks_like_scan
 
 # A person rarely types two characters within 60 ms; scanners send one every 1–20 ms.
 BURST_GAP_MS = 60
@@ -172,7 +173,7 @@ class ScannerFilter(QObject):
             self._reset()
             # Ours by its prefix; a foreign code (another registration system's QR) by its
             # speed: nobody types eight characters and Enter at scanner speed.
-            if looks_like_payload(text) or len(text.strip()) >= FOREIGN_MIN_LENGTH:
+            if looks_like_scan(text) or len(text.strip()) >= FOREIGN_MIN_LENGTH:
                 if restore is not None:
                     restore(text)
                 self._swallow_release = event.key()
@@ -188,7 +189,7 @@ class ScannerFilter(QObject):
 
     def _commit(self, event: QInputMethodEvent) -> bool:
         committed = event.commitString()
-        if committed and looks_like_payload(committed):
+        if committed and looks_like_scan(committed):
             self._reset()
             self.scanned.emit(committed)
             return True

@@ -1,5 +1,7 @@
-"""Desk settings, stored per machine in QSettings: desk name, printer, layout, auto-print,
-sounds."""
+"""Desk settings, stored per machine in QSettings: desk name, printer (chosen in the print dialog
+at the first print, or "save as PDF" — only ever by choice), badge layout and paper, auto-print,
+sounds. The printer's calibration is kept beside them (ui.printers.calibration) and set in the
+calibration dialog this dialog opens."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -75,8 +79,10 @@ def _layouts() -> list[str]:
 
 
 class DeskSettingsDialog(QDialog):
-    def __init__(self, current: DeskSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, current: DeskSettings, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings
         self.setWindowTitle("签到台设置 Desk settings")
         form = QFormLayout(self)
         self.name = QLineEdit(current.name)
@@ -101,23 +107,50 @@ class DeskSettingsDialog(QDialog):
         for name in _layouts():
             self.layout_box.addItem(name, name)
         self.layout_box.setCurrentIndex(max(self.layout_box.findData(current.layout), 0))
+        from eventdesk.pdf.presets import PRESETS
+
+        self.preset_box = QComboBox()
+        for key, spec in PRESETS.items():
+            self.preset_box.addItem(spec.label, key)
+        self.preset_box.setCurrentIndex(max(self.preset_box.findData(current.preset), 0))
+        self.calibrate = QPushButton("校准… Calibrate")
+        self.calibrate.setObjectName("calibratePrinter")
+        self.calibrate.clicked.connect(self.open_calibration)
+        self.calibrate.setEnabled(settings is not None)
+        printer_row = QHBoxLayout()
+        printer_row.addWidget(self.printer, 1)
+        printer_row.addWidget(self.calibrate)
         self.auto_print = QCheckBox("签到后自动打印胸卡")
         self.auto_print.setChecked(current.auto_print)
         self.sounds = QCheckBox("提示音（成功 1 声，重复 2 声，拒绝 3 声）")
         self.sounds.setChecked(current.sounds)
         form.addRow("台号 / 名称", self.name)
-        form.addRow("打印机", self.printer)
+        form.addRow("打印机", printer_row)
         form.addRow("PDF 保存目录", self.pdf_dir)
         form.addRow("胸卡版式", self.layout_box)
+        form.addRow("纸张", self.preset_box)
         form.addRow(self.auto_print)
         form.addRow(self.sounds)
         buttons = ok_cancel(self)
         form.addRow(buttons)
-        self._preset = current.preset
 
     def result_settings(self) -> DeskSettings:
         return DeskSettings(name=self.name.text().strip() or "1",
                             printer=str(self.printer.currentData() or ""),
                             layout=str(self.layout_box.currentData() or "default"),
-                            preset=self._preset, auto_print=self.auto_print.isChecked(),
+                            preset=str(self.preset_box.currentData() or "a6"),
+                            auto_print=self.auto_print.isChecked(),
                             sounds=self.sounds.isChecked(), pdf_dir=self.pdf_dir.text().strip())
+
+    def open_calibration(self) -> QDialog:
+        """The calibration dialog for the printer and paper chosen here (this desk's name)."""
+        from eventdesk.ui.printers.dialog import CalibrationDialog
+
+        assert self._settings is not None  # the button is off without settings
+        printer = str(self.printer.currentData() or "")
+        dialog = CalibrationDialog(self._settings, desk=self.name.text().strip() or "1",
+                                   printer="" if printer == PDF_PRINTER else printer,
+                                   preset=str(self.preset_box.currentData() or "a6"),
+                                   parent=self)
+        dialog.open()
+        return dialog

@@ -38,9 +38,9 @@ from eventdesk.actions import desk as desk_actions
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.desk import DeskCheckIn, UndoneAtDesk
 from eventdesk.domain import CATEGORY_LABELS_ZH
-from eventdesk.domain.qr import looks_like_payload
+from eventdesk.domain.qr import looks_like_scan
 from eventdesk.messages import describe
-from eventdesk.messages.desk import desk_label, desk_text, reason_text
+from eventdesk.messages.desk import desk_label, desk_text, layout_hint, reason_text
 from eventdesk.services.desk import DeskRow
 from eventdesk.services.search import index as search_index
 from eventdesk.ui import ops
@@ -203,7 +203,7 @@ class DeskView(QWidget):
         self._request(self.search.text(), new_query=self.results.pending_new_query)
 
     def _request(self, text: str, *, new_query: bool) -> None:
-        searchable = bool(text.strip()) and not looks_like_payload(text) \
+        searchable = bool(text.strip()) and not looks_like_scan(text) \
             and self.ctx.event_info is not None
         self.results.request(text, new_query=new_query, searchable=searchable)
 
@@ -240,7 +240,7 @@ class DeskView(QWidget):
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 text = self.search.text()
-                if looks_like_payload(text):  # typed or pasted by hand
+                if looks_like_scan(text):  # typed or pasted by hand
                     self.search.clear()
                     self.on_scan(text)
                 else:
@@ -341,7 +341,8 @@ class DeskView(QWidget):
             state = "red"
             title = desk_text("desk.status.rejected", reason=reason_text(result.reason))
             detail = sentence + (f"\n{facts}" if facts else "")
-        self.status.show_state(state, title, detail)
+        # A scan read only through another keyboard layout: the operator sets the scanner.
+        self.status.show_state(state, title, detail, layout_hint(result.layouts))
         if not quiet:
             sound.play({"blue": ""}.get(state, state), enabled=self.desk.sounds)
         if shown.row is not None:
@@ -390,7 +391,7 @@ class DeskView(QWidget):
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = desk_settings.DeskSettingsDialog(self.desk, self)
+        dialog = desk_settings.DeskSettingsDialog(self.desk, self, self.ctx.settings)
         if dialog.exec():
             self.desk = dialog.result_settings()
             desk_settings.save(self.ctx.settings, self.desk)

@@ -14,17 +14,13 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from eventdesk.actions.base import ActionContext, Outcome
+from eventdesk.actions.records import save_exhibitor
 from eventdesk.domain import CATEGORY_LABELS_ZH, PersonStatus
-from eventdesk.services.exhibitors import (
-    ExhibitorInput,
-    ExhibitorRow,
-    as_input,
-    create_exhibitor,
-    update_exhibitor,
-)
+from eventdesk.services.exhibitors import ExhibitorInput, ExhibitorRow, as_input
 from eventdesk.services.people import PersonRow
-from eventdesk.storage import Session
-from eventdesk.ui.context import EXHIBITORS, PEOPLE, AppContext
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
 from eventdesk.ui.exhibitors.model import OVER_QUOTA_FG, over_quota
 from eventdesk.ui.people.model import CANCELLED_FG, STATUS_LABELS_ZH
 from eventdesk.ui.tables.panel import DetailPanel
@@ -34,8 +30,6 @@ TEXT_FIELDS = ("name_zh", "name_en", "short_name", "sector", "hall", "booth", "c
 
 
 class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
-    # Staff are found by their company's short name too: people change with it.
-    changes = (EXHIBITORS, PEOPLE)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, min_width=400, heading_scale=1.3)
@@ -87,10 +81,7 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
         self.row = row
         self.form.clear_errors()
         self.message.clear()
-        data = as_input(row) if row else ExhibitorInput(name_zh="")
-        for key in TEXT_FIELDS:
-            getattr(self, key).setText(getattr(data, key))
-        self.staff_quota.setValue(data.staff_quota)
+        self.fill(as_input(row) if row else ExhibitorInput(name_zh=""))
         if row is None:
             self.heading.setText("新建展商 New exhibitor")
             self.quota_label.setText("填写后点“保存”。 Fill in and press Save.")
@@ -100,6 +91,14 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
             return
         self.heading.setText(row.name_zh)
         self.show_quota(row)
+
+    def fill(self, data: ExhibitorInput) -> None:
+        for key in TEXT_FIELDS:
+            getattr(self, key).setText(getattr(data, key))
+        self.staff_quota.setValue(data.staff_quota)
+
+    def input_of(self, row: ExhibitorRow) -> ExhibitorInput:
+        return as_input(row)
 
     def show_quota(self, row: ExhibitorRow) -> None:
         over = over_quota(row)
@@ -130,16 +129,12 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
         texts = {key: getattr(self, key).text() for key in TEXT_FIELDS}
         return replace(base, staff_quota=self.staff_quota.value(), **texts)
 
-    def write(self, data: ExhibitorInput,
-              row: ExhibitorRow | None) -> Callable[[Session], ExhibitorRow]:
-        operator = self.ctx.operator
+    def save_action(self, data: ExhibitorInput, row: ExhibitorRow | None
+                    ) -> Callable[[ActionContext, ops.Progress], Outcome[ExhibitorRow]]:
+        return lambda actx, _progress: save_exhibitor(actx, data=data, base=row)
 
-        def write(session: Session) -> ExhibitorRow:
-            if row is None:
-                return create_exhibitor(session, data=data, operator=operator)
-            return update_exhibitor(session, exhibitor_id=row.id, data=data, operator=operator)
-
-        return write
+    def name_of(self, data: ExhibitorInput) -> str:
+        return data.name_zh
 
     def show_saved(self, result: ExhibitorRow, was_new: bool) -> None:
         # Not show_row: that would clear the staff list, which has not changed.

@@ -70,7 +70,7 @@ class ExhibitorsView(ListDetailView):
         self._load_staff(row.id)
 
     def _refresh_row(self, row: ExhibitorRow) -> None:
-        self.panel.row = row
+        self.panel.rebase(row)
         self.panel.show_quota(row)
         self._load_staff(row.id)
 

@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit
 
 from eventdesk import messages
+from eventdesk.actions.base import ActionContext, Outcome
+from eventdesk.actions.records import save_person
 from eventdesk.domain import Category, PersonStatus
-from eventdesk.services.people import PersonInput, PersonRow, as_input, create_person, update_person
-from eventdesk.storage import Session
-from eventdesk.ui.context import PEOPLE, AppContext
+from eventdesk.services.people import PersonInput, PersonRow, as_input
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
 from eventdesk.ui.people.model import STATUS_LABELS_EN, STATUS_LABELS_ZH, booth_text, category_label
 from eventdesk.ui.tables.panel import DetailPanel
 
@@ -20,7 +22,6 @@ NO_EXHIBITOR = "（不关联展商）— none"
 
 
 class PersonPanel(DetailPanel[PersonRow, PersonInput]):
-    changes = (PEOPLE,)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, min_width=360, heading_scale=1.35)
@@ -101,17 +102,7 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
         self.row = row
         self.form.clear_errors()
         self.message.clear()
-        data = as_input(row) if row else PersonInput(name="")
-        self.name.setText(data.name)
-        self.name_en.setText(data.name_en)
-        self.category.setCurrentIndex(self.category.findData(Category(data.category)))
-        self.company.setText(data.company)
-        self._select_exhibitor(data.exhibitor_id)
-        self.title.setText(data.title)
-        self.phone.setText(data.phone)
-        self.email.setText(data.email)
-        self.status.setCurrentIndex(self.status.findData(PersonStatus(data.status)))
-        self.notes.setPlainText(data.notes)
+        self.fill(as_input(row) if row else PersonInput(name=""))
         if row is None:
             self.heading.setText("新建人员 New person")
             self.info.setText("填写后点“保存”登记。胸卡码在保存时生成。\n"
@@ -123,6 +114,21 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
             self.info.setText("  ·  ".join(x for x in (
                 f"胸卡码 {row.badge_code}", f"展位 {where}" if where else "",
                 f"更新 {row.updated_at.astimezone():%Y-%m-%d %H:%M}") if x))
+
+    def fill(self, data: PersonInput) -> None:
+        self.name.setText(data.name)
+        self.name_en.setText(data.name_en)
+        self.category.setCurrentIndex(self.category.findData(Category(data.category)))
+        self.company.setText(data.company)
+        self._select_exhibitor(data.exhibitor_id)
+        self.title.setText(data.title)
+        self.phone.setText(data.phone)
+        self.email.setText(data.email)
+        self.status.setCurrentIndex(self.status.findData(PersonStatus(data.status)))
+        self.notes.setPlainText(data.notes)
+
+    def input_of(self, row: PersonRow) -> PersonInput:
+        return as_input(row)
 
     def is_dirty(self) -> bool:
         """Has the person typed something that is not saved?"""
@@ -156,18 +162,12 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
             return {"exhibitor_id": messages.text("person.exhibitor_not_listed")}
         return {}
 
-    def write(self, data: PersonInput,
-              row: PersonRow | None) -> Callable[[Session], PersonRow]:
-        ctx = self.ctx
+    def save_action(self, data: PersonInput, row: PersonRow | None
+                    ) -> Callable[[ActionContext, ops.Progress], Outcome[PersonRow]]:
+        return lambda actx, _progress: save_person(actx, data=data, base=row)
 
-        def write(session: Session) -> PersonRow:
-            if row is None:
-                return create_person(session, data=data, operator=ctx.operator,
-                                     desk=ctx.desk_name)
-            return update_person(session, person_id=row.id, data=data, operator=ctx.operator,
-                                 desk=ctx.desk_name)
-
-        return write
+    def name_of(self, data: PersonInput) -> str:
+        return data.name
 
     def show_saved(self, result: PersonRow, was_new: bool) -> None:
         self.show_row(result)

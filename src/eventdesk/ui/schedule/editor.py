@@ -1,15 +1,21 @@
-"""The agenda item editor (double-click a block, Enter on it, or “新建 New”)."""
+"""The agenda item editor (double-click a block, Enter on it, or “新建 New”).
+
+A session may end the next day (“次日结束”: 23:00 to 01:00). On OK, the speakers and moderators
+typed are matched to people off the GUI thread; the dialog closes when they are (or shows who
+could not be matched)."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
+import shiboken6
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,12 +28,18 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.domain import AgendaKind
 from eventdesk.services.schedule import items as schedule
-from eventdesk.services.schedule.items import ItemInput, ItemRow, Schedule
+from eventdesk.services.schedule.items import ItemInput, ItemRow, PersonMatch, Schedule
+from eventdesk.storage import Session
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.dialogs import ok_cancel
 
 SEPARATORS = re.compile(r"[、，,;；/\n]+")
+People = tuple[tuple[int, ...], tuple[int, ...]]  # (speakers, moderators) person ids
+
+
+def names_of(text: str) -> list[str]:
+    return [n.strip() for n in SEPARATORS.split(text) if n.strip()]
 
 
 class ItemEditor(QDialog):
@@ -36,6 +48,7 @@ class ItemEditor(QDialog):
         super().__init__(parent)
         self.ctx, self.sched, self.item = ctx, sched, item
         self.result_input: ItemInput | None = None
+        self._cancelled = False
         self.setWindowTitle("会议 Session" if item else "新建会议 New session")
         self.setMinimumWidth(480)
         tz = sched.event.tz
@@ -59,6 +72,7 @@ class ItemEditor(QDialog):
         self.start, self.end = QTimeEdit(), QTimeEdit()
         for edit in (self.start, self.end):
             edit.setDisplayFormat("HH:mm")
+        self.next_day = QCheckBox("次日结束 Ends the next day")  # over midnight: 23:00–01:00
         self.room = QComboBox()
         for r in sched.rooms:
             self.room.addItem(f"{r.name}（{r.capacity}人）" if r.capacity else r.name, r.id)
@@ -79,6 +93,7 @@ class ItemEditor(QDialog):
             s, e = item.start.astimezone(tz), item.end.astimezone(tz)
             self.start.setTime(QTime(s.hour, s.minute))
             self.end.setTime(QTime(e.hour, e.minute))
+            self.next_day.setChecked(e.date() > s.date())
             self.room.setCurrentIndex(max(0, self.room.findData(item.room_id)))
         else:
             self.unscheduled.setChecked(True)
@@ -97,6 +112,7 @@ class ItemEditor(QDialog):
         form.addRow("日期 Day", self.day)
         form.addRow("开始 Start", self.start)
         form.addRow("结束 End", self.end)
+        form.addRow("", self.next_day)
         form.addRow("会议室 Room", self.room)
         form.addRow("论坛 Track", self.track)
         form.addRow("预计人数 Audience", self.audience)
@@ -105,28 +121,26 @@ class ItemEditor(QDialog):
         form.addRow("简介 Description", self.description)
         form.addRow(self.error)
         buttons = ok_cancel(self)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         form.addRow(buttons)
         self.unscheduled.toggled.connect(self._sync)
         self._sync()
         self._shown = self._slot_shown()
         self._shown_people = (self.speakers.text(), self.moderators.text())
 
-    def _slot_shown(self) -> tuple[bool, int, str, str, object]:
+    def _slot_shown(self) -> tuple[bool, int, str, str, bool, object]:
         # What the day, time and room widgets show now, to tell whether the person changed them.
         return (self.unscheduled.isChecked(), self.day.currentIndex(),
                 self.start.time().toString("HH:mm"), self.end.time().toString("HH:mm"),
-                self.room.currentData())
+                self.next_day.isChecked(), self.room.currentData())
 
     def _sync(self) -> None:
-        for w in (self.day, self.start, self.end, self.room):
+        for w in (self.day, self.start, self.end, self.next_day, self.room):
             w.setEnabled(not self.unscheduled.isChecked())
 
-    def _people(self, text: str) -> tuple[tuple[int, ...], list[str]]:
-        names = [n.strip() for n in SEPARATORS.split(text) if n.strip()]
-        if not names:
-            return (), []
-        matches = ops.run_now(self.ctx, lambda s: schedule.match_people(s, names=names),
-                              write=False) or []
+    @staticmethod
+    def _resolved(matches: list[PersonMatch]) -> tuple[tuple[int, ...], list[str]]:
+        """Person ids of the matched names, and a note for each name that was not."""
         why = {"ambiguous": "同名多人，请写 姓名（公司）", "unmatched": "找不到此人"}
         problems = [f"{m.name}（{why.get(m.problem, why['unmatched'])}）"
                     for m in matches if m.person_id is None]
@@ -141,18 +155,17 @@ class ItemEditor(QDialog):
         return (tuple(p.person_id for p in self.item.speakers),
                 tuple(p.person_id for p in self.item.moderators))
 
-    def build_input(self) -> ItemInput | None:
+    def build_input(self, people: People | None = None) -> ItemInput | None:
         """The item as the form shows it; None (with the reason shown in the form) when it cannot
-        be saved. Fields left as they were opened give back the item's own values exactly."""
-        kept = self._unchanged_people()
-        if kept is not None:
-            speakers, moderators = kept
-        else:
-            speakers, bad1 = self._people(self.speakers.text())
-            moderators, bad2 = self._people(self.moderators.text())
-            if bad1 or bad2:
-                self.error.setText("嘉宾未匹配：" + "；".join(bad1 + bad2))
-                return None
+        be saved. Fields left as they were opened give back the item's own values exactly.
+        `people`: the speakers' and moderators' ids as matched (accept() matches them off the
+        GUI thread); needed only when those fields were changed."""
+        people = people or self._unchanged_people()
+        if people is None:
+            if names_of(self.speakers.text()) or names_of(self.moderators.text()):
+                raise ValueError("names typed but not matched yet: accept() matches them")
+            people = ((), ())
+        speakers, moderators = people
         start: datetime | None = None
         end: datetime | None = None
         room_id: int | None = None
@@ -163,11 +176,12 @@ class ItemEditor(QDialog):
         elif not self.unscheduled.isChecked():
             tz, day = self.sched.event.tz, self.days[self.day.currentIndex()]
             st, et = self.start.time(), self.end.time()
+            end_day = day + timedelta(days=1) if self.next_day.isChecked() else day
             start = datetime.combine(day, time(st.hour(), st.minute()), tzinfo=tz)
-            end = datetime.combine(day, time(et.hour(), et.minute()), tzinfo=tz)
+            end = datetime.combine(end_day, time(et.hour(), et.minute()), tzinfo=tz)
             room_id = self.room.currentData()
             if end <= start:
-                self.error.setText("结束时间须晚于开始时间 End must be after start")
+                self.error.setText(messages.text("schedule.time.end_before_start"))
                 return None
         if not self.title_zh.text().strip():
             self.error.setText("议题不能为空 Title is required")
@@ -181,7 +195,45 @@ class ItemEditor(QDialog):
             speakers=speakers, moderators=moderators)
 
     def accept(self) -> None:
-        data = self.build_input()
+        """Match the typed speakers and moderators off the GUI thread (unless untouched), then
+        save and close; a name that matches nobody, or several people, keeps the dialog open."""
+        kept = self._unchanged_people()
+        wanted = (names_of(self.speakers.text()), names_of(self.moderators.text()))
+        if kept is not None or not any(wanted):
+            self._finish(kept or ((), ()))
+            return
+        if self.build_input(((), ())) is None:  # the form's own mistakes first, at once
+            return
+        self.error.clear()
+        self._ok.setEnabled(False)  # one look-up at a time
+
+        def match(session: Session, _progress: object) -> tuple[list[PersonMatch], ...]:
+            return tuple(schedule.match_people(session, names=names) if names else []
+                         for names in wanted)
+
+        def matched(found: tuple[list[PersonMatch], ...]) -> None:
+            if not shiboken6.isValid(self) or self._cancelled:  # closed meanwhile
+                return
+            self._ok.setEnabled(True)
+            (speakers, bad1), (moderators, bad2) = (self._resolved(m) for m in found)
+            if bad1 or bad2:
+                self.error.setText("嘉宾未匹配：" + "；".join(bad1 + bad2))
+                return
+            self._finish((speakers, moderators))
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._ok.setEnabled(True)
+                self.error.setText(messages.describe(exc))
+
+        ops.run_in_background(self.ctx, match, on_done=matched, on_error=failed, owner=self)
+
+    def reject(self) -> None:
+        self._cancelled = True  # a look-up still on its way must not save
+        super().reject()
+
+    def _finish(self, people: People) -> None:
+        data = self.build_input(people)
         if data is not None:
             self.result_input = data
             super().accept()

@@ -4,8 +4,7 @@ load off the GUI thread and reload when the schedule changed."""
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 import shiboken6
 from PySide6.QtCore import Qt, QTime
@@ -31,41 +30,28 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.actions import schedule as actions
 from eventdesk.actions.schedule import RoomsAndAway
+from eventdesk.domain.errors import DomainError
 from eventdesk.services.events import EventInfo
 from eventdesk.services.schedule import items as schedule
+from eventdesk.services.schedule import windows as schedule_windows
+from eventdesk.services.schedule.items import PersonMatch
 from eventdesk.services.schedule.rooms import RoomRow, UnavailableRow, Window
 from eventdesk.ui import ops
 from eventdesk.ui.context import SCHEDULE, AppContext
 from eventdesk.ui.dialogs import ok_cancel
 from eventdesk.ui.schedule.commands import SaveRoomCommand, ScheduleEdits, UnavailabilityCommand
 
-_LINE = re.compile(r"^(?:(\d{4}-\d{1,2}-\d{1,2})\s+)?(\d{1,2}:\d{2})\s*[-–~至]\s*(\d{1,2}:\d{2})$")
-
 
 def windows_text(windows: tuple[Window, ...], event: EventInfo) -> str:
-    return "\n".join(f"{w0.astimezone(event.tz):%Y-%m-%d %H:%M}–{w1.astimezone(event.tz):%H:%M}"
-                     for w0, w1 in windows)
+    """The windows one per line, as the organiser writes them (services.schedule.windows)."""
+    return schedule_windows.windows_text(windows, tz=event.tz)
 
 
 def parse_windows(text: str, event: EventInfo) -> list[Window]:
-    """One window per line, “2025-05-20 08:00–18:00”, or “08:00–18:00” for every event day."""
-    out: list[Window] = []
-    for n, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        m = _LINE.match(line)
-        if not m:
-            raise ValueError(f"第 {n} 行看不懂：“{line}”（例：2025-05-20 08:00–18:00）")
-        days = [date.fromisoformat("-".join(f"{int(x):02d}" for x in m.group(1).split("-")))] \
-            if m.group(1) else event.days
-        a, b = (time.fromisoformat(f"{int(t.split(':')[0]):02d}:{t.split(':')[1]}")
-                for t in (m.group(2), m.group(3)))
-        if b <= a:
-            raise ValueError(f"第 {n} 行：结束须晚于开始")
-        out += [(datetime.combine(d, a, tzinfo=event.tz), datetime.combine(d, b, tzinfo=event.tz))
-                for d in days]
-    return out
+    """One window per line, “2025-05-20 08:00–18:00”, “08:00–18:00” for every event day,
+    “08:00–24:00”, “22:00–02:00” over midnight. Raises ValidationFailed (a sentence via
+    messages.describe) naming the line."""
+    return schedule_windows.parse_windows(text, days=event.days, tz=event.tz)
 
 
 class RoomEditor(QDialog):
@@ -84,7 +70,8 @@ class RoomEditor(QDialog):
         self.group = QLineEdit(room.room_group if room else "")
         self.windows = QPlainTextEdit(windows_text(room.windows, event) if room else "")
         self.windows.setPlaceholderText("留空：会期内全天可用\n2025-05-20 08:00–18:00\n"
-                                        "08:00–18:00（每天）")
+                                        "08:00–18:00（每天）\n08:00–24:00（到午夜）\n"
+                                        "22:00–02:00（跨午夜，到次日 02:00）")
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b")
         for label, widget in (("名称 Name", self.name), ("容量 Capacity", self.capacity),
@@ -98,12 +85,13 @@ class RoomEditor(QDialog):
     def accept(self) -> None:
         try:
             windows = parse_windows(self.windows.toPlainText(), self.info)
-        except ValueError as exc:
-            self.error.setText(str(exc))
+        except DomainError as exc:  # the line and what is wrong in it, as a sentence
+            self.error.setText(messages.describe(exc))
             return
         if not self.name.text().strip():
-            self.error.setText("名称不能为空")
+            self.error.setText(messages.text("schedule.room.name_required"))
             return
+        self.error.clear()
         self.result_row = RoomRow(self.room.id if self.room else 0, self.name.text().strip(),
                                   self.capacity.value(), self.hall.text().strip(),
                                   self.floor.text().strip(), self.group.text().strip(),
@@ -214,22 +202,35 @@ class RoomsDialog(QDialog):
             self.edits.stack.push(SaveRoomCommand(self.edits, before, dialog.result_row))
 
     def add_unavailable(self) -> None:
+        """Find the speaker off the GUI thread, then add their unavailable time (undoable)."""
         name = self.who.text().strip()
-        found = ops.run_now(self.ctx, lambda s: schedule.match_people(s, names=[name]),
-                            write=False) if name else None
-        if not found or found[0].person_id is None:
-            self.away_error.setText(f"找不到嘉宾“{name}”（同名者请写 姓名（公司））")
+        if not name:
+            self.away_error.setText(messages.text("schedule.speaker.not_found", name=name))
             return
         day, tz = self.day.currentData(), self.info.tz
         a, b = self.start.time(), self.end.time()
         start = datetime.combine(day, time(a.hour(), a.minute()), tzinfo=tz)
         end = datetime.combine(day, time(b.hour(), b.minute()), tzinfo=tz)
         if end <= start:
-            self.away_error.setText("结束须晚于开始")
+            self.away_error.setText(messages.text("schedule.time.end_before_start"))
             return
-        self.away_error.clear()
-        self.edits.stack.push(UnavailabilityCommand(
-            self.edits, UnavailableRow(0, found[0].person_id, start, end)))
+
+        def found(matches: list[PersonMatch]) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if not matches or matches[0].person_id is None:
+                self.away_error.setText(messages.text("schedule.speaker.not_found", name=name))
+                return
+            self.away_error.clear()
+            self.edits.stack.push(UnavailabilityCommand(
+                self.edits, UnavailableRow(0, matches[0].person_id, start, end)))
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.away_error.setText(messages.describe(exc))
+
+        ops.run_in_background(self.ctx, lambda s, _p: schedule.match_people(s, names=[name]),
+                              on_done=found, on_error=failed, owner=self)
 
     def remove_unavailable(self) -> None:
         row = self.away.currentRow()

@@ -84,7 +84,7 @@ class ListDetailView(QWidget):
     def _refresh_row(self, row: Any) -> None:
         """`row` is the one in the panel, freshly read: take the new data without losing
         what the user is typing."""
-        self.panel.row = row
+        self.panel.rebase(row)
 
     def _start_new(self) -> None:
         raise NotImplementedError
@@ -151,7 +151,10 @@ class ListDetailView(QWidget):
             self.pane.table.selectRow(0)
 
     def _on_saved(self, row_id: int) -> None:
-        self._pending_select = row_id
+        # Keep the saved row selected through the reload the save causes — unless the person
+        # moved on to another row while it was being saved: their choice stays.
+        if row_id == self.panel.row_id:
+            self._pending_select = row_id
 
     def _on_changed(self, topics: frozenset[str]) -> None:
         if not self._started:

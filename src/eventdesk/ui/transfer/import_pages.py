@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -29,6 +30,7 @@ from eventdesk import messages
 from eventdesk.actions import import_process
 from eventdesk.actions import imports as import_actions
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome
+from eventdesk.domain.errors import ImportRejected, RowError
 from eventdesk.messages import imports as import_words
 from eventdesk.services.imports import ImportReport
 from eventdesk.ui import ops
@@ -55,6 +57,9 @@ class MappingPage(QWizardPage):
         self.problems = QLabel()
         self.problems.setStyleSheet("color: #b00020;")
         self.problems.setWordWrap(True)
+        # The columns left out and the second columns used, as the dry run will say.
+        self.columns = QLabel()
+        self.columns.setWordWrap(True)
         self.policy = QComboBox()
         for key, label in POLICY_LABELS:
             self.policy.addItem(label, key)
@@ -71,6 +76,7 @@ class MappingPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.problems)
+        layout.addWidget(self.columns)
         layout.addWidget(QLabel("前几行预览 First rows"))
         layout.addWidget(self.table, 1)
 
@@ -114,6 +120,9 @@ class MappingPage(QWizardPage):
             return
         problems = import_actions.mapping_problems(preview, self.mapping())
         self.problems.setText("\n".join(messages.text(p.code, **p.params) for p in problems))
+        unmapped, secondary = import_actions.left_out(preview, self.mapping())
+        self.columns.setText("\n".join(import_words.column_lines(
+            kind=preview.kind, unmapped=unmapped, secondary=secondary)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -131,6 +140,8 @@ class _RunPage(QWizardPage):
         self.cancel_button.clicked.connect(self.cancel)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.columns = QLabel()
+        self.columns.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)
         row.addWidget(self.cancel_button)
@@ -138,6 +149,7 @@ class _RunPage(QWizardPage):
         self.body = QVBoxLayout(self)
         self.body.addLayout(row)
         self.body.addWidget(self.summary)
+        self.body.addWidget(self.columns)
         self.report: ImportReport | None = None
         self.op: ops.BackgroundOp | None = None
         self.running = False
@@ -150,7 +162,8 @@ class _RunPage(QWizardPage):
             path=Path(preview.path), kind=self.w.kind, sheet=preview.sheet or None,
             mapping=page.mapping(), on_duplicate=str(page.policy.currentData()),
             skip_invalid=self.w.dry_page.skip_invalid.isChecked(),
-            create_rooms=page.create_rooms.isChecked() and self.w.kind == "schedule")
+            create_rooms=page.create_rooms.isChecked() and self.w.kind == "schedule",
+            encoding=(preview.encoding or None) if preview.format == "csv" else None)
         save = page.save.isChecked()
 
         def work(actx: ActionContext, progress: ops.Progress) -> Outcome[ImportReport]:
@@ -191,6 +204,7 @@ class _RunPage(QWizardPage):
         self._finish()
         self.report = report
         self.summary.setText(import_words.summary(report))
+        self.columns.setText("\n".join(import_words.report_columns(report)))
         self.show_report(report)
         self.completeChanged.emit()
 
@@ -199,9 +213,14 @@ class _RunPage(QWizardPage):
         self.summary.setText("已取消，没有写入任何数据 Cancelled, nothing written"
                              if isinstance(exc, Cancelled) else messages.describe(exc))
         self.summary.setStyleSheet("color: #b00020;")
+        if isinstance(exc, ImportRejected):
+            self.show_rows(exc.errors)  # a damaged CSV: the rows that show it
         self.completeChanged.emit()
 
     def show_report(self, report: ImportReport) -> None:
+        pass
+
+    def show_rows(self, errors: list[RowError]) -> None:
         pass
 
 
@@ -238,19 +257,29 @@ class DryRunPage(_RunPage):
         self.cancel()
 
     def show_report(self, report: ImportReport) -> None:
-        shown = report.errors[:MAX_SHOWN_ERRORS]
+        self.show_rows(report.errors)
+        self.export_button.setEnabled(bool(report.errors))
+
+    def show_rows(self, errors: list[RowError]) -> None:
+        shown = [e for e in errors if e.row > 0][:MAX_SHOWN_ERRORS]
         self.errors.setRowCount(len(shown))
         for r, e in enumerate(shown):
             for c, value in enumerate((str(e.row), e.column, e.value,
                                        import_words.row_message(e))):
                 self.errors.setItem(r, c, QTableWidgetItem(value))
-        self.export_button.setEnabled(bool(report.errors))
 
-    def export_errors(self, path: str) -> None:
-        if self.report is not None:
+    def export_errors(self, path: str) -> bool:
+        """Save the error report; a file that cannot be written is said in one sentence."""
+        if self.report is None:
+            return False
+        try:
             import_actions.save_error_report(
                 [(e.row, e.column, e.value, import_words.row_message(e))
                  for e in self.report.errors], path)
+        except OSError as exc:
+            QMessageBox.warning(self, "EventDesk", messages.describe(exc))
+            return False
+        return True
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "导出错误报告 Export the error report",

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from eventdesk import messages
 from eventdesk.actions import imports as import_actions
+from eventdesk.domain.errors import ImportRejected
+from eventdesk.messages import imports as import_words
 from eventdesk.services.imports import FilePreview
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
@@ -66,13 +68,14 @@ class ImportWizard(QWizard):
     def kind(self) -> str:
         return str(self.file_page.kind_box.currentData())
 
-    def inspect(self, *, path: str, sheet: str | None, on_done: Callable[[FilePreview], None],
+    def inspect(self, *, path: str, sheet: str | None, encoding: str | None,
+                on_done: Callable[[FilePreview], None],
                 on_error: Callable[[BaseException], None]) -> ops.BackgroundOp:
         kind = self.kind
         return ops.run_action(
             self.ctx,
             lambda actx, _progress: import_actions.inspect(actx, path=path, kind=kind,
-                                                           sheet=sheet),
+                                                           sheet=sheet, encoding=encoding),
             on_done=on_done, on_error=on_error)
 
     def reject(self) -> None:
@@ -86,8 +89,8 @@ class FilePage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle("选择文件 Choose the file")
-        self.setSubTitle("CSV（UTF-8 或 GBK/GB18030，自动识别）或 Excel .xlsx；"
-                         "下方显示按识别出的编码解码后的内容，乱码说明识别有误。")
+        self.setSubTitle("CSV（编码自动识别，无法确定时请选择）或 Excel .xlsx；"
+                         "下方显示按该编码解码后的内容，乱码说明编码不对。")
         self.kind_box = QComboBox()
         for kind, label in import_actions.kinds():
             self.kind_box.addItem(label, kind)
@@ -95,6 +98,13 @@ class FilePage(QWizardPage):
         self.path_edit.setPlaceholderText("文件路径 File path")
         self.path_edit.editingFinished.connect(lambda: self.set_path(self.path_edit.text()))
         self.kind_box.currentIndexChanged.connect(lambda _i: self._reload())
+        # A CSV's encoding: detected unless chosen; a file whose encoding is not certain is
+        # refused until one is chosen here (the preview then shows the names it gives).
+        self.encoding_box = QComboBox()
+        self.encoding_box.addItem("自动识别 Automatic", "")
+        for codec, label in import_actions.encoding_choices():
+            self.encoding_box.addItem(label, codec)
+        self.encoding_box.activated.connect(lambda _i: self._reload())
         row = path_row(self.path_edit, self._browse)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -104,6 +114,7 @@ class FilePage(QWizardPage):
         form = QFormLayout()
         form.addRow("导入内容 Kind", self.kind_box)
         form.addRow("文件 File", row)
+        form.addRow("编码 Encoding", self.encoding_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.info)
@@ -126,6 +137,19 @@ class FilePage(QWizardPage):
         if self.path_edit.text():
             self.set_path(self.path_edit.text(), force=True)
 
+    def encoding(self) -> str | None:
+        """The encoding chosen for a CSV file (None: detect it)."""
+        return str(self.encoding_box.currentData()) or None
+
+    def choose_encoding(self, codec: str) -> None:
+        """Pick `codec` as the person does from the list, and read the file with it."""
+        index = self.encoding_box.findData(codec)
+        if index < 0:
+            self.encoding_box.addItem(codec, codec)
+            index = self.encoding_box.count() - 1
+        self.encoding_box.setCurrentIndex(index)
+        self._reload()
+
     def set_path(self, path: str, *, force: bool = False, sheet: str | None = None) -> None:
         path = path.strip()
         if not path or (not force and sheet is None and path == self._loading):
@@ -137,13 +161,14 @@ class FilePage(QWizardPage):
         self.info.setStyleSheet("")
         self.text.clear()
         self.completeChanged.emit()
-        self.op = self.w.inspect(path=path, sheet=sheet, on_done=self._loaded,
-                                 on_error=self._failed)
+        self.op = self.w.inspect(path=path, sheet=sheet, encoding=self.encoding(),
+                                 on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, preview: FilePreview) -> None:
         if preview.path != str(Path(self._loading)):
             return  # an older file's answer arriving late
         self.w.preview = preview
+        self.encoding_box.setEnabled(preview.format == "csv")
         self.info.setStyleSheet("color: #b00020;" if preview.error else "")
         if preview.error:
             self.info.setText(f"{messages.describe(preview.error)}（请在下一步选择其他工作表）")
@@ -168,6 +193,10 @@ class FilePage(QWizardPage):
         self.w.preview = None
         self.info.setText(messages.describe(exc))
         self.info.setStyleSheet("color: #b00020;")
+        if isinstance(exc, ImportRejected):
+            # An unsure encoding: what each candidate makes of the file, to choose from above.
+            self.text.setPlainText("\n\n".join(
+                f"【{c['label']}】\n{c['sample']}" for c in import_words.encoding_candidates(exc)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

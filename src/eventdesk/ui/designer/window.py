@@ -1,0 +1,415 @@
+"""The badge designer page: the badge at real size on a canvas (left), the real renderer's proof on
+a real person (middle), the selected element's options and the category colours (right); above
+them the layout's file operations, undo/redo, adding elements, align and distribute, the grid,
+front and back, and the badge sizes (variants, one per paper preset size).
+
+It opens the event's "default" layout (the built-in one until the event saved its own); "Save"
+stores the design in the event's database so that every desk and batch run prints it.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QPainter, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eventdesk import messages
+from eventdesk.actions import layouts
+from eventdesk.actions.layouts import LayoutDocument, LayoutInfo
+from eventdesk.pdf.presets import PRESETS
+from eventdesk.ui import ops
+from eventdesk.ui.context import AppContext
+from eventdesk.ui.designer import commands as c
+from eventdesk.ui.designer import files
+from eventdesk.ui.designer.adding import Adder
+from eventdesk.ui.designer.categories import CategoryPanel
+from eventdesk.ui.designer.items import FIELD_HINTS
+from eventdesk.ui.designer.model import ALIGNS, Change, LayoutModel, scaled_variant
+from eventdesk.ui.designer.preview import ProofPanel, ProofRequest
+from eventdesk.ui.designer.properties import ElementPanel
+from eventdesk.ui.designer.scene import BadgeScene
+
+T = TypeVar("T")
+ALIGN_LABELS = {"left": "左对齐", "hcenter": "水平居中", "right": "右对齐", "top": "顶对齐",
+                "vcenter": "垂直居中", "bottom": "底对齐"}
+GRIDS = [("网格 1 mm", 1.0), ("网格 0.5 mm", 0.5), ("网格 2 mm", 2.0), ("网格 5 mm", 5.0),
+         ("无网格 Off", 0.0)]
+ADD_TEXT = ["name", "name_en", "company", "title", "hall_booth", "category_label", "event_name"]
+
+
+def preset_for(size: tuple[float, float]) -> str:
+    """The paper preset a variant of this size prints on: the one whose badge is that size
+    (single badges first), else the single-badge preset of the nearest shape."""
+    exact = [p for p in PRESETS.values()
+             if abs(p.slot_mm[0] - size[0]) < 0.3 and abs(p.slot_mm[1] - size[1]) < 0.3]
+    if exact:
+        return sorted(exact, key=lambda p: not p.single)[0].key
+    want = math.log(size[0] / size[1])
+    singles = [p for p in PRESETS.values() if p.single]
+    return min(singles, key=lambda p: abs(math.log(p.slot_mm[0] / p.slot_mm[1]) - want)).key
+
+
+def _blank() -> LayoutDocument:
+    return LayoutDocument(name="default", document={"variants": [
+        {"size_mm": [105, 148], "front": []}]})
+
+
+class DesignerView(QWidget):
+    def __init__(self, ctx: AppContext, *, open_name: str = "default") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.stack = QUndoStack(self)
+        self.model = LayoutModel(_blank())
+        self.scene = BadgeScene(self.model, self.stack)
+        self.canvas = QGraphicsView(self.scene)
+        self.canvas.setRenderHints(QPainter.RenderHint.Antialiasing
+                                   | QPainter.RenderHint.TextAntialiasing)
+        self.canvas.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.elements = ElementPanel(self.model, self.stack)
+        self.categories = CategoryPanel(self.model, self.stack)
+        self.proof = ProofPanel(ctx, self._proof_request)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self._opening = False
+        self.adder = Adder(self, self.model, self.scene, self.stack, self.toggle_back)
+        self._build()
+        self.model.listen(self._on_model)
+        self.scene.selectionChanged.connect(self._on_selection)
+        self.proof.person_shown.connect(self._on_person)
+        self.stack.cleanChanged.connect(self._on_clean)
+        self.refresh_list(select=open_name)
+        self.open_layout(open_name)
+
+    # -- widgets -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.layout_box = QComboBox()
+        self.layout_box.setMinimumContentsLength(34)
+        self.layout_box.activated.connect(lambda _i: self.open_layout(
+            str(self.layout_box.currentData())))
+        top = QToolBar()
+        top.addWidget(QLabel(" 版式 Layout "))
+        top.addWidget(self.layout_box)
+        new_menu = QMenu(self)
+        for info in layouts.file_layouts():
+            new_menu.addAction(f"复制 {info.title}", self._call(self.new_from, info.name))
+        self._menu_button(top, "新建 New", new_menu, "从内置版式复制 Start from a copy of a "
+                          "built-in layout")
+        self.save_action = top.addAction("保存到活动 Save", self.save)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setToolTip("保存到本活动：所有工作台使用 Save in the event: every "
+                                    "desk uses it")
+        top.addAction("导入 Import…", lambda: files.import_file(self, self._imported))
+        top.addAction("导出 Export…", lambda: files.export_file(self, self.model.layout,
+                                                               self._exported))
+        top.addSeparator()
+        undo = self.stack.createUndoAction(self, "撤销 Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.stack.createRedoAction(self, "重做 Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        top.addAction(undo)
+        top.addAction(redo)
+
+        tools = QToolBar()
+        add_menu = QMenu(self)
+        for field in ADD_TEXT:
+            add_menu.addAction(f"文字：{FIELD_HINTS[field]}", self._call(self.adder.text, field))
+        add_menu.addAction("自由文字 Free text", lambda: self.adder.text(""))
+        add_menu.addAction("色块 Colour block", self.adder.rect)
+        add_menu.addAction("二维码 QR code", self.adder.qr)
+        add_menu.addAction("图片 Image…", lambda: self.adder.image())
+        self._menu_button(tools, "添加 Add", add_menu, "添加元素 Add an element")
+        delete = tools.addAction("删除", self.scene.delete_selected)
+        delete.setToolTip("删除所选 Delete the selection (Del)")
+        tools.addSeparator()
+        for how in ALIGNS:
+            action = tools.addAction(ALIGN_LABELS[how], self._call(self.scene.align, how))
+            action.setToolTip(f"{ALIGN_LABELS[how]} Align {how}")
+        tools.addAction("横向等距", lambda: self.scene.distribute("h")).setToolTip(
+            "水平等距分布 Distribute horizontally")
+        tools.addAction("纵向等距", lambda: self.scene.distribute("v")).setToolTip(
+            "垂直等距分布 Distribute vertically")
+        tools.addSeparator()
+        self.grid = QComboBox()
+        for label, value in GRIDS:
+            self.grid.addItem(label, value)
+        self.grid.currentIndexChanged.connect(self._grid_changed)
+        tools.addWidget(self.grid)
+        self.side = QComboBox()
+        self.side.addItem("正面 Front", "front")
+        self.side.addItem("背面 Back", "back")
+        self.side.currentIndexChanged.connect(self._show_side)
+        tools.addWidget(self.side)
+        self.back_action = tools.addAction("添加背面", self.toggle_back)
+        self.variant = QComboBox()
+        self.variant.currentIndexChanged.connect(self._show_side)
+        tools.addWidget(self.variant)
+        self.size_menu = QMenu(self)
+        self.size_menu.aboutToShow.connect(self._fill_size_menu)
+        self._menu_button(tools, "尺寸 Size", self.size_menu, "为另一种纸张尺寸添加版本 Add a "
+                          "variant for another badge size")
+
+        tabs = QTabWidget()
+        scroll = QScrollArea()
+        scroll.setWidget(self.elements)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tabs.addTab(scroll, "元素 Element")
+        tabs.addTab(self.categories, "类别颜色 Categories")
+        self.canvas.setMinimumWidth(300)
+        split = QSplitter()
+        split.addWidget(self.canvas)
+        split.addWidget(self.proof)
+        split.addWidget(tabs)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 0)
+        tabs.setMinimumWidth(370)
+        split.setSizes([445, 415, 380])
+        layout = QVBoxLayout(self)
+        layout.addWidget(top)
+        layout.addWidget(tools)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        self.title = QLabel()
+
+    @staticmethod
+    def _call(fn: Callable[[T], object], value: T) -> Callable[[], None]:
+        """A menu action's slot calling fn(value) (a lambda default would be typed Any)."""
+        def call() -> None:
+            fn(value)
+
+        return call
+
+    def _menu_button(self, bar: QToolBar, text: str, menu: QMenu, tip: str) -> None:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(button)
+
+    # -- which layout ------------------------------------------------------------------------
+    def refresh_list(self, *, select: str | None = None) -> None:
+        ops.run_action(self.ctx, lambda actx, _p: layouts.list_layouts(actx),
+                       on_done=lambda found: self._show_list(found, select),
+                       on_error=lambda exc: files.refuse(self, exc), owner=self)
+
+    def _show_list(self, found: list[LayoutInfo], select: str | None) -> None:
+        current = select or self.model.layout.name
+        self.layout_box.clear()
+        for info in found:
+            where = messages.text(f"layout.origin.{info.origin}")
+            self.layout_box.addItem(f"{info.title} ({info.name}) · {where}", info.name)
+        self.layout_box.setCurrentIndex(max(self.layout_box.findData(current), 0))
+
+    def _unsaved_ok(self) -> bool:
+        if self.stack.isClean():
+            return True
+        answer = QMessageBox.question(self, "EventDesk", "当前设计尚未保存，放弃修改？\n"
+                                      "The design has unsaved changes. Discard them?")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_layout(self, name: str) -> None:
+        if not self._unsaved_ok():
+            return
+        self._opening = True
+        ops.run_action(self.ctx, lambda actx, _p: layouts.open_layout(actx, name=name),
+                       on_done=self.load, on_error=self._open_failed, owner=self)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        """A stored layout that cannot be used (or a name no longer there): said in the status
+        line, not in a modal box (the page may be opening for a screenshot), and the built-in
+        standard badge opened instead, to design from."""
+        self._opening = False
+        self.status.setText(f"<span style='color:#b71c1c'>{messages.describe(exc)}</span>")
+        self.load(layouts.copy_of_builtin("default", new_name="default"), clean=False)
+
+    def new_from(self, builtin: str) -> None:
+        if self._unsaved_ok():
+            self.load(layouts.copy_of_builtin(builtin, new_name=f"{builtin}-copy"), clean=False)
+
+    def load(self, layout: LayoutDocument, *, clean: bool = True) -> None:
+        """Show a layout for editing (a new undo history)."""
+        self._opening = False
+        self.stack.clear()
+        self.model.replace(layout)
+        if not clean:
+            self.stack.resetClean()
+            self.stack.push(c.SetMeta(self.model, "title", f"{layout.title}（副本 copy）",
+                                      "新建 New"))
+        self._fill_variants()
+        self._update_title()
+        # Start on the name: the element a designer looks at first, its options on show.
+        names = [i for i, spec in enumerate(self.model.elements(0, "front"))
+                 if spec.get("field") == "name"]
+        self.scene.select(names[:1])
+
+    def _imported(self, layout: LayoutDocument) -> None:
+        if self._unsaved_ok():
+            self.load(layout, clean=False)
+            self.status.setText(messages.text("layout.imported", name=layout.name))
+
+    def _exported(self, path: Path) -> None:
+        self.status.setText(messages.text("layout.exported", path=path))
+
+    def save(self) -> None:
+        files.save(self, self.ctx, self.model.layout, self._saved)
+
+    def _saved(self, info: LayoutInfo) -> None:
+        self.model.layout.name = info.name
+        self.stack.setClean()
+        self.status.setText(messages.text("layout.saved", name=info.name))
+        self.refresh_list(select=info.name)
+        self._update_title()
+
+    def _on_clean(self, _clean: bool) -> None:
+        if shiboken6.isValid(self.stack):  # the stack also says so while it is being deleted
+            self._update_title()
+
+    def _update_title(self) -> None:
+        mark = "" if self.stack.isClean() else " •"
+        self.setWindowTitle(f"{self.model.layout.title} ({self.model.layout.name}){mark}")
+
+    # -- variants and sides --------------------------------------------------------------------
+    def _fill_variants(self) -> None:
+        keep = self.variant.currentIndex()
+        self.variant.blockSignals(True)
+        self.variant.clear()
+        for i in range(self.model.variant_count()):
+            w, h = self.model.size(i)
+            preset = PRESETS[preset_for((w, h))]
+            self.variant.addItem(f"{w:g}×{h:g} mm · {preset.label}", i)
+        self.variant.setCurrentIndex(min(max(keep, 0), self.variant.count() - 1))
+        self.variant.blockSignals(False)
+        self._show_side()
+
+    def _fill_size_menu(self) -> None:
+        self.size_menu.clear()
+        have = {self.model.size(i) for i in range(self.model.variant_count())}
+        seen: set[tuple[float, float]] = set()
+        for preset in PRESETS.values():  # the printer presets' badge sizes, not a copy of them
+            size = preset.slot_mm
+            if size in have or size in seen:
+                continue
+            seen.add(size)
+            self.size_menu.addAction(f"添加 {size[0]:g}×{size[1]:g} mm（{preset.label}）",
+                                     self._call(self.add_variant, size))
+        if self.model.variant_count() > 1:
+            self.size_menu.addSeparator()
+            self.size_menu.addAction("删除当前尺寸 Remove this size", self.remove_variant)
+
+    def add_variant(self, size: tuple[float, float]) -> None:
+        base = self.model.document["variants"][self.scene.variant]
+        self.stack.push(c.AddVariant(self.model, scaled_variant(base, size),
+                                     f"尺寸 {size[0]:g}×{size[1]:g}"))
+        self.variant.setCurrentIndex(self.variant.count() - 1)
+
+    def remove_variant(self) -> None:
+        self.stack.push(c.RemoveVariant(self.model, self.scene.variant, "删除尺寸"))
+
+    def toggle_back(self) -> None:
+        v = self.scene.variant
+        if self.model.has_back(v):
+            self.stack.push(c.SetSide(self.model, v, "back", None, "删除背面 Remove back"))
+            self.side.setCurrentIndex(0)
+        else:
+            self.stack.push(c.SetSide(self.model, v, "back", self.model.elements(v, "front"),
+                                      "添加背面 Add back"))
+            self.side.setCurrentIndex(1)
+
+    def _show_side(self) -> None:
+        variant = max(0, self.variant.currentIndex())
+        side = str(self.side.currentData() or "front")
+        self.scene.show_side(variant, side)
+        self.scene.safe_margin_mm = getattr(PRESETS[preset_for(self.model.size(variant))],
+                                            "safe_margin_mm", self.scene.safe_margin_mm)
+        self.back_action.setText("删除背面" if self.model.has_back(variant) else "添加背面")
+        self.elements.show_selection((variant, side), [])
+        self._zoom()
+        self.proof.schedule()
+
+    def _zoom(self) -> None:
+        """Real size: as many pixels per millimetre as the screen has."""
+        px = self.canvas.logicalDpiX() / 25.4
+        self.canvas.resetTransform()
+        self.canvas.scale(px, px)
+
+    def _grid_changed(self) -> None:
+        self.scene.grid_mm = float(self.grid.currentData())
+        self.scene.update()
+
+    # -- keeping the panels in step ------------------------------------------------------------
+    def _on_model(self, change: Change) -> None:
+        if change.what in ("variants", "layout"):
+            self._fill_variants()
+        if change.what in ("categories", "layout"):
+            self.categories.refresh()
+        self.elements.refresh()
+        self.proof.schedule()
+
+    def _on_selection(self) -> None:
+        if not (shiboken6.isValid(self.scene) and shiboken6.isValid(self.elements)):
+            return  # the scene clears its selection while it is being deleted
+        self.elements.show_selection((self.scene.variant, self.scene.side),
+                                     self.scene.selected_indexes())
+
+    def _on_person(self, badge: object) -> None:
+        from eventdesk.domain.badge_data import BadgeData
+
+        if isinstance(badge, BadgeData):
+            self.scene.badge = badge
+            self.scene.update()
+
+    def _proof_request(self) -> ProofRequest | None:
+        if self._opening:
+            return None
+        v, side = self.scene.variant, self.scene.side
+        size = self.model.size(v)
+        layout = LayoutDocument(name=self.model.layout.name or "draft",
+                                document=copy.deepcopy(self.model.document),
+                                images=dict(self.model.layout.images))
+        elements = self.model.elements(v, side) if side == "front" or self.model.has_back(v) \
+            else []
+        return ProofRequest(layout=layout, preset=preset_for(size),
+                            back=side == "back" and self.model.has_back(v), design_mm=size,
+                            elements=tuple(elements))
+
+    # -- the main window's hooks -----------------------------------------------------------------
+    def activated(self) -> None:
+        self.canvas.setFocus()
+
+    def settle(self, timeout_s: float = 20.0) -> None:
+        """Wait until the layout is open and its proof shown (screenshots, tests)."""
+        end = time.monotonic() + timeout_s
+        while time.monotonic() < end and (self._opening or self.proof.busy()
+                                          or ops.pending()):
+            ops.wait_idle(200)
+            QCoreApplication.processEvents()
+
+
+def create_view(ctx: AppContext) -> QWidget:
+    return DesignerView(ctx)
+
+
+__all__ = ["DesignerView", "create_view", "preset_for"]
