@@ -433,7 +433,9 @@ def run_action(
 class Latest:
     """Background actions of which only the newest answer counts — a live search, a look-up as
     the operator types: starting one, or `forget()`, drops the answers still on their way, so a
-    slow early answer never replaces a later one. Plain Python, kept by the widget that asks."""
+    slow early answer never replaces a later one; and a request that a newer one replaced before
+    a worker took it up is not run at all (typing "zhangwei" while the desk starts queued eight
+    searches, each run in turn once the index was ready). Plain Python, kept by the widget."""
 
     def __init__(self) -> None:
         self._newest = 0
@@ -463,7 +465,12 @@ class Latest:
             if mine == self._newest:
                 on_error(exc)
 
-        return run_action(ctx, action, on_done=done, on_error=failed, owner=owner)
+        def unless_replaced(actx: ActionContext, progress: Progress) -> Outcome[T]:
+            if mine != self._newest:  # read on the worker: an int, as the GUI thread left it
+                raise Cancelled()  # its answer would be dropped anyway
+            return action(actx, progress)
+
+        return run_action(ctx, unless_replaced, on_done=done, on_error=failed, owner=owner)
 
 
 def run_in_background(

@@ -40,16 +40,25 @@ def entry_text(search_text: str | None) -> str:
     Query words are folded (dots and spaces dropped, so 阿依古丽·买买提 matches either way);
     stored e-mails and references keep theirs, so a form's folded spelling is added after the
     forms when it differs. Query words are spelled without accents (domain.names.search_fold):
-    so are the forms, also those stored before the search_text had accent-free forms. Empty and
-    repeated forms are dropped."""
-    text = (search_text or "").replace(SEP, "").replace(RS, "")
+    so are the forms, also those stored before the search_text had accent-free forms. Empty
+    forms are dropped; a form may come twice (a folded spelling equal to another form), which
+    changes no test made on the text (exact, prefix, contains)."""
+    text = search_text or ""
+    if SEP in text or RS in text:
+        text = text.replace(SEP, "").replace(RS, "")
     folded = _DOTS_RE.sub("", text)
     accents = has_accents(text)  # one look at the whole text: most have none
-    if (folded == text and not accents and "||" not in text and text[:1] != "|"
-            and text[-1:] != "|"):
-        return SEP + text.replace(SEPARATOR, SEP) + SEP  # the common case, in C
+    if not accents and "||" not in text and text[:1] != "|" and text[-1:] != "|":
+        # The common case, mostly in C: the stored forms as they are (person_search_text made
+        # them unique), then the folded spelling of those with dots (most: the e-mail).
+        body = SEP + text.replace(SEPARATOR, SEP) + SEP
+        if folded == text:
+            return body
+        # Folding never removes a '|', so the folded forms line up with the forms.
+        extra = [g for f, g in zip(text.split(SEPARATOR), folded.split(SEPARATOR), strict=True)
+                 if g != f and g]
+        return body + SEP.join(extra) + SEP if extra else body
     forms = text.split(SEPARATOR)
-    # Folding never removes a '|', so the folded forms line up with the forms.
     extra = [g for f, g in zip(forms, folded.split(SEPARATOR), strict=True) if g != f and g]
     forms = [f for f in forms + extra if f]
     if accents:
