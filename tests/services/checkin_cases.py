@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from eventdesk.domain import AuditEntry, CheckIn, PrintReason
 from eventdesk.messages import describe
 from eventdesk.messages.desk import result_sentence
-from eventdesk.services import checkin, people
+from eventdesk.services import arrivals, checkin, people
 from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
@@ -174,7 +174,7 @@ def case_lost_race_reads_winner(db: Database, monkeypatch: object) -> None:
     p = add(db, "竞态")
     with db.unit_of_work() as s:
         checkin.check_in(s, person_id=p.id, desk="7", operator="a")
-    real = checkin._look_up
+    real = arrivals.look_up
     calls = {"n": 0}
 
     def blind_first(session, **kw):  # type: ignore[no-untyped-def]
@@ -182,7 +182,7 @@ def case_lost_race_reads_winner(db: Database, monkeypatch: object) -> None:
         seen = real(session, **kw)
         return replace(seen, prior=None) if calls["n"] == 1 else seen
 
-    monkeypatch.setattr(checkin, "_look_up", blind_first)  # type: ignore[attr-defined]
+    monkeypatch.setattr(arrivals, "look_up", blind_first)  # type: ignore[attr-defined]
     with db.unit_of_work() as s:
         r = checkin.check_in(s, person_id=p.id, desk="8", operator="b")
         people.create_person(s, data=PersonInput(name="同一事务"), operator="b")

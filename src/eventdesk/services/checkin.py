@@ -7,12 +7,10 @@ returns nothing (its unit of work goes on), and it then reads the winner's row a
 checked the person in, where and when.
 
 Round trips: a desk may sit across a network from a PostgreSQL server, where each round trip
-costs milliseconds, so a check-in reads everything it needs in one statement (`_look_up`: the
-event, the person with their booth, their check-in today, their print count, today's check-ins
-at all desks), then inserts the check-in and its audit entry: BEGIN, three statements, COMMIT for
-a new check-in; BEGIN, one statement, COMMIT for a repeat (tests/actions/test_scan_round_trips.py
-holds the count). The result carries what the desk shows next (`print_count`,
-`checked_in_today`), so the desk reads nothing after it.
+costs milliseconds, so a check-in reads everything it needs in one statement and writes the
+check-in with its audit entry in one more (services.arrivals; tests/actions/
+test_scan_round_trips.py holds the count). The result carries what the desk shows next
+(`print_count`, `checked_in_today`), so the desk reads nothing after it.
 
 A rejected scan is not an exception: it returns a `rejected` result after recording one audit
 entry, so the caller's unit of work commits the audit entry and nothing else.
@@ -25,37 +23,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Literal
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, insert, literal, select
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from eventdesk.domain import (
-    AuditEntry,
-    BadgePrint,
     CheckIn,
-    Event,
-    Exhibitor,
     Person,
     PersonStatus,
     RevokedBadge,
 )
-from eventdesk.domain.errors import DomainError, NoEvent, NotFound, ScanRejected
+from eventdesk.domain.errors import DomainError, NotFound, ScanRejected
 from eventdesk.domain.keyboard import LayoutReading, layout_readings
 from eventdesk.domain.qr import (
     VerifiedPayload,
     looks_like_payload,
-    make_payload,
     normalise,
     verify_payload,
 )
 from eventdesk.domain.storable import escaped, storable
-from eventdesk.services import audit
-from eventdesk.services.events import EventInfo, get_event, info_of, zone_of
-from eventdesk.services.people import PersonRow, get_person, row_of
+from eventdesk.services import arrivals, audit
+from eventdesk.services.events import EventInfo, get_event
+from eventdesk.services.people import PersonRow, get_person
 
 CheckInOutcome = Literal["checked_in", "already_checked_in", "rejected", "confirm"]
 UNDO_WINDOW = timedelta(minutes=5)
@@ -115,109 +106,6 @@ def when_text(event: EventInfo, at: datetime, *, now: datetime | None = None) ->
     return local.strftime("%H:%M") if local.date() == today else local.strftime("%m-%d %H:%M")
 
 
-def _prior(session: Session, person_id: int, day: object) -> CheckIn | None:
-    return session.scalars(
-        select(CheckIn).where(CheckIn.person_id == person_id, CheckIn.event_day == day)
-    ).first()
-
-
-@dataclass(frozen=True)
-class _Prior:
-    id: int
-    at: datetime
-    desk: str
-    operator: str
-
-
-@dataclass(frozen=True)
-class _Seen:
-    """What a check-in's one statement read: the event, today's event day, the person (with the
-    signed payload and booth; None when nobody matched), their check-in today, their badge
-    prints, and today's check-ins at all desks."""
-
-    event: EventInfo
-    secret: str
-    day: date
-    person: PersonRow | None
-    prior: _Prior | None
-    print_count: int
-    today: int
-
-
-def _look_up(session: Session, *, now: datetime, match: ColumnElement[bool]) -> _Seen:
-    """One statement: the event LEFT JOIN the person matching `match` (by badge code or id)
-    with everything the check-in and the desk need. Today's event day comes from the event zone
-    this process last saw (services.events.zone_of); the statement returns the event's zone, and
-    in the rare case it changed, the day is computed again and the statement repeated.
-    Raises NoEvent."""
-    zone = zone_of(session)
-    prior = aliased(CheckIn)
-    for _attempt in range(2):
-        day = now.astimezone(ZoneInfo(zone.name)).date()
-        prints = (select(func.count(BadgePrint.id)).where(BadgePrint.person_id == Person.id)
-                  .correlate(Person).scalar_subquery())
-        today = (select(func.count(CheckIn.id)).where(CheckIn.event_day == day)
-                 .correlate(None).scalar_subquery())
-        stmt = (select(Event, Person, Exhibitor.hall, Exhibitor.booth, prints, today,
-                       prior.id, prior.at, prior.desk, prior.operator)
-                .select_from(Event)
-                .outerjoin(Person, match)
-                .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
-                .outerjoin(prior, and_(prior.person_id == Person.id, prior.event_day == day))
-                .order_by(Event.id).limit(1))
-        row = session.execute(stmt).first()
-        if row is None:
-            raise NoEvent(code="event.missing")
-        event, person, hall, booth, n_prints, n_today, pid, at, desk, operator = row
-        if event.timezone == zone.name:
-            break
-        zone.name = event.timezone  # another zone than last seen: read again for its day
-    info = info_of(event)
-    found = None
-    if person is not None:
-        payload = make_payload(event_code=event.code, badge_code=person.badge_code,
-                               secret=event.secret)
-        found = row_of(person, hall, booth, payload)
-    return _Seen(event=info, secret=event.secret, day=day, person=found,
-                 prior=_Prior(pid, at, desk, operator) if pid is not None else None,
-                 print_count=int(n_prints or 0), today=int(n_today or 0))
-
-
-def _insert_check_in(session: Session, *, person_id: int, day: date, at: datetime, desk: str,
-                     operator: str, via: str,
-                     audit_detail: dict[str, str] | None = None) -> int | None:
-    """Insert today's check-in and its audit entry; the check-in's id, or None when one existed
-    already (another desk won a race since we looked), in which case nothing is written.
-
-    INSERT … ON CONFLICT DO NOTHING RETURNING, which both backends have. On PostgreSQL the audit
-    entry is written by the same statement (a data-modifying WITH that inserts it only from the
-    check-in's returned row): one round trip instead of two. SQLite has no INSERT inside WITH;
-    a statement there costs no network, so it takes a second one."""
-    values = {"person_id": person_id, "event_day": day, "at": at, "desk": desk,
-              "operator": operator}
-    entry = audit.entry_values(actor=operator, desk=desk, action="checkin.create",
-                               subject_type="person", subject_id=person_id,
-                               detail={"day": day.isoformat(), "via": via,
-                                       **(audit_detail or {})})
-    conflict = [CheckIn.person_id, CheckIn.event_day]
-    if session.get_bind().dialect.name == "postgresql":
-        new = (postgresql.insert(CheckIn).values(**values)
-               .on_conflict_do_nothing(index_elements=conflict)
-               .returning(CheckIn.id).cte("new_check_in"))
-        columns = AuditEntry.__table__.c
-        add_entry = (insert(AuditEntry).from_select(
-            list(entry), select(*[literal(v, columns[k].type) for k, v in entry.items()])
-            .select_from(new)).cte("new_audit_entry"))
-        new_id = session.connection().execute(select(new.c.id).add_cte(add_entry)).scalar()
-    else:
-        new_id = session.connection().execute(
-            sqlite.insert(CheckIn).values(**values).on_conflict_do_nothing(
-                index_elements=conflict).returning(CheckIn.id)).scalar()
-        if new_id is not None:
-            session.connection().execute(insert(AuditEntry).values(**entry))
-    return int(new_id) if new_id is not None else None
-
-
 def reject(session: Session, *, reason: str, code: str, desk: str, operator: str,
            payload: str, person: PersonRow | None = None,
            params: dict[str, str] | None = None, more_detail: Mapping[str, str] | None = None,
@@ -239,17 +127,17 @@ def check_in(session: Session, *, person_id: int, desk: str, operator: str,
     `audit_detail`: more to record in the check-in's audit entry. Raises NotFound for an
     unknown person, NoEvent without an event."""
     now = now or datetime.now(UTC)
-    seen = _look_up(session, now=now, match=Person.id == person_id)
+    seen = arrivals.look_up(session, now=now, match=Person.id == person_id)
     if seen.person is None:
         raise NotFound(code="person.not_found", person_id=person_id)
     return _arrive(session, seen, seen.person, desk=desk, operator=operator, now=now,
                    payload=payload, via=via, audit_detail=audit_detail)
 
 
-def _arrive(session: Session, seen: _Seen, person: PersonRow, *, desk: str, operator: str,
-            now: datetime, payload: str, via: str,
+def _arrive(session: Session, seen: arrivals.Seen, person: PersonRow, *, desk: str,
+            operator: str, now: datetime, payload: str, via: str,
             audit_detail: dict[str, str] | None = None) -> CheckInResult:
-    """The check-in of a person `_look_up` found (see the module doc)."""
+    """The check-in of a person `arrivals.look_up` found (see the module doc)."""
     if person.status == PersonStatus.CANCELLED:
         return reject(session, reason="cancelled", code="desk.scan.cancelled",
                       params={"name": person.name}, desk=desk, operator=operator,
@@ -257,8 +145,9 @@ def _arrive(session: Session, seen: _Seen, person: PersonRow, *, desk: str, oper
                       checked_in_today=seen.today)
     prior = seen.prior
     if prior is None:
-        new_id = _insert_check_in(session, person_id=person.id, day=seen.day, at=now, desk=desk,
-                                  operator=operator, via=via, audit_detail=audit_detail)
+        new_id = arrivals.insert_check_in(session, person_id=person.id, day=seen.day, at=now,
+                                          desk=desk, operator=operator, via=via,
+                                          audit_detail=audit_detail)
         if new_id is not None:
             return CheckInResult(result="checked_in", code="desk.checkin.done",
                                  params={"name": person.name}, person=person, at=now, desk=desk,
@@ -266,10 +155,10 @@ def _arrive(session: Session, seen: _Seen, person: PersonRow, *, desk: str, oper
                                  print_count=seen.print_count, checked_in_today=seen.today + 1)
         # Another desk won the race since we looked; its row is committed (that is why ours
         # was not inserted), so this read sees it.
-        won = _prior(session, person.id, seen.day)
+        won = arrivals.check_in_of(session, person_id=person.id, day=seen.day)
         if won is None:  # not the race we know: let the unit of work fail loudly
             raise RuntimeError("check-in neither inserted nor found")
-        prior = _Prior(won.id, won.at, won.desk, won.operator)
+        prior = arrivals.Prior(won.id, won.at, won.desk, won.operator)
     return CheckInResult(result="already_checked_in", person=person, at=prior.at, desk=prior.desk,
                          operator=prior.operator, check_in_id=prior.id, payload=payload,
                          code="desk.checkin.already",
@@ -327,8 +216,8 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
     parts = text.split(".")
     # The event and the holder of the badge code the payload names, in one statement, before the
     # signature is checked (a forged payload's holder is read and ignored).
-    seen = _look_up(session, now=now,
-                    match=Person.badge_code == (parts[2] if ours and len(parts) == 4 else ""))
+    seen = arrivals.look_up(
+        session, now=now, match=Person.badge_code == (parts[2] if ours and len(parts) == 4 else ""))
     verified: VerifiedPayload | None = None
     rejected: ScanRejected | None = None
     if ours:
@@ -357,15 +246,16 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
                       desk=desk, operator=operator, payload=raw, checked_in_today=seen.today)
     if seen.person is None or seen.person.badge_code != verified.badge_code:
         # read through another keyboard layout: another code than the one looked up (rare)
-        seen = _look_up(session, now=now, match=Person.badge_code == verified.badge_code)
+        seen = arrivals.look_up(session, now=now,
+                                match=Person.badge_code == verified.badge_code)
     layouts = (reading.scanner, reading.host) if reading is not None else None
     result = _holder_check_in(session, seen, verified=verified, raw=raw, desk=desk,
                               operator=operator, now=now, layouts=layouts)
     return replace(result, layouts=layouts) if layouts else result
 
 
-def _holder_check_in(session: Session, seen: _Seen, *, verified: VerifiedPayload, raw: str,
-                     desk: str, operator: str, now: datetime,
+def _holder_check_in(session: Session, seen: arrivals.Seen, *, verified: VerifiedPayload,
+                     raw: str, desk: str, operator: str, now: datetime,
                      layouts: tuple[str, str] | None) -> CheckInResult:
     """Check in the holder of a verified badge code (`seen` looked up by it): revoked and
     unknown codes rejected."""
