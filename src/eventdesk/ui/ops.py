@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 from shiboken6 import Shiboken
 
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome, Topic
@@ -48,7 +48,7 @@ from eventdesk.storage import Session, failure_of
 from eventdesk.ui.context import AppContext
 
 __all__ = ["BackgroundOp", "Cancelled", "Latest", "Progress", "collect_garbage_on_gui_thread",
-           "error_text", "run_action", "run_call_in_background", "run_in_background", "run_now",
+           "error_text", "run_action", "run_call_in_background", "run_in_background",
            "wait_idle"]
 
 T = TypeVar("T")
@@ -92,36 +92,6 @@ class Progress:
 def error_text(exc: BaseException) -> str:
     """One sentence for a person about an error (see eventdesk.messages.describe)."""
     return describe(exc)
-
-
-def run_now(
-    ctx: AppContext,
-    fn: Callable[[Session], T],
-    *,
-    changes: Iterable[str] = (),
-    write: bool = True,
-    parent: QWidget | None = None,
-    show_errors: bool = True,
-) -> T | None:
-    """Run `fn(session)` in one transaction on the GUI thread (only for tiny reads that a dialog
-    needs before it can open). Domain errors are shown, or re-raised with show_errors=False."""
-    try:
-        try:
-            with ctx.db.unit_of_work(write=write) as session:
-                result = fn(session)
-        except Exception as exc:  # a database error is one sentence, like any domain error
-            failure = failure_of(exc, url=ctx.db.url)
-            if failure is None:
-                raise
-            _log_database_failure(exc)
-            raise failure from None
-    except DomainError as exc:
-        if not show_errors:
-            raise
-        QMessageBox.warning(parent, "EventDesk", describe(exc))
-        return None
-    ctx.notify(*changes)
-    return result
 
 
 def _log_database_failure(exc: BaseException) -> None:
