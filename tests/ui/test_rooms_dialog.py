@@ -11,9 +11,9 @@ from PySide6.QtTest import QTest
 from eventdesk.services.schedule import conflicts as sc
 from eventdesk.services.schedule import items as schedule
 from eventdesk.storage import Database
-from eventdesk.ui import ops
 from eventdesk.ui.schedule import rooms as rooms_ui
 from tests.schedule_data import Small, at, build_small, window_context
+from tests.ui.threads import no_database_on_the_gui_thread
 
 
 @pytest.fixture
@@ -96,20 +96,17 @@ def test_every_night_until_two_is_written_as_it_reads(view, qtbot) -> None:  # t
 
 def test_speaker_look_up_runs_off_the_gui_thread(
         view, qtbot, small: Small, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    def refused(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("ops.run_now: a database call on the GUI thread")
-
-    monkeypatch.setattr(ops, "run_now", refused)
     dialog = rooms_ui.RoomsDialog(view, view.ctx, view.edits)
     qtbot.addWidget(dialog)
-    dialog.who.setText("没有此人")
-    dialog.add_unavailable()
-    qtbot.waitUntil(lambda: "没有此人" in dialog.away_error.text())
-    assert dialog.away_error.text() == "找不到嘉宾“没有此人”（同名者请写 姓名（公司））"
-    dialog.who.setText("王芳")
-    dialog.day.setCurrentIndex(1)
-    dialog.add_unavailable()
-    qtbot.waitUntil(lambda: dialog.away.rowCount() == 1)
+    with no_database_on_the_gui_thread(view.ctx.db):
+        dialog.who.setText("没有此人")
+        dialog.add_unavailable()
+        qtbot.waitUntil(lambda: "没有此人" in dialog.away_error.text())
+        assert dialog.away_error.text() == "找不到嘉宾“没有此人”（同名者请写 姓名（公司））"
+        dialog.who.setText("王芳")
+        dialog.day.setCurrentIndex(1)
+        dialog.add_unavailable()
+        qtbot.waitUntil(lambda: dialog.away.rowCount() == 1)
     assert dialog.away.item(0, 0).text() == "王芳"
 
 
@@ -119,10 +116,6 @@ def test_editor_sets_a_session_over_midnight_and_matches_speakers_off_the_gui_th
 
     from eventdesk.ui.schedule.editor import ItemEditor
 
-    def refused(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("ops.run_now: a database call on the GUI thread")
-
-    monkeypatch.setattr(ops, "run_now", refused)
     with db.unit_of_work(write=False) as s:
         night = schedule.get_item(s, item_id=small.items["夜场"])
     opened = ItemEditor(view.ctx, view.schedule, night)  # 23:00 to 01:00 the next day
@@ -140,11 +133,12 @@ def test_editor_sets_a_session_over_midnight_and_matches_speakers_off_the_gui_th
     editor.start.setTime(QTime(23, 30))
     editor.end.setTime(QTime(0, 30))
     editor.speakers.setText("王芳")
-    editor.accept()
-    assert editor.error.text() == "结束时间须晚于开始时间"  # the same day: not possible
-    editor.next_day.setChecked(True)
-    editor.accept()
-    qtbot.waitUntil(lambda: editor.result_input is not None)
+    with no_database_on_the_gui_thread(view.ctx.db):
+        editor.accept()
+        assert editor.error.text() == "结束时间须晚于开始时间"  # the same day: not possible
+        editor.next_day.setChecked(True)
+        editor.accept()
+        qtbot.waitUntil(lambda: editor.result_input is not None)
     data = editor.result_input
     assert data is not None
     assert (data.start, data.end) == (at(small.days[0], "23:30"), at(small.days[1], "00:30"))

@@ -241,10 +241,10 @@ def test_editor_dialog_edits_as_one_undo_step(view, db: Database, small: Small,
 
 
 def test_editor_refuses_ambiguous_speaker(ctx, small: Small, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from eventdesk.ui import ops
     from eventdesk.ui.schedule.editor import ItemEditor
 
-    sched = ops.run_now(ctx, lambda s: schedule.load_schedule(s), write=False)
+    with ctx.db.unit_of_work(write=False) as s:
+        sched = schedule.load_schedule(s)
     dialog = ItemEditor(ctx, sched, None)
     qtbot.addWidget(dialog)
     dialog.title_zh.setText("新会议")
