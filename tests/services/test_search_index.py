@@ -292,4 +292,7 @@ def test_an_import_elsewhere_is_searched_at_once_and_indexed_when_it_ends(
     assert sorted(names(crowd, "新进公司")) == ["钱一", "钱三", "钱二", "钱五", "钱四"]
     assert not index.refresh()  # nothing changed since: now the rest is built
     assert index.current().base is base and base.full is not None
+    assert not base.grams_complete
+    assert not index.refresh()  # and then the two-character lists
+    assert base.grams_complete
     assert sorted(names(crowd, "qian")) == ["钱一", "钱三", "钱二", "钱五", "钱四"]

@@ -285,12 +285,12 @@ class DeskIndex:
                 index = self._catch_up(index, version)
             else:
                 index.checked_at = time.monotonic()
-        if not changed and index.base.full is None:
+        if not changed and not index.base.grams_complete:
             # An import elsewhere rebuilt the base (its scan layer): finish it here, not in a
-            # search, once people stopped changing — not after every piece of a running import.
-            # Without the two-character lists (and so without a snapshot): seconds less of work
-            # beside the desk's scans; containment searches pass over the corpus instead.
-            self.complete(grams=False)
+            # search, once people stopped changing — not after every piece of a running import;
+            # and in two steps a refresh apart (the lists searches use most, then the
+            # two-character lists and the snapshot), less work at once beside the desk's scans.
+            self.complete(grams=index.base.full is not None)
         return changed
 
     def warm_up(self, *, pairs: bool = True) -> None:
