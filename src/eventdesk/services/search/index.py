@@ -2,7 +2,8 @@
 
 A `LIKE '%w%'` over 30,000 rows costs tens of milliseconds per keystroke; this index is built from
 `person.search_text` (the forms of domain.names) and kept fresh cheaply. The data structure
-itself (ordinals in name order, prefix buckets, two-character lists, the ranking) is
+itself (ordinals in name order, the scan layer and the lists of the full layer) is
+services.search.base, the ranking services.search.ranking, a person's text and the ranking rule
 services.search.forms; this module keeps one per open database, fresh:
 
 - `DeskIndex` belongs to one `storage.Database` (`desk_index(db)` builds it on first use through
