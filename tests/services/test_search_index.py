@@ -14,6 +14,7 @@ from eventdesk.domain import Person
 from eventdesk.services import exhibitors, people
 from eventdesk.services.people import PersonInput
 from eventdesk.services.search import index as search_index
+from eventdesk.services.search import base as search_base
 from eventdesk.services.search import query as search
 from eventdesk.services.search.ranking import PeopleIndex
 from eventdesk.storage import Database, open_database
@@ -249,10 +250,15 @@ def _queries(db: Database) -> list[str]:
     return [q for q in dict.fromkeys(found) if q.strip()]
 
 
-def test_the_first_layer_answers_as_the_whole_index(db: Database) -> None:
+@pytest.mark.parametrize("window", [None, 7])
+def test_the_first_layer_answers_as_the_whole_index(db: Database, window: int | None,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Searches answered while the index is still being built (the scan layer: passes over the
-    joined texts) rank exactly as the finished index does (lists per form, prefix, phone tail
-    and two characters)."""
+    joined texts, a window of bytes at a time) rank exactly as the finished index does (lists
+    per form, prefix, phone tail and two characters) — also when every window boundary cuts
+    through words (a 7-byte window)."""
+    if window is not None:
+        monkeypatch.setattr(search_base, "WINDOW", window)
     build_demo_event(db, people=900, exhibitors=80)
     with db.unit_of_work(write=False) as s:
         scan = PeopleIndex(base=search_index._read_base(s))

@@ -23,7 +23,7 @@ keyed by strings, which are then not tracked either; the rest are tuples of stri
 collection therefore never walks the index, building it leaves no container the collector must
 follow (the old build left a million, and collections walking them stalled the window), and no
 step holds the GIL for long: the loops over everyone are Python (the interpreter hands the GIL
-to the GUI thread every few milliseconds; `pause` adds a sleep(0) every `STEP` people), and the
+to the GUI thread every few milliseconds; `pause`, called every `STEP` people, rests), and the
 C calls over all of them (joining the corpus, one `bytes.find` pass) take milliseconds.
 """
 
@@ -42,7 +42,8 @@ from typing import Final
 from eventdesk.services.search.forms import MIN_PHONE_TAIL, RS, SEP
 
 BUCKET_PREFIX = 4  # form prefixes up to this length have their people listed in `buckets`
-STEP = 1000  # people between two pauses of a background build
+STEP = 200  # people between two calls of a build's `pause` (about a millisecond of work)
+WINDOW = 1 << 19  # bytes of the corpus one `find` looks through: well under a millisecond
 ORDINAL: Final = "i"  # how an ordinal is packed (struct / memoryview format): native 4-byte int
 _pack = struct.Struct(ORDINAL).pack
 
@@ -91,14 +92,28 @@ def _joined(values: tuple[str, ...]) -> tuple[bytes, bytes]:
 
 def _finds_in(corpus: bytes, offsets: bytes, needle: str) -> Iterator[int]:
     """The records of a corpus (`_joined`) that contain `needle` (no RS in it), each once, in
-    order: bytes.find from one record to the next (a UTF-8 match is a character match)."""
+    order: bytes.find from one record to the next (a UTF-8 match is a character match), over at
+    most WINDOW bytes a call — one call over a corpus of 100,000 people holds the GIL for tens of
+    milliseconds."""
     starts, find = memoryview(offsets).cast("q"), corpus.find  # 8-byte starts (`_joined`)
     pattern = needle.encode()
-    pos = find(pattern)
-    while pos >= 0:
-        o = bisect_right(starts, pos) - 1
+    size, reach = len(corpus), WINDOW + len(pattern) - 1  # a match starting in the window fits
+    pos = 0
+    while pos < size:
+        hit = find(pattern, pos, pos + reach)
+        if hit < 0:
+            pos += WINDOW
+            continue
+        o = bisect_right(starts, hit) - 1
         yield o
-        pos = find(pattern, starts[o + 1])
+        pos = starts[o + 1]
+
+
+def _count_in(corpus: bytes, needle: str) -> int:
+    """How often `needle` occurs in the corpus, counted WINDOW bytes a call (see `_finds_in`)."""
+    pattern = needle.encode()
+    reach = WINDOW + len(pattern) - 1
+    return sum(corpus.count(pattern, pos, pos + reach) for pos in range(0, len(corpus), WINDOW))
 
 
 def _merged(a: Iterable[int], b: Iterable[int]) -> Iterator[int]:
@@ -264,8 +279,7 @@ class BaseIndex:
 
         def occurrences(w: str) -> int:
             phone = len(w) >= MIN_PHONE_TAIL and w.isdigit()
-            return corpus.count(w.encode()) + (phone_corpus.count((w + RS).encode()) if phone
-                                               else 0)
+            return _count_in(corpus, w) + (_count_in(phone_corpus, w + RS) if phone else 0)
 
         rarest = min(words, key=occurrences)
         found: Iterable[int] = self._finds(rarest)

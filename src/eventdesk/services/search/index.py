@@ -87,8 +87,29 @@ def _load_ids(session: Session, ids: Iterable[int]) -> dict[int, Entry]:
 
 
 def pause() -> None:
-    """Between two steps of a background build: let every other thread (the window's) run."""
+    """Between two steps of reading the scan layer: let every other thread (the window's) run."""
     time.sleep(0)
+
+
+# The pace of completing the index in the background: after this much work, this much rest.
+WORK_S = 0.004
+REST_S = 0.004
+
+
+class _Pacer:
+    """The pause of `DeskIndex.complete`: after WORK_S of work, a sleep of REST_S. The full
+    layer then takes about twice as long (seconds, in the background, with searches answered
+    meanwhile), and the window's thread is seldom one of three threads wanting the GIL at once:
+    CPython hands a released GIL to whichever waiting thread wakes first, and beside a search and
+    a completion running flat out, the GUI thread lost that race for 80–100 ms at a time."""
+
+    def __init__(self) -> None:
+        self._since = time.perf_counter()
+
+    def __call__(self) -> None:
+        if time.perf_counter() - self._since >= WORK_S:
+            time.sleep(REST_S)
+            self._since = time.perf_counter()
 
 
 def _read_base(session: Session) -> BaseIndex:
@@ -235,17 +256,18 @@ class DeskIndex:
         try:
             index = self.current()
             base, loaded, made = index.base, self._loaded, self._made
+            pace = _Pacer()
             if loaded is not None and loaded.base is base and base.full is None:
                 self._loaded = None
-                if loaded.finish(pause):
+                if loaded.finish(pace):
                     return
-            base.complete(pause)
+            base.complete(pace)
             if grams:
-                base.fill_grams(pause)
+                base.fill_grams(pace)
             if (made is not None and made[2] is base and loaded is None and base.grams_complete
                     and not index.overlay):
                 # the next start of this desk reads this instead of building (snapshot.py)
-                snapshot.save(made[0], made[1], base, pause=pause)
+                snapshot.save(made[0], made[1], base, pause=pace)
                 self._made = None  # saved once
         finally:
             self._complete_lock.release()
