@@ -13,8 +13,8 @@ from sqlalchemy import select, update
 from eventdesk.domain import Person
 from eventdesk.services import exhibitors, people
 from eventdesk.services.people import PersonInput
-from eventdesk.services.search import index as search_index
 from eventdesk.services.search import base as search_base
+from eventdesk.services.search import index as search_index
 from eventdesk.services.search import query as search
 from eventdesk.services.search.ranking import PeopleIndex
 from eventdesk.storage import Database, open_database
