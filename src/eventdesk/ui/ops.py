@@ -210,6 +210,20 @@ def _pool() -> ThreadPoolExecutor:
     return _executor
 
 
+_desk_executor: ThreadPoolExecutor | None = None
+
+
+def _desk_lane() -> ThreadPoolExecutor:
+    """The desk's own worker (`run_action(..., desk_lane=True)`): a scan runs at once, never
+    behind searches or the search index's build, which may keep both workers of the pool busy
+    for seconds while a desk opens on 100,000 people. One thread: the desk runs its actions one
+    after another anyway (ui/desk/view.py)."""
+    global _desk_executor
+    if _desk_executor is None:
+        _desk_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventdesk-desk")
+    return _desk_executor
+
+
 def _owners_of(*callbacks: object) -> list[QObject]:
     """The QObjects whose bound methods the callbacks are: their deletion cancels delivery."""
     owners: list[QObject] = []
@@ -229,9 +243,11 @@ def _start(
     after: Callable[[], None] = lambda: None,
     owner: QObject | None = None,
     url: str = "",
+    desk_lane: bool = False,
 ) -> BackgroundOp:
-    """Run `work` on a worker thread. A database error becomes storage's one sentence
-    (storage.failure_of, naming the database `url`) before it reaches `on_error`."""
+    """Run `work` on a worker thread (of the pool, or the desk's own: `_desk_lane`). A database
+    error becomes storage's one sentence (storage.failure_of, naming the database `url`) before
+    it reaches `on_error`."""
     relay = _relay()  # created here, on the GUI thread, before any worker can need it
     collect_garbage_on_gui_thread()
     job_id = next(_ids)
@@ -257,7 +273,7 @@ def _start(
             return
         relay.emit_event(job_id, "done", result)
 
-    op.future = _pool().submit(run)
+    op.future = (_desk_lane() if desk_lane else _pool()).submit(run)
     return op
 
 
@@ -269,11 +285,13 @@ def run_action(
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     owner: QObject | None = None,
+    desk_lane: bool = False,
 ) -> BackgroundOp:
     """Run one user action (eventdesk.actions) on a worker thread: the action owns its units of
     work; its value goes to `on_done` on the GUI thread, then views hear the topics it changed.
     `owner`: a widget whose deletion means the callbacks must not run (bound methods of QObjects
-    given as callbacks count as owners already)."""
+    given as callbacks count as owners already). `desk_lane`: on the desk's own worker (scans,
+    check-ins, prints at the desk: see `_desk_lane`)."""
     actx = ctx.action_context()  # the database, desk and operator of when the action started
     changed: list[frozenset[Topic]] = []
 
@@ -284,7 +302,7 @@ def run_action(
 
     return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
                   after=lambda: ctx.notify(*(changed[0] if changed else ())), owner=owner,
-                  url=actx.db.url)
+                  url=actx.db.url, desk_lane=desk_lane)
 
 
 class Latest:

@@ -289,8 +289,9 @@ class DeskView(QWidget):
             finally:
                 self._next()
 
+        # On the desk's own worker: a scan never waits behind searches or the search index.
         self._op = ops.run_action(self.ctx, lambda actx, _p: action(replace(actx, desk=desk)),
-                                  on_done=finished, on_error=failed)
+                                  on_done=finished, on_error=failed, desk_lane=True)
 
     def _end_own_change(self) -> None:
         self._own_change = False
