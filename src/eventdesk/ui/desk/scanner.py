@@ -93,6 +93,11 @@ class ScannerFilter(QObject):
     # -- life cycle ----------------------------------------------------------------------------
     def install(self) -> None:
         app = QApplication.instance()
+        if not self._everywhere and self._covered():
+            # The main window's filter takes this window's bursts: a second filter would only
+            # add a call into Python for every event of the program (each one a wait for the GIL
+            # while a worker runs Python), to stand back each time.
+            return
         if app is not None and not self._installed:
             app.installEventFilter(self)
             self._installed = True
@@ -112,6 +117,14 @@ class ScannerFilter(QObject):
         self._restore = None
 
     # -- scope ---------------------------------------------------------------------------------
+    def _covered(self) -> bool:
+        """An installed application-wide filter takes the bursts of this filter's window."""
+        if not shiboken6.isValid(self._owner):
+            return False
+        home = _ptr(self._owner.window())
+        return any(_ptr(f._owner.window()) == home for f in list(_everywhere)
+                   if f is not self and shiboken6.isValid(f._owner))
+
     def _active(self) -> bool:
         if not shiboken6.isValid(self._owner) or not self._owner.isVisible():
             return False
