@@ -5,8 +5,9 @@
 
 Creates a throw-away database on the server, builds a demo event with --people people, and starts
 --desks processes. Every desk scans every registered person's payload, each in its own shuffled
-order, through actions.desk.scan as the desk does (the check-in's write transaction, then the
-read of what the desk shows) — so each badge is raced by all desks. At the
+order, through actions.desk.scan as the desk does (one read of everything the check-in and the desk
+need, then one INSERT … ON CONFLICT DO NOTHING of the check-in with its audit entry) — so each
+badge is raced by all desks. At the
 end it counts: check-in rows (must equal the people scanned), `checked_in` answers (must equal
 the same number: nobody checked in twice), and errors (must be 0). The baseline is one desk
 scanning the same payloads alone, measured in the same run, as scans per second.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 from eventdesk.domain import AuditEntry, CheckIn, PrintReason
 from eventdesk.messages import describe
 from eventdesk.messages.desk import result_sentence
-from eventdesk.services import checkin, people
+from eventdesk.services import arrivals, checkin, people
 from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
@@ -129,8 +130,13 @@ def case_per_event_day_and_undo(db: Database) -> None:
         raise AssertionError("an old check-in must not be undone")
 
 
-def case_concurrent_threads(db: Database, threads: int = 8) -> None:
-    """Several desks scan the same badge at the same moment: exactly one check-in."""
+def case_concurrent_threads(db: Database, threads: int = 8, *, as_desk: bool = False) -> None:
+    """Several desks scan the same badge at the same moment: exactly one check-in. `as_desk`:
+    through the desk's action (actions.desk.scan: a single-write unit of work, which on
+    PostgreSQL runs without a transaction around its read and its one write)."""
+    from eventdesk.actions import desk as desk_actions
+    from eventdesk.actions.base import ActionContext
+
     p = add(db, "并发")
     payload = payload_of(db, p.id)
     barrier = threading.Barrier(threads)
@@ -140,7 +146,11 @@ def case_concurrent_threads(db: Database, threads: int = 8) -> None:
     def desk(n: int) -> None:
         try:
             barrier.wait()
-            results.append(scan(db, payload, desk=str(n)).result)
+            if as_desk:
+                ctx = ActionContext(db=db, desk=str(n), operator="op")
+                results.append(desk_actions.scan(ctx, payload=payload).value.result.result)
+            else:
+                results.append(scan(db, payload, desk=str(n)).result)
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
@@ -152,25 +162,31 @@ def case_concurrent_threads(db: Database, threads: int = 8) -> None:
     assert not errors, errors
     assert sorted(results) == ["already_checked_in"] * (threads - 1) + ["checked_in"]
     assert count(db) == 1
+    with db.unit_of_work(write=False) as s:  # and one audit entry of it
+        assert s.scalar(select(func.count()).select_from(AuditEntry)
+                        .where(AuditEntry.action == "checkin.create")) == 1
 
 
 def case_lost_race_reads_winner(db: Database, monkeypatch: object) -> None:
-    """The loser of a race saw no check-in, inserted, hit the unique constraint: its SAVEPOINT
-    rolls back only that insert, and it reports the winner's desk; its unit of work commits."""
+    """The loser of a race saw no check-in when it looked, then inserted: the unique
+    constraint turns its INSERT … ON CONFLICT DO NOTHING into no row, and it reports the
+    winner's desk; its unit of work goes on and commits."""
     p = add(db, "竞态")
     with db.unit_of_work() as s:
         checkin.check_in(s, person_id=p.id, desk="7", operator="a")
-    real = checkin._prior
+    real = arrivals.look_up
     calls = {"n": 0}
 
-    def blind_first(session, person_id, day):  # type: ignore[no-untyped-def]
+    def blind_first(session, **kw):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        return None if calls["n"] == 1 else real(session, person_id, day)
+        seen = real(session, **kw)
+        return replace(seen, prior=None) if calls["n"] == 1 else seen
 
-    monkeypatch.setattr(checkin, "_prior", blind_first)  # type: ignore[attr-defined]
+    monkeypatch.setattr(arrivals, "look_up", blind_first)  # type: ignore[attr-defined]
     with db.unit_of_work() as s:
         r = checkin.check_in(s, person_id=p.id, desk="8", operator="b")
         people.create_person(s, data=PersonInput(name="同一事务"), operator="b")
+    assert calls["n"] == 1
     assert (r.result, r.desk) == ("already_checked_in", "7")
     assert count(db) == 1
     with db.unit_of_work(write=False) as s:

@@ -18,6 +18,10 @@ def test_eight_desks_threads_one_badge(event_db: Database) -> None:
     cases.case_concurrent_threads(event_db, threads=8)
 
 
+def test_eight_desks_threads_one_badge_through_the_desk_action(event_db: Database) -> None:
+    cases.case_concurrent_threads(event_db, threads=8, as_desk=True)
+
+
 def _desk_process(url: str, payloads: list[str], desk: str, start: object, out: object) -> None:
     from eventdesk.services.checkin import check_in_scan
 

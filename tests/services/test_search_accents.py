@@ -120,16 +120,20 @@ def test_snapshot_of_the_earlier_forms_is_not_used(guests: Database,
     # A desk's snapshot on disk made by an EventDesk whose forms had no accent-free spellings
     # (snapshot format 1), at the database's current version: the next start must not load it.
     from eventdesk.services.search import snapshot
-    from eventdesk.services.search.forms import SEP, BaseIndex, Entry
+    from eventdesk.services.search.base import BaseIndex
+    from eventdesk.services.search.forms import SEP, Entry
 
     index = search_index.desk_index(guests)
     index.warm_up()
-    identity, version = index._snapshot  # type: ignore[misc]  # what the desk saved under
     with guests.unit_of_work(write=False) as s:
+        # what the desk saved its snapshot under
+        identity, version = index._identity(s), search_index._version(s)
         pid = s.scalar(select(Person.id).where(Person.name == "María Díaz"))
     assert pid is not None
-    old = BaseIndex([Entry(id=pid, key=("maría díaz", pid), phone="",
-                           text=f"{SEP}maríadíaz{SEP}maría díaz{SEP}")])
+    old = BaseIndex.of_entries([Entry(id=pid, key=("maría díaz", pid), phone="",
+                                      text=f"{SEP}maríadíaz{SEP}maría díaz{SEP}")])
+    old.complete()
+    old.fill_grams()
     monkeypatch.setattr(snapshot, "FORMAT", 1)
     snapshot.save(identity, version, old)
     monkeypatch.undo()

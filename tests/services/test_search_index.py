@@ -8,14 +8,17 @@ import threading
 
 import pytest
 from benchmarks.like_search import search_people_like
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from eventdesk.domain import Person
 from eventdesk.services import exhibitors, people
 from eventdesk.services.people import PersonInput
+from eventdesk.services.search import base as search_base
 from eventdesk.services.search import index as search_index
 from eventdesk.services.search import query as search
+from eventdesk.services.search.ranking import PeopleIndex
 from eventdesk.storage import Database, open_database
+from tests.services.demo_cases import build as build_demo_event
 from tests.services.people_cases import add
 
 
@@ -180,19 +183,23 @@ def test_a_rolled_back_action_leaves_no_trace(crowd: Database) -> None:
 
 
 def test_building_does_not_freeze_the_garbage_collector(crowd: Database) -> None:
-    """Building and warming the index leaves the collector as it was (no gc.freeze): the
-    structure is tuples the collector stops tracking."""
+    """Building and warming the index leaves the collector as it was (no gc.freeze): its lists
+    of people are arrays in dicts keyed by strings, which the collector never tracks, and the
+    rest are tuples it stops tracking after one look — so no collection walks the index."""
     frozen = gc.get_freeze_count()
     search_index.desk_index(crowd).warm_up()
     add(crowd, "赵文")
     assert "赵文" in names(crowd, "zw")
     assert gc.get_freeze_count() == frozen
-    gc.collect()
-    gc.collect()
     base = search_index.desk_index(crowd).current().base
-    assert not [name for name in ("keys", "phones", "texts", "forms", "postings", "ordinal",
-                                  "buckets", "tails", "grams")
-                if gc.is_tracked(getattr(base, name))]  # a full collection skips them
+    assert base.full is not None and base.grams_complete
+    lists = {"postings": base.full.postings, "buckets": base.full.buckets,
+             "tails": base.full.tails, "grams": base.grams, "ordinal": base.ordinal}
+    assert not [name for name, found in lists.items() if gc.is_tracked(found)]  # never were
+    gc.collect()
+    gc.collect()  # a tuple of tuples: the inner ones first, then the outer one
+    assert not [name for name in ("keys", "phones", "texts", "corpus", "starts")
+                if gc.is_tracked(getattr(base, name))]
 
 
 def test_searches_answer_while_a_refresh_reads_the_database(
@@ -224,3 +231,74 @@ def test_searches_answer_while_a_refresh_reads_the_database(
         release.set()
         refresher.join(30)
     assert names(crowd, "qdd") == ["章维"]
+
+
+def _queries(db: Database) -> list[str]:
+    """What operators type, taken from the people themselves: names and pieces of their pinyin,
+    initials, phone tails, companies, e-mails, two words, and some nonsense."""
+    with db.unit_of_work(write=False) as s:
+        rows = s.execute(select(Person.name, Person.name_pinyin, Person.phone, Person.company,
+                                Person.email).order_by(Person.id)).all()
+    found: list[str] = ["z", "zh", "w", "a", "li", "ng", "科技", "xyzzy", "9", "zhang w", "w zh",
+                        "光 z", "0000"]
+    for name, pinyin, phone, company, email in rows[::37]:
+        syllables = pinyin.split()
+        found += [name, name[:1], pinyin.replace(" ", "")[:3], pinyin.replace(" ", "")[:6],
+                  "".join(x[:1] for x in syllables), " ".join(syllables[:2]),
+                  phone[-4:], phone[-6:], company[:2], company[1:4], email.split("@")[0][:5],
+                  f"{syllables[0] if syllables else ''} {company[:2]}"]
+    return [q for q in dict.fromkeys(found) if q.strip()]
+
+
+@pytest.mark.parametrize("window", [None, 7])
+def test_the_first_layer_answers_as_the_whole_index(db: Database, window: int | None,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Searches answered while the index is still being built (the scan layer: passes over the
+    joined texts, a window of bytes at a time) rank exactly as the finished index does (lists
+    per form, prefix, phone tail and two characters) — also when every window boundary cuts
+    through words (a 7-byte window)."""
+    if window is not None:
+        monkeypatch.setattr(search_base, "WINDOW", window)
+    build_demo_event(db, people=900, exhibitors=80)
+    with db.unit_of_work(write=False) as s:
+        scan = PeopleIndex(base=search_index._read_base(s))
+        lists = search_index._read_base(s)
+    lists.complete()
+    no_grams = PeopleIndex(base=lists)
+    with db.unit_of_work(write=False) as s:
+        whole_base = search_index._read_base(s)
+    whole_base.complete()
+    whole_base.fill_grams()
+    whole = PeopleIndex(base=whole_base)
+    assert scan.base.full is None and not scan.base.grams_complete
+    queries = _queries(db)
+    assert len(queries) > 100
+    for q in queries:
+        expected = whole.search(q)
+        assert scan.search(q) == expected, q
+        assert no_grams.search(q) == expected, q
+        assert scan.search(q, limit=3) == expected[:3], q
+
+
+def test_an_import_elsewhere_is_searched_at_once_and_indexed_when_it_ends(
+        crowd: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another desk imports people (more than the overlay holds): the next refresh answers for
+    them at once from the new base's scan layer, and the refresh after the people stopped
+    changing builds its full layer — in the background refresh, never in a keystroke."""
+    index = search_index.desk_index(crowd)
+    index.warm_up()
+    monkeypatch.setattr(search_index, "MAX_OVERLAY", 3)
+    other = open_database(crowd.url)  # the importing process
+    for name in ("钱一", "钱二", "钱三", "钱四", "钱五"):
+        add(other, name, company="新进公司")
+    other.dispose()
+    assert index.refresh()
+    base = index.current().base
+    assert base.full is None  # rebuilt, not yet completed: the import may still be running
+    assert sorted(names(crowd, "新进公司")) == ["钱一", "钱三", "钱二", "钱五", "钱四"]
+    assert not index.refresh()  # nothing changed since: now the rest is built
+    assert index.current().base is base and base.full is not None
+    assert not base.grams_complete
+    assert not index.refresh()  # and then the two-character lists
+    assert base.grams_complete
+    assert sorted(names(crowd, "qian")) == ["钱一", "钱三", "钱二", "钱五", "钱四"]

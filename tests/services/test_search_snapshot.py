@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
 from eventdesk.services.search import index as search_index
 from eventdesk.services.search import snapshot
@@ -46,19 +47,27 @@ def test_next_start_loads_the_snapshot_and_answers_the_same(
     expected = _answers(event_db)
     assert any(expected)
     again = _reopen(event_db)
-    built: list[int] = []
-    real_init = search_index.BaseIndex.__init__
+    read: list[int] = []
+    real_read = search_index._read_base
 
-    def counting_init(self: search_index.BaseIndex, entries: list[search_index.Entry]) -> None:
-        built.append(len(entries))
-        real_init(self, entries)
+    def counting_read(session: Session) -> search_index.BaseIndex:
+        read.append(1)
+        return real_read(session)
 
-    monkeypatch.setattr(search_index.BaseIndex, "__init__", counting_init)
+    real_complete = search_index.BaseIndex.complete
+    monkeypatch.setattr(search_index, "_read_base", counting_read)
+    monkeypatch.setattr(search_index.BaseIndex, "complete",
+                        lambda *_a, **_k: pytest.fail("the full layer was built, not read"))
     try:
+        assert _answers(again) == expected  # from the scan layer, read from the snapshot
+        search_index.desk_index(again).warm_up()  # the rest of the snapshot
+        base = search_index.desk_index(again).current().base
+        assert base.full is not None and base.grams_complete
         assert _answers(again) == expected
-        assert built == []  # loaded, not built from the database
+        assert read == []  # loaded, not read from the database
     finally:
         again.dispose()
+        monkeypatch.setattr(search_index.BaseIndex, "complete", real_complete)
 
 
 def test_a_changed_database_does_not_use_the_old_snapshot(event_db: Database) -> None:

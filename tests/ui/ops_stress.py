@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
-from eventdesk.ui import ops  # noqa: E402
+from eventdesk.ui import gui_thread, ops  # noqa: E402
 
 
 class Node:
@@ -30,7 +30,7 @@ def main(rounds: int, automatic_gc: bool) -> int:
         ops.collect_garbage_on_gui_thread()
     else:
         import gc
-        ops._collector = object()  # type: ignore[assignment]  # keep CPython's automatic GC
+        gui_thread._collector = object()  # type: ignore[assignment]  # keep CPython's automatic GC
         gc.enable()
     delivered = 0
     for round_no in range(rounds):

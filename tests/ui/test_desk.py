@@ -267,3 +267,26 @@ def test_printer_path_paints_the_rendered_badge(desk: DeskView, event_db: Databa
     assert len(doc) == 1
     image = doc[0].render(scale=0.5).to_pil().convert("L")
     assert image.getextrema()[0] < 100  # something dark (text, QR) was painted
+
+
+def test_a_scan_is_checked_in_while_searches_and_the_index_keep_the_pool_busy(  # type: ignore[no-untyped-def]
+        desk: DeskView, qtbot, event_db: Database) -> None:
+    """A desk opening on 100,000 people builds its search index for seconds on one worker of
+    the pool while searches wait for it on the other: a scan in that time is still checked in
+    at once — scans run on the desk's own worker."""
+    import threading
+
+    from eventdesk.ui import ops
+
+    free = threading.Event()
+    busy = [ops.run_call_in_background(lambda: free.wait(30), on_done=lambda _v: None)
+            for _ in range(2)]  # every worker of the shared pool
+    try:
+        pid = next(r.id for r in _all(event_db) if r.name == "李娜")
+        scanner(desk.search, payload_of(event_db, pid))
+        qtbot.waitUntil(lambda: desk.status.state == "green", timeout=20_000)
+        assert "李娜" in desk.status.title.text() and count(event_db) == 1
+        assert not any(op.done for op in busy)
+    finally:
+        free.set()
+    qtbot.waitUntil(lambda: all(op.done for op in busy))

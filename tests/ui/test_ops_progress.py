@@ -62,3 +62,30 @@ def test_latest_delivers_only_the_newest_answer(qtbot: QtBot, event_db: Database
     latest.forget()
     qtbot.waitUntil(lambda: dropped.done, timeout=10_000)
     assert answers == ["zhang"]
+
+
+def test_latest_does_not_run_a_request_replaced_before_it_started(qtbot: QtBot,
+                                                                 event_db: Database) -> None:
+    """Typed while both workers are busy (the desk starting: the search index, the
+    dictionaries): of the queued searches only the last one runs, at once when a worker is free,
+    not after all the others."""
+    with event_db.unit_of_work(write=False) as s:
+        ctx = AppContext(event_db, get_event(s), "tester")
+    free = threading.Event()
+    busy = [ops.run_call_in_background(lambda: free.wait(10), on_done=lambda _v: None)
+            for _ in range(2)]  # every worker of the pool
+    ran: list[str] = []
+    answers: list[str] = []
+    latest = ops.Latest()
+
+    def search(query: str) -> ops.BackgroundOp:
+        def action(_actx: ActionContext, _progress: ops.Progress) -> Outcome[str]:
+            ran.append(query)
+            return Outcome(value=query)
+
+        return latest.run_action(ctx, action, on_done=answers.append, on_error=pytest.fail)
+
+    typed = [search(q) for q in ("z", "zh", "zha", "zhangwei")]
+    free.set()
+    qtbot.waitUntil(lambda: all(op.done for op in typed + busy), timeout=10_000)
+    assert ran == ["zhangwei"] and answers == ["zhangwei"]

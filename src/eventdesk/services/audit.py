@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import AuditEntry
+from eventdesk.domain.base import utcnow
 
 
 def os_operator() -> str:
@@ -17,6 +18,22 @@ def os_operator() -> str:
         return getpass.getuser()
     except Exception:  # no login name in some containers
         return "unknown"
+
+
+def entry_values(
+    *,
+    actor: str,
+    action: str,
+    desk: str = "",
+    subject_type: str = "",
+    subject_id: int | None = None,
+    detail: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The column values of one audit entry (`at` is now, UTC), for a statement that writes it
+    together with something else (services.checkin)."""
+    return {"at": utcnow(), "actor": actor, "desk": desk, "action": action,
+            "subject_type": subject_type, "subject_id": subject_id,
+            "detail": json.dumps(detail or {}, ensure_ascii=False, default=str)}
 
 
 def record(
@@ -29,8 +46,8 @@ def record(
     subject_id: int | None = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    session.add(AuditEntry(actor=actor, desk=desk, action=action, subject_type=subject_type,
-                           subject_id=subject_id,
-                           detail=json.dumps(detail or {}, ensure_ascii=False, default=str)))
+    session.add(AuditEntry(**entry_values(actor=actor, action=action, desk=desk,
+                                          subject_type=subject_type, subject_id=subject_id,
+                                          detail=detail)))
     session.flush()
 

@@ -2,8 +2,15 @@
 
 One check-in per person per event day (event time zone). Two desks that scan the same badge at the
 same moment both try to insert; the unique constraint on (person_id, event_day) lets exactly one
-win. The loser's insert runs inside a SAVEPOINT, so its IntegrityError rolls back only that
-insert, and it then reads the winner's row and reports who checked the person in, where and when.
+win: the insert is `INSERT … ON CONFLICT DO NOTHING RETURNING id`, so the loser's insert simply
+returns nothing (its unit of work goes on), and it then reads the winner's row and reports who
+checked the person in, where and when.
+
+Round trips: a desk may sit across a network from a PostgreSQL server, where each round trip
+costs milliseconds, so a check-in reads everything it needs in one statement and writes the
+check-in with its audit entry in one more (services.arrivals; tests/actions/
+test_scan_round_trips.py holds the count). The result carries what the desk shows next
+(`print_count`, `checked_in_today`), so the desk reads nothing after it.
 
 A rejected scan is not an exception: it returns a `rejected` result after recording one audit
 entry, so the caller's unit of work commits the audit entry and nothing else.
@@ -20,16 +27,25 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from eventdesk.domain import CheckIn, Person, PersonStatus, RevokedBadge
+from eventdesk.domain import (
+    CheckIn,
+    Person,
+    PersonStatus,
+    RevokedBadge,
+)
 from eventdesk.domain.errors import DomainError, NotFound, ScanRejected
 from eventdesk.domain.keyboard import LayoutReading, layout_readings
-from eventdesk.domain.qr import VerifiedPayload, looks_like_payload, normalise, verify_payload
+from eventdesk.domain.qr import (
+    VerifiedPayload,
+    looks_like_payload,
+    normalise,
+    verify_payload,
+)
 from eventdesk.domain.storable import escaped, storable
-from eventdesk.services import audit
-from eventdesk.services.events import EventInfo, event_secret, get_event
+from eventdesk.services import arrivals, audit
+from eventdesk.services.events import EventInfo, get_event
 from eventdesk.services.people import PersonRow, get_person
 
 CheckInOutcome = Literal["checked_in", "already_checked_in", "rejected", "confirm"]
@@ -65,6 +81,10 @@ class CheckInResult:
     check_in_id: int | None = None
     payload: str = ""
     layouts: tuple[str, str] | None = None
+    # Read by the check-in's own statement, for the desk to show without reading again (None
+    # where that path did not read them: a foreign code, a revoked badge):
+    print_count: int | None = None  # badges printed for `person` so far
+    checked_in_today: int | None = None  # check-ins today at all desks, this one included
 
     @property
     def accepted(self) -> bool:
@@ -86,16 +106,10 @@ def when_text(event: EventInfo, at: datetime, *, now: datetime | None = None) ->
     return local.strftime("%H:%M") if local.date() == today else local.strftime("%m-%d %H:%M")
 
 
-def _prior(session: Session, person_id: int, day: object) -> CheckIn | None:
-    return session.scalars(
-        select(CheckIn).where(CheckIn.person_id == person_id, CheckIn.event_day == day)
-    ).first()
-
-
 def reject(session: Session, *, reason: str, code: str, desk: str, operator: str,
            payload: str, person: PersonRow | None = None,
            params: dict[str, str] | None = None, more_detail: Mapping[str, str] | None = None,
-           **audit_detail: object) -> CheckInResult:
+           checked_in_today: int | None = None, **audit_detail: object) -> CheckInResult:
     """Record one audit entry for a rejected scan and return its `rejected` result
     (`more_detail` and `audit_detail`: more for the audit entry's detail)."""
     audit.record(session, actor=operator, desk=desk, action="checkin.rejected",
@@ -103,47 +117,55 @@ def reject(session: Session, *, reason: str, code: str, desk: str, operator: str
                  detail={"reason": reason, "payload": payload[:MAX_SCAN_LENGTH], **audit_detail,
                          **(more_detail or {})})
     return CheckInResult(result="rejected", reason=reason, code=code, params=params or {},
-                         person=person, payload=payload)
+                         person=person, payload=payload, checked_in_today=checked_in_today)
 
 
 def check_in(session: Session, *, person_id: int, desk: str, operator: str,
              now: datetime | None = None, payload: str = "", via: str = "search",
              audit_detail: dict[str, str] | None = None) -> CheckInResult:
     """Check a person in for today's event day; idempotent per day (see the module doc).
-    `audit_detail`: more to record in the check-in's audit entry."""
-    event = get_event(session)
+    `audit_detail`: more to record in the check-in's audit entry. Raises NotFound for an
+    unknown person, NoEvent without an event."""
     now = now or datetime.now(UTC)
-    day = event.day_of(now)
-    person = get_person(session, person_id=person_id, with_payload=False)
+    seen = arrivals.look_up(session, now=now, match=Person.id == person_id)
+    if seen.person is None:
+        raise NotFound(code="person.not_found", person_id=person_id)
+    return _arrive(session, seen, seen.person, desk=desk, operator=operator, now=now,
+                   payload=payload, via=via, audit_detail=audit_detail)
+
+
+def _arrive(session: Session, seen: arrivals.Seen, person: PersonRow, *, desk: str,
+            operator: str, now: datetime, payload: str, via: str,
+            audit_detail: dict[str, str] | None = None) -> CheckInResult:
+    """The check-in of a person `arrivals.look_up` found (see the module doc)."""
     if person.status == PersonStatus.CANCELLED:
         return reject(session, reason="cancelled", code="desk.scan.cancelled",
                       params={"name": person.name}, desk=desk, operator=operator,
-                      payload=payload, person=person, more_detail=audit_detail)
-    prior = _prior(session, person_id, day)
+                      payload=payload, person=person, more_detail=audit_detail,
+                      checked_in_today=seen.today)
+    prior = seen.prior
     if prior is None:
-        row = CheckIn(person_id=person_id, event_day=day, at=now, desk=desk, operator=operator)
-        try:
-            with session.begin_nested():
-                session.add(row)
-                session.flush()
-        except IntegrityError:
-            # Another desk won the race; its row is committed (that is why ours failed). The
-            # savepoint rollback has already thrown our pending row away.
-            prior = _prior(session, person_id, day)
-            if prior is None:  # not the race we know: let the unit of work fail loudly
-                raise
-        else:
-            audit.record(session, actor=operator, desk=desk, action="checkin.create",
-                         subject_type="person", subject_id=person_id,
-                         detail={"day": day.isoformat(), "via": via, **(audit_detail or {})})
+        new_id = arrivals.insert_check_in(session, person_id=person.id, day=seen.day, at=now,
+                                          desk=desk, operator=operator, via=via,
+                                          audit_detail=audit_detail)
+        if new_id is not None:
             return CheckInResult(result="checked_in", code="desk.checkin.done",
                                  params={"name": person.name}, person=person, at=now, desk=desk,
-                                 operator=operator, check_in_id=row.id, payload=payload)
+                                 operator=operator, check_in_id=new_id, payload=payload,
+                                 print_count=seen.print_count, checked_in_today=seen.today + 1)
+        # Another desk won the race since we looked; its row is committed (that is why ours
+        # was not inserted), so this read sees it.
+        won = arrivals.check_in_of(session, person_id=person.id, day=seen.day)
+        if won is None:  # not the race we know: let the unit of work fail loudly
+            raise RuntimeError("check-in neither inserted nor found")
+        prior = arrivals.Prior(won.id, won.at, won.desk, won.operator)
     return CheckInResult(result="already_checked_in", person=person, at=prior.at, desk=prior.desk,
                          operator=prior.operator, check_in_id=prior.id, payload=payload,
                          code="desk.checkin.already",
-                         params={"name": person.name, "when": when_text(event, prior.at, now=now),
-                                 "desk": prior.desk})
+                         params={"name": person.name,
+                                 "when": when_text(seen.event, prior.at, now=now),
+                                 "desk": prior.desk},
+                         print_count=seen.print_count, checked_in_today=seen.today)
 
 
 def find_by_external_ref(session: Session, *, code: str) -> PersonRow | None:
@@ -179,6 +201,7 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
     A payload that verifies only when read through another keyboard layout (a scanner set to
     German on a US computer swaps Y and Z) is taken as that reading; the result names the
     layouts (`layouts`) so the desk tells the operator to set the scanner."""
+    now = now or datetime.now(UTC)
     raw = payload[: MAX_SCAN_LENGTH + 1]
     if not storable(raw):
         # NUL or a lone surrogate (a command-line argument that is not UTF-8) would break the
@@ -190,17 +213,21 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
     if ours and len(raw) > MAX_SCAN_LENGTH:
         return reject(session, reason="malformed", code="desk.scan.too_long", desk=desk,
                       operator=operator, payload=raw)
-    event_code, secret = event_secret(session)
+    parts = text.split(".")
+    # The event and the holder of the badge code the payload names, in one statement, before the
+    # signature is checked (a forged payload's holder is read and ignored).
+    seen = arrivals.look_up(
+        session, now=now, match=Person.badge_code == (parts[2] if ours and len(parts) == 4 else ""))
     verified: VerifiedPayload | None = None
     rejected: ScanRejected | None = None
     if ours:
         try:
-            verified = verify_payload(raw, event_code=event_code, secret=secret)
+            verified = verify_payload(raw, event_code=seen.event.code, secret=seen.secret)
         except ScanRejected as exc:
             rejected = exc
     reading = None
     if verified is None and len(raw) <= MAX_SCAN_LENGTH:
-        found = _layout_reading(raw, event_code=event_code, secret=secret)
+        found = _layout_reading(raw, event_code=seen.event.code, secret=seen.secret)
         if found is not None:
             verified, reading = found
     if verified is None and not ours:
@@ -210,36 +237,42 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
                                  code="desk.checkin.confirm_external",
                                  params={"name": found_ref.name, "company": found_ref.company})
         return reject(session, reason="unknown", code="desk.scan.unknown", desk=desk,
-                      operator=operator, payload=raw)
+                      operator=operator, payload=raw, checked_in_today=seen.today)
     if verified is None:
         assert rejected is not None  # ours, and verify_payload raised
         reason = rejected.reason if rejected.reason in SCAN_REASONS else "malformed"
-        params = {"event_code": text.split(".")[1]} if reason == "other_event" else {}
+        params = {"event_code": parts[1]} if reason == "other_event" else {}
         return reject(session, reason=reason, code=f"desk.scan.{reason}", params=params,
-                      desk=desk, operator=operator, payload=raw)
+                      desk=desk, operator=operator, payload=raw, checked_in_today=seen.today)
+    if seen.person is None or seen.person.badge_code != verified.badge_code:
+        # read through another keyboard layout: another code than the one looked up (rare)
+        seen = arrivals.look_up(session, now=now,
+                                match=Person.badge_code == verified.badge_code)
     layouts = (reading.scanner, reading.host) if reading is not None else None
-    result = _holder_check_in(session, verified=verified, raw=raw, desk=desk,
+    result = _holder_check_in(session, seen, verified=verified, raw=raw, desk=desk,
                               operator=operator, now=now, layouts=layouts)
     return replace(result, layouts=layouts) if layouts else result
 
 
-def _holder_check_in(session: Session, *, verified: VerifiedPayload, raw: str, desk: str,
-                     operator: str, now: datetime | None,
+def _holder_check_in(session: Session, seen: arrivals.Seen, *, verified: VerifiedPayload,
+                     raw: str, desk: str, operator: str, now: datetime,
                      layouts: tuple[str, str] | None) -> CheckInResult:
-    """Check in the holder of a verified badge code: revoked and unknown codes rejected."""
+    """Check in the holder of a verified badge code (`seen` looked up by it): revoked and
+    unknown codes rejected."""
     extra = {"keyboard_layouts": "/".join(layouts)} if layouts else {}
-    pid = session.scalar(select(Person.id).where(Person.badge_code == verified.badge_code))
-    if pid is None:
+    if seen.person is None:
         revoked = session.get(RevokedBadge, verified.badge_code)
         if revoked is not None:
             owner = get_person(session, person_id=revoked.person_id, with_payload=False)
             return reject(session, reason="revoked", code="desk.scan.revoked",
                           params={"name": owner.name}, desk=desk, operator=operator,
-                          payload=raw, person=owner, more_detail=extra)
+                          payload=raw, person=owner, more_detail=extra,
+                          checked_in_today=seen.today)
         return reject(session, reason="unknown", code="desk.scan.no_holder", desk=desk,
-                      operator=operator, payload=raw, more_detail=extra)
-    return check_in(session, person_id=pid, desk=desk, operator=operator, now=now,
-                    payload=raw, via="scan", audit_detail=extra)
+                      operator=operator, payload=raw, more_detail=extra,
+                      checked_in_today=seen.today)
+    return _arrive(session, seen, seen.person, desk=desk, operator=operator, now=now,
+                   payload=raw, via="scan", audit_detail=extra)
 
 
 def undo_last_check_in(session: Session, *, desk: str, operator: str,

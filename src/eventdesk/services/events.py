@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from eventdesk.domain import Event
 from eventdesk.domain.errors import EventAlreadyExists, FieldProblem, NoEvent, ValidationFailed
 from eventdesk.domain.qr import is_event_code, make_payload, new_event_secret
+from eventdesk.storage import Database, database_of
 
 DEFAULT_TZ = "Asia/Shanghai"
 
@@ -44,7 +45,8 @@ class EventInfo:
         return instant.astimezone(self.tz)
 
 
-def _info(event: Event) -> EventInfo:
+def info_of(event: Event) -> EventInfo:
+    """The event row as the frozen EventInfo the rest of the program uses."""
     return EventInfo(
         id=event.id, code=event.code, name_zh=event.name_zh, name_en=event.name_en,
         venue=event.venue, timezone=event.timezone, start_date=event.start_date,
@@ -64,7 +66,7 @@ def get_event(session: Session) -> EventInfo:
     event = _row(session)
     if event is None:
         raise NoEvent(code="event.missing")
-    return _info(event)
+    return info_of(event)
 
 
 def event_secret(session: Session) -> tuple[str, str]:
@@ -99,7 +101,29 @@ def create_event(
                   start_date=start_date, end_date=end_date, secret=new_event_secret())
     session.add(event)
     session.flush()
-    return _info(event)
+    return info_of(event)
+
+
+class EventZone:
+    """The event's time zone as this process last read it, one per open database
+    (`zone_of`). A check-in needs today's event day inside the one statement that reads
+    everything else (services.checkin), so it takes the day from this zone and that statement
+    confirms the zone; only if the event's zone changed does the check-in read again."""
+
+    def __init__(self, _db: Database | None = None) -> None:
+        self.name = DEFAULT_TZ
+
+    def dispose(self) -> None:
+        """Nothing to release (Database.dispose calls it)."""
+
+
+def zone_of(session: Session) -> EventZone:
+    """The remembered zone of the session's database (a fresh one for a session not made by
+    Database.unit_of_work)."""
+    try:
+        return database_of(session).owned(EventZone)
+    except LookupError:
+        return EventZone()
 
 
 class PayloadSigner:

@@ -112,7 +112,9 @@ def _base_query() -> Select[Person, str, str, str]:
     )
 
 
-def _row(p: Person, hall: str | None, booth: str | None, payload: str = "") -> PersonRow:
+def row_of(p: Person, hall: str | None, booth: str | None, payload: str = "") -> PersonRow:
+    """A person with their exhibitor's hall and booth (None without one) as a PersonRow;
+    `payload` is the signed QR payload when the caller has it ("" otherwise)."""
     return PersonRow(
         id=p.id, name=p.name, name_en=p.name_en, category=Category(p.category),
         company=p.company, exhibitor_id=p.exhibitor_id, hall=hall or "", booth=booth or "",
@@ -141,7 +143,7 @@ _SORTS = {
 def rows_for(session: Session, people: Sequence[PersonWithBooth],
              *, with_payload: bool) -> list[PersonRow]:
     sign = PayloadSigner(session) if with_payload and people else None
-    return [_row(p, hall, booth, sign(p.badge_code) if sign else "")
+    return [row_of(p, hall, booth, sign(p.badge_code) if sign else "")
             for p, hall, booth, _short in people]
 
 

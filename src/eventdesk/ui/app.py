@@ -45,6 +45,7 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     register_fonts(app)
     ops.collect_garbage_on_gui_thread()
+    ops.share_the_gil()
     return app
 
 

@@ -26,14 +26,27 @@ class AppContext(QObject):
         self.db = db
         self.event_info = event
         self.operator = operator
+        # One object for the window's life, made here on the GUI thread: Qt shares what every
+        # QSettings of the process reads and writes, and making one reads the file again (a
+        # millisecond on the GUI thread, for every action run: each keystroke's search).
+        self._settings = QSettings("EventDesk", "EventDesk")
+        self._desk_name: str | None = None
 
     @property
     def settings(self) -> QSettings:
-        return QSettings("EventDesk", "EventDesk")
+        return self._settings
 
     @property
     def desk_name(self) -> str:
-        return str(self.settings.value("desk/name", "desk-1"))
+        """This machine's desk name (desk settings, F9), read once: every action run from the
+        window names its desk, and a QSettings look-up costs a millisecond on the GUI thread."""
+        if self._desk_name is None:
+            self._desk_name = str(self.settings.value("desk/name", "desk-1"))
+        return self._desk_name
+
+    def remember_desk(self, name: str) -> None:
+        """The desk settings were loaded or changed (ui/desk/view.py)."""
+        self._desk_name = name
 
     def action_context(self) -> ActionContext:
         """Who acts where, for an action run from this window (open database, desk, operator)."""

@@ -97,8 +97,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         # The first keystroke of a search (or of a scan into the desk's search field) folds the
         # query to simplified script: load those dictionaries (~1 s) now, off the GUI thread,
-        # not at the first keystroke.
-        ops.run_call_in_background(names.warm_up, on_done=lambda _r: None,
+        # not at the first keystroke. With them, start-up is over: what it made lives as long as
+        # the process, and full collections need not walk it again (ops.freeze_long_lived).
+        ops.run_call_in_background(names.warm_up, on_done=lambda _r: ops.freeze_long_lived(),
                                    on_error=lambda _e: None)
         self.scanner = ScannerFilter(self, everywhere=True)
         self.scanner.scanned.connect(self.on_scan)

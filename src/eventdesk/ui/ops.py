@@ -15,16 +15,15 @@ own signals QObject caused (a cycle job -> signals -> slot closure -> op -> job,
 worker was still returning from `emit`). A callback whose receiving widget has been deleted
 meanwhile is skipped rather than called on a dead C++ object.
 
-The cyclic garbage collector runs on the GUI thread only (`_GuiThreadCollector`): left automatic,
-Python starts a collection in whichever thread happens to allocate, so a worker building a PDF
-would destroy a widget cycle (and its C++ objects) off the GUI thread — the segmentation faults seen
+The cyclic garbage collector runs on the GUI thread only (ui.gui_thread): left automatic, Python
+starts a collection in whichever thread happens to allocate, so a worker building a PDF would
+destroy a widget cycle (and its C++ objects) off the GUI thread — the segmentation faults seen
 with the collector running while a background job ran. Collection is not switched off: a timer on
-the GUI thread runs it with CPython's own generation thresholds.
+the GUI thread runs it, in small pieces.
 """
 
 from __future__ import annotations
 
-import gc
 import itertools
 import queue
 import sys
@@ -37,7 +36,7 @@ from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import Shiboken
 
@@ -45,11 +44,12 @@ from eventdesk.actions.base import ActionContext, Cancelled, Outcome, Topic
 from eventdesk.domain.errors import DomainError
 from eventdesk.messages import describe
 from eventdesk.storage import Session, failure_of
+from eventdesk.ui import gui_thread
 from eventdesk.ui.context import AppContext
 
 __all__ = ["BackgroundOp", "Cancelled", "Latest", "Progress", "collect_garbage_on_gui_thread",
-           "error_text", "run_action", "run_call_in_background", "run_in_background",
-           "wait_idle"]
+           "error_text", "freeze_long_lived", "run_action", "run_call_in_background",
+           "run_in_background", "share_the_gil", "wait_idle"]
 
 T = TypeVar("T")
 
@@ -180,58 +180,15 @@ class _Relay(QObject):
                 QMessageBox.warning(None, "EventDesk", describe(payload))
 
 
-class _GuiThreadCollector(QObject):
-    """Runs the cyclic garbage collector on the GUI thread, every 100 ms, with CPython's own
-    generation thresholds (gc.get_threshold()), instead of in whichever thread allocates.
-
-    Also CPython's own rule for the oldest generation: a full collection only once the objects
-    that reached it since the last one are a quarter of those it held then. Without it, a full
-    collection ran every few seconds while an import or a badge run allocated, each walking
-    every live object of the process (the 30,000-person search index, a plan of 30,000 rows) —
-    up to a second with the window frozen. And while background work runs (an import, an index
-    rebuild, a badge run: the objects it allocates are mostly freed by reference counting when it
-    ends), a full collection waits for it to end, unless the oldest generation has doubled."""
-
-    def __init__(self, parent: QObject | None) -> None:
-        super().__init__(parent)
-        self.thresholds = gc.get_threshold()
-        self.long_lived_total = len(gc.get_objects(generation=2))
-        self.long_lived_pending = 0
-        gc.disable()
-        self.timer = QTimer(self)
-        self.timer.setInterval(100)
-        self.timer.timeout.connect(self.collect)
-        self.timer.start()
-
-    @Slot()
-    def collect(self) -> None:
-        count0, count1, count2 = gc.get_count()
-        if count0 > self.thresholds[0]:
-            gc.collect(0)
-            if count1 > self.thresholds[1]:
-                # What survives this collection moves to the oldest generation.
-                self.long_lived_pending += len(gc.get_objects(generation=1))
-                gc.collect(1)
-                if (count2 > self.thresholds[2]
-                        and self.long_lived_pending >= self.long_lived_total // 4
-                        and (not _relay().jobs
-                             or self.long_lived_pending >= self.long_lived_total)):
-                    gc.collect(2)
-                    self.long_lived_total = len(gc.get_objects(generation=2))
-                    self.long_lived_pending = 0
-
-
-_collector: _GuiThreadCollector | None = None
-
-
 def collect_garbage_on_gui_thread() -> None:
-    """Install the GUI-thread collector (idempotent). Called by the application at start and by
-    the first background op; must be called on the GUI thread."""
-    global _collector
-    if _collector is None:
-        _collector = _GuiThreadCollector(QCoreApplication.instance())
-    gc.disable()  # again: a test harness may have switched automatic collection back on
+    """Install the GUI-thread collector (ui.gui_thread), which lets full collections wait while
+    background ops run. Idempotent; on the GUI thread."""
+    gui_thread.collect_garbage_on_gui_thread(lambda: bool(_relay().jobs))
 
+
+# What the GUI thread's share of the process is: see ui.gui_thread.
+freeze_long_lived = gui_thread.freeze_long_lived
+share_the_gil = gui_thread.share_the_gil
 
 _relay_instance: _Relay | None = None
 _executor: ThreadPoolExecutor | None = None
@@ -253,6 +210,20 @@ def _pool() -> ThreadPoolExecutor:
     return _executor
 
 
+_desk_executor: ThreadPoolExecutor | None = None
+
+
+def _desk_lane() -> ThreadPoolExecutor:
+    """The desk's own worker (`run_action(..., desk_lane=True)`): a scan runs at once, never
+    behind searches or the search index's build, which may keep both workers of the pool busy
+    for seconds while a desk opens on 100,000 people. One thread: the desk runs its actions one
+    after another anyway (ui/desk/view.py)."""
+    global _desk_executor
+    if _desk_executor is None:
+        _desk_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventdesk-desk")
+    return _desk_executor
+
+
 def _owners_of(*callbacks: object) -> list[QObject]:
     """The QObjects whose bound methods the callbacks are: their deletion cancels delivery."""
     owners: list[QObject] = []
@@ -272,9 +243,11 @@ def _start(
     after: Callable[[], None] = lambda: None,
     owner: QObject | None = None,
     url: str = "",
+    desk_lane: bool = False,
 ) -> BackgroundOp:
-    """Run `work` on a worker thread. A database error becomes storage's one sentence
-    (storage.failure_of, naming the database `url`) before it reaches `on_error`."""
+    """Run `work` on a worker thread (of the pool, or the desk's own: `_desk_lane`). A database
+    error becomes storage's one sentence (storage.failure_of, naming the database `url`) before
+    it reaches `on_error`."""
     relay = _relay()  # created here, on the GUI thread, before any worker can need it
     collect_garbage_on_gui_thread()
     job_id = next(_ids)
@@ -300,7 +273,7 @@ def _start(
             return
         relay.emit_event(job_id, "done", result)
 
-    op.future = _pool().submit(run)
+    op.future = (_desk_lane() if desk_lane else _pool()).submit(run)
     return op
 
 
@@ -312,11 +285,13 @@ def run_action(
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     owner: QObject | None = None,
+    desk_lane: bool = False,
 ) -> BackgroundOp:
     """Run one user action (eventdesk.actions) on a worker thread: the action owns its units of
     work; its value goes to `on_done` on the GUI thread, then views hear the topics it changed.
     `owner`: a widget whose deletion means the callbacks must not run (bound methods of QObjects
-    given as callbacks count as owners already)."""
+    given as callbacks count as owners already). `desk_lane`: on the desk's own worker (scans,
+    check-ins, prints at the desk: see `_desk_lane`)."""
     actx = ctx.action_context()  # the database, desk and operator of when the action started
     changed: list[frozenset[Topic]] = []
 
@@ -327,13 +302,15 @@ def run_action(
 
     return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
                   after=lambda: ctx.notify(*(changed[0] if changed else ())), owner=owner,
-                  url=actx.db.url)
+                  url=actx.db.url, desk_lane=desk_lane)
 
 
 class Latest:
     """Background actions of which only the newest answer counts — a live search, a look-up as
     the operator types: starting one, or `forget()`, drops the answers still on their way, so a
-    slow early answer never replaces a later one. Plain Python, kept by the widget that asks."""
+    slow early answer never replaces a later one; and a request that a newer one replaced before
+    a worker took it up is not run at all (typing "zhangwei" while the desk starts queued eight
+    searches, each run in turn once the index was ready). Plain Python, kept by the widget."""
 
     def __init__(self) -> None:
         self._newest = 0
@@ -363,7 +340,12 @@ class Latest:
             if mine == self._newest:
                 on_error(exc)
 
-        return run_action(ctx, action, on_done=done, on_error=failed, owner=owner)
+        def unless_replaced(actx: ActionContext, progress: Progress) -> Outcome[T]:
+            if mine != self._newest:  # read on the worker: an int, as the GUI thread left it
+                raise Cancelled()  # its answer would be dropped anyway
+            return action(actx, progress)
+
+        return run_action(ctx, unless_replaced, on_done=done, on_error=failed, owner=owner)
 
 
 def run_in_background(

@@ -64,6 +64,10 @@ class BadgeRow:
     last_printed_at: datetime | None
 
 
+# The badge query: people's columns, their booth and their last print (any number of columns).
+BadgeSelect = Select[*tuple[Any, ...]]
+
+
 def category_label(category: Category | str) -> str:
     """The label printed on a badge: Chinese and the stable key in capitals (展商 EXHIBITOR)."""
     key = Category(category)
@@ -75,10 +79,14 @@ def _last_prints() -> Subquery:
             .group_by(BadgePrint.person_id).subquery())
 
 
-def _query(criteria: BadgeFilter) -> Select[Any]:
+def _query(criteria: BadgeFilter) -> BadgeSelect:
     last = _last_prints()
     stmt = (
-        select(Person, Exhibitor.hall, Exhibitor.booth, Exhibitor.short_name, last.c.at)
+        # Columns, not Person entities: a run reads thousands of people, and an ORM entity is
+        # six objects for the garbage collector (in the window's process) where a row is one.
+        select(Person.id, Person.name, Person.name_en, Person.category, Person.company,
+               Person.title, Person.badge_code, Exhibitor.hall, Exhibitor.booth,
+               Exhibitor.short_name, last.c.at)
         .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
         .outerjoin(last, last.c.person_id == Person.id)
         .where(Person.status == PersonStatus.REGISTERED)
@@ -110,7 +118,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _order(stmt: Select[Any], sort: BadgeSort) -> Select[Any]:
+def _order(stmt: BadgeSelect, sort: BadgeSort) -> BadgeSelect:
     if sort == "company":
         # People without a company (visitors) after the companies' packs.
         return stmt.order_by(Person.company == "", Person.company, Person.name_pinyin,
@@ -134,11 +142,10 @@ def select_badges(session: Session, *, criteria: BadgeFilter | None = None,
         return []
     sign = PayloadSigner(session)
     return [
-        BadgeRow(person_id=p.id, name=p.name, name_en=p.name_en, category=Category(p.category),
-                 company=p.company, company_short=short or "", title=p.title, hall=hall or "",
-                 booth=booth or "", badge_code=p.badge_code, qr_payload=sign(p.badge_code),
-                 last_printed_at=at)
-        for p, hall, booth, short, at in found
+        BadgeRow(person_id=pid, name=name, name_en=name_en, category=Category(category),
+                 company=company, company_short=short or "", title=title, hall=hall or "",
+                 booth=booth or "", badge_code=code, qr_payload=sign(code), last_printed_at=at)
+        for pid, name, name_en, category, company, title, code, hall, booth, short, at in found
     ]
 
 

@@ -2,7 +2,8 @@
 
 A `LIKE '%w%'` over 30,000 rows costs tens of milliseconds per keystroke; this index is built from
 `person.search_text` (the forms of domain.names) and kept fresh cheaply. The data structure
-itself (ordinals in name order, prefix buckets, two-character lists, the ranking) is
+itself (ordinals in name order, the scan layer and the lists of the full layer) is
+services.search.base, the ranking services.search.ranking, a person's text and the ranking rule
 services.search.forms; this module keeps one per open database, fresh:
 
 - `DeskIndex` belongs to one `storage.Database` (`desk_index(db)` builds it on first use through
@@ -14,8 +15,16 @@ services.search.forms; this module keeps one per open database, fresh:
   desk runs in the background (`refresh`), or a search runs after `stale_after` seconds; changed
   rows are reloaded the same way. So are bulk UPDATE statements, which no flush reports.
 
-Changed rows live in a small overlay searched linearly; the base arrays are rebuilt only when the
-overlay grows past `MAX_OVERLAY`.
+Changed rows live in a small overlay searched linearly; the base is rebuilt only when the
+overlay grows past `MAX_OVERLAY` (an import: thousands of people at once).
+
+Building in two steps (services.search.base): the scan layer — everyone's texts in name order,
+read from the database (or a snapshot on disk, services.search.snapshot) in a fraction of a
+second — answers searches at once; the full layer, which makes them faster still, is built by
+`complete()` in short steps (`warm_up`, and `refresh` after an import, both run by the desk in the
+background), never by a search. So neither the first start on a database of 100,000 people nor an
+import of 30,000 makes a keystroke wait for seconds, and no step of the build holds the GIL (or
+makes the window's garbage collector walk the index) long enough to stall the window.
 
 The index reads the database only through its own read-only units of work, so it holds committed
 data only (never a caller's unfinished transaction), and never while holding the lock searches
@@ -35,10 +44,13 @@ from sqlalchemy import ColumnElement, event, func, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from eventdesk.domain import Event, Person
+from eventdesk.domain.contact import phone_digits
 from eventdesk.domain.names import split_query
 from eventdesk.domain.qr import is_badge_code
 from eventdesk.services.search import snapshot
-from eventdesk.services.search.forms import BaseIndex, Entry, PeopleIndex, make_entry
+from eventdesk.services.search.base import STEP, BaseIndex
+from eventdesk.services.search.forms import Entry, entry_text, make_entry
+from eventdesk.services.search.ranking import PeopleIndex
 from eventdesk.storage import Database, chunked, database_of, describe, sqlite_path
 
 __all__ = ["BaseIndex", "DeskIndex", "Entry", "PeopleIndex", "badge_code_ids", "desk_index",
@@ -74,6 +86,60 @@ def _load_ids(session: Session, ids: Iterable[int]) -> dict[int, Entry]:
     return found
 
 
+def pause() -> None:
+    """Between two steps of reading the scan layer: let every other thread (the window's) run."""
+    time.sleep(0)
+
+
+# The pace of completing the index in the background: after this much work, this much rest.
+WORK_S = 0.004
+REST_S = 0.004
+
+
+class _Pacer:
+    """The pause of `DeskIndex.complete`: after WORK_S of work, a sleep of REST_S. The full
+    layer then takes about twice as long (seconds, in the background, with searches answered
+    meanwhile), and the window's thread is seldom one of three threads wanting the GIL at once:
+    CPython hands a released GIL to whichever waiting thread wakes first, and beside a search and
+    a completion running flat out, the GUI thread lost that race for 80–100 ms at a time."""
+
+    def __init__(self) -> None:
+        self._since = time.perf_counter()
+
+    def __call__(self) -> None:
+        if time.perf_counter() - self._since >= WORK_S:
+            time.sleep(REST_S)
+            self._since = time.perf_counter()
+
+
+def _read_base(session: Session) -> BaseIndex:
+    """The scan layer of everyone, read in name order: the database sorts (by code point, as
+    Python compares the keys), rows arrive in pieces, and each row is turned into its text by
+    forms.entry_text — no step holds the GIL for long."""
+    order = (Person.name_pinyin.collate("C") if session.get_bind().dialect.name == "postgresql"
+             else Person.name_pinyin)  # SQLite's default collation is by code point already
+    stmt = (select(Person.id, Person.search_text, Person.phone, Person.name_pinyin)
+            .order_by(order, Person.id))
+    keys: list[tuple[str, int]] = []
+    phones: list[str] = []
+    texts: list[str] = []
+    # Core rows in pieces (a server-side cursor on PostgreSQL): not ORM rows, a fifth faster.
+    rows = session.connection().execution_options(yield_per=snapshot.PIECE).execute(stmt)
+    for n, (pid, text, phone, pinyin) in enumerate(rows):
+        keys.append((pinyin or "", pid))
+        phone = phone or ""
+        phones.append(phone if phone.isdigit() else phone_digits(phone))  # most are digits
+        texts.append(entry_text(text))
+        if n % STEP == 0:
+            pause()
+    if not all(a <= b for a, b in zip(keys, keys[1:], strict=False)):  # a collation we missed
+        by_name = sorted(range(len(keys)), key=keys.__getitem__)
+        keys = [keys[i] for i in by_name]
+        phones = [phones[i] for i in by_name]
+        texts = [texts[i] for i in by_name]
+    return BaseIndex(tuple(keys), tuple(phones), tuple(texts))
+
+
 class DeskIndex:
     """The people search index of one open database. Thread-safe; build it with `desk_index`.
 
@@ -90,9 +156,13 @@ class DeskIndex:
         self._db = db
         self.stale_after = STALE_AFTER
         self._index: PeopleIndex | None = None
-        self._snapshot: tuple[str, Version] | None = None  # what the base was built from
+        # What the current base was made from, for the snapshot: (identity, version, base), and
+        # the snapshot it was loaded from, whose full layer `complete` reads.
+        self._made: tuple[str, Version, BaseIndex] | None = None
+        self._loaded: snapshot.Loaded | None = None
         self._search_lock = threading.Lock()  # searches; updaters only swap or put under it
         self._update_lock = threading.Lock()  # one updater (database reads) at a time
+        self._complete_lock = threading.Lock()  # one background completion at a time
         self._touched: set[int] = set()  # committed Person changes not yet applied
         self._touched_lock = threading.Lock()
         self._listening = True
@@ -160,20 +230,47 @@ class DeskIndex:
         return f"{path.resolve() if path else describe(self._db.url)}\n{code}"
 
     def _rebuild(self) -> PeopleIndex:
-        """Read everyone and build a new structure (seconds at 30,000 people), outside the
-        search lock; searches meanwhile use the old one. A snapshot on disk made at the same
-        version is loaded instead (services.search.snapshot). Call with the update lock held."""
+        """A new structure of everyone: its scan layer only (under a second at 100,000 people;
+        `complete` adds the rest), read from a snapshot on disk made at the same version
+        (services.search.snapshot) or from the database. Built outside the search lock;
+        searches meanwhile use the old one. Call with the update lock held."""
         with self._db.unit_of_work(write=False) as session:
             version = _version(session)
             identity = self._identity(session)
-            base = snapshot.load(identity, version)
-            if base is None:
-                base = BaseIndex(_load(session))
-        self._snapshot = (identity, version)
+            loaded = snapshot.load(identity, version, pause=pause)
+            base = loaded.base if loaded is not None else _read_base(session)
+        self._made, self._loaded = (identity, version, base), loaded
         index = PeopleIndex(base=base, version=version, checked_at=time.monotonic())
         with self._search_lock:
             self._index = index
         return index
+
+    def complete(self, *, grams: bool = True) -> None:
+        """Build the full layer of the current structure (and, with `grams`, its
+        two-character lists) in short steps, or read them from the snapshot it came from, and
+        store a snapshot of a structure built here: seconds at 100,000 people, for a background
+        thread (the desk's warm-up and refresh). Searches go on meanwhile. Returns at once when
+        another thread is completing."""
+        if not self._complete_lock.acquire(blocking=False):
+            return
+        try:
+            index = self.current()
+            base, loaded, made = index.base, self._loaded, self._made
+            pace = _Pacer()
+            if loaded is not None and loaded.base is base and base.full is None:
+                self._loaded = None
+                if loaded.finish(pace):
+                    return
+            base.complete(pace)
+            if grams:
+                base.fill_grams(pace)
+            if (made is not None and made[2] is base and loaded is None and base.grams_complete
+                    and not index.overlay):
+                # the next start of this desk reads this instead of building (snapshot.py)
+                snapshot.save(made[0], made[1], base, pause=pace)
+                self._made = None  # saved once
+        finally:
+            self._complete_lock.release()
 
     def _catch_up(self, index: PeopleIndex, version: Version) -> PeopleIndex:
         """Someone changed people: reload the rows changed since the newest we knew (another
@@ -206,21 +303,25 @@ class DeskIndex:
             index = self._index
             if index is None:
                 return False
-            if version == index.version:
+            changed = version != index.version
+            if changed:
+                index = self._catch_up(index, version)
+            else:
                 index.checked_at = time.monotonic()
-                return False
-            self._catch_up(index, version)
-            return True
+        if not changed and not index.base.grams_complete:
+            # An import elsewhere rebuilt the base (its scan layer): finish it here, not in a
+            # search, once people stopped changing — not after every piece of a running import;
+            # and in two steps a refresh apart (the lists searches use most, then the
+            # two-character lists and the snapshot), less work at once beside the desk's scans.
+            self.complete(grams=index.base.full is not None)
+        return changed
 
     def warm_up(self, *, pairs: bool = True) -> None:
-        """Build the index and, with `pairs`, every two-character candidate list (seconds at
-        100,000 people: the desk runs this in the background when it opens)."""
-        index = self.current()
-        if pairs and not index.base.grams_complete:
-            index.base.fill_grams()  # published in one assignment: no lock needed
-            if self._snapshot is not None and not index.overlay:
-                # the next start of this desk loads this instead of building (snapshot.py)
-                snapshot.save(*self._snapshot, index.base)
+        """Build the index (see `complete`; `pairs`: the two-character lists too). Seconds at
+        100,000 people: the desk runs it in the background when it opens; searches are
+        answered from the scan layer meanwhile."""
+        self.current()
+        self.complete(grams=pairs)
 
     def invalidate(self) -> None:
         """Forget the structure; the next search rebuilds it (e.g. after a bulk UPDATE)."""

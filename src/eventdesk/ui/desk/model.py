@@ -33,6 +33,10 @@ class ResultsModel(QAbstractTableModel):
         self._rows: list[DeskRow] = []
 
     def set_rows(self, rows: list[DeskRow]) -> None:
+        if not rows and not self._rows:
+            # Nothing shown and nothing to show: a scanner's burst asks this on every keystroke,
+            # and a reset re-lays out the table each time (a third of a millisecond, 35 times).
+            return
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()

@@ -66,6 +66,7 @@ class DeskView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.desk = desk_settings.load(ctx.settings)
+        ctx.remember_desk(self.desk.name)
         tz = ctx.event_info.tz if ctx.event_info else ZoneInfo("Asia/Shanghai")
         self.model = ResultsModel(tz)
         self.badges = BadgeActions(self)
@@ -288,8 +289,9 @@ class DeskView(QWidget):
             finally:
                 self._next()
 
+        # On the desk's own worker: a scan never waits behind searches or the search index.
         self._op = ops.run_action(self.ctx, lambda actx, _p: action(replace(actx, desk=desk)),
-                                  on_done=finished, on_error=failed)
+                                  on_done=finished, on_error=failed, desk_lane=True)
 
     def _end_own_change(self) -> None:
         self._own_change = False
@@ -394,6 +396,7 @@ class DeskView(QWidget):
         if dialog.exec():
             self.desk = dialog.result_settings()
             desk_settings.save(self.ctx.settings, self.desk)
+            self.ctx.remember_desk(self.desk.name)
             self._refresh_header()
         self.search.setFocus()
 

@@ -1,0 +1,133 @@
+"""A check-in's reads and writes in as few round trips to the database as there can be.
+
+A desk may sit across a network from its PostgreSQL server, where every round trip costs
+milliseconds (benchmarks/bench_pg_proxy.py adds 5 ms to each; a scan's budget is 50 ms). So
+services.checkin reads everything a check-in and the desk need in one statement (`look_up`: the
+event, the person with their booth and signed payload, their check-in today, their badge prints,
+today's check-ins at all desks) and writes the check-in with its audit entry in one more
+(`insert_check_in`). With the desk's single-write unit of work (storage.Database.unit_of_work),
+which sends no BEGIN or COMMIT of its own on a server, a new check-in is two round trips and a
+repeat one (tests/actions/test_scan_round_trips.py counts them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, func, insert, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, aliased
+
+from eventdesk.domain import AuditEntry, BadgePrint, CheckIn, Event, Exhibitor, Person
+from eventdesk.domain.errors import NoEvent
+from eventdesk.domain.qr import make_payload
+from eventdesk.services import audit
+from eventdesk.services.events import EventInfo, info_of, zone_of
+from eventdesk.services.people import PersonRow, row_of
+
+
+@dataclass(frozen=True)
+class Prior:
+    """A person's check-in of the day, as another desk (or this one) made it."""
+
+    id: int
+    at: datetime
+    desk: str
+    operator: str
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a check-in's one statement read: the event (and its secret), today's event day, the
+    person (with booth and signed payload; None when nobody matched), their check-in today,
+    their badge prints, and today's check-ins at all desks."""
+
+    event: EventInfo
+    secret: str
+    day: date
+    person: PersonRow | None
+    prior: Prior | None
+    print_count: int
+    today: int
+
+
+def check_in_of(session: Session, *, person_id: int, day: date) -> CheckIn | None:
+    """The person's check-in of `day`, if any."""
+    return session.scalars(
+        select(CheckIn).where(CheckIn.person_id == person_id, CheckIn.event_day == day)
+    ).first()
+
+
+def look_up(session: Session, *, now: datetime, match: ColumnElement[bool]) -> Seen:
+    """One statement: the event LEFT JOIN the person matching `match` (by badge code or id)
+    with everything the check-in and the desk need. Today's event day comes from the event zone
+    this process last saw (services.events.zone_of); the statement returns the event's zone, and
+    in the rare case it changed, the day is computed again and the statement repeated.
+    Raises NoEvent."""
+    zone = zone_of(session)
+    prior = aliased(CheckIn)
+    for _attempt in range(2):
+        day = now.astimezone(ZoneInfo(zone.name)).date()
+        prints = (select(func.count(BadgePrint.id)).where(BadgePrint.person_id == Person.id)
+                  .correlate(Person).scalar_subquery())
+        today = (select(func.count(CheckIn.id)).where(CheckIn.event_day == day)
+                 .correlate(None).scalar_subquery())
+        stmt = (select(Event, Person, Exhibitor.hall, Exhibitor.booth, prints, today,
+                       prior.id, prior.at, prior.desk, prior.operator)
+                .select_from(Event)
+                .outerjoin(Person, match)
+                .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
+                .outerjoin(prior, and_(prior.person_id == Person.id, prior.event_day == day))
+                .order_by(Event.id).limit(1))
+        row = session.execute(stmt).first()
+        if row is None:
+            raise NoEvent(code="event.missing")
+        event, person, hall, booth, n_prints, n_today, pid, at, desk, operator = row
+        if event.timezone == zone.name:
+            break
+        zone.name = event.timezone  # another zone than last seen: read again for its day
+    found = None
+    if person is not None:
+        payload = make_payload(event_code=event.code, badge_code=person.badge_code,
+                               secret=event.secret)
+        found = row_of(person, hall, booth, payload)
+    return Seen(event=info_of(event), secret=event.secret, day=day, person=found,
+                prior=Prior(pid, at, desk, operator) if pid is not None else None,
+                print_count=int(n_prints or 0), today=int(n_today or 0))
+
+
+def insert_check_in(session: Session, *, person_id: int, day: date, at: datetime, desk: str,
+                    operator: str, via: str,
+                    audit_detail: dict[str, str] | None = None) -> int | None:
+    """Insert today's check-in and its audit entry; the check-in's id, or None when one existed
+    already (another desk won a race since we looked), in which case nothing is written.
+
+    INSERT … ON CONFLICT DO NOTHING RETURNING, which both backends have. On PostgreSQL the audit
+    entry is written by the same statement (a data-modifying WITH that inserts it only from the
+    check-in's returned row): one round trip instead of two. SQLite has no INSERT inside WITH;
+    a statement there costs no network, so it takes a second one."""
+    values = {"person_id": person_id, "event_day": day, "at": at, "desk": desk,
+              "operator": operator}
+    entry = audit.entry_values(actor=operator, desk=desk, action="checkin.create",
+                               subject_type="person", subject_id=person_id,
+                               detail={"day": day.isoformat(), "via": via,
+                                       **(audit_detail or {})})
+    conflict = [CheckIn.person_id, CheckIn.event_day]
+    if session.get_bind().dialect.name == "postgresql":
+        new = (postgresql.insert(CheckIn).values(**values)
+               .on_conflict_do_nothing(index_elements=conflict)
+               .returning(CheckIn.id).cte("new_check_in"))
+        columns = AuditEntry.__table__.c
+        add_entry = (insert(AuditEntry).from_select(
+            list(entry), select(*[literal(v, columns[k].type) for k, v in entry.items()])
+            .select_from(new)).cte("new_audit_entry"))
+        new_id = session.connection().execute(select(new.c.id).add_cte(add_entry)).scalar()
+    else:
+        new_id = session.connection().execute(
+            sqlite.insert(CheckIn).values(**values).on_conflict_do_nothing(
+                index_elements=conflict).returning(CheckIn.id)).scalar()
+        if new_id is not None:
+            session.connection().execute(insert(AuditEntry).values(**entry))
+    return int(new_id) if new_id is not None else None
