@@ -279,9 +279,9 @@ def test_rooms_and_unavailability_dialog_with_undo(view, db: Database, small: Sm
     dialog.refresh()
     dialog.who.setText("王芳")
     dialog.day.setCurrentIndex(1)
-    dialog.add_unavailable()
-    settle(qtbot, view)
+    dialog.add_unavailable()  # the speaker is looked up off the GUI thread, then the edit made
     qtbot.waitUntil(lambda: dialog.away.rowCount() == 1)
+    settle(qtbot, view)
     assert dialog.away.rowCount() == 1 and dialog.away.item(0, 0).text() == "王芳"
     assert {c.kind for c in view.conflicts()} == {sc.ROOM_TOO_SMALL, sc.SPEAKER_UNAVAILABLE}
     view.undo_stack.undo()

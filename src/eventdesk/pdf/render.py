@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import BinaryIO
 
+from eventdesk.domain.badge_data import field_text
 from eventdesk.pdf.layout import (
     Colour,
     CompiledLayout,
@@ -56,17 +57,7 @@ def _colour(text: str) -> Colour:
 
 
 def _get(badge: BadgeData, labels: dict[str, str]) -> Callable[[str], str]:
-    def get(name: str) -> str:
-        if name == "hall_booth":
-            hall, booth = badge.hall.strip(), badge.booth.strip()
-            if hall and booth and not booth.upper().startswith(hall.upper()):
-                return f"{hall} · {booth}"
-            return booth or hall
-        if name == "category_label":
-            return badge.category_label or labels.get(badge.category, "")
-        return str(getattr(badge, name, "") or "")
-
-    return get
+    return partial(field_text, badge, labels=labels)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.domain.badge_data import BadgeData
+from eventdesk.domain.badge_data import BadgeData, field_text
 from eventdesk.ui.designer.model import Box, Spec, box_of, clamp, snap
 
 if TYPE_CHECKING:
@@ -37,15 +37,8 @@ FIELD_HINTS = {"name": "姓名", "name_en": "English name", "company": "单位 C
 
 
 def field_value(badge: BadgeData, field: str, labels: dict[str, str]) -> str:
-    """What the renderer would print for a field (pdf.render._get, for the sketch)."""
-    if field == "hall_booth":
-        hall, booth = badge.hall.strip(), badge.booth.strip()
-        if hall and booth and not booth.upper().startswith(hall.upper()):
-            return f"{hall} · {booth}"
-        return booth or hall
-    if field == "category_label":
-        return badge.category_label or labels.get(badge.category, "")
-    return str(getattr(badge, field, "") or "")
+    """What the renderer would print for a field (for the sketch)."""
+    return field_text(badge, field, labels)
 
 
 @cache
