@@ -186,7 +186,7 @@ def test_a_rolled_back_action_leaves_no_trace(crowd: Database) -> None:
 def test_building_does_not_freeze_the_garbage_collector(
         crowd: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """Building and warming the index leaves the collector as it was (no gc.freeze): its lists
-    of people are arrays in dicts keyed by strings, which the collector never tracks, and the
+    of people are bytearrays in dicts keyed by strings, which the collector never tracks, and the
     rest are tuples it stops tracking after one look — so no collection walks the index.
     (Calls are recorded rather than gc.get_freeze_count() compared: in a test worker that ran
     GUI tests before, the window's own start-up freeze (ui/gui_thread.py) may fall into this
