@@ -54,7 +54,7 @@ LIST_SEARCH = (400, 40)  # the people / exhibitor search box
 LIST_TABLE = (600, 300)
 SCHEDULE_BLOCK = (461, 242)  # day 1, 主会场, 09:00 开幕致辞
 SCHEDULE_TARGET = (610, 345)
-BADGES_SAVE_PDF = (240, 581)
+BADGES_SAVE_PDF = (240, 613)  # below the reason box the print work added (1400×860 window)
 TITLE = "职务"  # the exported people's title column
 QUERIES = ("zhangwei", "wangfang", "liwei", "wangjing", "lina", "zhangmin", "liuyang", "chenjing",
            "zhaolei", "huangyong", "zw", "wf", "ljing")
