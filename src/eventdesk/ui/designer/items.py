@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.domain.badge_data import BadgeData, field_text
 from eventdesk.ui.designer.model import Box, Spec, box_of, clamp, snap
 
 if TYPE_CHECKING:
@@ -34,11 +33,6 @@ FIELD_HINTS = {"name": "姓名", "name_en": "English name", "company": "单位 C
                "company_short": "单位简称", "title": "职务 Title", "booth": "展位",
                "hall": "展馆", "hall_booth": "展馆·展位", "category_label": "类别",
                "event_name": "活动名称"}
-
-
-def field_value(badge: BadgeData, field: str, labels: dict[str, str]) -> str:
-    """What the renderer would print for a field (for the sketch)."""
-    return field_text(badge, field, labels)
 
 
 @cache

@@ -12,9 +12,9 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPen, QPixmap, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene
 
-from eventdesk.domain.badge_data import BadgeData
+from eventdesk.domain.badge_data import BadgeData, field_text
 from eventdesk.ui.designer import commands as c
-from eventdesk.ui.designer.items import DEFAULT_SAFE_MARGIN_MM, ElementItem, field_value
+from eventdesk.ui.designer.items import DEFAULT_SAFE_MARGIN_MM, ElementItem
 from eventdesk.ui.designer.model import (
     Align,
     Box,
@@ -66,7 +66,7 @@ class BadgeScene(QGraphicsScene):
         if self.badge is None or not field:
             return ""
         labels = {k: str(v.get("label", "")) for k, v in self.model.categories().items()}
-        return field_value(self.badge, field, labels)
+        return field_text(self.badge, field, labels)  # what the renderer prints
 
     def pixmap(self, name: str) -> QPixmap | None:
         if name not in self._pixmaps:
