@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from eventdesk.domain.access import Principal
 from eventdesk.storage import Database
 
 T = TypeVar("T")
@@ -49,12 +50,15 @@ class ActionContext:
     """Who runs an action, and where: the open database, the desk's name and the operator.
 
     `desk` is the desk's configured name (e.g. "desk-3"), `operator` the person's user name;
-    both are written into audit entries and check-ins.
+    both are written into audit entries and check-ins. `user` is the signed-in account the
+    action runs as (its role decides what it may do: actions.access.require); None = nobody
+    signed in, which every action that checks a permission refuses.
     """
 
     db: Database
     desk: str = "cli"
     operator: str = "cli"
+    user: Principal | None = None
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,31 @@ class EventAlreadyExists(DomainError):
     code = "event_exists"
 
 
+class Forbidden(DomainError):
+    """The signed-in user's role does not allow the action (CLI exit 5). Parameters:
+    `permission` (domain.access.Permission value), `role` (the user's), `needed` (the least role
+    that has it) — worded as one sentence naming the role needed."""
+
+    code = "forbidden"
+    exit_code = 5
+
+
+class NotSignedIn(DomainError):
+    """An action that needs a user ran with nobody signed in, or the password was wrong
+    (CLI exit 5: the user is not allowed to act)."""
+
+    code = "not_signed_in"
+    exit_code = 5
+
+
+class IntegrityFailed(DomainError):
+    """An integrity check failed: the audit chain, a backup file (CLI exit 6). Parameters name
+    what failed and where (e.g. `entry` = the first bad audit entry's id)."""
+
+    code = "integrity_failed"
+    exit_code = 6
+
+
 class ScanRejected(DomainError):
     """A scanned payload that admits nobody. `reason` is one of the stable codes of the CLI
     contract: forged, other_event, revoked, cancelled, unknown, malformed (not a message code:
