@@ -118,3 +118,42 @@ def test_start_up_objects_are_left_out_of_later_collections(tmp_path: Path) -> N
                           env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split()[-4:] == ["True", "False", "False", "True"]
+
+
+def test_the_collector_holds_no_reference_to_objects_of_other_threads(qtbot: QtBot) -> None:
+    # A worker building `tuple(generator)` lets the GIL go between items; anything the GUI
+    # thread does meanwhile that holds a reference to that tuple (gc.get_objects' list did)
+    # makes CPython refuse to resize it: SystemError in the worker (a scan failed so in
+    # bench_heartbeat). The collector's every path runs here beside such a worker.
+    from eventdesk.ui import gui_thread
+
+    ops.collect_garbage_on_gui_thread()
+    collector = gui_thread._collector
+    assert isinstance(collector, gui_thread._GuiThreadCollector)
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def build_tuples() -> None:
+        while not stop.is_set():
+            try:
+                _ = (0,) + tuple(str(i) for i in range(200))
+            except SystemError as exc:  # pragma: no cover - the failure this test catches
+                errors.append(exc)
+
+    saved = (collector.thresholds, collector.long_lived_total, collector.busy)
+    # Every look collects every generation: thresholds 0, no growth needed, never busy.
+    collector.thresholds = (0, 0, 0)
+    collector.long_lived_total = 0
+    collector.busy = lambda: False
+    worker = threading.Thread(target=build_tuples)
+    worker.start()
+    try:
+        for _ in range(400):
+            collector.collect()
+            collector.long_lived_total = 0
+            assert collector._long_lived() > 0
+    finally:
+        stop.set()
+        worker.join()
+        collector.thresholds, collector.long_lived_total, collector.busy = saved
+    assert errors == []

@@ -35,9 +35,9 @@ class _GuiThreadCollector(QObject):
     """Runs the cyclic garbage collector on the GUI thread, every 25 ms, with CPython's own
     generation thresholds (gc.get_threshold()), instead of in whichever thread allocates.
 
-    Also CPython's own rule for the oldest generation: a full collection only once the objects
-    that reached it since the last one are a quarter of those it held then. Without it, a full
-    collection ran every few seconds while an import or a badge run allocated, each walking
+    Also CPython's own rule for the oldest generation, measured in memory blocks: a full
+    collection only once the process holds a quarter more than after the last one. Without it,
+    a full collection ran every few seconds while an import or a badge run allocated, each walking
     every live object of the process (the 30,000-person search index, a plan of 30,000 rows) —
     up to a second with the window frozen. And while background work runs (an import, an index
     rebuild, a badge run: the objects it allocates are mostly freed by reference counting when it
@@ -55,7 +55,6 @@ class _GuiThreadCollector(QObject):
         self.busy = busy  # is background work running (ui.ops)?
         self.thresholds = gc.get_threshold()
         self.long_lived_total = self._long_lived()
-        self.long_lived_pending = 0
         self.young = 0  # objects moved into generation 1 since its last collection, at most
         self.frozen = False
         gc.disable()
@@ -71,17 +70,14 @@ class _GuiThreadCollector(QObject):
             gc.collect(0)
             self.young += count0  # at most this many objects moved into generation 1
             if count1 > self.thresholds[1] or self.young > YOUNG_LIMIT:
-                # What survives this collection moves to the oldest generation.
-                self.long_lived_pending += len(gc.get_objects(generation=1))
-                gc.collect(1)
+                gc.collect(1)  # what survives it moves to the oldest generation
                 self.young = 0
+                grown = self._long_lived() - self.long_lived_total
                 if (count2 > self.thresholds[2]
-                        and self.long_lived_pending >= self.long_lived_total // 4
-                        and (not self.busy()
-                             or self.long_lived_pending >= self.long_lived_total)):
+                        and grown >= self.long_lived_total // 4
+                        and (not self.busy() or grown >= self.long_lived_total)):
                     gc.collect(2)
                     self.long_lived_total = self._long_lived()
-                    self.long_lived_pending = 0
 
 
     def freeze(self) -> None:
@@ -92,14 +88,20 @@ class _GuiThreadCollector(QObject):
         self.frozen = True
         gc.freeze()
         self.long_lived_total = self._long_lived()
-        self.long_lived_pending = 0
 
     @staticmethod
     def _long_lived() -> int:
-        # The frozen objects count as long-lived for the quarter rule: a full collection no
-        # longer walks them, but without them the rule would call one after every few
-        # thousand new objects.
-        return gc.get_freeze_count() + len(gc.get_objects(generation=2))
+        """What the quarter rule compares: the memory blocks the process holds
+        (sys.getallocatedblocks), a proxy for its live objects, frozen ones included (a full
+        collection no longer walks them, but without them the rule would call one after every
+        few thousand new objects).
+
+        Not len(gc.get_objects(…)): that list holds a reference to every object of the
+        generation, also to a tuple another thread is building (`tuple(generator)` lets the
+        GIL go between items), and CPython's _PyTuple_Resize then refuses the tuple it no
+        longer owns alone — "SystemError: bad argument to internal function" in a worker (seen
+        in a scan during bench_heartbeat, 2026-11-30); tests/ui/test_ops_lifetime.py."""
+        return sys.getallocatedblocks()
 
 
 _collector: _GuiThreadCollector | None = None
