@@ -291,3 +291,29 @@ def test_scan_while_the_database_is_locked_is_told_and_the_next_scan_works(  # t
     scanner(desk.search, payload)  # the lock is gone: the same desk, no restart
     qtbot.waitUntil(lambda: desk.status.state == "green")
     assert "李娜" in desk.status.title.text() and count(event_db) == 1
+
+
+def test_keys_pressed_before_the_answer_act_on_the_rows_of_what_was_typed(
+        qtbot, event_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A slow machine: the operator types, presses ↓ and Ctrl+P, ↓ and Ctrl+P while the list
+    # still shows the rows of the text before. Each key applies to the answer to what was
+    # typed, in order, as if it had come at once (the soak at load 17 printed row 0 instead).
+    add(event_db, "海光接待", company="海光信息技术股份有限公司")
+    add(event_db, "海光展台", company="海光信息技术股份有限公司")
+    for company in ("海光信息技术股份有限公司", "寒武纪", "昆仑芯"):
+        add(event_db, "张威", company=company)
+    desk = open_desk(qtbot, event_db, tmp_path)
+    desk.search.setText("海光")
+    qtbot.waitUntil(lambda: len(desk.model.rows) >= 2)
+    shown_before = [r.person.id for r in desk.model.rows]
+    desk.search.setText("张威")  # the answer is on its way; the keys below come first
+    QTest.keyClick(desk.search, Qt.Key.Key_Down)
+    QTest.keyClick(desk.search, "p", CTRL)
+    QTest.keyClick(desk.search, Qt.Key.Key_Down)
+    QTest.keyClick(desk.search, "p", CTRL)
+    assert [r.person.id for r in desk.model.rows] == shown_before  # nothing answered yet
+    _settled(qtbot, desk)
+    rows = [r.person.id for r in desk.model.rows]
+    assert len(rows) == 3 and desk.selected_id() == rows[2]
+    assert _pdf_payloads(tmp_path / "badges") == [[payload_of(event_db, rows[1])],
+                                                   [payload_of(event_db, rows[2])]]

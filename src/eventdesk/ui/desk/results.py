@@ -36,9 +36,11 @@ class DeskResults:
         self._on_error = weakref.WeakMethod(on_error)  # on_error is a bound method of the view
         self._answers = ops.Latest()  # the latest request; an answer to any other is dropped
         self.pending_new_query = False  # the latest request is a new query (select its row 0)
-        # Enter / Ctrl+P / Ctrl+R pressed before the answer to what was typed arrived: run once
-        # it is shown, on the row it selects (as when the search answered at once).
-        self._after_answer: Callable[[], None] | None = None
+        # Keys pressed before the answer to what was typed arrived (↑/↓, Enter, Ctrl+P,
+        # Ctrl+R), in the order pressed: they replay once it is shown, on its rows, as if the
+        # search had answered at once. Acting on the rows of the text before (still on screen)
+        # printed another person's badge when the machine was slow (soak, load 17).
+        self._after_answer: list[Callable[[], None]] = []
 
     # -- asking ---------------------------------------------------------------------------------
     def request(self, text: str, *, new_query: bool, searchable: bool) -> None:
@@ -68,9 +70,10 @@ class DeskResults:
         self.request(text, new_query=self.pending_new_query, searchable=searchable)
 
     def on_answer(self, act: Callable[[], None]) -> None:
-        """Act on the selection now, or once the answer to what was just typed is shown."""
+        """Act on the selection now, or once the answer to what was just typed is shown (after
+        the keys pressed before it, in order)."""
         if self.pending_new_query:
-            self._after_answer = act
+            self._after_answer.append(act)
         else:
             act()
 
@@ -79,7 +82,7 @@ class DeskResults:
         on its way is dropped so it cannot replace them."""
         self._answers.forget()
         self.pending_new_query = False
-        self._after_answer = None
+        self._after_answer = []
         self.model.set_rows([row])
         self.table.selectRow(0)
 
@@ -94,13 +97,13 @@ class DeskResults:
                 self.table.selectRow(0)
         elif keep is not None:
             self.select_person(keep)
-        then, self._after_answer = self._after_answer, None
-        if then is not None:
+        queued, self._after_answer = self._after_answer, []
+        for then in queued:
             then()
 
     def _failed(self, exc: BaseException) -> None:
         self.pending_new_query = False
-        self._after_answer = None
+        self._after_answer = []
         on_error = self._on_error()
         if on_error is not None:
             on_error(exc)
@@ -125,7 +128,11 @@ class DeskResults:
         return True
 
     def move(self, step: int) -> None:
-        """↑/↓/PgUp/PgDn: move the selection `step` rows, within the list."""
+        """↑/↓/PgUp/PgDn: move the selection `step` rows, within the list — within the answer
+        to what was typed, once it is shown, when it is still on its way."""
+        if self.pending_new_query:
+            self._after_answer.append(lambda: self.move(step))
+            return
         n = self.model.rowCount()
         if not n:
             return
