@@ -28,6 +28,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# argon2 at its cheapest for the accounts tests create and sign in (services.accounts; tests
+# only): thousands of sign-ins at the production cost would take minutes. The production
+# defaults are tested on their own (tests/actions/test_accounts.py).
+os.environ.setdefault("EVENTDESK_INSECURE_FAST_HASH_FOR_TESTS", "1")
 # Search-index snapshots (services.search.snapshot) of test databases stay out of ~/.cache.
 os.environ.setdefault("EVENTDESK_CACHE_DIR", tempfile.mkdtemp(prefix="eventdesk-test-cache-"))
 

@@ -15,6 +15,7 @@ import pytest
 from eventdesk import files
 from eventdesk.actions.base import ActionContext
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 from tests.services.people_cases import add
 
 OLD = b"the good file of yesterday"
@@ -123,7 +124,7 @@ WRITERS: dict[str, tuple[str, Writer]] = {
 @pytest.fixture
 def ctx(event_db: Database) -> ActionContext:
     add(event_db, "张伟", company="阿丘科技", phone="+6591318200")
-    return ActionContext(db=event_db, desk="1", operator="t")
+    return ActionContext(db=event_db, desk="1", operator="t", user=ADMIN)
 
 
 @pytest.mark.usefixtures("full_disk")

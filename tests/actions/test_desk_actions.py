@@ -21,6 +21,7 @@ from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.desk import QuotaExceeded
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 from tests.audit_trail import audit_entries
 from tests.pdf.badge_samples import decoded, pages
 from tests.services.checkin_cases import add, count, payload_of
@@ -36,7 +37,7 @@ def chinese() -> Iterator[None]:
 
 @pytest.fixture
 def ctx(event_db: Database) -> ActionContext:
-    return ActionContext(db=event_db, desk="3", operator="op")
+    return ActionContext(db=event_db, desk="3", operator="op", user=ADMIN)
 
 
 class Printer:
@@ -68,7 +69,7 @@ def test_scan_green_amber_red_with_rows_counts_and_topics(ctx: ActionContext,
     assert first.value.row is not None and first.value.row.checked_in is not None
     assert first.value.checked_in_today == 1
     assert words(first.value.result) == "张伟 签到成功"
-    again = desk_actions.scan(ActionContext(db=event_db, desk="5", operator="op"),
+    again = desk_actions.scan(ActionContext(db=event_db, desk="5", operator="op", user=ADMIN),
                               payload=payload.lower())
     assert again.value.result.result == "already_checked_in" and not again.changes
     assert "在 3 号台签到" in words(again.value.result)

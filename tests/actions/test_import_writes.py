@@ -22,6 +22,7 @@ from eventdesk.actions.base import ActionContext
 from eventdesk.domain import AuditEntry, CheckIn, Person
 from eventdesk.services.people import PersonInput, create_person, list_people
 from eventdesk.storage import Database, open_database, to_url
+from tests.accounts import ADMIN
 
 ROWS = 600
 
@@ -62,13 +63,14 @@ def test_a_desk_checks_in_while_the_import_writes(event_db: Database, db_path: P
     def progress(done: int, total: int) -> None:
         # The desk scans the next visitor whenever the import reports, also mid-write.
         try:
-            result = desk_actions.scan(ActionContext(desk, desk="2"),
+            result = desk_actions.scan(ActionContext(desk, desk="2", user=ADMIN),
                                        payload=payloads[len(seen)]).value.result.result
         except Exception as exc:  # noqa: BLE001 - what the desk met is the finding
             result = type(exc).__name__
         seen.append((committed_people(db_path), result))
 
-    done = import_actions.import_list(ActionContext(event_db, operator="organiser"),
+    done = import_actions.import_list(ActionContext(event_db, operator="organiser",
+                                                    user=ADMIN),
                                       request=import_actions.ImportRequest(
                                           path=people_list(tmp_path / "p.csv"), kind="people"),
                                       progress=progress)
@@ -87,6 +89,8 @@ from contextlib import closing
 from pathlib import Path
 from eventdesk.actions import imports as import_actions
 from eventdesk.actions.base import ActionContext
+from eventdesk.domain.access import Principal
+from eventdesk.domain.enums import UserRole
 from eventdesk.storage import open_database, to_url
 
 path, source, before = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
@@ -97,7 +101,8 @@ def progress(done, total):
         if conn.execute("SELECT count(*) FROM person").fetchone()[0] >= before + 200:
             os.kill(os.getpid(), signal.SIGKILL)  # the power cable, mid-import
 
-import_actions.import_list(ActionContext(open_database(to_url(path)), operator="organiser"),
+import_actions.import_list(ActionContext(open_database(to_url(path)), operator="organiser",
+                                         user=Principal("organiser", UserRole.ORGANISER)),
                            request=import_actions.ImportRequest(path=source, kind="people"),
                            progress=progress)
 """
@@ -116,7 +121,7 @@ def test_a_killed_import_is_completed_by_importing_again(event_db: Database, db_
     with closing(sqlite3.connect(db_path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
-    ctx = ActionContext(event_db, operator="organiser")
+    ctx = ActionContext(event_db, operator="organiser", user=ADMIN)
     request = import_actions.ImportRequest(path=source, kind="people")
     again = import_actions.import_list(ctx, request=request).value
     assert (again.created, again.skipped) == (ROWS - written, written)
@@ -145,7 +150,8 @@ def test_a_walk_in_between_two_steps_is_planned_in(event_db: Database, db_path: 
                     create_person(s, data=PersonInput(name="导入550", company="光合",
                                                       phone="13600000550"), operator="desk")
 
-    done = import_actions.import_list(ActionContext(event_db, operator="organiser"),
+    done = import_actions.import_list(ActionContext(event_db, operator="organiser",
+                                                    user=ADMIN),
                                       request=import_actions.ImportRequest(
                                           path=people_list(tmp_path / "p.csv"), kind="people"),
                                       progress=progress).value

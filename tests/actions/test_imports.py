@@ -15,6 +15,7 @@ from eventdesk.domain.errors import ImportRejected
 from eventdesk.messages import imports as import_words
 from eventdesk.services.people import PersonInput, create_person
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 from tests.schedule_data import build_small
 
 PEOPLE = "姓名,单位,手机\n张伟,光合,13812345678\n李娜,曙光,13912345678\n"
@@ -32,7 +33,7 @@ def request(path: Path, kind: str = "people", **kw: object) -> import_actions.Im
 def test_dry_run_then_import_changes_the_kinds_topic(event_db: Database, tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
     path.write_text(PEOPLE, encoding="utf-8")
-    ctx = ActionContext(event_db, operator="organiser")
+    ctx = ActionContext(event_db, operator="organiser", user=ADMIN)
     dry = import_actions.dry_run(ctx, request=request(path))
     assert (dry.value.created, dry.value.written, dry.changes) == (2, False, frozenset())
     assert count(event_db) == 0
@@ -50,7 +51,7 @@ def test_a_change_after_planning_is_seen_by_the_write(event_db: Database,
     path = tmp_path / "p.csv"
     path.write_text(PEOPLE + "".join(f"人{i},公司,137{i:08d}\n" for i in range(600)),
                     encoding="utf-8")
-    ctx = ActionContext(event_db)
+    ctx = ActionContext(event_db, user=ADMIN)
     calls: list[int] = []
 
     def progress(done: int, total: int) -> None:
@@ -73,7 +74,7 @@ def test_cancel_writes_nothing(event_db: Database, tmp_path: Path) -> None:
         raise Cancelled()
 
     with pytest.raises(Cancelled):
-        import_actions.import_list(ActionContext(event_db), request=request(path),
+        import_actions.import_list(ActionContext(event_db, user=ADMIN), request=request(path),
                                    progress=cancel)
     assert count(event_db) == 0
 
@@ -83,7 +84,7 @@ def test_schedule_kind_report_and_json(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "s.csv"
     path.write_text("日期,开始,结束,会议室,议题\n2025/5/22,9:00,10:00,新厅,闭幕\n"
                     "2025/5/22,9:00,8:00,主会场,倒序\n", encoding="utf-8")
-    ctx = ActionContext(db)
+    ctx = ActionContext(db, user=ADMIN)
     report = import_actions.dry_run(ctx, request=request(path, "schedule")).value
     data = import_words.report_json(report)
     assert set(data) >= {"created", "updated", "skipped", "errors"}
@@ -106,7 +107,7 @@ def test_a_refused_file_is_one_coded_sentence(event_db: Database, tmp_path: Path
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
     with pytest.raises(ImportRejected) as caught:
-        import_actions.dry_run(ActionContext(event_db), request=request(path))
+        import_actions.dry_run(ActionContext(event_db, user=ADMIN), request=request(path))
     assert caught.value.code == "imports.file_empty"
     data = import_words.rejection_json(caught.value)
     assert data["errors"][0]["message"] == "文件 empty.csv 是空的" and data["rejected"]

@@ -15,6 +15,7 @@ from eventdesk.actions.printing import BadgeSelection, print_run
 from eventdesk.actions.proof import proof_badge
 from eventdesk.domain import BadgeLayout, BadgePrint
 from eventdesk.storage import Database, open_database
+from tests.accounts import ADMIN
 from tests.pdf.badge_samples import page_texts
 from tests.services.people_cases import add
 
@@ -40,12 +41,12 @@ def _texts(pdf: bytes) -> list[str]:
 def organiser(event_db: Database) -> ActionContext:
     for name in ("张伟", "欧阳娜娜", "Alice Wong"):
         add(event_db, name, category="visitor", company="阿丘科技")
-    return ActionContext(db=event_db, desk="office", operator="organiser")
+    return ActionContext(db=event_db, desk="office", operator="organiser", user=ADMIN)
 
 
 def _desk(db: Database, name: str) -> ActionContext:
     """Another desk PC: its own connection to the event's database."""
-    return ActionContext(db=open_database(db.url), desk=name, operator=f"staff-{name}")
+    return ActionContext(db=open_database(db.url), desk=name, operator=f"staff-{name}", user=ADMIN)
 
 
 @pytest.mark.parametrize("name", ["default", "kunshan"])

@@ -21,6 +21,7 @@ from eventdesk.domain import AuditEntry, BadgePrint, Category, Person
 from eventdesk.domain.errors import DomainError
 from eventdesk.services.badges.desk import revoke_badge
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 from tests.pdf.badge_samples import decoded, pages
 from tests.services.people_cases import add
 
@@ -47,7 +48,7 @@ def ctx(event_db: Database) -> ActionContext:
     for name in ("张伟", "李娜", "王芳"):
         add(event_db, name, category="visitor", company="阿丘科技")
     add(event_db, "李齐", category="speaker", company="寒武纪")
-    return ActionContext(db=event_db, desk="print-room", operator="printer1")
+    return ActionContext(db=event_db, desk="print-room", operator="printer1", user=ADMIN)
 
 
 def test_a_badge_reissued_during_the_run_is_logged_with_the_code_on_paper(

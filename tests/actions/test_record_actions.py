@@ -14,11 +14,12 @@ from eventdesk.services.edits import EditConflict
 from eventdesk.services.exhibitors import ExhibitorInput
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 
 
 @pytest.fixture
 def ctx(event_db: Database) -> ActionContext:
-    return ActionContext(db=event_db, desk="3", operator="op")
+    return ActionContext(db=event_db, desk="3", operator="op", user=ADMIN)
 
 
 def test_save_person_registers_then_edits(ctx: ActionContext) -> None:

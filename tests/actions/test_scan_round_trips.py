@@ -23,6 +23,7 @@ from eventdesk import storage
 from eventdesk.actions import desk as desk_actions
 from eventdesk.actions.base import ActionContext
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 from tests.audit_trail import audit_entries
 from tests.conftest import PG, SQLITE
 from tests.services.checkin_cases import add, count, payload_of
@@ -105,7 +106,7 @@ def wire(event_db: Database, tmp_path: Path) -> Iterator[Wire]:
 @BACKENDS
 def test_one_scan_is_one_transaction_of_few_round_trips(event_db: Database, wire: Wire,
                                                          db_backend: str) -> None:
-    ctx = ActionContext(db=event_db, desk="3", operator="op")
+    ctx = ActionContext(db=event_db, desk="3", operator="op", user=ADMIN)
     first, second = add(event_db, "张伟", company="阿丘科技"), add(event_db, "李娜")
     desk_actions.scan(ctx, payload=payload_of(event_db, first.id))  # the pool has a connection
     payload = payload_of(event_db, second.id)
@@ -134,7 +135,7 @@ def test_one_scan_is_one_transaction_of_few_round_trips(event_db: Database, wire
 @BACKENDS
 def test_check_in_from_the_search_list_is_as_short(event_db: Database, wire: Wire,
                                                    db_backend: str) -> None:
-    ctx = ActionContext(db=event_db, desk="3", operator="op")
+    ctx = ActionContext(db=event_db, desk="3", operator="op", user=ADMIN)
     warm, person = add(event_db, "王芳"), add(event_db, "周杰")
     desk_actions.check_in(ctx, person_id=warm.id)
     wire.clear()
@@ -174,7 +175,7 @@ def test_desk_checks_in_after_the_server_dropped_its_connection(
     (its socket has the server's goodbye to read); one whose end went unnoticed (a server host
     that lost power sends no goodbye — here the check is blinded) fails on its first statement,
     and the scan runs once more on a new connection. Either way the operator sees a check-in."""
-    ctx = ActionContext(db=event_db, desk="3", operator="op")
+    ctx = ActionContext(db=event_db, desk="3", operator="op", user=ADMIN)
     first, second = add(event_db, "张伟"), add(event_db, "李娜")
     assert desk_actions.scan(ctx, payload=payload_of(event_db, first.id)).value.result.accepted
     payload = payload_of(event_db, second.id)

@@ -12,6 +12,7 @@ from eventdesk.domain.errors import NotFound, ValidationFailed
 from eventdesk.services.schedule import conflicts as sc
 from eventdesk.services.schedule import items as schedule
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 from tests.schedule_data import Small, at, build_small
 
 
@@ -22,7 +23,7 @@ def small(db: Database) -> Small:
 
 @pytest.fixture
 def actx(db: Database) -> ActionContext:
-    return ActionContext(db=db, desk="desk-1", operator="organiser")
+    return ActionContext(db=db, desk="desk-1", operator="organiser", user=ADMIN)
 
 
 def rows(db: Database) -> dict[int, schedule.ItemRow]:

@@ -14,6 +14,7 @@ from eventdesk.services.schedule import items as schedule
 from eventdesk.services.schedule import rooms as schedule_rooms
 from eventdesk.services.schedule.export import ROOMS_PER_PAGE, programme_data
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 from tests.schedule_data import Small, at, build_small
 
 
@@ -32,7 +33,7 @@ def texts(path: Path) -> list[str]:
 
 def test_per_day_pages_and_chinese_text(db: Database, small: Small, tmp_path: Path) -> None:
     out = tmp_path / "programme.pdf"
-    pages = export_programme(ActionContext(db), out=out).value.count
+    pages = export_programme(ActionContext(db, user=ADMIN), out=out).value.count
     # Day 1: A馆 (主会场, 分会场一) and B馆 (小会议室) are small enough to share a page;
     # day 2: A馆 only; day 3: nothing scheduled, no page.
     assert pages == 2
@@ -66,7 +67,8 @@ def test_many_rooms_split_into_readable_pages(db: Database, small: Small, tmp_pa
 
 def test_per_room_list(db: Database, small: Small, tmp_path: Path) -> None:
     out = tmp_path / "room.pdf"
-    assert export_programme(ActionContext(db), out=out, room="分会场一").value.count == 1
+    done = export_programme(ActionContext(db, user=ADMIN), out=out, room="分会场一")
+    assert done.value.count == 1
     text = texts(out)[0]
     assert "分会场一" in text and "国产芯片论坛" in text and "AI应用实践" in text
     assert "5月20日" in text and "5月21日" in text

@@ -16,6 +16,7 @@ from eventdesk.services import arrivals, checkin, people
 from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 
 
 def add(db: Database, name: str, **kw: object) -> people.PersonRow:
@@ -147,7 +148,7 @@ def case_concurrent_threads(db: Database, threads: int = 8, *, as_desk: bool = F
         try:
             barrier.wait()
             if as_desk:
-                ctx = ActionContext(db=db, desk=str(n), operator="op")
+                ctx = ActionContext(db=db, desk=str(n), operator="op", user=ADMIN)
                 results.append(desk_actions.scan(ctx, payload=payload).value.result.result)
             else:
                 results.append(scan(db, payload, desk=str(n)).result)

@@ -17,6 +17,7 @@ from eventdesk.domain import Person
 from eventdesk.services.imports import import_file
 from eventdesk.services.imports.people import PeopleAdapter
 from eventdesk.storage import Database
+from tests.accounts import ADMIN
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -85,7 +86,7 @@ def test_two_imports_of_one_file_at_once_create_everyone_once(
 
     def organiser(desk: str) -> None:
         try:
-            ctx = ActionContext(db=event_db, desk=desk, operator=desk)
+            ctx = ActionContext(db=event_db, desk=desk, operator=desk, user=ADMIN)
             request = import_actions.ImportRequest(path=path, kind="people")
             done = import_actions.import_list(ctx, request=request).value
             reports.append((done.created, done.updated, done.skipped))

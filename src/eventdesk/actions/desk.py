@@ -19,7 +19,9 @@ from typing import Literal, ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
+from eventdesk.domain.access import Permission
 from eventdesk.domain.errors import DomainError, NotFound
 from eventdesk.services import checkin as checkin_service
 from eventdesk.services import desk as desk_service
@@ -128,6 +130,7 @@ def scan(ctx: ActionContext, *, payload: str, foreign: Foreign = "ask") -> Outco
     """Check in the holder of a scanned badge payload (as the scanner typed it: any case,
     padding). A rejected payload changes nothing but one audit entry; its result says why
     (`reason`). Changes CHECKINS when someone was checked in."""
+    require(ctx, Permission.CHECK_IN)
 
     def work(session: Session) -> DeskCheckIn:
         result = checkin_service.check_in_scan(session, payload=payload, desk=ctx.desk,
@@ -152,6 +155,7 @@ def scan(ctx: ActionContext, *, payload: str, foreign: Foreign = "ask") -> Outco
 def check_in(ctx: ActionContext, *, person_id: int, via: Via = "search") -> Outcome[DeskCheckIn]:
     """Check in a person chosen at the desk (from the search list, a confirmed external
     reference, or a walk-in who was registered already). Raises NotFound for an unknown id."""
+    require(ctx, Permission.CHECK_IN)
 
     def work(session: Session) -> DeskCheckIn:
         return _shown(session, checkin_service.check_in(
@@ -165,6 +169,7 @@ def check_in(ctx: ActionContext, *, person_id: int, via: Via = "search") -> Outc
 def undo_check_in(ctx: ActionContext) -> Outcome[UndoneAtDesk]:
     """Undo this desk's newest check-in of the last few minutes (audited). Raises DomainError
     (desk.undo.nothing) when there is none."""
+    require(ctx, Permission.CHECK_IN)
     with ctx.db.unit_of_work() as session:
         undone = checkin_service.undo_last_check_in(session, desk=ctx.desk,
                                                     operator=ctx.operator)
@@ -183,6 +188,7 @@ def register_walk_in(ctx: ActionContext, *, data: PersonInput, new_person: bool 
     written. Exhibitor staff beyond the company's quota raise QuotaExceeded unless
     `override_quota` (an organiser confirmed; audited). Raises ValidationFailed for bad input.
     """
+    require(ctx, Permission.WALK_IN)
     data = validate_person(data)
     if not new_person:
         with ctx.db.unit_of_work(write=False) as session:
@@ -200,6 +206,7 @@ def register_walk_in(ctx: ActionContext, *, data: PersonInput, new_person: bool 
 @told_plainly
 def today_count(ctx: ActionContext) -> Outcome[int]:
     """Check-ins today at all desks (the desk's header). Reads only."""
+    require(ctx, Permission.SEARCH)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(checkin_service.count_today(session))
 
@@ -207,6 +214,7 @@ def today_count(ctx: ActionContext) -> Outcome[int]:
 @told_plainly
 def latest_at_desk(ctx: ActionContext) -> Outcome[DeskCheckIn | None]:
     """This desk's latest check-in today as the desk showed it (a re-opened view). Reads only."""
+    require(ctx, Permission.SEARCH)
     with ctx.db.unit_of_work(write=False) as session:
         last = checkin_service.latest_at_desk(session, desk=ctx.desk)
         return outcome(_shown(session, last) if last is not None else None)
@@ -216,6 +224,7 @@ def latest_at_desk(ctx: ActionContext) -> Outcome[DeskCheckIn | None]:
 def search(ctx: ActionContext, *, query: str, limit: int = 50) -> Outcome[list[DeskRow]]:
     """The desk's result list for a query as typed (ranked people with today's check-in state
     and print count, at most `limit`). Reads only."""
+    require(ctx, Permission.SEARCH)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(desk_service.desk_search(session, query=query, limit=limit))
 
@@ -224,6 +233,7 @@ def search(ctx: ActionContext, *, query: str, limit: int = 50) -> Outcome[list[D
 def rows_of(ctx: ActionContext, *, person_ids: list[int]) -> Outcome[list[DeskRow]]:
     """The result rows of these people as they are now, in the given order; people who no
     longer exist are left out. Reads only."""
+    require(ctx, Permission.SEARCH)
     found: list[DeskRow] = []
     with ctx.db.unit_of_work(write=False) as session:
         for person_id in person_ids:  # a handful: the people a scan or a walk-in put on show
@@ -239,5 +249,6 @@ def find_exhibitors(ctx: ActionContext, *, query: str,
                     limit: int = 20) -> Outcome[list[ExhibitorRow]]:
     """Exhibitors matching a name, short name, pinyin initials or booth as typed (walk-in and
     pick-up), at most `limit`. Reads only."""
+    require(ctx, Permission.SEARCH)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(exhibitor_service.list_exhibitors(session, query=query, limit=limit))

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
 from eventdesk.actions.desk import told_plainly
 from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
+from eventdesk.domain.access import Permission
 from eventdesk.pdf.badges import LayoutRef, render_badges, render_one
 from eventdesk.services import desk as desk_service
 from eventdesk.services.badges import desk as desk_badges
@@ -109,6 +111,7 @@ def print_badge(ctx: ActionContext, *, person_id: int, send: Send,
                 fmt: BadgeFormat = DEFAULT_FORMAT) -> Outcome[DeskPrint]:
     """Print a person's badge at the desk (a first print). Raises NotFound for an unknown id,
     and whatever `send` raises (then nothing is recorded). Changes PRINTS."""
+    require(ctx, Permission.DESK_PRINT)
     return _print(ctx, person_ids=[person_id], reason=PrintReason.FIRST, fmt=fmt, send=send)
 
 
@@ -120,12 +123,14 @@ def reprint_badge(ctx: ActionContext, *, person_id: int, reason: PrintReason, se
     and the new one stored, with the print, in one write. When `send` raises nothing changes.
     Raises BadgeChanged when another desk replaced the badge meanwhile. Changes PRINTS (and
     PEOPLE for a lost badge)."""
+    require(ctx, Permission.DESK_PRINT)
     return _print(ctx, person_ids=[person_id], reason=reason, fmt=fmt, send=send)
 
 
 @told_plainly
 def pickup_state(ctx: ActionContext, *, exhibitor_id: int) -> Outcome[PickupState]:
     """An exhibitor's staff with their printed / collected state. Reads only."""
+    require(ctx, Permission.PICK_UP)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(desk_badges.pickup_state(session, exhibitor_id=exhibitor_id))
 
@@ -135,6 +140,7 @@ def print_missing_for_pickup(ctx: ActionContext, *, exhibitor_id: int, send: Sen
                              fmt: BadgeFormat = DEFAULT_FORMAT) -> Outcome[PickupState]:
     """Print, in one job, the badges of the exhibitor's staff that were never printed; returns
     the pick-up state afterwards (unchanged when none was missing)."""
+    require(ctx, Permission.PICK_UP)
     with ctx.db.unit_of_work(write=False) as session:
         missing = [p.id for p in desk_badges.pickup_state(
             session, exhibitor_id=exhibitor_id).missing_prints]
@@ -151,6 +157,7 @@ def collect_pack(ctx: ActionContext, *, exhibitor_id: int,
                  collected_by: str = "") -> Outcome[PackHanded]:
     """Record that the exhibitor's printed, not yet collected badges were handed over (audited).
     Changes PRINTS."""
+    require(ctx, Permission.PICK_UP)
     with ctx.db.unit_of_work() as session:
         handed = desk_badges.mark_pack_collected(session, exhibitor_id=exhibitor_id,
                                                  desk=ctx.desk, operator=ctx.operator,

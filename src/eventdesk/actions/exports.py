@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, no_progress, outcome
+from eventdesk.domain.access import Permission
 from eventdesk.domain.programme import Programme
 from eventdesk.files import write_whole
 from eventdesk.pdf.fonts import missing_characters
@@ -101,6 +103,7 @@ def export(ctx: ActionContext, *, kind: str, out: Path, day: date | None = None,
            room: str | None = None, progress: ProgressFn = no_progress) -> Outcome[Exported]:
     """Any export by kind (people, exhibitors, checkins, schedule, programme). `day` only
     applies to the programme, `room` to the schedule and the programme."""
+    require(ctx, Permission.EXPORT)
     check_target(kind, out)
     if kind == "programme":
         return export_programme(ctx, out=out, day=day, room=room, progress=progress)
@@ -113,6 +116,7 @@ def export_table(ctx: ActionContext, *, kind: str, out: Path,
                  progress: ProgressFn = no_progress) -> Outcome[Exported]:
     """People, exhibitors or check-ins to .csv/.xlsx; progress(rows, total) may raise Cancelled
     (then no file is left behind)."""
+    require(ctx, Permission.EXPORT)
     check_target(kind, out)
     with ctx.db.unit_of_work(write=False) as session:
         count = table_exports.export(session, kind=kind, path=out, progress=progress)
@@ -122,6 +126,7 @@ def export_table(ctx: ActionContext, *, kind: str, out: Path,
 def export_schedule(ctx: ActionContext, *, out: Path, room: str | None = None,
                     progress: ProgressFn = no_progress) -> Outcome[Exported]:
     """The schedule (or one room's) to .ics, .csv or .xlsx."""
+    require(ctx, Permission.EXPORT)
     check_target("schedule", out)
     progress(0, 1)
     with ctx.db.unit_of_work(write=False) as session:
@@ -136,6 +141,7 @@ def export_programme(ctx: ActionContext, *, out: Path, day: date | None = None,
     whole or not at all; `problems` lists the texts with characters no font can draw (the PDF
     is still written: the report says where an empty box will be). Raises NotFound for an
     unknown room, ValidationFailed for a day outside the event."""
+    require(ctx, Permission.EXPORT)
     check_target("programme", out)
     progress(0, 2)
     with ctx.db.unit_of_work(write=False) as session:

@@ -20,6 +20,7 @@ import queue
 from typing import Any
 
 from eventdesk.actions import imports
+from eventdesk.actions.access import require
 from eventdesk.actions.base import (
     ActionContext,
     Cancelled,
@@ -29,6 +30,7 @@ from eventdesk.actions.base import (
     no_progress,
     outcome,
 )
+from eventdesk.domain.access import Permission, Principal
 from eventdesk.services.imports import ImportReport
 from eventdesk.storage import open_database
 
@@ -40,6 +42,7 @@ POLL_S = 0.1  # how often the parent looks at the child's reports and lets `prog
 def dry_run(ctx: ActionContext, *, request: imports.ImportRequest,
             progress: ProgressFn = no_progress) -> Outcome[ImportReport]:
     """actions.imports.dry_run, in a child process."""
+    require(ctx, Permission.IMPORT)
     report = _run(ctx, request, dry=True, expected_hash=None, save_mapping=False,
                   progress=progress)
     return outcome(report)
@@ -49,6 +52,7 @@ def import_list(ctx: ActionContext, *, request: imports.ImportRequest,
                 expected_hash: str | None = None, save_mapping: bool = False,
                 progress: ProgressFn = no_progress) -> Outcome[ImportReport]:
     """actions.imports.import_list, in a child process."""
+    require(ctx, Permission.IMPORT)
     report = _run(ctx, request, dry=False, expected_hash=expected_hash,
                   save_mapping=save_mapping, progress=progress)
     if not report.written:
@@ -66,8 +70,8 @@ def _run(ctx: ActionContext, request: imports.ImportRequest, *, dry: bool,
     # typeshed types the context chosen at run time as BaseContext, which lacks Process.
     child = context.Process(  # type: ignore[attr-defined]
         target=_child, name="eventdesk-import", daemon=True,
-        args=(reports, stop, ctx.db.url, ctx.desk, ctx.operator, request, dry, expected_hash,
-              save_mapping))
+        args=(reports, stop, ctx.db.url, ctx.desk, ctx.operator, ctx.user, request, dry,
+              expected_hash, save_mapping))
     child.start()
     try:
         while True:
@@ -107,11 +111,12 @@ class _ChildProgress:
         self.reports.put(("progress", done, total))
 
 
-def _child(reports: Any, stop: Any, url: str, desk: str, operator: str,
+def _child(reports: Any, stop: Any, url: str, desk: str, operator: str, user: Principal | None,
            request: imports.ImportRequest, dry: bool, expected_hash: str | None,
            save_mapping: bool) -> None:
     db = open_database(url)
-    ctx = ActionContext(db=db, desk=desk, operator=operator)
+    # The parent checked the role; the child's actions check it again as the same user.
+    ctx = ActionContext(db=db, desk=desk, operator=operator, user=user)
     progress = _ChildProgress(reports, stop)
     try:
         if dry:

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from eventdesk.actions.access import require
 from eventdesk.actions.base import (
     ActionContext,
     Cancelled,
@@ -51,6 +52,7 @@ from eventdesk.actions.base import (
     no_progress,
     outcome,
 )
+from eventdesk.domain.access import Permission
 from eventdesk.services import imports
 from eventdesk.services.exports import write_table
 from eventdesk.services.imports import FilePreview, ImportOptions, ImportReport, Plan, Problem
@@ -87,6 +89,7 @@ def inspect(ctx: ActionContext, *, path: Path | str, kind: str, sheet: str | Non
     """How the file reads (encoding, sheet, header line, first rows) and the proposed mapping.
     Raises ImportRejected for a file that is not a list (a workbook whose chosen sheet is not
     a list gives a preview with `error` set instead, so another sheet can be chosen)."""
+    require(ctx, Permission.IMPORT)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(imports.inspect_file(session, path=path, kind=kind, sheet=sheet,
                                             encoding=encoding))
@@ -96,6 +99,7 @@ def dry_run(ctx: ActionContext, *, request: ImportRequest,
             progress: ProgressFn = no_progress) -> Outcome[ImportReport]:
     """What importing would do — created/updated/skipped, row errors and warnings — with
     nothing written (one read unit of work). Raises ImportRejected."""
+    require(ctx, Permission.IMPORT)
     with ctx.db.unit_of_work(write=False) as session:
         plan = _plan(session, request, dry_run=True, expected_hash=None, progress=progress)
         return outcome(import_engine.write(session, plan, progress=progress))
@@ -108,6 +112,7 @@ def import_list(ctx: ActionContext, *, request: ImportRequest, expected_hash: st
     run's content hash; a file changed since is refused (ImportRejected). `save_mapping` keeps
     the mapping for the next file of this kind. Changes the kind's topic when anything was
     written. See the module docstring for the transactions it writes in."""
+    require(ctx, Permission.IMPORT)
     plan = _plan_outside(ctx, request, expected_hash, progress)
     if plan.report.rejected:
         return outcome(plan.report)

@@ -25,8 +25,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, outcome
 from eventdesk.domain import LayoutSource
+from eventdesk.domain.access import Permission
 from eventdesk.domain.errors import DomainError, Phrase
 from eventdesk.files import write_whole
 from eventdesk.pdf import layout as pdf_layout
@@ -152,6 +154,8 @@ def file_layouts() -> list[LayoutInfo]:
 def list_layouts(ctx: ActionContext | None) -> Outcome[list[LayoutInfo]]:
     """Every layout a print can use, by name: the event's own (when `ctx` is given) and the
     files; an event layout stands in for a file of the same name. Reads only."""
+    if ctx is not None:
+        require(ctx, Permission.SEARCH)  # every role: desk and batch prints choose layouts
     files = {info.name: info for info in file_layouts()}
     event: list[LayoutInfo] = []
     if ctx is not None:
@@ -197,6 +201,7 @@ def open_layout(ctx: ActionContext | None, *, name: str) -> Outcome[LayoutDocume
     """A layout to design: the event's stored one of that name, else the file. Raises
     LayoutRejected or LayoutUnknown. Reads only."""
     if ctx is not None:
+        require(ctx, Permission.SEARCH)  # every role: desk and batch prints choose layouts
         with ctx.db.unit_of_work(write=False) as session:
             ref = resolve_layout(session, name)
     else:
@@ -234,6 +239,7 @@ def save_layout(ctx: ActionContext, *, layout: LayoutDocument) -> Outcome[Layout
     """Store the layout in the event under `layout.name` (replacing one of that name), so that
     every desk and batch run of the event prints it. Raises LayoutRejected (nothing written) or
     DomainError layout.name_invalid. Audited."""
+    require(ctx, Permission.EDIT_LAYOUTS)
     name = check_name(layout.name)
     problems = check(layout)
     if problems:
@@ -250,6 +256,7 @@ def save_layout(ctx: ActionContext, *, layout: LayoutDocument) -> Outcome[Layout
 
 def delete_layout(ctx: ActionContext, *, name: str) -> Outcome[bool]:
     """Remove the event's stored layout `name` (a file of that name is used again). Audited."""
+    require(ctx, Permission.EDIT_LAYOUTS)
     with ctx.db.unit_of_work() as session:
         if not stored.remove_layout(session, name=name, operator=ctx.operator, desk=ctx.desk):
             raise DomainError(code="layout.not_in_event", name=name)

@@ -16,9 +16,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, Topic, no_progress, outcome
 from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
+from eventdesk.domain.access import Permission
 from eventdesk.domain.errors import DomainError
 from eventdesk.files import check_target, write_whole
 from eventdesk.pdf.badges import (
@@ -183,6 +185,7 @@ def has_back_sides(selection: BadgeSelection) -> bool:
 
 def badge_halls(ctx: ActionContext) -> Outcome[list[str]]:
     """The exhibition halls, for the hall filter."""
+    require(ctx, Permission.BATCH_PRINT)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(halls(session))
 
@@ -231,6 +234,7 @@ def _problems(badges: Sequence[BadgeData]) -> tuple[GlyphProblem, ...]:
 def summarise(ctx: ActionContext, *, selection: BadgeSelection,
               progress: ProgressFn = no_progress) -> Outcome[BadgeSummary]:
     """How many badges and pages the selection gives, and whose text cannot be drawn."""
+    require(ctx, Permission.BATCH_PRINT)
     badges = _read(ctx, selection).badges
     progress(1, 2)
     pages = page_count(badges, layout=_layout(ctx, selection), preset=selection.preset,
@@ -241,6 +245,7 @@ def summarise(ctx: ActionContext, *, selection: BadgeSelection,
 def preview(ctx: ActionContext, *, selection: BadgeSelection,
             progress: ProgressFn = no_progress) -> Outcome[BadgePreview]:
     """The first pages (4 single badges, or 2 sheets) rendered from the first badges."""
+    require(ctx, Permission.BATCH_PRINT)
     per = PRESETS[selection.preset].per_page
     sheets = 4 if per == 1 else 2
     layout = _layout(ctx, selection)
@@ -282,6 +287,7 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
     when `strict` and a character cannot be drawn (nothing rendered), NotFound when a person was
     deleted during the run (nothing logged), OSError naming `out` when it cannot be written.
     """
+    require(ctx, Permission.BATCH_PRINT)
     why = PrintReason(reason)
     lost = why == PrintReason.LOST
     if lost and not record:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, outcome
 from eventdesk.actions.layouts import LayoutDocument, LayoutRejected, check
+from eventdesk.domain.access import Permission
 from eventdesk.domain.badge_data import BadgeData
 from eventdesk.pdf.badges import missing_glyphs, render_batch
 from eventdesk.pdf.model import RenderOptions
@@ -44,6 +46,7 @@ def sample_badge() -> BadgeData:
 
 def proof_cases(ctx: ActionContext) -> Outcome[list[ProofCase]]:
     """The hardest people of the event to proof a layout on (services.badges.proof). Reads."""
+    require(ctx, Permission.EDIT_LAYOUTS)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(proof_service.proof_cases(session))
 
@@ -53,6 +56,8 @@ def proof_badge(ctx: ActionContext | None, *, layout: LayoutDocument, person_id:
     """The badge of `person_id` (None: a sample person) with the layout as it is now (saved or
     not) on the sheet preset's badge size. Raises LayoutRejected for a layout with problems,
     NotFound for an unknown person. Reads only."""
+    if ctx is not None:
+        require(ctx, Permission.EDIT_LAYOUTS)
     problems = check(layout)
     if problems:
         raise LayoutRejected(layout.name, problems)

@@ -7,7 +7,9 @@ to other fields since then is kept, and a change to the same fields raises EditC
 
 from __future__ import annotations
 
+from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
+from eventdesk.domain.access import Permission
 from eventdesk.services.exhibitors import (
     ExhibitorInput,
     ExhibitorRow,
@@ -23,6 +25,7 @@ def save_person(ctx: ActionContext, *, data: PersonInput,
     saved. Raises ValidationFailed (field key -> problem), EditConflict (another desk changed the
     same fields since `base` was read; nothing written), NoEvent (no event in the database),
     NotFound (the person was deleted meanwhile)."""
+    require(ctx, Permission.EDIT_PEOPLE)
     with ctx.db.unit_of_work() as session:
         if base is None:
             row = create_person(session, data=data, operator=ctx.operator, desk=ctx.desk)
@@ -37,6 +40,7 @@ def save_exhibitor(ctx: ActionContext, *, data: ExhibitorInput,
     """Add `data` as a new exhibitor (`base` None) or save it over `base`; returns the row as
     saved. Raises as save_person. People change with it: staff are found by their company's short
     name, and the people list shows booths."""
+    require(ctx, Permission.EDIT_EXHIBITORS)
     with ctx.db.unit_of_work() as session:
         if base is None:
             row = create_exhibitor(session, data=data, operator=ctx.operator)

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
+from eventdesk.domain.access import Permission
 from eventdesk.services.schedule import items as schedule_items
 from eventdesk.services.schedule import rooms as schedule_rooms
 from eventdesk.services.schedule.conflicts import Conflict
@@ -67,24 +69,28 @@ def _conflicts(session: Session, item: ItemRow | None) -> tuple[Conflict, ...]:
 # -- reading -------------------------------------------------------------------------------------
 def load_schedule(ctx: ActionContext) -> Outcome[Schedule]:
     """The whole programme with its conflicts (the grid, the lists, the panel). Read only."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(schedule_items.load_schedule(session))
 
 
 def find_conflicts(ctx: ActionContext) -> Outcome[list[Conflict]]:
     """Every conflict of the programme, in a stable order (`schedule conflicts`). Read only."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(schedule_items.find_conflicts(session))
 
 
 def get_item(ctx: ActionContext, *, item_id: int) -> Outcome[ItemRow]:
     """One agenda item as it is now. Raises NotFound."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(schedule_items.get_item(session, item_id=item_id))
 
 
 def match_people(ctx: ActionContext, *, names: Sequence[str]) -> Outcome[list[PersonMatch]]:
     """Names typed in the editor (“姓名” or “姓名（公司）”) matched to people; never a guess."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(schedule_items.match_people(session, names=names))
 
@@ -100,6 +106,7 @@ class RoomsAndAway:
 
 
 def rooms_and_unavailability(ctx: ActionContext) -> Outcome[RoomsAndAway]:
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work(write=False) as session:
         away = schedule_rooms.list_unavailability(session)
         names = schedule_rooms.person_names(session, person_ids={a.person_id for a in away})
@@ -112,6 +119,7 @@ def create_item(ctx: ActionContext, *, data: ItemInput,
                 item_id: int | None = None) -> Outcome[ItemChange]:
     """A new agenda item; `item_id` brings back the very same item (redo, undo of a delete).
     Raises ValidationFailed."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         after = schedule_items.create_item(session, data=data, item_id=item_id)
         return outcome(ItemChange(None, after, _conflicts(session, after)), Topic.SCHEDULE)
@@ -119,6 +127,7 @@ def create_item(ctx: ActionContext, *, data: ItemInput,
 
 def update_item(ctx: ActionContext, *, item_id: int, data: ItemInput) -> Outcome[ItemChange]:
     """Every field of an item at once (the editor's OK). Raises NotFound, ValidationFailed."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         before = schedule_items.get_item(session, item_id=item_id)
         after = schedule_items.update_item(session, item_id=item_id, data=data)
@@ -129,6 +138,7 @@ def place_item(ctx: ActionContext, *, item_id: int, start: datetime | None,
                end: datetime | None, room_id: int | None) -> Outcome[ItemChange]:
     """Move, resize, drop from the unscheduled list, or (all three None) unschedule an item.
     Aware datetimes. Raises NotFound, ValidationFailed."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         before = schedule_items.get_item(session, item_id=item_id)
         schedule_items.place_item(session, item_id=item_id, start=start, end=end,
@@ -139,6 +149,7 @@ def place_item(ctx: ActionContext, *, item_id: int, start: datetime | None,
 
 def delete_item(ctx: ActionContext, *, item_id: int) -> Outcome[ItemChange]:
     """Delete an item; `before` is all of it, so undo can create it again with the same id."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         before = schedule_items.delete_item(session, item_id=item_id)
         return outcome(ItemChange(before, None), Topic.SCHEDULE)
@@ -149,6 +160,7 @@ def create_room(ctx: ActionContext, *, room: RoomInput, room_id: int | None = No
                 sort_order: int | None = None) -> Outcome[RoomChange]:
     """A new room (placed last unless `sort_order`); `room_id` brings back the same room.
     Raises ValidationFailed."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         after = schedule_rooms.create_room(
             session, name=room.name, capacity=room.capacity, hall=room.hall, floor=room.floor,
@@ -160,6 +172,7 @@ def create_room(ctx: ActionContext, *, room: RoomInput, room_id: int | None = No
 def update_room(ctx: ActionContext, *, room_id: int, room: RoomInput) -> Outcome[RoomChange]:
     """Every field of a room at once, availability windows included (they replace the old
     ones). Raises NotFound, ValidationFailed."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         before = schedule_rooms.get_room(session, room_id=room_id)
         after = schedule_rooms.update_room(
@@ -172,6 +185,7 @@ def set_room_availability(ctx: ActionContext, *, room_id: int,
                           windows: Sequence[Window]) -> Outcome[RoomChange]:
     """Replace a room's availability windows (none: available all event). Raises NotFound,
     ValidationFailed."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         before = schedule_rooms.get_room(session, room_id=room_id)
         after = schedule_rooms.set_room_availability(session, room_id=room_id, windows=windows)
@@ -180,6 +194,7 @@ def set_room_availability(ctx: ActionContext, *, room_id: int,
 
 def delete_room(ctx: ActionContext, *, room_id: int) -> Outcome[RoomChange]:
     """Delete a room that holds no session. Raises NotFound, ValidationFailed (in use)."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         before = schedule_rooms.get_room(session, room_id=room_id)
         schedule_rooms.delete_room(session, room_id=room_id)
@@ -191,6 +206,7 @@ def add_unavailability(ctx: ActionContext, *, person_id: int, start: datetime,
                        end: datetime) -> Outcome[UnavailableRow]:
     """A time a speaker is not available (a conflict for any item of theirs then).
     Raises NotFound, ValidationFailed."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         row = schedule_rooms.add_unavailability(session, person_id=person_id, start=start,
                                                 end=end)
@@ -200,6 +216,7 @@ def add_unavailability(ctx: ActionContext, *, person_id: int, start: datetime,
 def remove_unavailability(ctx: ActionContext, *,
                           unavailability_id: int) -> Outcome[UnavailableRow]:
     """Take a speaker's unavailable time away; returns what it was. Raises NotFound."""
+    require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         row = schedule_rooms.remove_unavailability(session,
                                                    unavailability_id=unavailability_id)
