@@ -19,6 +19,7 @@ from eventdesk.services.imports import engine
 from eventdesk.storage import Database
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.transfer.import_wizard import ImportWizard
+from tests.accounts import ADMIN
 from tests.ui.users import as_user
 
 TIMEOUT = 60_000
@@ -74,7 +75,7 @@ def test_a_cancel_while_the_child_plans_writes_nothing(event_db: Database,
         raise Cancelled()
 
     with pytest.raises(Cancelled):
-        import_process.import_list(ActionContext(event_db),
+        import_process.import_list(ActionContext(event_db, user=ADMIN),
                                    request=import_actions.ImportRequest(path=path, kind="people"),
                                    progress=cancel)
     assert people(event_db) == 0

@@ -24,6 +24,7 @@ from eventdesk.ui.context import AppContext
 from eventdesk.ui.designer import files
 from eventdesk.ui.designer.model import box_of
 from eventdesk.ui.designer.window import DesignerView
+from tests.accounts import ADMIN
 from tests.pdf.badge_samples import page_texts
 from tests.services.people_cases import add
 from tests.ui.users import as_user
@@ -127,7 +128,7 @@ def test_a_design_saved_from_the_page_is_what_the_desk_prints(
     qtbot.waitUntil(lambda: view.stack.isClean(), timeout=5000)
     assert messages.text("layout.saved", name="default") == view.status.text()
     jobs: list[bytes] = []
-    desk = ActionContext(db=event_db, desk="desk-9", operator="staff")
+    desk = ActionContext(db=event_db, desk="desk-9", operator="staff", user=ADMIN)
     print_badge(desk, person_id=1, send=jobs.append)
     assert "SPONSOR-KUNSHAN" in page_texts(jobs[0])[0]
 
