@@ -4,7 +4,6 @@ from __future__ import annotations
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "signin.who": ("{user}（{role}）", "{user} ({role})"),
-    "signin.title": ("登录 — {event}", "Sign in — {event}"),
     "signin.prompt": ("请输入用户名和密码", "Enter your user name and password"),
     "signin.locked": ("已锁定：{who} 在 {desk}", "Locked: {who} at {desk}"),
     "signin.locked_hint": ("输入 {user} 的密码解锁，或换班时切换用户",

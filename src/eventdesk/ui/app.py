@@ -173,25 +173,32 @@ def desk_settings() -> QSettings:
     return QSettings("EventDesk", "EventDesk")
 
 
+def _desk_name() -> str:
+    return str(desk_settings().value("desk/name", "desk-1"))
+
+
 def sign_in_at_start(db: Database, event: EventInfo | None, *,
-                     shown: Sequence[ShownAccount] = ()) -> Principal | None:
+                     shown: Sequence[ShownAccount] = (),
+                     username: str | None = None) -> Principal | None:
     """Who works at this desk: the first admin of a database without accounts, else whoever
-    signs in. None when the person closed the dialog (the program ends)."""
+    signs in (`username`: offered in the dialog instead of the last one of this desk). None
+    when the person closed the dialog (the program ends)."""
     settings = desk_settings()
-    desk = str(settings.value("desk/name", "desk-1"))
+    desk = _desk_name()
     if wait_for(lambda: accounts.needs_first_admin(db)):
         first = FirstAdminDialog(db, desk=desk, settings=settings)
         return first.principal if first.exec() else None
     dialog = SignInDialog(db, desk=desk, settings=settings,
                           event_name=event.name_zh if event is not None else "",
-                          demo_accounts=shown)
+                          demo_accounts=shown, username=username)
     return dialog.principal if dialog.exec() else None
 
 
 def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str = "desk",
-            user: Callable[[Database], Principal] | None = None) -> int:
-    """The desktop program. `user`: signs in without the dialog (the command line's --user for
-    --screenshot), given the open database; raises NotSignedIn and the like."""
+            user: Principal | None = None) -> int:
+    """The desktop program. `user`: the account already signed in by the command line (--user
+    / EVENTDESK_USER, cli.signin) — what --screenshot needs, having no window to sign in at;
+    without it the window's own sign-in asks (a screenshot ends with one sentence, exit 5)."""
     if view not in VIEW_KEYS:
         print("eventdesk: " + messages.text("cli.unknown_view", view=view,
                                             views=", ".join(VIEW_KEYS)), file=sys.stderr)
@@ -203,9 +210,10 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
         database, shown = open_for_sign_in(url)
         opened.append(database)
         event = wait_for(lambda: _read_event(database))
-        if user is None and screenshot is not None:  # no window to sign in with
-            raise NotSignedIn(code="auth.no_user")
-        principal = user(database) if user is not None else None
+        principal = user
+        if principal is None and screenshot is not None:  # no window to sign in at
+            first = wait_for(lambda: accounts.needs_first_admin(database))
+            raise NotSignedIn(code="auth.no_accounts" if first else "auth.no_user")
     except Exception as exc:  # noqa: BLE001 - a database error becomes one sentence, not a trace
         reason = exc if isinstance(exc, DomainError) else database_error(exc, url=url)
         if reason is None:

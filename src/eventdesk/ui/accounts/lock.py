@@ -94,11 +94,13 @@ class DeskLock(QObject):
         dialog = SignInDialog(ctx.db, desk=ctx.desk_name, settings=ctx.settings,
                               event_name=event, locked=actx, parent=window)
         dialog.setObjectName("lockScreen")
+        dialog.setWindowTitle("EventDesk — 已锁定 Locked")
         dialog.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setStyleSheet("#lockScreen { background: #1f2a37; }"
-                             " #lockScreen QLabel { color: #f2f4f7; }"
+                             " #lockScreen QLabel { color: #f2f4f7; font-size: 15px; }"
                              " #signInCard { background: #2b3a4d; border-radius: 12px; }"
+                             " #signInHint { color: #cbd5e1; }"
                              " #signInError { color: #fda29b; }")
         dialog.setGeometry(window.frameGeometry())
         self.dialog = dialog

@@ -34,6 +34,7 @@ from eventdesk.actions.base import ActionContext
 from eventdesk.domain.access import Principal
 from eventdesk.domain.enums import UserRole
 from eventdesk.domain.errors import NotSignedIn
+from eventdesk.messages.desk import desk_label
 from eventdesk.storage import Database
 from eventdesk.ui import ops
 from eventdesk.ui.desk.scanner import ScannerFilter
@@ -70,7 +71,9 @@ class _PasswordForm(QDialog):
         self.error = QLabel()
         self.error.setObjectName("signInError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b42318; font-size: 14px;")
+        # On the dialog, not the label: the lock screen restyles the whole dialog (dark).
+        self.setStyleSheet("#signInError { color: #b42318; font-size: 14px; }"
+                           " #signInHint { color: #475467; }")
         self._busy = False
         self.principal: Principal | None = None  # who signed in, once accepted
         self.scanner = ScannerFilter(self)
@@ -141,14 +144,14 @@ class SignInDialog(_PasswordForm):
 
     def __init__(self, db: Database, *, desk: str, settings: QSettings, event_name: str = "",
                  locked: ActionContext | None = None,
-                 demo_accounts: Sequence[ShownAccount] = (),
+                 demo_accounts: Sequence[ShownAccount] = (), username: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self._db, self._desk, self._settings = db, desk, settings
         self._locked = locked
-        self.setWindowTitle("EventDesk — " + (messages.text("signin.title", event=event_name)
-                                              if event_name else "登录 Sign in"))
+        self._event = event_name
+        self.setWindowTitle("EventDesk — 登录 Sign in" + (f" — {event_name}" if event_name else ""))
         self.heading = QLabel()
         self.heading.setObjectName("signInHeading")
         self.heading.setWordWrap(True)
@@ -157,9 +160,9 @@ class SignInDialog(_PasswordForm):
         font.setBold(True)
         self.heading.setFont(font)
         self.hint = QLabel()
+        self.hint.setObjectName("signInHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #475467;")
-        self.username = QLineEdit()
+        self.username = QLineEdit(username or "")
         self.username.setObjectName("signInUser")
         self.password = self._password_field()
         self.password.setObjectName("signInPassword")
@@ -240,8 +243,8 @@ class SignInDialog(_PasswordForm):
         return self._locked is not None
 
     def _show_locked(self, user: Principal) -> None:
-        self.heading.setText("🔒 " + messages.text("signin.locked", who=who(user),
-                                                    desk=self._desk))
+        self.heading.setText(messages.text("signin.locked", who=who(user),
+                                           desk=desk_label(self._desk)))
         self.hint.setText(messages.text("signin.locked_hint", user=user.username))
         self.username.setText(user.username)
         self.username.setReadOnly(True)
@@ -251,7 +254,7 @@ class SignInDialog(_PasswordForm):
         self.password.setFocus()
 
     def _show_sign_in(self) -> None:
-        self.heading.setText("EventDesk")
+        self.heading.setText(f"EventDesk · {self._event}" if self._event else "EventDesk")
         self.hint.setText(messages.text("signin.prompt"))
         self.username.setReadOnly(False)
         self.username.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
