@@ -53,6 +53,10 @@ def bundle() -> Path:
     return EXECUTABLE
 
 
+# The demo's admin account, once the `event` fixture built it (every command signs in).
+SIGNED_IN: dict[str, str] = {}
+
+
 def _bare_env(home: Path, **extra: str) -> dict[str, str]:
     """What a desk PC's user has: no virtualenv, no PYTHONPATH, the system's PATH only."""
     env = {
@@ -64,6 +68,7 @@ def _bare_env(home: Path, **extra: str) -> dict[str, str]:
     for name in ("SYSTEMROOT", "TEMP", "TMP", "APPDATA", "LOCALAPPDATA"):  # Windows needs these
         if name in os.environ:
             env[name] = os.environ[name]
+    env.update(SIGNED_IN)
     env.update(extra)
     return env
 
@@ -82,7 +87,10 @@ def event(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("desk-pc")
     done = _run(bundle, home, "demo", "--db", "ev.sqlite3", "--exhibitors", "10",
                 "--people", "60", "--json")
-    assert json.loads(done.stdout)["people"] == 60
+    built = json.loads(done.stdout)
+    assert built["people"] == 60
+    admin = next(u for u in built["users"] if u["role"] == "admin")
+    SIGNED_IN.update(EVENTDESK_USER=admin["username"], EVENTDESK_PASSWORD=admin["password"])
     return home
 
 

@@ -15,6 +15,8 @@ import pytest
 
 from eventdesk import storage
 from eventdesk.cli import main
+from eventdesk.storage import to_url
+from tests.accounts import take_over_demo_admin
 
 SIZE = ["--exhibitors", "5", "--people", "40"]
 CSV = "姓名,单位,手机,类别\n张伟,光合,13812345678,展商\n"
@@ -25,6 +27,7 @@ UNREACHABLE = "postgresql+psycopg://desk:secret@127.0.0.1:1/eventdesk"
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     assert main(["demo", "--db", str(path), *SIZE]) == 0
+    take_over_demo_admin(to_url(path))  # the commands below sign in as its admin
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all in the one file that is copied

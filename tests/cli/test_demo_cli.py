@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from eventdesk.cli import main
+from eventdesk.storage import to_url
+from tests.accounts import take_over_demo_admin
 
 SIZE = ["--exhibitors", "20", "--people", "300"]
 
@@ -19,6 +21,7 @@ def test_demo_builds_refuses_a_second_time_and_replaces(
     out = capsys.readouterr().out
     assert path.exists()  # demo is allowed to create the database
     assert "GH25" in out and "300" in out and str(path) in out
+    take_over_demo_admin(to_url(path))  # later commands sign in as its admin
 
     assert main(["demo", "--db", str(path), *SIZE, "--seed", "2"]) == 2
     err = capsys.readouterr().err
@@ -32,6 +35,7 @@ def test_demo_builds_refuses_a_second_time_and_replaces(
     summary = json.loads(capsys.readouterr().out)
     assert (summary["event_code"], summary["people"], summary["seed"]) == ("GH25", 300, 2)
     assert summary["by_category"]["exhibitor"] == 105
+    take_over_demo_admin(to_url(path))  # --replace made new accounts
 
     assert main(["people", "--db", str(path), "--json", "--limit", "1000"]) == 0
     after = {r["badge_code"] for r in json.loads(capsys.readouterr().out)}
@@ -43,6 +47,7 @@ def test_people_search_on_the_demo_has_the_contract_fields(
     path = tmp_path / "demo.sqlite3"
     assert main(["--db", str(path), "demo", *SIZE]) == 0
     capsys.readouterr()
+    take_over_demo_admin(to_url(path))
     assert main(["people", "--db", str(path), "--json", "张"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows
@@ -59,6 +64,7 @@ def test_same_seed_same_badges_from_the_command_line(
     for name in ("a.sqlite3", "b.sqlite3"):
         assert main(["demo", "--db", str(tmp_path / name), *SIZE, "--seed", "5"]) == 0
         capsys.readouterr()
+        take_over_demo_admin(to_url(tmp_path / name))
         assert main(["people", "--db", str(tmp_path / name), "--json", "--limit", "1000"]) == 0
         codes.append(sorted(r["badge_code"] for r in json.loads(capsys.readouterr().out)))
     assert codes[0] == codes[1]

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from eventdesk.storage import to_url
+from tests.accounts import take_over_demo_admin
 from tests.cli.real_entry import run
 
 # Above SQLite's 32 KiB shared-memory file (opening the database must work), below each output.
@@ -22,6 +24,7 @@ def event(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("event") / "event.sqlite3"
     done = run(["demo", "--db", str(db), "--exhibitors", "20", "--people", "300"])
     assert done.returncode == 0, done.stderr
+    take_over_demo_admin(to_url(db))  # the commands below sign in as its admin
     return db
 
 

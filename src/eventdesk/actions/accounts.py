@@ -20,8 +20,9 @@ from eventdesk.services.accounts import UserInfo
 from eventdesk.services.audit import record
 from eventdesk.storage import Database
 
-__all__ = ["UserInfo", "add_user", "create_first_admin", "disable_user", "list_users",
-           "needs_first_admin", "record_lock", "set_password", "set_role", "sign_in", "unlock"]
+__all__ = ["UserInfo", "add_user", "authenticate", "create_first_admin", "disable_user",
+           "list_users", "needs_first_admin", "record_lock", "set_password", "set_role",
+           "sign_in", "unlock"]
 
 
 def _failed(db: Database, *, username: str, desk: str, reason: str) -> None:
@@ -61,6 +62,15 @@ def sign_in(db: Database, *, username: str, password: str, desk: str) -> Princip
     "auth.disabled" (CLI exit 5)."""
     checked = _verify(db, username=username, password=password, desk=desk)
     return _signed_in(db, checked, desk=desk, action="user.login")
+
+
+def authenticate(db: Database, *, username: str, password: str, desk: str) -> Principal:
+    """The account `username` when `password` is its password, for one command of the command
+    line: as sign_in, but a success writes nothing (no `user.login` entry, no rehash), so that
+    a command that only reads stays a reader (it runs beside a writer's lock, on a read-only
+    copy, and leaves the file as it was). A refusal is audited `user.login_failed` and raises
+    NotSignedIn as sign_in does. The command's own audit entries name the account."""
+    return _verify(db, username=username, password=password, desk=desk).principal
 
 
 def needs_first_admin(db: Database) -> bool:

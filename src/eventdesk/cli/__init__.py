@@ -25,7 +25,7 @@ EXIT_PIPE_CLOSED = 141
 
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
 COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export",
-                   "printer", "layout"]
+                   "printer", "layout", "user"]
 
 
 def _load_commands() -> dict[str, ModuleType]:
@@ -41,20 +41,24 @@ def build_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
         prog="eventdesk",
         description="EventDesk — 会议现场签到、胸卡、展商与日程 / on-site conference desk",
     )
-    # Taken out of the arguments before parsing (see _take_lang); here for --help and checking.
+    # Taken out of the arguments before parsing (see _take_global); here for --help and checking.
     parser.add_argument("--lang", choices=messages.LANGUAGES,
                         help="language of messages (default: $EVENTDESK_LANG, then the locale; "
                              "zh unless it is English)")
+    parser.add_argument("--user", metavar="NAME",
+                        help="the account a command runs as (default: $EVENTDESK_USER); the "
+                             "password is asked for, or read from $EVENTDESK_PASSWORD when there "
+                             "is no terminal")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in commands.values():
         module.add_parser(sub)
     return parser
 
 
-def _take_lang(argv: list[str]) -> tuple[str | None, list[str]]:
-    """`--lang X` / `--lang=X` anywhere before `--` (global: before or after the command and its
+def _take_global(argv: list[str], option: str) -> tuple[str | None, list[str]]:
+    """`OPTION X` / `OPTION=X` anywhere before `--` (global: before or after the command and its
     sub-command) -> (X or None, the other arguments in their order)."""
-    lang: str | None = None
+    value: str | None = None
     rest: list[str] = []
     i = 0
     while i < len(argv):
@@ -62,15 +66,20 @@ def _take_lang(argv: list[str]) -> tuple[str | None, list[str]]:
         if arg == "--":
             rest += argv[i:]
             break
-        if arg == "--lang" and i + 1 < len(argv):
-            lang, i = argv[i + 1], i + 2
+        if arg == option and i + 1 < len(argv):
+            value, i = argv[i + 1], i + 2
             continue
-        if arg.startswith("--lang="):
-            lang, i = arg.partition("=")[2], i + 1
+        if arg.startswith(option + "="):
+            value, i = arg.partition("=")[2], i + 1
             continue
         rest.append(arg)
         i += 1
-    return lang, rest
+    return value, rest
+
+
+def _take_lang(argv: list[str]) -> tuple[str | None, list[str]]:
+    """`--lang X` anywhere (see _take_global)."""
+    return _take_global(argv, "--lang")
 
 
 def _with_default_command(argv: list[str], names: set[str]) -> list[str]:
@@ -90,6 +99,8 @@ def _with_default_command(argv: list[str], names: set[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     lang, args_list = _take_lang(list(sys.argv[1:] if argv is None else argv))
+    # The account every command runs as (cli.signin), global like --lang.
+    user, args_list = _take_global(args_list, "--user")
     _print_any_name()
     commands = _load_commands()
     parser = build_parser(commands)
@@ -102,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args: argparse.Namespace | None = None
     try:
         args = parser.parse_args(_with_default_command(args_list, set(commands)))
+        args.user = user
         refused = _not_text(args)
         if refused is not None:
             return _refuse(refused)

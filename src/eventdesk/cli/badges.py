@@ -19,11 +19,11 @@ from typing import Any
 
 from eventdesk import messages
 from eventdesk.actions import printing
-from eventdesk.actions.base import ActionContext, ProgressFn
+from eventdesk.actions.base import ProgressFn
+from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.domain import Category, PrintReason
 from eventdesk.domain.errors import DomainError
-from eventdesk.services.audit import os_operator
 from eventdesk.ui.printers import queue
 
 HELP = ("render badges to a PDF or a printer (filters, order, sheet presets); --print and "
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     db = open_db(args)
     try:
-        ctx = ActionContext(db=db, desk=args.desk, operator=os_operator())
+        ctx = signin.context(args, db, desk=args.desk)
         run = printing.print_run(ctx, selection=selection, out=args.out,
                                  printer=None if job is None else _sink(job),
                                  record=args.mark_printed or job is not None,

@@ -11,10 +11,9 @@ import sys
 from typing import Any
 
 from eventdesk.actions import desk as desk_actions
-from eventdesk.actions.base import ActionContext
+from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_OK, EXIT_REJECTED, add_db_option, open_db, print_json
 from eventdesk.messages.desk import layout_hint, result_sentence
-from eventdesk.services.audit import os_operator
 from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.events import get_event
 
@@ -26,7 +25,8 @@ def add_parser(sub: Any) -> None:
     add_db_option(p)
     p.add_argument("--desk", required=True, metavar="NAME", help="the desk checking in (e.g. 3)")
     p.add_argument("--json", action="store_true", help="print one JSON object per payload")
-    p.add_argument("--operator", default=None, help="who is checking in (default: the OS user)")
+    p.add_argument("--operator", default=None,
+                   help="who is checking in (default: the signed-in account)")
     p.add_argument("--accept-external", action="store_true",
                    help="check in a code that is not ours when it matches a person's external "
                         "registration reference (the desk asks the operator instead)")
@@ -59,13 +59,12 @@ def sentence(result: CheckInResult) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    operator = args.operator or os_operator()
     db = open_db(args)
     # Without an operator to confirm, a foreign code admits nobody unless --accept-external.
     foreign: desk_actions.Foreign = "accept" if args.accept_external else "reject"
-    ctx = ActionContext(db=db, desk=args.desk, operator=operator)
     rejected = False
     try:
+        ctx = signin.context(args, db, desk=args.desk, operator=args.operator)
         with db.unit_of_work(write=False) as session:
             tz = get_event(session).tz
         for payload in args.payload:

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from eventdesk import messages
+from eventdesk.actions import demo as demo_actions
+from eventdesk.actions.base import ActionContext
+from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json
-from eventdesk.demo import build as demo_service
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
-from eventdesk.domain.errors import EventAlreadyExists
-from eventdesk.services.events import get_event, has_event
 from eventdesk.storage import describe, open_database, resolve_url
 
 HELP = "build the reference demo event (2,500 exhibitors, 30,000 people, 400 sessions)"
@@ -63,23 +63,22 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     progress = _progress_printer()
     try:
-        with db.unit_of_work() as session:
-            if has_event(session):
-                if not args.replace:
-                    existing = get_event(session)
-                    raise EventAlreadyExists(code="demo.refused", database=describe(url),
-                                             name=existing.name_zh, event_code=existing.code)
-                demo_service.clear_event(session)
-            summary = demo_service.build_demo(session, exhibitors=args.exhibitors,
-                                              people=args.people, seed=args.seed,
-                                              progress=progress)
+        ctx = ActionContext(db=db, desk="cli", operator="demo")
+        if demo_actions.needs_sign_in(ctx, replace=args.replace):
+            ctx = signin.context(args, db)
+        built = demo_actions.build_demo(ctx, exhibitors=args.exhibitors, people=args.people,
+                                        seed=args.seed, replace=args.replace,
+                                        database=describe(url), progress=progress)
     finally:
         db.dispose()
+    summary = built.summary
     if progress:
         sys.stderr.write("\n")
     total = round(time.perf_counter() - started, 2)
     if args.json:
-        print_json({**summary.__dict__, "total_seconds": total, "database": describe(url)})
+        print_json({**summary.__dict__, "total_seconds": total, "database": describe(url),
+                    "users": [{"username": u.username, "role": u.role.value,
+                               "password": u.password} for u in built.users]})
         return 0
     say = messages.text
     print(say("demo.summary.event", event_code=summary.event_code, name=summary.event_name,
@@ -90,4 +89,8 @@ def run(args: argparse.Namespace) -> int:
               items=summary.agenda_items, speakers=summary.agenda_speakers))
     print(say("demo.summary.time", build=summary.seconds, total=total, seed=summary.seed))
     print(say("demo.summary.database", database=describe(url)))
+    if built.users:
+        print(say("accounts.demo_users"))
+        for u in built.users:
+            print(f"  {u.username}\t{u.role.value}\t{u.password}")
     return 0

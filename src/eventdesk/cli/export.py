@@ -15,9 +15,8 @@ from typing import Any
 
 from eventdesk import messages
 from eventdesk.actions import exports
-from eventdesk.actions.base import ActionContext
+from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db
-from eventdesk.services.audit import os_operator
 
 COMMAND = "export"
 HELP = "export people (with QR payloads), exhibitors, check-ins, schedule or programme"
@@ -48,8 +47,8 @@ def run_export(args: argparse.Namespace, *, kind: str, out: Path, day: date | No
         return EXIT_USAGE
     db = open_db(args)
     try:
-        done = exports.export(ActionContext(db=db, operator=os_operator()), kind=kind, out=out,
-                              day=day, room=room).value
+        done = exports.export(signin.context(args, db), kind=kind, out=out, day=day,
+                              room=room).value
     finally:
         db.dispose()
     report_problems(done.problems)

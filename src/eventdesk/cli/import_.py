@@ -15,11 +15,10 @@ from typing import Any
 
 from eventdesk import messages
 from eventdesk.actions import imports as import_actions
-from eventdesk.actions.base import ActionContext
+from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.domain.errors import ImportRejected
 from eventdesk.messages import imports as import_words
-from eventdesk.services.audit import os_operator
 from eventdesk.services.imports import POLICIES, ImportReport
 
 COMMAND = "import"
@@ -78,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         encoding=getattr(args, "encoding", None))
     db = open_db(args)
     try:
-        ctx = ActionContext(db=db, desk="cli", operator=os_operator())
+        ctx = signin.context(args, db)
         if args.dry_run:
             report = import_actions.dry_run(ctx, request=request).value
         else:

@@ -18,8 +18,8 @@ from typing import Any
 from eventdesk import messages
 from eventdesk.actions import layouts
 from eventdesk.actions.base import ActionContext
+from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_INVALID, add_db_option, open_db, print_json
-from eventdesk.services.audit import os_operator
 from eventdesk.storage import default_db_path, resolve_url, sqlite_path
 
 HELP = "badge layouts: list them, check a layout file, import or export one"
@@ -61,7 +61,13 @@ def _has_database(args: argparse.Namespace) -> bool:
 
 
 def _context(args: argparse.Namespace) -> ActionContext:
-    return ActionContext(db=open_db(args), desk="cli", operator=os_operator())
+    """The signed-in context on the command's database (closed again when sign-in fails)."""
+    db = open_db(args)
+    try:
+        return signin.context(args, db)
+    except BaseException:
+        db.dispose()
+        raise
 
 
 def run(args: argparse.Namespace) -> int:

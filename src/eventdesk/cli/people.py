@@ -6,12 +6,11 @@ import argparse
 import sys
 from typing import Any
 
-from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk.actions import people as people_actions
+from eventdesk.cli import signin
+from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.domain import CATEGORY_LABELS_ZH
-from eventdesk.services import people as people_service
-from eventdesk.services.events import get_event
 from eventdesk.services.people import PersonRow
-from eventdesk.services.search import query as search
 
 HELP = "list people, or find them by name, pinyin, company, phone tail, code"
 
@@ -53,14 +52,15 @@ def run(args: argparse.Namespace) -> int:
         print("eventdesk people: --limit must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     text = " ".join(args.query)
-    with unit_of_work(args, write=False) as session:
-        event = get_event(session)
-        if text.strip():
-            rows = search.search_people(session, query=text, limit=args.limit, with_payload=True)
-        else:
-            rows = people_service.list_people(session, limit=args.limit, with_payload=True)
+    db = open_db(args)
+    try:
+        found = people_actions.find_people(signin.context(args, db), query=text,
+                                           limit=args.limit).value
+    finally:
+        db.dispose()
+    rows = found.rows
     if args.json:
-        print_json([as_json(r, event.timezone) for r in rows])
+        print_json([as_json(r, found.timezone) for r in rows])
         return 0
     for r in rows:
         label = CATEGORY_LABELS_ZH.get(r.category, r.category.value)

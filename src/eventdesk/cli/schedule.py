@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdesk.actions import schedule as schedule_actions
-from eventdesk.actions.base import ActionContext
-from eventdesk.cli import import_
+from eventdesk.cli import import_, signin
 from eventdesk.cli.common import add_db_option, open_db, print_json
 from eventdesk.messages import text
 from eventdesk.messages.schedule import conflict_line, conflict_text
@@ -63,7 +62,7 @@ def run_conflicts(args: argparse.Namespace) -> int:
     """Exit 0 with or without conflicts (they are warnings); read only."""
     db = open_db(args)
     try:
-        conflicts = schedule_actions.find_conflicts(ActionContext(db=db)).value
+        conflicts = schedule_actions.find_conflicts(signin.context(args, db)).value
     finally:
         db.dispose()
     if args.json:

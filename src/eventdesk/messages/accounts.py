@@ -13,6 +13,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "asked for at the prompt (EVENTDESK_PASSWORD when there is no terminal)"),
     "auth.no_password": ("没有终端可输入密码：请设置环境变量 EVENTDESK_PASSWORD",
                          "No terminal to type the password: set EVENTDESK_PASSWORD"),
+    "auth.no_new_password": ("没有终端可输入新密码：请加 --password-stdin 并从标准输入提供",
+                             "No terminal to type the new password: add --password-stdin and "
+                             "give it on standard input"),
     "auth.no_accounts": ("这个数据库还没有账号：请先创建第一个管理员："
                          "eventdesk user add 用户名 --role admin",
                          "This database has no accounts yet: create the first admin with: "
