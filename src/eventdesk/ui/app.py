@@ -19,23 +19,23 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from eventdesk import messages
 from eventdesk.actions import accounts
+from eventdesk.actions.base import ActionContext
 from eventdesk.domain.access import Principal
-from eventdesk.domain.enums import UserRole
 from eventdesk.domain.errors import DomainError, NotSignedIn
 from eventdesk.files import replacing, write_whole
 from eventdesk.services.events import EventInfo, get_event, has_event
 from eventdesk.storage import (
     Database,
-    Session,
     database_error,
     default_db_path,
+    describe,
     open_database,
     resolve_url,
     sqlite_path,
@@ -46,6 +46,9 @@ from eventdesk.ui.accounts.sign_in import FirstAdminDialog, ShownAccount, SignIn
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.fonts import register_fonts
 from eventdesk.ui.main_window import VIEW_KEYS, MainWindow
+
+if TYPE_CHECKING:  # the demo's modules load only when the first run builds it (start-up time)
+    from eventdesk.actions.demo import DemoBuilt
 
 
 def application() -> QApplication:
@@ -69,10 +72,6 @@ def is_first_run(url: str) -> bool:
 
 T = TypeVar("T")
 
-# The principal the first-run demo build runs as: nobody has signed in yet, and the build
-# creates the accounts people will sign in with.
-_BUILDER = Principal("eventdesk", UserRole.ADMIN)
-
 
 def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors: int = 2500,
                              people: int = 30_000) -> list[ShownAccount]:
@@ -80,8 +79,13 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
 
     The GUI thread runs a local event loop until the build has delivered its result, so the
     dialog repaints and its bar follows the build's reports (blocking in a wait here left a black
-    window for the whole build). Raises what the build raised."""
-    from eventdesk.demo.build import DemoSummary, build_demo, overall_progress
+    window for the whole build). Raises what the build raised.
+
+    Returns the demo's accounts with their passwords (actions.demo: one per role), for the
+    sign-in screen of this start only. Nobody is signed in yet: on a new database the build
+    needs nobody (it creates the accounts)."""
+    from eventdesk.actions.demo import build_demo
+    from eventdesk.demo.build import overall_progress
 
     dialog = QProgressDialog("正在创建演示活动… Building the demo event…", "", 0, 100)
     dialog.setWindowTitle("EventDesk")
@@ -91,14 +95,15 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
     dialog.setAutoClose(False)  # closed below, once the result is in
     dialog.setAutoReset(False)
     dialog.show()
-    ctx = AppContext(db, None, _BUILDER)
+    actx = ActionContext(db=db, desk=_desk_name(), operator="demo")
     failure: list[BaseException] = []
     finished: list[bool] = []
-    built: list[DemoSummary] = []
+    built: list[DemoBuilt] = []
     loop = QEventLoop()
 
-    def work(session: Session, progress: ops.Progress) -> DemoSummary:
-        return build_demo(session, exhibitors=exhibitors, people=people,
+    def work(progress: ops.Progress) -> DemoBuilt:
+        return build_demo(actx, exhibitors=exhibitors, people=people, seed=1, replace=False,
+                          database=describe(db.url),
                           progress=overall_progress(progress.report, exhibitors=exhibitors,
                                                     people=people))
 
@@ -106,8 +111,8 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
 
-    def on_done(summary: DemoSummary) -> None:
-        built.append(summary)
+    def on_done(result: DemoBuilt) -> None:
+        built.append(result)
         finished.append(True)
         loop.quit()
 
@@ -116,8 +121,7 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
         finished.append(True)
         loop.quit()
 
-    ops.run_in_background(ctx, work, on_done=on_done, on_error=on_error,
-                          on_progress=on_progress, write=True)
+    ops.run_call_with_progress(work, on_done=on_done, on_error=on_error, on_progress=on_progress)
     if not finished:
         loop.exec()
     dialog.close()
@@ -127,10 +131,10 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
     return demo_accounts(built[0])
 
 
-def demo_accounts(summary: object) -> list[ShownAccount]:
+def demo_accounts(built: DemoBuilt) -> list[ShownAccount]:
     """The accounts a demo build created, with their passwords, to show on the sign-in."""
-    return [ShownAccount(username=str(u.username), role=UserRole(u.role), password=str(u.password))
-            for u in getattr(summary, "users", ())]
+    return [ShownAccount(username=u.username, role=u.role, password=u.password)
+            for u in built.users]
 
 
 def open_for_gui(url: str) -> Database:
