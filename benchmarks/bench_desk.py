@@ -156,6 +156,8 @@ def bench_scan_and_badge(db: Database, runs: int = 200) -> None:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from eventdesk.domain.access import Principal
+    from eventdesk.domain.enums import UserRole
     from eventdesk.services.events import get_event
     from eventdesk.services.people import list_people
     from eventdesk.ui.context import AppContext
@@ -166,7 +168,7 @@ def bench_scan_and_badge(db: Database, runs: int = 200) -> None:
         event = get_event(s)
         rows = [r for r in list_people(s, limit=3 * runs, with_payload=True)
                 if r.status.value == "registered"][:runs]
-    view = DeskView(AppContext(db, event, "bench"))
+    view = DeskView(AppContext(db, event, Principal("bench", UserRole.ADMIN)))
     view.desk.sounds = False
     view.show()
     app.processEvents()

@@ -145,6 +145,8 @@ def main() -> int:
 def run(db_file: Path, source: Path, folder: Path, scans: int, trace: bool,
         only: list[str] | None) -> int:
     from eventdesk.domain import Category
+    from eventdesk.domain.access import Principal
+    from eventdesk.domain.enums import UserRole
     from eventdesk.services.events import get_event
     from eventdesk.services.people import list_people
     from eventdesk.storage import open_database, to_url
@@ -160,7 +162,7 @@ def run(db_file: Path, source: Path, folder: Path, scans: int, trace: bool,
         payloads = [p.qr_payload for p in list_people(session, limit=scans,
                                                       category=Category.VISITOR,
                                                       with_payload=True)]
-    window = MainWindow(AppContext(db, event, "bench"))
+    window = MainWindow(AppContext(db, event, Principal("bench", UserRole.ADMIN)))
     window.show()
     window.show_view("desk")
     settle()

@@ -101,6 +101,8 @@ def scan_times(url: str, payloads: list[str], repeats: int,
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from eventdesk.domain.access import Principal
+    from eventdesk.domain.enums import UserRole
     from eventdesk.services.events import get_event
     from eventdesk.ui import ops
     from eventdesk.ui.context import AppContext
@@ -110,7 +112,7 @@ def scan_times(url: str, payloads: list[str], repeats: int,
     db = open_database(url)
     with db.unit_of_work(write=False) as s:
         event = get_event(s)
-    view = DeskView(AppContext(db, event, "bench"))
+    view = DeskView(AppContext(db, event, Principal("bench", UserRole.ADMIN)))
     view.desk.sounds = False
     view.show()
     ops.wait_idle(600_000)  # the desk's start-up work (search index, today's count)

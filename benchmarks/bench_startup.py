@@ -38,6 +38,8 @@ from eventdesk.ui.app import application, open_for_gui
 from eventdesk.storage import resolve_url
 from eventdesk.services.audit import os_operator
 from eventdesk.services.events import get_event, has_event
+from eventdesk.domain.access import Principal
+from eventdesk.domain.enums import UserRole
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui import ops
@@ -46,7 +48,7 @@ app = application()
 db = open_for_gui(resolve_url(sys.argv[1]))
 with db.unit_of_work(write=False) as session:
     event = get_event(session) if has_event(session) else None
-window = MainWindow(AppContext(db, event, os_operator()))
+window = MainWindow(AppContext(db, event, Principal(os_operator(), UserRole.ADMIN)))
 view = window.show_view(sys.argv[2])
 window.show()
 app.processEvents()

@@ -39,3 +39,18 @@ def scanner(widget: QWidget, payload: str, *, enter: Qt.Key | None = Qt.Key.Key_
         stamp += SCANNER_GAP_MS
     if enter is not None:
         _send(widget, enter, "\r", stamp)
+
+
+HUMAN_GAP_MS = 150  # a quick typist: far slower than a scanner (scanner.BURST_GAP_MS = 60)
+
+
+def operator_types(widget: QWidget, text: str, *, enter: bool = False) -> None:
+    """A person typing `text` into `widget` (then Enter when `enter`), keys stamped
+    HUMAN_GAP_MS apart: the scanner filter never takes it for a burst, however fast the test
+    machine sends the events (QTest's unstamped keys arrive microseconds apart, like a scan)."""
+    stamp = 10_000_000 + 10_000 * next(_bursts)
+    for ch in text:
+        _send(widget, ord(ch.upper()) if ch.isascii() else 0, ch, stamp)
+        stamp += HUMAN_GAP_MS
+    if enter:
+        _send(widget, Qt.Key.Key_Return, "\r", stamp)

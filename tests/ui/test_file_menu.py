@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from eventdesk.actions.accounts import create_first_admin
 from eventdesk.services.events import get_event
 from eventdesk.storage import Database, open_database, to_url
 from eventdesk.ui import ops
@@ -24,6 +25,7 @@ from eventdesk.ui.database_menu import (
     with_password,
 )
 from eventdesk.ui.main_window import MainWindow
+from tests.ui.users import PASSWORD, answer_first_admin, answer_sign_in, as_user
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +44,7 @@ def window(event_db: Database, qtbot, monkeypatch) -> Iterator[MainWindow]:  # t
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    w = MainWindow(AppContext(event_db, event, "tester"))
+    w = MainWindow(AppContext(event_db, event, as_user("tester")))
     w.warnings = warnings  # type: ignore[attr-defined]
     qtbot.addWidget(w)
     yield w
@@ -59,13 +61,19 @@ def spec(path: Path, **kw: object) -> NewEventSpec:
     return NewEventSpec(**values)  # type: ignore[arg-type]
 
 
-def test_new_empty_event_creates_a_working_database(window: MainWindow, tmp_path: Path) -> None:
+def test_new_empty_event_creates_a_working_database(window: MainWindow, tmp_path: Path,
+                                                    qtbot) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "new" / "conference.sqlite3"
     replaced: list[bool] = []
     window.ctx.database_replaced.connect(lambda: replaced.append(True))
     window.file_menu.create_new_event(spec(path))
     ops.wait_idle()
+    # A new database has no accounts: its first admin comes before anything else.
+    qtbot.waitUntil(lambda: window.file_menu.sign_in_dialog is not None)
+    answer_first_admin(qtbot, window.file_menu.sign_in_dialog, name="organiser1")
     assert replaced
+    assert window.ctx.user.username == "organiser1"
+    assert "organiser1" in window.windowTitle()
     assert window.ctx.db.url == to_url(path)
     assert window.ctx.event_info is not None and window.ctx.event_info.code == "NEW25"
     assert "新建测试大会" in window.windowTitle()
@@ -83,7 +91,8 @@ def test_new_empty_event_creates_a_working_database(window: MainWindow, tmp_path
 
 
 def test_dialog_hands_over_its_fields_and_closes_on_success(window: MainWindow,
-                                                            tmp_path: Path) -> None:
+                                                            tmp_path: Path,
+                                                            qtbot) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "dialog"
     dialog = NewEventDialog(window, folder)
     assert dialog.path.text() == str(folder / "event.sqlite3")
@@ -97,6 +106,8 @@ def test_dialog_hands_over_its_fields_and_closes_on_success(window: MainWindow,
     dialog.submit()
     ops.wait_idle()
     assert dialog.result() == NewEventDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: window.file_menu.sign_in_dialog is not None)
+    answer_first_admin(qtbot, window.file_menu.sign_in_dialog)
     assert window.ctx.event_info is not None and window.ctx.event_info.name_zh == "展会"
 
 
@@ -123,11 +134,20 @@ def test_missing_and_invalid_files_show_one_sentence(window: MainWindow, tmp_pat
 
 
 def test_open_file_switches_database(window: MainWindow, tmp_path: Path,
-                                     template_db: Path) -> None:
+                                     template_db: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     other = tmp_path / "other.sqlite3"
     other.write_bytes(template_db.read_bytes())
+    before = window.ctx.db
     window.file_menu.open_url(to_url(other))
     ops.wait_idle()
+    # Its first admin is asked for; closing that dialog leaves the window where it was.
+    qtbot.waitUntil(lambda: window.file_menu.sign_in_dialog is not None)
+    window.file_menu.sign_in_dialog.reject()
+    assert window.file_menu.sign_in_dialog is None and window.ctx.db is before
+    window.file_menu.open_url(to_url(other))
+    ops.wait_idle()
+    qtbot.waitUntil(lambda: window.file_menu.sign_in_dialog is not None)
+    answer_first_admin(qtbot, window.file_menu.sign_in_dialog)
     assert window.ctx.db.url == to_url(other)
     assert window.ctx.event_info is None  # a database without an event opens; views show it empty
 
@@ -158,7 +178,8 @@ def test_password_handling() -> None:
         "postgresql+psycopg://u:p%40ss@h/db"
 
 
-def test_views_follow_the_switch(window: MainWindow, tmp_path: Path, template_db: Path) -> None:
+def test_views_follow_the_switch(window: MainWindow, tmp_path: Path, template_db: Path,
+                                 qtbot) -> None:  # type: ignore[no-untyped-def]
     from eventdesk.services.events import create_event
     from eventdesk.services.exhibitors import ExhibitorInput, create_exhibitor
 
@@ -169,11 +190,19 @@ def test_views_follow_the_switch(window: MainWindow, tmp_path: Path, template_db
         create_event(s, code="OTHER", name_zh="另一个大会", start_date=date(2026, 1, 1),
                      end_date=date(2026, 1, 1))
         create_exhibitor(s, data=ExhibitorInput(name_zh="唯一展商有限公司"), operator="t")
+    create_first_admin(db, username="boss", password=PASSWORD, desk="setup")
     db.dispose()
     window.show_view("people").settle()  # type: ignore[attr-defined]
     window.show_view("exhibitors")  # its loads are still in flight when the switch comes
     window.file_menu.open_url(to_url(other))
     ops.wait_idle()
+    # The other database has its own accounts: sign in there.
+    qtbot.waitUntil(lambda: window.file_menu.sign_in_dialog is not None)
+    dialog = window.file_menu.sign_in_dialog
+    answer_sign_in(qtbot, dialog, name="boss", password="not-the-password")
+    assert dialog.isVisible() and window.ctx.user.username == "tester"
+    answer_sign_in(qtbot, dialog, name=None, password=PASSWORD)
+    qtbot.waitUntil(lambda: window.ctx.user.username == "boss")
     view = window.view("exhibitors")
     view.settle()  # type: ignore[union-attr]
     assert view.model.total == 1  # type: ignore[union-attr]

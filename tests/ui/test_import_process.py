@@ -19,6 +19,8 @@ from eventdesk.services.imports import engine
 from eventdesk.storage import Database
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.transfer.import_wizard import ImportWizard
+from tests.accounts import ADMIN
+from tests.ui.users import as_user
 
 TIMEOUT = 60_000
 
@@ -42,7 +44,7 @@ def test_the_wizard_imports_in_a_child_process(qtbot: QtBot, event_db: Database,
 
     monkeypatch.setattr(engine, "plan", counted)
     with event_db.unit_of_work(write=False) as s:
-        ctx = AppContext(event_db, get_event(s), "organiser")
+        ctx = AppContext(event_db, get_event(s), as_user("organiser"))
     wizard = ImportWizard(ctx, path=str(path))
     qtbot.addWidget(wizard)
     wizard.show()
@@ -73,7 +75,7 @@ def test_a_cancel_while_the_child_plans_writes_nothing(event_db: Database,
         raise Cancelled()
 
     with pytest.raises(Cancelled):
-        import_process.import_list(ActionContext(event_db),
+        import_process.import_list(ActionContext(event_db, user=ADMIN),
                                    request=import_actions.ImportRequest(path=path, kind="people"),
                                    progress=cancel)
     assert people(event_db) == 0

@@ -88,6 +88,7 @@ from eventdesk.ui import ops
 from eventdesk.ui.app import application
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.main_window import MainWindow
+from tests.ui.users import as_user
 
 app = application()
 db = open_database(to_url(sys.argv[1]), create=True)
@@ -95,7 +96,7 @@ with db.unit_of_work() as s:
     build_demo(s, people=40, exhibitors=5, seed=2)
 with db.unit_of_work(write=False) as s:
     event = get_event(s)
-window = MainWindow(AppContext(db, event, "t"))
+window = MainWindow(AppContext(db, event, as_user("t")))
 window.show_view("desk")
 ops.wait_idle(120_000)
 from pypinyin.constants import PHRASES_DICT

@@ -23,6 +23,7 @@ from eventdesk.ui.context import AppContext
 from eventdesk.ui.people.model import CANCELLED_FG, COLUMNS
 from eventdesk.ui.people.view import PeopleView
 from tests.ui.forms import HeldWrite, saved
+from tests.ui.users import as_user
 
 COL = {c.sort: i for i, c in enumerate(COLUMNS)}  # column index by its sort key
 
@@ -56,7 +57,7 @@ def make_people(db: Database, filler: int = 120) -> dict[str, int]:
 def ctx(event_db: Database, qapp: object) -> Iterator[AppContext]:
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    context = AppContext(event_db, event, "tester")
+    context = AppContext(event_db, event, as_user("tester"))
     yield context
     ops.wait_idle()
 
@@ -200,7 +201,7 @@ def test_two_desks_edit_one_person(view: PeopleView, ctx: AppContext, qtbot) -> 
     A's phone kept. When B then types a phone of its own, B is told in the form what the phone
     is now and who changed it; B's entry stays, and Save again writes it."""
     pid = view.ids["张伟"]  # type: ignore[attr-defined]
-    desk_b = PeopleView(AppContext(ctx.db, ctx.event_info, "li"), page_size=50)
+    desk_b = PeopleView(AppContext(ctx.db, ctx.event_info, as_user("li")), page_size=50)
     qtbot.addWidget(desk_b)
     desk_b.show()
     settled(desk_b)
@@ -264,7 +265,7 @@ def test_a_refused_save_is_one_sentence_in_the_form(view: PeopleView, ctx: AppCo
 def test_a_database_without_an_event_registers_nobody(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
     """An EventDesk database whose event was never created opens with empty views; a new
     registration there is refused in one sentence (a person belongs to the event)."""
-    view = PeopleView(AppContext(db, None, "tester"), page_size=50)
+    view = PeopleView(AppContext(db, None, as_user("tester")), page_size=50)
     qtbot.addWidget(view)
     view.show()
     settled(view)

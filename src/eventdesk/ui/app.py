@@ -1,6 +1,13 @@
-"""Start-up: QApplication, fonts, the database (demo event on first run), the main window.
+"""Start-up: QApplication, fonts, the database (demo event on first run), the sign-in, the main
+window.
 
-`--screenshot PNG --view NAME` renders one view on the given database, saves it and exits.
+Signing in comes before anything else (issue 12): a database without accounts asks for its first
+admin; otherwise the sign-in dialog (user name remembered on this desk, never the password). On
+the first run, which builds the demo event, that dialog lists the demo accounts and their
+passwords — from the build's result, in memory only: never on another event or a later start.
+
+`--screenshot PNG --view NAME` renders one view on the given database as the signed-in user
+given by the command line, saves it and exits.
 """
 
 from __future__ import annotations
@@ -10,30 +17,38 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from eventdesk import messages
-from eventdesk.domain.errors import DomainError
+from eventdesk.actions import accounts
+from eventdesk.actions.base import ActionContext
+from eventdesk.domain.access import Principal
+from eventdesk.domain.errors import DomainError, NotSignedIn
 from eventdesk.files import replacing, write_whole
-from eventdesk.services.audit import os_operator
-from eventdesk.services.events import get_event, has_event
+from eventdesk.services.events import EventInfo, get_event, has_event
 from eventdesk.storage import (
     Database,
-    Session,
     database_error,
     default_db_path,
+    describe,
     open_database,
     resolve_url,
     sqlite_path,
     to_url,
 )
 from eventdesk.ui import ops
+from eventdesk.ui.accounts.sign_in import FirstAdminDialog, ShownAccount, SignInDialog
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.fonts import register_fonts
 from eventdesk.ui.main_window import VIEW_KEYS, MainWindow
+
+if TYPE_CHECKING:  # the demo's modules load only when the first run builds it (start-up time)
+    from eventdesk.actions.demo import DemoBuilt
 
 
 def application() -> QApplication:
@@ -55,14 +70,22 @@ def is_first_run(url: str) -> bool:
     return path is not None and path == default_db_path() and not path.exists()
 
 
+T = TypeVar("T")
+
+
 def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors: int = 2500,
-                             people: int = 30_000) -> None:
+                             people: int = 30_000) -> list[ShownAccount]:
     """Build the reference demo event in a worker while a progress dialog shows live progress.
 
     The GUI thread runs a local event loop until the build has delivered its result, so the
     dialog repaints and its bar follows the build's reports (blocking in a wait here left a black
-    window for the whole build). Raises what the build raised."""
-    from eventdesk.demo.build import DemoSummary, build_demo, overall_progress
+    window for the whole build). Raises what the build raised.
+
+    Returns the demo's accounts with their passwords (actions.demo: one per role), for the
+    sign-in screen of this start only. Nobody is signed in yet: on a new database the build
+    needs nobody (it creates the accounts)."""
+    from eventdesk.actions.demo import build_demo
+    from eventdesk.demo.build import overall_progress
 
     dialog = QProgressDialog("正在创建演示活动… Building the demo event…", "", 0, 100)
     dialog.setWindowTitle("EventDesk")
@@ -72,13 +95,15 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
     dialog.setAutoClose(False)  # closed below, once the result is in
     dialog.setAutoReset(False)
     dialog.show()
-    ctx = AppContext(db, None, os_operator())
+    actx = ActionContext(db=db, desk=_desk_name(), operator="demo")
     failure: list[BaseException] = []
     finished: list[bool] = []
+    built: list[DemoBuilt] = []
     loop = QEventLoop()
 
-    def work(session: Session, progress: ops.Progress) -> DemoSummary:
-        return build_demo(session, exhibitors=exhibitors, people=people,
+    def work(progress: ops.Progress) -> DemoBuilt:
+        return build_demo(actx, exhibitors=exhibitors, people=people, seed=1, replace=False,
+                          database=describe(db.url),
                           progress=overall_progress(progress.report, exhibitors=exhibitors,
                                                     people=people))
 
@@ -86,7 +111,8 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
 
-    def on_done(_summary: DemoSummary) -> None:
+    def on_done(result: DemoBuilt) -> None:
+        built.append(result)
         finished.append(True)
         loop.quit()
 
@@ -95,53 +121,135 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
         finished.append(True)
         loop.quit()
 
-    ops.run_in_background(ctx, work, on_done=on_done, on_error=on_error,
-                          on_progress=on_progress, write=True)
+    ops.run_call_with_progress(work, on_done=on_done, on_error=on_error, on_progress=on_progress)
     if not finished:
         loop.exec()
     dialog.close()
     dialog.deleteLater()
     if failure:
         raise failure[0]
+    return demo_accounts(built[0])
+
+
+def demo_accounts(built: DemoBuilt) -> list[ShownAccount]:
+    """The accounts a demo build created, with their passwords, to show on the sign-in."""
+    return [ShownAccount(username=u.username, role=u.role, password=u.password)
+            for u in built.users]
 
 
 def open_for_gui(url: str) -> Database:
+    return open_for_sign_in(url)[0]
+
+
+def open_for_sign_in(url: str) -> tuple[Database, list[ShownAccount]]:
+    """The database at `url` and, on the first run (which builds the demo event there), the
+    demo accounts to show on the sign-in screen; an empty list otherwise."""
     if is_first_run(url):
         db = open_database(url, create=True)
-        build_demo_with_progress(db)
-        return db
-    return open_database(url)
+        return db, build_demo_with_progress(db)
+    return open_database(url), []
 
 
-def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str = "desk") -> int:
+def wait_for(fn: Callable[[], T]) -> T:
+    """`fn()` on a worker while the GUI thread's event loop turns (start-up, before any window:
+    database work stays off the GUI thread there too). Returns its value; raises what it raised."""
+    loop = QEventLoop()
+    values: list[T] = []
+    failures: list[BaseException] = []
+
+    def done(value: T) -> None:
+        values.append(value)
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        failures.append(exc)
+        loop.quit()
+
+    ops.run_call_in_background(fn, on_done=done, on_error=failed)
+    if not values and not failures:
+        loop.exec()
+    if failures:
+        raise failures[0]
+    return values[0]
+
+
+def desk_settings() -> QSettings:
+    return QSettings("EventDesk", "EventDesk")
+
+
+def _desk_name() -> str:
+    return str(desk_settings().value("desk/name", "desk-1"))
+
+
+def sign_in_at_start(db: Database, event: EventInfo | None, *,
+                     shown: Sequence[ShownAccount] = (),
+                     username: str | None = None) -> Principal | None:
+    """Who works at this desk: the first admin of a database without accounts, else whoever
+    signs in (`username`: offered in the dialog instead of the last one of this desk). None
+    when the person closed the dialog (the program ends)."""
+    settings = desk_settings()
+    desk = _desk_name()
+    if wait_for(lambda: accounts.needs_first_admin(db)):
+        first = FirstAdminDialog(db, desk=desk, settings=settings)
+        return first.principal if first.exec() else None
+    dialog = SignInDialog(db, desk=desk, settings=settings,
+                          event_name=event.name_zh if event is not None else "",
+                          demo_accounts=shown, username=username)
+    return dialog.principal if dialog.exec() else None
+
+
+def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str = "desk",
+            user: Principal | None = None) -> int:
+    """The desktop program. `user`: the account already signed in by the command line (--user
+    / EVENTDESK_USER, cli.signin) — what --screenshot needs, having no window to sign in at;
+    without it the window's own sign-in asks (a screenshot ends with one sentence, exit 5)."""
     if view not in VIEW_KEYS:
         print("eventdesk: " + messages.text("cli.unknown_view", view=view,
                                             views=", ".join(VIEW_KEYS)), file=sys.stderr)
         return 2
     app = application()
     url = resolve_url(db)
+    opened: list[Database] = []
     try:
-        database = open_for_gui(url)
-        with database.unit_of_work(write=False) as session:
-            event = get_event(session) if has_event(session) else None
+        database, shown = open_for_sign_in(url)
+        opened.append(database)
+        event = wait_for(lambda: _read_event(database))
+        principal = user
+        if principal is None and screenshot is not None:  # no window to sign in at
+            first = wait_for(lambda: accounts.needs_first_admin(database))
+            raise NotSignedIn(code="auth.no_accounts" if first else "auth.no_user")
     except Exception as exc:  # noqa: BLE001 - a database error becomes one sentence, not a trace
         reason = exc if isinstance(exc, DomainError) else database_error(exc, url=url)
         if reason is None:
             raise
+        for failed in opened:
+            failed.dispose()
         exc = reason
+        code = int(getattr(exc, "exit_code", 2))  # 5: not signed in or not allowed
         if screenshot is not None:
             print(f"eventdesk: {messages.describe(exc)}", file=sys.stderr)
-            return 2
+            return code
         QMessageBox.critical(None, "EventDesk", messages.describe(exc))
-        return 2
-    ctx = AppContext(database, event, os_operator())
+        return code
+    if principal is None:
+        principal = sign_in_at_start(database, event, shown=shown)
+        if principal is None:  # the dialog was closed: nobody signed in, nothing opens
+            database.dispose()
+            return 0
+    del shown  # the demo passwords are shown once, on that dialog only
+    ctx = AppContext(database, event, principal)
     window = MainWindow(ctx)
-    window.show_view(view)
+    window.show_view(view if window.allowed(view) else window.first_view())
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     window.show()
     start_heartbeat_log(app)
     return app.exec()
+
+
+def _read_event(db: Database) -> EventInfo | None:
+    with db.unit_of_work(write=False) as session:
+        return get_event(session) if has_event(session) else None
 
 
 HEARTBEAT_ENV = "EVENTDESK_HEARTBEAT_LOG"

@@ -1,10 +1,12 @@
-"""What every view shares: the open database, the event, and the "what changed" signal."""
+"""What every view shares: the open database, the event, the signed-in user, and the "what
+changed" signal."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from eventdesk.actions.base import ActionContext, Topic
+from eventdesk.domain.access import Permission, Principal
 from eventdesk.services.events import EventInfo
 from eventdesk.storage import Database
 
@@ -17,20 +19,58 @@ SCHEDULE = Topic.SCHEDULE
 EVENT = Topic.EVENT
 
 
+LOCK_KEY = "desk/lock_minutes"
+DEFAULT_LOCK_MINUTES = 5.0
+
+
+def lock_minutes(settings: QSettings) -> float:
+    """The desk's idle lock in minutes (issue 12: default 5; 0 = never; fractions allowed)."""
+    try:
+        value = float(str(settings.value(LOCK_KEY, DEFAULT_LOCK_MINUTES)))
+    except ValueError:
+        return DEFAULT_LOCK_MINUTES
+    return max(value, 0.0)
+
+
 class AppContext(QObject):
     changed = Signal(object)  # a frozenset of topics
     database_replaced = Signal()
+    user_changed = Signal()  # another user signed in at this desk (shift change)
 
-    def __init__(self, db: Database, event: EventInfo | None, operator: str) -> None:
+    def __init__(self, db: Database, event: EventInfo | None, user: Principal) -> None:
         super().__init__()
         self.db = db
         self.event_info = event
-        self.operator = operator
+        self._user = user
         # One object for the window's life, made here on the GUI thread: Qt shares what every
         # QSettings of the process reads and writes, and making one reads the file again (a
         # millisecond on the GUI thread, for every action run: each keystroke's search).
         self._settings = QSettings("EventDesk", "EventDesk")
         self._desk_name: str | None = None
+        self._lock_minutes: float | None = None
+
+    @property
+    def user(self) -> Principal:
+        """The signed-in account every action of this window runs as (its role decides what
+        the actions allow: actions.access.require)."""
+        return self._user
+
+    @property
+    def operator(self) -> str:
+        """The signed-in user's name, as audit entries and check-ins record it."""
+        return self._user.username
+
+    def can(self, permission: Permission) -> bool:
+        """Whether the signed-in user's role has `permission` (what the window shows; the
+        actions check it again)."""
+        return self._user.can(permission)
+
+    def switch_user(self, user: Principal) -> None:
+        """Another user signed in at this desk: later actions run as them."""
+        changed = user != self._user
+        self._user = user
+        if changed:
+            self.user_changed.emit()
 
     @property
     def settings(self) -> QSettings:
@@ -48,17 +88,36 @@ class AppContext(QObject):
         """The desk settings were loaded or changed (ui/desk/view.py)."""
         self._desk_name = name
 
+    @property
+    def lock_minutes(self) -> float:
+        """Minutes without input after which the window locks (desk settings; 0 = never),
+        read once: the lock looks at it every second."""
+        if self._lock_minutes is None:
+            self._lock_minutes = lock_minutes(self.settings)
+        return self._lock_minutes
+
+    def remember_lock(self, minutes: float) -> None:
+        """The desk settings' idle lock was changed (ui/desk/view.py)."""
+        self._lock_minutes = minutes
+
     def action_context(self) -> ActionContext:
-        """Who acts where, for an action run from this window (open database, desk, operator)."""
-        return ActionContext(db=self.db, desk=self.desk_name, operator=self.operator)
+        """Who acts where, for an action run from this window: the open database, this desk,
+        and the signed-in user (also as the operator written into audit entries)."""
+        return ActionContext(db=self.db, desk=self.desk_name, operator=self._user.username,
+                             user=self._user)
 
     def notify(self, *topics: str) -> None:
         if topics:
             self.changed.emit(frozenset(topics))
 
-    def replace_database(self, db: Database, event: EventInfo | None) -> None:
+    def replace_database(self, db: Database, event: EventInfo | None,
+                         user: Principal | None = None) -> None:
+        """Switch the window to another database; `user`: the account signed in on it (the
+        accounts are the database's own), None keeps the current one (tests)."""
         old = self.db
         self.db, self.event_info = db, event
+        if user is not None:
+            self._user = user
         old.dispose()
         self.database_replaced.emit()
         self.notify(PEOPLE, EXHIBITORS, CHECKINS, PRINTS, SCHEDULE, EVENT)

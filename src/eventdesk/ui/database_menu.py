@@ -1,8 +1,10 @@
 """File menu: new empty event, open a database file, connect to a server, recent databases.
 
 Opening a database (migrating it, or reaching a server that may time out) runs off the GUI thread;
-the event is then read through ops like any other service call, and the whole program switches
-over with AppContext.replace_database. Recent databases are remembered as URLs without passwords.
+the event is then read through ops like any other service call. Accounts belong to a database, so
+the person signs in on the new one (its first admin, for a database without accounts) before the
+whole program switches over with AppContext.replace_database; closing that dialog keeps the
+database open before. Recent databases are remembered as URLs without passwords.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk import messages
+from eventdesk.actions import accounts
+from eventdesk.domain.access import Principal
 from eventdesk.domain.qr import is_event_code
 from eventdesk.services.events import EventInfo, create_event, get_event, has_event
 from eventdesk.storage import (
@@ -41,6 +45,7 @@ from eventdesk.storage import (
     to_url,
 )
 from eventdesk.ui import ops
+from eventdesk.ui.accounts.sign_in import FirstAdminDialog, SignInDialog
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.dialogs import ok_cancel, path_row
 
@@ -225,6 +230,8 @@ class DatabaseMenu(QMenu):
         self.window_ = window
         self.ctx: AppContext = window.ctx
         self.last_error = ""
+        # The sign-in (or first admin) dialog of a database being opened, while it is open.
+        self.sign_in_dialog: SignInDialog | FirstAdminDialog | None = None
         self.addAction("新建活动… New empty event", self.new_event_dialog)
         self.addAction("打开数据库文件… Open database file…", self.open_file_dialog)
         self.addAction("连接服务器… Connect to server…", lambda: self.connect_dialog())
@@ -294,7 +301,7 @@ class DatabaseMenu(QMenu):
             self._dialog_error(dialog, sentence(exc, url))
 
         def opened(db: Database) -> None:
-            temp = AppContext(db, None, self.ctx.operator)
+            temp = AppContext(db, None, self.ctx.user)
 
             def done(info: EventInfo) -> None:
                 if dialog is not None:
@@ -317,7 +324,7 @@ class DatabaseMenu(QMenu):
         self._open_then(lambda: open_database(url, create=True), opened, failed)
 
     def _read_event(self, db: Database, failed: Callable[[BaseException], None]) -> None:
-        temp = AppContext(db, None, self.ctx.operator)
+        temp = AppContext(db, None, self.ctx.user)
 
         def bad(exc: BaseException) -> None:
             db.dispose()
@@ -334,9 +341,39 @@ class DatabaseMenu(QMenu):
         ops.run_call_in_background(open_fn, on_done=then, on_error=failed)
 
     def _switch(self, db: Database, event: EventInfo | None) -> None:
-        remember(self.ctx, db.url)
-        self.ctx.replace_database(db, event)
-        self.window_.statusBar().showMessage(f"已打开 Opened {describe(db.url)}", 5000)
+        """Sign in on `db` (its accounts, not this one's), then switch the window over to it;
+        the dialog closed: `db` is closed and the window stays where it was."""
+
+        def signed_in(user: Principal) -> None:
+            remember(self.ctx, db.url)
+            self.ctx.replace_database(db, event, user)
+            self.window_.statusBar().showMessage(f"已打开 Opened {describe(db.url)}", 5000)
+
+        def ask(first: bool) -> None:
+            settings, desk = self.ctx.settings, self.ctx.desk_name
+            dialog: SignInDialog | FirstAdminDialog = (
+                FirstAdminDialog(db, desk=desk, settings=settings, parent=self.window_) if first
+                else SignInDialog(db, desk=desk, settings=settings, parent=self.window_,
+                                  event_name=event.name_zh if event is not None else ""))
+            self.sign_in_dialog = dialog
+
+            def finished(result: int) -> None:
+                self.sign_in_dialog = None
+                dialog.deleteLater()
+                if result == QDialog.DialogCode.Accepted and dialog.principal is not None:
+                    signed_in(dialog.principal)
+                else:
+                    db.dispose()
+
+            dialog.finished.connect(finished)
+            dialog.open()
+
+        def failed(exc: BaseException) -> None:
+            db.dispose()
+            self.report_error(sentence(exc, db.url))
+
+        ops.run_call_in_background(lambda: accounts.needs_first_admin(db), on_done=ask,
+                                   on_error=failed)
 
     def _dialog_error(self, dialog: Any, message: str) -> None:
         if dialog is not None:

@@ -1,7 +1,11 @@
 """The main window: navigation on the left, one view at a time on the right, File menu.
 
 The scanner always wins: for the window's whole life a scanner burst in any view or dialog of
-the program is a scan at the desk (ui/desk/scanner.py), never text in a field.
+the program is a scan at the desk (ui/desk/scanner.py), never text in a field — except while the
+window is locked, when the lock screen refuses it with a sentence.
+
+The window shows what the signed-in user's role allows (domain.access): views and menu actions
+of other roles are hidden. That is a convenience: every action checks the role again.
 """
 
 from __future__ import annotations
@@ -23,9 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk import messages
 from eventdesk.domain import names
+from eventdesk.domain.access import Permission
 from eventdesk.storage import describe
 from eventdesk.ui import ops
+from eventdesk.ui.accounts.lock import DeskLock
+from eventdesk.ui.accounts.sign_in import who
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.desk.scanner import ScannerFilter
 from eventdesk.ui.placeholder import PlaceholderView
@@ -36,16 +44,19 @@ class ViewSpec:
     key: str
     label: str
     module: str  # eventdesk.ui.<module> providing create_view(ctx) -> QWidget
+    permission: Permission  # what the signed-in user's role needs to see the view
 
 
+# Desk staff see the desk, print staff the batch badges, organisers and admins everything: the
+# people and exhibitor views are their editors, the schedule view its editor.
 VIEWS: tuple[ViewSpec, ...] = (
-    ViewSpec("desk", "签到台 Desk", "desk.view"),
-    ViewSpec("people", "人员 People", "people.view"),
-    ViewSpec("exhibitors", "展商 Exhibitors", "exhibitors.view"),
-    ViewSpec("schedule", "日程 Schedule", "schedule.view"),
-    ViewSpec("badges", "胸卡 Badges", "badges.view"),
-    ViewSpec("designer", "胸卡设计 Designer", "designer.window"),
-    ViewSpec("dashboard", "数据 Dashboard", "dashboard.view"),
+    ViewSpec("desk", "签到台 Desk", "desk.view", Permission.CHECK_IN),
+    ViewSpec("people", "人员 People", "people.view", Permission.EDIT_PEOPLE),
+    ViewSpec("exhibitors", "展商 Exhibitors", "exhibitors.view", Permission.EDIT_EXHIBITORS),
+    ViewSpec("schedule", "日程 Schedule", "schedule.view", Permission.EDIT_SCHEDULE),
+    ViewSpec("badges", "胸卡 Badges", "badges.view", Permission.BATCH_PRINT),
+    ViewSpec("designer", "胸卡设计 Designer", "designer.window", Permission.EDIT_LAYOUTS),
+    ViewSpec("dashboard", "数据 Dashboard", "dashboard.view", Permission.DASHBOARD),
 )
 VIEW_KEYS = tuple(v.key for v in VIEWS)
 
@@ -91,9 +102,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self._on_nav)
         self._status = QLabel()
+        self._user_label = QLabel()
+        self._user_label.setObjectName("signedInUser")
+        self.statusBar().addPermanentWidget(self._user_label)
         self.statusBar().addPermanentWidget(self._status)
+        self._view_actions: dict[str, QAction] = {}
         self._build_menus()
         ctx.database_replaced.connect(self._on_database_replaced)
+        ctx.user_changed.connect(self._on_user_changed)
         self._update_title()
         # The first keystroke of a search (or of a scan into the desk's search field) folds the
         # query to simplified script: load those dictionaries (~1 s) now, off the GUI thread,
@@ -104,14 +120,18 @@ class MainWindow(QMainWindow):
         self.scanner = ScannerFilter(self, everywhere=True)
         self.scanner.scanned.connect(self.on_scan)
         self.scanner.install()
+        self.lock = DeskLock(self)
+        self.apply_role()
 
     # -- the scanner -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         self.scanner.install()  # again, if the window is shown after a close
+        self.lock.start()
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.scanner.remove()
+        self.lock.stop()
         super().closeEvent(event)
 
     def on_scan(self, payload: str) -> None:
@@ -128,9 +148,29 @@ class MainWindow(QMainWindow):
             on_scan(payload)
 
     # -- views ---------------------------------------------------------------------------
+    def allowed(self, key: str) -> bool:
+        """Whether the signed-in user's role may see view `key`."""
+        return self.ctx.can(VIEWS[VIEW_KEYS.index(key)].permission)
+
+    def first_view(self) -> str:
+        """The view a user of this role starts on: the desk if they work one."""
+        return next((spec.key for spec in VIEWS if self.allowed(spec.key)), VIEWS[0].key)
+
     def show_view(self, key: str) -> QWidget:
+        """Show view `key` and return it; a view the user's role lacks is refused with a
+        sentence in the status bar and the shown view stays (returned)."""
+        if not self.allowed(key):
+            label = VIEWS[VIEW_KEYS.index(key)].label
+            self.statusBar().showMessage(messages.text("signin.view_refused", view=label,
+                                                       who=who(self.ctx.user)), 10_000)
+            current = self.stack.currentWidget()
+            if current is None:
+                return self.show_view(self.first_view())
+            return current
         row = VIEW_KEYS.index(key)
         self.nav.setCurrentRow(row)
+        if key not in self._views:  # the row was current already (its view was dropped)
+            self._on_nav(row)
         return self._views[key]
 
     def view(self, key: str) -> QWidget | None:
@@ -140,6 +180,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         spec = VIEWS[row]
+        if not self.allowed(spec.key):
+            return
         widget = self._views.get(spec.key)
         if widget is None:
             widget = create_view(spec, self.ctx)
@@ -150,20 +192,52 @@ class MainWindow(QMainWindow):
         if callable(activated):
             activated()
 
-    def _on_database_replaced(self) -> None:
-        current = self.nav.currentRow()
+    def _drop_views(self) -> None:
         for widget in self._views.values():
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self._views.clear()
+
+    def _on_database_replaced(self) -> None:
+        current = self.nav.currentRow()
+        self._drop_views()
+        self.apply_role()
+        key = VIEWS[current].key if current >= 0 else self.first_view()
+        self.show_view(key if self.allowed(key) else self.first_view())
+
+    def _on_user_changed(self) -> None:
+        """Shift change: the new user starts afresh, on their role's first view — nothing of
+        the previous user's work (a search, a form, contacts their role showed) stays."""
+        self._drop_views()
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+        self.apply_role()
+        self.show_view(self.first_view())
+
+    def apply_role(self) -> None:
+        """Show the views and menu actions the signed-in user's role allows, name the user."""
+        for row, spec in enumerate(VIEWS):
+            allowed = self.allowed(spec.key)
+            item = self.nav.item(row)
+            if item is not None:
+                item.setHidden(not allowed)
+            action = self._view_actions.get(spec.key)
+            if action is not None:
+                action.setVisible(allowed)
+        for action, permission in self._guarded_actions:
+            action.setVisible(self.ctx.can(permission))
+        # A menu with nothing the user may do is not shown at all.
+        self.transfer_menu.menuAction().setVisible(
+            any(action.isVisible() for action in self.transfer_menu.actions()))
         self._update_title()
-        self._on_nav(current if current >= 0 else 0)
 
     def _update_title(self) -> None:
         event = self.ctx.event_info
         name = event.name_zh if event else "（无活动）"
-        self.setWindowTitle(f"EventDesk — {name}")
+        self.setWindowTitle(f"EventDesk — {name} — {who(self.ctx.user)}")
         self._status.setText(describe(self.ctx.db.url))
+        self._user_label.setText(messages.text("signin.status", who=who(self.ctx.user)))
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -182,3 +256,16 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, k=spec.key: self.show_view(k))
             nav_menu.addAction(action)
+            self._view_actions[spec.key] = action
+        from eventdesk.ui.accounts.menu import AccountMenu
+
+        self.account_menu = AccountMenu(self)
+        self.menuBar().addMenu(self.account_menu)
+
+    @property
+    def _guarded_actions(self) -> list[tuple[QAction, Permission]]:
+        """Menu actions shown only to roles with the permission (the import and export of the
+        数据 menu, the users dialog of the 账户 menu)."""
+        named = {action.objectName(): action for action in self.transfer_menu.actions()}
+        guarded = [(named["import"], Permission.IMPORT), (named["export"], Permission.EXPORT)]
+        return guarded + self.account_menu.guarded()

@@ -49,7 +49,7 @@ from eventdesk.ui.context import AppContext
 
 __all__ = ["BackgroundOp", "Cancelled", "Latest", "Progress", "collect_garbage_on_gui_thread",
            "error_text", "freeze_long_lived", "run_action", "run_call_in_background",
-           "run_in_background", "share_the_gil", "wait_idle"]
+           "run_call_with_progress", "run_in_background", "share_the_gil", "wait_idle"]
 
 T = TypeVar("T")
 
@@ -380,6 +380,19 @@ def run_call_in_background(
 ) -> BackgroundOp:
     """A background call that needs no unit of work (opening or migrating a database)."""
     return _start(lambda _progress: fn(), on_done=on_done, on_error=on_error, owner=owner)
+
+
+def run_call_with_progress(
+    fn: Callable[[Progress], T],
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    owner: QObject | None = None,
+) -> BackgroundOp:
+    """A background call that opens its own units of work and reports progress, run before
+    any window has an AppContext (the first run's demo build, which creates the accounts)."""
+    return _start(fn, on_done=on_done, on_error=on_error, on_progress=on_progress, owner=owner)
 
 
 def pending() -> int:

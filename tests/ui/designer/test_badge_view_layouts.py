@@ -11,8 +11,10 @@ from eventdesk.services.events import get_event
 from eventdesk.storage import Database
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from tests.accounts import ADMIN
 from tests.pdf.badge_samples import page_texts
 from tests.services.people_cases import add
+from tests.ui.users import as_user
 
 
 def test_a_run_from_the_badge_view_uses_the_event_layout(qtbot, event_db: Database,  # type: ignore[no-untyped-def]
@@ -24,10 +26,11 @@ def test_a_run_from_the_badge_view_uses_the_event_layout(qtbot, event_db: Databa
     designed = layouts.copy_of_builtin("bold", new_name="kunshan")
     designed.document["variants"][0]["front"].append(
         {"type": "text", "text": "KUNSHAN-HALL-PASS", "box": [6, 142, 93, 5], "size": 8})
-    layouts.save_layout(ActionContext(db=event_db, operator="organiser"), layout=designed)
+    layouts.save_layout(ActionContext(db=event_db, operator="organiser", user=ADMIN),
+                        layout=designed)
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    view = BadgeView(AppContext(event_db, event, "printer"))
+    view = BadgeView(AppContext(event_db, event, as_user("printer")))
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.layout_box.findData("kunshan") >= 0, timeout=10_000)
     assert view.layout_box.itemText(view.layout_box.findData("kunshan")).endswith("★")

@@ -24,8 +24,10 @@ from eventdesk.ui.context import AppContext
 from eventdesk.ui.designer import files
 from eventdesk.ui.designer.model import box_of
 from eventdesk.ui.designer.window import DesignerView
+from tests.accounts import ADMIN
 from tests.pdf.badge_samples import page_texts
 from tests.services.people_cases import add
+from tests.ui.users import as_user
 
 DATA = Path(__file__).parents[2] / "data" / "layouts"
 
@@ -39,7 +41,7 @@ def view(qtbot, event_db: Database) -> Iterator[DesignerView]:  # type: ignore[n
         company="苏州工业园区人工智能产业创新中心管理服务有限公司")
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    widget = DesignerView(AppContext(event_db, event, "organiser"))
+    widget = DesignerView(AppContext(event_db, event, as_user("organiser")))
     qtbot.addWidget(widget)
     widget.resize(1300, 820)
     widget.show()
@@ -126,7 +128,7 @@ def test_a_design_saved_from_the_page_is_what_the_desk_prints(
     qtbot.waitUntil(lambda: view.stack.isClean(), timeout=5000)
     assert messages.text("layout.saved", name="default") == view.status.text()
     jobs: list[bytes] = []
-    desk = ActionContext(db=event_db, desk="desk-9", operator="staff")
+    desk = ActionContext(db=event_db, desk="desk-9", operator="staff", user=ADMIN)
     print_badge(desk, person_id=1, send=jobs.append)
     assert "SPONSOR-KUNSHAN" in page_texts(jobs[0])[0]
 
@@ -152,7 +154,7 @@ def test_a_broken_stored_layout_opens_the_builtin_and_says_why(qtbot, event_db: 
         s.add(BadgeLayout(name="default", title="坏的", document='{"variants": "nope"}'))
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    widget = DesignerView(AppContext(event_db, event, "organiser"))
+    widget = DesignerView(AppContext(event_db, event, as_user("organiser")))
     qtbot.addWidget(widget)
     widget.settle()
     assert "不能使用" in widget.status.text()  # one sentence, no modal box, no traceback

@@ -20,6 +20,10 @@ Two scopes: the main window's filter takes bursts in every window and dialog of 
 the main window's whole life (`everywhere=True`); a desk view on its own (tests, a kiosk) takes
 them in its window and the dialogs opened over it. A desk inside a main window leaves the bursts
 to the main window's filter, so each scan is taken once.
+
+The filter also notes when the operator last touched a key, a mouse button or the wheel
+(`last_input`): the desk lock (ui/accounts/lock.py) reads it, so that idleness costs no second
+application-wide filter.
 """
 
 from __future__ import annotations
@@ -58,6 +62,9 @@ MAX_BUFFER = 300
 FOREIGN_MIN_LENGTH = 8
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _WATCHED = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.InputMethod)
+# What counts as someone at the desk (besides pointer movement, which the lock reads itself).
+_INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+          QEvent.Type.InputMethod)
 
 Restore = Callable[[str], None]  # given the burst's text
 
@@ -89,6 +96,7 @@ class ScannerFilter(QObject):
         self._last_parent = 0
         self._swallow_release: int | None = None
         self._installed = False
+        self.last_input = time.monotonic()  # of the last key, click, wheel turn (monotonic s)
 
     # -- life cycle ----------------------------------------------------------------------------
     def install(self) -> None:
@@ -149,6 +157,8 @@ class ScannerFilter(QObject):
     # -- the filter ------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
+        if kind in _INPUT:
+            self.last_input = time.monotonic()
         if kind not in _WATCHED or not isinstance(obj, QWidget) or not self._active() \
                 or not self._in_scope(obj):
             return False

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk.ui.context import DEFAULT_LOCK_MINUTES, lock_minutes
 from eventdesk.ui.dialogs import ok_cancel
 
 PDF_PRINTER = "pdf"  # "printer" that saves each badge as a PDF file in pdf_dir
@@ -35,6 +37,7 @@ class DeskSettings:
     auto_print: bool = False
     sounds: bool = True
     pdf_dir: str = ""
+    lock_minutes: float = DEFAULT_LOCK_MINUTES  # idle lock (ui/accounts/lock.py); 0 = never
 
     @property
     def pdf_folder(self) -> Path:
@@ -60,11 +63,13 @@ def load(settings: QSettings) -> DeskSettings:
         auto_print=_bool(settings.value("desk/auto_print"), d.auto_print),
         sounds=_bool(settings.value("desk/sounds"), d.sounds),
         pdf_dir=str(settings.value("desk/pdf_dir", d.pdf_dir)),
+        lock_minutes=lock_minutes(settings),
     )
 
 
 def save(settings: QSettings, desk: DeskSettings) -> None:
-    for key in ("name", "printer", "layout", "preset", "auto_print", "sounds", "pdf_dir"):
+    for key in ("name", "printer", "layout", "preset", "auto_print", "sounds", "pdf_dir",
+                "lock_minutes"):
         settings.setValue(f"desk/{key}", getattr(desk, key))
     settings.sync()
 
@@ -80,7 +85,7 @@ def _layouts() -> list[str]:
 
 class DeskSettingsDialog(QDialog):
     def __init__(self, current: DeskSettings, parent: QWidget | None = None,
-                 settings: QSettings | None = None) -> None:
+                 settings: QSettings | None = None, *, may_change_lock: bool = True) -> None:
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle("签到台设置 Desk settings")
@@ -131,6 +136,20 @@ class DeskSettingsDialog(QDialog):
         form.addRow("纸张", self.preset_box)
         form.addRow(self.auto_print)
         form.addRow(self.sounds)
+        # Idle lock: whole minutes in the dialog (a stored fraction, e.g. a test's, is kept).
+        self.lock_minutes = QDoubleSpinBox()
+        self.lock_minutes.setObjectName("lockMinutes")
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setDecimals(0 if current.lock_minutes == int(current.lock_minutes)
+                                      else 2)
+        self.lock_minutes.setSuffix(" 分钟 min")
+        self.lock_minutes.setSpecialValueText("从不 Never")
+        self.lock_minutes.setValue(current.lock_minutes)
+        # Who may let a desk stay unlocked: the settings permission (admins), not desk staff.
+        self.lock_minutes.setEnabled(may_change_lock)
+        if not may_change_lock:
+            self.lock_minutes.setToolTip("只有管理员可以修改 Only an admin may change this")
+        form.addRow("无操作自动锁定 Lock when idle", self.lock_minutes)
         buttons = ok_cancel(self)
         form.addRow(buttons)
 
@@ -140,7 +159,8 @@ class DeskSettingsDialog(QDialog):
                             layout=str(self.layout_box.currentData() or "default"),
                             preset=str(self.preset_box.currentData() or "a6"),
                             auto_print=self.auto_print.isChecked(),
-                            sounds=self.sounds.isChecked(), pdf_dir=self.pdf_dir.text().strip())
+                            sounds=self.sounds.isChecked(), pdf_dir=self.pdf_dir.text().strip(),
+                            lock_minutes=self.lock_minutes.value())
 
     def open_calibration(self) -> QDialog:
         """The calibration dialog for the printer and paper chosen here (this desk's name)."""

@@ -38,6 +38,7 @@ from eventdesk.actions import desk as desk_actions
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.desk import DeskCheckIn, UndoneAtDesk
 from eventdesk.domain import CATEGORY_LABELS_ZH
+from eventdesk.domain.access import Permission
 from eventdesk.domain.qr import looks_like_scan
 from eventdesk.messages import describe
 from eventdesk.messages.desk import desk_label, desk_text, layout_hint, reason_text
@@ -392,11 +393,14 @@ class DeskView(QWidget):
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = desk_settings.DeskSettingsDialog(self.desk, self, self.ctx.settings)
+        dialog = desk_settings.DeskSettingsDialog(
+            self.desk, self, self.ctx.settings,
+            may_change_lock=self.ctx.can(Permission.SETTINGS))
         if dialog.exec():
             self.desk = dialog.result_settings()
             desk_settings.save(self.ctx.settings, self.desk)
             self.ctx.remember_desk(self.desk.name)
+            self.ctx.remember_lock(self.desk.lock_minutes)
             self._refresh_header()
         self.search.setFocus()
 
