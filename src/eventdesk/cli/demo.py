@@ -69,10 +69,12 @@ def run(args: argparse.Namespace) -> int:
                     existing = get_event(session)
                     raise EventAlreadyExists(code="demo.refused", database=describe(url),
                                              name=existing.name_zh, event_code=existing.code)
-                demo_service.clear_event(session)
+                replaced = demo_service.clear_event(session)
+            else:
+                replaced = None
             summary = demo_service.build_demo(session, exhibitors=args.exhibitors,
                                               people=args.people, seed=args.seed,
-                                              progress=progress)
+                                              progress=progress, replaced=replaced)
     finally:
         db.dispose()
     if progress:
