@@ -155,8 +155,9 @@ def test_a_check_in_writes_its_entry_into_the_chain(event_db: Database) -> None:
 
 
 def test_desks_appending_at_once_make_one_chain(db: Database) -> None:
-    # Eight desks on one server (on SQLite: one file), each appending 25 entries in their own transactions (some of
-    # them batches): one chain, no fork (the unique seq index would refuse one), no gap.
+    # Eight desks on one server (on SQLite: one file), each appending 25 entries in their own
+    # transactions (some of them batches): one chain, no fork (the unique seq index would
+    # refuse one), no gap.
     errors: list[BaseException] = []
 
     def desk(n: int) -> None:
