@@ -364,7 +364,8 @@ def overall_progress(report: Callable[[int, int], None], *, exhibitors: int,
 def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000, seed: int = 1,
                today: date | None = None,
                progress: Callable[[str, int, int], None] | None = None,
-               replaced: dict[str, object] | None = None) -> DemoSummary:
+               replaced: dict[str, object] | None = None,
+               operator: str | None = None) -> DemoSummary:
     """Build the reference event into an empty database. Flushes, never commits.
 
     Raises EventAlreadyExists when the database already holds an event (see clear_event).
@@ -427,7 +428,7 @@ def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000,
         by_category={c.value: by_category.get(c.value, 0) for c in Category},
         cancelled=cancelled, rooms=agenda.rooms, tracks=agenda.tracks,
         agenda_items=agenda.items, agenda_speakers=agenda.speaker_links, seconds=seconds)
-    audit.record(session, actor=audit.os_operator(), action="event.demo_built",
+    audit.record(session, actor=operator or audit.os_operator(), action="event.demo_built",
                  subject_type="event", subject_id=info.id,
                  detail={"seed": seed, "exhibitors": exhibitors, "people": done,
                          **({"replaced": replaced} if replaced else {})})
