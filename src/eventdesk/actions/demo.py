@@ -62,10 +62,12 @@ def build_demo(ctx: ActionContext, *, exhibitors: int, people: int, seed: int, r
                                      name=existing.name_zh, event_code=existing.code)
         if accounts.has_users(session):
             require(ctx, Permission.SETTINGS)
-        if event:
-            demo_service.clear_event(session)  # accounts and audit trail included
-        summary = demo_service.build_demo(session, exhibitors=exhibitors, people=people,
-                                          seed=seed, progress=progress)
+        # The audit trail stays (it goes on across the replaced event); accounts go, and the
+        # demo's are made anew below.
+        replaced = demo_service.clear_event(session) if event else None
+        summary = demo_service.build_demo(
+            session, exhibitors=exhibitors, people=people, seed=seed, progress=progress,
+            replaced=replaced, operator=ctx.user.username if ctx.user else None)
         created: list[DemoAccount] = []
         for account in made:
             if accounts.credentials(session, username=account.username) is not None:

@@ -22,6 +22,7 @@ from eventdesk.domain.programme import Programme
 from eventdesk.files import write_whole
 from eventdesk.pdf.fonts import missing_characters
 from eventdesk.pdf.programme import render_programme
+from eventdesk.services import audit
 from eventdesk.services import exports as table_exports
 from eventdesk.services.exports import ExportFailed
 from eventdesk.services.schedule import export as schedule_export
@@ -46,6 +47,8 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "people": (".csv", ".xlsx"), "exhibitors": (".csv", ".xlsx"), "checkins": (".csv", ".xlsx"),
     "schedule": (".csv", ".xlsx", ".ics"), "programme": (".pdf",),
 }
+# What the schedule's calendar file and the printed programme hold for each agenda item.
+_ITEM_FIELDS = ("title", "start", "end", "room", "speakers")
 _DONE_CODES = {"schedule": "exports.schedule_written", "programme": "exports.programme_written"}
 
 
@@ -120,6 +123,7 @@ def export_table(ctx: ActionContext, *, kind: str, out: Path,
     check_target(kind, out)
     with ctx.db.unit_of_work(write=False) as session:
         count = table_exports.export(session, kind=kind, path=out, progress=progress)
+    _record(ctx, kind=kind, out=out, count=count, fields=table_exports.HEADERS_BY_KIND[kind])
     return outcome(Exported(kind=kind, out=out, count=count))
 
 
@@ -131,6 +135,8 @@ def export_schedule(ctx: ActionContext, *, out: Path, room: str | None = None,
     progress(0, 1)
     with ctx.db.unit_of_work(write=False) as session:
         count = schedule_export.export_schedule(session, out=out, room=room, progress=progress)
+    fields = _ITEM_FIELDS if out.suffix.lower() == ".ics" else schedule_export.HEADERS
+    _record(ctx, kind="schedule", out=out, count=count, fields=fields, room=room)
     return outcome(Exported(kind="schedule", out=out, count=count))
 
 
@@ -152,7 +158,20 @@ def export_programme(ctx: ActionContext, *, out: Path, day: date | None = None,
     pages = render_programme(data, buffer)
     progress(2, 2)
     write_whole(out, buffer.getvalue())
+    _record(ctx, kind="programme", out=out, count=pages, fields=_ITEM_FIELDS, room=room,
+            day=day.isoformat() if day else None)
     return outcome(Exported(kind="programme", out=out, count=pages, problems=problems))
+
+
+def _record(ctx: ActionContext, *, kind: str, out: Path, count: int,
+            fields: tuple[str, ...], **more: object) -> None:
+    """The audit entry of a written export (issue 12: which fields, how many): its own short
+    write after the file is complete, so a failed export records nothing."""
+    with ctx.db.unit_of_work() as session:
+        audit.record(session, actor=ctx.operator, desk=ctx.desk, action=f"export.{kind}",
+                     subject_type="export",
+                     detail={"file": out.name, "fields": list(fields), "count": count,
+                             **{k: v for k, v in more.items() if v is not None}})
 
 
 def programme_problems(data: Programme) -> tuple[TextProblem, ...]:

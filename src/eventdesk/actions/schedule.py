@@ -11,13 +11,16 @@ codes (`schedule.*` in eventdesk.messages.schedule): NotFound, ValidationFailed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
 from eventdesk.domain.access import Permission
+from eventdesk.services import audit
 from eventdesk.services.schedule import items as schedule_items
 from eventdesk.services.schedule import rooms as schedule_rooms
 from eventdesk.services.schedule.conflicts import Conflict
@@ -114,6 +117,24 @@ def rooms_and_unavailability(ctx: ActionContext) -> Outcome[RoomsAndAway]:
                                     names))
 
 
+def _changed(before: Any, after: Any) -> dict[str, Any]:
+    """What a schedule edit changed, field by field: {field: [before, after]} (JSON values;
+    a created or deleted thing has null on one side)."""
+    old = json.loads(json.dumps(asdict(before), default=str)) if before is not None else {}
+    new = json.loads(json.dumps(asdict(after), default=str)) if after is not None else {}
+    return {k: [old.get(k), new.get(k)] for k in dict.fromkeys([*old, *new])
+            if old.get(k) != new.get(k)}
+
+
+def _audit(session: Session, ctx: ActionContext, verb: str, subject: tuple[str, int],
+           before: object | None, after: object | None) -> None:
+    """The `schedule.<verb>` audit entry of an edit (issue 12: what changed), written last in
+    the edit's unit of work."""
+    audit.record(session, actor=ctx.operator, desk=ctx.desk, action=f"schedule.{verb}",
+                 subject_type=subject[0], subject_id=subject[1],
+                 detail={"changed": _changed(before, after)})
+
+
 # -- agenda items --------------------------------------------------------------------------------
 def create_item(ctx: ActionContext, *, data: ItemInput,
                 item_id: int | None = None) -> Outcome[ItemChange]:
@@ -122,6 +143,7 @@ def create_item(ctx: ActionContext, *, data: ItemInput,
     require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         after = schedule_items.create_item(session, data=data, item_id=item_id)
+        _audit(session, ctx, "item_create", ("agenda_item", after.id), None, after)
         return outcome(ItemChange(None, after, _conflicts(session, after)), Topic.SCHEDULE)
 
 
@@ -131,6 +153,7 @@ def update_item(ctx: ActionContext, *, item_id: int, data: ItemInput) -> Outcome
     with ctx.db.unit_of_work() as session:
         before = schedule_items.get_item(session, item_id=item_id)
         after = schedule_items.update_item(session, item_id=item_id, data=data)
+        _audit(session, ctx, "item_update", ("agenda_item", item_id), before, after)
         return outcome(ItemChange(before, after, _conflicts(session, after)), Topic.SCHEDULE)
 
 
@@ -144,6 +167,7 @@ def place_item(ctx: ActionContext, *, item_id: int, start: datetime | None,
         schedule_items.place_item(session, item_id=item_id, start=start, end=end,
                                   room_id=room_id)
         after = schedule_items.get_item(session, item_id=item_id)
+        _audit(session, ctx, "item_place", ("agenda_item", item_id), before, after)
         return outcome(ItemChange(before, after, _conflicts(session, after)), Topic.SCHEDULE)
 
 
@@ -152,6 +176,7 @@ def delete_item(ctx: ActionContext, *, item_id: int) -> Outcome[ItemChange]:
     require(ctx, Permission.EDIT_SCHEDULE)
     with ctx.db.unit_of_work() as session:
         before = schedule_items.delete_item(session, item_id=item_id)
+        _audit(session, ctx, "item_delete", ("agenda_item", item_id), before, None)
         return outcome(ItemChange(before, None), Topic.SCHEDULE)
 
 
@@ -166,6 +191,7 @@ def create_room(ctx: ActionContext, *, room: RoomInput, room_id: int | None = No
             session, name=room.name, capacity=room.capacity, hall=room.hall, floor=room.floor,
             room_group=room.room_group, sort_order=sort_order, windows=room.windows,
             room_id=room_id)
+        _audit(session, ctx, "room_create", ("room", after.id), None, after)
         return outcome(RoomChange(None, after), Topic.SCHEDULE)
 
 
@@ -178,6 +204,7 @@ def update_room(ctx: ActionContext, *, room_id: int, room: RoomInput) -> Outcome
         after = schedule_rooms.update_room(
             session, room_id=room_id, name=room.name, capacity=room.capacity, hall=room.hall,
             floor=room.floor, room_group=room.room_group, windows=room.windows)
+        _audit(session, ctx, "room_update", ("room", room_id), before, after)
         return outcome(RoomChange(before, after), Topic.SCHEDULE)
 
 
@@ -189,6 +216,7 @@ def set_room_availability(ctx: ActionContext, *, room_id: int,
     with ctx.db.unit_of_work() as session:
         before = schedule_rooms.get_room(session, room_id=room_id)
         after = schedule_rooms.set_room_availability(session, room_id=room_id, windows=windows)
+        _audit(session, ctx, "room_availability", ("room", room_id), before, after)
         return outcome(RoomChange(before, after), Topic.SCHEDULE)
 
 
@@ -198,6 +226,7 @@ def delete_room(ctx: ActionContext, *, room_id: int) -> Outcome[RoomChange]:
     with ctx.db.unit_of_work() as session:
         before = schedule_rooms.get_room(session, room_id=room_id)
         schedule_rooms.delete_room(session, room_id=room_id)
+        _audit(session, ctx, "room_delete", ("room", room_id), before, None)
         return outcome(RoomChange(before, None), Topic.SCHEDULE)
 
 
@@ -210,6 +239,7 @@ def add_unavailability(ctx: ActionContext, *, person_id: int, start: datetime,
     with ctx.db.unit_of_work() as session:
         row = schedule_rooms.add_unavailability(session, person_id=person_id, start=start,
                                                 end=end)
+        _audit(session, ctx, "unavailability_add", ("person", person_id), None, row)
         return outcome(row, Topic.SCHEDULE)
 
 
@@ -220,4 +250,5 @@ def remove_unavailability(ctx: ActionContext, *,
     with ctx.db.unit_of_work() as session:
         row = schedule_rooms.remove_unavailability(session,
                                                    unavailability_id=unavailability_id)
+        _audit(session, ctx, "unavailability_remove", ("person", row.person_id), row, None)
         return outcome(row, Topic.SCHEDULE)

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TypedDict, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import MetaData, Table, delete, insert, select, text
+from sqlalchemy import MetaData, Table, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from eventdesk.demo import data as d
@@ -32,7 +32,7 @@ from eventdesk.demo.people import (
     new_company,
     weighted,
 )
-from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
+from eventdesk.domain import Category, Event, Exhibitor, Person, PersonStatus
 from eventdesk.domain.errors import EventAlreadyExists
 from eventdesk.domain.names import exhibitor_search_text, person_search_text
 from eventdesk.services import audit
@@ -79,15 +79,24 @@ def shanghai_today() -> date:
     return datetime.now(UTC).astimezone(ZoneInfo(TIMEZONE)).date()
 
 
-def clear_event(session: Session) -> None:
-    """Delete everything the database holds (for `demo --replace`); the schema stays.
+# Kept by clear_event: the migration history, and the audit trail with its chain head — the
+# trail says what happened to this database, a replaced event included (issue 12: `demo
+# --replace` wiped 502 audit entries), and the new event's entries continue the same chain.
+KEPT_TABLES = frozenset({"alembic_version", "audit_entry", "audit_chain_head"})
+
+
+def clear_event(session: Session) -> dict[str, object] | None:
+    """Delete the event the database holds (for `demo --replace`), the schema and the audit
+    trail staying; returns what the replaced event was ({code, name, people}) for the new
+    event's `event.demo_built` entry, None when there was none.
 
     The tables are read from the database, not from our models, so tables other capabilities
     add through migrations are emptied too.
     """
+    replaced = _replaced(session)
     meta = MetaData()
     meta.reflect(bind=session.connection())
-    tables = [t for t in meta.sorted_tables if t.name != "alembic_version"]
+    tables = [t for t in meta.sorted_tables if t.name not in KEPT_TABLES]
     if session.get_bind().dialect.name == "postgresql" and tables:
         # TRUNCATE also restarts the id sequences, so a rebuilt demo gets the same ids.
         names = ", ".join(f'"{t.name}"' for t in tables)
@@ -97,6 +106,15 @@ def clear_event(session: Session) -> None:
             session.execute(delete(table))
     session.expire_all()
     session.flush()
+    return replaced
+
+
+def _replaced(session: Session) -> dict[str, object] | None:
+    event = session.scalars(select(Event).order_by(Event.id).limit(1)).first()
+    if event is None:
+        return None
+    people = session.scalar(select(func.count(Person.id))) or 0
+    return {"code": event.code, "name": event.name_zh, "people": int(people)}
 
 
 def _rng(seed: int, stage: str) -> random.Random:
@@ -345,7 +363,9 @@ def overall_progress(report: Callable[[int, int], None], *, exhibitors: int,
 
 def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000, seed: int = 1,
                today: date | None = None,
-               progress: Callable[[str, int, int], None] | None = None) -> DemoSummary:
+               progress: Callable[[str, int, int], None] | None = None,
+               replaced: dict[str, object] | None = None,
+               operator: str | None = None) -> DemoSummary:
     """Build the reference event into an empty database. Flushes, never commits.
 
     Raises EventAlreadyExists when the database already holds an event (see clear_event).
@@ -408,7 +428,8 @@ def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000,
         by_category={c.value: by_category.get(c.value, 0) for c in Category},
         cancelled=cancelled, rooms=agenda.rooms, tracks=agenda.tracks,
         agenda_items=agenda.items, agenda_speakers=agenda.speaker_links, seconds=seconds)
-    audit.record(session, actor=audit.os_operator(), action="event.demo_built",
+    audit.record(session, actor=operator or audit.os_operator(), action="event.demo_built",
                  subject_type="event", subject_id=info.id,
-                 detail={"seed": seed, "exhibitors": exhibitors, "people": done})
+                 detail={"seed": seed, "exhibitors": exhibitors, "people": done,
+                         **({"replaced": replaced} if replaced else {})})
     return summary

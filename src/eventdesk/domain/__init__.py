@@ -27,13 +27,14 @@ from eventdesk.domain.exhibitors import Exhibitor
 from eventdesk.domain.layouts import BadgeLayout, BadgeLayoutImage, LayoutSource
 from eventdesk.domain.people import Person, RevokedBadge
 from eventdesk.domain.pickup import BadgeCollection
-from eventdesk.domain.users import AuditEntry, User
+from eventdesk.domain.users import AuditChainHead, AuditEntry, User
 
 __all__ = [
     "CATEGORY_LABELS_ZH",
     "AgendaItem",
     "AgendaKind",
     "AgendaSpeaker",
+    "AuditChainHead",
     "AuditEntry",
     "BadgeCollection",
     "BadgeLayout",

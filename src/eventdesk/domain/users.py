@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from eventdesk.domain.base import Base, UtcDateTime, utcnow
@@ -38,3 +38,27 @@ class AuditEntry(Base):
     subject_id: Mapped[int | None] = mapped_column()
     # JSON text: what changed, or why a scan was refused.
     detail: Mapped[str] = mapped_column(Text, default="{}")
+    # The hash chain (domain.audit_chain): 1, 2, 3 … in the order entries were appended (the
+    # unique index refuses a fork: two entries cannot both follow the same one), the hash of
+    # the entry before and this entry's own hash. NULL only in a row written behind
+    # EventDesk's back, which `audit verify` reports.
+    seq: Mapped[int | None] = mapped_column()
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+    __table_args__ = (Index("ix_audit_entry_seq", "seq", unique=True),)
+
+
+class AuditChainHead(Base):
+    """The newest entry of the chain (one row, id 1): its seq and hash, and the hash before it.
+
+    Appending an entry updates this row, which serialises the desks' appends on PostgreSQL (the
+    row lock) so that they form one line, and lets `audit verify` notice that the newest
+    entries were deleted (the head names an entry that is gone)."""
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(default=0)
+    hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, insert, literal, select
+from sqlalchemy import ColumnElement, and_, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
-from eventdesk.domain import AuditEntry, BadgePrint, CheckIn, Event, Exhibitor, Person
+from eventdesk.domain import BadgePrint, CheckIn, Event, Exhibitor, Person
 from eventdesk.domain.errors import NoEvent
 from eventdesk.domain.qr import make_payload
 from eventdesk.services import audit
@@ -105,8 +105,10 @@ def insert_check_in(session: Session, *, person_id: int, day: date, at: datetime
     already (another desk won a race since we looked), in which case nothing is written.
 
     INSERT … ON CONFLICT DO NOTHING RETURNING, which both backends have. On PostgreSQL the audit
-    entry is written by the same statement (a data-modifying WITH that inserts it only from the
-    check-in's returned row): one round trip instead of two. SQLite has no INSERT inside WITH;
+    entry is written by the same statement (data-modifying WITHs that move the audit chain's
+    head only when the check-in's row was returned, then insert the chained entry): one round
+    trip instead of two, and the chain head's row lock is held for that statement only (the
+    unit of work has no BEGIN/COMMIT). SQLite has no INSERT inside WITH;
     a statement there costs no network, so it takes a second one."""
     values = {"person_id": person_id, "event_day": day, "at": at, "desk": desk,
               "operator": operator}
@@ -119,15 +121,17 @@ def insert_check_in(session: Session, *, person_id: int, day: date, at: datetime
         new = (postgresql.insert(CheckIn).values(**values)
                .on_conflict_do_nothing(index_elements=conflict)
                .returning(CheckIn.id).cte("new_check_in"))
-        columns = AuditEntry.__table__.c
-        add_entry = (insert(AuditEntry).from_select(
-            list(entry), select(*[literal(v, columns[k].type) for k, v in entry.items()])
-            .select_from(new)).cte("new_audit_entry"))
+        # The chain head moves only when the check-in was inserted; the entry takes its place
+        # in the chain from the head (services.audit.head_upsert).
+        head = audit.head_upsert(audit.body_of(entry),
+                                 only_if=select(literal(1)).select_from(new).exists()
+                                 ).cte("audit_head")
+        add_entry = audit.chained_insert(entry, head).cte("new_audit_entry")
         new_id = session.connection().execute(select(new.c.id).add_cte(add_entry)).scalar()
     else:
         new_id = session.connection().execute(
             sqlite.insert(CheckIn).values(**values).on_conflict_do_nothing(
                 index_elements=conflict).returning(CheckIn.id)).scalar()
         if new_id is not None:
-            session.connection().execute(insert(AuditEntry).values(**entry))
+            audit.append(session, [entry])
     return int(new_id) if new_id is not None else None

@@ -130,7 +130,8 @@ def register_walk_in(session: Session, *, data: PersonInput, desk: str, operator
                          subject_type="exhibitor", subject_id=data.exhibitor_id,
                          detail={"name": data.name, "quota": problem.quota,
                                  "staff": problem.staff})
-    person = create_person(session, data=data, operator=operator, desk=desk)
+    person = create_person(session, data=data, operator=operator, desk=desk,
+                           audit_action="person.walk_in")
     return check_in(session, person_id=person.id, desk=desk, operator=operator, now=now,
                     via="walk_in")
 

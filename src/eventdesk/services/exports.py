@@ -108,6 +108,10 @@ def checkin_rows(session: Session) -> tuple[Sequence[str], int, Iterator[list[An
     return CHECKIN_HEADERS, total, rows()
 
 
+# The columns each table export writes (audited as export.<kind>'s "fields").
+HEADERS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "people": PEOPLE_HEADERS, "exhibitors": EXHIBITOR_HEADERS, "checkins": CHECKIN_HEADERS}
+
 _SOURCES = {"people": people_rows, "exhibitors": exhibitor_rows, "checkins": checkin_rows}
 
 

@@ -261,9 +261,11 @@ def _apply(person: Person, data: PersonInput,
 
 
 def create_person(session: Session, *, data: PersonInput, operator: str, desk: str = "",
-                  badge_code: str | None = None) -> PersonRow:
-    """Register a person. Raises ValidationFailed, NoEvent when the database holds no event
-    (a registration belongs to the event)."""
+                  badge_code: str | None = None,
+                  audit_action: str = "person.create") -> PersonRow:
+    """Register a person. `audit_action`: person.create, or person.walk_in for a walk-in at
+    the desk. Raises ValidationFailed, NoEvent when the database holds no event (a
+    registration belongs to the event)."""
     get_event(session)
     data = validate_person(data)
     short = _company_short(session, data.exhibitor_id)
@@ -272,7 +274,7 @@ def create_person(session: Session, *, data: PersonInput, operator: str, desk: s
     refresh_search_fields(person, company_short=short)
     session.add(person)
     session.flush()
-    audit.record(session, actor=operator, desk=desk, action="person.create",
+    audit.record(session, actor=operator, desk=desk, action=audit_action,
                  subject_type="person", subject_id=person.id, detail={"name": person.name})
     return get_person(session, person_id=person.id)
 

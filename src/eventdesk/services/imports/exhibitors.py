@@ -11,7 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from eventdesk.domain import AuditEntry, Exhibitor, Person
+from eventdesk.domain import Exhibitor, Person
 from eventdesk.domain.base import utcnow
 from eventdesk.domain.errors import Phrase, ValidationFailed
 from eventdesk.domain.names import exhibitor_search_text, fold
@@ -120,7 +120,7 @@ class ExhibitorsAdapter(KindAdapter):
                             rows[start:start + _BATCH])
         changes_by_id = dict(updates)
         renamed: list[Exhibitor] = []
-        entries = []
+        entries: list[dict[str, Any]] = []  # appended to the audit chain at once (as people.py)
         for start in range(0, len(updates), _BATCH):
             ids = [i for i, _c in updates[start:start + _BATCH]]
             for e in session.scalars(select(Exhibitor).where(Exhibitor.id.in_(ids))):
@@ -131,11 +131,11 @@ class ExhibitorsAdapter(KindAdapter):
                 e.search_text = _search({k: getattr(e, k) for k in COMPARE})
                 if "short_name" in changes:
                     renamed.append(e)
-                entries.append(AuditEntry(actor=operator, action="exhibitor.update",
-                                          subject_type="exhibitor", subject_id=e.id,
-                                          detail=audit_json({**detail, "source": source})))
-        session.add_all(entries)
+                entries.append({**audit.entry_values(actor=operator, action="exhibitor.update",
+                                                     subject_type="exhibitor", subject_id=e.id),
+                                "detail": audit_json({**detail, "source": source})})
         session.flush()
+        audit.append(session, entries)
         for e in renamed:  # staff are found by their company's short name too
             for person in session.scalars(select(Person).where(Person.exhibitor_id == e.id)):
                 refresh_person(person, company_short=e.short_name)

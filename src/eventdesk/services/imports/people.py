@@ -21,7 +21,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from eventdesk.domain import AuditEntry, Category, Exhibitor, Person, PersonStatus
+from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
 from eventdesk.domain.base import utcnow
 from eventdesk.domain.errors import Phrase, ValidationFailed
 from eventdesk.domain.names import fold, person_search_text, sort_pinyin
@@ -232,10 +232,12 @@ class PeopleAdapter(KindAdapter):
             if progress is not None:
                 progress(min(start + _INSERT_BATCH, len(rows)), total)
         changed = 0
+        # Appended to the audit chain once, after the last batch: the chain head's lock is then
+        # held for the end of this step only (services.audit).
+        entries: list[dict[str, Any]] = []
         for start in range(0, len(updates), _INSERT_BATCH):
             batch = dict(updates[start:start + _INSERT_BATCH])
             people = session.scalars(select(Person).where(Person.id.in_(batch))).all()
-            entries = []
             for person in people:
                 changes = batch[person.id]
                 detail = {k: [str(getattr(person, k)), str(v)] for k, v in changes.items()}
@@ -244,14 +246,15 @@ class PeopleAdapter(KindAdapter):
                 values = {k: getattr(person, k) for k in COMPARE}
                 for key, value in self._search(values).items():
                     setattr(person, key, value)
-                entries.append(AuditEntry(actor=operator, action="person.update",
-                                          subject_type="person", subject_id=person.id,
-                                          detail=audit_json({**detail, "source": source})))
-            session.add_all(entries)
+                entries.append({**audit.entry_values(actor=operator, action="person.update",
+                                                     subject_type="person",
+                                                     subject_id=person.id),
+                                "detail": audit_json({**detail, "source": source})})
             session.flush()
             changed += len(people)
             if progress is not None:
                 progress(len(creates) + changed, total)
+        audit.append(session, entries)
 
     def prepare(self, creates: list[dict[str, Any]]) -> None:
         # Pinyin and search text take ~0.2 ms a person: outside the write transaction.
