@@ -9,7 +9,7 @@ from typing import Any
 
 from eventdesk.cli.common import add_db_option
 
-VIEWS = ("desk", "people", "exhibitors", "schedule", "badges", "dashboard", "designer")
+VIEWS = ("desk", "people", "exhibitors", "schedule", "badges", "dashboard", "designer", "audit")
 
 
 def add_parser(sub: Any) -> None:

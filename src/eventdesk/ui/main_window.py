@@ -46,6 +46,7 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("badges", "胸卡 Badges", "badges.view"),
     ViewSpec("designer", "胸卡设计 Designer", "designer.window"),
     ViewSpec("dashboard", "数据 Dashboard", "dashboard.view"),
+    ViewSpec("audit", "审计 Audit", "audit.view"),  # admins: the audit trail (issue 12)
 )
 VIEW_KEYS = tuple(v.key for v in VIEWS)
 
