@@ -207,3 +207,37 @@ def test_the_migration_chains_the_entries_written_before_it(tmp_path: object) ->
         assert broken is not None and (broken.kind, broken.seq) == ("edited", 2)
     finally:
         db.dispose()
+
+
+def test_desks_checking_in_at_once_chain_every_check_in(event_db: Database) -> None:
+    # Six desks check in people (the scan's one-statement write, in the desk's single-write unit
+    # of work: autocommit on PostgreSQL) while an organiser's edits append too: one chain.
+    people_ids = [add(event_db, f"访客{i}").id for i in range(60)]
+    errors: list[BaseException] = []
+
+    def desk(n: int) -> None:
+        try:
+            for pid in people_ids[n::6]:
+                with event_db.unit_of_work(single_write=True) as s:
+                    insert_check_in(s, person_id=pid, day=date.today(), at=datetime.now(UTC),
+                                    desk=f"desk-{n}", operator=f"op{n}", via="scan")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    def organiser() -> None:
+        try:
+            _append(event_db, 10, actor="org")
+            for _ in range(10):
+                _append(event_db, 1, actor="org")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=desk, args=(n,)) for n in range(6)]
+    threads.append(threading.Thread(target=organiser))
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    result = _verify(event_db)
+    assert result.ok and result.count == 60 + 60 + 20  # person.create, check-ins, edits

@@ -10,6 +10,7 @@ records its own `export.audit` entry.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,16 +18,39 @@ from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, no_progress, outcome
 from eventdesk.actions.exports import Exported
 from eventdesk.domain.access import Permission
+from eventdesk.domain.errors import DomainError, IntegrityFailed
 from eventdesk.services import audit, audit_read
-from eventdesk.services.audit_read import EVERYTHING, AuditRow, Filters, Verified
+from eventdesk.services.audit_read import EVERYTHING, AuditRow, Broken, Filters, Verified
 from eventdesk.services.exports import ExportFailed, write_table
 
-__all__ = ["EXPORT_HEADERS", "AuditPage", "AuditRow", "Filters", "Verified", "event_zone",
-           "export_trail", "list_trail", "page", "verify_trail"]
+__all__ = ["EXPORT_HEADERS", "AuditPage", "AuditRow", "BadSince", "Filters", "Verified",
+           "broken_error", "event_zone", "export_trail", "list_trail", "page", "parse_since",
+           "verify_trail"]
 
 EXPORT_HEADERS = ("序号 Seq", "时间 Time", "操作员 Actor", "签到台 Desk", "操作 Action",
                   "对象 Subject", "详情 Detail", "哈希 Hash")
 EXPORT_SUFFIXES = (".csv", ".xlsx")
+
+
+class BadSince(DomainError):
+    """A --since / "Since" value that is neither an ISO date nor an ISO date-time (params:
+    value). A usage error on the command line (exit 2)."""
+
+    code = "audit.bad_since"
+    exit_code = 2
+
+
+def parse_since(value: str, zone: ZoneInfo) -> datetime:
+    """An ISO date (from its midnight) or date-time, in the event's `zone` unless it carries an
+    offset (issue 12: "event time zone when no offset"). Raises BadSince."""
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), time(0), tzinfo=zone)
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadSince(value=value) from None
+    return at if at.tzinfo is not None else at.replace(tzinfo=zone)
 
 
 @dataclass(frozen=True)
@@ -65,6 +89,13 @@ def event_zone(ctx: ActionContext) -> Outcome[ZoneInfo]:
     require(ctx, Permission.AUDIT)
     with ctx.db.unit_of_work(write=False) as session:
         return outcome(ZoneInfo(audit_read.event_zone(session)))
+
+
+def broken_error(broken: Broken) -> IntegrityFailed:
+    """A broken chain as the error people are shown (CLI exit 6), naming the first bad entry."""
+    return IntegrityFailed(code=f"audit.broken.{broken.kind}", seq=broken.seq or "-",
+                           entry=broken.entry_id or "-", action=broken.action or "-",
+                           at=broken.at.isoformat() if broken.at else "-")
 
 
 def verify_trail(ctx: ActionContext, *,

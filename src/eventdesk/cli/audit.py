@@ -10,7 +10,6 @@ trail") or 6 naming the first bad entry.
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,8 +18,17 @@ from eventdesk.actions import audit as audit_actions
 from eventdesk.actions.base import ActionContext
 from eventdesk.cli import signin
 from eventdesk.cli.common import add_db_option, open_db, print_json
+<<<<<<< HEAD
 from eventdesk.domain.errors import DomainError, IntegrityFailed
 from eventdesk.services.audit_read import AuditRow, Broken, Filters, Verified, detail_text
+=======
+from eventdesk.domain.access import Principal
+from eventdesk.domain.enums import UserRole
+from eventdesk.domain.errors import DomainError
+from eventdesk.services.audit import os_operator
+from eventdesk.services.audit_read import AuditRow, Filters, Verified, detail_text
+from eventdesk.storage import Database
+>>>>>>> audit
 
 HELP = "the audit trail: list entries, or verify its hash chain (exit 6 when broken)"
 DEFAULT_LIMIT = 100
@@ -51,6 +59,7 @@ def add_parser(sub: Any) -> None:
                    help="verify: this entry, noted earlier, must still be in the chain")
 
 
+<<<<<<< HEAD
 def parse_since(value: str, zone: ZoneInfo) -> datetime:
     """An ISO date (midnight) or date-time; in `zone` when it has no offset. Raises
     UsageError."""
@@ -61,6 +70,15 @@ def parse_since(value: str, zone: ZoneInfo) -> datetime:
     except ValueError:
         raise UsageError(code="audit.bad_since", value=value) from None
     return at if at.tzinfo is not None else at.replace(tzinfo=zone)
+=======
+def context(db: Database) -> ActionContext:
+    """The context the audit commands run in. Until sign-in reaches the command line (the
+    accounts capability adds --user and replaces this), the OS user as an admin, as every
+    other command runs as the OS user today."""
+    operator = os_operator()
+    return ActionContext(db=db, desk="cli", operator=operator,
+                         user=Principal(operator, UserRole.ADMIN))
+>>>>>>> audit
 
 
 def parse_anchor(value: str) -> tuple[int, str]:
@@ -80,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         if args.what == "verify":
             return _verify(ctx, anchor=anchor, as_json=args.json)
         zone = audit_actions.event_zone(ctx).value
-        filters = Filters(since=parse_since(args.since, zone) if args.since else None,
+        filters = Filters(since=audit_actions.parse_since(args.since, zone) if args.since else None,
                           action_prefix=args.action, text=args.text)
         rows = audit_actions.list_trail(ctx, filters=filters, limit=args.limit).value
     finally:
@@ -112,13 +130,6 @@ def _subject(r: AuditRow) -> str:
     return f"{r.subject_type}:{r.subject_id}"
 
 
-def broken_error(broken: Broken) -> IntegrityFailed:
-    """The sentence of a broken chain (exit 6), naming the first bad entry."""
-    return IntegrityFailed(code=f"audit.broken.{broken.kind}", seq=broken.seq or "-",
-                           entry=broken.entry_id or "-", action=broken.action or "-",
-                           at=broken.at.isoformat() if broken.at else "-")
-
-
 def verified_json(result: Verified) -> dict[str, Any]:
     """`audit verify --json`: {ok, count, head: {seq, hash}, broken: null | {kind, seq,
     entry_id, action, at, message}}."""
@@ -129,7 +140,7 @@ def verified_json(result: Verified) -> dict[str, Any]:
                 "kind": broken.kind, "seq": broken.seq, "entry_id": broken.entry_id,
                 "action": broken.action or None,
                 "at": broken.at.isoformat() if broken.at else None,
-                "message": messages.describe(broken_error(broken))}}
+                "message": messages.describe(audit_actions.broken_error(broken))}}
 
 
 def _verify(ctx: ActionContext, *, anchor: tuple[int, str] | None, as_json: bool) -> int:
@@ -137,7 +148,7 @@ def _verify(ctx: ActionContext, *, anchor: tuple[int, str] | None, as_json: bool
     if as_json:
         print_json(verified_json(result))
     if result.broken is not None:
-        raise broken_error(result.broken)  # one sentence on stderr, exit 6
+        raise audit_actions.broken_error(result.broken)  # one sentence on stderr, exit 6
     if not as_json:
         print(messages.text("audit.verify.ok", count=result.count, seq=result.head_seq,
                             hash=result.head_hash))

@@ -14,7 +14,7 @@ from eventdesk.cli.common import add_db_option, open_db
 from eventdesk.domain.access import Principal
 from eventdesk.domain.errors import DomainError
 
-VIEWS = ("desk", "people", "exhibitors", "schedule", "badges", "dashboard", "designer")
+VIEWS = ("desk", "people", "exhibitors", "schedule", "badges", "dashboard", "designer", "audit")
 
 
 def add_parser(sub: Any) -> None:

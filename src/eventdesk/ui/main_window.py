@@ -57,6 +57,7 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("badges", "胸卡 Badges", "badges.view", Permission.BATCH_PRINT),
     ViewSpec("designer", "胸卡设计 Designer", "designer.window", Permission.EDIT_LAYOUTS),
     ViewSpec("dashboard", "数据 Dashboard", "dashboard.view", Permission.DASHBOARD),
+    ViewSpec("audit", "审计 Audit", "audit.view", Permission.AUDIT),  # admins (issue 12)
 )
 VIEW_KEYS = tuple(v.key for v in VIEWS)
 

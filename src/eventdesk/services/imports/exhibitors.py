@@ -135,11 +135,11 @@ class ExhibitorsAdapter(KindAdapter):
                                                      subject_type="exhibitor", subject_id=e.id),
                                 "detail": audit_json({**detail, "source": source})})
         session.flush()
-        audit.append(session, entries)
         for e in renamed:  # staff are found by their company's short name too
             for person in session.scalars(select(Person).where(Person.exhibitor_id == e.id)):
                 refresh_person(person, company_short=e.short_name)
         session.flush()
+        audit.append(session, entries)  # last: the chain head's lock is held for the commit
         if progress is not None:
             progress(len(creates) + len(updates), len(creates) + len(updates))
         audit.record(session, actor=operator, action="import.exhibitors", subject_type="import",
