@@ -18,17 +18,8 @@ from eventdesk.actions import audit as audit_actions
 from eventdesk.actions.base import ActionContext
 from eventdesk.cli import signin
 from eventdesk.cli.common import add_db_option, open_db, print_json
-<<<<<<< HEAD
-from eventdesk.domain.errors import DomainError, IntegrityFailed
-from eventdesk.services.audit_read import AuditRow, Broken, Filters, Verified, detail_text
-=======
-from eventdesk.domain.access import Principal
-from eventdesk.domain.enums import UserRole
 from eventdesk.domain.errors import DomainError
-from eventdesk.services.audit import os_operator
 from eventdesk.services.audit_read import AuditRow, Filters, Verified, detail_text
-from eventdesk.storage import Database
->>>>>>> audit
 
 HELP = "the audit trail: list entries, or verify its hash chain (exit 6 when broken)"
 DEFAULT_LIMIT = 100
@@ -57,28 +48,6 @@ def add_parser(sub: Any) -> None:
                    help=f"at most N entries (default {DEFAULT_LIMIT})")
     p.add_argument("--anchor", metavar="SEQ:HASH",
                    help="verify: this entry, noted earlier, must still be in the chain")
-
-
-<<<<<<< HEAD
-def parse_since(value: str, zone: ZoneInfo) -> datetime:
-    """An ISO date (midnight) or date-time; in `zone` when it has no offset. Raises
-    UsageError."""
-    try:
-        if len(value.strip()) == 10:
-            return datetime.combine(date.fromisoformat(value.strip()), time(0), tzinfo=zone)
-        at = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(code="audit.bad_since", value=value) from None
-    return at if at.tzinfo is not None else at.replace(tzinfo=zone)
-=======
-def context(db: Database) -> ActionContext:
-    """The context the audit commands run in. Until sign-in reaches the command line (the
-    accounts capability adds --user and replaces this), the OS user as an admin, as every
-    other command runs as the OS user today."""
-    operator = os_operator()
-    return ActionContext(db=db, desk="cli", operator=operator,
-                         user=Principal(operator, UserRole.ADMIN))
->>>>>>> audit
 
 
 def parse_anchor(value: str) -> tuple[int, str]:
