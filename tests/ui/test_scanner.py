@@ -152,6 +152,32 @@ def test_scan_into_walk_in_name_checks_in_and_creates_nobody(  # type: ignore[no
     assert _headcount(event_db) == before  # nobody named ED1.… was registered
 
 
+def test_a_scan_typed_slowly_into_the_walk_in_name_is_never_saved(  # type: ignore[no-untyped-def]
+        window: MainWindow, qtbot, event_db: Database) -> None:
+    # A busy machine (or a scanner set to type slowly) delivers the payload as typing, after
+    # the letters the operator had typed: the form must not make a person of it (the soak at
+    # load 28 registered "ZedED1.GH25.…" this way).
+    desk = _desk(window)
+    payload = _payload(event_db, "李娜")
+    before = _headcount(event_db)
+    seen: dict[str, object] = {}
+
+    def operator(dialog: QDialog) -> None:
+        assert isinstance(dialog, WalkInDialog)
+        dialog.print_box.setChecked(False)
+        name = dialog.edits["name"]
+        name.setFocus()
+        QTest.keyClicks(name, "Zed" + payload, Qt.KeyboardModifier.NoModifier, 70)
+        QTest.keyClick(name, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.errors["name"].isVisible() and not dialog.busy)
+        seen.update(open=dialog.isVisible(), error=dialog.errors["name"].text())
+
+    _inside_dialog(qtbot, lambda: QTest.keyClick(desk.search, Qt.Key.Key_F2), operator)
+    assert seen["open"] is True
+    assert "二维码" in str(seen["error"])
+    assert _headcount(event_db) == before and count(event_db) == 0
+
+
 def test_scan_in_people_filter_brings_the_desk_forward(  # type: ignore[no-untyped-def]
         window: MainWindow, qtbot, event_db: Database) -> None:
     payload = _payload(event_db, "张伟")

@@ -109,3 +109,17 @@ def verify_payload(raw: str, *, event_code: str, secret: str) -> VerifiedPayload
     if not hmac.compare_digest(expected, mac):
         raise ForgedBadge()
     return VerifiedPayload(event_code=ev, badge_code=badge)
+
+
+# A payload inside other text: "ED<digit>.<event>.<badge code>." anywhere (a scan that went into
+# a form field after a few typed letters, e.g. "ZedED1.GH25.…").
+_PAYLOAD_INSIDE_RE = re.compile(r"ED[0-9]\.[A-Z0-9]{2,8}\.[A-Z2-7]{10}\.")
+
+
+def contains_payload(text: str) -> bool:
+    """True when `text` holds a badge payload anywhere, also as typed through another keyboard
+    layout (domain.keyboard): a scan that reached a form field as keystrokes (a burst split by a
+    busy machine, a scanner set to type slowly), which must never be saved as a name or a
+    company (issue 10, fault 3)."""
+    readings = [text] + [r.text for r in layout_readings(text.strip(_STRIP))]
+    return any(_PAYLOAD_INSIDE_RE.search(r.upper()) for r in readings)

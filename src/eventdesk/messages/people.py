@@ -5,6 +5,10 @@ from __future__ import annotations
 CATALOGUE: dict[str, tuple[str, str]] = {
     "person.not_found": ("找不到编号为 {person_id} 的人员", "No person with number {person_id}"),
     "person.name_required": ("姓名不能为空", "A name is required"),
+    "person.badge_code_in_field": ("这是胸卡二维码的内容（扫码枪输入到了表格里），"
+                                   "未保存；请重新扫码",
+                                   "This is a badge's QR code (the scanner typed into the form); "
+                                   "nothing was saved — scan the badge again"),
     "person.category_unknown": ("未知的类别“{value}”", "Unknown category “{value}”"),
     "person.status_unknown": ("未知的状态“{value}”", "Unknown status “{value}”"),
     "person.exhibitor_missing": ("找不到编号为 {exhibitor_id} 的展商",

@@ -14,7 +14,7 @@ from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
 from eventdesk.domain.contact import checked_contact, mask_phone
 from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, length_problems
 from eventdesk.domain.names import person_search_text, sort_pinyin
-from eventdesk.domain.qr import new_badge_code
+from eventdesk.domain.qr import contains_payload, new_badge_code
 from eventdesk.services import audit
 from eventdesk.services.edits import EditConflict, changed_meanwhile, plan_edit
 from eventdesk.services.events import PayloadSigner, get_event
@@ -74,7 +74,8 @@ class PersonInput:
 def validate_person(data: PersonInput) -> PersonInput:
     """Normalise and check; raises ValidationFailed naming every bad field at once (field key ->
     FieldProblem: person.name_required, person.category_unknown, person.status_unknown,
-    common.phone_invalid, common.email_invalid, common.too_long)."""
+    common.phone_invalid, common.email_invalid, common.too_long, person.badge_code_in_field —
+    a badge payload typed into a text field, see domain.qr.contains_payload)."""
     problems: dict[str, FieldProblem] = {}
     name = " ".join((data.name or "").split())
     if not name:
@@ -96,6 +97,9 @@ def validate_person(data: PersonInput) -> PersonInput:
         title=data.title.strip(), external_ref=(data.external_ref or "").strip() or None,
     )
     problems.update(length_problems(cleaned, MAX_LENGTHS))
+    for key in ("name", "name_en", "company", "title"):
+        if key not in problems and contains_payload(getattr(cleaned, key)):
+            problems[key] = FieldProblem("person.badge_code_in_field")
     if problems:
         raise ValidationFailed(problems)
     return cleaned
