@@ -42,3 +42,13 @@ def answer_sign_in(qtbot: Any, dialog: Any, *, name: str | None, password: str) 
         operator_types(dialog.username, name)
     operator_types(dialog.password, password, enter=True)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.busy, timeout=20_000)
+
+
+def command_line_account(db: Any, monkeypatch: Any) -> None:
+    """What a GUI test that also runs a command needs: the command-line tests' admin in `db`
+    and EVENTDESK_USER / EVENTDESK_PASSWORD naming it (every command runs as an account)."""
+    from tests.accounts import CLI_PASSWORD, CLI_USER, add_cli_admin
+
+    add_cli_admin(db.url)
+    monkeypatch.setenv("EVENTDESK_USER", CLI_USER)
+    monkeypatch.setenv("EVENTDESK_PASSWORD", CLI_PASSWORD)
