@@ -100,8 +100,8 @@ class DeskLock(QObject):
         dialog.setStyleSheet("#lockScreen { background: #1f2a37; }"
                              " #lockScreen QLabel { color: #f2f4f7; font-size: 15px; }"
                              " #signInCard { background: #2b3a4d; border-radius: 12px; }"
-                             " #signInHint { color: #cbd5e1; }"
-                             " #signInError { color: #fda29b; }")
+                             " #lockScreen #signInHint { color: #cbd5e1; }"
+                             " #lockScreen #signInError { color: #fda29b; font-weight: 600; }")
         dialog.setGeometry(window.frameGeometry())
         self.dialog = dialog
         content = window.centralWidget()
