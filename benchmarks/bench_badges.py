@@ -36,7 +36,9 @@ from pathlib import Path
 
 from eventdesk.actions import printing
 from eventdesk.actions.base import ActionContext
+from eventdesk.domain.access import Principal
 from eventdesk.domain.badge_data import BadgeData
+from eventdesk.domain.enums import UserRole
 from eventdesk.pdf.badges import RenderOptions, render_batch, render_one, warm_up
 from eventdesk.services.badges import batch as badge_service
 from eventdesk.storage import open_database, sqlite_path, to_url
@@ -93,7 +95,8 @@ def print_run(url: str, rest: list[tuple[int, str]], folder: Path, count: int
             with db.unit_of_work() as session:
                 badge_service.record_prints(session, printed=rest, desk="bench-setup",
                                             operator="bench", layout="default")
-        ctx = ActionContext(db=db, desk="bench", operator="bench")
+        ctx = ActionContext(db=db, desk="bench", operator="bench",
+                            user=Principal("bench", UserRole.PRINT))  # print staff run batches
         selection = printing.BadgeSelection(criteria=printing.BadgeFilter(not_printed=True),
                                             sort="company", layout="default", preset="a6")
         start = time.perf_counter()

@@ -39,13 +39,16 @@ def desk(db: str, desk_no: int, desks: int, folder: Path) -> int:
     """One desk process: check in its share of people until the stop file appears."""
     from eventdesk.actions import desk as desk_actions
     from eventdesk.actions.base import ActionContext
+    from eventdesk.domain.access import Principal
+    from eventdesk.domain.enums import UserRole
     from eventdesk.services.people import list_people
 
     database = open_database(to_url(db))
     with database.unit_of_work(write=False) as session:
         rows = list_people(session, limit=40_000, with_payload=True)
     payloads = [r.qr_payload for r in rows][desk_no::desks]
-    ctx = ActionContext(db=database, desk=f"bench-{desk_no}", operator="bench")
+    ctx = ActionContext(db=database, desk=f"bench-{desk_no}", operator="bench",
+                        user=Principal("bench", UserRole.DESK))
     (folder / f"ready-{desk_no}").touch()
     while not (folder / "go").exists():
         time.sleep(0.01)
@@ -93,6 +96,24 @@ def figures(samples: list[tuple[float, float, str]]) -> str:
             f"errors {sum(1 for s in samples if s[2])}")
 
 
+def organiser_account(db: Path) -> dict[str, str]:
+    """An organiser account with a random password in `db`, as EVENTDESK_USER/PASSWORD."""
+    import secrets
+
+    from eventdesk.domain.enums import UserRole
+    from eventdesk.services import accounts
+
+    password = secrets.token_urlsafe(12)
+    database = open_database(to_url(db))
+    try:
+        with database.unit_of_work() as session:
+            accounts.add_user(session, username="bench-organiser", role=UserRole.ORGANISER,
+                              password_hash=accounts.hash_password(password))
+    finally:
+        database.dispose()
+    return {"EVENTDESK_USER": "bench-organiser", "EVENTDESK_PASSWORD": password}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", help="the reference event (copied, not changed)")
@@ -116,7 +137,8 @@ def main() -> int:
         partner_list(source, str(db), args.rows)
         print(f"{args.desks} desk processes, {args.rows:,}-row people import (new people), "
               f"{db.stat().st_size / 1e6:.0f} MB SQLite file", flush=True)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path),
+               **organiser_account(db)}  # the import command signs in (issue 12)
         desks = [subprocess.Popen([sys.executable, __file__, "--desk-worker", str(db), str(i),
                                    str(args.desks), str(folder)], env=env)
                  for i in range(args.desks)]

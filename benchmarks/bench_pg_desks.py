@@ -7,7 +7,9 @@ Creates a throw-away database on the server, builds a demo event with --people p
 --desks processes. Every desk scans every registered person's payload, each in its own shuffled
 order, through actions.desk.scan as the desk does (one read of everything the check-in and the desk
 need, then one INSERT … ON CONFLICT DO NOTHING of the check-in with its audit entry) — so each
-badge is raced by all desks. At the
+badge is raced by all desks. Each desk process first signs in (actions.accounts.sign_in) as its
+own account of the desk role (desk-1 … desk-N, made with random passwords), as staff at a desk
+do, and scans as that account (issue 12: every action checks the role). At the
 end it counts: check-in rows (must equal the people scanned), `checked_in` answers (must equal
 the same number: nobody checked in twice), and errors (must be 0). The baseline is one desk
 scanning the same payloads alone, measured in the same run, as scans per second.
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
+import secrets
 import sys
 import time
 import uuid
@@ -27,17 +30,22 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from eventdesk.demo.build import build_demo
-from eventdesk.domain import CheckIn, Person, PersonStatus
+from eventdesk.domain import AuditEntry, CheckIn, Person, PersonStatus
+from eventdesk.domain.enums import UserRole
+from eventdesk.services import accounts
 from eventdesk.services.events import PayloadSigner
 from eventdesk.storage import open_database
 
 
-def desk(url: str, payloads: list[str], name: str, seed: int, start: object, out: object) -> None:
+def desk(url: str, payloads: list[str], name: str, seed: int, start: object, out: object,
+         password: str) -> None:
+    from eventdesk.actions import accounts
     from eventdesk.actions import desk as desk_actions
     from eventdesk.actions.base import ActionContext
 
     db = open_database(url)
-    ctx = ActionContext(db=db, desk=name, operator=name)
+    user = accounts.sign_in(db, username=name, password=password, desk=name)
+    ctx = ActionContext(db=db, desk=name, operator=user.username, user=user)
     order = list(payloads)
     random.Random(seed).shuffle(order)
     counts: Counter[str] = Counter()
@@ -52,10 +60,12 @@ def desk(url: str, payloads: list[str], name: str, seed: int, start: object, out
     db.dispose()
 
 
-def run_desks(url: str, payloads: list[str], desks: int) -> tuple[Counter[str], float]:
+def run_desks(url: str, payloads: list[str], desks: int,
+              passwords: dict[str, str]) -> tuple[Counter[str], float]:
     ctx = multiprocessing.get_context("spawn")
     start, out = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=desk, args=(url, payloads, f"desk-{i + 1}", i, start, out))
+    procs = [ctx.Process(target=desk, args=(url, payloads, f"desk-{i + 1}", i, start, out,
+                                            passwords[f"desk-{i + 1}"]))
              for i in range(desks)]
     for p in procs:
         p.start()
@@ -88,6 +98,12 @@ def main() -> int:
         db = open_database(url, create=True)
         with db.unit_of_work() as session:
             build_demo(session, exhibitors=max(50, args.people // 12), people=args.people, seed=3)
+        # One account of the desk role per desk process (argon2-hashed, random passwords).
+        passwords = {f"desk-{i + 1}": secrets.token_urlsafe(12) for i in range(args.desks)}
+        with db.unit_of_work() as session:
+            for username, password in passwords.items():
+                accounts.add_user(session, username=username, role=UserRole.DESK,
+                                  password_hash=accounts.hash_password(password))
         with db.unit_of_work(write=False) as session:
             sign = PayloadSigner(session)
             payloads = [sign(code) for code in session.scalars(
@@ -98,15 +114,18 @@ def main() -> int:
 
         # Baseline: one desk alone over a sample, then the check-ins are removed again.
         sample = payloads[:1000]
-        solo, solo_wall = run_desks(url, sample, 1)
+        solo, solo_wall = run_desks(url, sample, 1, passwords)
         with db.engine.begin() as conn:
             conn.execute(text("DELETE FROM check_in"))
             conn.execute(text("DELETE FROM audit_entry"))
         print(f"baseline: one desk, {len(sample)} scans in {solo_wall:.2f} s "
               f"({len(sample) / solo_wall:.0f} scans/s) {dict(solo)}")
 
-        total, wall = run_desks(url, payloads, args.desks)
+        total, wall = run_desks(url, payloads, args.desks, passwords)
         with db.unit_of_work(write=False) as session:
+            logins = session.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.action == "user.login")) or 0
+            operators = set(session.scalars(select(CheckIn.operator).distinct()))
             rows = session.scalar(select(func.count(CheckIn.id))) or 0
             doubled = session.scalar(select(func.count()).select_from(
                 select(CheckIn.person_id).group_by(CheckIn.person_id, CheckIn.event_day)
@@ -121,6 +140,9 @@ def main() -> int:
         print(f"check-in rows {rows:,}; lost {lost}; doubled {doubled}; "
               f"checked_in answers {total['checked_in']:,}; errors {errors}")
         ok = lost == 0 and doubled == 0 and total["checked_in"] == n and errors == 0
+        print(f"signed in: {logins} user.login entries for {args.desks} desk accounts (role "
+              f"desk); check-ins made by {sorted(operators)}")
+        ok = ok and logins == args.desks and operators <= set(passwords)
         print("within budget (0 lost, 0 doubled)" if ok else "OVER BUDGET")
         db.dispose()
         return 0 if ok else 1

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from eventdesk.actions import schedule as schedule_actions
 from eventdesk.actions.base import ActionContext
+from eventdesk.domain.access import Principal
+from eventdesk.domain.enums import UserRole
 from eventdesk.services.schedule import items as schedule
 from eventdesk.services.schedule.conflicts import ConflictData, Slot, check_slot, scan
 from eventdesk.storage import Database, open_database, to_url
@@ -81,7 +83,8 @@ def main() -> int:
     db = reference_db(args.db)
     with db.unit_of_work(write=False) as s:
         sched = schedule.load_schedule(s, with_conflicts=False)
-    ctx = ActionContext(db=db, desk="bench", operator="bench")
+    ctx = ActionContext(db=db, desk="bench", operator="bench",
+                        user=Principal("bench", UserRole.ORGANISER))  # organisers edit it
     items = [i for i in sched.items if i.scheduled]
     print(f"event: {len(sched.rooms)} rooms, {len(sched.items)} items "
           f"({len(items)} scheduled)")
