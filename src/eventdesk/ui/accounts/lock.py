@@ -109,7 +109,11 @@ class DeskLock(QObject):
             content.hide()  # nothing personal shows through or behind the lock screen
         window.menuBar().setEnabled(False)
         dialog.finished.connect(self._unlocked)
-        dialog.open()
+        # show(), not open(): open() makes it modal to the main window only, and a dialog the
+        # desk had open (a walk-in form) would still take keys beside the lock screen.
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
         if switch_user:
             dialog.switch_user()
         self.locked_changed.emit(True)
