@@ -205,7 +205,8 @@ def test_print_staff_get_the_badges_view_and_scans_are_refused(
     qtbot.wait(100)
     ops.wait_idle()
     assert count(event_db) == 0
-    assert "wu" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == messages.text(
+        "signin.scan_not_allowed", who=f"wu（{messages.text('role.print')}）")
     window.close()
 
 
