@@ -102,13 +102,15 @@ class Soak:
         conf.mkdir(parents=True)
         (conf / "EventDesk.conf").write_text(
             f"[desk]\nname=soak\nprinter=pdf\npdf_dir={self.prints_dir}\nsounds=false\n"
-            "auto_print=false\n", encoding="utf-8")
+            "auto_print=false\nlock_minutes=0\n", encoding="utf-8")
         self.gui_log = (self.tmp / "gui.log").open("wb")
         self.gui = subprocess.Popen([EVENTDESK, "gui", "--db", str(self.work)], env=self.env(),
                                     stdout=self.gui_log, stderr=subprocess.STDOUT)
+        self.sign_in()
         deadline = time.time() + 90
         while time.time() < deadline:
-            found = self.xdo("search", "--onlyvisible", "--name", "^EventDesk — ", check=False)
+            found = self.xdo("search", "--onlyvisible", "--name", f"^EventDesk — .*{SOAK_USER}",
+                             check=False)
             if found:
                 self.window = found.split()[-1]
                 break
@@ -118,6 +120,24 @@ class Soak:
             raise SystemExit("the main window did not appear within 90 s")
         time.sleep(2)
         self.click(*STATUS_BAR)
+
+    def sign_in(self) -> None:
+        """The program signs in first (issue 12): the soak's account, typed as a person does."""
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            found = self.xdo("search", "--onlyvisible", "--name", "^EventDesk — 登录",
+                             check=False)
+            if found:
+                window = found.split()[-1]
+                self.xdo("windowfocus", "--sync", window)
+                self.xdo("type", "--delay", "120", SOAK_USER)
+                self.key("Tab")
+                self.xdo("type", "--delay", "120", SOAK_PASSWORD)
+                self.key("Return")
+                return
+            self.alive()
+            time.sleep(0.5)
+        raise SystemExit("the sign-in window did not appear within 90 s")
 
     def alive(self) -> None:
         assert self.gui is not None
@@ -496,6 +516,27 @@ class Soak:
                 self.stall_log.append((beat, names[i]))
 
 
+SOAK_USER, SOAK_PASSWORD = "soak", "soak-password-1"
+
+
+def soak_account(path: Path) -> None:
+    """The admin account the GUI, the exports and the imports of the soak run as (issue 12);
+    the commands find it in EVENTDESK_USER / EVENTDESK_PASSWORD."""
+    from eventdesk.domain.enums import UserRole
+    from eventdesk.services import accounts
+    from eventdesk.storage import open_database, to_url
+
+    db = open_database(to_url(path))
+    try:
+        with db.unit_of_work() as session:
+            if accounts.credentials(session, username=SOAK_USER) is None:
+                accounts.add_user(session, username=SOAK_USER, role=UserRole.ADMIN,
+                                  password_hash=accounts.hash_password(SOAK_PASSWORD))
+    finally:
+        db.dispose()
+    os.environ.update(EVENTDESK_USER=SOAK_USER, EVENTDESK_PASSWORD=SOAK_PASSWORD)
+
+
 def build_event(tmp: Path, people: int) -> Path:
     path = tmp / "event.sqlite3"
     subprocess.run([EVENTDESK, "demo", "--db", str(path), "--people", str(people)], check=True,
@@ -517,6 +558,7 @@ def main() -> int:
     source = args.db or build_event(tmp, args.people)
     work = tmp / "soak.sqlite3"
     shutil.copyfile(source, work)
+    soak_account(work)
     csv = tmp / "people.csv"
     subprocess.run([EVENTDESK, "export", "--db", str(work), "--kind", "people", "--out", str(csv)],
                    check=True, env=dict(os.environ, PYTHONPATH=str(SRC)),

@@ -4,6 +4,9 @@ system shows the window's pixels.
 
 This is what fails on a machine without the system libraries of Qt's xcb platform ("Could not
 load the Qt platform plugin 'xcb'"); `make test` installs them (scripts/system-packages).
+
+The program signs in first (issue 12): the person types the account's name and password into
+the sign-in window (keys through the X server), then the main window opens.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import time
 from pathlib import Path
 
 from eventdesk.storage import Database
+from tests.accounts import CLI_PASSWORD, CLI_USER
 from tests.services.people_cases import add
 from tests.xserver import (
     SCREEN,
@@ -55,7 +59,13 @@ def test_gui_shows_its_window_on_an_x_server(event_db: Database, db_path: Path,
             [sys.executable, "-m", "eventdesk", "gui", "--db", str(db_path), "--view", "people"],
             env=_gui_env(display, tmp_path), stdout=output, stderr=subprocess.STDOUT)
         try:
-            window = wait_for_window(display, "^EventDesk", app, log)
+            sign_in = wait_for_window(display, "^EventDesk — 登录", app, log)
+            keys = {**os.environ, "DISPLAY": display}
+            for args in (["windowfocus", "--sync", sign_in], ["type", "--delay", "120", CLI_USER],
+                         ["key", "Tab"], ["type", "--delay", "120", CLI_PASSWORD],
+                         ["key", "Return"]):
+                subprocess.run(["xdotool", *args], env=keys, check=True, timeout=60)
+            window = wait_for_window(display, f"^EventDesk — .*{CLI_USER}", app, log)
             x, y, width, height = window_geometry(display, window)
             # The part of the window on the screen (a window may be larger than the screen).
             box = (max(x, 0), max(y, 0), min(x + width, SCREEN[0]), min(y + height, SCREEN[1]))

@@ -48,3 +48,31 @@ def test_screenshot_of_missing_database_fails(tmp_path: Path) -> None:
     assert main(["--db", str(tmp_path / "missing.sqlite3"), "--screenshot", str(png),
                  "--view", "people"]) == 2
     assert not png.exists()
+
+
+def test_screenshot_shows_only_what_the_accounts_role_may_see(
+        small_event: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12: the picture is the window of the signed-in account; a desk account's
+    screenshot of the people view is refused (exit 5), its desk view renders."""
+    from eventdesk.actions import accounts
+    from eventdesk.actions.base import ActionContext
+    from eventdesk.domain.enums import UserRole
+    from eventdesk.storage import open_database, to_url
+    from tests.accounts import ADMIN
+
+    db = open_database(to_url(small_event))
+    try:
+        accounts.add_user(ActionContext(db=db, user=ADMIN), username="desk7",
+                          role=UserRole.DESK, password="desk-seven-7")
+    finally:
+        db.dispose()
+    monkeypatch.setenv("EVENTDESK_USER", "desk7")
+    monkeypatch.setenv("EVENTDESK_PASSWORD", "desk-seven-7")
+    png = tmp_path / "people.png"
+    assert main(["--db", str(small_event), "--screenshot", str(png), "--view", "people"]) == 5
+    assert not png.exists()
+    assert "desk7" in capsys.readouterr().err
+    desk = tmp_path / "desk.png"
+    assert main(["--db", str(small_event), "--screenshot", str(desk), "--view", "desk"]) == 0
+    assert desk.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -205,7 +205,8 @@ def test_print_staff_get_the_badges_view_and_scans_are_refused(
     qtbot.wait(100)
     ops.wait_idle()
     assert count(event_db) == 0
-    assert "wu" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == messages.text(
+        "signin.scan_not_allowed", who=f"wu（{messages.text('role.print')}）")
     window.close()
 
 
@@ -241,3 +242,27 @@ def test_idle_lock_setting_is_for_admins_in_the_desk_settings(
     assert seen == [("li", False, 5.0), ("chief", True, 5.0)]
     assert window.ctx.lock_minutes == 0
     assert float(QSettings("EventDesk", "EventDesk").value("desk/lock_minutes")) == 0
+
+
+def test_the_lock_covers_a_form_that_was_open(qtbot: Any, window: MainWindow) -> None:
+    """A walk-in form open when the desk locks is under the lock screen, which takes the keys,
+    and is still there, as typed, after the unlock."""
+    from PySide6.QtWidgets import QApplication
+
+    from eventdesk.ui.desk.walkin import WalkInDialog
+
+    desk = desk_of(window)
+    form = WalkInDialog(window.ctx, desk="3", parent=desk)
+    form.open()
+    qtbot.waitExposed(form)
+    field = form.findChildren(type(desk.search))[0]
+    operator_types(field, "王")
+    lock = window.lock.lock()
+    # The lock screen is the modal window on top, and the keyboard's keys go to it.
+    assert QApplication.activeModalWidget() is lock
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is lock.password)
+    operator_types(QApplication.focusWidget(), PASSWORD, enter=True)
+    qtbot.waitUntil(lambda: not lock.busy)
+    qtbot.waitUntil(lambda: not window.lock.locked)
+    assert form.isVisible() and field.text() == "王"
+    form.reject()

@@ -13,14 +13,16 @@ from eventdesk.cli import main
 from eventdesk.domain import Person
 from eventdesk.storage import Database
 from tests.schedule_data import Small, build_small, window_context
+from tests.ui.users import command_line_account
 
 # U+E000 is a private-use code point: no font of the chain has it (tests/pdf use it the same way).
 RARE = "\ue000"
 
 
 @pytest.fixture
-def small(db: Database) -> Small:
+def small(db: Database, monkeypatch: pytest.MonkeyPatch) -> Small:
     built = build_small(db)
+    command_line_account(db, monkeypatch)  # the CLI's export runs as an account
     with db.unit_of_work() as s:  # the speaker of 圆桌对话 has a name no font can draw
         s.execute(update(Person).where(Person.id == built.people["赵昇"])
                   .values(name=f"赵{RARE}"))

@@ -56,7 +56,7 @@ def test_first_run_signs_in_with_the_demo_accounts_shown_once(qtbot, tmp_path: P
     from eventdesk.ui import app
     from eventdesk.ui.accounts.sign_in import SignInDialog
     from tests.ui.keys import operator_types
-    from tests.ui.test_sign_in import when_shown
+    from tests.ui.users import when_shown
 
     path = tmp_path / "data" / "eventdesk.sqlite3"
     path.parent.mkdir()

@@ -185,14 +185,17 @@ SCHEDULE_WITH_ERRORS = ("日期,开始,结束,会场,议题,演讲嘉宾\n"
 
 
 def test_schedule_errors_are_the_same_in_the_wizard_and_the_cli(
-        db: Database, db_path: Path, qapp: object, qtbot, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+        db: Database, db_path: Path, qapp: object, qtbot, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+        monkeypatch) -> None:
     """The done-when test of the one import pipeline: same rows, columns, values and words."""
     import json
 
     from eventdesk.cli import main
     from tests.schedule_data import build_small
+    from tests.ui.users import command_line_account
 
     build_small(db)
+    command_line_account(db, monkeypatch)
     path = tmp_path / "日程.csv"
     path.write_text(SCHEDULE_WITH_ERRORS, encoding="gb18030")
     assert main(["import", str(path), "--db", str(db_path), "--kind", "schedule", "--json",

@@ -88,7 +88,8 @@ from eventdesk.ui import ops
 from eventdesk.ui.app import application
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.main_window import MainWindow
-from tests.ui.users import as_user
+from eventdesk.domain.access import Principal
+from eventdesk.domain.enums import UserRole
 
 app = application()
 db = open_database(to_url(sys.argv[1]), create=True)
@@ -96,7 +97,7 @@ with db.unit_of_work() as s:
     build_demo(s, people=40, exhibitors=5, seed=2)
 with db.unit_of_work(write=False) as s:
     event = get_event(s)
-window = MainWindow(AppContext(db, event, as_user("t")))
+window = MainWindow(AppContext(db, event, Principal("t", UserRole.ADMIN)))
 window.show_view("desk")
 ops.wait_idle(120_000)
 from pypinyin.constants import PHRASES_DICT

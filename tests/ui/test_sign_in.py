@@ -9,12 +9,10 @@ the desk would.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QSettings
 from sqlalchemy import select
 
 from eventdesk import messages
@@ -36,22 +34,9 @@ from tests.services.checkin_cases import count, payload_of
 from tests.services.people_cases import add
 from tests.ui.keys import operator_types, scanner
 from tests.ui.threads import no_database_on_the_gui_thread
-from tests.ui.users import PASSWORD, answer_first_admin, answer_sign_in
+from tests.ui.users import PASSWORD, answer_first_admin, answer_sign_in, when_shown
 
 DESK_PASSWORD = "desk-shift-7"
-
-
-def when_shown(kind: type[QWidget], then: Callable[[Any], None]) -> None:
-    """Call `then(dialog)` once a modal dialog of `kind` shows (a start-up dialog's exec())."""
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind) and dialog.isVisible():
-            then(dialog)
-        else:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(0, look)
 
 
 def audit(db: Database) -> list[tuple[str, str]]:

@@ -118,3 +118,19 @@ def test_change_my_password(qtbot: Any, window: MainWindow, event_db: Database) 
                             desk="3").username == "chief"
     with pytest.raises(NotSignedIn):
         accounts.sign_in(event_db, username="chief", password=PASSWORD, desk="3")
+
+
+def test_an_admin_who_takes_another_role_gets_that_roles_window(
+        qtbot: Any, window: MainWindow, event_db: Database) -> None:
+    # The fixture made chief; a second admin lets chief give up the admin role.
+    accounts.add_user(window.ctx.action_context(), username="second", role=UserRole.ADMIN,
+                      password="second-admin-1")
+    dialog = window.account_menu.open_users()
+    assert isinstance(dialog, UsersDialog)
+    settle(qtbot, dialog)
+    dialog.choose("chief")
+    dialog.role.setCurrentIndex(dialog.role.findData("desk"))
+    dialog.set_role_button.click()
+    qtbot.waitUntil(lambda: window.ctx.user.role == UserRole.DESK, timeout=20_000)
+    assert not window.account_menu.users_action.isVisible()
+    assert window.first_view() == "desk"

@@ -42,7 +42,7 @@ from eventdesk.storage import (
     to_url,
 )
 from eventdesk.ui import ops
-from eventdesk.ui.accounts.sign_in import FirstAdminDialog, ShownAccount, SignInDialog
+from eventdesk.ui.accounts.sign_in import FirstAdminDialog, ShownAccount, SignInDialog, who
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.fonts import register_fonts
 from eventdesk.ui.main_window import VIEW_KEYS, MainWindow
@@ -239,6 +239,13 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
     del shown  # the demo passwords are shown once, on that dialog only
     ctx = AppContext(database, event, principal)
     window = MainWindow(ctx)
+    if screenshot is not None and not window.allowed(view):
+        # A picture of a view the account may not see would be a way round its role.
+        print("eventdesk: " + messages.text("signin.view_refused", view=view, who=who(principal)),
+              file=sys.stderr)
+        window.close()
+        database.dispose()
+        return 5
     window.show_view(view if window.allowed(view) else window.first_view())
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)

@@ -139,7 +139,16 @@ class MainWindow(QMainWindow):
         """A scan anywhere in the program: the desk comes forward and checks the person in.
 
         With a dialog open (walk-in form, pick-up, an editor of another view) the dialog stays
-        open and untouched; the desk behind it shows the outcome in its status panel."""
+        open and untouched; the desk behind it shows the outcome in its status panel. Locked, or
+        signed in as a role that does not check people in, the scan is refused with a sentence
+        (nobody is checked in)."""
+        if self.lock.dialog is not None:
+            self.lock.dialog.refuse_scan(payload)
+            return
+        if not self.allowed("desk"):
+            self.statusBar().showMessage(messages.text("signin.scan_not_allowed",
+                                                       who=who(self.ctx.user)), 10_000)
+            return
         desk = self.show_view("desk")
         if QApplication.activeModalWidget() is None:
             self.raise_()

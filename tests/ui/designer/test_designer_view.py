@@ -134,8 +134,15 @@ def test_a_design_saved_from_the_page_is_what_the_desk_prints(
 
 
 def test_screenshot_of_the_designer(event_db: Database, db_path: Path, tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+                                    capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventdesk.actions.accounts import create_first_admin
+
     add(event_db, "欧阳娜娜", category="exhibitor", company="昆山阿丘智能科技有限公司")
+    # A screenshot shows the window as an account (issue 12), named as for every command.
+    create_first_admin(event_db, username="designer", password="design-pass-1", desk="setup")
+    monkeypatch.setenv("EVENTDESK_USER", "designer")
+    monkeypatch.setenv("EVENTDESK_PASSWORD", "design-pass-1")
     event_db.dispose()
     png = tmp_path / "designer.png"
     assert main(["--db", str(db_path), "--screenshot", str(png), "--view", "designer"]) == 0

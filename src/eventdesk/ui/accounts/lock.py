@@ -100,8 +100,8 @@ class DeskLock(QObject):
         dialog.setStyleSheet("#lockScreen { background: #1f2a37; }"
                              " #lockScreen QLabel { color: #f2f4f7; font-size: 15px; }"
                              " #signInCard { background: #2b3a4d; border-radius: 12px; }"
-                             " #signInHint { color: #cbd5e1; }"
-                             " #signInError { color: #fda29b; }")
+                             " #lockScreen #signInHint { color: #cbd5e1; }"
+                             " #lockScreen #signInError { color: #fda29b; font-weight: 600; }")
         dialog.setGeometry(window.frameGeometry())
         self.dialog = dialog
         content = window.centralWidget()
@@ -109,7 +109,11 @@ class DeskLock(QObject):
             content.hide()  # nothing personal shows through or behind the lock screen
         window.menuBar().setEnabled(False)
         dialog.finished.connect(self._unlocked)
-        dialog.open()
+        # show(), not open(): open() makes it modal to the main window only, and a dialog the
+        # desk had open (a walk-in form) would still take keys beside the lock screen.
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
         if switch_user:
             dialog.switch_user()
         self.locked_changed.emit(True)

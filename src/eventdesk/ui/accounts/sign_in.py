@@ -180,7 +180,7 @@ class SignInDialog(_PasswordForm):
         buttons.addWidget(self.sign_in_button)
         card = QWidget()
         card.setObjectName("signInCard")
-        card.setMaximumWidth(560)
+        card.setMaximumWidth(640)
         inner = QVBoxLayout(card)
         inner.addWidget(self.heading)
         inner.addWidget(self.hint)
@@ -223,10 +223,16 @@ class SignInDialog(_PasswordForm):
             for col, value in enumerate((account.username, role_label(account.role),
                                          account.password)):
                 table.setItem(row, col, QTableWidgetItem(value))
+        # The whole list at once, no scroll bars: the passwords must be readable in full.
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()
         table.horizontalHeader().setStretchLastSection(True)
-        table.setFixedHeight(table.horizontalHeader().height()
-                             + sum(table.rowHeight(r) for r in range(len(shown))) + 4)
+        frame = 2 * table.frameWidth()
+        table.setMinimumWidth(sum(table.columnWidth(c) for c in range(3)) + frame + 8)
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height()
+                             + sum(table.rowHeight(r) for r in range(len(shown))) + frame)
         # A click on an account puts its name in the user field; the password is still typed.
         table.cellClicked.connect(lambda r, _c: self._pick(shown[r].username))
         return table

@@ -9,6 +9,7 @@ user (which checks MANAGE_USERS itself and writes the audit entry); its sentence
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -175,6 +176,12 @@ class UsersDialog(QDialog):
 
         def done(info: UserInfo) -> None:
             self._said("signin.role_set", user=info.username, role=role_label(info.role))
+            me = self.ctx.user
+            if info.username == me.username and info.role != me.role:
+                # The admin gave themselves another role: the window follows at once (and
+                # this dialog's next action is refused by the role check).
+                self.ctx.switch_user(replace(me, role=info.role))
+                return
             self.reload(keep=info.username)
 
         self._call(lambda: accounts.set_role(actx, username=user.username, role=role), done)
