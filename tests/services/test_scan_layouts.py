@@ -10,11 +10,10 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from eventdesk.domain import AuditEntry, CheckIn, Person, PrintReason
-from eventdesk.domain.qr import make_payload
 from eventdesk.messages.desk import layout_hint
 from eventdesk.services.badges import desk as desk_badges
-from eventdesk.services.events import event_secret
 from eventdesk.storage import Database
+from tests.badge_payloads import payload_for
 from tests.services.checkin_cases import add, count, scan, sentence
 
 # What the computer reads when the scanner types our payload's characters (A–Z, 0–9, '.')
@@ -38,8 +37,7 @@ def holder(db: Database, name: str = "Jürgen Zeyer", code: str = BADGE_CODE) ->
     pid = add(db, name, company="Zytek").id
     with db.unit_of_work() as s:
         s.execute(update(Person).where(Person.id == pid).values(badge_code=code))
-        event_code, secret = event_secret(s)
-    return pid, make_payload(event_code=event_code, badge_code=code, secret=secret)
+        return pid, payload_for(s, code)
 
 
 @pytest.mark.parametrize(("keys", "layouts"), [

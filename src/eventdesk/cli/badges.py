@@ -21,6 +21,7 @@ from eventdesk import messages
 from eventdesk.actions import printing
 from eventdesk.actions.base import ActionContext, ProgressFn
 from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, open_db, print_json
+from eventdesk.cli.signing import context, unlock_from_environment
 from eventdesk.domain import Category, PrintReason
 from eventdesk.domain.errors import DomainError
 from eventdesk.services.audit import os_operator
@@ -116,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         ctx = ActionContext(db=db, desk=args.desk, operator=os_operator())
+        unlock_from_environment(context(db))  # else the run refuses: nothing printed unsigned
         run = printing.print_run(ctx, selection=selection, out=args.out,
                                  printer=None if job is None else _sink(job),
                                  record=args.mark_printed or job is not None,

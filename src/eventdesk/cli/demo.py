@@ -90,4 +90,5 @@ def run(args: argparse.Namespace) -> int:
               items=summary.agenda_items, speakers=summary.agenda_speakers))
     print(say("demo.summary.time", build=summary.seconds, total=total, seed=summary.seed))
     print(say("demo.summary.database", database=describe(url)))
+    print(say("demo.summary.signing", passphrase=summary.signing_passphrase))
     return 0

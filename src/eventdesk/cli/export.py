@@ -17,6 +17,7 @@ from eventdesk import messages
 from eventdesk.actions import exports
 from eventdesk.actions.base import ActionContext
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db
+from eventdesk.cli.signing import context, unlock_from_environment
 from eventdesk.services.audit import os_operator
 
 COMMAND = "export"
@@ -48,6 +49,8 @@ def run_export(args: argparse.Namespace, *, kind: str, out: Path, day: date | No
         return EXIT_USAGE
     db = open_db(args)
     try:
+        # The people export's payload column needs the signing key (else it stays empty).
+        unlock_from_environment(context(db), prompt=False)
         done = exports.export(ActionContext(db=db, operator=os_operator()), kind=kind, out=out,
                               day=day, room=room).value
     finally:

@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
+from eventdesk.cli.signing import context, unlock_from_environment
 from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.services import people as people_service
 from eventdesk.services.events import get_event
@@ -42,7 +43,7 @@ def as_json(row: PersonRow, tz_name: str) -> dict[str, Any]:
         "hall": row.hall,
         "booth": row.booth,
         "badge_code": row.badge_code,
-        "qr_payload": row.qr_payload,
+        "qr_payload": row.qr_payload or None,  # null while signing is locked here
         "external_ref": row.external_ref,
         "updated_at": row.updated_at.astimezone(tz).isoformat(),
     }
@@ -53,12 +54,19 @@ def run(args: argparse.Namespace) -> int:
         print("eventdesk people: --limit must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     text = " ".join(args.query)
-    with unit_of_work(args, write=False) as session:
-        event = get_event(session)
-        if text.strip():
-            rows = search.search_people(session, query=text, limit=args.limit, with_payload=True)
-        else:
-            rows = people_service.list_people(session, limit=args.limit, with_payload=True)
+    db = open_db(args)
+    try:
+        # qr_payload needs the signing key: given by EVENTDESK_SIGNING_PASSPHRASE, else null.
+        unlock_from_environment(context(db), prompt=False)
+        with db.unit_of_work(write=False) as session:
+            event = get_event(session)
+            if text.strip():
+                rows = search.search_people(session, query=text, limit=args.limit,
+                                            with_payload=True)
+            else:
+                rows = people_service.list_people(session, limit=args.limit, with_payload=True)
+    finally:
+        db.dispose()
     if args.json:
         print_json([as_json(r, event.timezone) for r in rows])
         return 0

@@ -1,9 +1,11 @@
 """QR matrices for badge payloads, and their drawing as merged vector rectangles.
 
-Our payloads (domain.qr) are short strings of the QR alphanumeric alphabet that fit version ≤ 3 at
-level M, a single Reed–Solomon block. For those we build the matrix ourselves from a per-version
-template: the `qrcode` library spends ~0.6 ms (5 ms with automatic version and mask choice) per
-code, which alone would use most of the batch budget. Anything else (lower case, long text) goes
+Our payloads (domain.qr) are strings of the QR alphanumeric alphabet: ED1 fits version ≤ 3 at
+level M, ED2 (an Ed25519 signature in base32) version 5 or 6. For versions 1–6 at level M we build
+the matrix ourselves from a per-version template (ISO/IEC 18004: blocks of data and Reed–Solomon
+codewords, interleaved from version 4 on): the `qrcode` library spends ~0.6 ms (5 ms with
+automatic version and mask choice) per code, which alone would use most of the batch budget.
+Anything else (lower case, long text) goes
 through `qrcode`. The mask is fixed: any mask is valid to a decoder and the penalty search is what
 costs time; tests decode every sampled badge with zxing-cpp at 150 dpi.
 """
@@ -15,9 +17,11 @@ from functools import cache
 
 ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _ALNUM_VALUE = {ch: i for i, ch in enumerate(ALNUM)}
-# version -> (data codewords, ECC codewords) at level M; all single-block up to version 3.
-_LEVEL_M = {1: (16, 10), 2: (28, 16), 3: (44, 26)}
-_ALIGN = {1: (), 2: (6, 18), 3: (6, 22)}
+# version -> (blocks, data codewords per block, ECC codewords per block) at level M
+# (ISO/IEC 18004:2015 table 9); alignment pattern centres (annex E).
+_LEVEL_M = {1: (1, 16, 10), 2: (1, 28, 16), 3: (1, 44, 26), 4: (2, 32, 18), 5: (2, 43, 24),
+            6: (4, 27, 16)}
+_ALIGN = {1: (), 2: (6, 18), 3: (6, 22), 4: (6, 26), 5: (6, 30), 6: (6, 34)}
 _MASK = 0  # (x + y) % 2 == 0
 QUIET = 2  # modules of light margin drawn inside the box; the badge around it is light too
 
@@ -163,14 +167,15 @@ def _fast_version(payload: str) -> int | None:
     if not payload or any(ch not in _ALNUM_VALUE for ch in payload):
         return None
     bits = 4 + 9 + 11 * (len(payload) // 2) + 6 * (len(payload) % 2)
-    for version, (data, _ecc_n) in _LEVEL_M.items():
-        if bits <= data * 8:
+    for version, (blocks, data, _ecc_n) in _LEVEL_M.items():
+        if bits <= blocks * data * 8:
             return version
     return None
 
 
 def _fast_rows(payload: str, version: int) -> list[str]:
-    n_data, n_ecc = _LEVEL_M[version]
+    blocks, per_block, n_ecc = _LEVEL_M[version]
+    n_data = blocks * per_block
     values = [_ALNUM_VALUE[ch] for ch in payload]
     # Build the bit stream as one big integer: mode 0010, 9-bit count, pairs in 11 bits.
     acc, nbits = 0b0010, 4
@@ -187,7 +192,13 @@ def _fast_rows(payload: str, version: int) -> list[str]:
     data = list(acc.to_bytes(nbits // 8, "big"))
     filler = (0xEC, 0x11)
     data.extend(filler[i % 2] for i in range(n_data - len(data)))
-    codewords = data + _ecc(data, n_ecc)
+    if blocks == 1:
+        codewords = data + _ecc(data, n_ecc)
+    else:  # equal blocks at these versions; codewords interleaved block by block (§7.6)
+        parts = [data[b * per_block:(b + 1) * per_block] for b in range(blocks)]
+        eccs = [_ecc(part, n_ecc) for part in parts]
+        codewords = [part[i] for i in range(per_block) for part in parts]
+        codewords += [ecc[i] for i in range(n_ecc) for ecc in eccs]
     bits = "".join(_BYTE_BITS[c] for c in codewords)
     tpl = _template(version)
     rows = [row[:] for row in tpl.base]
