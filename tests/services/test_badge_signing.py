@@ -286,3 +286,17 @@ def test_database_files_are_private(tmp_path: Path) -> None:
         db.dispose()
     finally:
         os.umask(old)
+
+
+def test_a_printed_ed2_badge_decodes_and_scans(event: Event) -> None:
+    from eventdesk.pdf.badges import render_one
+    from tests.pdf.badge_samples import decoded, pages
+
+    with event.db.unit_of_work(write=False) as s:
+        pid = s.scalars(select(Person.id).where(Person.name == "王芳")).one()
+        badge = desk_badges.desk_badges(s, person_ids=[pid])[0].data
+    for layout in ("default", "bold"):
+        for preset in ("a6", "cr80"):
+            read = decoded(pages(render_one(badge, layout=layout, preset=preset), dpi=150)[0])
+            assert read == [event.ed2["王芳"]], (layout, preset)
+    assert _scan(event.db, read[0]).result == "checked_in"
