@@ -28,7 +28,7 @@ from sqlalchemy.engine import make_url
 
 from eventdesk.demo.build import build_demo
 from eventdesk.domain import CheckIn, Person, PersonStatus
-from eventdesk.services.events import PayloadSigner
+from eventdesk.services.signing import PayloadSigner
 from eventdesk.storage import open_database
 
 
@@ -89,7 +89,7 @@ def main() -> int:
         with db.unit_of_work() as session:
             build_demo(session, exhibitors=max(50, args.people // 12), people=args.people, seed=3)
         with db.unit_of_work(write=False) as session:
-            sign = PayloadSigner(session)
+            sign = PayloadSigner(session, required=True)
             payloads = [sign(code) for code in session.scalars(
                 select(Person.badge_code).where(Person.status == PersonStatus.REGISTERED))]
         n = len(payloads)

@@ -13,6 +13,7 @@ costs time; tests decode every sampled badge with zxing-cpp at 150 dpi.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
@@ -156,6 +157,25 @@ class _Template:
             base[y][x] = 49 if flip else 48
         self.base = base
         self.positions = [(y, x) for x, y, _flip in order]
+        # The whole matrix as one integer (module (x, y) is bit size²-1-(y·size+x)), and for
+        # every half-codeword position and value the modules it toggles, as one integer too: an
+        # encoded payload is then one XOR per half codeword (~340 for a version-6 code) instead
+        # of one Python step per dark module, which is what the batch budget can afford.
+        cells = size * size
+        self.base_int = int(b"".join(bytes(row) for row in base), 2)
+        module_bit = [1 << (cells - 1 - (y * size + x)) for x, y, _flip in order]
+        self.nibbles = [
+            [_xor_all(module_bit[j * 4 + b] for b in range(4) if value >> (3 - b) & 1)
+             for value in range(16)]
+            for j in range(len(order) // 4)]
+        self.cells_format = f"0{cells}b"
+
+
+def _xor_all(values: Iterable[int]) -> int:
+    out = 0
+    for v in values:
+        out ^= v
+    return out
 
 
 @cache
@@ -199,19 +219,16 @@ def _fast_rows(payload: str, version: int) -> list[str]:
         eccs = [_ecc(part, n_ecc) for part in parts]
         codewords = [part[i] for i in range(per_block) for part in parts]
         codewords += [ecc[i] for i in range(n_ecc) for ecc in eccs]
-    bits = "".join(_BYTE_BITS[c] for c in codewords)
     tpl = _template(version)
-    rows = [row[:] for row in tpl.base]
-    positions = tpl.positions
-    index = bits.find("1")
-    while index >= 0:
-        y, x = positions[index]
-        rows[y][x] ^= 1
-        index = bits.find("1", index + 1)
-    return [row.decode("ascii") for row in rows]
-
-
-_BYTE_BITS = [f"{i:08b}" for i in range(256)]
+    acc = tpl.base_int
+    nibbles = tpl.nibbles
+    j = 0
+    for value in codewords:
+        acc ^= nibbles[j][value >> 4] ^ nibbles[j + 1][value & 15]
+        j += 2
+    flat = format(acc, tpl.cells_format)
+    size = tpl.size
+    return [flat[i:i + size] for i in range(0, size * size, size)]
 
 
 def _library_matrix(payload: str) -> Matrix:

@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -35,6 +36,9 @@ from eventdesk.ui.context import AppContext
 from eventdesk.ui.fonts import register_fonts
 from eventdesk.ui.main_window import VIEW_KEYS, MainWindow
 
+if TYPE_CHECKING:
+    from eventdesk.demo.build import DemoSummary
+
 
 def application() -> QApplication:
     app = QApplication.instance()
@@ -56,13 +60,13 @@ def is_first_run(url: str) -> bool:
 
 
 def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors: int = 2500,
-                             people: int = 30_000) -> None:
+                             people: int = 30_000) -> DemoSummary | None:
     """Build the reference demo event in a worker while a progress dialog shows live progress.
 
     The GUI thread runs a local event loop until the build has delivered its result, so the
     dialog repaints and its bar follows the build's reports (blocking in a wait here left a black
     window for the whole build). Raises what the build raised."""
-    from eventdesk.demo.build import DemoSummary, build_demo, overall_progress
+    from eventdesk.demo.build import build_demo, overall_progress
 
     dialog = QProgressDialog("正在创建演示活动… Building the demo event…", "", 0, 100)
     dialog.setWindowTitle("EventDesk")
@@ -75,6 +79,7 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
     ctx = AppContext(db, None, os_operator())
     failure: list[BaseException] = []
     finished: list[bool] = []
+    built: list[DemoSummary] = []
     loop = QEventLoop()
 
     def work(session: Session, progress: ops.Progress) -> DemoSummary:
@@ -86,7 +91,8 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
 
-    def on_done(_summary: DemoSummary) -> None:
+    def on_done(summary: DemoSummary) -> None:
+        built.append(summary)
         finished.append(True)
         loop.quit()
 
@@ -103,12 +109,33 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
     dialog.deleteLater()
     if failure:
         raise failure[0]
+    return built[0] if built else None
+
+
+def unlock_from_environment(db: Database) -> None:
+    """A print station started unattended unlocks badge signing with
+    EVENTDESK_SIGNING_PASSPHRASE, as the command line does (before the window exists, so
+    nothing waits on it); otherwise an organiser uses File → Unlock badge signing."""
+    passphrase = os.environ.get("EVENTDESK_SIGNING_PASSPHRASE")
+    if not passphrase:
+        return
+    from eventdesk.services import signing
+
+    try:
+        with db.unit_of_work(write=False) as session:
+            if signing.signing_status(session).has_key:
+                signing.unlock(session, passphrase=passphrase)
+    except DomainError as exc:  # wrong passphrase, no event: the window still opens, locked
+        print(f"eventdesk: {messages.describe(exc)}", file=sys.stderr)
 
 
 def open_for_gui(url: str) -> Database:
     if is_first_run(url):
         db = open_database(url, create=True)
-        build_demo_with_progress(db)
+        summary = build_demo_with_progress(db)
+        if summary is not None:  # the one time the demo's signing passphrase is shown
+            print(messages.text("demo.summary.signing", passphrase=summary.signing_passphrase),
+                  file=sys.stderr)
         return db
     return open_database(url)
 
@@ -134,6 +161,7 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
             return 2
         QMessageBox.critical(None, "EventDesk", messages.describe(exc))
         return 2
+    unlock_from_environment(database)
     ctx = AppContext(database, event, os_operator())
     window = MainWindow(ctx)
     window.show_view(view)
