@@ -4,6 +4,7 @@ build the reference event. One of the two commands allowed to create a database 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from typing import Any
 
 from eventdesk import messages
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json
+from eventdesk.cli.signing import PASSPHRASE_VAR
 from eventdesk.demo import build as demo_service
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
 from eventdesk.domain.errors import EventAlreadyExists
@@ -70,9 +72,10 @@ def run(args: argparse.Namespace) -> int:
                     raise EventAlreadyExists(code="demo.refused", database=describe(url),
                                              name=existing.name_zh, event_code=existing.code)
                 demo_service.clear_event(session)
-            summary = demo_service.build_demo(session, exhibitors=args.exhibitors,
-                                              people=args.people, seed=args.seed,
-                                              progress=progress)
+            # The signing passphrase of a scripted set-up, else a random one (printed below).
+            summary = demo_service.build_demo(
+                session, exhibitors=args.exhibitors, people=args.people, seed=args.seed,
+                progress=progress, signing_passphrase=os.environ.get(PASSPHRASE_VAR) or None)
     finally:
         db.dispose()
     if progress:
