@@ -42,6 +42,7 @@ from eventdesk.domain.enums import UserRole
 from eventdesk.pdf.badges import RenderOptions, render_batch, render_one, warm_up
 from eventdesk.services.badges import batch as badge_service
 from eventdesk.storage import open_database, sqlite_path, to_url
+from timing import unlock_signing  # beside this script
 
 BUDGET_SECONDS = 10.0
 BUDGET_RATIO = 20.0
@@ -68,6 +69,7 @@ def load_badges(url: str, count: int) -> tuple[list[BadgeData], list[tuple[int, 
     """The first `count` badges in print order, and the (person id, code) of everyone after."""
     db = open_database(url)
     try:
+        unlock_signing(db)  # a given --db: EVENTDESK_SIGNING_PASSPHRASE (badges are signed)
         with db.unit_of_work(write=False) as session:
             rows = badge_service.select_badges(session, sort="company")
             data = badge_service.badge_data(session, rows=rows[:count])

@@ -88,8 +88,10 @@ db.dispose()
 def payloads(db: Path, n: int) -> list[str]:
     from eventdesk.services.people import list_people
     from eventdesk.storage import open_database, to_url
+    from timing import unlock_signing  # beside this script
 
     database = open_database(to_url(db))
+    unlock_signing(database)
     with database.unit_of_work(write=False) as s:
         rows = [r.qr_payload for r in list_people(s, limit=4 * n, with_payload=True)
                 if r.status.value == "registered"][-n:]

@@ -41,6 +41,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench_import_desks import partner_list  # noqa: E402 - beside this script
+from timing import unlock_signing  # noqa: E402 - beside this script
 
 BUDGET_MS = 100.0
 SETTLE_S = 1.0
@@ -157,6 +158,7 @@ def run(db_file: Path, source: Path, folder: Path, scans: int, trace: bool,
 
     app: QApplication = application()
     db = open_database(to_url(db_file))
+    unlock_signing(db)
     with db.unit_of_work(write=False) as session:
         event = get_event(session)
         payloads = [p.qr_payload for p in list_people(session, limit=scans,

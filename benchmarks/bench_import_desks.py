@@ -31,6 +31,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_import import HEADERS, synth_rows  # noqa: E402 - beside this script
 from eventdesk.storage import open_database, to_url  # noqa: E402
+from timing import unlock_signing  # noqa: E402 - beside this script
 
 BASELINE_S = 4.0
 
@@ -44,6 +45,7 @@ def desk(db: str, desk_no: int, desks: int, folder: Path) -> int:
     from eventdesk.services.people import list_people
 
     database = open_database(to_url(db))
+    unlock_signing(database)
     with database.unit_of_work(write=False) as session:
         rows = list_people(session, limit=40_000, with_payload=True)
     payloads = [r.qr_payload for r in rows][desk_no::desks]
@@ -75,6 +77,7 @@ def partner_list(path: Path, db: str, rows: int) -> None:
     from eventdesk.domain import Exhibitor
 
     database = open_database(to_url(db))
+    unlock_signing(database)
     with database.unit_of_work(write=False) as session:
         names = list(session.scalars(select(Exhibitor.name_zh)))
     database.dispose()

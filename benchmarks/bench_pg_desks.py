@@ -33,7 +33,7 @@ from eventdesk.demo.build import build_demo
 from eventdesk.domain import AuditEntry, CheckIn, Person, PersonStatus
 from eventdesk.domain.enums import UserRole
 from eventdesk.services import accounts
-from eventdesk.services.events import PayloadSigner
+from eventdesk.services.signing import PayloadSigner
 from eventdesk.storage import open_database
 
 
@@ -105,7 +105,7 @@ def main() -> int:
                 accounts.add_user(session, username=username, role=UserRole.DESK,
                                   password_hash=accounts.hash_password(password))
         with db.unit_of_work(write=False) as session:
-            sign = PayloadSigner(session)
+            sign = PayloadSigner(session, required=True)
             payloads = [sign(code) for code in session.scalars(
                 select(Person.badge_code).where(Person.status == PersonStatus.REGISTERED))]
         n = len(payloads)

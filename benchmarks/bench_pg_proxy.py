@@ -160,10 +160,10 @@ def main() -> int:
         t0 = time.perf_counter()
         with db.unit_of_work() as session:
             build_demo(session, people=args.people, exhibitors=max(50, args.people // 12), seed=5)
-        from eventdesk.services.events import PayloadSigner
+        from eventdesk.services.signing import PayloadSigner
 
         with db.unit_of_work(write=False) as session:
-            sign = PayloadSigner(session)
+            sign = PayloadSigner(session, required=True)
             payloads = [sign(code) for code in session.scalars(
                 select(Person.badge_code).where(Person.status == PersonStatus.REGISTERED)
                 .order_by(Person.id))]

@@ -80,8 +80,7 @@ class Soak:
             "select id, phone from person where status = 'registered'")]
         self.booths = [r[0] for r in self.sql.execute(
             "select booth from exhibitor where booth != ''")]
-        self.event_code, self.secret = self.sql.execute(
-            "select code, secret from event").fetchone()
+        self.event_code = self.sql.execute("select code from event").fetchone()[0]
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # this process never shows Qt
         from eventdesk.storage import open_database, to_url
 
@@ -197,13 +196,14 @@ class Soak:
 
     def payload_of(self, person_id: int) -> str | None:
         """The person's current QR payload; None when cancelled (a scan would be refused)."""
-        from eventdesk.domain.qr import make_payload
+        from eventdesk.services.signing import PayloadSigner
 
         code, status = self.sql.execute("select badge_code, status from person where id = ?",
                                         (person_id,)).fetchone()
         if status != "registered":
             return None
-        return make_payload(event_code=self.event_code, badge_code=code, secret=self.secret)
+        with self.db.unit_of_work(write=False) as session:  # EVENTDESK_SIGNING_PASSPHRASE
+            return PayloadSigner(session, required=True)(code)
 
     def print_count(self, person_id: int) -> int:
         return int(self.sql.execute("select count(*) from badge_print where person_id = ?",

@@ -166,14 +166,24 @@ def db(db_backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     database.dispose()
 
 
+# The signing passphrase of `event_db`'s key, and a cheap Argon2id cost for test keys (the
+# stored cost is what unlocking uses, so tests of the real cost make their own key).
+TEST_SIGNING_PASSPHRASE = "test signing passphrase"
+CHEAP_KDF = (1, 1, 8)  # iterations, lanes, KiB
+
+
 @pytest.fixture
 def event_db(db: Database) -> Database:
-    """A database holding an empty event (code TEST) whose days include today."""
+    """A database holding an empty event (code TEST) whose days include today, with a badge
+    signing key (passphrase TEST_SIGNING_PASSPHRASE) left unlocked in this process."""
     from eventdesk.services.events import create_event
+    from eventdesk.services.signing import KdfCost, create_key
 
     today = date.today()
     with db.unit_of_work() as session:
         create_event(session, code="TEST", name_zh="测试大会", start_date=today, end_date=today)
+        create_key(session, passphrase=TEST_SIGNING_PASSPHRASE, created_by="test",
+                   cost=KdfCost(*CHEAP_KDF))
     return db
 
 

@@ -334,6 +334,11 @@ def migrate(engine: Engine, *, create: bool = False) -> None:
                create=create)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "head")
+    if engine.dialect.name == "sqlite":
+        # A migration may overwrite what must not stay readable (0007: the ED1 secret). The WAL
+        # still holds the pages as they were until a checkpoint: write them back and empty it.
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 class SecondWrite(RuntimeError):
@@ -515,24 +520,64 @@ def open_database(url: str, *, create: bool = False, migrate_schema: bool = True
     A missing SQLite file is created only when `create` is true; otherwise DatabaseMissing.
     """
     path = sqlite_path(url)
+    made = False
     if path is not None and not path.exists():
         if not create:
             raise DatabaseMissing(path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
+        made = _create_private_file(path)
     elif path is not None:
         check_sqlite_file(path, url=url, create=create)
+        private_sqlite_files(path)
     engine = make_engine(url)
     try:
         if migrate_schema:
             migrate(engine, create=create)
-    except DomainError:
-        engine.dispose()
-        raise
     except Exception as exc:  # connection refused, not a database, permission denied…
         engine.dispose()
+        if made and path is not None and path.stat().st_size == 0:
+            path.unlink()  # our empty placeholder; a retry must not find a 0-byte "database"
+        if isinstance(exc, DomainError):
+            raise
         raise (database_error(exc, url=url) or DatabaseUnavailable(
             database=describe(url), kind=exc.__class__.__name__, detail=str(exc))) from exc
+    if path is not None:
+        private_sqlite_files(path)
     return Database(url=url, engine=engine)
+
+
+# Owner read/write only: the file holds personal data and the sealed signing key (issue 12).
+PRIVATE_MODE = 0o600
+
+
+def _create_private_file(path: Path) -> bool:
+    """Create the empty SQLite file with mode 0600 before SQLite opens it: SQLite gives the
+    -wal and -shm files the main file's mode, so all three are private from the start, whatever
+    the umask. False when another process created it in between (then it is checked as any
+    existing file would be)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
+
+
+def private_sqlite_files(path: Path) -> None:
+    """Take group and others' access away from the database file and its -wal and -shm when
+    this user owns them (a file made by an older EventDesk was 0644). POSIX only: elsewhere
+    the user's profile folder is already private."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        candidate = path.with_name(name)
+        try:
+            st = candidate.stat()
+            if st.st_uid == getuid() and st.st_mode & 0o077:
+                candidate.chmod(PRIVATE_MODE)
+        except OSError:  # gone meanwhile, or not ours to change: SQLite says what matters
+            continue
 
 
 def check_sqlite_file(path: Path, *, url: str, create: bool = False) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import eventdesk
+from tests.conftest import TEST_SIGNING_PASSPHRASE
 
 SRC = str(Path(eventdesk.__file__).resolve().parent.parent)
 
@@ -20,6 +21,9 @@ def env() -> dict[str, str]:
     found["PYTHONPATH"] = os.pathsep.join([SRC, found.get("PYTHONPATH", "")])
     found["EVENTDESK_LANG"] = "en"
     found["LC_ALL"] = found["LANG"] = "C.UTF-8"
+    # event_db's key, and the key `demo` makes: commands that print can sign (tests of a
+    # locked key remove it)
+    found["EVENTDESK_SIGNING_PASSPHRASE"] = TEST_SIGNING_PASSPHRASE
     return found
 
 

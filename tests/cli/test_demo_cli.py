@@ -53,7 +53,7 @@ def test_people_search_on_the_demo_has_the_contract_fields(
     assert rows
     for row in rows:
         assert {"name", "company", "category", "status", "badge_code", "qr_payload"} <= row.keys()
-        assert row["qr_payload"].startswith(f"ED1.GH25.{row['badge_code']}.")
+        assert row["qr_payload"].startswith(f"ED2.GH25.{row['badge_code']}.")
         assert row["category"] in {"exhibitor", "visitor", "speaker", "media", "vip", "staff"}
         assert row["status"] in {"registered", "cancelled"}
 

@@ -21,7 +21,7 @@ def test_people_json_contract(event_db: Database, db_path: Path,
     assert [r["name"] for r in rows] == ["张伟"]
     assert {"name", "company", "category", "status", "badge_code", "qr_payload"} <= rows[0].keys()
     assert rows[0]["category"] == "speaker"
-    assert rows[0]["qr_payload"].startswith("ED1.TEST." + rows[0]["badge_code"] + ".")
+    assert rows[0]["qr_payload"].startswith("ED2.TEST." + rows[0]["badge_code"] + ".")
 
     assert main(["--db", str(db_path), "people", "--json", "--limit", "1"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1

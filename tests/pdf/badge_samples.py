@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 import zxingcpp
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PIL import Image
 
-from eventdesk.domain.qr import make_payload, new_badge_code
+from eventdesk.domain.qr import new_badge_code, sign_payload
 from eventdesk.pdf.badges import BadgeData
 
-SECRET = "ab" * 32
+KEY = Ed25519PrivateKey.from_private_bytes(b"\xab" * 32)
 CATEGORIES = ("exhibitor", "visitor", "speaker", "media", "vip", "staff")
 NAMES = ("张伟", "欧阳娜娜", "李齐", "Alice Wong", "王芳", "阿卜杜·热合曼", "赵敏", "司马相如",
          "Jean-Baptiste Fontaine-Delacroix", "刘德华")
@@ -20,7 +21,7 @@ COMPANIES = ("昆山阿丘智能科技有限公司", "寒武纪", "中科可控�
 
 
 def payload() -> str:
-    return make_payload(event_code="TEST", badge_code=new_badge_code(), secret=SECRET)
+    return sign_payload(event_code="TEST", badge_code=new_badge_code(), key=KEY)
 
 
 def sample(n: int) -> list[BadgeData]:

@@ -24,9 +24,10 @@ from eventdesk.domain import (
     Track,
 )
 from eventdesk.domain.errors import EventAlreadyExists
-from eventdesk.domain.qr import is_badge_code, make_payload, verify_payload
-from eventdesk.services.events import event_secret, get_event
+from eventdesk.domain.qr import is_badge_code
+from eventdesk.services.events import get_event
 from eventdesk.storage import Database
+from tests.badge_payloads import payload_for, verified
 
 SMALL = {"exhibitors": 60, "people": 600}
 TZ = ZoneInfo("Asia/Shanghai")
@@ -97,12 +98,12 @@ def case_small_build(db: Database) -> None:
         booths = list(s.scalars(select(Exhibitor.booth)))
         assert len(set(booths)) == len(booths) and "A2-101" in booths
         assert all(e.booth.startswith(e.hall + "-") for e in s.scalars(select(Exhibitor)))
-        # Badge codes: unique, valid, and signed payloads verify under this event's secret.
+        # Badge codes: unique, valid, and signed payloads verify under this event's key.
         codes = list(s.scalars(select(Person.badge_code)))
         assert len(set(codes)) == 600 and all(is_badge_code(c) for c in codes)
-        code, secret = event_secret(s)
-        payload = make_payload(event_code=code, badge_code=codes[0], secret=secret)
-        assert verify_payload(payload, event_code="GH25", secret=secret).badge_code == codes[0]
+        payload = payload_for(s, codes[0])
+        assert payload.startswith("ED2.GH25.")
+        assert verified(s, payload).badge_code == codes[0]
 
 
 def case_agenda_within_days(db: Database, today: date) -> None:

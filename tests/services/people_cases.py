@@ -26,7 +26,7 @@ def case_create_validate_and_update(db: Database) -> None:
         row = people.get_person(s, person_id=pid)
     assert (row.name, row.phone, row.email, row.category) == (
         "张伟", "13812345678", "zw@example.com", Category.SPEAKER)
-    assert row.qr_payload.startswith("ED1.TEST.")
+    assert row.qr_payload.startswith("ED2.TEST.")
     with pytest.raises(ValidationFailed) as info, db.unit_of_work() as s:
         people.update_person(s, person_id=pid, operator="t",
                              data=PersonInput(name="", phone="123", email="x"))

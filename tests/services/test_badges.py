@@ -55,7 +55,7 @@ def test_filters_sorts_and_payloads(event_db: Database) -> None:
             s, criteria=badges.BadgeFilter(company="FOXCONN"))] == ["Alice Wong"]
         row = next(r for r in every if r.person_id == ids["李齐"])
         assert (row.hall, row.booth, row.company_short) == ("A1", "A1-101", "阿丘科技")
-        assert row.qr_payload.startswith(f"ED1.TEST.{row.badge_code}.")
+        assert row.qr_payload.startswith(f"ED2.TEST.{row.badge_code}.")
         data = badges.badge_data(s, rows=[row])[0]
         assert data.category_label == "展商 EXHIBITOR"
         assert data.event_name == "测试大会"

@@ -45,9 +45,11 @@ class DemoBuilt:
 
 def build_demo(ctx: ActionContext, *, exhibitors: int, people: int, seed: int, replace: bool,
                database: str,
-               progress: Callable[[str, int, int], None] | None = None) -> DemoBuilt:
+               progress: Callable[[str, int, int], None] | None = None,
+               signing_passphrase: str | None = None) -> DemoBuilt:
     """Build the demo event into ctx.db (replacing its event with `replace`), and create the
-    demo accounts that do not exist yet. `database` names the database in a refusal.
+    demo accounts that do not exist yet. `database` names the database in a refusal;
+    `signing_passphrase` seals the event's badge-signing key (random when None, in the summary).
 
     Raises EventAlreadyExists (code demo.refused) when the database holds an event and not
     `replace` (whoever asks: the command line's exit 2); NotSignedIn/Forbidden when the database
@@ -67,7 +69,8 @@ def build_demo(ctx: ActionContext, *, exhibitors: int, people: int, seed: int, r
         replaced = demo_service.clear_event(session) if event else None
         summary = demo_service.build_demo(
             session, exhibitors=exhibitors, people=people, seed=seed, progress=progress,
-            replaced=replaced, operator=ctx.user.username if ctx.user else None)
+            replaced=replaced, operator=ctx.user.username if ctx.user else None,
+            signing_passphrase=signing_passphrase)
         created: list[DemoAccount] = []
         for account in made:
             if accounts.credentials(session, username=account.username) is not None:

@@ -109,7 +109,7 @@ def _shown(session: Session, result: CheckInResult) -> DeskCheckIn:
     """What the desk shows after `result`: taken from the result where the check-in read it
     (a scan or a check-in of a known person), else read (a foreign code, a revoked badge)."""
     person = result.person
-    if (person is not None and person.qr_payload and result.accepted and result.at is not None
+    if (person is not None and result.accepted and result.at is not None
             and result.desk is not None and result.print_count is not None
             and result.checked_in_today is not None):
         read = DeskRow(person=person, checked_in=CheckInState(at=result.at, desk=result.desk),

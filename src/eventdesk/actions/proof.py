@@ -38,7 +38,10 @@ class Proof:
 
 def sample_badge() -> BadgeData:
     """Who a proof shows when the event has no one yet."""
-    return BadgeData(name="欧阳娜娜", name_en="Ouyang Nana", qr_payload="ED1.DEMO.AAAAAAAAAA.AAAA",
+    # Shaped like a real (ED2) payload, so the proof shows the QR at its real density; it
+    # verifies nowhere.
+    return BadgeData(name="欧阳娜娜", name_en="Ouyang Nana",
+                     qr_payload="ED2.DEMO.AAAAAAAAAA." + "A" * 103,
                      category="exhibitor", category_label="展商 EXHIBITOR",
                      company="昆山阿丘智能科技有限公司", company_short="阿丘科技", title="总经理",
                      hall="A1", booth="A1-101", event_name="2025光合组织人工智能创新大会")

@@ -22,6 +22,7 @@ from eventdesk.actions import printing
 from eventdesk.actions.base import ProgressFn
 from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_INVALID, EXIT_USAGE, add_db_option, open_db, print_json
+from eventdesk.cli.signing import unlock_from_environment
 from eventdesk.domain import Category, PrintReason
 from eventdesk.domain.errors import DomainError
 from eventdesk.ui.printers import queue
@@ -116,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         ctx = signin.context(args, db, desk=args.desk)
+        unlock_from_environment(ctx)  # else the run refuses: nothing printed unsigned
         run = printing.print_run(ctx, selection=selection, out=args.out,
                                  printer=None if job is None else _sink(job),
                                  record=args.mark_printed or job is not None,

@@ -4,6 +4,7 @@ build the reference event. One of the two commands allowed to create a database 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from eventdesk.actions import demo as demo_actions
 from eventdesk.actions.base import ActionContext
 from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json
+from eventdesk.cli.signing import PASSPHRASE_VAR
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
 from eventdesk.storage import describe, open_database, resolve_url
 
@@ -66,9 +68,11 @@ def run(args: argparse.Namespace) -> int:
         ctx = ActionContext(db=db, desk="cli", operator="demo")
         if demo_actions.needs_sign_in(ctx, replace=args.replace):
             ctx = signin.context(args, db)
+        # The signing passphrase of a scripted set-up, else a random one (printed below).
         built = demo_actions.build_demo(ctx, exhibitors=args.exhibitors, people=args.people,
                                         seed=args.seed, replace=args.replace,
-                                        database=describe(url), progress=progress)
+                                        database=describe(url), progress=progress,
+                                        signing_passphrase=os.environ.get(PASSPHRASE_VAR) or None)
     finally:
         db.dispose()
     summary = built.summary
@@ -93,4 +97,5 @@ def run(args: argparse.Namespace) -> int:
         print(say("accounts.demo_users"))
         for u in built.users:
             print(f"  {u.username}\t{u.role.value}\t{u.password}")
+    print(say("demo.summary.signing", passphrase=summary.signing_passphrase))
     return 0

@@ -17,6 +17,7 @@ from eventdesk import messages
 from eventdesk.actions import exports
 from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db
+from eventdesk.cli.signing import unlock_from_environment
 
 COMMAND = "export"
 HELP = "export people (with QR payloads), exhibitors, check-ins, schedule or programme"
@@ -47,8 +48,10 @@ def run_export(args: argparse.Namespace, *, kind: str, out: Path, day: date | No
         return EXIT_USAGE
     db = open_db(args)
     try:
-        done = exports.export(signin.context(args, db), kind=kind, out=out, day=day,
-                              room=room).value
+        ctx = signin.context(args, db)
+        # The people export's payload column needs the signing key (else it stays empty).
+        unlock_from_environment(ctx, prompt=False)
+        done = exports.export(ctx, kind=kind, out=out, day=day, room=room).value
     finally:
         db.dispose()
     report_problems(done.problems)

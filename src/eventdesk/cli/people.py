@@ -9,6 +9,7 @@ from typing import Any
 from eventdesk.actions import people as people_actions
 from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
+from eventdesk.cli.signing import unlock_from_environment
 from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.services.people import PersonRow
 
@@ -41,7 +42,7 @@ def as_json(row: PersonRow, tz_name: str) -> dict[str, Any]:
         "hall": row.hall,
         "booth": row.booth,
         "badge_code": row.badge_code,
-        "qr_payload": row.qr_payload,
+        "qr_payload": row.qr_payload or None,  # null while signing is locked here
         "external_ref": row.external_ref,
         "updated_at": row.updated_at.astimezone(tz).isoformat(),
     }
@@ -54,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
     text = " ".join(args.query)
     db = open_db(args)
     try:
-        found = people_actions.find_people(signin.context(args, db), query=text,
-                                           limit=args.limit).value
+        ctx = signin.context(args, db)
+        # qr_payload needs the signing key: given by EVENTDESK_SIGNING_PASSPHRASE, else null.
+        unlock_from_environment(ctx, prompt=False)
+        found = people_actions.find_people(ctx, query=text, limit=args.limit).value
     finally:
         db.dispose()
     rows = found.rows

@@ -4,7 +4,8 @@ budget in ARCHITECTURE.md can be measured, and the desk works on the day it is b
 
 Content is deterministic per seed: every stage draws from its own `random.Random` seeded from
 `seed` and the stage's name, so badge codes, names and the programme repeat exactly (the event's
-signing secret stays random: it must never be predictable). Rows go in with bulk INSERTs and
+signing key and its passphrase stay random: they must never be predictable; the passphrase is
+printed once, in the summary, and kept nowhere). Rows go in with bulk INSERTs and
 precomputed search fields, the same forms services.people.refresh_search_fields stores.
 """
 
@@ -14,7 +15,7 @@ import random
 import time as clock
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TypedDict, cast
 from zoneinfo import ZoneInfo
@@ -35,7 +36,7 @@ from eventdesk.demo.people import (
 from eventdesk.domain import Category, Event, Exhibitor, Person, PersonStatus
 from eventdesk.domain.errors import EventAlreadyExists
 from eventdesk.domain.names import exhibitor_search_text, person_search_text
-from eventdesk.services import audit
+from eventdesk.services import audit, signing
 from eventdesk.services.events import create_event, has_event
 
 Progress = Callable[[str, int, int], None]
@@ -72,6 +73,9 @@ class DemoSummary:
     agenda_items: int
     agenda_speakers: int
     seconds: float
+    # The passphrase that unlocks the demo event's badge signing key (services.signing); shown
+    # once by `eventdesk demo`, stored nowhere.
+    signing_passphrase: str = field(default="", compare=False)
 
 
 def shanghai_today() -> date:
@@ -365,12 +369,15 @@ def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000,
                today: date | None = None,
                progress: Callable[[str, int, int], None] | None = None,
                replaced: dict[str, object] | None = None,
-               operator: str | None = None) -> DemoSummary:
+               operator: str | None = None,
+               signing_passphrase: str | None = None,
+               signing_cost: signing.KdfCost = signing.DEFAULT_COST) -> DemoSummary:
     """Build the reference event into an empty database. Flushes, never commits.
 
     Raises EventAlreadyExists when the database already holds an event (see clear_event).
     Registration times are spread over the weeks before the build, relative to now; everything
-    else depends on the seed alone.
+    else depends on the seed alone. The event gets a badge signing key sealed under
+    `signing_passphrase` (a random one when None), left unlocked in this process.
     The programme scales with the people (400 items at 30,000 and above) so that a small test
     build still has enough speakers to cast its items without double-booking.
     """
@@ -385,6 +392,11 @@ def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000,
     days = [start + timedelta(days=i) for i in range(EVENT_DAYS)]
     info = create_event(session, code=EVENT_CODE, name_zh=EVENT_NAME_ZH, name_en=EVENT_NAME_EN,
                         venue=VENUE, start_date=days[0], end_date=days[-1], timezone=TIMEZONE)
+    passphrase = signing_passphrase or signing.new_passphrase()
+    key = signing.create_key(session, passphrase=passphrase, created_by="demo", cost=signing_cost)
+    audit.record(session, actor=audit.os_operator(), action="signing.key_created",
+                 subject_type="event", subject_id=info.id,
+                 detail={"fingerprint": key.fingerprint, "by": "demo"})
     now = datetime.now(UTC)
     factory = PersonFactory(_rng(seed, "names"))
     staff = _category_counts(people)[Category.EXHIBITOR]
@@ -427,7 +439,8 @@ def build_demo(session: Session, *, exhibitors: int = 2500, people: int = 30000,
         seed=seed, exhibitors=exhibitors, people=done,
         by_category={c.value: by_category.get(c.value, 0) for c in Category},
         cancelled=cancelled, rooms=agenda.rooms, tracks=agenda.tracks,
-        agenda_items=agenda.items, agenda_speakers=agenda.speaker_links, seconds=seconds)
+        agenda_items=agenda.items, agenda_speakers=agenda.speaker_links, seconds=seconds,
+        signing_passphrase=passphrase)
     audit.record(session, actor=operator or audit.os_operator(), action="event.demo_built",
                  subject_type="event", subject_id=info.id,
                  detail={"seed": seed, "exhibitors": exhibitors, "people": done,

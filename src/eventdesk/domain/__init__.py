@@ -27,6 +27,7 @@ from eventdesk.domain.exhibitors import Exhibitor
 from eventdesk.domain.layouts import BadgeLayout, BadgeLayoutImage, LayoutSource
 from eventdesk.domain.people import Person, RevokedBadge
 from eventdesk.domain.pickup import BadgeCollection
+from eventdesk.domain.signing import LegacyBadge, SigningKey
 from eventdesk.domain.users import AuditChainHead, AuditEntry, User
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "Event",
     "Exhibitor",
     "LayoutSource",
+    "LegacyBadge",
     "Person",
     "PersonStatus",
     "PrintReason",
@@ -53,6 +55,7 @@ __all__ = [
     "Room",
     "RoomAvailability",
     "Setting",
+    "SigningKey",
     "SpeakerRole",
     "SpeakerUnavailability",
     "Track",

@@ -172,7 +172,8 @@ FORGED_MESSAGE_ZH = "二维码签名不符，可能是伪造的胸卡"
 
 
 class ForgedBadge(ScanRejected):
-    """The payload's MAC does not match this event's secret."""
+    """The payload's signature (ED2) does not verify under the event's public keys, or its
+    digest (ED1) is not one of the badges printed before migration 0007."""
 
     code = "forged_badge"
 

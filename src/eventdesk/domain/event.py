@@ -26,8 +26,13 @@ class Event(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
-    # Hex of 32 random bytes; signs the QR payloads of this event only.
-    secret: Mapped[str] = mapped_column(String(128))
+    # ED1's HMAC secret, emptied by migration 0007 (only digests of its badges are kept:
+    # domain.signing.LegacyBadge); nothing writes it any more.
+    secret: Mapped[str] = mapped_column(String(128), default="")
+    # The Ed25519 public keys (hex, space-separated) that this event's ED2 badges verify under:
+    # every SigningKey of the event, the current signing key first (a replaced key's badges
+    # still scan). Kept here so the desk's one check-in statement reads them with the event.
+    verify_keys: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 

@@ -37,4 +37,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "demo.summary.time": ("  用时 {build:.1f} s（含提交 {total:.1f} s），种子 {seed}",
                           "  took {build:.1f} s ({total:.1f} s with the commit), seed {seed}"),
     "demo.summary.database": ("  数据库：{database}", "  database: {database}"),
+    "demo.summary.signing": (
+        "  胸卡签名口令：{passphrase}（只显示这一次；打印胸卡的电脑需先用它解锁签名）",
+        "  badge signing passphrase: {passphrase} (shown this once; a computer that prints "
+        "badges unlocks signing with it first)"),
 }

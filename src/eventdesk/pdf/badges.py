@@ -124,7 +124,8 @@ def page_count(badges: Sequence[BadgeData], *, layout: LayoutRef = "default",
 
 def warm_up(layout: LayoutRef = "default", preset: str = "a6") -> None:
     """Register fonts and compile the layout ahead of the first real badge (desk start-up)."""
-    render_one(BadgeData(name="预热", qr_payload="ED1.WARM.AAAAAAAAAA.AAAAAAAAAAAAAAAA",
+    # An ED2-sized payload (domain.qr): the QR version of a real badge.
+    render_one(BadgeData(name="预热", qr_payload="ED2.WARM.AAAAAAAAAA." + "A" * 103,
                          company="EventDesk"), layout=layout, preset=preset)
 
 

@@ -20,12 +20,12 @@ from sqlalchemy import ColumnElement, and_, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
-from eventdesk.domain import BadgePrint, CheckIn, Event, Exhibitor, Person
+from eventdesk.domain import BadgePrint, CheckIn, Event, Exhibitor, LegacyBadge, Person
 from eventdesk.domain.errors import NoEvent
-from eventdesk.domain.qr import make_payload
 from eventdesk.services import audit
 from eventdesk.services.events import EventInfo, info_of, zone_of
 from eventdesk.services.people import PersonRow, row_of
+from eventdesk.services.signing import payload_of
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,13 @@ class Prior:
 
 @dataclass(frozen=True)
 class Seen:
-    """What a check-in's one statement read: the event (and its secret), today's event day, the
+    """What a check-in's one statement read: the event (and its public keys), today's event day, the
     person (with booth and signed payload; None when nobody matched), their check-in today,
     their badge prints, and today's check-ins at all desks."""
 
     event: EventInfo
-    secret: str
+    verify_keys: tuple[str, ...]  # the event's Ed25519 public keys (hex), domain.qr
+    legacy_known: bool  # the ED1 digest asked for is one of the badges printed before 0007
     day: date
     person: PersonRow | None
     prior: Prior | None
@@ -60,9 +61,11 @@ def check_in_of(session: Session, *, person_id: int, day: date) -> CheckIn | Non
     ).first()
 
 
-def look_up(session: Session, *, now: datetime, match: ColumnElement[bool]) -> Seen:
+def look_up(session: Session, *, now: datetime, match: ColumnElement[bool],
+            legacy_digest: str = "") -> Seen:
     """One statement: the event LEFT JOIN the person matching `match` (by badge code or id)
-    with everything the check-in and the desk need. Today's event day comes from the event zone
+    with everything the check-in and the desk need, and whether `legacy_digest` (of a scanned
+    ED1 payload, domain.qr) is stored. Today's event day comes from the event zone
     this process last saw (services.events.zone_of); the statement returns the event's zone, and
     in the rare case it changed, the day is computed again and the statement repeated.
     Raises NoEvent."""
@@ -74,8 +77,10 @@ def look_up(session: Session, *, now: datetime, match: ColumnElement[bool]) -> S
                   .correlate(Person).scalar_subquery())
         today = (select(func.count(CheckIn.id)).where(CheckIn.event_day == day)
                  .correlate(None).scalar_subquery())
+        legacy = (select(LegacyBadge.digest).where(LegacyBadge.digest == legacy_digest)
+                  .correlate(None).exists())
         stmt = (select(Event, Person, Exhibitor.hall, Exhibitor.booth, prints, today,
-                       prior.id, prior.at, prior.desk, prior.operator)
+                       prior.id, prior.at, prior.desk, prior.operator, legacy)
                 .select_from(Event)
                 .outerjoin(Person, match)
                 .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
@@ -84,16 +89,18 @@ def look_up(session: Session, *, now: datetime, match: ColumnElement[bool]) -> S
         row = session.execute(stmt).first()
         if row is None:
             raise NoEvent(code="event.missing")
-        event, person, hall, booth, n_prints, n_today, pid, at, desk, operator = row
+        event, person, hall, booth, n_prints, n_today, pid, at, desk, operator, known = row
         if event.timezone == zone.name:
             break
         zone.name = event.timezone  # another zone than last seen: read again for its day
     found = None
     if person is not None:
-        payload = make_payload(event_code=event.code, badge_code=person.badge_code,
-                               secret=event.secret)
+        # "" when signing is locked here: a desk that only scans needs no payload to show.
+        payload = payload_of(event_code=event.code, verify_keys=event.verify_keys,
+                             badge_code=person.badge_code)
         found = row_of(person, hall, booth, payload)
-    return Seen(event=info_of(event), secret=event.secret, day=day, person=found,
+    return Seen(event=info_of(event), verify_keys=tuple(event.verify_keys.split()),
+                legacy_known=bool(known) and legacy_digest != "", day=day, person=found,
                 prior=Prior(pid, at, desk, operator) if pid is not None else None,
                 print_count=int(n_prints or 0), today=int(n_today or 0))
 
@@ -135,3 +142,10 @@ def insert_check_in(session: Session, *, person_id: int, day: date, at: datetime
         if new_id is not None:
             audit.append(session, [entry])
     return int(new_id) if new_id is not None else None
+
+
+def legacy_known(session: Session, *, digest: str) -> bool:
+    """Whether an ED1 payload with this SHA-256 digest was valid before migration 0007 (for the
+    rare reading through another keyboard layout; the scan's own reading asks in look_up)."""
+    return session.scalar(select(LegacyBadge.digest).where(LegacyBadge.digest == digest)
+                          ) is not None

@@ -21,7 +21,7 @@ and `code` + `params`, worded by eventdesk.messages.desk.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -38,7 +38,9 @@ from eventdesk.domain import (
 from eventdesk.domain.errors import DomainError, NotFound, ScanRejected
 from eventdesk.domain.keyboard import LayoutReading, layout_readings
 from eventdesk.domain.qr import (
+    LEGACY_PREFIX,
     VerifiedPayload,
+    legacy_digest,
     looks_like_payload,
     normalise,
     verify_payload,
@@ -179,8 +181,9 @@ def find_by_external_ref(session: Session, *, code: str) -> PersonRow | None:
     return get_person(session, person_id=pid, with_payload=False) if pid is not None else None
 
 
-def _layout_reading(raw: str, *, event_code: str,
-                    secret: str) -> tuple[VerifiedPayload, LayoutReading] | None:
+def _layout_reading(raw: str, *, event_code: str, public_keys: Sequence[str],
+                    legacy_known: Callable[[str], bool]
+                    ) -> tuple[VerifiedPayload, LayoutReading] | None:
     """The first reading of `raw` through another keyboard layout (domain.keyboard) that is one
     of this event's badges with a valid signature; None when there is none. The signature
     decides: a reading that does not verify is never used."""
@@ -188,7 +191,8 @@ def _layout_reading(raw: str, *, event_code: str,
         if looks_like_payload(reading.text):
             try:
                 return verify_payload(reading.text, event_code=event_code,
-                                      secret=secret), reading
+                                      public_keys=public_keys,
+                                      legacy_known=legacy_known), reading
             except ScanRejected:
                 continue
     return None
@@ -216,18 +220,30 @@ def check_in_scan(session: Session, *, payload: str, desk: str, operator: str,
     parts = text.split(".")
     # The event and the holder of the badge code the payload names, in one statement, before the
     # signature is checked (a forged payload's holder is read and ignored).
+    # An ED1 payload's digest is looked up in the same statement (domain.qr: ED1 badges are
+    # known by digest only).
+    digest = legacy_digest(text) if ours and text.startswith(LEGACY_PREFIX + ".") else ""
     seen = arrivals.look_up(
-        session, now=now, match=Person.badge_code == (parts[2] if ours and len(parts) == 4 else ""))
+        session, now=now, match=Person.badge_code == (parts[2] if ours and len(parts) == 4 else ""),
+        legacy_digest=digest)
+
+    def known(asked: str) -> bool:
+        if asked == digest and digest:
+            return seen.legacy_known
+        return arrivals.legacy_known(session, digest=asked)
+
     verified: VerifiedPayload | None = None
     rejected: ScanRejected | None = None
     if ours:
         try:
-            verified = verify_payload(raw, event_code=seen.event.code, secret=seen.secret)
+            verified = verify_payload(raw, event_code=seen.event.code,
+                                      public_keys=seen.verify_keys, legacy_known=known)
         except ScanRejected as exc:
             rejected = exc
     reading = None
     if verified is None and len(raw) <= MAX_SCAN_LENGTH:
-        found = _layout_reading(raw, event_code=seen.event.code, secret=seen.secret)
+        found = _layout_reading(raw, event_code=seen.event.code, public_keys=seen.verify_keys,
+                                legacy_known=known)
         if found is not None:
             verified, reading = found
     if verified is None and not ours:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from eventdesk.domain import Event
 from eventdesk.domain.errors import EventAlreadyExists, FieldProblem, NoEvent, ValidationFailed
-from eventdesk.domain.qr import is_event_code, make_payload, new_event_secret
+from eventdesk.domain.qr import is_event_code
 from eventdesk.storage import Database, database_of
 
 DEFAULT_TZ = "Asia/Shanghai"
@@ -69,14 +69,6 @@ def get_event(session: Session) -> EventInfo:
     return info_of(event)
 
 
-def event_secret(session: Session) -> tuple[str, str]:
-    """(event code, secret) for signing and verifying badge payloads. Raises NoEvent."""
-    event = _row(session)
-    if event is None:
-        raise NoEvent(code="event.missing")
-    return event.code, event.secret
-
-
 def create_event(
     session: Session,
     *,
@@ -98,7 +90,7 @@ def create_event(
                                code="event.code_invalid", value=code)
     ZoneInfo(timezone)  # unknown zones fail here, not at the first check-in
     event = Event(code=code, name_zh=name_zh, name_en=name_en, venue=venue, timezone=timezone,
-                  start_date=start_date, end_date=end_date, secret=new_event_secret())
+                  start_date=start_date, end_date=end_date, secret="")
     session.add(event)
     session.flush()
     return info_of(event)
@@ -124,13 +116,3 @@ def zone_of(session: Session) -> EventZone:
         return database_of(session).owned(EventZone)
     except LookupError:
         return EventZone()
-
-
-class PayloadSigner:
-    """Signs badge codes for one event; built once per batch so the secret is read once."""
-
-    def __init__(self, session: Session) -> None:
-        self.event_code, self._secret = event_secret(session)
-
-    def __call__(self, badge_code: str) -> str:
-        return make_payload(event_code=self.event_code, badge_code=badge_code, secret=self._secret)

@@ -29,7 +29,8 @@ from eventdesk.domain import CheckIn, Exhibitor, Person, PersonStatus
 from eventdesk.domain.cells import csv_text, xlsx_text
 from eventdesk.domain.errors import DomainError
 from eventdesk.files import replacing
-from eventdesk.services.events import PayloadSigner, get_event
+from eventdesk.services.events import get_event
+from eventdesk.services.signing import PayloadSigner
 
 Progress = Callable[[int, int], None]
 EXPORT_KINDS = ("people", "exhibitors", "checkins")

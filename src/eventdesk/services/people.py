@@ -17,8 +17,9 @@ from eventdesk.domain.names import person_search_text, sort_pinyin
 from eventdesk.domain.qr import contains_payload, new_badge_code
 from eventdesk.services import audit
 from eventdesk.services.edits import EditConflict, changed_meanwhile, plan_edit
-from eventdesk.services.events import PayloadSigner, get_event
+from eventdesk.services.events import get_event
 from eventdesk.services.search.index import search_ids
+from eventdesk.services.signing import PayloadSigner
 from eventdesk.storage import MAX_BOUND_PARAMETERS
 
 SortKey = Literal["name", "company", "category", "booth", "created", "status", "name_en", "title",

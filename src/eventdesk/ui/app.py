@@ -128,6 +128,11 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
     dialog.deleteLater()
     if failure:
         raise failure[0]
+    passphrase = built[0].summary.signing_passphrase
+    if passphrase:
+        # Shown this once (as `eventdesk demo` prints it); the build left the key unlocked in
+        # this process, so the demo's desk prints badges from its first start.
+        print(messages.text("demo.summary.signing", passphrase=passphrase), file=sys.stderr)
     return demo_accounts(built[0])
 
 
@@ -135,6 +140,26 @@ def demo_accounts(built: DemoBuilt) -> list[ShownAccount]:
     """The accounts a demo build created, with their passwords, to show on the sign-in."""
     return [ShownAccount(username=u.username, role=u.role, password=u.password)
             for u in built.users]
+
+
+def unlock_from_environment(db: Database) -> None:
+    """A print station started unattended unlocks badge signing with
+    EVENTDESK_SIGNING_PASSPHRASE, as the command line does (before the window exists, so
+    nothing waits on it); otherwise an organiser uses File → Unlock badge signing."""
+    passphrase = os.environ.get("EVENTDESK_SIGNING_PASSPHRASE")
+    if passphrase:
+        _unlock(db, passphrase)
+
+
+def _unlock(db: Database, passphrase: str) -> None:
+    from eventdesk.services import signing
+
+    try:
+        with db.unit_of_work(write=False) as session:
+            if signing.signing_status(session).has_key:
+                signing.unlock(session, passphrase=passphrase)
+    except DomainError as exc:  # wrong passphrase, no event: the window still opens, locked
+        print(f"eventdesk: {messages.describe(exc)}", file=sys.stderr)
 
 
 def open_for_gui(url: str) -> Database:
@@ -237,6 +262,7 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
             database.dispose()
             return 0
     del shown  # the demo passwords are shown once, on that dialog only
+    unlock_from_environment(database)
     ctx = AppContext(database, event, principal)
     window = MainWindow(ctx)
     if screenshot is not None and not window.allowed(view):

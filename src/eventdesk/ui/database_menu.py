@@ -51,6 +51,7 @@ from eventdesk.ui.dialogs import ok_cancel, path_row
 
 if TYPE_CHECKING:  # the main window imports this module when it builds its menus
     from eventdesk.ui.main_window import MainWindow
+    from eventdesk.ui.signing_dialog import UnlockSigningDialog
 
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
@@ -238,6 +239,8 @@ class DatabaseMenu(QMenu):
         self.recent_menu = self.addMenu("最近的数据库 Recent databases")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.addSeparator()
+        self.addAction(messages.text("signing.menu.unlock"), self.unlock_signing_dialog)
+        self.addSeparator()
         self.addAction("退出 Quit", window.close)
 
     # -- dialogs (thin: the work is in the methods below) ------------------------------------
@@ -245,6 +248,14 @@ class DatabaseMenu(QMenu):
         dialog = NewEventDialog(self.window_, self._default_dir())
         dialog.submitted.connect(lambda spec: self.create_new_event(spec, dialog=dialog))
         dialog.open()
+
+    def unlock_signing_dialog(self) -> UnlockSigningDialog:
+        """The organiser unlocks badge signing for this computer (ui/signing_dialog.py)."""
+        from eventdesk.ui.signing_dialog import UnlockSigningDialog
+
+        dialog = UnlockSigningDialog(self.window_, self.ctx)
+        dialog.open()
+        return dialog
 
     def open_file_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window_, "打开数据库 Open database",

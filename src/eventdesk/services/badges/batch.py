@@ -30,7 +30,8 @@ from eventdesk.domain.badge_data import BadgeData
 from eventdesk.domain.errors import NotFound
 from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
-from eventdesk.services.events import PayloadSigner, get_event
+from eventdesk.services.events import get_event
+from eventdesk.services.signing import PayloadSigner
 from eventdesk.storage import chunked
 
 BadgeSort = Literal["company", "name", "booth"]
@@ -140,7 +141,7 @@ def select_badges(session: Session, *, criteria: BadgeFilter | None = None,
     found = session.execute(stmt).all()
     if not found:
         return []
-    sign = PayloadSigner(session)
+    sign = PayloadSigner(session, required=True)  # these rows are drawn: never unsigned
     return [
         BadgeRow(person_id=pid, name=name, name_en=name_en, category=Category(category),
                  company=company, company_short=short or "", title=title, hall=hall or "",
@@ -178,7 +179,7 @@ def with_new_codes(session: Session, *, rows: Sequence[BadgeRow]) -> list[BadgeR
     expected_code=…)` stores each new code and revokes the old one, as at the desk."""
     if not rows:
         return []
-    sign = PayloadSigner(session)
+    sign = PayloadSigner(session, required=True)
     fresh = []
     for row in rows:
         code = new_badge_code()

@@ -24,9 +24,10 @@ from eventdesk.domain.pickup import BadgeCollection
 from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
 from eventdesk.services.badges.batch import category_label
-from eventdesk.services.events import PayloadSigner, get_event
+from eventdesk.services.events import get_event
 from eventdesk.services.exhibitors import ExhibitorRow, get_exhibitor
 from eventdesk.services.people import PersonRow, get_person, refresh_search_fields
+from eventdesk.services.signing import PayloadSigner
 
 
 class BadgeChanged(DomainError):
@@ -60,12 +61,13 @@ def desk_badges(session: Session, *, person_ids: list[int],
     each badge carries a fresh badge code, not yet stored: `revoke_badge(new_code=…)` stores it
     once the printer accepted the badge. Raises NotFound for an unknown person."""
     event_name = get_event(session).name_zh if person_ids else ""
-    sign = PayloadSigner(session) if person_ids else None
+    # Drawn at once: raises SigningLocked / NoSigningKey rather than print an unsigned code.
+    sign = PayloadSigner(session, required=True) if person_ids else None
     badges: list[DeskBadge] = []
     for pid in person_ids:
-        person = get_person(session, person_id=pid, with_payload=True)
+        person = get_person(session, person_id=pid, with_payload=False)
         code = new_badge_code() if new_code else person.badge_code
-        payload = sign(code) if new_code and sign is not None else person.qr_payload
+        payload = sign(code) if sign is not None else ""
         badges.append(DeskBadge(person=person, badge_code=code,
                                 data=_badge_data(person, qr_payload=payload,
                                                  event_name=event_name)))
