@@ -19,11 +19,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from eventdesk.actions import accounts, desk_print, exports, layouts, records
 from eventdesk.actions import audit as audit_actions
 from eventdesk.actions import desk as desk_actions
-from eventdesk.actions import desk_print, exports, layouts, records
 from eventdesk.actions import imports as import_actions
 from eventdesk.actions import schedule as schedule_actions
+from eventdesk.actions import signing as signing_actions
 from eventdesk.actions.base import ActionContext
 from eventdesk.actions.printing import BadgeSelection, print_run
 from eventdesk.demo.build import build_demo, clear_event
@@ -31,11 +32,13 @@ from eventdesk.domain import AuditEntry, PrintReason
 from eventdesk.domain.access import Principal
 from eventdesk.domain.audit_kinds import ACTION_KINDS
 from eventdesk.domain.enums import UserRole
+from eventdesk.domain.errors import NotSignedIn
 from eventdesk.services import audit_read, exhibitors
 from eventdesk.services.exhibitors import ExhibitorInput
 from eventdesk.services.people import PersonInput, PersonRow
 from eventdesk.services.schedule.items import ItemInput
 from eventdesk.storage import Database
+from tests.conftest import TEST_SIGNING_PASSPHRASE
 from tests.services.checkin_cases import add
 
 DESK = "desk-1"
@@ -289,6 +292,81 @@ def _import_schedule(w: World) -> Expect:
     return _import("schedule", SCHEDULE_CSV.format(day=day))(w)
 
 
+# -- accounts and signing (issue 12) ----------------------------------------------------------
+PASSWORD = "correct horse battery"
+
+
+def _admin_account(w: World) -> None:
+    """The acting admin as a real account (sign-in, unlock and failures need one)."""
+    if "admin_account" not in w.notes:
+        accounts.add_user(w.ctx, username=ADMIN, role=UserRole.ADMIN, password=PASSWORD)
+        w.notes["admin_account"] = True
+
+
+def _kiosk(w: World) -> None:
+    if "kiosk" not in w.notes:
+        accounts.add_user(w.ctx, username="kiosk", role=UserRole.DESK, password=PASSWORD)
+        w.notes["kiosk"] = True
+
+
+def _login(w: World) -> Expect:
+    _admin_account(w)
+    accounts.sign_in(w.db, username=ADMIN, password=PASSWORD, desk=DESK)
+    return Expect({})
+
+
+def _login_failed(w: World) -> Expect:
+    _admin_account(w)
+    with pytest.raises(NotSignedIn):
+        accounts.sign_in(w.db, username=ADMIN, password="not the password", desk=DESK)
+    return Expect({})
+
+
+def _lock(w: World) -> Expect:
+    accounts.record_lock(w.ctx)
+    return Expect({})
+
+
+def _unlock(w: World) -> Expect:
+    _admin_account(w)
+    accounts.unlock(w.ctx, password=PASSWORD)
+    return Expect({})
+
+
+def _user_add(w: World) -> Expect:
+    _kiosk(w)
+    return Expect({"username": "kiosk", "role": "desk"}, subject_type="user")
+
+
+def _user_passwd(w: World) -> Expect:
+    _kiosk(w)
+    accounts.set_password(w.ctx, username="kiosk", password="another long password")
+    return Expect({}, subject_type="user")
+
+
+def _user_disable(w: World) -> Expect:
+    _kiosk(w)
+    accounts.disable_user(w.ctx, username="kiosk")
+    return Expect({}, subject_type="user")
+
+
+def _user_role(w: World) -> Expect:
+    _kiosk(w)
+    accounts.set_role(w.ctx, username="kiosk", role=UserRole.PRINT)
+    return Expect({}, subject_type="user")
+
+
+def _key_created(w: World) -> Expect:
+    signing_actions.create_signing_key(w.ctx, passphrase="a new signing passphrase",
+                                       rotate=True)
+    return Expect({"rotate": True, "fingerprint": None}, subject_type="event")
+
+
+def _signing_unlocked(w: World) -> Expect:
+    signing_actions.unlock_signing(w.ctx, passphrase=TEST_SIGNING_PASSPHRASE)
+    return Expect({"fingerprint": None}, subject_type="event")
+
+
 PEOPLE_CSV = "姓名,手机,单位\n陈一,13600000001,甲公司\n"
 EXHIBITORS_CSV = "名称,展馆,展位\n苏州乙科技有限公司,A2,A2-201\n"
 SCHEDULE_CSV = "日期,开始,结束,会议室,议题\n{day},9:00,10:00,新厅,闭幕\n"
@@ -324,6 +402,16 @@ DRIVERS: dict[str, Driver] = {
     "layout.save": _layout_save,
     "layout.delete": _layout_delete,
     "event.demo_built": _demo,
+    "user.login": _login,
+    "user.login_failed": _login_failed,
+    "user.lock": _lock,
+    "user.unlock": _unlock,
+    "user.add": _user_add,
+    "user.passwd": _user_passwd,
+    "user.disable": _user_disable,
+    "user.role": _user_role,
+    "signing.key_created": _key_created,
+    "signing.unlocked": _signing_unlocked,
 }
 
 

@@ -66,6 +66,13 @@ EXPECTED: dict[str, Permission] = {
         "rooms_and_unavailability", "create_item", "update_item", "place_item", "delete_item",
         "create_room", "update_room", "set_room_availability", "delete_room",
         "add_unavailability", "remove_unavailability")},
+    # admins: the audit trail
+    **{f"audit.{name}": P.AUDIT for name in (
+        "list_trail", "page", "event_zone", "verify_trail", "export_trail")},
+    # badge signing: an admin makes the key; any role that prints (desk or print staff)
+    # unlocks it at its machine, which is every role; status and locking are harmless
+    "signing.create_signing_key": P.SETTINGS, "signing.unlock_signing": P.SEARCH,
+    "signing.lock_signing": P.SEARCH, "signing.signing_status": P.SEARCH,
 }
 # Checked on their own: accounts (tests/actions/test_accounts.py: MANAGE_USERS, one's own
 # password) and the demo (tests/cli/test_accounts_cli.py: an admin once accounts exist).
@@ -122,6 +129,10 @@ def arguments(tmp: Path) -> dict[str, dict[str, Any]]:
         "schedule.delete_room": {"room_id": 999},
         "schedule.add_unavailability": {"person_id": 999, "start": WHEN, "end": WHEN},
         "schedule.remove_unavailability": {"unavailability_id": 999},
+        "audit.export_trail": {"out": tmp / "audit.csv"},
+        "signing.create_signing_key": {"passphrase": "a long enough passphrase",
+                                       "rotate": True},
+        "signing.unlock_signing": {"passphrase": "not the passphrase"},
     }
 
 
