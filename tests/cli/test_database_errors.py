@@ -73,8 +73,10 @@ COMMANDS: dict[str, Command] = {
     "screenshot": lambda db, t, _p: ["--db", db, "--screenshot", str(t / "shot.png"),
                                      "--view", "people"],
 }
-# The commands that write: a write lock held elsewhere stops them; readers go on (WAL).
-WRITERS = {"checkin", "badges", "import", "demo"}
+# The commands that write: a write lock held elsewhere stops them; readers go on (WAL). Exports
+# write too: their audit entry (who exported which fields, how many), without which the file is
+# not left behind (actions.exports._record).
+WRITERS = {"checkin", "badges", "import", "demo", "export", "schedule export"}
 
 
 def one_sentence(err: str) -> str:
@@ -114,6 +116,9 @@ def test_write_locked_database(name: str, demo: tuple[Path, str], write_lock: sq
         assert code == 2
         assert one_sentence(err) == (f"eventdesk: The database {path} is locked by another "
                                      "program; try again in a moment.")
+        if "export" in name:  # one whose audit entry could not be written leaves no file
+            assert not (tmp_path / "people.csv").exists()
+            assert not (tmp_path / "programme.ics").exists()
     else:
         assert code == 0, err  # readers are not blocked by a writer in WAL mode
         assert "Traceback" not in err

@@ -55,6 +55,8 @@ def test_entries_form_one_chain_whose_hashes_can_be_recomputed(db: Database) -> 
                 seq, prev, link_hash(seq=seq, prev_hash=prev, body=body))
             prev = e.hash
     assert result.head_hash == prev
+    with db.unit_of_work(write=False) as s:
+        assert audit_read.head_of(s) == (8, prev)  # what a backup notes, read in one statement
 
 
 def test_an_edited_entry_is_named(db: Database) -> None:

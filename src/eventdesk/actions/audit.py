@@ -125,6 +125,15 @@ def export_trail(ctx: ActionContext, *, out: Path, filters: Filters = EVERYTHING
                 for r in audit_read.iter_entries(session, filters=filters))
         count = write_table(out, EXPORT_HEADERS, rows, total=total, progress=progress,
                             sheet_title="审计 Audit")
+    try:
+        _record_export(ctx, out=out, count=count, filters=filters)
+    except BaseException:
+        out.unlink(missing_ok=True)  # not left behind unrecorded (as actions.exports)
+        raise
+    return outcome(Exported(kind="audit", out=out, count=count))
+
+
+def _record_export(ctx: ActionContext, *, out: Path, count: int, filters: Filters) -> None:
     with ctx.db.unit_of_work() as session:
         audit.record(session, actor=ctx.operator, desk=ctx.desk, action="export.audit",
                      subject_type="export",
@@ -133,4 +142,3 @@ def export_trail(ctx: ActionContext, *, out: Path, filters: Filters = EVERYTHING
                                          if filters.since else None,
                                          "action": filters.action_prefix,
                                          "text": filters.text}})
-    return outcome(Exported(kind="audit", out=out, count=count))

@@ -166,12 +166,18 @@ def export_programme(ctx: ActionContext, *, out: Path, day: date | None = None,
 def _record(ctx: ActionContext, *, kind: str, out: Path, count: int,
             fields: tuple[str, ...], **more: object) -> None:
     """The audit entry of a written export (issue 12: which fields, how many): its own short
-    write after the file is complete, so a failed export records nothing."""
-    with ctx.db.unit_of_work() as session:
-        audit.record(session, actor=ctx.operator, desk=ctx.desk, action=f"export.{kind}",
-                     subject_type="export",
-                     detail={"file": out.name, "fields": list(fields), "count": count,
-                             **{k: v for k, v in more.items() if v is not None}})
+    write after the file is complete, so a failed export records nothing. An export that cannot
+    be recorded (the database is locked, unreachable) is not left behind either: personal data
+    leaves only with its entry. Raises what the write raised."""
+    try:
+        with ctx.db.unit_of_work() as session:
+            audit.record(session, actor=ctx.operator, desk=ctx.desk, action=f"export.{kind}",
+                         subject_type="export",
+                         detail={"file": out.name, "fields": list(fields), "count": count,
+                                 **{k: v for k, v in more.items() if v is not None}})
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
 
 
 def programme_problems(data: Programme) -> tuple[TextProblem, ...]:

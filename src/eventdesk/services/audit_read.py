@@ -219,3 +219,11 @@ def event_zone(session: Session) -> str:
 def detail_text(row: AuditRow) -> str:
     """The detail as one line of compact JSON (Chinese kept as it is)."""
     return json.dumps(row.detail, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def head_of(session: Session) -> tuple[int, str]:
+    """The chain head as the database records it, (seq, hash), without walking the chain: what
+    a backup notes beside its copy (README "Audit trail: threat model"); (0, GENESIS) for an
+    empty trail. `verify` checks that it matches the entries."""
+    head = session.get(AuditChainHead, HEAD_ID)
+    return (head.seq, head.hash) if head is not None else (0, GENESIS)
