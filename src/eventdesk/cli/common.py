@@ -1,18 +1,17 @@
-"""What every command shares: --db, opening the database, JSON output, exit codes."""
+"""What every command shares: --db, opening the database, JSON output, exit codes.
+
+Commands reach the database only through actions, signed in (cli.signin): there is no helper
+here that opens a unit of work for a command."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
-
-from sqlalchemy.orm import Session
 
 from eventdesk.storage import Database, open_database, resolve_url
 
@@ -20,6 +19,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
 EXIT_INVALID = 4
+EXIT_FORBIDDEN = 5  # the role does not allow it, or sign-in failed (domain.errors.Forbidden)
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -30,16 +30,6 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     return open_database(resolve_url(getattr(args, "db", None)), create=create)
-
-
-@contextmanager
-def unit_of_work(args: argparse.Namespace, *, write: bool = True) -> Iterator[Session]:
-    db = open_db(args)
-    try:
-        with db.unit_of_work(write=write) as session:
-            yield session
-    finally:
-        db.dispose()
 
 
 def _default(value: Any) -> Any:
