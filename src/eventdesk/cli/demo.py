@@ -7,9 +7,12 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from eventdesk import messages
+from eventdesk.actions import backups as backup_actions
+from eventdesk.backups.manifest import BEFORE_DEMO
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json
 from eventdesk.demo import build as demo_service
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
@@ -62,13 +65,18 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(url, create=True)
     started = time.perf_counter()
     progress = _progress_printer()
+    kept: Path | None = None
     try:
+        with db.unit_of_work(write=False) as session:
+            existing = get_event(session) if has_event(session) else None
+        if existing is not None:
+            if not args.replace:
+                raise EventAlreadyExists(code="demo.refused", database=describe(url),
+                                         name=existing.name_zh, event_code=existing.code)
+            # What --replace deletes (check-ins, prints, the audit trail) is kept first.
+            kept = backup_actions.restore_point(url, BEFORE_DEMO)
         with db.unit_of_work() as session:
             if has_event(session):
-                if not args.replace:
-                    existing = get_event(session)
-                    raise EventAlreadyExists(code="demo.refused", database=describe(url),
-                                             name=existing.name_zh, event_code=existing.code)
                 demo_service.clear_event(session)
             summary = demo_service.build_demo(session, exhibitors=args.exhibitors,
                                               people=args.people, seed=args.seed,
@@ -79,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("\n")
     total = round(time.perf_counter() - started, 2)
     if args.json:
-        print_json({**summary.__dict__, "total_seconds": total, "database": describe(url)})
+        print_json({**summary.__dict__, "total_seconds": total, "database": describe(url),
+                    "restore_point": str(kept) if kept else None})
         return 0
     say = messages.text
     print(say("demo.summary.event", event_code=summary.event_code, name=summary.event_name,
@@ -90,4 +99,6 @@ def run(args: argparse.Namespace) -> int:
               items=summary.agenda_items, speakers=summary.agenda_speakers))
     print(say("demo.summary.time", build=summary.seconds, total=total, seed=summary.seed))
     print(say("demo.summary.database", database=describe(url)))
+    if kept is not None:
+        print(say("backup.restore_point_kept", file=kept))
     return 0
