@@ -97,14 +97,16 @@ def password_of(url: str) -> str | None:
 
 
 def with_password(url: str, password: str) -> str:
-    """The server URL with `password` in its user part (any other password removed); a URL that
-    names no user, or an empty password, leaves `url` as it is."""
+    """The server URL with `password` in its user part (any other password removed), or in
+    `?password=` when it names no user; an empty password, or a path, leaves `url` as it is."""
     if not password or not _is_url(url):
         return url
     clean = without_password(url)
     parts = urlsplit(clean)
-    if "@" not in parts.netloc:
-        return url
+    if "@" not in parts.netloc:  # no user part to hold it: the query carries it
+        query = urlencode([*parse_qsl(parts.query, keep_blank_values=True),
+                           ("password", password)])
+        return urlunsplit(parts._replace(query=query))
     return _rebuilt(clean, user_password=quote(password, safe=""), query_password=None)
 
 

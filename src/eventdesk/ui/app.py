@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from eventdesk import messages
+from eventdesk.domain.access import Principal
+from eventdesk.domain.enums import UserRole
 from eventdesk.domain.errors import DomainError
 from eventdesk.files import replacing, write_whole
 from eventdesk.services.audit import os_operator
@@ -135,11 +137,15 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
         QMessageBox.critical(None, "EventDesk", messages.describe(exc))
         return 2
     ctx = AppContext(database, event, os_operator())
+    # Until the sign-in is wired (issue 12, accounts), the window acts as the operating-system
+    # user with the admin role, as the command line does (cli.backup.cli_context).
+    ctx.user = Principal(ctx.operator, UserRole.ADMIN)
     window = MainWindow(ctx)
     window.show_view(view)
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     window.show()
+    window.auto_backup.start()
     start_heartbeat_log(app)
     return app.exec()
 

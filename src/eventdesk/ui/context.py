@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from eventdesk.actions.base import ActionContext, Topic
+from eventdesk.domain.access import Principal
 from eventdesk.services.events import EventInfo
 from eventdesk.storage import Database
 
@@ -31,6 +32,8 @@ class AppContext(QObject):
         # millisecond on the GUI thread, for every action run: each keystroke's search).
         self._settings = QSettings("EventDesk", "EventDesk")
         self._desk_name: str | None = None
+        # The account the window's actions run as (actions.access.require); set at start-up.
+        self.user: Principal | None = None
 
     @property
     def settings(self) -> QSettings:
@@ -50,7 +53,8 @@ class AppContext(QObject):
 
     def action_context(self) -> ActionContext:
         """Who acts where, for an action run from this window (open database, desk, operator)."""
-        return ActionContext(db=self.db, desk=self.desk_name, operator=self.operator)
+        return ActionContext(db=self.db, desk=self.desk_name, operator=self.operator,
+                             user=self.user)
 
     def notify(self, *topics: str) -> None:
         if topics:
