@@ -112,3 +112,15 @@ def test_pg_dump_round_trip_row_for_row_and_no_password_anywhere(
 def _people(url: str, capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["people", "--db", url, "--json", "--limit", "20"]) == 0
     return capsys.readouterr().out
+
+
+def test_without_pg_dump_the_command_says_so_plainly(
+        pg_run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pg_dump on this PATH
+    url = make_url(pg_run.url).set(password=SECRET).render_as_string(hide_password=False)
+    out = tmp_path / "pg.edbackup"
+    assert main(["--lang", "en", "backup", "--db", url, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "pg_dump" in err and "not installed" in err and SECRET not in err
+    assert not out.exists()
