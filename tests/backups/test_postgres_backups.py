@@ -124,3 +124,20 @@ def test_without_pg_dump_the_command_says_so_plainly(
     err = capsys.readouterr().err
     assert "pg_dump" in err and "not installed" in err and SECRET not in err
     assert not out.exists()
+
+
+def test_a_backup_of_the_other_kind_is_refused_before_anything_is_touched(
+        databases: tuple[str, str], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = databases
+    sqlite_file = tmp_path / "event.sqlite3"
+    assert main(["demo", "--db", str(sqlite_file), *SIZE]) == 0
+    out = tmp_path / "sqlite.edbackup"
+    assert main(["backup", "--db", str(sqlite_file), "--out", str(out)]) == 0
+    assert main(["demo", "--db", source, "--exhibitors", "3", "--people", "10"]) == 0
+    before = rows_of(source)
+    capsys.readouterr()
+    assert main(["--lang", "en", "restore", str(out), "--db", source, "--replace"]) == 2
+    assert "SQLite file" in capsys.readouterr().err
+    assert rows_of(source) == before
+    assert not (tmp_path / "data" / "eventdesk" / "backups").exists()  # no restore point made

@@ -121,6 +121,7 @@ def restore_backup(ctx: ActionContext, *, file: Path, replace: bool = False
         revision = verified.manifest.schema_revision
         if revision is not None and revision not in known_revisions():
             raise DatabaseTooNew(database=str(file), kind="revision", detail=revision)
+        making.check_pairing(verified.manifest.kind, url)
         if not making.target_is_empty(url):
             if not replace:
                 raise DomainError(code="backup.target_not_empty", database=describe(url))

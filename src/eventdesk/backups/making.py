@@ -77,6 +77,13 @@ def make_backup(url: str, out: Path, *, reason: str, check: bool = True) -> Mani
     return manifest
 
 
+def check_pairing(kind: str, url: str) -> None:
+    """Raise DomainError backup.kind_mismatch unless a backup of `kind` can be restored into
+    the database at `url` here (SQLite -> a SQLite file, pg_dump -> PostgreSQL)."""
+    if (sqlite_file(url) is not None) != (kind == SQLITE):
+        raise DomainError(code="backup.kind_mismatch", kind=kind, database=shown(url))
+
+
 def restore_file(verified: Verified, url: str) -> None:
     """Put the verified backup's database into the database at `url`, replacing what it holds.
     SQLite backup -> SQLite file (backup API, one transaction); pg_dump -> PostgreSQL

@@ -43,10 +43,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{tool} 未能完成（数据库 {database}）：{detail}",
         "{tool} failed (database {database}): {detail}"),
     "backup.kind_mismatch": (
-        "这种备份（{kind}）不能还原到 {database}：PostgreSQL 的 pg_dump 备份只能还原到 "
-        "PostgreSQL 数据库。",
-        "This kind of backup ({kind}) cannot be restored into {database}: a PostgreSQL "
-        "pg_dump backup restores into a PostgreSQL database only."),
+        "这种备份（{kind}）不能还原到 {database}：SQLite 备份只能还原到 SQLite 文件，"
+        "PostgreSQL 的 pg_dump 备份只能还原到 PostgreSQL 数据库。",
+        "This kind of backup ({kind}) cannot be restored into {database}: a SQLite backup "
+        "restores into a SQLite file, a PostgreSQL pg_dump backup into a PostgreSQL database."),
     "backup.target_not_empty": (
         "目标数据库 {database} 已有数据，未作任何改动。要用备份替换它，请加 --replace"
         "（替换前会先保存一个还原点）。",
