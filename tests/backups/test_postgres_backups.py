@@ -30,6 +30,7 @@ def databases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple
     password in one of its two forms (the local server trusts, so any password works). The
     per-user data folder (restore points of server databases) is the test's own."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("EVENTDESK_BACKUP_DIR", raising=False)
     if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
         pytest.skip("pg_dump / pg_restore are not installed")
     admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")

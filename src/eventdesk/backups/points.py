@@ -1,8 +1,8 @@
 """Where automatic backups and restore points go, what they are called, and how many are kept.
 
 Folder: `backups/` beside a SQLite database file (the file and its safety copies travel
-together), or `backups/` in the per-user data directory (platformdirs) for a PostgreSQL
-database. Name: `<database>-<YYYYMMDD-HHMMSS>-<reason>.edbackup` (UTC), e.g.
+together), or for a PostgreSQL database $EVENTDESK_BACKUP_DIR, else `backups/` in the per-user
+data directory (platformdirs). Name: `<database>-<YYYYMMDD-HHMMSS>-<reason>.edbackup` (UTC), e.g.
 `event-20261130-091500-before-import.edbackup`; the database part is the file's stem, or
 `<host>-<database>` for a server.
 
@@ -13,6 +13,7 @@ removed by the program.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
@@ -34,6 +35,7 @@ __all__ = ["KEEP", "BackupEntry", "folder_for", "list_backups", "make_point", "r
 
 KEEP = 24
 FOLDER = "backups"
+BACKUP_DIR_VAR = "EVENTDESK_BACKUP_DIR"  # where a server database's backups go
 # A temporary file or folder of a backup older than this was left by a killed process.
 STALE_PART_S = 3600
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<when>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)"
@@ -41,9 +43,14 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<when>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<rea
 
 
 def folder_for(url: str) -> Path:
+    """The backups folder of the database at `url`: beside a SQLite file; for a server,
+    $EVENTDESK_BACKUP_DIR when set, else `backups/` in the per-user data directory."""
     path = sqlite_file(url)
     if path is not None:
         return path.resolve().parent / FOLDER
+    chosen = os.environ.get(BACKUP_DIR_VAR)
+    if chosen:
+        return Path(chosen).expanduser()
     return Path(platformdirs.user_data_dir("eventdesk", appauthor=False)) / FOLDER
 
 
