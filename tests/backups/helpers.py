@@ -26,7 +26,13 @@ def build_event(path: Path, capsys: pytest.CaptureFixture[str], *, checkins: int
 
 
 def rows_of(url_or_path: str | Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table (alembic_version included), sorted, per table name."""
+    """Every row of every table (alembic_version included), sorted, per table name; tables of
+    the models read through the models' column types, so that SQLite's and PostgreSQL's rows
+    compare as the program sees them (a date-time, not SQLite's text of it)."""
+    from sqlalchemy import select
+
+    from eventdesk.domain import Base
+
     url = url_or_path if isinstance(url_or_path, str) and "://" in url_or_path \
         else f"sqlite:///{url_or_path}"
     engine = create_engine(url)
@@ -34,7 +40,9 @@ def rows_of(url_or_path: str | Path) -> dict[str, list[tuple[object, ...]]]:
         with engine.connect() as conn:
             found: dict[str, list[tuple[object, ...]]] = {}
             for name in sorted(inspect(conn).get_table_names()):
-                rows = conn.execute(text(f'SELECT * FROM "{name}"')).all()
+                model = Base.metadata.tables.get(name)
+                rows = conn.execute(select(model) if model is not None
+                                    else text(f'SELECT * FROM "{name}"')).all()
                 found[name] = sorted((tuple(r) for r in rows), key=repr)
             return found
     finally:

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from eventdesk.cli import main
-from tests.backups.helpers import SIZE, rows_of
+from tests.backups.helpers import SIZE, build_event, rows_of
 
 SECRET = "Sekr3t-Pw-41"
 SERVER = os.environ.get("EVENTDESK_TEST_PG_URL",
@@ -127,18 +127,36 @@ def test_without_pg_dump_the_command_says_so_plainly(
     assert not out.exists()
 
 
-def test_a_backup_of_the_other_kind_is_refused_before_anything_is_touched(
+def test_a_sqlite_backup_restores_into_postgresql_row_for_row_and_not_the_reverse(
         databases: tuple[str, str], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     source, target = databases
     sqlite_file = tmp_path / "event.sqlite3"
-    assert main(["demo", "--db", str(sqlite_file), *SIZE]) == 0
+    build_event(sqlite_file, capsys, checkins=3)
+    before = rows_of(sqlite_file)
     out = tmp_path / "sqlite.edbackup"
     assert main(["backup", "--db", str(sqlite_file), "--out", str(out)]) == 0
+    # Into an empty server database, and again over one that holds another event.
     assert main(["demo", "--db", source, "--exhibitors", "3", "--people", "10"]) == 0
-    before = rows_of(source)
     capsys.readouterr()
-    assert main(["--lang", "en", "restore", str(out), "--db", source, "--replace"]) == 2
-    assert "SQLite file" in capsys.readouterr().err
-    assert rows_of(source) == before
-    assert not (tmp_path / "data" / "eventdesk" / "backups").exists()  # no restore point made
+    for url, replace in ((target, []), (source, ["--replace"])):
+        assert main(["restore", str(out), "--db", url, "--json", *replace]) == 0
+        capsys.readouterr()
+        after = rows_of(url)
+        added = [r for r in after["audit_entry"] if r not in before["audit_entry"]]
+        assert len(added) == 1 and "backup.restored" in repr(added[0])
+        after["audit_entry"] = [r for r in after["audit_entry"] if r not in added]
+        assert after == before
+    # The id sequences follow the copied rows: the desks' next check-in gets a new id.
+    people = json.loads(_people(target, capsys))
+    waiting = [p["qr_payload"] for p in people if p["status"] == "registered"][5:6]
+    assert main(["checkin", "--db", target, "--desk", "desk-9", *waiting]) == 0
+    assert len(rows_of(target)["check_in"]) == 4
+    # A pg_dump does not go into a SQLite file: refused before anything is touched.
+    dump = tmp_path / "pg.edbackup"
+    assert main(["backup", "--db", target, "--out", str(dump)]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "en", "restore", str(dump), "--db", str(sqlite_file),
+                 "--replace"]) == 2
+    assert "PostgreSQL database" in capsys.readouterr().err
+    assert not (sqlite_file.parent / "backups").exists()  # no restore point was made

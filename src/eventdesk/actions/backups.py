@@ -21,12 +21,19 @@ from pathlib import Path
 
 from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
-from eventdesk.backups import archive, making, points
-from eventdesk.backups.manifest import AUTO, BEFORE_RESTORE, MANUAL, Manifest
+from eventdesk.backups import archive, making, points, rows
+from eventdesk.backups.manifest import AUTO, BEFORE_RESTORE, MANUAL, SQLITE, Manifest
 from eventdesk.domain.access import Permission
 from eventdesk.domain.errors import DomainError
 from eventdesk.services import audit
-from eventdesk.storage import Database, DatabaseTooNew, describe, known_revisions, open_database
+from eventdesk.storage import (
+    Database,
+    DatabaseTooNew,
+    describe,
+    known_revisions,
+    open_database,
+    to_url,
+)
 
 __all__ = ["Restored", "automatic_backup", "list_backups", "make_backup", "restore_backup",
            "restore_point", "verify_backup"]
@@ -105,13 +112,23 @@ class Restored:
     restore_point: Path | None
 
 
+def _rows_into_server(copy: Path, url: str) -> None:
+    """A SQLite backup into PostgreSQL: both brought to this EventDesk's schema by storage (the
+    copy in its temporary folder, the target also when empty), then every row copied in one
+    transaction (backups.rows)."""
+    open_database(to_url(copy)).dispose()
+    open_database(url, create=True).dispose()
+    rows.copy_rows(copy, url)
+
+
 def restore_backup(ctx: ActionContext, *, file: Path, replace: bool = False
                    ) -> Outcome[Restored]:
     """Restore the backup `file` into `ctx.db` (the target: opened without migrating, possibly
     not existing yet). Order: verify the file (IntegrityFailed, exit 6, before anything is
     touched); refuse a target holding anything unless `replace` (DomainError
     backup.target_not_empty, exit 2); make a restore point of what is replaced; close the
-    target's pooled connections; restore; open it (migrating a backup of an older EventDesk,
+    target's pooled connections; restore (SQLite -> file and pg_dump -> PostgreSQL whole, a
+    SQLite backup -> PostgreSQL row by row); open it (migrating a backup of an older EventDesk,
     with its own restore point) and record `backup.restored` in it.
     Raises Forbidden / NotSignedIn, IntegrityFailed, DatabaseTooNew (a backup of a newer
     EventDesk: refused before anything is touched), DomainError backup.*."""
@@ -130,7 +147,10 @@ def restore_backup(ctx: ActionContext, *, file: Path, replace: bool = False
         else:
             kept = None
         ctx.db.dispose()
-        making.restore_file(verified, url)
+        if making.sqlite_file(url) is None and verified.manifest.kind == SQLITE:
+            _rows_into_server(verified.database, url)
+        else:
+            making.restore_file(verified, url)
     restored = open_database(url)
     try:
         _audit(restored, ctx, "backup.restored", {

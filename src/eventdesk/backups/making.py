@@ -79,8 +79,9 @@ def make_backup(url: str, out: Path, *, reason: str, check: bool = True) -> Mani
 
 def check_pairing(kind: str, url: str) -> None:
     """Raise DomainError backup.kind_mismatch unless a backup of `kind` can be restored into
-    the database at `url` here (SQLite -> a SQLite file, pg_dump -> PostgreSQL)."""
-    if (sqlite_file(url) is not None) != (kind == SQLITE):
+    the database at `url` here: a SQLite backup into a SQLite file or PostgreSQL (row by row),
+    a pg_dump into PostgreSQL only."""
+    if kind == PG_DUMP and sqlite_file(url) is not None:
         raise DomainError(code="backup.kind_mismatch", kind=kind, database=shown(url))
 
 
@@ -88,9 +89,10 @@ def restore_file(verified: Verified, url: str) -> None:
     """Put the verified backup's database into the database at `url`, replacing what it holds.
     SQLite backup -> SQLite file (backup API, one transaction); pg_dump -> PostgreSQL
     (pg_restore, one transaction). The caller has checked that replacing is wanted and made a
-    restore point. Raises DomainError backup.kind_mismatch for a pairing not supported here
-    (a pg_dump into a SQLite file; a SQLite backup into PostgreSQL goes row by row, see
-    backups.rows), backup.pg_tool_*; sqlite3 errors of the target."""
+    restore point. Raises DomainError backup.kind_mismatch for a pairing not done here (a
+    pg_dump into a SQLite file; a SQLite backup into PostgreSQL goes row by row, backups.rows,
+    which the action runs once both schemas are migrated), backup.pg_tool_*; sqlite3 errors of
+    the target."""
     path = sqlite_file(url)
     kind = verified.manifest.kind
     if path is not None and kind == SQLITE:
@@ -100,6 +102,11 @@ def restore_file(verified: Verified, url: str) -> None:
         postgres.restore(verified.database, url)
         return
     raise DomainError(code="backup.kind_mismatch", kind=kind, database=shown(url))
+
+
+def rows_into_server(verified: Verified) -> bool:
+    """Whether restoring `verified` goes row by row (a SQLite backup into PostgreSQL)."""
+    return verified.manifest.kind == SQLITE
 
 
 def target_is_empty(url: str) -> bool:
