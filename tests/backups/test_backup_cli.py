@@ -130,3 +130,13 @@ def test_backup_list_shows_the_restore_points(
     assert [e["file"] for e in listed] == [str(kept)]
     assert listed[0]["reason"] == "before-demo-replace" and listed[0]["rows"] == manifest.rows
     assert points.folder_for(f"sqlite:///{event_file}") == kept.parent
+
+
+def test_a_folder_as_out_is_one_sentence_and_exit_2(
+        event_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert main(["--lang", "en", "backup", "--db", str(event_file), "--out", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert str(folder) in err and "Traceback" not in err
+    assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".*.part"))

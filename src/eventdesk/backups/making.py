@@ -20,6 +20,7 @@ from eventdesk.backups.archive import Verified
 from eventdesk.backups.manifest import PG_DUMP, SQLITE, Manifest
 from eventdesk.connection_secrets import masked
 from eventdesk.domain.errors import DomainError
+from eventdesk.files import check_target
 
 __all__ = ["make_backup", "restore_file", "shown", "sqlite_file"]
 
@@ -49,7 +50,7 @@ def make_backup(url: str, out: Path, *, reason: str, check: bool = True) -> Mani
     when restored); PostgreSQL: pg_dump in custom format. Returns the manifest written.
     Raises DomainError backup.source_missing (no such SQLite file), backup.pg_tool_missing,
     backup.pg_tool_failed; OSError naming `out`; sqlite3 / SQLAlchemy errors of the source."""
-    out = Path(out)
+    out = check_target(out)  # a folder as --out fails now, not after the copy
     path = sqlite_file(url)
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out.name}.", suffix=".part",
