@@ -34,6 +34,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EVENTDESK_INSECURE_FAST_HASH_FOR_TESTS", "1")
 # Search-index snapshots (services.search.snapshot) of test databases stay out of ~/.cache.
 os.environ.setdefault("EVENTDESK_CACHE_DIR", tempfile.mkdtemp(prefix="eventdesk-test-cache-"))
+# Restore points of server databases (an import or demo --replace on PostgreSQL) stay out of the
+# per-user data directory too.
+os.environ.setdefault("EVENTDESK_BACKUP_DIR", tempfile.mkdtemp(prefix="eventdesk-test-backups-"))
 
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402

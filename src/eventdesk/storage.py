@@ -33,6 +33,9 @@ __all__ = ["MAX_BOUND_PARAMETERS", "Database", "DatabaseFailed", "DatabaseLocked
            "NotADatabase", "Owned", "Session", "chunked", "database_error", "database_of",
            "failure_of", "open_database", "resolve_url", "to_url"]
 
+from eventdesk.backups.manifest import BEFORE_MIGRATION
+from eventdesk.backups.points import make_point
+from eventdesk.connection_secrets import masked
 from eventdesk.domain.errors import DomainError
 from eventdesk.paths import migrations_dir
 
@@ -208,9 +211,13 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def describe(url: str) -> str:
-    """The URL as shown to people: a file path, or the server URL without its password."""
-    path = sqlite_path(url)
-    return str(path) if path else make_url(url).render_as_string(hide_password=True)
+    """The URL as shown to people: a file path, or the server URL with every password (user
+    part and `?password=`) masked (eventdesk.connection_secrets, issue 12)."""
+    try:
+        path = sqlite_path(url)
+    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse is still shown, masked
+        path = None
+    return str(path) if path else masked(url)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -323,15 +330,21 @@ def check_ours(tables: set[str], revision: str | None, *, url: str, create: bool
 def migrate(engine: Engine, *, create: bool = False) -> None:
     """Upgrade the schema to the newest migration; a no-op on a current database. Raises
     NotADatabase / DatabaseTooNew, before writing anything, for a database that is not ours
-    or, unless `create`, has no tables at all (see `check_ours`)."""
+    or, unless `create`, has no tables at all (see `check_ours`). An existing database is
+    copied to a restore point (`before-migration`, eventdesk.backups.points) before the first
+    migration step; on PostgreSQL only when pg_dump is installed."""
     head = head_revision()
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head:
             return
         tables = set(inspect(conn).get_table_names())
-    check_ours(tables, current, url=engine.url.render_as_string(hide_password=False),
-               create=create)
+    url = engine.url.render_as_string(hide_password=False)
+    check_ours(tables, current, url=url, create=create)
+    if current is not None:
+        # An EventDesk database of an older schema: a restore point first, so that a migration
+        # that fails half-way or misbehaves can be undone (issue 12). Not for a new database.
+        make_point(url, BEFORE_MIGRATION)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "head")
     if engine.dialect.name == "sqlite":

@@ -43,6 +43,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from eventdesk.actions.access import require
+from eventdesk.actions.backups import restore_point
 from eventdesk.actions.base import (
     ActionContext,
     Cancelled,
@@ -52,6 +53,7 @@ from eventdesk.actions.base import (
     no_progress,
     outcome,
 )
+from eventdesk.backups.manifest import BEFORE_IMPORT
 from eventdesk.domain.access import Permission
 from eventdesk.services import imports
 from eventdesk.services.exports import write_table
@@ -111,11 +113,16 @@ def import_list(ctx: ActionContext, *, request: ImportRequest, expected_hash: st
     """Import the file: all its rows or nothing (unless skip_invalid). `expected_hash`: the dry
     run's content hash; a file changed since is refused (ImportRejected). `save_mapping` keeps
     the mapping for the next file of this kind. Changes the kind's topic when anything was
-    written. See the module docstring for the transactions it writes in."""
+    written. When the plan writes anything, a restore point (`before-import`,
+    actions.backups.restore_point) is made first. See the module docstring for the
+    transactions it writes in."""
     require(ctx, Permission.IMPORT)
     plan = _plan_outside(ctx, request, expected_hash, progress)
     if plan.report.rejected:
         return outcome(plan.report)
+    if plan.creates or plan.updates:
+        # A restore point of the database as it was before the list went in (issue 12).
+        restore_point(ctx.db.url, BEFORE_IMPORT)
     if plan.adapter.stepwise and plan.stamp is not None:
         report = _write_in_steps(ctx, request, plan, save_mapping, _uncancellable(progress))
     else:

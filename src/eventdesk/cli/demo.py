@@ -8,15 +8,19 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from eventdesk import messages
+from eventdesk.actions import backups as backup_actions
 from eventdesk.actions import demo as demo_actions
 from eventdesk.actions.base import ActionContext
+from eventdesk.backups.manifest import BEFORE_DEMO
 from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json
 from eventdesk.cli.signing import PASSPHRASE_VAR
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
+from eventdesk.services.events import has_event
 from eventdesk.storage import describe, open_database, resolve_url
 
 HELP = "build the reference demo event (2,500 exhibitors, 30,000 people, 400 sessions)"
@@ -64,10 +68,17 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(url, create=True)
     started = time.perf_counter()
     progress = _progress_printer()
+    kept: Path | None = None
     try:
         ctx = ActionContext(db=db, desk="cli", operator="demo")
         if demo_actions.needs_sign_in(ctx, replace=args.replace):
             ctx = signin.context(args, db)
+        with db.unit_of_work(write=False) as session:
+            replacing = has_event(session)
+        # What --replace deletes (check-ins, prints, accounts) is kept first; a refusal
+        # (no --replace) is the build's own, below, and keeps nothing.
+        kept = backup_actions.restore_point(url, BEFORE_DEMO) if replacing and args.replace \
+            else None
         # The signing passphrase of a scripted set-up, else a random one (printed below).
         built = demo_actions.build_demo(ctx, exhibitors=args.exhibitors, people=args.people,
                                         seed=args.seed, replace=args.replace,
@@ -82,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**summary.__dict__, "total_seconds": total, "database": describe(url),
                     "users": [{"username": u.username, "role": u.role.value,
-                               "password": u.password} for u in built.users]})
+                               "password": u.password} for u in built.users],
+                    "restore_point": str(kept) if kept else None})
         return 0
     say = messages.text
     print(say("demo.summary.event", event_code=summary.event_code, name=summary.event_name,
@@ -98,4 +110,6 @@ def run(args: argparse.Namespace) -> int:
         for u in built.users:
             print(f"  {u.username}\t{u.role.value}\t{u.password}")
     print(say("demo.summary.signing", passphrase=summary.signing_passphrase))
+    if kept is not None:
+        print(say("backup.restore_point_kept", file=kept))
     return 0

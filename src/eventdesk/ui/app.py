@@ -276,6 +276,7 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     window.show()
+    window.auto_backup.start()
     start_heartbeat_log(app)
     return app.exec()
 

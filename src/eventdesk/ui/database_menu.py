@@ -4,7 +4,9 @@ Opening a database (migrating it, or reaching a server that may time out) runs o
 the event is then read through ops like any other service call. Accounts belong to a database, so
 the person signs in on the new one (its first admin, for a database without accounts) before the
 whole program switches over with AppContext.replace_database; closing that dialog keeps the
-database open before. Recent databases are remembered as URLs without passwords.
+database open before. Recent databases are remembered as URLs without passwords
+(neither `user:PW@` nor `?password=`); a password typed or given goes to the system keyring, or
+nowhere on a machine without one (eventdesk.connection_secrets, issue 12).
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlsplit, urlunsplit
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -33,7 +34,14 @@ from PySide6.QtWidgets import (
 
 from eventdesk import messages
 from eventdesk.actions import accounts
-from eventdesk.domain.access import Principal
+from eventdesk.connection_secrets import (
+    keep_password,
+    kept_password,
+    password_of,
+    with_password,
+    without_password,
+)
+from eventdesk.domain.access import Permission, Principal
 from eventdesk.domain.qr import is_event_code
 from eventdesk.services.events import EventInfo, create_event, get_event, has_event
 from eventdesk.storage import (
@@ -54,33 +62,32 @@ if TYPE_CHECKING:  # the main window imports this module when it builds its menu
     from eventdesk.ui.signing_dialog import UnlockSigningDialog
 
 RECENT_KEY = "recent/databases"
+_told_no_keyring = False  # the "no keyring on this machine" notice, shown once per run
 MAX_RECENT = 8
 SQLITE_FILTER = "EventDesk 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 All files (*)"
 
 
 def strip_password(url: str) -> str:
-    """The URL without its password (never stored, never shown); paths stay as they are."""
-    return _set_password(url, None)
+    """The URL without its password, in the user part or `?password=` (never stored, never
+    shown); paths stay as they are."""
+    return without_password(url)
 
 
-def with_password(url: str, password: str) -> str:
-    """The server URL with `password` (typed for this connection) in place of any it names."""
-    return _set_password(url, password) if password else url
+def open_with_secret(url: str) -> tuple[Database, bool | None]:
+    """Open the database at `url` (on a worker: keyring look-ups may wait on the system).
 
-
-def _set_password(url: str, password: str | None) -> str:
-    # `url` with its password replaced (None: removed); a path, or a URL that names no user,
-    # comes back as it is.
-    if "://" not in url:
-        return url
-    parts = urlsplit(url)
-    userinfo, at, hostport = parts.netloc.rpartition("@")
-    if not at:
-        return url
-    user = userinfo.split(":", 1)[0]
-    secret = "" if password is None else ":" + quote(password, safe="")
-    netloc = f"{user}{secret}@{hostport}"
-    return url if netloc == parts.netloc else urlunsplit(parts._replace(netloc=netloc))
+    A server URL given without a password gets the one kept in the system keyring, if any; a
+    password given is kept there for the next time. Returns (the database, whether the given
+    password was kept: None when none was given, False when this machine has no keyring — then
+    it is kept nowhere). Raises what storage.open_database raises."""
+    given = password_of(url)
+    to_open = url
+    if given is None and "://" in url and not url.startswith("sqlite"):
+        kept = kept_password(url)
+        if kept:
+            to_open = with_password(url, kept)
+    db = open_database(to_open)
+    return db, (keep_password(url, given) if given else None)
 
 
 def recent_urls(ctx: AppContext) -> list[str]:
@@ -211,7 +218,9 @@ class ConnectDialog(QDialog):
         form = QFormLayout()
         form.addRow("地址 URL", self.url_edit)
         form.addRow("密码 Password", self.password)
-        note = QLabel("密码只用于本次连接，不会保存。 The password is used now and never stored.")
+        note = QLabel("密码只保存在系统密钥环中（若本机有），从不写入设置文件。\n"
+                      "The password is kept in the system keyring (when this machine has one), "
+                      "never in the settings file.")
         note.setStyleSheet("color: #555;")
         buttons = ok_cancel(self, ok="连接 Connect", cancel="取消 Cancel")
         layout = QVBoxLayout(self)
@@ -233,6 +242,7 @@ class DatabaseMenu(QMenu):
         self.last_error = ""
         # The sign-in (or first admin) dialog of a database being opened, while it is open.
         self.sign_in_dialog: SignInDialog | FirstAdminDialog | None = None
+        self.last_notice = ""
         self.addAction("新建活动… New empty event", self.new_event_dialog)
         self.addAction("打开数据库文件… Open database file…", self.open_file_dialog)
         self.addAction("连接服务器… Connect to server…", lambda: self.connect_dialog())
@@ -240,8 +250,16 @@ class DatabaseMenu(QMenu):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.addSeparator()
         self.addAction(messages.text("signing.menu.unlock"), self.unlock_signing_dialog)
+        self.backups_action = self.addAction("备份… Backups…", self.backups_dialog)
         self.addSeparator()
         self.addAction("退出 Quit", window.close)
+        self._show_for_role()
+        self.ctx.user_changed.connect(self._show_for_role)
+
+    def _show_for_role(self) -> None:
+        """Backups are the admins' (the action refuses other roles; the menu does not offer
+        what would be refused)."""
+        self.backups_action.setVisible(self.ctx.can(Permission.BACKUP))
 
     # -- dialogs (thin: the work is in the methods below) ------------------------------------
     def new_event_dialog(self) -> None:
@@ -267,6 +285,18 @@ class DatabaseMenu(QMenu):
         dialog = ConnectDialog(self.window_, url)
         if dialog.exec():
             self.open_url(dialog.url())
+
+    def backups_dialog(self) -> QDialog:
+        """The Backups dialog (ui.backups): list, back up now, restore; a restore reopens the
+        database here."""
+        from eventdesk.ui.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.ctx, self.window_, reopen=self.open_url,
+                               auto=getattr(self.window_, "auto_backup", None))
+        dialog.setModal(True)
+        dialog.show()
+        self._backups = dialog  # lives while open
+        return dialog
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -297,8 +327,15 @@ class DatabaseMenu(QMenu):
             if retry and "://" in url and not url.startswith("sqlite"):
                 self.connect_dialog(url)
 
-        self._open_then(lambda: open_database(url), lambda db: self._read_event(db, failed),
-                        failed)
+        def opened(result: tuple[Database, bool | None]) -> None:
+            db, kept = result
+            if kept is False:
+                self.tell_no_keyring()
+            self._read_event(db, failed)
+
+        ops.run_call_in_background(lambda: open_with_secret(url), on_done=opened,
+                                   on_error=failed)
+        self.window_.statusBar().showMessage("正在打开数据库… Opening the database…", 5000)
 
     def create_new_event(self, spec: NewEventSpec, dialog: Any = None) -> None:
         """New SQLite file, migrated, holding one empty event; then switch to it."""
@@ -392,6 +429,15 @@ class DatabaseMenu(QMenu):
             self.last_error = message
         else:
             self.report_error(message)
+
+    def tell_no_keyring(self) -> None:
+        """Say once per run that a password cannot be kept on this machine."""
+        global _told_no_keyring
+        if _told_no_keyring:
+            return
+        _told_no_keyring = True
+        self.last_notice = messages.text("secrets.no_keyring")
+        self.window_.statusBar().showMessage(self.last_notice, 15_000)
 
     def report_error(self, message: str) -> None:
         self.last_error = message

@@ -34,6 +34,7 @@ from eventdesk.storage import describe
 from eventdesk.ui import ops
 from eventdesk.ui.accounts.lock import DeskLock
 from eventdesk.ui.accounts.sign_in import who
+from eventdesk.ui.backups import AutoBackup
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.desk.scanner import ScannerFilter
 from eventdesk.ui.placeholder import PlaceholderView
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         # the process, and full collections need not walk it again (ops.freeze_long_lived).
         ops.run_call_in_background(names.warm_up, on_done=lambda _r: ops.freeze_long_lived(),
                                    on_error=lambda _e: None)
+        # The rotating backup; started by run_gui (not for a screenshot, not in tests).
+        self.auto_backup = AutoBackup(ctx, self)
         self.scanner = ScannerFilter(self, everywhere=True)
         self.scanner.scanned.connect(self.on_scan)
         self.scanner.install()

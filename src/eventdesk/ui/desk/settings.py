@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -26,6 +27,10 @@ from eventdesk.ui.context import DEFAULT_LOCK_MINUTES, lock_minutes
 from eventdesk.ui.dialogs import ok_cancel
 
 PDF_PRINTER = "pdf"  # "printer" that saves each badge as a PDF file in pdf_dir
+# The window's rotating backup of a SQLite database (ui.backups.AutoBackup): minutes between
+# two backups, 0 = off. A setting of this machine, like the rest of this dialog.
+BACKUP_MINUTES_KEY = "backup/interval_minutes"
+DEFAULT_BACKUP_MINUTES = 10
 
 
 @dataclass
@@ -38,6 +43,7 @@ class DeskSettings:
     sounds: bool = True
     pdf_dir: str = ""
     lock_minutes: float = DEFAULT_LOCK_MINUTES  # idle lock (ui/accounts/lock.py); 0 = never
+    backup_minutes: int = DEFAULT_BACKUP_MINUTES
 
     @property
     def pdf_folder(self) -> Path:
@@ -64,13 +70,23 @@ def load(settings: QSettings) -> DeskSettings:
         sounds=_bool(settings.value("desk/sounds"), d.sounds),
         pdf_dir=str(settings.value("desk/pdf_dir", d.pdf_dir)),
         lock_minutes=lock_minutes(settings),
+        backup_minutes=backup_minutes(settings),
     )
+
+
+def backup_minutes(settings: QSettings) -> int:
+    """Minutes between two automatic backups (0: off); the default for a missing or odd value."""
+    try:
+        return max(0, int(str(settings.value(BACKUP_MINUTES_KEY, DEFAULT_BACKUP_MINUTES))))
+    except ValueError:
+        return DEFAULT_BACKUP_MINUTES
 
 
 def save(settings: QSettings, desk: DeskSettings) -> None:
     for key in ("name", "printer", "layout", "preset", "auto_print", "sounds", "pdf_dir",
                 "lock_minutes"):
         settings.setValue(f"desk/{key}", getattr(desk, key))
+    settings.setValue(BACKUP_MINUTES_KEY, desk.backup_minutes)
     settings.sync()
 
 
@@ -134,6 +150,15 @@ class DeskSettingsDialog(QDialog):
         form.addRow("PDF 保存目录", self.pdf_dir)
         form.addRow("胸卡版式", self.layout_box)
         form.addRow("纸张", self.preset_box)
+        self.backup_minutes = QSpinBox()
+        self.backup_minutes.setObjectName("backupMinutes")
+        self.backup_minutes.setRange(0, 24 * 60)
+        self.backup_minutes.setSuffix(" 分钟 min")
+        self.backup_minutes.setSpecialValueText("关闭 Off")
+        self.backup_minutes.setValue(current.backup_minutes)
+        self.backup_minutes.setToolTip("SQLite 数据库每隔几分钟自动备份一次（保留最近 24 份）；"
+                                       "0 = 关闭。\nMinutes between automatic backups of a "
+                                       "SQLite database (the newest 24 are kept); 0 = off.")
         form.addRow(self.auto_print)
         form.addRow(self.sounds)
         # Idle lock: whole minutes in the dialog (a stored fraction, e.g. a test's, is kept).
@@ -150,6 +175,7 @@ class DeskSettingsDialog(QDialog):
         if not may_change_lock:
             self.lock_minutes.setToolTip("只有管理员可以修改 Only an admin may change this")
         form.addRow("无操作自动锁定 Lock when idle", self.lock_minutes)
+        form.addRow("自动备份 Backups", self.backup_minutes)
         buttons = ok_cancel(self)
         form.addRow(buttons)
 
@@ -160,7 +186,8 @@ class DeskSettingsDialog(QDialog):
                             preset=str(self.preset_box.currentData() or "a6"),
                             auto_print=self.auto_print.isChecked(),
                             sounds=self.sounds.isChecked(), pdf_dir=self.pdf_dir.text().strip(),
-                            lock_minutes=self.lock_minutes.value())
+                            lock_minutes=self.lock_minutes.value(),
+                            backup_minutes=self.backup_minutes.value())
 
     def open_calibration(self) -> QDialog:
         """The calibration dialog for the printer and paper chosen here (this desk's name)."""

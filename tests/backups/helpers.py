@@ -1,0 +1,57 @@
+"""An event database with rows in many tables (demo + check-ins), and a row-for-row dump."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from eventdesk.cli import main
+
+SIZE = ["--exhibitors", "20", "--people", "300"]
+
+
+def build_event(path: Path, capsys: pytest.CaptureFixture[str], *, checkins: int = 5) -> None:
+    """A small demo event in `path` with `checkins` people checked in (check-ins + audit)."""
+    assert main(["demo", "--db", str(path), *SIZE]) == 0
+    capsys.readouterr()
+    assert main(["people", "--db", str(path), "--json", "--limit", str(checkins + 10)]) == 0
+    people = [p for p in json.loads(capsys.readouterr().out) if p["status"] == "registered"]
+    payloads = [p["qr_payload"] for p in people[:checkins]]
+    assert main(["checkin", "--db", str(path), "--desk", "desk-1", *payloads]) == 0
+    capsys.readouterr()
+
+
+def rows_of(url_or_path: str | Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table (alembic_version included), sorted, per table name; tables of
+    the models read through the models' column types, so that SQLite's and PostgreSQL's rows
+    compare as the program sees them (a date-time, not SQLite's text of it)."""
+    from sqlalchemy import select
+
+    from eventdesk.domain import Base
+
+    url = url_or_path if isinstance(url_or_path, str) and "://" in url_or_path \
+        else f"sqlite:///{url_or_path}"
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            found: dict[str, list[tuple[object, ...]]] = {}
+            for name in sorted(inspect(conn).get_table_names()):
+                model = Base.metadata.tables.get(name)
+                rows = conn.execute(select(model) if model is not None
+                                    else text(f'SELECT * FROM "{name}"')).all()
+                found[name] = sorted((tuple(r) for r in rows), key=repr)
+            return found
+    finally:
+        engine.dispose()
+
+
+def sqlite_count(path: Path, table: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+    finally:
+        conn.close()
