@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from eventdesk.cli import main
+from tests.accounts import take_over_demo_admin
 
 SIZE = ["--exhibitors", "20", "--people", "300"]
 
@@ -18,6 +19,8 @@ def build_event(path: Path, capsys: pytest.CaptureFixture[str], *, checkins: int
     """A small demo event in `path` with `checkins` people checked in (check-ins + audit)."""
     assert main(["demo", "--db", str(path), *SIZE]) == 0
     capsys.readouterr()
+    # later commands sign in as the demo's admin, with the tests' password (tests/accounts.py)
+    take_over_demo_admin(f"sqlite:///{path}")
     assert main(["people", "--db", str(path), "--json", "--limit", str(checkins + 10)]) == 0
     people = [p for p in json.loads(capsys.readouterr().out) if p["status"] == "registered"]
     payloads = [p["qr_payload"] for p in people[:checkins]]

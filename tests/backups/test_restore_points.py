@@ -12,7 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from alembic import command
 
+from eventdesk import storage
 from eventdesk.backups import archive, points
 from eventdesk.backups.manifest import AUTO, BEFORE_IMPORT, BEFORE_MIGRATION
 from eventdesk.cli import main
@@ -33,10 +35,10 @@ def _kept(folder: Path, reason: str) -> list[Path]:
 
 
 def test_opening_an_older_schema_keeps_a_restore_point_first(event_file: Path) -> None:
-    conn = sqlite3.connect(event_file)
-    with conn:  # as an EventDesk of the previous migration left it
-        conn.execute("UPDATE alembic_version SET version_num = '0004_badge_layouts'")
-    conn.close()
+    older = open_database(to_url(event_file))
+    with older.engine.begin() as conn:  # as an EventDesk of an earlier migration left it
+        command.downgrade(storage._alembic_config(conn), "0004_badge_layouts")
+    older.dispose()
     db = open_database(to_url(event_file))
     db.dispose()
     kept = _kept(event_file.parent / "backups", BEFORE_MIGRATION)

@@ -23,8 +23,14 @@ from eventdesk.ui.context import AppContext
 from eventdesk.ui.database_menu import recent_urls, remember
 from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.main_window import MainWindow
+from tests.accounts import CLI_PASSWORD, CLI_USER
 from tests.backups.helpers import build_event, sqlite_count
+from tests.cli.conftest import signed_in  # noqa: F401 - the fixture, used below
 from tests.ui.threads import no_database_on_the_gui_thread
+from tests.ui.users import PASSWORD, answer_first_admin, answer_sign_in
+
+# build_event runs commands, which sign in like every command (tests/cli/conftest.py).
+pytestmark = pytest.mark.usefixtures("signed_in")
 
 SECRET = "Sekr3t-Pw-77"
 
@@ -44,8 +50,7 @@ def window(event_file: Path, qtbot, monkeypatch) -> Iterator[MainWindow]:  # typ
     db = open_database(to_url(event_file))
     with db.unit_of_work(write=False) as s:
         event = get_event(s)
-    ctx = AppContext(db, event, "admin")
-    ctx.user = Principal("admin", UserRole.ADMIN)
+    ctx = AppContext(db, event, Principal("admin", UserRole.ADMIN))
     w = MainWindow(ctx)
     w.warnings = warnings  # type: ignore[attr-defined]
     qtbot.addWidget(w)
@@ -93,6 +98,10 @@ def test_automatic_backups_appear_and_one_restores(window: MainWindow, event_fil
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     before = window.ctx.db
     dialog.restore_selected()
+    # The window reopens the restored database, whose accounts may not be the ones signed in
+    # before: the person signs in on it again.
+    qtbot.waitUntil(lambda: window.file_menu.sign_in_dialog is not None, timeout=60_000)
+    answer_sign_in(qtbot, window.file_menu.sign_in_dialog, name=CLI_USER, password=CLI_PASSWORD)
     _wait(qtbot, lambda: window.ctx.db is not before)
     ops.wait_idle()
     assert sqlite_count(event_file, "check_in") == 5  # as the backup had it
@@ -104,7 +113,7 @@ def test_automatic_backups_appear_and_one_restores(window: MainWindow, event_fil
 
 
 def test_a_role_without_the_backup_permission_is_refused(window: MainWindow) -> None:
-    window.ctx.user = Principal("desk1", UserRole.DESK)
+    window.ctx.switch_user(Principal("desk1", UserRole.DESK))
     dialog = window.file_menu.backups_dialog()
     ops.wait_idle()
     assert dialog.entries == [] and dialog.last_message  # one sentence naming the role
@@ -152,16 +161,22 @@ def test_a_server_password_is_masked_in_the_error_and_not_kept(window: MainWindo
 
 @pytest.mark.pg
 def test_a_real_server_opened_with_a_password_shows_and_stores_it_nowhere(
-        window: MainWindow, pg_run) -> None:  # type: ignore[no-untyped-def]
+        window: MainWindow, pg_run, qtbot) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy.engine import make_url
 
     from eventdesk.ui import database_menu
 
     database_menu._told_no_keyring = False
     base = make_url(pg_run.url)
-    for url in (base.set(password=SECRET).render_as_string(hide_password=False),
-                base.render_as_string(hide_password=False) + f"?password={SECRET}"):
+    for i, url in enumerate((base.set(password=SECRET).render_as_string(hide_password=False),
+                base.render_as_string(hide_password=False) + f"?password={SECRET}")):
         window.file_menu.open_url(url)
+        qtbot.waitUntil(lambda: window.file_menu.sign_in_dialog is not None, timeout=60_000)
+        if i == 0:  # a new server database: its first admin, then signing in on it
+            answer_first_admin(qtbot, window.file_menu.sign_in_dialog)
+        else:
+            answer_sign_in(qtbot, window.file_menu.sign_in_dialog, name="admin",
+                           password=PASSWORD)
         ops.wait_idle(timeout_ms=60_000)
         assert window.ctx.db.url == url  # the connection has it…
         shown = [window.windowTitle(), window._status.text(),  # type: ignore[attr-defined]

@@ -71,13 +71,16 @@ def file_name(url: str, reason: str) -> str:
 
 def _new_path(url: str, reason: str) -> Path:
     folder = folder_for(url)
-    base = f"{stem_of(url)}-{datetime.now(UTC):%Y%m%d-%H%M%S}"
-    candidate = folder / f"{base}-{reason}{SUFFIX}"
-    n = 2
-    while candidate.exists():  # two in the same second (two imports in a row)
-        candidate = folder / f"{base}-{n}-{reason}{SUFFIX}"
-        n += 1
-    return candidate
+    stem, when = stem_of(url), f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
+    base = f"{stem}-{when}"
+    # Several in the same second (two imports in a row) are numbered after the highest number
+    # of that second, not in the first free slot: rotation may have removed an older one of
+    # this second, and its name, reused, would sort as older than the ones it outlived.
+    taken = [int(m["n"] or 1) for m in (_NAME.match(p.name) for p in folder.glob(f"{base}*"))
+             if m and m["stem"] == stem and m["when"] == when]
+    if not taken:
+        return folder / f"{base}-{reason}{SUFFIX}"
+    return folder / f"{base}-{max(taken) + 1}-{reason}{SUFFIX}"
 
 
 def can_back_up(url: str) -> bool:

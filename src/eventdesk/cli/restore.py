@@ -12,12 +12,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from eventdesk import messages
-from eventdesk.actions import accounts
 from eventdesk.actions import backups as backup_actions
 from eventdesk.actions.base import ActionContext
+from eventdesk.backups import archive
+from eventdesk.backups.making import target_is_empty
 from eventdesk.cli import signin
 from eventdesk.cli.common import print_json
 from eventdesk.domain.access import Principal
@@ -41,15 +40,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
 
-def _restorer(args: argparse.Namespace, db: Database) -> ActionContext:
-    """Who restores: an admin of the target when it has accounts; nobody needs to sign in to
-    restore into a target without any (a new file, an empty server database) — that is how a
-    new machine starts from a backup, and it replaces nobody's data."""
-    try:
-        empty = accounts.needs_first_admin(db)
-    except SQLAlchemyError:  # no schema yet: a new database
-        empty = True
-    if not empty:
+def _restorer(args: argparse.Namespace, db: Database, url: str) -> ActionContext:
+    """Who restores: an admin of the target when it holds anything; nobody needs to sign in
+    to restore into an empty target (a new file, an empty server database) — that is how a new
+    machine starts from a backup, and it replaces nobody's data."""
+    if not target_is_empty(url):
         return signin.context(args, db)
     operator = os_operator()
     return ActionContext(db=db, desk="cli", operator=operator,
@@ -58,10 +53,13 @@ def _restorer(args: argparse.Namespace, db: Database) -> ActionContext:
 
 def run(args: argparse.Namespace) -> int:
     url = resolve_url(args.db)
+    # A damaged file is refused (exit 6) before the target is touched: opening a new SQLite
+    # target creates its file (mode 0600, storage), which a refusal must not leave behind.
+    archive.verify(args.file)
     # Opened without migrating: the target may not exist yet, or be about to be replaced.
     db = open_database(url, create=True, migrate_schema=False)
     try:
-        done = backup_actions.restore_backup(_restorer(args, db), file=args.file,
+        done = backup_actions.restore_backup(_restorer(args, db, url), file=args.file,
                                              replace=args.replace).value
     finally:
         db.dispose()
