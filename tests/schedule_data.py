@@ -13,6 +13,7 @@ from eventdesk.services.people import PersonInput, create_person
 from eventdesk.services.schedule import items as schedule
 from eventdesk.services.schedule import rooms as schedule_rooms
 from eventdesk.storage import Database, Session
+from tests.users import ADMIN
 
 if TYPE_CHECKING:
     from eventdesk.ui.context import AppContext
@@ -87,4 +88,4 @@ def window_context(db: Database) -> AppContext:
 
     with db.unit_of_work(write=False) as s:
         event = get_event(s)
-    return AppContext(db, event, "test")
+    return AppContext(db, event, "test", user=ADMIN)

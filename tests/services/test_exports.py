@@ -63,7 +63,7 @@ def read_xlsx(path: Path) -> list[list[object]]:
 def test_people_export(filled_db: Database, tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"people{suffix}"
     with filled_db.unit_of_work(write=False) as s:
-        assert exports.export(s, kind="people", path=out) == 5
+        assert exports.export(s, kind="people", path=out, with_payloads=True) == 5
         code, secret = event_secret(s)
     rows = read_csv(out) if suffix == ".csv" else read_xlsx(out)
     header, body = rows[0], {r[0]: r for r in rows[1:]}

@@ -11,6 +11,7 @@ from eventdesk.storage import Database
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.desk.view import DeskView, create_view
+from tests.users import ADMIN
 
 
 def open_desk(qtbot, db: Database, tmp_path: Path, *, name: str = "3") -> DeskView:  # type: ignore[no-untyped-def]
@@ -25,7 +26,7 @@ def open_desk(qtbot, db: Database, tmp_path: Path, *, name: str = "3") -> DeskVi
     settings.sync()
     with db.unit_of_work(write=False) as s:
         event = get_event(s)
-    view = create_view(AppContext(db, event, "tester"))
+    view = create_view(AppContext(db, event, "tester", user=ADMIN))
     assert isinstance(view, DeskView)
     qtbot.addWidget(view)
     view.show()

@@ -41,6 +41,7 @@ from eventdesk.ui.context import AppContext  # noqa: E402
 from eventdesk.ui.desk.view import DeskView  # noqa: E402
 from eventdesk.ui.main_window import MainWindow  # noqa: E402
 from tests.ui.keys import scanner
+from tests.users import ADMIN
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -70,7 +71,7 @@ class Operator:
             event = get_event(s)
             self.people = [p for p in list_people(s, limit=300, with_payload=True)
                            if p.status.value == "registered"]
-        self.window = MainWindow(AppContext(self.db, event, "soak"))
+        self.window = MainWindow(AppContext(self.db, event, "soak", user=ADMIN))
         self.window.show()
         self.window.activateWindow()
         desk = self.window.show_view("desk")

@@ -18,6 +18,7 @@ from eventdesk.pdf.render import BatchRenderer
 from eventdesk.services.events import get_event
 from eventdesk.services.people import PersonInput, create_person
 from eventdesk.storage import Database
+from tests.users import ADMIN
 
 # (getattr: the test also runs, and fails, on the tree before the change)
 IN_PROCESS_LIMIT: int = getattr(printing, "IN_PROCESS_LIMIT", 200)
@@ -45,7 +46,7 @@ def test_a_big_run_renders_outside_the_window_process(qtbot: QtBot, event_db: Da
         return original(self, badges, *args, **kw)
 
     monkeypatch.setattr(BatchRenderer, "render", counted)
-    view: Any = create_view(AppContext(event_db, event, "tester"))
+    view: Any = create_view(AppContext(event_db, event, "tester", user=ADMIN))
     qtbot.addWidget(view)
     view.show()
     view.category.setCurrentIndex(view.category.findData(Category.VISITOR))

@@ -13,6 +13,7 @@ from eventdesk.domain import BadgePrint, Category
 from eventdesk.services.events import get_event
 from eventdesk.storage import Database
 from tests.services.people_cases import add
+from tests.users import ADMIN
 
 
 def _prints(db: Database) -> int:
@@ -31,7 +32,7 @@ def view(qtbot, event_db: Database):  # type: ignore[no-untyped-def]
     add(event_db, "王\ue000", category="media", company="新华社")
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    widget = create_view(AppContext(event_db, event, "tester"))
+    widget = create_view(AppContext(event_db, event, "tester", user=ADMIN))
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()

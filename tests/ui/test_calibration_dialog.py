@@ -21,6 +21,7 @@ from eventdesk.ui.printers.dialog import CalibrationDialog
 from eventdesk.ui.printers.queue import PrintJob
 from tests.cups import PdfQueue, crosshair_mm, page_image, printed_pages, same_size
 from tests.services.people_cases import add
+from tests.users import ADMIN
 
 pytestmark = pytest.mark.usefixtures("local_settings")
 
@@ -34,7 +35,7 @@ def badges_view(qtbot, event_db: Database):  # type: ignore[no-untyped-def]
         add(event_db, name, category="visitor", company="阿丘科技")
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    ctx = AppContext(event_db, event, "tester")
+    ctx = AppContext(event_db, event, "tester", user=ADMIN)
     desk_settings.save(ctx.settings, desk_settings.DeskSettings(name="5"))
     view = BadgeView(ctx)
     qtbot.addWidget(view)

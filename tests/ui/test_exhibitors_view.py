@@ -21,6 +21,7 @@ from eventdesk.ui.context import AppContext
 from eventdesk.ui.exhibitors.model import COLUMNS, OVER_QUOTA_BG, STAFF_COL
 from eventdesk.ui.exhibitors.view import ExhibitorsView
 from tests.ui.forms import HeldWrite, saved
+from tests.users import ADMIN
 
 
 def make_exhibitors(db: Database) -> dict[str, int]:
@@ -49,7 +50,7 @@ def make_exhibitors(db: Database) -> dict[str, int]:
 def ctx(event_db: Database, qapp: object) -> Iterator[AppContext]:
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    yield AppContext(event_db, event, "tester")
+    yield AppContext(event_db, event, "tester", user=ADMIN)
     ops.wait_idle()
 
 

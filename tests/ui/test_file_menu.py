@@ -24,6 +24,7 @@ from eventdesk.ui.database_menu import (
     with_password,
 )
 from eventdesk.ui.main_window import MainWindow
+from tests.users import ADMIN
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +43,7 @@ def window(event_db: Database, qtbot, monkeypatch) -> Iterator[MainWindow]:  # t
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    w = MainWindow(AppContext(event_db, event, "tester"))
+    w = MainWindow(AppContext(event_db, event, "tester", user=ADMIN))
     w.warnings = warnings  # type: ignore[attr-defined]
     qtbot.addWidget(w)
     yield w

@@ -19,6 +19,7 @@ from eventdesk.services.imports import engine
 from eventdesk.storage import Database
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.transfer.import_wizard import ImportWizard
+from tests.users import ADMIN
 
 TIMEOUT = 60_000
 
@@ -42,7 +43,7 @@ def test_the_wizard_imports_in_a_child_process(qtbot: QtBot, event_db: Database,
 
     monkeypatch.setattr(engine, "plan", counted)
     with event_db.unit_of_work(write=False) as s:
-        ctx = AppContext(event_db, get_event(s), "organiser")
+        ctx = AppContext(event_db, get_event(s), "organiser", user=ADMIN)
     wizard = ImportWizard(ctx, path=str(path))
     qtbot.addWidget(wizard)
     wizard.show()

@@ -22,6 +22,7 @@ from eventdesk.ui.transfer.import_wizard import (
     SHEET_PAGE,
     ImportWizard,
 )
+from tests.users import ADMIN
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 TIMEOUT = 15_000
@@ -31,7 +32,7 @@ TIMEOUT = 15_000
 def ctx(event_db: Database, qapp: object) -> AppContext:
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    context = AppContext(event_db, event, os_operator())
+    context = AppContext(event_db, event, os_operator(), user=ADMIN)
     yield context
     ops.wait_idle()
 
@@ -200,7 +201,7 @@ def test_schedule_errors_are_the_same_in_the_wizard_and_the_cli(
     assert [(e["row"], e["column"]) for e in cli] == [(2, "开始"), (4, "结束"), (4, "会场")]
     with db.unit_of_work(write=False) as s:
         event = get_event(s)
-    ctx = AppContext(db, event, os_operator())
+    ctx = AppContext(db, event, os_operator(), user=ADMIN)
     wizard = ImportWizard(ctx, path=str(path), kind="schedule")
     qtbot.addWidget(wizard)
     wizard.show()

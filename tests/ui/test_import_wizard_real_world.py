@@ -16,6 +16,7 @@ from eventdesk.storage import Database
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.transfer.import_wizard import DRY_RUN_PAGE, MAPPING_PAGE, ImportWizard
+from tests.users import ADMIN
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 TIMEOUT = 15_000
@@ -26,7 +27,7 @@ DATA = Path(__file__).parents[1] / "data"
 def ctx(event_db: Database, qapp: object) -> AppContext:
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    context = AppContext(event_db, event, os_operator())
+    context = AppContext(event_db, event, os_operator(), user=ADMIN)
     yield context
     ops.wait_idle()
 

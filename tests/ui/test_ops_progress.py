@@ -14,6 +14,7 @@ from eventdesk.services.events import get_event
 from eventdesk.storage import Database
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from tests.users import ADMIN
 
 
 def test_progress_is_throttled_but_the_last_report_arrives(qtbot: QtBot, event_db: Database,
@@ -21,7 +22,7 @@ def test_progress_is_throttled_but_the_last_report_arrives(qtbot: QtBot, event_d
     clock = [0.0]  # the throttle's clock: it moves only when this test says so
     monkeypatch.setattr(ops, "_now", lambda: clock[0])
     with event_db.unit_of_work(write=False) as s:
-        ctx = AppContext(event_db, get_event(s), "tester")
+        ctx = AppContext(event_db, get_event(s), "tester", user=ADMIN)
     shown: list[int] = []
 
     def import_rows(_actx: ActionContext, progress: ops.Progress) -> Outcome[int]:
@@ -39,7 +40,7 @@ def test_progress_is_throttled_but_the_last_report_arrives(qtbot: QtBot, event_d
 
 def test_latest_delivers_only_the_newest_answer(qtbot: QtBot, event_db: Database) -> None:
     with event_db.unit_of_work(write=False) as s:
-        ctx = AppContext(event_db, get_event(s), "tester")
+        ctx = AppContext(event_db, get_event(s), "tester", user=ADMIN)
     first_may_answer = threading.Event()
     answers: list[str] = []
     latest = ops.Latest()
@@ -70,7 +71,7 @@ def test_latest_does_not_run_a_request_replaced_before_it_started(qtbot: QtBot,
     dictionaries): of the queued searches only the last one runs, at once when a worker is free,
     not after all the others."""
     with event_db.unit_of_work(write=False) as s:
-        ctx = AppContext(event_db, get_event(s), "tester")
+        ctx = AppContext(event_db, get_event(s), "tester", user=ADMIN)
     free = threading.Event()
     busy = [ops.run_call_in_background(lambda: free.wait(10), on_done=lambda _v: None)
             for _ in range(2)]  # every worker of the pool

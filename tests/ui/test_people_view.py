@@ -23,6 +23,7 @@ from eventdesk.ui.context import AppContext
 from eventdesk.ui.people.model import CANCELLED_FG, COLUMNS
 from eventdesk.ui.people.view import PeopleView
 from tests.ui.forms import HeldWrite, saved
+from tests.users import ADMIN, DESK
 
 COL = {c.sort: i for i, c in enumerate(COLUMNS)}  # column index by its sort key
 
@@ -56,7 +57,7 @@ def make_people(db: Database, filler: int = 120) -> dict[str, int]:
 def ctx(event_db: Database, qapp: object) -> Iterator[AppContext]:
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    context = AppContext(event_db, event, "tester")
+    context = AppContext(event_db, event, "tester", user=ADMIN)
     yield context
     ops.wait_idle()
 
@@ -130,12 +131,19 @@ def test_sorting_by_company_changes_the_first_row(view: PeopleView) -> None:
     assert names(view)[0] != "赵六"
 
 
-def test_phone_is_masked_and_cancelled_people_are_grey(view: PeopleView) -> None:
+def test_phone_is_masked_for_desk_staff_and_cancelled_people_are_grey(
+        view: PeopleView, ctx: AppContext) -> None:
     view.pane.filter_edit.setText("zhangwei")
     view.pane.flush_filter()
     view.settle()
     row = names(view).index("张伟")
+    assert view.model.index(row, COL["phone"]).data() == "13800005678"  # an admin sees it
+    ctx.user = DESK
+    view.model.reload()
+    view.settle()
+    row = names(view).index("张伟")
     assert view.model.index(row, COL["phone"]).data() == "138****5678"
+    assert view.model.row_at(row).contacts_masked  # type: ignore[union-attr]
     view.pane.filter_edit.setText("钱取消")
     view.pane.flush_filter()
     view.settle()
@@ -200,7 +208,7 @@ def test_two_desks_edit_one_person(view: PeopleView, ctx: AppContext, qtbot) -> 
     A's phone kept. When B then types a phone of its own, B is told in the form what the phone
     is now and who changed it; B's entry stays, and Save again writes it."""
     pid = view.ids["张伟"]  # type: ignore[attr-defined]
-    desk_b = PeopleView(AppContext(ctx.db, ctx.event_info, "li"), page_size=50)
+    desk_b = PeopleView(AppContext(ctx.db, ctx.event_info, "li", user=ADMIN), page_size=50)
     qtbot.addWidget(desk_b)
     desk_b.show()
     settled(desk_b)
@@ -264,7 +272,7 @@ def test_a_refused_save_is_one_sentence_in_the_form(view: PeopleView, ctx: AppCo
 def test_a_database_without_an_event_registers_nobody(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
     """An EventDesk database whose event was never created opens with empty views; a new
     registration there is refused in one sentence (a person belongs to the event)."""
-    view = PeopleView(AppContext(db, None, "tester"), page_size=50)
+    view = PeopleView(AppContext(db, None, "tester", user=ADMIN), page_size=50)
     qtbot.addWidget(view)
     view.show()
     settled(view)

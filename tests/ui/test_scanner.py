@@ -40,6 +40,7 @@ from eventdesk.ui.desk.walkin import WalkInDialog
 from eventdesk.ui.main_window import MainWindow
 from tests.services.checkin_cases import count, payload_of
 from tests.ui.keys import scanner
+from tests.users import ADMIN
 
 
 def _settings(tmp_path: Path) -> None:
@@ -56,7 +57,7 @@ def _settings(tmp_path: Path) -> None:
 def _open_window(qtbot, event_db: Database) -> MainWindow:  # type: ignore[no-untyped-def]
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    window = MainWindow(AppContext(event_db, event, "tester"))
+    window = MainWindow(AppContext(event_db, event, "tester", user=ADMIN))
     qtbot.addWidget(window)
     window.show_view("desk")
     window.show()

@@ -13,6 +13,7 @@ from eventdesk.services.events import get_event
 from eventdesk.services.schedule import items as schedule
 from eventdesk.storage import Database
 from tests.schedule_data import Small, at, build_small
+from tests.users import ADMIN
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def view(qtbot, db: Database, small: Small):  # type: ignore[no-untyped-def]
 
     with db.unit_of_work(write=False) as s:
         event = get_event(s)
-    widget = create_view(AppContext(db, event, "test"))
+    widget = create_view(AppContext(db, event, "test", user=ADMIN))
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
@@ -91,7 +92,7 @@ def test_editor_shows_the_items_own_day(qtbot, db: Database, small: Small) -> No
     with db.unit_of_work(write=False) as s:
         sched = schedule.load_schedule(s)
         event = get_event(s)
-    ctx = AppContext(db, event, "test")
+    ctx = AppContext(db, event, "test", user=ADMIN)
     for name, day in (("应用", 1), ("闭幕", 2), ("开幕", 0)):
         row = next(i for i in sched.items if i.id == small.items[name])
         dialog = ItemEditor(ctx, sched, row)

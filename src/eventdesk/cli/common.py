@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from eventdesk.domain.access import Principal
+from eventdesk.services.audit import os_principal
 from eventdesk.storage import Database, open_database, resolve_url
 
 EXIT_OK = 0
@@ -30,6 +32,13 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     return open_database(resolve_url(getattr(args, "db", None)), create=create)
+
+
+def acting_user(args: argparse.Namespace) -> Principal:
+    """Who a command acts as. Until `--user` sign-in exists (the "auth" work replaces this with
+    the signed-in user) the OS user, as services.audit.os_principal says."""
+    del args
+    return os_principal()
 
 
 @contextmanager

@@ -16,11 +16,12 @@ from typing import Any
 from eventdesk import messages
 from eventdesk.actions import exports
 from eventdesk.actions.base import ActionContext
-from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db
+from eventdesk.cli.common import EXIT_USAGE, acting_user, add_db_option, open_db
 from eventdesk.services.audit import os_operator
 
 COMMAND = "export"
-HELP = "export people (with QR payloads), exhibitors, check-ins, schedule or programme"
+HELP = ("export people, exhibitors, check-ins (personal data: organisers, audited), schedule "
+        "or programme")
 KINDS = exports.KINDS
 SUFFIXES = exports.SUFFIXES
 
@@ -31,6 +32,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--out", required=True, type=Path, metavar="FILE",
                    help="FILE.csv or FILE.xlsx (schedule also .ics; programme .pdf)")
+    p.add_argument("--with-qr-payloads", action="store_true",
+                   help="people: add each badge's signed QR payload (an entry ticket: only for "
+                        "sending e-badges; audited)")
+    p.add_argument("--consented-only", action="store_true",
+                   help="people: only those whose consent to data use is given")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,12 +54,16 @@ def run_export(args: argparse.Namespace, *, kind: str, out: Path, day: date | No
         return EXIT_USAGE
     db = open_db(args)
     try:
-        done = exports.export(ActionContext(db=db, operator=os_operator()), kind=kind, out=out,
-                              day=day, room=room).value
+        ctx = ActionContext(db=db, operator=os_operator(), user=acting_user(args))
+        done = exports.export(ctx, kind=kind, out=out, day=day, room=room,
+                              with_payloads=getattr(args, "with_qr_payloads", False),
+                              consented_only=getattr(args, "consented_only", False)).value
     finally:
         db.dispose()
     report_problems(done.problems)
     print(messages.text(done.code, **done.params))
+    if done.personal_fields:
+        print(messages.text("exports.personal_fields", **done.personal_params))
     return 0
 
 

@@ -6,12 +6,12 @@ import argparse
 import sys
 from typing import Any
 
-from eventdesk.cli.common import EXIT_USAGE, add_db_option, print_json, unit_of_work
+from eventdesk.actions.base import ActionContext
+from eventdesk.actions.people import find_people
+from eventdesk.cli.common import EXIT_USAGE, acting_user, add_db_option, open_db, print_json
 from eventdesk.domain import CATEGORY_LABELS_ZH
-from eventdesk.services import people as people_service
-from eventdesk.services.events import get_event
+from eventdesk.services.audit import os_operator
 from eventdesk.services.people import PersonRow
-from eventdesk.services.search import query as search
 
 HELP = "list people, or find them by name, pinyin, company, phone tail, code"
 
@@ -44,6 +44,8 @@ def as_json(row: PersonRow, tz_name: str) -> dict[str, Any]:
         "badge_code": row.badge_code,
         "qr_payload": row.qr_payload,
         "external_ref": row.external_ref,
+        "consent": row.consent.value,
+        "contacts_masked": row.contacts_masked,
         "updated_at": row.updated_at.astimezone(tz).isoformat(),
     }
 
@@ -53,14 +55,14 @@ def run(args: argparse.Namespace) -> int:
         print("eventdesk people: --limit must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     text = " ".join(args.query)
-    with unit_of_work(args, write=False) as session:
-        event = get_event(session)
-        if text.strip():
-            rows = search.search_people(session, query=text, limit=args.limit, with_payload=True)
-        else:
-            rows = people_service.list_people(session, limit=args.limit, with_payload=True)
+    db = open_db(args)
+    try:
+        ctx = ActionContext(db=db, operator=os_operator(), user=acting_user(args))
+        rows, tz = find_people(ctx, query=text, limit=args.limit).value
+    finally:
+        db.dispose()
     if args.json:
-        print_json([as_json(r, event.timezone) for r in rows])
+        print_json([as_json(r, tz) for r in rows])
         return 0
     for r in rows:
         label = CATEGORY_LABELS_ZH.get(r.category, r.category.value)

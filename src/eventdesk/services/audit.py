@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import AuditEntry
+from eventdesk.domain.access import Principal
 from eventdesk.domain.base import utcnow
+from eventdesk.domain.enums import UserRole
 
 
 def os_operator() -> str:
@@ -18,6 +20,13 @@ def os_operator() -> str:
         return getpass.getuser()
     except Exception:  # no login name in some containers
         return "unknown"
+
+
+def os_principal() -> Principal:
+    """Who the command line and the window act as until accounts and sign-in exist (the "auth"
+    and "authgui" work replaces every call of this with the signed-in user): the OS user, with
+    the admin role that everyone who could open the database had before roles."""
+    return Principal(os_operator(), UserRole.ADMIN)
 
 
 def entry_values(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from eventdesk import messages
 from eventdesk.domain.errors import DomainError
 from eventdesk.files import replacing, write_whole
-from eventdesk.services.audit import os_operator
+from eventdesk.services.audit import os_operator, os_principal
 from eventdesk.services.events import get_event, has_event
 from eventdesk.storage import (
     Database,
@@ -72,7 +72,7 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
     dialog.setAutoClose(False)  # closed below, once the result is in
     dialog.setAutoReset(False)
     dialog.show()
-    ctx = AppContext(db, None, os_operator())
+    ctx = AppContext(db, None, os_operator(), os_principal())
     failure: list[BaseException] = []
     finished: list[bool] = []
     loop = QEventLoop()
@@ -134,7 +134,7 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
             return 2
         QMessageBox.critical(None, "EventDesk", messages.describe(exc))
         return 2
-    ctx = AppContext(database, event, os_operator())
+    ctx = AppContext(database, event, os_operator(), os_principal())
     window = MainWindow(ctx)
     window.show_view(view)
     if screenshot is not None:

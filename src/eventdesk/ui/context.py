@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from eventdesk.actions.base import ActionContext, Topic
+from eventdesk.domain.access import Principal
 from eventdesk.services.events import EventInfo
 from eventdesk.storage import Database
 
@@ -21,9 +22,13 @@ class AppContext(QObject):
     changed = Signal(object)  # a frozenset of topics
     database_replaced = Signal()
 
-    def __init__(self, db: Database, event: EventInfo | None, operator: str) -> None:
+    def __init__(self, db: Database, event: EventInfo | None, operator: str,
+                 user: Principal | None = None) -> None:
         super().__init__()
         self.db = db
+        # Who the window acts as (None: nobody signed in; actions then refuse what needs a role
+        # and mask contacts).
+        self.user = user
         self.event_info = event
         self.operator = operator
         # One object for the window's life, made here on the GUI thread: Qt shares what every
@@ -50,7 +55,8 @@ class AppContext(QObject):
 
     def action_context(self) -> ActionContext:
         """Who acts where, for an action run from this window (open database, desk, operator)."""
-        return ActionContext(db=self.db, desk=self.desk_name, operator=self.operator)
+        return ActionContext(db=self.db, desk=self.desk_name, operator=self.operator,
+                             user=self.user)
 
     def notify(self, *topics: str) -> None:
         if topics:

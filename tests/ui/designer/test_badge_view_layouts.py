@@ -13,6 +13,7 @@ from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from tests.pdf.badge_samples import page_texts
 from tests.services.people_cases import add
+from tests.users import ADMIN
 
 
 def test_a_run_from_the_badge_view_uses_the_event_layout(qtbot, event_db: Database,  # type: ignore[no-untyped-def]
@@ -27,7 +28,7 @@ def test_a_run_from_the_badge_view_uses_the_event_layout(qtbot, event_db: Databa
     layouts.save_layout(ActionContext(db=event_db, operator="organiser"), layout=designed)
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    view = BadgeView(AppContext(event_db, event, "printer"))
+    view = BadgeView(AppContext(event_db, event, "printer", user=ADMIN))
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.layout_box.findData("kunshan") >= 0, timeout=10_000)
     assert view.layout_box.itemText(view.layout_box.findData("kunshan")).endswith("★")

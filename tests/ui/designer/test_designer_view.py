@@ -26,6 +26,7 @@ from eventdesk.ui.designer.model import box_of
 from eventdesk.ui.designer.window import DesignerView
 from tests.pdf.badge_samples import page_texts
 from tests.services.people_cases import add
+from tests.users import ADMIN
 
 DATA = Path(__file__).parents[2] / "data" / "layouts"
 
@@ -39,7 +40,7 @@ def view(qtbot, event_db: Database) -> Iterator[DesignerView]:  # type: ignore[n
         company="苏州工业园区人工智能产业创新中心管理服务有限公司")
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    widget = DesignerView(AppContext(event_db, event, "organiser"))
+    widget = DesignerView(AppContext(event_db, event, "organiser", user=ADMIN))
     qtbot.addWidget(widget)
     widget.resize(1300, 820)
     widget.show()
@@ -152,7 +153,7 @@ def test_a_broken_stored_layout_opens_the_builtin_and_says_why(qtbot, event_db: 
         s.add(BadgeLayout(name="default", title="坏的", document='{"variants": "nope"}'))
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
-    widget = DesignerView(AppContext(event_db, event, "organiser"))
+    widget = DesignerView(AppContext(event_db, event, "organiser", user=ADMIN))
     qtbot.addWidget(widget)
     widget.settle()
     assert "不能使用" in widget.status.text()  # one sentence, no modal box, no traceback

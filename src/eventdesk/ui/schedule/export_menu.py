@@ -21,6 +21,8 @@ from eventdesk.ui.context import AppContext
 def done_message(done: exports.Exported) -> str:
     """What an export wrote, then any texts whose characters no font can draw, one per line."""
     lines = [messages.text(done.code, **done.params)]
+    if done.personal_fields:
+        lines.append(messages.text("exports.personal_fields", **done.personal_params))
     if done.problems:
         lines.append(messages.text("exports.glyphs_heading"))
         lines += [messages.text(p.code, **p.params) for p in done.problems]
