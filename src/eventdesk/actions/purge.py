@@ -53,6 +53,22 @@ class Purged:
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    def report(self) -> list[tuple[str, dict[str, object]]]:
+        """The sentences that say what was erased and kept (messages/privacy.py codes with
+        their parameters), for the CLI and the window alike."""
+        kept = self.after
+        parts: list[tuple[str, dict[str, object]]] = [
+            ("purge.done", {"people": self.people, "contacts": self.exhibitor_contacts,
+                            "revoked": self.revoked_badges}),
+            ("purge.kept", {"people": kept.people,
+                            "categories": "、".join(f"{k} {v}" for k, v in
+                                                   kept.per_category.items()) or "—",
+                            "days": "、".join(f"{k} {v}" for k, v in
+                                             kept.checkins_per_day.items()) or "—"})]
+        if self.audit_entries_with_personal_data:
+            parts.append(("purge.audit_kept", {"count": self.audit_entries_with_personal_data}))
+        return parts
+
 
 def restore_point_before_purge(ctx: ActionContext) -> None:
     """Hook for the backup work: make a restore point of the database before anything is erased

@@ -66,14 +66,4 @@ def run(args: argparse.Namespace) -> int:
 
 def report(done: Purged) -> str:
     """What was erased and what was kept, for a person to read."""
-    lines = [messages.text("purge.done", people=done.people,
-                           contacts=done.exhibitor_contacts, revoked=done.revoked_badges),
-             messages.text("purge.kept", people=done.after.people,
-                           categories="、".join(f"{k} {v}" for k, v in
-                                               done.after.per_category.items()) or "—",
-                           days="、".join(f"{k} {v}" for k, v in
-                                         done.after.checkins_per_day.items()) or "—")]
-    if done.audit_entries_with_personal_data:
-        lines.append(messages.text("purge.audit_kept",
-                                   count=done.audit_entries_with_personal_data))
-    return "\n".join(lines)
+    return "\n".join(messages.text(code, **params) for code, params in done.report())

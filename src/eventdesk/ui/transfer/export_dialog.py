@@ -61,8 +61,13 @@ class ExportDialog(QDialog):
         form.addRow("内容 What", self.kind_box)
         form.addRow("格式 Format", self.format_box)
         form.addRow("文件 File", row)
+        # Which personal data the chosen kind writes, said before the file is written.
+        self.privacy_label = QLabel()
+        self.privacy_label.setWordWrap(True)
+        self.privacy_label.setStyleSheet("color: #b25e09;")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.privacy_label)
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
@@ -79,6 +84,10 @@ class ExportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         suffixes = KINDS[self.kind_box.currentIndex()][2]
+        fields = exports.personal_fields(str(self.kind_box.currentData()))
+        self.privacy_label.setText(messages.text("exports.personal_fields_before",
+                                                 fields="、".join(fields)) if fields else "")
+        self.privacy_label.setVisible(bool(fields))
         self.format_box.blockSignals(True)
         self.format_box.clear()
         for suffix in suffixes:

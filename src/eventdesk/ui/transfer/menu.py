@@ -16,6 +16,11 @@ def add_transfer_menu(window: MainWindow, ctx: AppContext) -> QMenu:
     menu = window.menuBar().addMenu("数据(&D)")
     menu.addAction("导入… Import…", lambda: open_import_wizard(window, ctx))
     menu.addAction("导出… Export…", lambda: open_export_dialog(window, ctx))
+    from eventdesk.ui.transfer.purge import TITLE, may_purge, purge_from_window
+
+    if may_purge(ctx):  # admins only; the action checks the role again
+        menu.addSeparator()
+        menu.addAction(TITLE + "…", lambda: purge_from_window(window, ctx))
     return menu
 
 
