@@ -172,8 +172,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "imports.people.unknown_status": ("未知的状态“{value}”（已报名 或 已取消）",
                                       "Unknown status “{value}” (registered or cancelled)"),
     "imports.people.unknown_consent": ("无法识别的同意情况“{value}”（可用：{choices}）",
-                                       "Unreadable consent “{value}” (use yes/no, Y/N, 1/0, "
-                                       "true/false, 是/否, 同意/不同意)"),
+                                       "Unreadable consent “{value}” (use {choices})"),
     "imports.exhibitors.bad_quota": ("人员名额须为 0–10000 的整数",
                                      "The staff quota must be a whole number from 0 to 10000"),
     "imports.schedule.bad_date": ("看不懂的日期“{value}”（例：2025/5/20、2025-05-20）",
