@@ -14,7 +14,8 @@ from eventdesk.actions import desk_print
 from eventdesk.actions.base import ActionContext
 from eventdesk.actions.people import find_people, person_detail
 from eventdesk.actions.records import save_exhibitor, save_person
-from eventdesk.domain.access import Principal
+from eventdesk.domain import UserRole
+from eventdesk.domain.access import ROLE_PERMISSIONS, Permission, Principal
 from eventdesk.domain.contact import mask_email, mask_phone
 from eventdesk.services import exhibitors, people
 from eventdesk.services.exhibitors import ExhibitorInput
@@ -125,6 +126,15 @@ def test_people_lookup_needs_someone_signed_in(event_db: Database, ids: dict[str
         find_people(ctx_of(event_db, None))
 
 
+@pytest.fixture
+def desk_may_edit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A role that may edit people and exhibitors without seeing contacts (none has today; the
+    roles table may change, and nobody-signed-in windows existed before sign-in)."""
+    monkeypatch.setitem(ROLE_PERMISSIONS, UserRole.DESK, ROLE_PERMISSIONS[UserRole.DESK] | {
+        Permission.EDIT_PEOPLE, Permission.EDIT_EXHIBITORS})
+
+
+@pytest.mark.usefixtures("desk_may_edit")
 def test_saving_a_masked_form_keeps_the_stored_contacts(event_db: Database,
                                                         ids: dict[str, int]) -> None:
     ctx = ctx_of(event_db, DESK)
@@ -148,6 +158,7 @@ def test_saving_a_masked_form_keeps_the_stored_contacts(event_db: Database,
     assert changed.phone == "13700001234"
 
 
+@pytest.mark.usefixtures("desk_may_edit")
 def test_saving_a_masked_exhibitor_keeps_its_contacts(event_db: Database,
                                                       ids: dict[str, int]) -> None:
     ctx = ctx_of(event_db, DESK)
