@@ -16,6 +16,7 @@ from eventdesk import files
 from eventdesk.actions.base import ActionContext
 from eventdesk.storage import Database
 from tests.services.people_cases import add
+from tests.users import ADMIN
 
 OLD = b"the good file of yesterday"
 
@@ -123,7 +124,7 @@ WRITERS: dict[str, tuple[str, Writer]] = {
 @pytest.fixture
 def ctx(event_db: Database) -> ActionContext:
     add(event_db, "张伟", company="阿丘科技", phone="+6591318200")
-    return ActionContext(db=event_db, desk="1", operator="t")
+    return ActionContext(db=event_db, desk="1", operator="t", user=ADMIN)
 
 
 @pytest.mark.usefixtures("full_disk")

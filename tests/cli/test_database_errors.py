@@ -70,8 +70,10 @@ COMMANDS: dict[str, Command] = {
     "screenshot": lambda db, t, _p: ["--db", db, "--screenshot", str(t / "shot.png"),
                                      "--view", "people"],
 }
-# The commands that write: a write lock held elsewhere stops them; readers go on (WAL).
-WRITERS = {"checkin", "badges", "import", "demo"}
+# The commands that write: a write lock held elsewhere stops them; readers go on (WAL). A
+# personal-data export writes its audit entry, and without it leaves no file (README "Privacy
+# rules").
+WRITERS = {"checkin", "badges", "import", "demo", "export"}
 
 
 def one_sentence(err: str) -> str:
@@ -111,6 +113,8 @@ def test_write_locked_database(name: str, demo: tuple[Path, str], write_lock: sq
         assert code == 2
         assert one_sentence(err) == (f"eventdesk: The database {path} is locked by another "
                                      "program; try again in a moment.")
+        if name == "export":
+            assert not (tmp_path / "people.csv").exists()
     else:
         assert code == 0, err  # readers are not blocked by a writer in WAL mode
         assert "Traceback" not in err
