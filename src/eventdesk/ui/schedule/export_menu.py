@@ -32,13 +32,16 @@ def done_message(done: exports.Exported) -> str:
 def start_export(ctx: AppContext, out: Path, *, on_done: Callable[[exports.Exported], None],
                  kind: str | None = None, day: date | None = None, room: str | None = None,
                  on_error: Callable[[BaseException], None] | None = None,
-                 on_progress: Callable[[int, int], None] | None = None) -> ops.BackgroundOp:
+                 on_progress: Callable[[int, int], None] | None = None,
+                 with_payloads: bool = False, consented_only: bool = False) -> ops.BackgroundOp:
     """Run actions.exports.export in a worker. Without `kind`, .pdf is the programme and
-    .ics/.csv/.xlsx the schedule."""
+    .ics/.csv/.xlsx the schedule. `with_payloads`, `consented_only`: people exports only."""
     chosen = kind or ("programme" if out.suffix.lower() == ".pdf" else "schedule")
     return ops.run_action(
         ctx, lambda actx, progress: exports.export(actx, kind=chosen, out=out, day=day,
-                                                   room=room, progress=progress),
+                                                   room=room, progress=progress,
+                                                   with_payloads=with_payloads,
+                                                   consented_only=consented_only),
         on_done=on_done, on_error=on_error, on_progress=on_progress)
 
 
