@@ -12,12 +12,13 @@ from sqlalchemy import update
 from eventdesk import messages
 from eventdesk.actions.base import ActionContext, Cancelled
 from eventdesk.actions.exports import ExportFailed, export, programme_problems
-from eventdesk.domain import AgendaItem, Person
+from eventdesk.domain import AgendaItem, Person, UserRole
+from eventdesk.domain.access import Principal
 from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
 from eventdesk.storage import Database
-from tests.accounts import ADMIN
 from tests.schedule_data import Small, build_small
 
+ORGANISER = Principal("org", UserRole.ORGANISER)
 RARE = "\ue000"  # private use: no font of the chain has it
 
 
@@ -28,7 +29,7 @@ def small(db: Database) -> Small:
 
 def test_wrong_kind_or_file_name_is_refused_before_anything_is_written(
         db: Database, small: Small, tmp_path: Path) -> None:
-    ctx = ActionContext(db, user=ADMIN)
+    ctx = ActionContext(db, user=ORGANISER)
     for kind, name in (("people", "p.pdf"), ("programme", "p.xlsx"), ("schedule", "s.txt"),
                        ("badges", "b.csv")):
         with pytest.raises(ExportFailed) as info:
@@ -39,7 +40,7 @@ def test_wrong_kind_or_file_name_is_refused_before_anything_is_written(
 
 
 def test_every_kind_writes_its_file(db: Database, small: Small, tmp_path: Path) -> None:
-    ctx = ActionContext(db, user=ADMIN)
+    ctx = ActionContext(db, user=ORGANISER)
     counts = {kind: export(ctx, kind=kind, out=tmp_path / f"{kind}{suffix}").value.count
               for kind, suffix in (("people", ".csv"), ("exhibitors", ".xlsx"),
                                    ("checkins", ".csv"), ("schedule", ".ics"),
@@ -59,7 +60,7 @@ def test_programme_report_says_whose_text_has_which_characters(db: Database, sma
         s.execute(update(AgendaItem).where(AgendaItem.id == small.items["开幕"])
                   .values(title_zh=f"开幕{RARE}演讲"))
     out = tmp_path / "programme.pdf"
-    done = export(ActionContext(db, user=ADMIN), kind="programme", out=out).value
+    done = export(ActionContext(db, user=ORGANISER), kind="programme", out=out).value
     assert out.read_bytes().startswith(b"%PDF")  # written anyway: the report says where
     found = {(p.kind, p.text, p.item, p.characters) for p in done.problems}
     assert found == {("person", f"李{RARE}", "国产芯片论坛", (RARE,)),
@@ -88,5 +89,6 @@ def test_a_cancelled_export_leaves_no_file(db: Database, small: Small, tmp_path:
 
     for kind, name in (("programme", "p.pdf"), ("schedule", "s.xlsx")):
         with pytest.raises(Cancelled):
-            export(ActionContext(db, user=ADMIN), kind=kind, out=tmp_path / name, progress=cancel)
+            export(ActionContext(db, user=ORGANISER), kind=kind, out=tmp_path / name,
+                   progress=cancel)
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("event.sqlite3")] == []

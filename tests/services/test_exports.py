@@ -64,7 +64,7 @@ def read_xlsx(path: Path) -> list[list[object]]:
 def test_people_export(filled_db: Database, tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"people{suffix}"
     with filled_db.unit_of_work(write=False) as s:
-        assert exports.export(s, kind="people", path=out) == 5
+        assert exports.export(s, kind="people", path=out, with_payloads=True) == 5
         zhang_payload = payload_for(s, s.scalars(select(Person.badge_code)
                                                  .where(Person.name == "张伟")).one())
     rows = read_csv(out) if suffix == ".csv" else read_xlsx(out)

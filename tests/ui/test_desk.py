@@ -290,3 +290,27 @@ def test_a_scan_is_checked_in_while_searches_and_the_index_keep_the_pool_busy(  
     finally:
         free.set()
     qtbot.waitUntil(lambda: all(op.done for op in busy))
+
+
+def test_walk_in_asks_for_consent_and_desk_staff_see_masked_duplicates(  # type: ignore[no-untyped-def]
+        desk: DeskView, qtbot, event_db: Database) -> None:
+    from eventdesk.domain.enums import Consent
+    from tests.users import DESK
+
+    desk.ctx.switch_user(DESK)
+    dialog = WalkInDialog(desk.ctx, desk="3", parent=desk)
+    qtbot.addWidget(dialog)
+    assert not dialog.consent_box.isChecked()  # asked, never assumed
+    fill(dialog, name="李娜", company="另一家公司", phone="139 0000 1111")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.dup_list.count() == 1)
+    offered = dialog.dup_list.item(0).text()
+    assert "139****1111" in offered and "13900001111" not in offered
+    second = WalkInDialog(desk.ctx, desk="3", parent=desk)
+    qtbot.addWidget(second)
+    fill(second, name="周新", company="新公司", phone="137 0000 2222")
+    second.consent_box.setChecked(True)
+    second.submit()
+    qtbot.waitUntil(lambda: second.result_checkin is not None)
+    (new,) = [p for p in _all(event_db) if p.name == "周新"]
+    assert new.consent == Consent.GIVEN and new.phone == "13700002222"

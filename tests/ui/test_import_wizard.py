@@ -177,6 +177,37 @@ def test_export_dialog_and_data_menu(ctx: AppContext, qtbot, tmp_path: Path) -> 
     assert "已导出 0 行" in dialog.status.text()
 
 
+def test_export_dialog_names_personal_fields_and_refuses_desk_staff(  # type: ignore[no-untyped-def]
+        ctx: AppContext, qtbot, tmp_path: Path) -> None:
+    from eventdesk.services import people
+    from eventdesk.services.people import PersonInput
+    from tests.users import DESK
+
+    with ctx.db.unit_of_work() as s:
+        people.create_person(s, operator="t", data=PersonInput(name="李伟", consent="given"))
+        people.create_person(s, operator="t", data=PersonInput(name="王芳"))
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_kind("schedule")
+    assert not dialog.privacy_label.isVisible() and not dialog.consented_box.isVisible()
+    dialog.set_kind("people")
+    assert "将包含个人信息字段：姓名、英文名、职务、手机、邮箱" in dialog.privacy_label.text()
+    assert dialog.consented_box.isVisible() and not dialog.payloads_box.isChecked()
+    dialog.consented_box.setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "people.csv"))
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
+    assert "包含个人信息字段：姓名" in dialog.status.text() and "（1 行）" in dialog.status.text()
+    assert "王芳" not in (tmp_path / "people.csv").read_text(encoding="utf-8-sig")
+    ctx.switch_user(DESK)
+    dialog.path_edit.setText(str(tmp_path / "desk.csv"))
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
+    assert "organiser" in dialog.status.text() or "组织" in dialog.status.text()
+    assert not (tmp_path / "desk.csv").exists()
+
+
 SCHEDULE_WITH_ERRORS = ("日期,开始,结束,会场,议题,演讲嘉宾\n"
                         "2025/5/20,9:00,9:45,主会场,开幕致辞,李娜\n"
                         "2025/5/20,25:00,11:00,分会场一,坏时间,\n"

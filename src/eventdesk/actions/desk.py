@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from eventdesk.actions import privacy
 from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
 from eventdesk.domain.access import Permission
@@ -121,6 +122,12 @@ def _shown(session: Session, result: CheckInResult) -> DeskCheckIn:
     return DeskCheckIn(result=result, row=row, checked_in_today=today)
 
 
+def _masked(ctx: ActionContext, shown: DeskCheckIn) -> DeskCheckIn:
+    """What the desk shows, with contacts masked unless the user may see them."""
+    return replace(shown, result=privacy.check_in_result(ctx, shown.result),
+                   row=privacy.desk_row(ctx, shown.row))
+
+
 def _topics(result: CheckInResult, *topics: Topic) -> frozenset[Topic]:
     return frozenset(topics) if result.result == "checked_in" else frozenset()
 
@@ -147,7 +154,7 @@ def scan(ctx: ActionContext, *, payload: str, foreign: Foreign = "ask") -> Outco
                     payload=payload, person=result.person, external_ref_match=True)
         return _shown(session, result)
 
-    shown = ctx.db.transaction(work, single_write=True)
+    shown = _masked(ctx, ctx.db.transaction(work, single_write=True))
     return Outcome(shown, _topics(shown.result, Topic.CHECKINS))
 
 
@@ -161,7 +168,7 @@ def check_in(ctx: ActionContext, *, person_id: int, via: Via = "search") -> Outc
         return _shown(session, checkin_service.check_in(
             session, person_id=person_id, desk=ctx.desk, operator=ctx.operator, via=via))
 
-    shown = ctx.db.transaction(work, single_write=True)
+    shown = _masked(ctx, ctx.db.transaction(work, single_write=True))
     return Outcome(shown, _topics(shown.result, Topic.CHECKINS))
 
 
@@ -194,12 +201,12 @@ def register_walk_in(ctx: ActionContext, *, data: PersonInput, new_person: bool 
         with ctx.db.unit_of_work(write=False) as session:
             duplicates = desk_service.likely_duplicates(session, data=data)
         if duplicates:
-            return outcome(WalkIn(duplicates=tuple(duplicates)))
+            return outcome(WalkIn(duplicates=privacy.duplicates(ctx, duplicates)))
     with ctx.db.unit_of_work() as session:
         result = desk_service.register_walk_in(session, data=data, desk=ctx.desk,
                                                operator=ctx.operator,
                                                override_quota=override_quota)
-        shown = _shown(session, result)
+        shown = _masked(ctx, _shown(session, result))
     return outcome(WalkIn(checked_in=shown), Topic.PEOPLE, *_topics(result, Topic.CHECKINS))
 
 
@@ -217,7 +224,7 @@ def latest_at_desk(ctx: ActionContext) -> Outcome[DeskCheckIn | None]:
     require(ctx, Permission.SEARCH)
     with ctx.db.unit_of_work(write=False) as session:
         last = checkin_service.latest_at_desk(session, desk=ctx.desk)
-        return outcome(_shown(session, last) if last is not None else None)
+        return outcome(_masked(ctx, _shown(session, last)) if last is not None else None)
 
 
 @told_plainly
@@ -226,7 +233,8 @@ def search(ctx: ActionContext, *, query: str, limit: int = 50) -> Outcome[list[D
     and print count, at most `limit`). Reads only."""
     require(ctx, Permission.SEARCH)
     with ctx.db.unit_of_work(write=False) as session:
-        return outcome(desk_service.desk_search(session, query=query, limit=limit))
+        found = desk_service.desk_search(session, query=query, limit=limit)
+    return outcome(privacy.desk_rows(ctx, found))
 
 
 @told_plainly
@@ -241,7 +249,7 @@ def rows_of(ctx: ActionContext, *, person_ids: list[int]) -> Outcome[list[DeskRo
                 found.append(desk_service.desk_row(session, person_id=person_id))
             except NotFound:
                 continue
-    return outcome(found)
+    return outcome(privacy.desk_rows(ctx, found))
 
 
 @told_plainly
@@ -251,4 +259,5 @@ def find_exhibitors(ctx: ActionContext, *, query: str,
     pick-up), at most `limit`. Reads only."""
     require(ctx, Permission.SEARCH)
     with ctx.db.unit_of_work(write=False) as session:
-        return outcome(exhibitor_service.list_exhibitors(session, query=query, limit=limit))
+        found = exhibitor_service.list_exhibitors(session, query=query, limit=limit)
+    return outcome(privacy.exhibitors(ctx, found))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from eventdesk.actions import privacy
 from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, Topic, outcome
 from eventdesk.actions.desk import told_plainly
@@ -100,6 +101,7 @@ def _print(ctx: ActionContext, *, person_ids: list[int], reason: PrintReason, fm
                 count = record.print_count
     with ctx.db.unit_of_work(write=False) as session:
         rows = tuple(desk_service.desk_row(session, person_id=pid) for pid in person_ids)
+    rows = tuple(privacy.desk_rows(ctx, rows))
     printed = tuple(r.person for r in rows)
     topics = (Topic.PRINTS, Topic.PEOPLE) if lost else (Topic.PRINTS,)
     return outcome(DeskPrint(people=printed, reason=reason, print_count=count, rows=rows),
@@ -132,7 +134,8 @@ def pickup_state(ctx: ActionContext, *, exhibitor_id: int) -> Outcome[PickupStat
     """An exhibitor's staff with their printed / collected state. Reads only."""
     require(ctx, Permission.PICK_UP)
     with ctx.db.unit_of_work(write=False) as session:
-        return outcome(desk_badges.pickup_state(session, exhibitor_id=exhibitor_id))
+        state = desk_badges.pickup_state(session, exhibitor_id=exhibitor_id)
+    return outcome(privacy.pickup(ctx, state))
 
 
 @told_plainly

@@ -1,5 +1,10 @@
-"""Exports: people (with QR payloads), exhibitors and check-ins (.csv/.xlsx), the schedule
-(.ics/.csv/.xlsx) and the printed programme (.pdf), for the CLI and the GUI alike.
+"""Exports: people, exhibitors and check-ins (.csv/.xlsx), the schedule (.ics/.csv/.xlsx) and the
+printed programme (.pdf), for the CLI and the GUI alike.
+
+People, exhibitors and check-ins hold personal data (README "Privacy rules"): they need
+Permission.EXPORT (organisers), the result names the personal-data columns the file holds, and
+each export is audited (`export.<kind>`: fields, count, file name, format). The schedule and the
+programme are what the event publishes (speakers' names included): any signed-in user.
 
 Table and schedule exports stream from one read-only unit of work into a file that appears only
 when complete. The programme reads its plain data in a short read-only unit, then checks every
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from eventdesk.actions import privacy
 from eventdesk.actions.access import require
 from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, no_progress, outcome
 from eventdesk.domain.access import Permission
@@ -39,7 +45,10 @@ __all__ = [
     "export_programme",
     "export_schedule",
     "export_table",
+    "personal_fields",
 ]
+
+personal_fields = table_exports.personal_fields
 
 TABLE_KINDS: tuple[str, ...] = table_exports.EXPORT_KINDS  # people, exhibitors, checkins
 KINDS: tuple[str, ...] = (*TABLE_KINDS, "schedule", "programme")
@@ -82,6 +91,8 @@ class Exported:
     out: Path
     count: int
     problems: tuple[TextProblem, ...] = ()
+    # The personal-data columns the file holds (README "Privacy rules"), in header order.
+    personal_fields: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:
@@ -91,6 +102,11 @@ class Exported:
     @property
     def params(self) -> dict[str, object]:
         return {"out": str(self.out), "count": self.count}
+
+    @property
+    def personal_params(self) -> dict[str, object]:
+        """Parameters of exports.personal_fields (fields joined by 、, count)."""
+        return {"fields": "、".join(self.personal_fields), "count": f"{self.count:,}"}
 
 
 def check_target(kind: str, out: Path) -> None:
@@ -103,28 +119,56 @@ def check_target(kind: str, out: Path) -> None:
 
 
 def export(ctx: ActionContext, *, kind: str, out: Path, day: date | None = None,
-           room: str | None = None, progress: ProgressFn = no_progress) -> Outcome[Exported]:
+           room: str | None = None, progress: ProgressFn = no_progress,
+           with_payloads: bool = False, consented_only: bool = False) -> Outcome[Exported]:
     """Any export by kind (people, exhibitors, checkins, schedule, programme). `day` only
-    applies to the programme, `room` to the schedule and the programme."""
+    applies to the programme, `room` to the schedule and the programme, `with_payloads` and
+    `consented_only` to people (export_table)."""
     require(ctx, Permission.EXPORT)
     check_target(kind, out)
     if kind == "programme":
         return export_programme(ctx, out=out, day=day, room=room, progress=progress)
     if kind == "schedule":
         return export_schedule(ctx, out=out, room=room, progress=progress)
-    return export_table(ctx, kind=kind, out=out, progress=progress)
+    return export_table(ctx, kind=kind, out=out, progress=progress,
+                        with_payloads=with_payloads, consented_only=consented_only)
 
 
 def export_table(ctx: ActionContext, *, kind: str, out: Path,
-                 progress: ProgressFn = no_progress) -> Outcome[Exported]:
+                 progress: ProgressFn = no_progress, with_payloads: bool = False,
+                 consented_only: bool = False) -> Outcome[Exported]:
     """People, exhibitors or check-ins to .csv/.xlsx; progress(rows, total) may raise Cancelled
-    (then no file is left behind)."""
-    require(ctx, Permission.EXPORT)
+    (then no file is left behind).
+
+    Needs Permission.EXPORT (raises NotSignedIn / Forbidden before anything is read). People
+    exports carry signed badge payloads only with `with_payloads` (a payload admits its holder:
+    for mailing e-badges, say; the audit entry says so), and only people who gave consent with
+    `consented_only` (lists for anyone outside the event's own staff). Phones and e-mails are
+    masked for a user who may export but not see contacts. The audit entry `export.<kind>`
+    (fields, count, file name, format, options) is written once the file is complete; when it
+    cannot be written the file is removed again: no export without its audit entry."""
     check_target(kind, out)
+    require(ctx, Permission.EXPORT)
+    with_payloads = with_payloads and kind == "people"
+    consented_only = consented_only and kind == "people"
     with ctx.db.unit_of_work(write=False) as session:
-        count = table_exports.export(session, kind=kind, path=out, progress=progress)
-    _record(ctx, kind=kind, out=out, count=count, fields=table_exports.HEADERS_BY_KIND[kind])
-    return outcome(Exported(kind=kind, out=out, count=count))
+        count = table_exports.export(session, kind=kind, path=out, progress=progress,
+                                     with_payloads=with_payloads,
+                                     mask=not privacy.sees_contacts(ctx),
+                                     consented_only=consented_only)
+    fields = personal_fields(kind, with_payloads=with_payloads)
+    try:
+        with ctx.db.unit_of_work() as session:
+            audit.record(session, actor=ctx.operator, desk=ctx.desk, action=f"export.{kind}",
+                         subject_type="export",
+                         detail={"fields": list(fields), "count": count, "file": out.name,
+                                 "format": out.suffix.lower().lstrip("."),
+                                 "with_payloads": with_payloads,
+                                 "consented_only": consented_only})
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    return outcome(Exported(kind=kind, out=out, count=count, personal_fields=fields))
 
 
 def export_schedule(ctx: ActionContext, *, out: Path, room: str | None = None,

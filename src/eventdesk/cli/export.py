@@ -20,7 +20,8 @@ from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db
 from eventdesk.cli.signing import unlock_from_environment
 
 COMMAND = "export"
-HELP = "export people (with QR payloads), exhibitors, check-ins, schedule or programme"
+HELP = ("export people, exhibitors, check-ins (personal data: organisers, audited), schedule "
+        "or programme")
 KINDS = exports.KINDS
 SUFFIXES = exports.SUFFIXES
 
@@ -31,6 +32,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--out", required=True, type=Path, metavar="FILE",
                    help="FILE.csv or FILE.xlsx (schedule also .ics; programme .pdf)")
+    p.add_argument("--with-qr-payloads", action="store_true",
+                   help="people: add each badge's signed QR payload (an entry ticket: only for "
+                        "sending e-badges; audited)")
+    p.add_argument("--consented-only", action="store_true",
+                   help="people: only those whose consent to data use is given")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,13 +55,17 @@ def run_export(args: argparse.Namespace, *, kind: str, out: Path, day: date | No
     db = open_db(args)
     try:
         ctx = signin.context(args, db)
-        # The people export's payload column needs the signing key (else it stays empty).
+        # A people export's payload column (--with-qr-payloads) needs the signing key.
         unlock_from_environment(ctx, prompt=False)
-        done = exports.export(ctx, kind=kind, out=out, day=day, room=room).value
+        done = exports.export(ctx, kind=kind, out=out, day=day, room=room,
+                              with_payloads=getattr(args, "with_qr_payloads", False),
+                              consented_only=getattr(args, "consented_only", False)).value
     finally:
         db.dispose()
     report_problems(done.problems)
     print(messages.text(done.code, **done.params))
+    if done.personal_fields:
+        print(messages.text("exports.personal_fields", **done.personal_params))
     return 0
 
 

@@ -44,6 +44,8 @@ def as_json(row: PersonRow, tz_name: str) -> dict[str, Any]:
         "badge_code": row.badge_code,
         "qr_payload": row.qr_payload or None,  # null while signing is locked here
         "external_ref": row.external_ref,
+        "consent": row.consent.value,
+        "contacts_masked": row.contacts_masked,
         "updated_at": row.updated_at.astimezone(tz).isoformat(),
     }
 
@@ -58,12 +60,11 @@ def run(args: argparse.Namespace) -> int:
         ctx = signin.context(args, db)
         # qr_payload needs the signing key: given by EVENTDESK_SIGNING_PASSPHRASE, else null.
         unlock_from_environment(ctx, prompt=False)
-        found = people_actions.find_people(ctx, query=text, limit=args.limit).value
+        rows, tz = people_actions.find_people(ctx, query=text, limit=args.limit).value
     finally:
         db.dispose()
-    rows = found.rows
     if args.json:
-        print_json([as_json(r, found.timezone) for r in rows])
+        print_json([as_json(r, tz) for r in rows])
         return 0
     for r in rows:
         label = CATEGORY_LABELS_ZH.get(r.category, r.category.value)

@@ -67,12 +67,35 @@ def phone_digits(phone: str) -> str:
     return "".join(ch for ch in phone if ch.isdigit())
 
 
+MASK = "*"
+
+
 def mask_phone(phone: str) -> str:
-    """138****5678: enough for a person to confirm their number at the desk, not to copy it."""
+    """138****5678: enough for a person to confirm their number at the desk, not to copy it.
+    A landline keeps its area code (051*****1234); a number too short to keep anything of is all
+    stars; already masked text is returned as it is (masking twice changes nothing)."""
+    if not phone or MASK in phone:
+        return phone
     digits = phone_digits(phone)
     if len(digits) < 7:
-        return phone
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+        return MASK * len(digits)
+    return digits[:3] + MASK * (len(digits) - 7) + digits[-4:]
+
+
+def mask_email(email: str) -> str:
+    """l***@example.com: the first character of the mailbox and the whole domain (the company a
+    person writes from is not a secret; their address is). Idempotent like mask_phone."""
+    if not email or MASK in email.partition("@")[0]:
+        return email
+    box, at, domain = email.partition("@")
+    if not at:
+        return box[:1] + MASK * 3
+    return f"{box[:1]}{MASK * 3}@{domain}"
+
+
+def is_masked(text: str) -> bool:
+    """Whether a phone or e-mail is shown masked (what a form must never save back)."""
+    return MASK in text
 
 
 def normalise_email(raw: str) -> str:

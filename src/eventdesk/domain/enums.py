@@ -29,6 +29,23 @@ class PersonStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Consent(StrEnum):
+    """Whether a person agreed to the processing of their personal data beyond running the event
+    (PIPL art. 13/14: consent for uses the event itself does not need, e.g. sponsors' lists)."""
+
+    UNKNOWN = "unknown"  # the list said nothing: treated as not given
+    GIVEN = "given"
+    REFUSED = "refused"
+
+
+CONSENT_LABELS_ZH: dict[Consent, str] = {
+    Consent.UNKNOWN: "未知", Consent.GIVEN: "已同意", Consent.REFUSED: "不同意",
+}
+CONSENT_LABELS_EN: dict[Consent, str] = {
+    Consent.UNKNOWN: "Unknown", Consent.GIVEN: "Given", Consent.REFUSED: "Refused",
+}
+
+
 class AgendaKind(StrEnum):
     KEYNOTE = "keynote"
     FORUM = "forum"

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from eventdesk.domain.base import Base, UtcDateTime, utcnow
 from eventdesk.domain.columns import key_enum
-from eventdesk.domain.enums import Category, PersonStatus
+from eventdesk.domain.enums import Category, Consent, PersonStatus
 
 
 class Person(Base):
@@ -36,6 +36,11 @@ class Person(Base):
     )
     external_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Consent to personal data use beyond running the event (README "Privacy rules"); when it
+    # was last recorded (None while unknown).
+    consent: Mapped[Consent] = mapped_column(key_enum(Consent, "consent"), default=Consent.UNKNOWN,
+                                             server_default=Consent.UNKNOWN.value)
+    consent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)
 

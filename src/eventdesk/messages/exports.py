@@ -12,6 +12,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                  "Schedule saved: {out} ({count} sessions)"),
     "exports.programme_written": ("节目单已保存：{out}（{count} 页）",
                                   "Programme saved: {out} ({count} pages)"),
+    "exports.personal_fields": ("包含个人信息字段：{fields}（{count} 行）",
+                                "Holds personal data: {fields} ({count} rows)"),
+    "exports.personal_fields_before": ("将包含个人信息字段：{fields}。导出会记入审计日志。",
+                                       "Will hold personal data: {fields}. The export is "
+                                       "recorded in the audit trail."),
     "exports.cancelled": ("已取消 Cancelled", "Cancelled"),
     "exports.glyphs_heading": ("以下文字中有字体里没有的字，PDF 中会显示为空框：",
                                "These texts have characters no font has; the PDF shows empty "

@@ -171,6 +171,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                         "Unknown category “{value}” (known: {choices})"),
     "imports.people.unknown_status": ("未知的状态“{value}”（已报名 或 已取消）",
                                       "Unknown status “{value}” (registered or cancelled)"),
+    "imports.people.unknown_consent": ("无法识别的同意情况“{value}”（可用：{choices}）",
+                                       "Unreadable consent “{value}” (use {choices})"),
     "imports.exhibitors.bad_quota": ("人员名额须为 0–10000 的整数",
                                      "The staff quota must be a whole number from 0 to 10000"),
     "imports.schedule.bad_date": ("看不懂的日期“{value}”（例：2025/5/20、2025-05-20）",

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Subquery, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from eventdesk.domain import Exhibitor, Person, PersonStatus
-from eventdesk.domain.contact import checked_contact
+from eventdesk.domain.contact import checked_contact, mask_email, mask_phone
 from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, length_problems
 from eventdesk.domain.names import exhibitor_search_text, split_query
 from eventdesk.services import audit
@@ -38,6 +38,15 @@ class ExhibitorRow:
     staff_count: int
     external_ref: str | None
     updated_at: datetime
+    # True when contact_phone and contact_email hold masked text (actions.privacy).
+    contacts_masked: bool = False
+
+    def masked(self) -> ExhibitorRow:
+        """This row with the contact's phone and e-mail masked (domain.contact)."""
+        if self.contacts_masked:
+            return self
+        return replace(self, contact_phone=mask_phone(self.contact_phone),
+                       contact_email=mask_email(self.contact_email), contacts_masked=True)
 
 
 @dataclass(frozen=True)

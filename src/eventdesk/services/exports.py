@@ -1,4 +1,6 @@
-"""Exports: people (with each badge's signed QR payload), exhibitors and check-ins to CSV and XLSX.
+"""Exports: people, exhibitors and check-ins to CSV and XLSX (README "Privacy rules": every one of
+them holds personal data; `personal_fields` names which columns). People exports carry the badge's
+signed QR payload only when asked (`with_payloads`): a payload is an entry ticket.
 
 CSV is UTF-8 with a BOM so Excel opens Chinese intact; text that a spreadsheet would run as a
 formula (= + - @, also after leading spaces or control characters) gets a leading apostrophe
@@ -27,6 +29,8 @@ from sqlalchemy.orm import Session
 
 from eventdesk.domain import CheckIn, Exhibitor, Person, PersonStatus
 from eventdesk.domain.cells import csv_text, xlsx_text
+from eventdesk.domain.contact import mask_email, mask_phone
+from eventdesk.domain.enums import Consent
 from eventdesk.domain.errors import DomainError
 from eventdesk.files import replacing
 from eventdesk.services.events import get_event
@@ -40,10 +44,35 @@ _BATCH = 1000
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 PEOPLE_HEADERS = ("姓名", "英文名", "单位", "类别", "职务", "手机", "邮箱", "状态", "编号", "备注",
-                  "展馆", "展位", "胸卡编号", "二维码", "登记时间", "更新时间")
+                  "展馆", "展位", "胸卡编号", "二维码", "登记时间", "更新时间", "同意")
+PAYLOAD_HEADER = "二维码"
 EXHIBITOR_HEADERS = ("名称", "英文名称", "简称", "行业", "展馆", "展位", "联系人", "联系电话",
                      "联系邮箱", "名额", "编号", "已登记人数", "更新时间")
 CHECKIN_HEADERS = ("姓名", "单位", "类别", "胸卡编号", "签到日期", "签到时间", "签到台", "操作员")
+
+# The columns of each export that are personal data (PIPL art. 4: information that identifies
+# or can identify a person), in header order; the rest (category, booth, company, times) are the
+# event's own figures and business data. Exhibitors' company names are business data, their
+# contact person is not.
+PERSONAL_HEADERS: dict[str, tuple[str, ...]] = {
+    "people": ("姓名", "英文名", "职务", "手机", "邮箱", "编号", "备注", "胸卡编号", PAYLOAD_HEADER,
+               "同意"),
+    "exhibitors": ("联系人", "联系电话", "联系邮箱"),
+    "checkins": ("姓名", "胸卡编号"),
+}
+
+
+def personal_fields(kind: str, *, with_payloads: bool = False) -> tuple[str, ...]:
+    """The personal-data columns an export of `kind` writes (none for unknown kinds)."""
+    return tuple(h for h in PERSONAL_HEADERS.get(kind, ())
+                 if with_payloads or h != PAYLOAD_HEADER)
+
+
+def headers_of(kind: str, *, with_payloads: bool = False) -> tuple[str, ...]:
+    """Every column an export of `kind` writes, in order."""
+    headers = {"people": PEOPLE_HEADERS, "exhibitors": EXHIBITOR_HEADERS,
+               "checkins": CHECKIN_HEADERS}[kind]
+    return tuple(h for h in headers if with_payloads or h != PAYLOAD_HEADER)
 
 
 class ExportFailed(DomainError):
@@ -54,26 +83,42 @@ def _iso(value: datetime | None, tz: ZoneInfo) -> str:
     return value.astimezone(tz).isoformat(timespec="seconds") if value else ""
 
 
-def people_rows(session: Session) -> tuple[Sequence[str], int, Iterator[list[Any]]]:
+def people_rows(session: Session, *, with_payloads: bool = False, mask: bool = False,
+                consented_only: bool = False) -> tuple[Sequence[str], int, Iterator[list[Any]]]:
+    """People in name order. `with_payloads`: with the signed QR payload column; `mask`: phones
+    and e-mails masked (domain.contact); `consented_only`: only people whose consent is given."""
     tz = ZoneInfo(get_event(session).timezone)
     sign = PayloadSigner(session)
-    total = int(session.scalar(select(func.count(Person.id))) or 0)
+    counted = select(func.count(Person.id))
     stmt = (select(Person, Exhibitor.hall, Exhibitor.booth)
             .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
             .order_by(Person.name_pinyin, Person.id)
             .execution_options(yield_per=_BATCH))
+    if consented_only:
+        counted = counted.where(Person.consent == Consent.GIVEN)
+        stmt = stmt.where(Person.consent == Consent.GIVEN)
+    total = int(session.scalar(counted) or 0)
+    phone = mask_phone if mask else str
+    email = mask_email if mask else str
 
     def rows() -> Iterator[list[Any]]:
         for p, hall, booth in session.execute(stmt):
-            yield [p.name, p.name_en, p.company, str(p.category.value), p.title, p.phone,
-                   p.email, str(PersonStatus(p.status).value), p.external_ref or "", p.notes,
-                   hall or "", booth or "", p.badge_code, sign(p.badge_code),
-                   _iso(p.created_at, tz), _iso(p.updated_at, tz)]
+            payload = [sign(p.badge_code)] if with_payloads else []
+            yield [p.name, p.name_en, p.company, str(p.category.value), p.title, phone(p.phone),
+                   email(p.email), str(PersonStatus(p.status).value), p.external_ref or "",
+                   p.notes, hall or "", booth or "", p.badge_code, *payload,
+                   _iso(p.created_at, tz), _iso(p.updated_at, tz),
+                   str(Consent(p.consent or Consent.UNKNOWN).value)]
 
-    return PEOPLE_HEADERS, total, rows()
+    return headers_of("people", with_payloads=with_payloads), total, rows()
 
 
-def exhibitor_rows(session: Session) -> tuple[Sequence[str], int, Iterator[list[Any]]]:
+def exhibitor_rows(session: Session, *, with_payloads: bool = False, mask: bool = False,
+                   consented_only: bool = False
+                   ) -> tuple[Sequence[str], int, Iterator[list[Any]]]:
+    """Exhibitors by hall and booth; `mask`: the contact's phone and e-mail masked. The other
+    options are the people export's (ignored)."""
+    del with_payloads, consented_only
     tz = ZoneInfo(get_event(session).timezone)
     total = int(session.scalar(select(func.count(Exhibitor.id))) or 0)
     staff = (select(Person.exhibitor_id, func.count(Person.id).label("n"))
@@ -86,14 +131,21 @@ def exhibitor_rows(session: Session) -> tuple[Sequence[str], int, Iterator[list[
 
     def rows() -> Iterator[list[Any]]:
         for e, n in session.execute(stmt):
+            phone = mask_phone(e.contact_phone) if mask else e.contact_phone
+            email = mask_email(e.contact_email) if mask else e.contact_email
             yield [e.name_zh, e.name_en, e.short_name, e.sector, e.hall, e.booth, e.contact_name,
-                   e.contact_phone, e.contact_email, int(e.staff_quota), e.external_ref or "",
+                   phone, email, int(e.staff_quota), e.external_ref or "",
                    int(n), _iso(e.updated_at, tz)]
 
     return EXHIBITOR_HEADERS, total, rows()
 
 
-def checkin_rows(session: Session) -> tuple[Sequence[str], int, Iterator[list[Any]]]:
+def checkin_rows(session: Session, *, with_payloads: bool = False, mask: bool = False,
+                 consented_only: bool = False
+                 ) -> tuple[Sequence[str], int, Iterator[list[Any]]]:
+    """Check-ins in time order (name, company, category, badge code, day, time, desk,
+    operator); the options are the people export's (ignored: no contacts, no payloads)."""
+    del with_payloads, mask, consented_only
     tz = ZoneInfo(get_event(session).timezone)
     total = int(session.scalar(select(func.count(CheckIn.id))) or 0)
     stmt = (select(CheckIn, Person.name, Person.company, Person.category, Person.badge_code)
@@ -117,9 +169,12 @@ _SOURCES = {"people": people_rows, "exhibitors": exhibitor_rows, "checkins": che
 
 
 def export(session: Session, *, kind: str, path: Path | str,
-           progress: Progress | None = None) -> int:
+           progress: Progress | None = None, with_payloads: bool = False, mask: bool = False,
+           consented_only: bool = False) -> int:
     """Write `kind` to `path` (.csv or .xlsx); returns the number of data rows written.
-    Raises ExportFailed (exports.unknown_kind, exports.wrong_suffix)."""
+    `with_payloads`, `consented_only`: people only (see people_rows); `mask`: phones and
+    e-mails masked (people, exhibitors). Raises ExportFailed (exports.unknown_kind,
+    exports.wrong_suffix)."""
     path = Path(path)
     if kind not in _SOURCES:
         raise ExportFailed(code="exports.unknown_kind", kind=kind, kinds="/".join(EXPORT_KINDS))
@@ -127,7 +182,8 @@ def export(session: Session, *, kind: str, path: Path | str,
     if suffix not in FORMATS:
         raise ExportFailed(code="exports.wrong_suffix", kind=kind, allowed="/".join(FORMATS),
                            name=path.name)
-    headers, total, rows = _SOURCES[kind](session)
+    headers, total, rows = _SOURCES[kind](session, with_payloads=with_payloads, mask=mask,
+                                          consented_only=consented_only)
     return write_table(path, headers, rows, total=total, progress=progress,
                        sheet_title=kind)
 

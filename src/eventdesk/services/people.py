@@ -11,7 +11,9 @@ from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
-from eventdesk.domain.contact import checked_contact, mask_phone
+from eventdesk.domain.base import utcnow
+from eventdesk.domain.contact import checked_contact, mask_email, mask_phone
+from eventdesk.domain.enums import Consent
 from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, length_problems
 from eventdesk.domain.names import person_search_text, sort_pinyin
 from eventdesk.domain.qr import contains_payload, new_badge_code
@@ -23,7 +25,7 @@ from eventdesk.services.signing import PayloadSigner
 from eventdesk.storage import MAX_BOUND_PARAMETERS
 
 SortKey = Literal["name", "company", "category", "booth", "created", "status", "name_en", "title",
-                  "phone", "email", "badge_code"]
+                  "phone", "email", "badge_code", "consent"]
 MAX_LENGTHS = {"name": 100, "name_en": 100, "company": 200, "title": 100, "notes": 2000,
                "external_ref": 64}
 
@@ -48,10 +50,22 @@ class PersonRow:
     updated_at: datetime
     notes: str = ""
     qr_payload: str = ""
+    consent: Consent = Consent.UNKNOWN
+    # True when phone and email hold masked text (138****5678, l***@example.com): the reader
+    # may not see contacts (actions.privacy). A form never saves such text back.
+    contacts_masked: bool = False
 
     @property
     def phone_masked(self) -> str:
         return mask_phone(self.phone)
+
+    def masked(self) -> PersonRow:
+        """This row with phone and e-mail masked (domain.contact), for a reader without
+        Permission.SEE_CONTACTS."""
+        if self.contacts_masked:
+            return self
+        return replace(self, phone=mask_phone(self.phone), email=mask_email(self.email),
+                       contacts_masked=True)
 
 
 @dataclass(frozen=True)
@@ -70,6 +84,7 @@ class PersonInput:
     external_ref: str | None = None
     notes: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    consent: Consent | str = Consent.UNKNOWN
 
 
 def validate_person(data: PersonInput) -> PersonInput:
@@ -91,9 +106,15 @@ def validate_person(data: PersonInput) -> PersonInput:
     except ValueError:
         problems["status"] = FieldProblem("person.status_unknown", value=str(data.status))
         status = PersonStatus.REGISTERED
+    try:
+        consent = Consent(str(data.consent).strip().lower())
+    except ValueError:
+        problems["consent"] = FieldProblem("person.consent_unknown", value=str(data.consent))
+        consent = Consent.UNKNOWN
     phone, email = checked_contact(data.phone, data.email, problems=problems)
     cleaned = replace(
         data, name=name, category=category, status=status, phone=phone, email=email,
+        consent=consent,
         name_en=data.name_en.strip(), company=" ".join(data.company.split()),
         title=data.title.strip(), external_ref=(data.external_ref or "").strip() or None,
     )
@@ -126,6 +147,7 @@ def row_of(p: Person, hall: str | None, booth: str | None, payload: str = "") ->
         title=p.title, phone=p.phone, email=p.email, badge_code=p.badge_code,
         status=PersonStatus(p.status), external_ref=p.external_ref, created_at=p.created_at,
         updated_at=p.updated_at, notes=p.notes, qr_payload=payload,
+        consent=Consent(p.consent or Consent.UNKNOWN),
     )
 
 
@@ -142,6 +164,7 @@ _SORTS = {
     "phone": (Person.phone, Person.id),
     "email": (Person.email, Person.id),
     "badge_code": (Person.badge_code,),
+    "consent": (Person.consent, Person.name_pinyin, Person.id),
 }
 
 
@@ -250,7 +273,7 @@ def refresh_search_fields(person: Person, *, company_short: str) -> None:
 
 
 EDITABLE = ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone", "email",
-            "status", "external_ref", "notes")
+            "status", "external_ref", "notes", "consent")
 
 
 def _apply(person: Person, data: PersonInput,
@@ -262,6 +285,8 @@ def _apply(person: Person, data: PersonInput,
         if old != new:
             changes[key] = (old, new)
             setattr(person, key, new)
+    if "consent" in changes:
+        person.consent_at = None if person.consent == Consent.UNKNOWN else utcnow()
     return changes
 
 
@@ -327,4 +352,4 @@ def as_input(row: PersonRow) -> PersonInput:
     return PersonInput(name=row.name, category=row.category, name_en=row.name_en,
                        company=row.company, exhibitor_id=row.exhibitor_id, title=row.title,
                        phone=row.phone, email=row.email, status=row.status,
-                       external_ref=row.external_ref, notes=row.notes)
+                       external_ref=row.external_ref, notes=row.notes, consent=row.consent)

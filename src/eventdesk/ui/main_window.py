@@ -277,8 +277,9 @@ class MainWindow(QMainWindow):
 
     @property
     def _guarded_actions(self) -> list[tuple[QAction, Permission]]:
-        """Menu actions shown only to roles with the permission (the import and export of the
-        数据 menu, the users dialog of the 账户 menu)."""
+        """Menu actions shown only to roles with the permission (the import, export and purge
+        of the 数据 menu, the users dialog of the 账户 menu)."""
         named = {action.objectName(): action for action in self.transfer_menu.actions()}
-        guarded = [(named["import"], Permission.IMPORT), (named["export"], Permission.EXPORT)]
+        guarded = [(named["import"], Permission.IMPORT), (named["export"], Permission.EXPORT),
+                   (named["purge"], Permission.PURGE)]
         return guarded + self.account_menu.guarded()

@@ -11,6 +11,7 @@ from typing import Any
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PersonStatus
 from eventdesk.domain.cells import unguard_formula
 from eventdesk.domain.contact import half_width
+from eventdesk.domain.enums import Consent
 from eventdesk.domain.names import simplify
 from eventdesk.services.imports.reading import cell_text
 
@@ -42,6 +43,21 @@ STATUS_WORDS: dict[str, PersonStatus] = {
     "取消": PersonStatus.CANCELLED, "canceled": PersonStatus.CANCELLED,
 }
 
+# Yes/no words of consent columns (同意/授权/隐私同意/consent), as registration systems and
+# hand-made sheets write them; anything else is an import error, never a guess (PIPL: consent
+# is given expressly, README "Privacy rules").
+CONSENT_WORDS: dict[str, Consent] = {
+    **{c.value: c for c in Consent},
+    **dict.fromkeys(("是", "同意", "已同意", "授权", "已授权", "允许", "接受", "对", "有", "√", "✓",
+                     "✔", "y", "yes", "1", "true", "t", "agree", "agreed", "ok", "consent",
+                     "consented", "accepted"), Consent.GIVEN),
+    **dict.fromkeys(("否", "不同意", "未同意", "拒绝", "不授权", "未授权", "不允许", "不接受", "无",
+                     "×", "✗", "✘", "n", "no", "0", "false", "f", "disagree", "declined",
+                     "refuse", "denied"), Consent.REFUSED),
+    **dict.fromkeys(("未知", "未填", "未选择", "不详"), Consent.UNKNOWN),
+}
+CONSENT_CHOICES = "是/否、同意/不同意、Y/N、1/0、true/false"
+
 
 def clean(value: Any, *, collapse: bool = True) -> str:
     """Trimmed, half-width digits and letters, runs of spaces collapsed (not in free text such
@@ -65,6 +81,11 @@ def category_of(text: str) -> Category | None:
 
 def status_of(text: str) -> PersonStatus | None:
     return STATUS_WORDS.get(_word(text))
+
+
+def consent_of(text: str) -> Consent | None:
+    """The consent a cell says (是 / 不同意 / Y / 0 …), None for a word we do not know."""
+    return CONSENT_WORDS.get(_word(text))
 
 
 def report_value(value: Any) -> str:

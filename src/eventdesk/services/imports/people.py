@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
 from eventdesk.domain.base import utcnow
+from eventdesk.domain.enums import Consent
 from eventdesk.domain.errors import Phrase, ValidationFailed
 from eventdesk.domain.names import fold, person_search_text, sort_pinyin
 from eventdesk.domain.qr import BADGE_CODE_LENGTH, is_badge_code
@@ -35,7 +36,14 @@ from eventdesk.services.imports.engine import (
     Progress,
 )
 from eventdesk.services.imports.mapping import FieldSpec
-from eventdesk.services.imports.normalise import CATEGORY_LABELS, category_of, clean, status_of
+from eventdesk.services.imports.normalise import (
+    CATEGORY_LABELS,
+    CONSENT_CHOICES,
+    category_of,
+    clean,
+    consent_of,
+    status_of,
+)
 from eventdesk.services.imports.report import FieldProblem, problem
 from eventdesk.services.people import PersonInput, validate_person
 from eventdesk.storage import chunked
@@ -65,9 +73,13 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("notes", "备注", ("备注", "说明", "notes", "note", "remark", "remarks")),
     FieldSpec("badge_code", "胸卡编号", ("胸卡编号", "胸卡号", "badge code", "badge_code",
                                      "badge")),
+    FieldSpec("consent", "同意", ("同意", "授权", "隐私同意", "个人信息授权", "是否同意",
+                                "同意隐私政策", "隐私授权", "个人信息同意", "consent",
+                                "privacy consent",
+                                "gdpr consent", "opt in", "opt-in")),
 )
 COMPARE = ("name", "name_en", "category", "company", "exhibitor_id", "title", "phone", "email",
-           "status", "external_ref", "notes")
+           "status", "external_ref", "notes", "consent")
 # What tells two people of one name apart; a record with none of them matches by name alone.
 _IDENTIFYING = ("phone", "email", "company", "external_ref")
 _INSERT_BATCH = 2000
@@ -114,13 +126,14 @@ class PeopleAdapter(KindAdapter):
             record = dict(zip(("badge_code", *COMPARE), row[1:], strict=True))
             record["category"] = Category(record["category"])
             record["status"] = PersonStatus(record["status"])
+            record["consent"] = Consent(record["consent"] or Consent.UNKNOWN)
             records[row[0]] = record
         return Existing(records)
 
     def clean(self, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, FieldProblem]]:
         text = {k: clean(v, collapse=(k != "notes")) for k, v in values.items()}
         problems: dict[str, FieldProblem] = {}
-        category = status = None
+        category = status = consent = None
         if text.get("category"):
             category = category_of(text["category"])
             if category is None:
@@ -132,6 +145,11 @@ class PeopleAdapter(KindAdapter):
             if status is None:
                 problems["status"] = problem("imports.people.unknown_status",
                                              value=text["status"])
+        if text.get("consent"):
+            consent = consent_of(text["consent"])
+            if consent is None:
+                problems["consent"] = problem("imports.people.unknown_consent",
+                                              value=text["consent"], choices=CONSENT_CHOICES)
         try:
             checked = validate_person(PersonInput(
                 name=text.get("name", ""), category=category or Category.VISITOR,
@@ -153,6 +171,8 @@ class PeopleAdapter(KindAdapter):
             data["category"] = category
         if status is not None:
             data["status"] = status
+        if consent is not None:
+            data["consent"] = consent
         if text.get("badge_code"):
             data["badge_code"] = text["badge_code"].upper()
         if data.get("company"):
@@ -185,7 +205,7 @@ class PeopleAdapter(KindAdapter):
     def complete(self, data: dict[str, Any]) -> dict[str, Any]:
         record: dict[str, Any] = {"name_en": "", "company": "", "exhibitor_id": None, "title": "",
                                   "phone": "", "email": "", "status": PersonStatus.REGISTERED,
-                                  "external_ref": None, "notes": ""}
+                                  "external_ref": None, "notes": "", "consent": Consent.UNKNOWN}
         record.update(data)  # a badge code in the file is kept for matching, never inserted
         record.setdefault("category", Category.EXHIBITOR if record["exhibitor_id"] is not None
                           else Category.VISITOR)
@@ -220,7 +240,8 @@ class PeopleAdapter(KindAdapter):
         rows: list[dict[str, Any]] = []
         for record, code in zip(creates, _unused_codes(session, len(creates)), strict=True):
             values = {k: record[k] for k in COMPARE}
-            values.update(badge_code=code, created_at=now, updated_at=now)
+            values.update(badge_code=code, created_at=now, updated_at=now,
+                          consent_at=None if values["consent"] == Consent.UNKNOWN else now)
             values.update({k: record[k] for k in _SEARCH_FIELDS} if _SEARCH_FIELDS[0] in record
                           else self._search(values))
             rows.append(values)
@@ -243,6 +264,8 @@ class PeopleAdapter(KindAdapter):
                 detail = {k: [str(getattr(person, k)), str(v)] for k, v in changes.items()}
                 for key, value in changes.items():
                     setattr(person, key, value)
+                if "consent" in changes:
+                    person.consent_at = None if person.consent == Consent.UNKNOWN else now
                 values = {k: getattr(person, k) for k in COMPARE}
                 for key, value in self._search(values).items():
                     setattr(person, key, value)

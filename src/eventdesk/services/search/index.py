@@ -353,6 +353,14 @@ def desk_index(owner: Database | Session) -> DeskIndex:
     return db.owned(DeskIndex)
 
 
+def drop_snapshot(session: Session) -> None:
+    """Remove this machine's search snapshot of the session's database (it holds everyone's
+    search forms and phones: services.search.snapshot); the next search builds anew."""
+    index = desk_index(session)
+    index.invalidate()
+    snapshot.purge(index._identity(session))
+
+
 def badge_code_ids(session: Session, query: str) -> list[int]:
     """The holder of a whole badge code typed or pasted as the query (an indexed, unique column;
     codes are not search forms, see domain.names.person_search_text)."""

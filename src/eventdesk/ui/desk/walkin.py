@@ -37,6 +37,7 @@ from eventdesk.actions import desk as desk_actions
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.desk import DeskCheckIn, WalkIn
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
+from eventdesk.domain.enums import Consent
 from eventdesk.domain.errors import ValidationFailed
 from eventdesk.messages import describe, field_texts
 from eventdesk.messages.desk import desk_text
@@ -109,6 +110,10 @@ class WalkInDialog(QDialog):
         for w in (self.dup_label, self.dup_list, self.use_existing_button):
             w.setVisible(False)
             root.addWidget(w)
+        # Asked, not assumed (PIPL): unticked leaves consent unknown, which counts as not given.
+        self.consent_box = QCheckBox("本人同意个人信息用于会务以外的用途（如展商、合作方名单）")
+        self.consent_box.setToolTip("Consent to personal data use beyond running the event")
+        root.addWidget(self.consent_box)
         self.print_box = QCheckBox("保存后打印胸卡")
         self.print_box.setChecked(True)
         root.addWidget(self.print_box)
@@ -215,7 +220,9 @@ class WalkInDialog(QDialog):
         return PersonInput(name=text["name"], company=company, phone=text["phone"],
                            email=text["email"], title=text["title"],
                            category=str(self.category.currentData()),
-                           exhibitor_id=exhibitor_id)
+                           exhibitor_id=exhibitor_id,
+                           consent=Consent.GIVEN if self.consent_box.isChecked()
+                           else Consent.UNKNOWN)
 
     def _show_errors(self, fields: dict[str, str]) -> None:
         for key, label in self.errors.items():
@@ -276,6 +283,7 @@ class WalkInDialog(QDialog):
         for d in dups:
             p = d.person
             label = desk_text(f"desk.duplicate.{d.why}")
+            # Contacts come masked from the action unless this user may see them.
             item = QListWidgetItem(f"{label}：{p.name}　{p.company}　{p.phone_masked}　{p.email}")
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             self.dup_list.addItem(item)

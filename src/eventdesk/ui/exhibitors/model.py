@@ -8,7 +8,8 @@ from typing import Any, cast
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from eventdesk.domain.contact import mask_phone
+from eventdesk.actions import privacy
+from eventdesk.actions.base import ActionContext
 from eventdesk.services.exhibitors import (
     ExhibitorRow,
     ExhibitorSort,
@@ -29,7 +30,7 @@ COLUMNS = (
     Column("简称", "Short name", "short_name", 110),
     Column("行业", "Sector", "sector", 110),
     Column("联系人", "Contact", "contact", 76),
-    Column("联系电话", "Contact phone (masked)", "phone", 110),
+    Column("联系电话", "Contact phone", "phone", 110),
 )
 STAFF_COL = 3
 
@@ -40,6 +41,7 @@ class ExhibitorParams:
     hall: str | None
     sort: ExhibitorSort
     descending: bool
+    viewer: ActionContext  # who reads: contacts are masked unless they may see them
 
 
 def over_quota(row: ExhibitorRow) -> int:
@@ -55,7 +57,8 @@ class ExhibitorsModel(PagedTableModel[ExhibitorRow, str]):
     def params(self) -> ExhibitorParams:
         # A column's sort key is one of the service's (tests/ui/test_exhibitors_view.py).
         sort = cast(ExhibitorSort, self.sort_key or "hall")
-        return ExhibitorParams(self.query, self.choice, sort, self.descending)
+        return ExhibitorParams(self.query, self.choice, sort, self.descending,
+                               self.ctx.action_context())
 
     # 2,500 exhibitors: LIMIT/OFFSET pages are cheap enough, no id list needed.
     @staticmethod
@@ -64,6 +67,7 @@ class ExhibitorsModel(PagedTableModel[ExhibitorRow, str]):
         total = count_exhibitors(session, query=params.query, hall=params.hall)
         rows = list_exhibitors(session, query=params.query, hall=params.hall,
                                sort=params.sort, descending=params.descending, limit=want)
+        rows = privacy.exhibitors(params.viewer, rows)
         return FirstPage(total=total, rows=rows, state=params, position=len(rows))
 
     @staticmethod
@@ -72,7 +76,7 @@ class ExhibitorsModel(PagedTableModel[ExhibitorRow, str]):
         rows = list_exhibitors(session, query=state.query, hall=state.hall,
                                sort=state.sort, descending=state.descending, limit=count,
                                offset=position)
-        return rows, position + len(rows)
+        return privacy.exhibitors(state.viewer, rows), position + len(rows)
 
     def cell(self, row: ExhibitorRow, column: int, role: int) -> Any:
         over = over_quota(row)
@@ -115,5 +119,5 @@ class ExhibitorsModel(PagedTableModel[ExhibitorRow, str]):
             case 6:
                 return row.contact_name
             case 7:
-                return mask_phone(row.contact_phone)
+                return row.contact_phone  # masked by the action unless the user may see it
         return ""

@@ -82,6 +82,9 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
         self.form.clear_errors()
         self.message.clear()
         self.fill(as_input(row) if row else ExhibitorInput(name_zh=""))
+        masked = row is not None and row.contacts_masked  # kept on saving (save_exhibitor)
+        for field in (self.contact_phone, self.contact_email):
+            field.setReadOnly(masked)
         if row is None:
             self.heading.setText("新建展商 New exhibitor")
             self.quota_label.setText("填写后点“保存”。 Fill in and press Save.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from eventdesk.actions import privacy
 from eventdesk.services.exhibitors import ExhibitorRow, halls
 from eventdesk.services.people import PersonRow, list_people
 from eventdesk.ui.context import AppContext
@@ -83,8 +84,9 @@ class ExhibitorsView(ListDetailView):
             if gen == self._staff_generation and self.panel.exhibitor_id == exhibitor_id:
                 self.panel.set_staff(staff)
 
-        self._run(lambda session, _p: list_people(session, exhibitor_id=exhibitor_id,
-                                                  limit=None), done)
+        viewer = self.ctx.action_context()
+        self._run(lambda session, _p: privacy.people(viewer, list_people(
+            session, exhibitor_id=exhibitor_id, limit=None)), done)
 
     def _start_new(self) -> None:
         self.pane.table.clearSelection()

@@ -9,7 +9,10 @@ from typing import Any, cast
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from eventdesk.actions import privacy
+from eventdesk.actions.base import ActionContext
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PersonStatus
+from eventdesk.domain.enums import CONSENT_LABELS_EN, CONSENT_LABELS_ZH
 from eventdesk.services.people import PersonRow, SortKey, list_people, person_ids
 from eventdesk.storage import Session
 from eventdesk.ui.tables.paging import Column, FirstPage, PagedTableModel
@@ -33,10 +36,11 @@ COLUMNS = (
     Column("公司", "Company", "company", 220),
     Column("展位", "Hall / booth", "booth", 76),
     Column("职务", "Title", "title", 90),
-    Column("电话", "Phone (masked)", "phone", 110),
+    Column("电话", "Phone", "phone", 110),
     Column("邮箱", "E-mail", "email", 190),
     Column("状态", "Status", "status", 64),
     Column("胸卡码", "Badge code", "badge_code", 110),
+    Column("同意", "Consent", "consent", 64),
 )
 
 
@@ -46,6 +50,13 @@ class PeopleParams:
     category: Category | None
     sort: SortKey | None  # None: rank order while searching, name order otherwise
     descending: bool
+    viewer: ActionContext  # who reads: contacts are masked unless they may see them
+
+
+@dataclass(frozen=True)
+class PeopleState:
+    ids: list[int]  # everyone of the list, in its order
+    viewer: ActionContext
 
 
 def booth_text(hall: str, booth: str) -> str:
@@ -71,7 +82,8 @@ class PeopleModel(PagedTableModel[PersonRow, Category]):
         if sort is None and not self.query:
             sort = "name"
         # A column's sort key is one of the service's (tests/ui/test_people_view.py).
-        return PeopleParams(self.query, self.choice, cast(SortKey | None, sort), self.descending)
+        return PeopleParams(self.query, self.choice, cast(SortKey | None, sort), self.descending,
+                            self.ctx.action_context())
 
     @staticmethod
     def fetch_first(session: Session, params: PeopleParams, want: int) -> FirstPage[PersonRow]:
@@ -79,15 +91,15 @@ class PeopleModel(PagedTableModel[PersonRow, Category]):
                          sort=params.sort, descending=params.descending)
         page = ids[:want]
         rows = list_people(session, ids=page, limit=None) if page else []
-        return FirstPage(total=len(ids), rows=_in_order(rows, page), state=ids,
-                         position=len(page))
+        return FirstPage(total=len(ids), rows=privacy.people(params.viewer, _in_order(rows, page)),
+                         state=PeopleState(ids, params.viewer), position=len(page))
 
     @staticmethod
-    def fetch_page(session: Session, state: list[int], position: int,
+    def fetch_page(session: Session, state: PeopleState, position: int,
                    count: int) -> tuple[list[PersonRow], int]:
-        page = state[position:position + count]
+        page = state.ids[position:position + count]
         rows = list_people(session, ids=page, limit=None) if page else []
-        return _in_order(rows, page), position + len(page)
+        return privacy.people(state.viewer, _in_order(rows, page)), position + len(page)
 
     def cell(self, row: PersonRow, column: int, role: int) -> Any:
         cancelled = row.status == PersonStatus.CANCELLED
@@ -105,6 +117,8 @@ class PeopleModel(PagedTableModel[PersonRow, Category]):
                 return CATEGORY_LABELS_EN[row.category]
             if column == 8:
                 return STATUS_LABELS_EN[row.status]
+            if column == 10:
+                return CONSENT_LABELS_EN[row.consent]
             text = self.text(row, column)
             return text if len(text) > 12 else None
         return None
@@ -124,12 +138,14 @@ class PeopleModel(PagedTableModel[PersonRow, Category]):
                 return booth_text(row.hall, row.booth)
             case 5:
                 return row.title
-            case 6:
-                return row.phone_masked
+            case 6:  # masked by the action for a user who may not see contacts
+                return row.phone
             case 7:
                 return row.email
             case 8:
                 return STATUS_LABELS_ZH.get(row.status, row.status.value)
             case 9:
                 return row.badge_code
+            case 10:
+                return CONSENT_LABELS_ZH[row.consent]
         return ""

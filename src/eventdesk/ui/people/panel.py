@@ -12,6 +12,7 @@ from eventdesk import messages
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.records import save_person
 from eventdesk.domain import Category, PersonStatus
+from eventdesk.domain.enums import CONSENT_LABELS_EN, CONSENT_LABELS_ZH, Consent
 from eventdesk.services.people import PersonInput, PersonRow, as_input
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
@@ -51,6 +52,12 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
         self.status = self.form.add("status", "状态 Status", QComboBox())
         for st in PersonStatus:
             self.status.addItem(f"{STATUS_LABELS_ZH[st]} {STATUS_LABELS_EN[st]}", st)
+        self.consent = self.form.add("consent", "同意 Consent", QComboBox())
+        self.consent.setToolTip("是否同意个人信息用于会务以外的用途（见 README 隐私规则）\n"
+                                "Consent to personal data use beyond running the event")
+        for choice in Consent:
+            self.consent.addItem(f"{CONSENT_LABELS_ZH[choice]} {CONSENT_LABELS_EN[choice]}",
+                                 choice)
         self.notes = self.form.add("notes", "备注 Notes", QPlainTextEdit())
         self.notes.setFixedHeight(72)
         self.set_exhibitors([])
@@ -103,6 +110,13 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
         self.form.clear_errors()
         self.message.clear()
         self.fill(as_input(row) if row else PersonInput(name=""))
+        # Masked contacts (a user without SEE_CONTACTS) are shown, never edited: the save keeps
+        # the stored ones whatever these fields hold (actions.records.save_person).
+        masked = row is not None and row.contacts_masked
+        for field in (self.phone, self.email):
+            field.setReadOnly(masked)
+            field.setToolTip("已隐藏：你的角色不能查看联系方式 Masked: your role cannot see "
+                             "contacts" if masked else "")
         if row is None:
             self.heading.setText("新建人员 New person")
             self.info.setText("填写后点“保存”登记。胸卡码在保存时生成。\n"
@@ -124,6 +138,7 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
         self.title.setText(data.title)
         self.phone.setText(data.phone)
         self.email.setText(data.email)
+        self.consent.setCurrentIndex(self.consent.findData(Consent(data.consent)))
         self.status.setCurrentIndex(self.status.findData(PersonStatus(data.status)))
         self.notes.setPlainText(data.notes)
 
@@ -154,7 +169,7 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
             category=self.category.currentData(), company=self.company.text(),
             exhibitor_id=exhibitor_id, title=self.title.text(), phone=self.phone.text(),
             email=self.email.text(), status=self.status.currentData(),
-            notes=self.notes.toPlainText(),
+            notes=self.notes.toPlainText(), consent=self.consent.currentData(),
         )
 
     def check(self, data: PersonInput) -> dict[str, str]:

@@ -21,6 +21,8 @@ from eventdesk.ui.context import AppContext
 def done_message(done: exports.Exported) -> str:
     """What an export wrote, then any texts whose characters no font can draw, one per line."""
     lines = [messages.text(done.code, **done.params)]
+    if done.personal_fields:
+        lines.append(messages.text("exports.personal_fields", **done.personal_params))
     if done.problems:
         lines.append(messages.text("exports.glyphs_heading"))
         lines += [messages.text(p.code, **p.params) for p in done.problems]
@@ -30,13 +32,16 @@ def done_message(done: exports.Exported) -> str:
 def start_export(ctx: AppContext, out: Path, *, on_done: Callable[[exports.Exported], None],
                  kind: str | None = None, day: date | None = None, room: str | None = None,
                  on_error: Callable[[BaseException], None] | None = None,
-                 on_progress: Callable[[int, int], None] | None = None) -> ops.BackgroundOp:
+                 on_progress: Callable[[int, int], None] | None = None,
+                 with_payloads: bool = False, consented_only: bool = False) -> ops.BackgroundOp:
     """Run actions.exports.export in a worker. Without `kind`, .pdf is the programme and
-    .ics/.csv/.xlsx the schedule."""
+    .ics/.csv/.xlsx the schedule. `with_payloads`, `consented_only`: people exports only."""
     chosen = kind or ("programme" if out.suffix.lower() == ".pdf" else "schedule")
     return ops.run_action(
         ctx, lambda actx, progress: exports.export(actx, kind=chosen, out=out, day=day,
-                                                   room=room, progress=progress),
+                                                   room=room, progress=progress,
+                                                   with_payloads=with_payloads,
+                                                   consented_only=consented_only),
         on_done=on_done, on_error=on_error, on_progress=on_progress)
 
 

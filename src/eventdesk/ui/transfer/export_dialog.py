@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -61,8 +62,20 @@ class ExportDialog(QDialog):
         form.addRow("内容 What", self.kind_box)
         form.addRow("格式 Format", self.format_box)
         form.addRow("文件 File", row)
+        # Which personal data the chosen kind writes, said before the file is written.
+        self.privacy_label = QLabel()
+        self.privacy_label.setWordWrap(True)
+        self.privacy_label.setStyleSheet("color: #b25e09;")
+        # People only (README "Privacy rules"): lists for use beyond the event carry only those
+        # who consented; payloads are entry tickets, added only for mailing e-badges.
+        self.consented_box = QCheckBox("仅导出同意个人信息使用的人员 Only people who consented")
+        self.payloads_box = QCheckBox("包含二维码内容（入场凭证，仅用于发送电子胸卡）"
+                                      " Include QR payloads (entry tickets)")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.privacy_label)
+        layout.addWidget(self.consented_box)
+        layout.addWidget(self.payloads_box)
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
@@ -79,6 +92,15 @@ class ExportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         suffixes = KINDS[self.kind_box.currentIndex()][2]
+        fields = exports.personal_fields(str(self.kind_box.currentData()))
+        self.privacy_label.setText(messages.text("exports.personal_fields_before",
+                                                 fields="、".join(fields)) if fields else "")
+        self.privacy_label.setVisible(bool(fields))
+        people = self.kind_box.currentData() == "people"
+        for box in (self.consented_box, self.payloads_box):
+            box.setVisible(people)
+            if not people:
+                box.setChecked(False)
         self.format_box.blockSignals(True)
         self.format_box.clear()
         for suffix in suffixes:
@@ -109,7 +131,9 @@ class ExportDialog(QDialog):
             self.status.setText(f"文件须以 {self.format_box.currentData()} 结尾")
             return
         self.op = start_export(self.ctx, out, kind=kind, on_done=self._done,
-                               on_error=self._failed, on_progress=self._progress)
+                               on_error=self._failed, on_progress=self._progress,
+                               with_payloads=self.payloads_box.isChecked(),
+                               consented_only=self.consented_box.isChecked())
         self.running, self.written = True, None
         self.bar.setRange(0, 0)
         self.export_button.setEnabled(False)

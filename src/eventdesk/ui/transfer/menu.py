@@ -13,11 +13,15 @@ if TYPE_CHECKING:  # the main window imports this module when it builds its menu
 
 
 def add_transfer_menu(window: MainWindow, ctx: AppContext) -> QMenu:
-    """The 数据 menu; its actions are named "import" and "export" (objectName), for the main
-    window to show them to the roles that have those permissions."""
+    """The 数据 menu; its actions are named "import", "export" and "purge" (objectName), for the
+    main window to show them to the roles that have those permissions (purge: admins)."""
     menu = window.menuBar().addMenu("数据(&D)")
     menu.addAction("导入… Import…", lambda: open_import_wizard(window, ctx)).setObjectName("import")
     menu.addAction("导出… Export…", lambda: open_export_dialog(window, ctx)).setObjectName("export")
+    from eventdesk.ui.transfer.purge import TITLE, purge_from_window
+
+    menu.addSeparator()
+    menu.addAction(TITLE + "…", lambda: purge_from_window(window, ctx)).setObjectName("purge")
     return menu
 
 
