@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_consent"
-down_revision = "0005_accent_free_search"
+down_revision = "0007_badge_signing"
 branch_labels = None
 depends_on = None
 

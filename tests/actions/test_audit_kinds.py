@@ -21,8 +21,10 @@ from sqlalchemy import select
 
 from eventdesk.actions import accounts, desk_print, exports, layouts, records
 from eventdesk.actions import audit as audit_actions
+from eventdesk.actions import backups as backup_actions
 from eventdesk.actions import desk as desk_actions
 from eventdesk.actions import imports as import_actions
+from eventdesk.actions import purge as purge_actions
 from eventdesk.actions import schedule as schedule_actions
 from eventdesk.actions import signing as signing_actions
 from eventdesk.actions.base import ActionContext
@@ -367,6 +369,24 @@ def _signing_unlocked(w: World) -> Expect:
     return Expect({"fingerprint": None}, subject_type="event")
 
 
+# -- backups and the purge (issue 12) ----------------------------------------------------------
+def _backup_made(w: World) -> Expect:
+    backup_actions.make_backup(w.ctx, out=w.tmp / "kinds.edbackup")
+    return Expect({})
+
+
+def _backup_restored(w: World) -> Expect:
+    # Restored over the event's own database: the entry is written into the restored one.
+    backup_actions.make_backup(w.ctx, out=w.tmp / "again.edbackup")
+    backup_actions.restore_backup(w.ctx, file=w.tmp / "again.edbackup", replace=True)
+    return Expect({})
+
+
+def _purged(w: World) -> Expect:
+    purge_actions.purge_personal_data(w.ctx)
+    return Expect({})
+
+
 PEOPLE_CSV = "姓名,手机,单位\n陈一,13600000001,甲公司\n"
 EXHIBITORS_CSV = "名称,展馆,展位\n苏州乙科技有限公司,A2,A2-201\n"
 SCHEDULE_CSV = "日期,开始,结束,会议室,议题\n{day},9:00,10:00,新厅,闭幕\n"
@@ -412,6 +432,9 @@ DRIVERS: dict[str, Driver] = {
     "user.role": _user_role,
     "signing.key_created": _key_created,
     "signing.unlocked": _signing_unlocked,
+    "backup.made": _backup_made,
+    "backup.restored": _backup_restored,
+    "data.purged": _purged,
 }
 
 

@@ -73,7 +73,7 @@ class Purged:
         return parts
 
 
-def restore_point_before_purge(ctx: ActionContext) -> Path | None:
+def _restore_point_before_purge(ctx: ActionContext) -> Path | None:
     """A restore point of the database before anything is erased (`before-purge`, kept beside
     the database like the others: actions.backups.restore_point) — a purge cannot be undone
     otherwise. None where none can be made (PostgreSQL without pg_dump)."""
@@ -87,7 +87,7 @@ def purge_personal_data(ctx: ActionContext, *,
     `progress(people done, people)` may raise Cancelled between batches (what was purged
     stays purged; running the purge again finishes it)."""
     user = require(ctx, Permission.PURGE)
-    restore_point_before_purge(ctx)
+    _restore_point_before_purge(ctx)
     with ctx.db.unit_of_work(write=False) as session:
         ids = purge_service.person_ids(session)
         before = purge_service.figures(session)
