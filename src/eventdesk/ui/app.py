@@ -33,6 +33,7 @@ from eventdesk.storage import (
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.fonts import register_fonts
+from eventdesk.ui.live import start_live_updates
 from eventdesk.ui.main_window import VIEW_KEYS, MainWindow
 
 
@@ -140,6 +141,8 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     window.show()
+    # Other desks' check-ins, walk-ins and edits; a word when the server stops answering.
+    start_live_updates(ctx)
     start_heartbeat_log(app)
     return app.exec()
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.domain import names
+from eventdesk.messages.desk import desk_text
 from eventdesk.storage import describe
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
@@ -94,6 +95,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status)
         self._build_menus()
         ctx.database_replaced.connect(self._on_database_replaced)
+        # Server trouble, said in every view (the desk also shows a banner: ui/live.py).
+        self._offline = QLabel(desk_text("desk.live.offline"))
+        self._offline.setStyleSheet("color: #b42318; font-weight: 600;")
+        self._offline.setVisible(not ctx.reachable)
+        self.statusBar().addWidget(self._offline)
+        ctx.reachable_changed.connect(self._show_reachable)
         self._update_title()
         # The first keystroke of a search (or of a scan into the desk's search field) folds the
         # query to simplified script: load those dictionaries (~1 s) now, off the GUI thread,
@@ -158,6 +165,9 @@ class MainWindow(QMainWindow):
         self._views.clear()
         self._update_title()
         self._on_nav(current if current >= 0 else 0)
+
+    def _show_reachable(self, reachable: bool) -> None:
+        self._offline.setVisible(not reachable)
 
     def _update_title(self) -> None:
         event = self.ctx.event_info

@@ -94,6 +94,10 @@ class DeskResults:
                 self.table.selectRow(0)
         elif keep is not None:
             self.select_person(keep)
+        view = self._view()
+        shown = getattr(view, "rows_shown", None)
+        if callable(shown):  # the view's own reading of the new rows (ui/desk/view.py)
+            shown(rows)
         then, self._after_answer = self._after_answer, None
         if then is not None:
             then()
