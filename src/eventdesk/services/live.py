@@ -24,6 +24,7 @@ import contextlib
 import sqlite3
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ __all__ = ["CHANNEL", "FALLBACK_S", "POLL_S", "RETRY_S", "Reachable", "Report", 
 CHANNEL = "eventdesk_changes"  # the NOTIFY channel of the feed's triggers
 POLL_S = 0.25  # SQLite: how often data_version is read (the budget is 2 s to see a change)
 FALLBACK_S = 5.0  # PostgreSQL: a read this often even without a notification
+COALESCE_S = 0.1  # PostgreSQL: after a notification, changes this much later are read with it
 RETRY_S = 1.0  # seconds between two tries to reach a database that did not answer
 CONNECT_TIMEOUT_S = 5  # a server that neither answers nor refuses
 
@@ -162,7 +164,10 @@ class Watcher:
                     waiter = _open_waiter(self.db)
                 self._read_all()
                 self._set_reachable(True)
-                waiter.wait(FALLBACK_S, self._wake)
+                if waiter.wait(FALLBACK_S, self._wake) and isinstance(waiter, _PgWaiter):
+                    # Several desks' commits in a row (the morning rush: one NOTIFY per
+                    # check-in) are read, and shown, together: a few reads a second at most.
+                    time.sleep(COALESCE_S)
                 self._wake.clear()
             except Exception as exc:  # noqa: BLE001 - any failure: say so, try again
                 if waiter is not None:

@@ -41,15 +41,14 @@ from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.domain.qr import looks_like_scan
 from eventdesk.messages import describe
 from eventdesk.messages.desk import desk_label, desk_text, layout_hint, reason_text
-from eventdesk.services.changes import News
 from eventdesk.services.desk import DeskRow
 from eventdesk.services.search import index as search_index
-from eventdesk.storage import DatabaseUnavailable
 from eventdesk.ui import ops
 from eventdesk.ui.context import CHECKINS, PEOPLE, PRINTS, AppContext
 from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.desk import sound
 from eventdesk.ui.desk.badge_actions import BadgeActions
+from eventdesk.ui.desk.elsewhere import Elsewhere, offline_banner
 from eventdesk.ui.desk.model import ResultsModel
 from eventdesk.ui.desk.results import DeskResults
 from eventdesk.ui.desk.scanner import ScannerFilter
@@ -85,11 +84,7 @@ class DeskView(QWidget):
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self.on_scan)
         ctx.changed.connect(self._on_changed)
-        # Live updates (ui/live.py): the banner, and the selected person checked in elsewhere.
-        self._checked_elsewhere: frozenset[int] = frozenset()
-        ctx.news.connect(self._on_news)
-        ctx.reachable_changed.connect(self._show_reachable)
-        self._show_reachable(ctx.reachable)
+        self.elsewhere = Elsewhere(self)  # other desks' check-ins, the server gone (live.py)
         self._refresh_header()
         if ctx.event_info is not None:  # build the search index before the first keystroke needs it
             ops.run_in_background(ctx, lambda s, _p: search_index.desk_index(s).warm_up(),
@@ -114,12 +109,7 @@ class DeskView(QWidget):
             button.clicked.connect(slot)
             top.addWidget(button)
         root.addLayout(top)
-        self.banner = QLabel(desk_text("desk.live.offline"))
-        self.banner.setObjectName("deskOffline")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #b42318; color: white; font-size: 16px; "
-                                  "font-weight: 600; padding: 8px; border-radius: 6px;")
-        self.banner.hide()
+        self.banner = offline_banner()
         root.addWidget(self.banner)
         self.search = QLineEdit()
         self.search.setObjectName("deskSearch")
@@ -314,23 +304,10 @@ class DeskView(QWidget):
         self.status.show_state("red", desk_text("desk.status.failed"), describe(exc))
 
     # -- check-in --------------------------------------------------------------------------
-    def _check_in_failed(self, exc: BaseException) -> None:
-        """A scan or check-in that did not come back: never shown as checked in. When the
-        database did not answer, the panel says so, and the live updates look at once."""
-        if not isinstance(exc, DatabaseUnavailable):
-            self.show_error(exc)
-            return
-        self.status.show_state("red", desk_text("desk.status.not_checked_in"),
-                               describe(exc), desk_text("desk.status.scan_again"))
-        sound.play("red", enabled=self.desk.sounds)
-        poke = getattr(self.ctx.live, "poke", None)
-        if callable(poke):
-            poke()
-
     def on_scan(self, payload: str) -> None:
         self.run(lambda actx: desk_actions.scan(actx, payload=payload),
                  lambda shown: self.show_checkin(shown, focus_person=True),
-                 self._check_in_failed)
+                 self.elsewhere.check_in_failed)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def check_in_selected(self) -> None:
@@ -341,7 +318,7 @@ class DeskView(QWidget):
         via: desk_actions.Via = "external_ref" if self._pending_confirm == pid else "search"
         self.remember_query()
         self.run(lambda actx: desk_actions.check_in(actx, person_id=pid, via=via),
-                 self.show_checkin, self._check_in_failed)
+                 self.show_checkin, self.elsewhere.check_in_failed)
 
     def show_checkin(self, shown: DeskCheckIn, *, focus_person: bool = False,
                      quiet: bool = False) -> None:
@@ -404,29 +381,9 @@ class DeskView(QWidget):
             self.refresh_results()
             self._refresh_header()
 
-    def _on_news(self, news: object) -> None:
-        """Another desk's changes (ui/live.py), just before `_on_changed` refreshes the rows:
-        people checked in there, so the panel can say so if one of them is selected here."""
-        if isinstance(news, News) and news.checkins:
-            self._checked_elsewhere = news.checkins
-
-    def rows_shown(self, rows: list[DeskRow]) -> None:
-        """The result rows were (re)read (DeskResults): if the selected person has just been
-        checked in at another desk, the status panel says so — the operator is about to act
-        on them."""
-        watched, self._checked_elsewhere = self._checked_elsewhere, frozenset()
-        row = self.selected()
-        if row is None or row.person.id not in watched or row.checked_in is None \
-                or row.checked_in.desk == self.desk.name:
-            return
-        when = (self.ctx.event_info.local(row.checked_in.at).strftime("%H:%M")
-                if self.ctx.event_info is not None else "")
-        self.status.show_state("amber", desk_text(
-            "desk.live.checked_in_elsewhere", name=row.person.name,
-            where=desk_label(row.checked_in.desk), when=when))
-
-    def _show_reachable(self, reachable: bool) -> None:
-        self.banner.setVisible(not reachable)
+    def rows_shown(self, _rows: list[DeskRow]) -> None:
+        """The result rows were (re)read (DeskResults calls this)."""
+        self.elsewhere.rows_shown()
 
     def _refresh_header(self) -> None:
         """Today's count, read in the background (another desk's check-ins, a new database)."""
