@@ -1,6 +1,7 @@
 """A loopback TCP proxy to PostgreSQL that a test can cut and restore: the server "goes away"
 (every connection through it is closed and new ones are refused) and comes back on the same
-port. Its own thread and asyncio loop; no Qt."""
+port; or the link stalls (connections stay open, nothing is forwarded) and flows again. Its own
+thread and asyncio loop; no Qt."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class CuttableProxy:
         self._writers: set[asyncio.StreamWriter] = set()
         self._server: asyncio.Server | None = None
         self._loop = asyncio.new_event_loop()
+        self._flowing: asyncio.Event | None = None
         self._thread = threading.Thread(target=self._loop.run_forever, name="pg-cut-proxy",
                                         daemon=True)
         self._thread.start()
@@ -36,6 +38,9 @@ class CuttableProxy:
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result(10)  # type: ignore[arg-type]
 
     async def _listen(self) -> None:
+        if self._flowing is None:
+            self._flowing = asyncio.Event()
+            self._flowing.set()
         self._server = await asyncio.start_server(self._client, "127.0.0.1", self.port)
         self.port = self._server.sockets[0].getsockname()[1]
 
@@ -50,6 +55,8 @@ class CuttableProxy:
         async def pump(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
             try:
                 while data := await src.read(65536):
+                    assert self._flowing is not None
+                    await self._flowing.wait()
                     dst.write(data)
                     await dst.drain()
             except (ConnectionError, OSError):
@@ -75,6 +82,16 @@ class CuttableProxy:
     def resume(self) -> None:
         """Accept connections again, on the same port."""
         self._call(self._listen())
+
+    def stall(self) -> None:
+        """Keep every connection open but forward nothing (accepted data waits)."""
+        assert self._flowing is not None
+        self._loop.call_soon_threadsafe(self._flowing.clear)
+
+    def flow(self) -> None:
+        """Forward again, what waited first."""
+        assert self._flowing is not None
+        self._loop.call_soon_threadsafe(self._flowing.set)
 
     def stop(self) -> None:
         self._call(self._cut())

@@ -16,7 +16,7 @@ from eventdesk.actions import records
 from eventdesk.actions.base import ActionContext
 from eventdesk.domain import ChangeLogEntry, UserRole
 from eventdesk.domain.access import Principal
-from eventdesk.services import changes
+from eventdesk.services import changes, live
 from eventdesk.services.changes import FeedPosition, News, latest_position, read_changes
 from eventdesk.services.exhibitors import ExhibitorInput
 from eventdesk.services.live import Reachable, Report, Watcher
@@ -145,6 +145,26 @@ def test_watcher_on_the_server_says_unreachable_and_comes_back(pg_run: PgRun) ->
         assert wait_for(reports, Reachable)[-1] == Reachable(False)
         proxy.resume()
         assert wait_for(reports, Reachable, timeout=6)[-1] == Reachable(True)
+    finally:
+        watcher.stop()
+        db.dispose()
+        proxy.stop()
+
+
+@pytest.mark.pg
+def test_watcher_notices_a_link_that_stalls_without_closing(pg_run: PgRun) -> None:
+    proxy = CuttableProxy.to_url(pg_run.url)
+    db = open_database(proxy.url)
+    reports: queue.Queue[Report] = queue.Queue()
+    watcher = Watcher(db, report=reports.put)
+    watcher.start()
+    try:
+        assert wait_for(reports, Reachable)[-1] == Reachable(True)
+        proxy.stall()  # no connection is closed, no packet fails: only an answer is missing
+        limit = live.FALLBACK_S + live.PING_TIMEOUT_S + 3
+        assert wait_for(reports, Reachable, timeout=limit)[-1] == Reachable(False)
+        proxy.flow()
+        assert wait_for(reports, Reachable, timeout=8)[-1] == Reachable(True)
     finally:
         watcher.stop()
         db.dispose()

@@ -8,8 +8,9 @@ started answering. The window's side (ui/live.py) carries reports to the GUI thr
 
 How it waits (no round trip is added to any desk's scan):
 - PostgreSQL: LISTEN on a connection of its own; the feed's triggers NOTIFY at commit
-  (db/versions/0011_live_updates.py). A read every FALLBACK_S is the fallback and the health
-  check; a lost LISTEN connection (server gone, proxy cut) is noticed at once.
+  (db/versions/0011_live_updates.py). A lost LISTEN connection (server gone, proxy cut) is
+  noticed at once; after FALLBACK_S without news a `SELECT 1` that must be answered within
+  PING_TIMEOUT_S (a link that stalls without closing), then a read of the feed (the fallback).
 - SQLite: `PRAGMA data_version` on a connection of its own every POLL_S: it changes when any
   other connection (another process, or this one's pool) commits. Costs microseconds.
 
@@ -21,6 +22,7 @@ changed meanwhile is missed.
 from __future__ import annotations
 
 import contextlib
+import select
 import sqlite3
 import sys
 import threading
@@ -32,7 +34,13 @@ from typing import Any, Protocol
 
 from eventdesk.services.changes import FeedPosition, News, latest_position, read_changes
 from eventdesk.services.search.index import desk_index
-from eventdesk.storage import Database, DatabaseUnreachable, failure_of, sqlite_path
+from eventdesk.storage import (
+    SERVER_TIMEOUTS,
+    Database,
+    DatabaseUnreachable,
+    failure_of,
+    sqlite_path,
+)
 
 __all__ = ["CHANNEL", "FALLBACK_S", "POLL_S", "RETRY_S", "Reachable", "Report", "Watcher"]
 
@@ -40,8 +48,8 @@ CHANNEL = "eventdesk_changes"  # the NOTIFY channel of the feed's triggers
 POLL_S = 0.25  # SQLite: how often data_version is read (the budget is 2 s to see a change)
 FALLBACK_S = 5.0  # PostgreSQL: a read this often even without a notification
 COALESCE_S = 0.1  # PostgreSQL: after a notification, changes this much later are read with it
+PING_TIMEOUT_S = 3.0  # PostgreSQL: a health check not answered by then means unreachable
 RETRY_S = 1.0  # seconds between two tries to reach a database that did not answer
-CONNECT_TIMEOUT_S = 5  # a server that neither answers nor refuses
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,10 @@ class _Waiter(Protocol):
     def wait(self, timeout: float, wake: threading.Event) -> bool:
         """True when something may have changed; False after `timeout` s or once `wake`
         is set. Raises the driver's error when the connection is lost."""
+        ...
+
+    def check(self) -> None:
+        """Make sure the database still answers (raises when it does not)."""
         ...
 
     def close(self) -> None: ...
@@ -83,6 +95,9 @@ class _SqliteWaiter:
                 return True
         return False
 
+    def check(self) -> None:
+        """A local file: data_version answered a moment ago."""
+
     def close(self) -> None:
         self._conn.close()
 
@@ -92,9 +107,9 @@ class _PgWaiter:
         import psycopg  # only on a server; the driver the engine uses (postgresql+psycopg)
 
         args, kwargs = db.engine.dialect.create_connect_args(db.engine.url)
-        kwargs.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
-        # A server host that vanished without closing the connection is noticed in ~10 s.
-        kwargs.update(keepalives=1, keepalives_idle=5, keepalives_interval=2, keepalives_count=3)
+        # Time limits as the desk's own connections have (storage.SERVER_TIMEOUTS); the idle
+        # LISTEN connection is probed sooner: a server host that vanished is noticed in ~10 s.
+        kwargs = {**SERVER_TIMEOUTS, **kwargs, "keepalives_idle": 5, "keepalives_interval": 2}
         self._conn: Any = psycopg.connect(*args, **kwargs, autocommit=True)
         self._conn.execute(f"LISTEN {CHANNEL}")
 
@@ -106,6 +121,24 @@ class _PgWaiter:
                 return True
             waited += step
         return False
+
+    def check(self) -> None:
+        """Ask the server for nothing on the listening connection, waiting PING_TIMEOUT_S at
+        most: a link that takes data but delivers none (a stalled proxy or tunnel) closes no
+        connection and fails no packet, so only an answer that does not come shows it.
+        Raises psycopg.OperationalError."""
+        import psycopg
+
+        pg = self._conn.pgconn
+        pg.send_query(b"SELECT 1")
+        deadline = time.monotonic() + PING_TIMEOUT_S
+        while pg.flush() != 0 or pg.is_busy():
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([pg.socket], [], [], left)[0]:
+                raise psycopg.OperationalError("the server did not answer in time")
+            pg.consume_input()
+        while pg.get_result() is not None:
+            pass
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # closing a connection that is gone already
@@ -164,10 +197,13 @@ class Watcher:
                     waiter = _open_waiter(self.db)
                 self._read_all()
                 self._set_reachable(True)
-                if waiter.wait(FALLBACK_S, self._wake) and isinstance(waiter, _PgWaiter):
-                    # Several desks' commits in a row (the morning rush: one NOTIFY per
-                    # check-in) are read, and shown, together: a few reads a second at most.
-                    time.sleep(COALESCE_S)
+                if waiter.wait(FALLBACK_S, self._wake):
+                    if isinstance(waiter, _PgWaiter):
+                        # Several desks' commits in a row (the morning rush: one NOTIFY per
+                        # check-in) are read, and shown, together: a few reads a second.
+                        time.sleep(COALESCE_S)
+                elif not self._stopping:
+                    waiter.check()  # quiet for FALLBACK_S (or poked): is it still there?
                 self._wake.clear()
             except Exception as exc:  # noqa: BLE001 - any failure: say so, try again
                 if waiter is not None:
