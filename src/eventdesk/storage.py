@@ -28,10 +28,11 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["MAX_BOUND_PARAMETERS", "Database", "DatabaseFailed", "DatabaseLocked",
-           "DatabaseMissing", "DatabaseTooNew", "DatabaseUnavailable", "DatabaseUnreachable",
-           "NotADatabase", "Owned", "Session", "chunked", "database_error", "database_of",
-           "failure_of", "open_database", "resolve_url", "to_url"]
+__all__ = ["MAX_BOUND_PARAMETERS", "SERVER_TIMEOUTS", "Database", "DatabaseFailed",
+           "DatabaseLocked", "DatabaseMissing", "DatabaseTooNew", "DatabaseUnavailable",
+           "DatabaseUnreachable", "NotADatabase", "Owned", "Session", "chunked",
+           "database_error", "database_of", "failure_of", "open_database", "resolve_url",
+           "to_url"]
 
 from eventdesk.backups.manifest import BEFORE_MIGRATION
 from eventdesk.backups.points import make_point
@@ -267,6 +268,18 @@ def _install_liveness_check(engine: Engine) -> None:
             raise sa_exc.DisconnectionError("the server closed this pooled connection")
 
 
+# libpq settings of a desk's server connections (unless the URL sets them): a server that
+# neither answers nor refuses (its host lost power, the network is cut) fails a connection
+# attempt after 5 s and a sent statement that no packet acknowledges after 10 s, instead of the
+# system's minutes — the desk says "not checked in" and the server is unreachable, rather than
+# waiting. Idle pooled connections are probed too (keepalives), so a dead one is found before
+# a scan uses it. A long statement the server is working on is not affected: its packets were
+# acknowledged.
+SERVER_TIMEOUTS: dict[str, int] = {"connect_timeout": 5, "tcp_user_timeout": 10_000,
+                                   "keepalives": 1, "keepalives_idle": 10,
+                                   "keepalives_interval": 3, "keepalives_count": 3}
+
+
 def make_engine(url: str) -> Engine:
     # hide_parameters: SQLAlchemy's error texts (and so any traceback or log) leave out the
     # statement's bound values, which are names, phones and e-mails.
@@ -277,7 +290,10 @@ def make_engine(url: str) -> Engine:
         return engine
     # No pool_pre_ping: a dead pooled connection is found by `_server_hung_up` at checkout, and
     # one that dies unnoticed (a server host that lost power) by `Database.transaction`'s retry.
-    engine = create_engine(url, hide_parameters=True)
+    parsed = make_url(url)
+    limits = ({k: v for k, v in SERVER_TIMEOUTS.items() if k not in parsed.query}
+              if parsed.get_driver_name() in ("psycopg", "psycopg2") else {})
+    engine = create_engine(url, hide_parameters=True, connect_args=limits)
     _install_liveness_check(engine)
     return engine
 

@@ -12,6 +12,7 @@ from eventdesk.domain.agenda import (
     Track,
 )
 from eventdesk.domain.base import Base, utcnow
+from eventdesk.domain.changes import ChangeLogEntry
 from eventdesk.domain.desk import BadgePrint, CheckIn
 from eventdesk.domain.enums import (
     CATEGORY_LABELS_ZH,
@@ -43,6 +44,7 @@ __all__ = [
     "BadgePrint",
     "Base",
     "Category",
+    "ChangeLogEntry",
     "CheckIn",
     "Event",
     "Exhibitor",

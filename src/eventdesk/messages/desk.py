@@ -68,6 +68,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.database.failed": (
         "数据库出错（{kind}），本次操作没有完成", "Database error ({kind}); nothing was done"),
     "desk.status.failed": ("操作未完成", "Not done"),
+    # live updates and server trouble (ui/live.py, the desk view)
+    "desk.status.not_checked_in": ("✗ 未签到：连不上数据库", "✗ Not checked in: the database "
+                                   "did not answer"),
+    "desk.status.scan_again": (
+        "这次扫码没有确认签到。连接恢复后请重新扫码（若其实已记录，会显示“已签到”）。",
+        "This scan was not confirmed as a check-in. Scan again once the connection is back "
+        "(if it was recorded after all, the desk will say “already checked in”)."),
+    "desk.live.offline": (
+        "服务器连接中断，正在重连…　签到要等连接恢复；已显示的信息可能不是最新的。",
+        "Server unreachable, reconnecting…  Check-ins wait for the connection; what is shown "
+        "may be out of date."),
+    "desk.live.checked_in_elsewhere": ("{name} 已在 {where}签到（{when}）",
+                                       "{name} has been checked in at {where} ({when})"),
     "desk.status.select_to_print": ("请先选中要打印胸卡的人", "Select the person to print for"),
     "desk.status.select_to_reprint": ("请先选中要补打胸卡的人",
                                       "Select the person to reprint for"),

@@ -45,6 +45,7 @@ from eventdesk.ui import ops
 from eventdesk.ui.accounts.sign_in import FirstAdminDialog, ShownAccount, SignInDialog, who
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.fonts import register_fonts
+from eventdesk.ui.live import start_live_updates
 from eventdesk.ui.main_window import VIEW_KEYS, MainWindow
 
 if TYPE_CHECKING:  # the demo's modules load only when the first run builds it (start-up time)
@@ -277,6 +278,8 @@ def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str 
         return save_screenshot(app, window, screenshot)
     window.show()
     window.auto_backup.start()
+    # Other desks' check-ins, walk-ins and edits; a word when the server stops answering.
+    start_live_updates(ctx)
     start_heartbeat_log(app)
     return app.exec()
 

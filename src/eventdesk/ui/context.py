@@ -36,6 +36,10 @@ class AppContext(QObject):
     changed = Signal(object)  # a frozenset of topics
     database_replaced = Signal()
     user_changed = Signal()  # another user signed in at this desk (shift change)
+    # Live updates (ui/live.py): the database answers (True) or not (False); another desk's
+    # changes (a services.changes.News), emitted just before `changed` carries their topics.
+    reachable_changed = Signal(bool)
+    news = Signal(object)
 
     def __init__(self, db: Database, event: EventInfo | None, user: Principal) -> None:
         super().__init__()
@@ -47,6 +51,11 @@ class AppContext(QObject):
         # millisecond on the GUI thread, for every action run: each keystroke's search).
         self._settings = QSettings("EventDesk", "EventDesk")
         self._desk_name: str | None = None
+        self.reachable = True  # as the live-update watcher last found (ui/live.py)
+        # While `changed` is emitted for the change feed's news: True (views that skip the
+        # refresh after their own action must not skip another desk's change).
+        self.elsewhere = False
+        self.live: object | None = None  # the LiveUpdates, once started (ui/live.py)
         self._lock_minutes: float | None = None
 
     @property
@@ -109,6 +118,17 @@ class AppContext(QObject):
     def notify(self, *topics: str) -> None:
         if topics:
             self.changed.emit(frozenset(topics))
+
+    def notify_elsewhere(self, topics: frozenset[str], news: object) -> None:
+        """Changes read from the change feed (another desk's, or any writer's): `news`, then
+        `changed` with `elsewhere` true during the emission."""
+        self.news.emit(news)
+        if topics:
+            self.elsewhere = True
+            try:
+                self.changed.emit(frozenset(topics))
+            finally:
+                self.elsewhere = False
 
     def replace_database(self, db: Database, event: EventInfo | None,
                          user: Principal | None = None) -> None:

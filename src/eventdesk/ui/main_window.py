@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.domain import names
 from eventdesk.domain.access import Permission
+from eventdesk.messages.desk import desk_text
 from eventdesk.storage import describe
 from eventdesk.ui import ops
 from eventdesk.ui.accounts.lock import DeskLock
@@ -112,6 +113,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         ctx.database_replaced.connect(self._on_database_replaced)
         ctx.user_changed.connect(self._on_user_changed)
+        # Server trouble, said in every view (the desk also shows a banner: ui/live.py).
+        self._offline = QLabel(desk_text("desk.live.offline"))
+        self._offline.setStyleSheet("color: #b42318; font-weight: 600;")
+        self._offline.setVisible(not ctx.reachable)
+        self.statusBar().addWidget(self._offline)
+        ctx.reachable_changed.connect(self._show_reachable)
         self._update_title()
         # The first keystroke of a search (or of a scan into the desk's search field) folds the
         # query to simplified script: load those dictionaries (~1 s) now, off the GUI thread,
@@ -244,6 +251,9 @@ class MainWindow(QMainWindow):
         self.transfer_menu.menuAction().setVisible(
             any(action.isVisible() for action in self.transfer_menu.actions()))
         self._update_title()
+
+    def _show_reachable(self, reachable: bool) -> None:
+        self._offline.setVisible(not reachable)
 
     def _update_title(self) -> None:
         event = self.ctx.event_info

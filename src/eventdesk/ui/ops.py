@@ -47,9 +47,10 @@ from eventdesk.storage import Session, failure_of
 from eventdesk.ui import gui_thread
 from eventdesk.ui.context import AppContext
 
-__all__ = ["BackgroundOp", "Cancelled", "Latest", "Progress", "collect_garbage_on_gui_thread",
-           "error_text", "freeze_long_lived", "run_action", "run_call_in_background",
-           "run_call_with_progress", "run_in_background", "share_the_gil", "wait_idle"]
+__all__ = ["BackgroundOp", "Cancelled", "Latest", "Progress", "close_channel",
+           "collect_garbage_on_gui_thread", "error_text", "freeze_long_lived", "open_channel",
+           "run_action", "run_call_in_background", "run_call_with_progress", "run_in_background",
+           "share_the_gil", "wait_idle"]
 
 T = TypeVar("T")
 
@@ -136,6 +137,8 @@ class _Relay(QObject):
     def __init__(self) -> None:
         super().__init__(QCoreApplication.instance())
         self.jobs: dict[int, BackgroundOp] = {}
+        # Long-lived senders (open_channel): id -> the GUI-thread callback of their reports.
+        self.channels: dict[int, Callable[[object], None]] = {}
         self.lock = threading.Lock()
         self._reports: queue.SimpleQueue[tuple[int, str, object]] = queue.SimpleQueue()
         self._emit_lock = threading.Lock()
@@ -156,6 +159,11 @@ class _Relay(QObject):
             self._deliver(job_id, kind, payload)
 
     def _deliver(self, job_id: int, kind: str, payload: object) -> None:
+        if kind == "report":
+            on_report = self.channels.get(job_id)
+            if on_report is not None:
+                on_report(payload)
+            return
         op = self.jobs.get(job_id)
         if op is None:
             return
@@ -393,6 +401,23 @@ def run_call_with_progress(
     """A background call that opens its own units of work and reports progress, run before
     any window has an AppContext (the first run's demo build, which creates the accounts)."""
     return _start(fn, on_done=on_done, on_error=on_error, on_progress=on_progress, owner=owner)
+
+
+def open_channel(on_report: Callable[[object], None]) -> tuple[int, Callable[[object], None]]:
+    """A way for a long-lived thread of its own (the live-update watcher, services.live) to
+    report to the GUI thread through the relay: returns (channel id, send); `send(payload)` may
+    be called from any thread, and `on_report(payload)` runs on the GUI thread — until
+    `close_channel(id)`, after which reports still on their way are dropped. A channel is no
+    background op: `wait_idle` and `pending` do not wait for it. Call on the GUI thread."""
+    relay = _relay()
+    channel = next(_ids)
+    relay.channels[channel] = on_report
+    return channel, lambda payload: relay.emit_event(channel, "report", payload)
+
+
+def close_channel(channel: int) -> None:
+    """Stop delivering a channel's reports (see open_channel). On the GUI thread."""
+    _relay().channels.pop(channel, None)
 
 
 def pending() -> int:

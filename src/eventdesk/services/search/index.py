@@ -11,9 +11,11 @@ services.search.forms; this module keeps one per open database, fresh:
 - People changed through this database are noticed by listeners on the database's own session
   factory (`Database.sessions`): a flush notes the Person ids in its session, a commit hands them
   to the index, a rollback drops them; the next search reloads just those rows.
-- Other desks' changes are noticed by a version check (row count, newest `updated_at`) that the
-  desk runs in the background (`refresh`), or a search runs after `stale_after` seconds; changed
-  rows are reloaded the same way. So are bulk UPDATE statements, which no flush reports.
+- Other desks' changes are named by the change feed, whose watcher (services.live) hands their
+  ids to `apply_changes`; as a fallback, they are also noticed by a version check (row count,
+  newest `updated_at`) that the desk runs in the background (`refresh`), or a search runs after
+  `stale_after` seconds; changed rows are reloaded the same way. So are bulk UPDATE statements,
+  which no flush reports.
 
 Changed rows live in a small overlay searched linearly; the base is rebuilt only when the
 overlay grows past `MAX_OVERLAY` (an import: thousands of people at once).
@@ -322,6 +324,19 @@ class DeskIndex:
         answered from the scan layer meanwhile."""
         self.current()
         self.complete(grams=pairs)
+
+    def apply_changes(self, ids: Iterable[int]) -> None:
+        """People other desks (or anyone) changed, named by the change feed (services.live):
+        reload just them, now, on the caller's thread (the watcher's) — so the next keystroke
+        finds a walk-in made elsewhere without a version check. Nothing to do when the index
+        was never built (its first build reads everyone anyway)."""
+        if self._index is None:
+            return
+        with self._touched_lock:
+            self._touched.update(ids)
+        with self._update_lock:
+            if self._index is not None:
+                self._update()
 
     def invalidate(self) -> None:
         """Forget the structure; the next search rebuilds it (e.g. after a bulk UPDATE)."""

@@ -97,6 +97,10 @@ class DeskResults:
                 self.table.selectRow(0)
         elif keep is not None:
             self.select_person(keep)
+        view = self._view()
+        shown = getattr(view, "rows_shown", None)
+        if callable(shown):  # the view's own reading of the new rows (ui/desk/view.py)
+            shown(rows)
         queued, self._after_answer = self._after_answer, []
         for then in queued:
             then()

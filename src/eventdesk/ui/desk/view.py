@@ -49,6 +49,7 @@ from eventdesk.ui.context import CHECKINS, PEOPLE, PRINTS, AppContext
 from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.desk import sound
 from eventdesk.ui.desk.badge_actions import BadgeActions
+from eventdesk.ui.desk.elsewhere import Elsewhere, offline_banner
 from eventdesk.ui.desk.model import ResultsModel
 from eventdesk.ui.desk.results import DeskResults
 from eventdesk.ui.desk.scanner import ScannerFilter
@@ -84,6 +85,7 @@ class DeskView(QWidget):
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self.on_scan)
         ctx.changed.connect(self._on_changed)
+        self.elsewhere = Elsewhere(self)  # other desks' check-ins, the server gone (live.py)
         self._refresh_header()
         if ctx.event_info is not None:  # build the search index before the first keystroke needs it
             ops.run_in_background(ctx, lambda s, _p: search_index.desk_index(s).warm_up(),
@@ -108,6 +110,8 @@ class DeskView(QWidget):
             button.clicked.connect(slot)
             top.addWidget(button)
         root.addLayout(top)
+        self.banner = offline_banner()
+        root.addWidget(self.banner)
         self.search = QLineEdit()
         self.search.setObjectName("deskSearch")
         self.search.setPlaceholderText(
@@ -303,7 +307,8 @@ class DeskView(QWidget):
     # -- check-in --------------------------------------------------------------------------
     def on_scan(self, payload: str) -> None:
         self.run(lambda actx: desk_actions.scan(actx, payload=payload),
-                 lambda shown: self.show_checkin(shown, focus_person=True))
+                 lambda shown: self.show_checkin(shown, focus_person=True),
+                 self.elsewhere.check_in_failed)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def check_in_selected(self) -> None:
@@ -314,7 +319,7 @@ class DeskView(QWidget):
         via: desk_actions.Via = "external_ref" if self._pending_confirm == pid else "search"
         self.remember_query()
         self.run(lambda actx: desk_actions.check_in(actx, person_id=pid, via=via),
-                 self.show_checkin)
+                 self.show_checkin, self.elsewhere.check_in_failed)
 
     def show_checkin(self, shown: DeskCheckIn, *, focus_person: bool = False,
                      quiet: bool = False) -> None:
@@ -371,11 +376,15 @@ class DeskView(QWidget):
 
     # -- other views' changes, header --------------------------------------------------------
     def _on_changed(self, topics: frozenset[str]) -> None:
-        if self._own_change:
+        if self._own_change and not self.ctx.elsewhere:
             return
         if topics & {PEOPLE, CHECKINS, PRINTS}:
             self.refresh_results()
             self._refresh_header()
+
+    def rows_shown(self, _rows: list[DeskRow]) -> None:
+        """The result rows were (re)read (DeskResults calls this)."""
+        self.elsewhere.rows_shown()
 
     def _refresh_header(self) -> None:
         """Today's count, read in the background (another desk's check-ins, a new database)."""
