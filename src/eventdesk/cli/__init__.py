@@ -25,7 +25,7 @@ EXIT_PIPE_CLOSED = 141
 
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
 COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export",
-                   "printer", "layout"]
+                   "printer", "layout", "stats"]
 
 
 def _load_commands() -> dict[str, ModuleType]:
