@@ -63,7 +63,9 @@ def hours_of(day: date, tz: ZoneInfo) -> list[datetime]:
     at = start
     while at < end:
         hour = local_hour(at, tz)
-        if not out or hour != out[-1]:
+        # Compared as UTC instants: two local datetimes of one zone compare by wall time, so
+        # the repeated 01:00 of an autumn night (fold=1) would look like the first one.
+        if not out or hour.astimezone(UTC) != out[-1].astimezone(UTC):
             out.append(hour)
         at += timedelta(hours=1)
     return out

@@ -78,11 +78,14 @@ def _arrivals_and_desks(session: Session, *, tz: ZoneInfo,
     rows = session.execute(
         select(CheckIn.desk, slot, func.count()).where(_within(CheckIn.at, bounds))
         .group_by(CheckIn.desk, slot)).all()
-    per_hour: Counter[datetime] = Counter({h: 0 for d in days for h in hours_of(d, tz)})
+    # Keyed by UTC instant: local datetimes of one zone hash and compare by wall time, which
+    # would merge the two 01:00 hours of an autumn night when daylight saving time ends.
+    per_hour: Counter[datetime] = Counter({h.astimezone(UTC): 0 for d in days
+                                           for h in hours_of(d, tz)})
     per_desk: dict[str, Counter[datetime]] = defaultdict(Counter)
     for desk, number, n in rows:
         start = slot_start(int(number))
-        per_hour[local_hour(start, tz)] += int(n)
+        per_hour[local_hour(start, tz).astimezone(UTC)] += int(n)
         per_desk[str(desk)][local_ten_minutes(start, tz)] += int(n)
     last = _last_activity(session)
     desks = tuple(
@@ -90,7 +93,8 @@ def _arrivals_and_desks(session: Session, *, tz: ZoneInfo,
                      slots=tuple(sorted(per_desk[name].items())),
                      last_activity=last.get(name))
         for name in sorted(set(per_desk) | set(last), key=_natural))
-    hours = tuple(HourCount(hour=h, count=n) for h, n in sorted(per_hour.items()))
+    hours = tuple(HourCount(hour=h.astimezone(tz), count=n)
+                  for h, n in sorted(per_hour.items()))
     return hours, desks
 
 
