@@ -126,7 +126,8 @@ def direct(db: Database, day: date | None = None) -> dict[str, object]:
             "by_category": by_category,
             "by_desk": dict(Counter(c.desk for c in checks)),
             "exhibitors_without_arrivals": sorted(
-                (e.hall, e.booth, e.name_zh) for e in exhibitors_ if e.id not in arrived_exhibitors),
+                (e.hall, e.booth, e.name_zh) for e in exhibitors_
+                if e.id not in arrived_exhibitors),
             "prints": {"printed": printed, "reprinted": len(in_period) - printed,
                        "by_reason": dict(Counter(p.reason.value for p in in_period))},
             "rejected_scans": dict(Counter(rejected)),

@@ -100,7 +100,8 @@ class DashboardView(QWidget):
         event = self.ctx.event_info
         today = datetime.now(event.tz).date() if event else None
         for i, d in enumerate(event.days if event else []):
-            self.day.addItem(f"{d:%m-%d} 第{i + 1}天 Day {i + 1}", d)
+            # ISO text, not the date: Qt would hand a date back as a QDate.
+            self.day.addItem(f"{d:%m-%d} 第{i + 1}天 Day {i + 1}", d.isoformat())
             if d == today:
                 self.day.setCurrentIndex(self.day.count() - 1)
         self.day.currentIndexChanged.connect(self._on_day)
@@ -182,7 +183,7 @@ class DashboardView(QWidget):
     # -- refreshing --------------------------------------------------------------------------
     def chosen_day(self) -> date | None:
         value = self.day.currentData()
-        return value if isinstance(value, date) else None
+        return date.fromisoformat(value) if isinstance(value, str) else None
 
     def activated(self) -> None:
         """The main window brought the view forward."""
