@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -51,6 +52,26 @@ def main() -> int:
             subprocess.run([sys.executable, "-m", "eventdesk", "demo", "--db", str(db_file),
                             "--people", "100000"], check=True, stdout=subprocess.DEVNULL)
         return run(db_file, args.check_ins, args.refreshes)
+
+
+def add_check_in(db: object, i: int) -> None:
+    """One more check-in now at desk-99 by a person not checked in today (as another desk)."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from eventdesk.domain import CheckIn, Person, PersonStatus
+    from eventdesk.services import checkin
+    from eventdesk.storage import Database
+
+    assert isinstance(db, Database)
+    with db.unit_of_work() as session:
+        person = session.scalar(select(Person.id).where(~Person.id.in_(
+            select(CheckIn.person_id))).where(Person.status == PersonStatus.REGISTERED)
+            .offset(i).limit(1))
+        assert person is not None
+        checkin.check_in(session, person_id=person, desk="desk-99", operator="bench",
+                         now=datetime.now(UTC))
 
 
 def run(db_file: Path, check_ins: int, refreshes: int) -> int:
@@ -102,27 +123,25 @@ def run(db_file: Path, check_ins: int, refreshes: int) -> int:
     pump(3000)
     idle = beat.worst
     print(f"idle window, 3 s (baseline): longest GUI stall {idle * 1000:.0f} ms", flush=True)
-    draws: list[float] = []
-    original = view.show_figures
-
-    def timed(figures: stats.Figures) -> None:
-        t = time.perf_counter()
-        original(figures)
-        draws.append(time.perf_counter() - t)
-
-    view.show_figures = timed  # type: ignore[method-assign]
     totals: list[float] = []
+    view.longest_step_s = 0.0
     beat.reset()
-    for _ in range(refreshes):
+    for i in range(refreshes):
+        # A desk checks someone in (on another thread: the GUI thread only waits, pumping
+        # events, so the heartbeat measures the window, not this write).
+        writer = threading.Thread(target=add_check_in, args=(db, i))
+        writer.start()
+        wait_for(lambda writer=writer: not writer.is_alive())
         loads = view.loads
         t0 = time.perf_counter()
         view.refresh()
-        wait_for(lambda loads=loads: view.loads > loads)
+        wait_for(lambda loads=loads: view.loads > loads and not view.drawing)
         totals.append(time.perf_counter() - t0)
         pump(200)
     worst = beat.worst
     print(f"view refresh (request -> drawn): {_ms(totals)}", flush=True)
-    print(f"drawing on the GUI thread:       {_ms(draws)}", flush=True)
+    print(f"longest drawing step on the GUI thread: {view.longest_step_s * 1000:.0f} ms "
+          "(panels whose figures changed are drawn one per event-loop turn)", flush=True)
     verdict = "OK" if worst * 1000 <= BUDGET_MS else "OVER"
     print(f"longest GUI stall during {refreshes} refreshes: {worst * 1000:.0f} ms "
           f"(budget {BUDGET_MS:.0f} ms: {verdict}); load average {os.getloadavg()[0]:.2f}",

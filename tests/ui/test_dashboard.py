@@ -41,7 +41,7 @@ def view(ctx: AppContext, qtbot) -> DashboardView:  # type: ignore[no-untyped-de
     v.resize(1250, 800)
     v.show()
     v.activated()
-    qtbot.waitUntil(lambda: v.loads >= 1, timeout=10_000)
+    qtbot.waitUntil(lambda: v.loads >= 1 and not v.drawing, timeout=10_000)
     return v
 
 
@@ -51,7 +51,8 @@ def _check_in(db: Database, person_id: int, hour: int) -> None:
                                 now=local(D2, hour)).result == "checked_in"
 
 
-def test_shows_the_figures_of_the_database(view: DashboardView, ctx: AppContext) -> None:
+def test_shows_the_figures_of_the_database(view: DashboardView, ctx: AppContext,
+                                           qtbot) -> None:  # type: ignore[no-untyped-def]
     expected = direct(ctx.db)
     f = view.figures
     assert f is not None and f.day is None  # the event's days are not today: all days
@@ -61,6 +62,7 @@ def test_shows_the_figures_of_the_database(view: DashboardView, ctx: AppContext)
     # Choosing a day reads that day only.
     view.day.setCurrentIndex(view.day.findData(D2.isoformat()))
     ops.wait_idle()
+    qtbot.waitUntil(lambda: not view.drawing)
     assert view.figures is not None and view.figures.day == D2
     assert {(h.hour.hour, h.count) for h in view.figures.arrivals if h.count} \
         == {(0, 1), (9, 1), (11, 1)}

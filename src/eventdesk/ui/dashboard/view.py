@@ -12,6 +12,8 @@ Drawing is what the GUI thread does: a few dozen bars and a table model swap.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -50,6 +52,7 @@ from eventdesk.ui.dashboard.panel import FigurePanel
 # at 100,000 people, benchmarks/bench_dashboard.py), inside the 5 s of issue 13.
 POLL_MS = 3000
 DEBOUNCE_MS = 300
+DRAW_GAP_MS = 15  # between two panels' drawing: the window repaints the first meanwhile
 TOPICS = frozenset({CHECKINS, PRINTS, PEOPLE, EXHIBITORS, EVENT})
 ALL_DAYS = "全部日期 All days"
 ALL_HALLS = "全部展馆 All halls"
@@ -87,6 +90,9 @@ class DashboardView(QWidget):
         self.figures: Figures | None = None
         self.loads = 0  # answers shown so far (tests, benchmark)
         self.polling = True  # read again POLL_MS after each answer while visible
+        self.longest_step_s = 0.0  # the longest drawing step so far (benchmark)
+        self._steps: list[tuple[str, Callable[[], None]]] = []
+        self._drawn: dict[str, object] = {}  # each panel's figures as last drawn
         self._latest = ops.Latest()
         self._running = False
         self._again = False
@@ -207,6 +213,7 @@ class DashboardView(QWidget):
             self._debounce.start()
 
     def _on_day(self, _index: int) -> None:
+        self._drawn.clear()
         self._running = False  # the read under way counts for the old day: ops.Latest drops it
         self._again = False
         self.refresh()
@@ -248,6 +255,8 @@ class DashboardView(QWidget):
 
     # -- drawing -----------------------------------------------------------------------------
     def show_figures(self, f: Figures) -> None:
+        """Draw `f`, one panel per turn of the event loop (each chart's repaint is then its
+        own short stall, not one long one), skipping panels whose figures did not change."""
         tz = ZoneInfo(f.timezone)
         registered = sum(c.registered for c in f.by_category)
         arrived = sum(c.checked_in for c in f.by_category)
@@ -256,13 +265,44 @@ class DashboardView(QWidget):
             f"签到 <b>{f.check_ins:,}</b> 人次 check-ins · 到场 <b>{arrived:,}</b> / "
             f"{registered:,} 人{rate} · 被拒 {sum(f.rejected.values()):,} rejected")
         self.status.setText(f"更新于 {f.as_of.astimezone(tz):%H:%M:%S} updated")
-        self._show_arrivals(f)
+        day = self.chosen_day()
+        steps: list[tuple[str, object, Callable[[], None]]] = [
+            ("arrivals", (day, f.arrivals), lambda: self._show_arrivals(f)),
+            ("categories", f.by_category, lambda: self._show_categories(f)),
+            ("desks", (day, f.desks, f.as_of.replace(second=0, microsecond=0)),
+             lambda: self._show_desks(f, tz)),
+            ("prints", f.prints, lambda: self._show_prints(f)),
+            ("rejected", tuple(f.rejected.items()), lambda: self._show_rejected(f)),
+            ("exhibitors", f.exhibitors_without_arrivals, lambda: self._show_all_exhibitors(f)),
+        ]
+        self._steps = [(name, step) for name, key, step in steps
+                       if self._drawn.get(name) != key]
+        self._drawn.update({name: key for name, key, _step in steps})
+        self._draw_next()
+
+    def _draw_next(self) -> None:
+        if not self._steps:
+            return
+        _name, step = self._steps.pop(0)
+        t0 = time.perf_counter()
+        step()
+        self.longest_step_s = max(self.longest_step_s, time.perf_counter() - t0)
+        if self._steps:
+            QTimer.singleShot(DRAW_GAP_MS, self._draw_next)
+
+    @property
+    def drawing(self) -> bool:
+        """Whether panels of the last answer are still to be drawn."""
+        return bool(self._steps)
+
+    def _show_categories(self, f: Figures) -> None:
         self.category_chart.show_bars(
             [CATEGORY_LABELS_ZH[c.category] for c in f.by_category],
             [Series("已注册 registered", tuple(c.registered for c in f.by_category), "#9DB4CF"),
              Series("已签到 checked in", tuple(c.checked_in for c in f.by_category),
                     colour(1))])
-        self._show_desks(f, tz)
+
+    def _show_prints(self, f: Figures) -> None:
         prints = tables.prints(f).rows[:-2]
         self.prints_chart.show_bars([str(r[0]).split()[0] for r in prints],
                                     [Series("张数", tuple(int(r[2]) for r in prints),
@@ -270,10 +310,14 @@ class DashboardView(QWidget):
         self.panels["prints"].title.setText(
             f"<b>胸卡打印 Badge prints</b> · 首次 {f.prints.printed:,} · "
             f"补打 {f.prints.reprinted:,} reprinted")
+
+    def _show_rejected(self, f: Figures) -> None:
         rejected = tables.rejected(f).rows
         self.rejected_chart.show_bars([str(r[0]).split()[0] for r in rejected],
                                       [Series("次数", tuple(int(r[2]) for r in rejected),
                                               colour(5))], values=True)
+
+    def _show_all_exhibitors(self, f: Figures) -> None:
         self._fill_halls(f)
         self._show_exhibitors()
 
