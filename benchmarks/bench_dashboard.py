@@ -124,7 +124,8 @@ def run(db_file: Path, check_ins: int, refreshes: int) -> int:
     idle = beat.worst
     print(f"idle window, 3 s (baseline): longest GUI stall {idle * 1000:.0f} ms", flush=True)
     totals: list[float] = []
-    view.longest_step_s = 0.0
+    view.longest_step_s = view.longest_step_cpu_s = 0.0
+    gui_cpu0 = time.thread_time()
     beat.reset()
     for i in range(refreshes):
         # A desk checks someone in (on another thread: the GUI thread only waits, pumping
@@ -140,8 +141,11 @@ def run(db_file: Path, check_ins: int, refreshes: int) -> int:
         pump(200)
     worst = beat.worst
     print(f"view refresh (request -> drawn): {_ms(totals)}", flush=True)
-    print(f"longest drawing step on the GUI thread: {view.longest_step_s * 1000:.0f} ms "
-          "(panels whose figures changed are drawn one per event-loop turn)", flush=True)
+    print(f"longest drawing step on the GUI thread: {view.longest_step_s * 1000:.0f} ms wall, "
+          f"{view.longest_step_cpu_s * 1000:.0f} ms CPU (panels whose figures changed are "
+          "drawn one per event-loop turn; painting comes after each)", flush=True)
+    print(f"GUI thread CPU time for {refreshes} refreshes (drawing, painting, the event loop): "
+          f"{(time.thread_time() - gui_cpu0) * 1000 / refreshes:.0f} ms per refresh", flush=True)
     verdict = "OK" if worst * 1000 <= BUDGET_MS else "OVER"
     print(f"longest GUI stall during {refreshes} refreshes: {worst * 1000:.0f} ms "
           f"(budget {BUDGET_MS:.0f} ms: {verdict}); load average {os.getloadavg()[0]:.2f}",
