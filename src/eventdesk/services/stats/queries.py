@@ -51,6 +51,17 @@ def _within(column: ColumnElement[datetime] | InstrumentedAttribute[datetime],
     return and_(column >= bounds[0], column < bounds[1])
 
 
+def _scanned(session: Session,
+             column: InstrumentedAttribute[datetime]) -> ColumnElement[datetime]:
+    """`column` in a form SQLite does not look up by its index. A day of the event holds most
+    of its check-ins: walking the table once is faster than an index look-up per row (SQLite's
+    planner picks ix_check_in_at for any range; 240 ms instead of 370 ms of CPU for 60,000
+    check-ins). PostgreSQL plans by statistics: the column as it is."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.coalesce(column, column)
+    return column  # type: ignore[return-value]
+
+
 def figures(session: Session, *, day: date | None = None,
             now: datetime | None = None) -> Figures:
     """Every dashboard figure for the whole event (`day` None) or one event day (a date in the
@@ -76,7 +87,8 @@ def _arrivals_and_desks(session: Session, *, tz: ZoneInfo,
     """One GROUP BY (desk, 5-minute slot) gives both the hours and the desks' 10-minute slots."""
     slot = slot_of(session, CheckIn.at)
     rows = session.execute(
-        select(CheckIn.desk, slot, func.count()).where(_within(CheckIn.at, bounds))
+        select(CheckIn.desk, slot, func.count())
+        .where(_within(_scanned(session, CheckIn.at), bounds))
         .group_by(CheckIn.desk, slot)).all()
     # Keyed by UTC instant: local datetimes of one zone hash and compare by wall time, which
     # would merge the two 01:00 hours of an autumn night when daylight saving time ends.
@@ -126,7 +138,8 @@ def _by_category(session: Session,
     checked = dict(session.execute(
         select(Person.category, func.count(distinct(CheckIn.person_id)))
         .join(CheckIn, CheckIn.person_id == Person.id)
-        .where(active, _within(CheckIn.at, bounds)).group_by(Person.category)).all())
+        .where(active, _within(_scanned(session, CheckIn.at), bounds))
+        .group_by(Person.category)).all())
     return tuple(CategoryCount(category=c, registered=int(registered.get(c, 0)),
                                checked_in=int(checked.get(c, 0))) for c in Category)
 
