@@ -117,3 +117,15 @@ def test_rows_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model.set_rows([("x", 1), ("y", 2)])
     qtmodeltester.check(model)
     assert model.set_rows([("x", 1), ("y", 2)]) is False
+
+
+def test_a_second_answer_while_panels_wait_still_draws_them_all(
+        view: DashboardView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    f = view.figures
+    assert f is not None and f.exhibitors_without_arrivals
+    view._drawn.clear()  # as before the first answer
+    view.exhibitor_model.set_rows([])
+    view.show_figures(f)  # draws its first panel, the others wait for their turn…
+    view.show_figures(f)  # …when the next answer (the same figures) arrives
+    qtbot.waitUntil(lambda: not view.drawing)
+    assert view.exhibitor_model.rowCount() == len(f.exhibitors_without_arrivals)

@@ -92,7 +92,7 @@ class DashboardView(QWidget):
         self.polling = True  # read again POLL_MS after each answer while visible
         # The longest drawing step so far, wall and GUI-thread CPU time (benchmark).
         self.longest_step_s = self.longest_step_cpu_s = 0.0
-        self._steps: list[tuple[str, Callable[[], None]]] = []
+        self._steps: list[tuple[str, object, Callable[[], None]]] = []
         self._drawn: dict[str, object] = {}  # each panel's figures as last drawn
         self._latest = ops.Latest()
         self._running = False
@@ -276,21 +276,30 @@ class DashboardView(QWidget):
             ("rejected", tuple(f.rejected.items()), lambda: self._show_rejected(f)),
             ("exhibitors", f.exhibitors_without_arrivals, lambda: self._show_all_exhibitors(f)),
         ]
-        self._steps = [(name, step) for name, key, step in steps
+        # The newest figures replace any panels still waiting from the answer before; a panel
+        # counts as drawn (its key kept) only once its step has run.
+        self._steps = [(name, key, step) for name, key, step in steps
                        if self._drawn.get(name) != key]
-        self._drawn.update({name: key for name, key, _step in steps})
         self._draw_next()
 
     def _draw_next(self) -> None:
         if not self._steps:
             return
-        _name, step = self._steps.pop(0)
+        name, key, step = self._steps.pop(0)
         t0, cpu0 = time.perf_counter(), time.thread_time()
         step()
+        self._drawn[name] = key
         self.longest_step_s = max(self.longest_step_s, time.perf_counter() - t0)
         self.longest_step_cpu_s = max(self.longest_step_cpu_s, time.thread_time() - cpu0)
         if self._steps:
             QTimer.singleShot(DRAW_GAP_MS, self._draw_next)
+
+    def settle(self) -> None:
+        """Draw the panels still waiting for their turn now (the screenshot calls it)."""
+        while self._steps:
+            name, key, step = self._steps.pop(0)
+            step()
+            self._drawn[name] = key
 
     @property
     def drawing(self) -> bool:
