@@ -79,6 +79,8 @@ EXPECTED: dict[str, Permission] = {
     "purge.purge_personal_data": P.PURGE,
     # a person's detail as the user may see them (contacts masked without SEE_CONTACTS)
     "people.person_detail": P.SEARCH,
+    # organisers: the dashboard's figures and their exports
+    "stats.dashboard": P.DASHBOARD, "stats.export_table": P.DASHBOARD,
 }
 # Not user actions: the window's rotating backup is the program's own copy, made whoever is
 # signed in (actions.backups.automatic_backup); actions.privacy masks what other actions return
@@ -146,6 +148,7 @@ def arguments(tmp: Path) -> dict[str, dict[str, Any]]:
         "backups.make_backup": {"out": tmp / "b.edbackup"},
         "backups.restore_backup": {"file": tmp / "missing.edbackup"},
         "people.person_detail": {"person_id": 999},
+        "stats.export_table": {"table": None, "out": tmp / "figures.csv"},
     }
 
 

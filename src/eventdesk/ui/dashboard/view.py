@@ -1,0 +1,415 @@
+"""The dashboard (数据 Dashboard, issue 13): arrivals per hour with the cumulative curve, checked in
+vs registered by category, the desks' throughput and last activity, exhibitors with no staff
+arrived yet (by hall, with the contact's phone), badge prints by reason, rejected scans by reason.
+
+Refreshing: the figures are read by one action (actions.stats.dashboard) on a worker, never on
+the GUI thread; while one read runs, further requests are folded into one more read after it,
+and an answer for a day that is no longer chosen is dropped (ops.Latest). A read starts 300 ms
+after this window changed something the figures count (AppContext.changed), and every
+POLL_MS while the view is visible: that is how other desks' check-ins arrive within 5 s.
+Drawing is what the GUI thread does: a few dozen bars and a table model swap.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eventdesk.actions.base import ActionContext, Outcome
+from eventdesk.actions.stats import FigureTable, dashboard
+from eventdesk.domain import CATEGORY_LABELS_ZH
+from eventdesk.services.stats import Figures, HourCount, cumulative
+from eventdesk.ui import ops
+from eventdesk.ui.context import CHECKINS, EVENT, EXHIBITORS, PEOPLE, PRINTS, AppContext
+from eventdesk.ui.dashboard import tables
+from eventdesk.ui.dashboard.charts import BarChart, HeatMap, Series, colour
+from eventdesk.ui.dashboard.model import RowsModel
+from eventdesk.ui.dashboard.panel import FigurePanel
+
+# The poll waits this long after each answer (not a fixed beat): a slow read on a busy machine
+# never piles requests up, and another desk's change shows within POLL_MS + one read (~0.3 s
+# at 100,000 people, benchmarks/bench_dashboard.py), inside the 5 s of issue 13.
+POLL_MS = 3000
+DEBOUNCE_MS = 300
+DRAW_GAP_MS = 15  # between two panels' drawing: the window repaints the first meanwhile
+TOPICS = frozenset({CHECKINS, PRINTS, PEOPLE, EXHIBITORS, EVENT})
+ALL_DAYS = "全部日期 All days"
+ALL_HALLS = "全部展馆 All halls"
+
+
+def _table_view(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    # Column widths from the first rows only: measuring all 2,500 exhibitors would take the
+    # GUI thread ~50 ms at every change of the table.
+    view.horizontalHeader().setResizeContentsPrecision(60)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class DashboardView(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.figures: Figures | None = None
+        self.loads = 0  # answers shown so far (tests, benchmark)
+        self.polling = True  # read again POLL_MS after each answer while visible
+        # The longest drawing step so far, wall and GUI-thread CPU time (benchmark).
+        self.longest_step_s = self.longest_step_cpu_s = 0.0
+        self._steps: list[tuple[str, object, Callable[[], None]]] = []
+        self._drawn: dict[str, object] = {}  # each panel's figures as last drawn
+        self._latest = ops.Latest()
+        self._running = False
+        self._again = False
+        self._build()
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.poll = QTimer(self, singleShot=True, interval=POLL_MS)
+        self.poll.timeout.connect(self.refresh)
+        ctx.changed.connect(self._on_changed)
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.day = QComboBox()
+        self.day.addItem(ALL_DAYS, None)
+        event = self.ctx.event_info
+        today = datetime.now(event.tz).date() if event else None
+        for i, d in enumerate(event.days if event else []):
+            # ISO text, not the date: Qt would hand a date back as a QDate.
+            self.day.addItem(f"{d:%m-%d} 第{i + 1}天 Day {i + 1}", d.isoformat())
+            if d == today:
+                self.day.setCurrentIndex(self.day.count() - 1)
+        self.day.currentIndexChanged.connect(self._on_day)
+        self.refresh_button = QPushButton("刷新 Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.summary = QLabel()
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #666;")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("日期 Day:"))
+        top.addWidget(self.day)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.status)
+
+        self.arrivals_chart = BarChart(y_label="每小时 per hour", right_label="累计 cumulative")
+        self.category_chart = BarChart()
+        self.desk_chart = HeatMap()
+        self.desk_model = RowsModel(tables.desks_headers(), self)
+        self.desk_table = _table_view(self.desk_model)
+        self.prints_chart = BarChart()
+        self.rejected_chart = BarChart()
+        self.exhibitor_model = RowsModel(tables.exhibitors_headers(), self)
+        self.exhibitor_table = _table_view(self.exhibitor_model)
+        self.hall = QComboBox()
+        self.hall.addItem(ALL_HALLS, None)
+        self.hall.setMinimumContentsLength(10)
+        self.hall.currentIndexChanged.connect(lambda _i: self._show_exhibitors())
+
+        def panel(title: str, body: QWidget, name: str, table: object,
+                  extra: QWidget | None = None) -> FigurePanel:
+            p = FigurePanel(self.ctx, title=title, body=body, name=name,
+                            table=lambda: table(self.figures) if self.figures else None,  # type: ignore[operator]
+                            extra=extra)
+            p.saved.connect(self.status.setText)
+            p.failed.connect(self._show_error)
+            return p
+
+        self.panels = {
+            "arrivals": panel("每小时到场 Arrivals per hour", self.arrivals_chart, "arrivals",
+                              lambda f: tables.arrivals(f, self.chosen_day())),
+            "categories": panel("已签到 / 已注册 Checked in vs registered",
+                                self.category_chart, "categories", tables.categories),
+            "desk_slots": panel("签到台效率 Desk throughput (per 10 min)", self.desk_chart,
+                                "desk_throughput", tables.desk_slots),
+            "desks": panel("签到台 Desks", self.desk_table, "desks", tables.desks),
+            "prints": panel("胸卡打印 Badge prints", self.prints_chart, "prints",
+                            tables.prints),
+            "exhibitors": panel("尚无人员到场的展商 Exhibitors with no staff arrived",
+                                self.exhibitor_table, "exhibitors_without_arrivals",
+                                lambda f: self._exhibitor_table(f), extra=self.hall),
+            "rejected": panel("被拒扫码 Rejected scans", self.rejected_chart, "rejected_scans",
+                              tables.rejected),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        p = self.panels
+        grid.addWidget(p["arrivals"], 0, 0, 1, 2)
+        grid.addWidget(p["categories"], 0, 2)
+        grid.addWidget(p["desk_slots"], 1, 0)
+        grid.addWidget(p["desks"], 1, 1)
+        grid.addWidget(p["prints"], 1, 2)
+        grid.addWidget(p["exhibitors"], 2, 0, 1, 2)
+        grid.addWidget(p["rejected"], 2, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        for row in range(3):
+            grid.setRowStretch(row, 1)
+            grid.setRowMinimumHeight(row, 240)
+        body = QWidget()
+        body.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    # -- refreshing --------------------------------------------------------------------------
+    def chosen_day(self) -> date | None:
+        value = self.day.currentData()
+        return date.fromisoformat(value) if isinstance(value, str) else None
+
+    def activated(self) -> None:
+        """The main window brought the view forward."""
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        if self.polling and not self._running:
+            self.poll.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self.poll.stop()  # nobody looks: no reads
+        super().hideEvent(event)
+
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if topics & TOPICS and self.isVisible():
+            self._debounce.start()
+
+    def _on_day(self, _index: int) -> None:
+        self._drawn.clear()
+        self._running = False  # the read under way counts for the old day: ops.Latest drops it
+        self._again = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the figures again (one read at a time; a request meanwhile means one more)."""
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        day = self.chosen_day()
+
+        def action(actx: ActionContext, _progress: ops.Progress) -> Outcome[Figures]:
+            return dashboard(actx, day=day)
+
+        self._latest.run_action(self.ctx, action, on_done=self._loaded, on_error=self._failed,
+                                owner=self)
+
+    def _settled(self) -> None:
+        self._running = False
+        if self._again:
+            self._again = False
+            self.refresh()
+        elif self.isVisible() and self.polling:
+            self.poll.start()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._show_error(ops.error_text(exc))
+        self._settled()
+
+    def _show_error(self, text: str) -> None:
+        self.status.setText(f"<span style='color:#b00'>{text}</span>")
+
+    def _loaded(self, figures: Figures) -> None:
+        self.figures = figures
+        self.loads += 1
+        self.show_figures(figures)
+        self._settled()
+
+    # -- drawing -----------------------------------------------------------------------------
+    def show_figures(self, f: Figures) -> None:
+        """Draw `f`, one panel per turn of the event loop (each chart's repaint is then its
+        own short stall, not one long one), skipping panels whose figures did not change."""
+        tz = ZoneInfo(f.timezone)
+        registered = sum(c.registered for c in f.by_category)
+        arrived = sum(c.checked_in for c in f.by_category)
+        rate = f" ({100 * arrived / registered:.0f}%)" if registered else ""
+        self.summary.setText(
+            f"签到 <b>{f.check_ins:,}</b> 人次 check-ins · 到场 <b>{arrived:,}</b> / "
+            f"{registered:,} 人{rate} · 被拒 {sum(f.rejected.values()):,} rejected")
+        self.status.setText(f"更新于 {f.as_of.astimezone(tz):%H:%M:%S} updated")
+        day = self.chosen_day()
+        steps: list[tuple[str, object, Callable[[], None]]] = [
+            ("arrivals", (day, f.arrivals), lambda: self._show_arrivals(f)),
+            ("categories", f.by_category, lambda: self._show_categories(f)),
+            ("desks", (day, f.desks, f.as_of.replace(second=0, microsecond=0)),
+             lambda: self._show_desks(f, tz)),
+            ("prints", f.prints, lambda: self._show_prints(f)),
+            ("rejected", tuple(f.rejected.items()), lambda: self._show_rejected(f)),
+            ("exhibitors", f.exhibitors_without_arrivals, lambda: self._show_all_exhibitors(f)),
+        ]
+        # The newest figures replace any panels still waiting from the answer before; a panel
+        # counts as drawn (its key kept) only once its step has run.
+        self._steps = [(name, key, step) for name, key, step in steps
+                       if self._drawn.get(name) != key]
+        self._draw_next()
+
+    def _draw_next(self) -> None:
+        if not self._steps:
+            return
+        name, key, step = self._steps.pop(0)
+        t0, cpu0 = time.perf_counter(), time.thread_time()
+        step()
+        self._drawn[name] = key
+        self.longest_step_s = max(self.longest_step_s, time.perf_counter() - t0)
+        self.longest_step_cpu_s = max(self.longest_step_cpu_s, time.thread_time() - cpu0)
+        if self._steps:
+            QTimer.singleShot(DRAW_GAP_MS, self._draw_next)
+
+    def settle(self) -> None:
+        """Draw the panels still waiting for their turn now (the screenshot calls it)."""
+        while self._steps:
+            name, key, step = self._steps.pop(0)
+            step()
+            self._drawn[name] = key
+
+    @property
+    def drawing(self) -> bool:
+        """Whether panels of the last answer are still to be drawn."""
+        return bool(self._steps)
+
+    def _show_categories(self, f: Figures) -> None:
+        self.category_chart.show_bars(
+            [CATEGORY_LABELS_ZH[c.category] for c in f.by_category],
+            [Series("已注册 registered", tuple(c.registered for c in f.by_category), "#9DB4CF"),
+             Series("已签到 checked in", tuple(c.checked_in for c in f.by_category),
+                    colour(1))])
+
+    def _show_prints(self, f: Figures) -> None:
+        prints = tables.prints(f).rows[:-2]
+        self.prints_chart.show_bars([str(r[0]).split()[0] for r in prints],
+                                    [Series("张数", tuple(int(r[2]) for r in prints),
+                                            colour(2))], values=True)
+        self.panels["prints"].title.setText(
+            f"<b>胸卡打印 Badge prints</b> · 首次 {f.prints.printed:,} · "
+            f"补打 {f.prints.reprinted:,} reprinted")
+
+    def _show_rejected(self, f: Figures) -> None:
+        rejected = tables.rejected(f).rows
+        self.rejected_chart.show_bars([str(r[0]).split()[0] for r in rejected],
+                                      [Series("次数", tuple(int(r[2]) for r in rejected),
+                                              colour(5))], values=True)
+
+    def _show_all_exhibitors(self, f: Figures) -> None:
+        self._fill_halls(f)
+        self._show_exhibitors()
+
+    def _shown_hours(self, f: Figures) -> list[HourCount]:
+        day = self.chosen_day()
+        if day is None:
+            return list(f.arrivals)
+        hours = list(f.arrivals_on(day))
+        busy = [i for i, h in enumerate(hours) if h.count]
+        first = min([6, *busy[:1]]) if hours else 0
+        last = max([20, *busy[-1:]]) if hours else 0
+        return hours[first:last + 1]
+
+    def _show_arrivals(self, f: Figures) -> None:
+        hours = self._shown_hours(f)
+        several_days = len({h.hour.date() for h in hours}) > 1
+        labels = [f"{h.hour:%m-%d}" if several_days and h.hour.hour == 0 else f"{h.hour:%H}"
+                  for h in hours]
+        running: list[int] = []
+        for day in sorted({h.hour.date() for h in hours}):
+            running += cumulative(h for h in hours if h.hour.date() == day)
+        self.arrivals_chart.show_bars(
+            labels, [Series("每小时 per hour", tuple(h.count for h in hours), colour(0))],
+            line=Series("当日累计 cumulative", tuple(running), colour(5)),
+            every=3 if several_days else 1)
+
+    def _show_desks(self, f: Figures, tz: ZoneInfo) -> None:
+        """The heat map: one row per desk, one column per 10 minutes of the shown day (or of
+        the whole event), from the first to the last slot with check-ins (at least 08–18h)."""
+        day = self.chosen_day()
+        days = [day] if day else list(f.days)
+        origin = datetime.combine(days[0] if days else f.as_of.astimezone(tz).date(),
+                                  datetime.min.time(), tzinfo=tz)
+
+        def column(at: datetime) -> int:
+            return int((at - origin) / timedelta(minutes=10))
+
+        busy = [column(at) for d in f.desks for at, _n in d.slots]
+        first = min([48, *busy]) if day else 0  # 08:00
+        last = max([108, *busy]) if day else 144 * max(1, len(days)) - 1  # 18:00
+        active = [d for d in f.desks if d.slots]
+        counts = []
+        for d in active:
+            row = [0] * (last - first + 1)
+            for at, n in d.slots:
+                if first <= column(at) <= last:
+                    row[column(at) - first] += n
+            counts.append(row)
+        step = 12 if day else 72  # a tick every 2 hours (12 h over several days)
+        ticks = [(float(c - first), (f"{(origin + timedelta(minutes=10 * c)):%H:%M}" if day
+                                     else f"{(origin + timedelta(minutes=10 * c)):%m-%d %H}h"))
+                 for c in range(first - first % step, last + 1, step) if c >= first]
+        self.desk_chart.show_cells([d.desk for d in active], counts, ticks)
+        rows = []
+        for d in f.desks:
+            ago = ""
+            if d.last_activity is not None:
+                minutes = int((f.as_of - d.last_activity) / timedelta(minutes=1))
+                ago = (f"{d.last_activity.astimezone(tz):%m-%d %H:%M}"
+                       + (f"（{minutes} 分钟前）" if 0 <= minutes < 120 else ""))
+            rows.append((d.desk, d.check_ins, d.busiest, ago))
+        self.desk_model.set_rows(rows)
+        self.desk_table.resizeColumnsToContents()
+
+    def _fill_halls(self, f: Figures) -> None:
+        counts: dict[str, int] = {}
+        for e in f.exhibitors_without_arrivals:
+            counts[e.hall] = counts.get(e.hall, 0) + 1
+        current = self.hall.currentData()
+        self.hall.blockSignals(True)
+        self.hall.clear()
+        self.hall.addItem(f"{ALL_HALLS} ({len(f.exhibitors_without_arrivals):,})", None)
+        for hall in sorted(counts):
+            self.hall.addItem(f"{hall or '—'} ({counts[hall]:,})", hall)
+        found = self.hall.findData(current) if current is not None else 0
+        self.hall.setCurrentIndex(max(0, found))
+        self.hall.blockSignals(False)
+
+    def _exhibitor_table(self, f: Figures) -> FigureTable:
+        table = tables.exhibitors(f)
+        hall = self.hall.currentData()
+        if hall is None:
+            return table
+        return replace(table, rows=tuple(r for r in table.rows if r[0] == hall))
+
+    def _show_exhibitors(self) -> None:
+        if self.figures is None:
+            return
+        changed = self.exhibitor_model.set_rows(self._exhibitor_table(self.figures).rows)
+        if changed:
+            self.exhibitor_table.resizeColumnsToContents()
+
+
+def create_view(ctx: AppContext) -> QWidget:
+    return DashboardView(ctx)
