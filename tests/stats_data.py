@@ -23,7 +23,9 @@ from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.events import create_event
 from eventdesk.services.exhibitors import ExhibitorInput
 from eventdesk.services.people import PersonInput
+from eventdesk.services.signing import KdfCost, create_key
 from eventdesk.storage import Database
+from tests.conftest import CHEAP_KDF, TEST_SIGNING_PASSPHRASE
 
 TZ = ZoneInfo("Asia/Shanghai")
 D1, D2 = date(2026, 3, 1), date(2026, 3, 2)
@@ -46,6 +48,9 @@ def build(db: Database) -> Built:
     with db.unit_of_work() as s:
         create_event(s, code="STAT", name_zh="统计测试大会", start_date=D1, end_date=D2,
                      timezone="Asia/Shanghai")
+        # a signing key, left unlocked here: the rejected scans below need real payloads
+        create_key(s, passphrase=TEST_SIGNING_PASSPHRASE, created_by="test",
+                   cost=KdfCost(*CHEAP_KDF))
         for key, hall, booth in (("north", "A1", "A1-001"), ("south", "B2", "B2-010"),
                                  ("empty", "A1", "A1-002"), ("quiet", "C3", "C3-100")):
             ex[key] = exhibitors.create_exhibitor(s, data=ExhibitorInput(
@@ -78,7 +83,7 @@ def build(db: Database) -> Built:
         desk_badges.record_print(s, person_id=ids["early"], desk="desk-10", operator="op",
                                  layout="standard", now=local(D2, 0, 40))
     with db.unit_of_work() as s:  # rejected scans: a forged code, a cancelled registration
-        payload = people.get_person(s, person_id=ids["gone"]).qr_payload
+        payload = people.get_person(s, person_id=ids["gone"], with_payload=True).qr_payload
         assert checkin.check_in_scan(s, payload=payload, desk="desk-3", operator="op",
                                      now=local(D2, 8, 0)).reason == "cancelled"
         forged = payload[:-2] + ("AA" if not payload.endswith("AA") else "BB")

@@ -15,7 +15,7 @@ Downgrade removes the new tables and column; the secret cannot come back, so aft
 ED1 badges no longer verify (make a backup before upgrading if that matters).
 
 Revision ID: 0007_badge_signing
-Revises: 0005_accent_free_search
+Revises: 0006_audit_chain
 Create Date: 2026-11-30
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@ Everyone registered before this revision has "unknown": the lists they came from
 and nothing may be read into that silence (README "Privacy rules").
 
 Revision ID: 0008_consent
-Revises: 0005_accent_free_search
+Revises: 0007_badge_signing
 Create Date: 2026-11-30
 """
 from __future__ import annotations
@@ -34,5 +34,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("person", schema=None) as batch_op:
+        # The enum's CHECK goes first: SQLite's batch copy would keep it and name a column
+        # that is no longer there.
+        batch_op.drop_constraint("consent", type_="check")  # ck_person_consent
         batch_op.drop_column("consent_at")
         batch_op.drop_column("consent")

@@ -13,7 +13,7 @@ statement, so a 30,000-row import costs one statement per batch, not 30,000 trig
 SQLite has row-level triggers only.
 
 Revision ID: 0011_live_updates
-Revises: 0005_accent_free_search
+Revises: 0008_consent
 Create Date: 2026-11-30
 """
 from __future__ import annotations

@@ -18,6 +18,7 @@ from eventdesk.domain import AuditEntry
 from eventdesk.domain.access import Principal
 from eventdesk.domain.enums import Consent
 from eventdesk.domain.errors import Forbidden, NotSignedIn
+from eventdesk.domain.qr import looks_like_payload
 from eventdesk.services import people
 from eventdesk.services.people import PersonInput
 from eventdesk.storage import Database
@@ -76,14 +77,15 @@ def test_payloads_only_on_request_and_consent_filter(filled: Database, tmp_path:
     ctx = ActionContext(filled, user=ADMIN)
     plain = export(ctx, kind="people", out=tmp_path / "p.csv").value
     table = rows(plain.out)
-    assert "二维码" not in table[0] and not any("ED1." in v for r in table for v in r.values())
+    assert "二维码" not in table[0]
+    assert not any(looks_like_payload(v) for r in table for v in r.values())
     assert {r["姓名"]: r["同意"] for r in table} == {"李伟": "given", "王芳": "refused",
                                                   "张伟": "unknown"}
     assert {r["手机"] for r in table} == {"13812345678", "13900001111", ""}  # admins see them
     with_payloads = export(ctx, kind="people", out=tmp_path / "q.csv",
                            with_payloads=True).value
     assert "二维码" in with_payloads.personal_fields
-    assert all(r["二维码"].startswith("ED1.TEST.") for r in rows(with_payloads.out))
+    assert all(r["二维码"].startswith("ED2.TEST.") for r in rows(with_payloads.out))
     consented = export(ctx, kind="people", out=tmp_path / "c.csv", consented_only=True).value
     assert [r["姓名"] for r in rows(consented.out)] == ["李伟"] and consented.count == 1
     assert [(a["with_payloads"], a["consented_only"], a["count"]) for a in audits(filled)] == [
@@ -101,12 +103,18 @@ def test_exhibitor_and_checkin_exports_name_their_fields(filled: Database,
 
 
 def test_schedule_exports_are_not_personal_data_exports(filled: Database, tmp_path: Path) -> None:
-    done = export(ActionContext(filled, user=DESK), kind="schedule", out=tmp_path / "s.csv").value
-    assert done.personal_fields == () and audits(filled) == []
+    done = export(ActionContext(filled, user=ORGANISER), kind="schedule",
+                  out=tmp_path / "s.csv").value
+    assert done.personal_fields == ()
 
 
 def test_cli_export_prints_the_personal_fields(filled: Database, db_path: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+                                               capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventdesk.cli import signin
+
+    # The command signs in as an organiser (the password check itself: test_accounts_cli).
+    monkeypatch.setattr(signin, "sign_in", lambda _args, _db, *, desk: ORGANISER)
     out = tmp_path / "people.csv"
     assert main(["export", "--db", str(db_path), "--kind", "people", "--out", str(out),
                  "--lang", "zh"]) == 0
@@ -118,9 +126,9 @@ def test_cli_export_prints_the_personal_fields(filled: Database, db_path: Path, 
 def test_cli_export_refused_for_desk_staff(filled: Database, db_path: Path, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    import eventdesk.cli.export as cli_export
+    from eventdesk.cli import signin
 
-    monkeypatch.setattr(cli_export, "acting_user", lambda _args: DESK)
+    monkeypatch.setattr(signin, "sign_in", lambda _args, _db, *, desk: DESK)
     out = tmp_path / "people.csv"
     assert main(["export", "--db", str(db_path), "--kind", "people", "--out", str(out)]) == 5
     assert not out.exists() and capsys.readouterr().err.count("\n") == 1

@@ -21,7 +21,8 @@ from eventdesk.services import checkin, exhibitors
 from eventdesk.services.exhibitors import ExhibitorInput
 from eventdesk.services.imports import import_file
 from eventdesk.services.purge import PURGED_NAME, figures
-from eventdesk.storage import Database
+from eventdesk.storage import Database, to_url
+from tests.accounts import CLI_PASSWORD, CLI_USER, add_cli_admin
 from tests.users import ADMIN, DESK, ORGANISER
 
 # Distinct enough that finding them in the file's bytes means they were not erased.
@@ -93,7 +94,11 @@ def test_purge_erases_personal_data_and_keeps_the_figures(event: Database, db_pa
 
 
 def test_cli_purge_refuses_without_yes_and_reports_with_it(
-        event: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        event: Database, db_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    add_cli_admin(to_url(db_path))  # the command signs in as an admin
+    monkeypatch.setenv("EVENTDESK_USER", CLI_USER)
+    monkeypatch.setenv("EVENTDESK_PASSWORD", CLI_PASSWORD)
     # pytest's stdin is not a terminal: nobody can be asked.
     assert main(["purge-personal-data", "--db", str(db_path)]) == 2
     assert "--yes" in capsys.readouterr().err

@@ -53,11 +53,12 @@ def test_db_flag_beats_environment(event_db: Database, db_path: Path, tmp_path: 
 def test_people_contacts_masked_for_desk_staff(event_db: Database, db_path: Path, role: str,
                                                capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    import eventdesk.cli.people as cli_people
+    from eventdesk.cli import signin
     from tests.users import DESK, ORGANISER
 
-    monkeypatch.setattr(cli_people, "acting_user",
-                        lambda _args: DESK if role == "desk" else ORGANISER)
+    # The command signs in as that role (the password check itself: test_accounts_cli).
+    monkeypatch.setattr(signin, "sign_in",
+                        lambda _args, _db, *, desk: DESK if role == "desk" else ORGANISER)
     add(event_db, "张伟", phone="13812345678", email="zhangwei@example.com")
     assert main(["people", "--db", str(db_path), "--json", "5678"]) == 0  # found by phone tail
     (row,) = json.loads(capsys.readouterr().out)
@@ -65,9 +66,9 @@ def test_people_contacts_masked_for_desk_staff(event_db: Database, db_path: Path
     text = capsys.readouterr().out
     if role == "desk":
         assert (row["phone"], row["email"], row["qr_payload"]) == (
-            "138****5678", "z***@example.com", "")
+            "138****5678", "z***@example.com", None)
         assert row["contacts_masked"] and "13812345678" not in text
     else:
         assert (row["phone"], row["email"]) == ("13812345678", "zhangwei@example.com")
-        assert row["qr_payload"].startswith("ED1.TEST.")
+        assert row["qr_payload"].startswith("ED2.TEST.")
     assert "138****5678" in text  # the text listing always shows the short form

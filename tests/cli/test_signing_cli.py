@@ -11,6 +11,7 @@ import pytest
 
 from eventdesk.cli import main
 from eventdesk.services import signing
+from tests.accounts import take_over_demo_admin
 
 SIZE = ["--exhibitors", "5", "--people", "40"]
 VAR = "EVENTDESK_SIGNING_PASSPHRASE"
@@ -23,6 +24,7 @@ def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     path = str(tmp_path / "demo.sqlite3")
     assert main(["demo", "--db", path, *SIZE, "--json"]) == 0
     passphrase = json.loads(capsys.readouterr().out)["signing_passphrase"]
+    take_over_demo_admin(f"sqlite:///{path}")  # later commands sign in as its admin
     assert len(passphrase) >= signing.MIN_PASSPHRASE_LENGTH
     signing.KEYRING.forget()  # what the next process starts with
     yield path, passphrase

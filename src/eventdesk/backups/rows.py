@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import Connection, Table, create_engine, func, select, text
 
 from eventdesk.domain import Base
 
@@ -28,26 +28,40 @@ def copy_rows(sqlite_copy: Path, url: str) -> dict[str, int]:
     target = create_engine(url)
     copied: dict[str, int] = {}
     tables = Base.metadata.sorted_tables
+    # Tables the target's own triggers write while rows go in (the live-update feed,
+    # migration 0011): copied last, over what the triggers wrote, so the copy is the backup's.
+    fed = [t for t in tables if t.name in TRIGGER_FED]
     try:
         with source.connect() as src, target.begin() as dst:
             for table in reversed(tables):
                 dst.execute(table.delete())
-            for table in tables:
-                copied[table.name] = 0
-                result = src.execution_options(yield_per=BATCH).execute(select(table))
-                for batch in result.mappings().partitions(BATCH):
-                    dst.execute(table.insert(), [dict(row) for row in batch])
-                    copied[table.name] += len(batch)
-                id_column = table.c.get("id")
-                if id_column is not None and id_column.autoincrement is not False:
-                    highest = dst.execute(select(func.max(id_column))).scalar()
-                    sequence = dst.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"),
-                                           {"t": table.name}).scalar()
-                    if sequence:
-                        dst.execute(text("SELECT setval(:s, :v, :called)"),
-                                    {"s": sequence, "v": highest or 1,
-                                     "called": highest is not None})
+            for table in [t for t in tables if t.name not in TRIGGER_FED] + fed:
+                if table in fed:
+                    dst.execute(table.delete())
+                copied[table.name] = _copy(src, dst, table)
     finally:
         source.dispose()
         target.dispose()
+    return copied
+
+
+# Written by the target's triggers whenever a person, check-in, print or exhibitor row changes.
+TRIGGER_FED = frozenset({"change_log"})
+
+
+def _copy(src: Connection, dst: Connection, table: Table) -> int:
+    """Copy `table`'s rows in batches and move its id sequence past them; the rows copied."""
+    copied = 0
+    result = src.execution_options(yield_per=BATCH).execute(select(table))
+    for batch in result.mappings().partitions(BATCH):
+        dst.execute(table.insert(), [dict(row) for row in batch])
+        copied += len(batch)
+    id_column = table.c.get("id")
+    if id_column is not None and id_column.autoincrement is not False:
+        highest = dst.execute(select(func.max(id_column))).scalar()
+        sequence = dst.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"),
+                               {"t": table.name}).scalar()
+        if sequence:
+            dst.execute(text("SELECT setval(:s, :v, :called)"),
+                        {"s": sequence, "v": highest or 1, "called": highest is not None})
     return copied
