@@ -85,6 +85,13 @@ class Soak:
         from eventdesk.storage import open_database, to_url
 
         self.db = open_database(to_url(work))
+        passphrase = os.environ.get("EVENTDESK_SIGNING_PASSPHRASE")
+        if passphrase:  # the script's own payloads (scans) are signed like a printing desk's
+            from eventdesk.services import signing
+
+            with self.db.unit_of_work(write=False) as session:
+                if signing.signing_status(session).has_key:
+                    signing.unlock(session, passphrase=passphrase)
         self.import_proc: subprocess.Popen[bytes] | None = None
         self.badge_runs: list[Path] = []
         self.gui: subprocess.Popen[bytes] | None = None

@@ -20,6 +20,7 @@ from eventdesk.ui.audit.model import PAGE
 from eventdesk.ui.audit.view import AuditView
 from eventdesk.ui.context import AppContext
 from tests.ui.threads import no_database_on_the_gui_thread
+from tests.ui.users import as_user
 
 ENTRIES = 450  # more than two pages
 
@@ -34,7 +35,7 @@ def ctx(event_db: Database, qapp: object) -> Iterator[AppContext]:
         audit.record(s, actor="org", action="export.people", subject_type="export",
                      detail={"fields": ["姓名", "手机"], "count": 30000})
         event = get_event(s)
-    context = AppContext(event_db, event, "admin")
+    context = AppContext(event_db, event, as_user("admin"))
     yield context
     ops.wait_idle()
 

@@ -19,6 +19,7 @@ from eventdesk.ui.dashboard.model import RowsModel
 from eventdesk.ui.dashboard.view import POLL_MS, DashboardView
 from tests.stats_data import D2, Built, build, direct, local
 from tests.ui.threads import no_database_on_the_gui_thread
+from tests.ui.users import as_user
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def built(db: Database) -> Built:
 def ctx(db: Database, built: Built, qapp: object) -> Iterator[AppContext]:
     with db.unit_of_work(write=False) as s:
         event = get_event(s)
-    yield AppContext(db, event, "tester")
+    yield AppContext(db, event, as_user("tester"))
     ops.wait_idle()
 
 

@@ -149,10 +149,15 @@ def test_server_goes_away_desk_says_so_never_checks_in_and_comes_back(
     from datetime import date
 
     from eventdesk.services.events import create_event
+    from eventdesk.services.signing import KdfCost, create_key
+    from tests.conftest import CHEAP_KDF, TEST_SIGNING_PASSPHRASE
 
     with direct.unit_of_work() as s:
         create_event(s, code="TEST", name_zh="测试大会", start_date=date.today(),
                      end_date=date.today())
+        # a badge-signing key, unlocked here: the scan below needs a real payload
+        create_key(s, passphrase=TEST_SIGNING_PASSPHRASE, created_by="test",
+                   cost=KdfCost(*CHEAP_KDF))
     li = add(direct, "李娜", company="寒武纪")
     wang = add(direct, "王芳", company="新华社")
     proxy = CuttableProxy.to_url(pg_run.url)

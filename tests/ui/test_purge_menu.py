@@ -48,7 +48,9 @@ def names(db: Database) -> set[str]:
 
 
 def purge_action(window: MainWindow):  # type: ignore[no-untyped-def]
-    found = [a for a in window.transfer_menu.actions() if a.text() == TITLE]
+    """The 数据 menu's purge item when the signed-in role is shown it, else None."""
+    found = [a for a in window.transfer_menu.actions()
+             if a.objectName() == "purge" and a.isVisible()]
     return found[0] if found else None
 
 

@@ -4,7 +4,6 @@ the GUI thread; a wrong passphrase says so and unlocks nothing."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -24,14 +23,11 @@ from tests.ui.threads import no_database_on_the_gui_thread
 
 @pytest.fixture
 def window(event_db: Database, qtbot, monkeypatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    # Signed in as an organiser (the login itself is the accounts work's, not this test's).
-    plain = AppContext.action_context
-    monkeypatch.setattr(AppContext, "action_context", lambda self: replace(
-        plain(self), user=Principal("organiser", UserRole.ORGANISER)))
     with event_db.unit_of_work(write=False) as s:
         event = get_event(s)
         signing.lock(s)
-    w = MainWindow(AppContext(event_db, event, "tester"))
+    # Signed in as an organiser (the sign-in itself: tests/ui/test_sign_in.py).
+    w = MainWindow(AppContext(event_db, event, Principal("organiser", UserRole.ORGANISER)))
     qtbot.addWidget(w)
     yield w
     ops.wait_idle()

@@ -249,7 +249,8 @@ class MainWindow(QMainWindow):
             action.setVisible(self.ctx.can(permission))
         # A menu with nothing the user may do is not shown at all.
         self.transfer_menu.menuAction().setVisible(
-            any(action.isVisible() for action in self.transfer_menu.actions()))
+            any(action.isVisible() and not action.isSeparator()
+                for action in self.transfer_menu.actions()))
         self._update_title()
 
     def _show_reachable(self, reachable: bool) -> None:
