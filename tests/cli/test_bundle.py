@@ -53,7 +53,8 @@ def bundle() -> Path:
     return EXECUTABLE
 
 
-# The demo's admin account, once the `event` fixture built it (every command signs in).
+# The demo's admin account and signing passphrase, once the `event` fixture built it (every
+# command signs in; printing commands unlock the badge-signing key).
 SIGNED_IN: dict[str, str] = {}
 
 
@@ -90,7 +91,9 @@ def event(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = json.loads(done.stdout)
     assert built["people"] == 60
     admin = next(u for u in built["users"] if u["role"] == "admin")
-    SIGNED_IN.update(EVENTDESK_USER=admin["username"], EVENTDESK_PASSWORD=admin["password"])
+    SIGNED_IN.update(EVENTDESK_USER=admin["username"], EVENTDESK_PASSWORD=admin["password"],
+                     # badges are signed: the printing commands unlock the demo's key with it
+                     EVENTDESK_SIGNING_PASSPHRASE=built["signing_passphrase"])
     return home
 
 
