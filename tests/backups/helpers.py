@@ -58,3 +58,15 @@ def sqlite_count(path: Path, table: str) -> int:
         return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
     finally:
         conn.close()
+
+
+def assert_restored(before: dict[str, list[tuple[object, ...]]],
+                    after: dict[str, list[tuple[object, ...]]]) -> None:
+    """`after` (rows_of a restored database) is `before` (rows_of the backed-up one) row for
+    row, but for the restore's own audit entry (`backup.restored`, exactly one) and the chain
+    head, which that entry moved on."""
+    added = [r for r in after["audit_entry"] if r not in before["audit_entry"]]
+    assert len(added) == 1 and "backup.restored" in repr(added[0])
+    rest = {**after, "audit_entry": [r for r in after["audit_entry"] if r not in added]}
+    assert rest.pop("audit_chain_head") != before["audit_chain_head"]
+    assert rest == {t: r for t, r in before.items() if t != "audit_chain_head"}
