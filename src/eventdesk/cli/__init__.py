@@ -115,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(_with_default_command(args_list, set(commands)))
         args.user = user
+        args.lang = lang  # the GUI's language: --lang before its own setting (ui.i18n)
         refused = _not_text(args)
         if refused is not None:
             return _refuse(refused)

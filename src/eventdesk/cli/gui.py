@@ -1,4 +1,7 @@
-"""`eventdesk [gui] [--db URL] [--screenshot PNG --view NAME]`: the desktop program."""
+"""`eventdesk [gui] [--db URL] [--screenshot PNG --view NAME] [--lang zh|en]`: the desktop program.
+
+The global `--lang` chooses the interface language for this start (before the setting: ui.i18n).
+"""
 
 from __future__ import annotations
 
@@ -28,7 +31,8 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"db": args.db, "screenshot": args.screenshot,
-                               "view": args.view or "desk"}
+                               "view": args.view or "desk",
+                               "lang": getattr(args, "lang", None)}
     if args.screenshot is not None:
         # A screenshot needs no screen: render offscreen unless a platform was chosen.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

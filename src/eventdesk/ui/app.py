@@ -41,7 +41,7 @@ from eventdesk.storage import (
     sqlite_path,
     to_url,
 )
-from eventdesk.ui import ops
+from eventdesk.ui import i18n, ops
 from eventdesk.ui.accounts.sign_in import FirstAdminDialog, ShownAccount, SignInDialog, who
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.fonts import register_fonts
@@ -225,15 +225,18 @@ def sign_in_at_start(db: Database, event: EventInfo | None, *,
 
 
 def run_gui(*, db: str | None = None, screenshot: Path | None = None, view: str = "desk",
-            user: Principal | None = None) -> int:
+            user: Principal | None = None, lang: str | None = None) -> int:
     """The desktop program. `user`: the account already signed in by the command line (--user
     / EVENTDESK_USER, cli.signin) — what --screenshot needs, having no window to sign in at;
-    without it the window's own sign-in asks (a screenshot ends with one sentence, exit 5)."""
+    without it the window's own sign-in asks (a screenshot ends with one sentence, exit 5).
+    `lang`: --lang ("zh" / "en"), before the machine's setting and the locale (ui.i18n)."""
     if view not in VIEW_KEYS:
         print("eventdesk: " + messages.text("cli.unknown_view", view=view,
                                             views=", ".join(VIEW_KEYS)), file=sys.stderr)
         return 2
     app = application()
+    # Before any widget exists: every text is worded when its widget is built.
+    i18n.install(i18n.choose(desk_settings(), command_line=lang))
     url = resolve_url(db)
     opened: list[Database] = []
     try:

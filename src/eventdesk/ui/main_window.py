@@ -285,6 +285,10 @@ class MainWindow(QMainWindow):
 
         self.account_menu = AccountMenu(self)
         self.menuBar().addMenu(self.account_menu)
+        from eventdesk.ui.language_menu import LanguageMenu
+
+        self.language_menu = LanguageMenu(self, self.ctx.settings)
+        self.menuBar().addMenu(self.language_menu)
 
     @property
     def _guarded_actions(self) -> list[tuple[QAction, Permission]]:

@@ -1,0 +1,142 @@
+"""One language at a time (issue 13): Qt's translation system for every visible string.
+
+The interface's source texts are Simplified Chinese (the language of the people at the desk and
+of most data); `resources/i18n/en/<area>.ts` translate them to English and are compiled into
+`resources/i18n/eventdesk_en.qm` (`scripts/translations release`), which travels in the wheel
+and the bundle. In Chinese no EventDesk catalogue is needed; Qt's own dialogs (OK/Cancel, the
+wizard's buttons, file and print dialogs) come from Qt's `qtbase_<lang>.qm`.
+
+Widgets word their text with `translate(context, source)` — called at the time a widget is
+built, never at import (a module-level constant is marked with `QT_TRANSLATE_NOOP` and worded
+where it is shown), so the language installed before the window is built is the one shown.
+`pyside6-lupdate` finds the calls by that name: `translate("Context", "源文本")`, with
+`n=` for plurals (`%n` in the text).
+
+Which language: `--lang` on the command line, else the setting `ui/language` ("zh", "en"; empty
+means the system's), else EVENTDESK_LANG / the locale (messages.language_from_environment). A
+change in the settings applies after a restart the program performs itself (`restart`), so no
+view ever shows two languages at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QProcess,
+    QSettings,
+    QTime,
+    QTranslator,
+)
+
+from eventdesk import messages
+from eventdesk.messages import Language
+from eventdesk.paths import resource
+
+SETTING = "ui/language"
+# The locale each language formats dates and numbers with, and Qt's catalogue suffix.
+_LOCALES: dict[Language, tuple[str, str]] = {"zh": ("zh_CN", "zh_CN"), "en": ("en_US", "en")}
+# Installed translators, kept referenced: QCoreApplication does not own them.
+_installed: list[QTranslator] = []
+
+
+def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`source` (Chinese) in the installed language. `context` groups the texts of one widget
+    class or module in the .ts files; `n` >= 0 fills `%n` and picks the plural form."""
+    return QCoreApplication.translate(context, source, disambiguation, n)
+
+
+def catalogue_path(lang: Language) -> str:
+    """The compiled EventDesk catalogue of `lang` (none for Chinese, the source language)."""
+    return str(resource("i18n", f"eventdesk_{lang}.qm"))
+
+
+def setting(settings: QSettings) -> Language | None:
+    """The language chosen in this machine's settings, or None (follow the system)."""
+    value = str(settings.value(SETTING, "") or "")
+    return value if value in messages.LANGUAGES else None
+
+
+def choose(settings: QSettings, *, command_line: str | None) -> Language:
+    """The interface language: `command_line` (--lang), else the setting, else the locale."""
+    if command_line in messages.LANGUAGES:
+        return command_line
+    return setting(settings) or messages.language_from_environment()
+
+
+def install(lang: Language) -> None:
+    """Make `lang` the language of every later `translate`, of Qt's own dialogs, of the
+    messages module and of QLocale's formatting. Replaces what an earlier call installed.
+
+    Raises FileNotFoundError when EventDesk's catalogue for `lang` is missing (an incomplete
+    installation: better said than a half-English window)."""
+    app = QCoreApplication.instance()
+    assert app is not None, "install() needs the application"
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    locale_name, suffix = _LOCALES[lang]
+    QLocale.setDefault(QLocale(locale_name))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator()
+    # Absent from a stripped Qt: its dialogs then stay English, everything else is translated.
+    if qt.load(f"qtbase_{suffix}", qt_dir):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    if lang != "zh":
+        own = QTranslator()
+        if not own.load(catalogue_path(lang)):
+            raise FileNotFoundError(catalogue_path(lang))
+        app.installTranslator(own)
+        _installed.append(own)
+    messages.set_language(lang)
+
+
+def save_choice(settings: QSettings, lang: Language | None) -> None:
+    """Remember `lang` for this machine (None: follow the system's locale)."""
+    settings.setValue(SETTING, lang or "")
+    settings.sync()
+
+
+def restart() -> bool:
+    """Start this program again with the same arguments, then quit this one (a language change
+    applies to a new window). False when the new process could not be started."""
+    # In the bundle sys.executable is the program itself and argv[0] repeats it.
+    frozen = bool(getattr(sys, "frozen", False))
+    arguments = sys.argv[1:] if frozen else sys.argv
+    started, _pid = QProcess.startDetached(sys.executable, arguments)
+    if not started:
+        return False
+    QCoreApplication.quit()
+    return True
+
+
+def format_number(value: int | float, decimals: int = 0) -> str:
+    """`value` with the language's digit grouping (12,345 in both zh and en)."""
+    if isinstance(value, int):
+        return QLocale().toString(value)
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def format_date(value: date, *, long: bool = False) -> str:
+    """A date in the language's form: 2026年7月26日 / Jul 26, 2026 (short: 2026/7/26, 7/26/26)."""
+    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
+    return QLocale().toString(QDate(value.year, value.month, value.day), fmt)
+
+
+def format_datetime(value: datetime) -> str:
+    """A date and time (already in the event's time zone) in the language's short form."""
+    moment = QDateTime(QDate(value.year, value.month, value.day),
+                       QTime(value.hour, value.minute, value.second))
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def format_time(value: datetime) -> str:
+    """Hours and minutes (24-hour in both languages: the desk reads times at a glance)."""
+    return value.strftime("%H:%M")

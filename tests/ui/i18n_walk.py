@@ -1,0 +1,187 @@
+"""Walk every text a person can see in a widget tree and name the ones not in the language shown
+(issue 13: "a test fails when a visible string in any view or dialog is untranslated").
+
+`problems(root, lang, data=...)` collects window titles, labels, buttons, group and tab titles,
+placeholders, tool tips, combo-box items, menus and actions, item views' headers and cells, and
+the wizard's buttons, removes the strings that are data (names, companies, halls… — `data_texts`
+reads every text column of the database) and paths, then:
+
+- in English, any Chinese character left is untranslated;
+- in Chinese, any Latin word of three letters or more that is not a technical term (ALLOWED)
+  is English that was never made Chinese.
+
+Widgets and actions with the dynamic property `untranslated` (ui.language_menu.mark_untranslated:
+the language menu, whose names are the same in every language) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QProgressDialog,
+    QSpinBox,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
+from sqlalchemy import MetaData, String, Text, select
+
+from eventdesk.storage import Database
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]{2,}")
+# Written the same in a Chinese interface: product, format, protocol and key names.
+ALLOWED = {
+    "EventDesk", "PDF", "CSV", "XLSX", "PNG", "JSON", "ICS", "iCalendar", "Excel", "URL", "USB",
+    "CUPS", "PostgreSQL", "SQLite", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Tab", "Del",
+    "Backspace", "Space", "Home", "End", "PgUp", "PgDn", "UTC", "GMT", "Unicode", "UTF", "GBK",
+    "SHA", "Ed25519", "Argon2id", "AES", "GCM", "HMAC", "ED1", "ED2", "VIP", "Avery", "Herma",
+    "Letter", "Legal", "Zebra", "DPI", "dpi", "edbackup", "sqlite", "sqlite3", "xlsx", "csv",
+    "pdf", "png", "json", "ics", "Noto", "Sans", "WenQuanYi", "Micro", "Hei", "HanaMin",
+    "BabelStone", "Han", "Arial", "Helvetica",
+}
+# File system paths and URLs are data, whatever their language.
+PATHISH = re.compile(r"\S*[/\\]\S*|\S+\.(?:sqlite3?|pdf|csv|xlsx|png|json|ics|edbackup)\b")
+HTML_TAG = re.compile(r"<[^>]+>|&[a-z]+;")
+
+
+def data_texts(db: Database) -> list[str]:
+    """Every non-empty text value of every table: what the views show as data, never chrome.
+    Longest first, so that a name is removed before a shorter name inside it."""
+    found: set[str] = set()
+    with db.unit_of_work(write=False) as session:
+        schema = MetaData()
+        schema.reflect(bind=session.connection())
+        for table in schema.sorted_tables:
+            columns = [c for c in table.columns if isinstance(c.type, (String, Text))]
+            if not columns:
+                continue
+            for row in session.execute(select(*columns)).all():
+                found.update(v.strip() for v in row if isinstance(v, str) and v.strip())
+    return sorted(found, key=len, reverse=True)
+
+
+def _action_texts(actions: Iterable[QAction], where: str) -> Iterator[tuple[str, str]]:
+    for action in actions:
+        if action.property("untranslated") or action.isSeparator():
+            continue
+        yield f"{where} action", action.text()
+        yield f"{where} action tip", action.toolTip() if action.toolTip() != action.text() \
+            .replace("&", "") else ""
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            yield f"{where} menu", menu.title()
+            yield from _action_texts(menu.actions(), f"{where} > {menu.title()}")
+
+
+def _view_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]]:
+    model = view.model()
+    if model is None:
+        return
+    root = QModelIndex()
+    columns = model.columnCount(root)
+    for section in range(columns):
+        yield f"{where} header", str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+    for row in range(min(model.rowCount(root), 200)):
+        for column in range(columns):
+            value = model.data(model.index(row, column))
+            if isinstance(value, str):
+                yield f"{where} cell {row},{column}", value
+            tip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+            if isinstance(tip, str):
+                yield f"{where} tip {row},{column}", tip
+
+
+def texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for everything `root` and its children show or may show."""
+    widgets: list[QObject] = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        assert isinstance(widget, QWidget)
+        if widget.property("untranslated") or _inside_untranslated(widget):
+            continue
+        where = f"{type(widget).__name__}({widget.objectName()})"
+        if widget.isWindow():
+            yield f"{where} title", widget.windowTitle()
+        yield f"{where} tip", widget.toolTip()
+        if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+            yield where, widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield where, widget.title()
+        elif isinstance(widget, QLineEdit) or isinstance(widget, (QTextEdit, QPlainTextEdit)):
+            yield f"{where} placeholder", widget.placeholderText()
+        elif isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                yield f"{where} item {i}", widget.itemText(i)
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                yield f"{where} tab {i}", widget.tabText(i)
+        elif isinstance(widget, QAbstractItemView):
+            yield from _view_texts(widget, where)
+        elif isinstance(widget, QProgressDialog):
+            yield where, widget.labelText()
+        if isinstance(widget, QSpinBox):
+            yield f"{where} suffix", widget.suffix()
+            yield f"{where} prefix", widget.prefix()
+        if isinstance(widget, QAbstractSpinBox):
+            yield f"{where} special", widget.specialValueText()
+        if isinstance(widget, QWizard):
+            for button in QWizard.WizardButton:
+                if button.value <= QWizard.WizardButton.CancelButton.value:
+                    yield f"{where} {button.name}", widget.buttonText(button)
+            for page_id in widget.pageIds():
+                page = widget.page(page_id)
+                yield f"{where} page {page_id}", page.title()
+                yield f"{where} page {page_id} subtitle", page.subTitle()
+        if isinstance(widget, QMainWindow):
+            yield from _action_texts(widget.menuBar().actions(), "menu bar")
+        if not isinstance(widget, QMenu):
+            yield from _action_texts(widget.actions(), where)
+        else:
+            yield f"{where} title", widget.title()
+            yield from _action_texts(widget.actions(), where)
+
+
+def _inside_untranslated(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent.property("untranslated"):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def problems(root: QWidget, lang: str, *, data: Iterable[str] = ()) -> list[str]:
+    """'where: text' of every text of `root` not in `lang` ("zh" or "en"), data removed."""
+    known = [d for d in data if d]
+    found: list[str] = []
+    for where, raw in texts(root):
+        if not raw:
+            continue
+        text = HTML_TAG.sub(" ", raw)
+        for value in known:
+            if value in text:
+                text = text.replace(value, " ")
+        text = PATHISH.sub(" ", text)
+        if lang == "en":
+            if CJK.search(text):
+                found.append(f"{where}: {raw!r}")
+        else:
+            words = [w for w in LATIN_WORD.findall(text) if w not in ALLOWED]
+            if words:
+                found.append(f"{where}: {raw!r} ({', '.join(words)})")
+    return sorted(set(found))
