@@ -118,11 +118,11 @@ def texts(root: QWidget) -> Iterator[tuple[str, str]]:
         if widget.isWindow():
             yield f"{where} title", widget.windowTitle()
         yield f"{where} tip", widget.toolTip()
-        if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             yield where, widget.text()
         elif isinstance(widget, QGroupBox):
             yield where, widget.title()
-        elif isinstance(widget, QLineEdit) or isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        elif isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
             yield f"{where} placeholder", widget.placeholderText()
         elif isinstance(widget, QComboBox):
             for i in range(widget.count()):

@@ -50,8 +50,8 @@ def settle(qtbot, view: QWidget) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("view", VIEW_KEYS)
-def test_every_view_is_in_the_chosen_language(qtbot, i18n_event_file, in_language: Callable[[str], None],
-                                             view: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_view_is_in_the_chosen_language(  # type: ignore[no-untyped-def]
+        qtbot, i18n_event_file, in_language: Callable[[str], None], view: str, lang: str) -> None:
     url, data = i18n_event_file
     in_language(lang)
     window = open_window(qtbot, url)
@@ -101,7 +101,8 @@ def test_the_command_line_comes_before_the_setting_and_the_setting_before_the_lo
     assert i18n.choose(settings, command_line=None) == "zh"
 
 
-def test_dates_and_numbers_are_formatted_for_the_language(in_language: Callable[[str], None]) -> None:
+def test_dates_and_numbers_are_formatted_for_the_language(
+        in_language: Callable[[str], None]) -> None:
     from datetime import date
 
     in_language("en")
