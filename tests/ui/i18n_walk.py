@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -94,8 +94,11 @@ def _view_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]
     if model is None:
         return
     root = QModelIndex()
-    columns = model.columnCount(root)
-    for section in range(columns):
+    # A list widget's model hides columnCount (private in QAbstractListModel): one column, no
+    # header to read.
+    listed = isinstance(model, QAbstractListModel)
+    columns = 1 if listed else model.columnCount(root)
+    for section in range(0 if listed else columns):
         yield f"{where} header", str(model.headerData(section, Qt.Orientation.Horizontal) or "")
     for row in range(min(model.rowCount(root), 200)):
         for column in range(columns):

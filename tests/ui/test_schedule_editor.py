@@ -85,19 +85,23 @@ def test_open_and_confirm_unchanged_changes_nothing(view, db: Database, small: S
         assert view.schedule.event.day_of(after.start) == view.schedule.event.day_of(before.start)
 
 
-def test_editor_shows_the_items_own_day(qtbot, db: Database, small: Small) -> None:
+def test_editor_shows_the_items_own_day(qtbot, db: Database, small: Small,  # type: ignore[no-untyped-def]
+                                        in_language) -> None:
     from eventdesk.ui.context import AppContext
     from eventdesk.ui.schedule.editor import ItemEditor
 
+    in_language("zh")  # the day is worded for the language (QLocale), here Chinese
     with db.unit_of_work(write=False) as s:
         sched = schedule.load_schedule(s)
         event = get_event(s)
     ctx = AppContext(db, event, as_user("test"))
-    for name, day in (("应用", 1), ("闭幕", 2), ("开幕", 0)):
+    for name, day, shown in (("应用", 1, "2025年5月21日 周三"), ("闭幕", 2, "2025年5月22日 周四"),
+                             ("开幕", 0, "2025年5月20日 周二")):
         row = next(i for i in sched.items if i.id == small.items[name])
         dialog = ItemEditor(ctx, sched, row)
         qtbot.addWidget(dialog)
-        assert dialog.day.currentText() == f"{small.days[day]:%Y-%m-%d}"
+        assert dialog.days[dialog.day.currentIndex()] == small.days[day]
+        assert dialog.day.currentText() == shown
         assert not dialog.unscheduled.isChecked()
         data = dialog.build_input()
         assert data == row.as_input()

@@ -99,6 +99,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                   "There is no person number {person_id}"),
     "schedule.unavailability.not_found": ("这段嘉宾没空的时间已不存在",
                                           "That unavailable time no longer exists"),
+    # -- schedule exports (services.schedule.export) -------------------------------------------
+    "schedule.export.room_unknown": ("没有名为“{name}”的会议室", "There is no room named “{name}”"),
+    "schedule.export.out_required": ("缺少输出文件", "No output file was given"),
+    "schedule.export.unsupported_format": (
+        "不支持的日程导出格式“{suffix}”（可用 .ics、.csv、.xlsx）",
+        "The schedule cannot be exported as “{suffix}” (use .ics, .csv or .xlsx)"),
+    "schedule.export.day_outside_event": ("{day} 不在会期内", "{day} is not a day of the event"),
     # -- the undo stack ------------------------------------------------------------------------
     "schedule.edit.failed": ("未完成：{reason}", "Not done: {reason}"),
 }

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from eventdesk.domain import Person
-from eventdesk.domain.errors import NotFound, ValidationFailed
+from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from eventdesk.domain.programme import Programme, ProgrammeItem, ProgrammePage, ProgrammeRoom
 from eventdesk.files import write_whole
 from eventdesk.services.exports import Progress, write_table
@@ -46,7 +46,7 @@ def _room(sched: Schedule, name: str | None) -> RoomRow | None:
     for r in sched.rooms:
         if r.name == name.strip():
             return r
-    raise NotFound(f"没有名为“{name}”的会议室")
+    raise NotFound(code="schedule.export.room_unknown", name=name)
 
 
 def _scheduled(sched: Schedule, room: RoomRow | None) -> list[ItemRow]:
@@ -146,14 +146,17 @@ def export_schedule(session: Session, *, out: Path | None = None, room: str | No
     unknown room."""
     out = out or path
     if out is None:
-        raise ValidationFailed({"out": "缺少输出文件"})
+        raise ValidationFailed({"out": FieldProblem("schedule.export.out_required")},
+                               code="schedule.export.out_required")
     suffix = out.suffix.lower()
     if suffix == ".ics":
         data, n = ics_bytes(session, room=room)
         write_whole(out, data)
         return n
     if suffix not in (".csv", ".xlsx"):
-        raise ValidationFailed({"out": f"不支持的日程导出格式“{out.suffix}”（.ics .csv .xlsx）"})
+        raise ValidationFailed(
+            {"out": FieldProblem("schedule.export.unsupported_format", suffix=out.suffix)},
+            code="schedule.export.unsupported_format", suffix=out.suffix)
     rows = table_rows(session, room=room)
     return write_table(out, HEADERS, rows, total=len(rows), progress=progress,
                        sheet_title="日程 Schedule")
@@ -198,7 +201,8 @@ def programme_data(session: Session, *, day: date | None = None,
     tracks = {t.id: t for t in sched.tracks}
     only = _room(sched, room)
     if day is not None and day not in event.days:
-        raise ValidationFailed({"day": f"{day} 不在会期内"})
+        raise ValidationFailed({"day": FieldProblem("schedule.export.day_outside_event", day=day)},
+                               code="schedule.export.day_outside_event", day=day)
 
     def entry(item: ItemRow) -> ProgrammeItem:
         assert item.start and item.end

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from eventdesk import messages
 from eventdesk.services.schedule.conflicts import Conflict
 from eventdesk.services.schedule.items import ItemRow
+from eventdesk.ui.schedule.labels import join_names
 
 
 def lighter(colour: str, amount: float = 0.78) -> QColor:
@@ -38,7 +39,7 @@ class Block(QGraphicsItem):
         self.setToolTip(self._tooltip())
 
     def _tooltip(self) -> str:
-        people = "、".join(p.name for p in self.item.people)
+        people = join_names(p.name for p in self.item.people)
         lines = [self.item.title_zh, self.item.title_en, self.track, people]
         lines += [f"⚠ {messages.text(c.code, **c.params)}" for c in self.conflicts]
         return "\n".join(x for x in lines if x)
@@ -87,7 +88,7 @@ class Block(QGraphicsItem):
         font.setBold(True)
         painter.setFont(font)
         body = text.adjusted(0, 13, 0, 0)
-        people = "、".join(p.name for p in self.item.people)
+        people = join_names(p.name for p in self.item.people)
         line_h = painter.fontMetrics().lineSpacing()
         title_h = body.height() - (line_h if people and body.height() > 3 * line_h else 0)
         painter.save()

@@ -30,6 +30,7 @@ from eventdesk.services.schedule.items import ItemInput, ItemRow
 from eventdesk.services.schedule.rooms import RoomRow, UnavailableRow
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import translate
 
 _MERGE_ID = 6001
 Placement = tuple[datetime | None, datetime | None, int | None]  # start, end, room id
@@ -179,7 +180,10 @@ class PlaceItemCommand(_ScheduleCommand):
     def __init__(self, edits: ScheduleEdits, item: ItemRow, *, start: datetime | None,
                  end: datetime | None, room_id: int | None, text: str = "",
                  mergeable: bool = False) -> None:
-        label = text or (f"移动“{item.title_zh}”" if start else f"取消排期“{item.title_zh}”")
+        # The undo menu's words for it (“撤销 移动“开幕式”” / “Undo Move “开幕式””).
+        label = text or (translate("PlaceItemCommand", "移动“{title}”") if start
+                         else translate("PlaceItemCommand", "取消排期“{title}”")
+                         ).format(title=item.title_zh)
         super().__init__(edits, label)
         self.item_id = item.id
         self.state.values["after"] = (start, end, room_id)
@@ -223,7 +227,8 @@ class EditItemCommand(_ScheduleCommand):
     """The editor dialog's OK: every field at once, undone as a whole."""
 
     def __init__(self, edits: ScheduleEdits, item: ItemRow, after: ItemInput) -> None:
-        super().__init__(edits, f"编辑“{item.title_zh}”")
+        super().__init__(edits, translate("EditItemCommand", "编辑“{title}”")
+                         .format(title=item.title_zh))
         self.item_id, self.after = item.id, after
 
     def _redo(self) -> None:
@@ -243,7 +248,8 @@ class EditItemCommand(_ScheduleCommand):
 
 class CreateItemCommand(_ScheduleCommand):
     def __init__(self, edits: ScheduleEdits, data: ItemInput) -> None:
-        super().__init__(edits, f"新建“{data.title_zh}”")
+        super().__init__(edits, translate("CreateItemCommand", "新建“{title}”")
+                         .format(title=data.title_zh))
         self.data = data
 
     @property
@@ -267,7 +273,8 @@ class CreateItemCommand(_ScheduleCommand):
 
 class DeleteItemCommand(_ScheduleCommand):
     def __init__(self, edits: ScheduleEdits, item: ItemRow) -> None:
-        super().__init__(edits, f"删除“{item.title_zh}”")
+        super().__init__(edits, translate("DeleteItemCommand", "删除“{title}”")
+                         .format(title=item.title_zh))
         self.item_id = item.id
 
     def _redo(self) -> None:
@@ -288,7 +295,9 @@ class SaveRoomCommand(_ScheduleCommand):
     """Add a room (before is None) or change one: name, capacity, hall/floor, group, windows."""
 
     def __init__(self, edits: ScheduleEdits, before: RoomRow | None, after: RoomRow) -> None:
-        super().__init__(edits, f"{'新增' if before is None else '修改'}会议室“{after.name}”")
+        label = (translate("SaveRoomCommand", "新增会议室“{room}”") if before is None
+                 else translate("SaveRoomCommand", "修改会议室“{room}”"))
+        super().__init__(edits, label.format(room=after.name))
         self.new = before is None
         self.after = RoomInput.of(after)
         if before is not None:
@@ -327,7 +336,8 @@ class UnavailabilityCommand(_ScheduleCommand):
     """A speaker's unavailable window added (or, with remove=True, taken away)."""
 
     def __init__(self, edits: ScheduleEdits, row: UnavailableRow, *, remove: bool = False) -> None:
-        super().__init__(edits, "嘉宾时间" + ("删除" if remove else "添加"))
+        super().__init__(edits, translate("UnavailabilityCommand", "删除嘉宾没空的时间") if remove
+                         else translate("UnavailabilityCommand", "添加嘉宾没空的时间"))
         self.remove = remove
         self.state.values["row"] = row
 

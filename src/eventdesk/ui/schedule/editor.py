@@ -1,4 +1,4 @@
-"""The agenda item editor (double-click a block, Enter on it, or “新建 New”).
+"""The agenda item editor (double-click a block, Enter on it, or “新建会议”).
 
 A session may end the next day (“次日结束”: 23:00 to 01:00). On OK, the speakers and moderators
 typed are matched to people off the GUI thread; the dialog closes when they are (or shows who
@@ -33,6 +33,8 @@ from eventdesk.storage import Session
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.dialogs import ok_cancel
+from eventdesk.ui.i18n import format_number, translate
+from eventdesk.ui.schedule.labels import day_label_with_year, join_names
 
 SEPARATORS = re.compile(r"[、，,;；/\n]+")
 People = tuple[tuple[int, ...], tuple[int, ...]]  # (speakers, moderators) person ids
@@ -49,7 +51,8 @@ class ItemEditor(QDialog):
         self.ctx, self.sched, self.item = ctx, sched, item
         self.result_input: ItemInput | None = None
         self._cancelled = False
-        self.setWindowTitle("会议 Session" if item else "新建会议 New session")
+        self.setWindowTitle(translate("ItemEditor", "会议") if item
+                            else translate("ItemEditor", "新建会议"))
         self.setMinimumWidth(480)
         tz = sched.event.tz
         form = QFormLayout(self)
@@ -57,9 +60,9 @@ class ItemEditor(QDialog):
         self.title_en = QLineEdit(item.title_en if item else "")
         self.kind = QComboBox()
         for kind in AgendaKind:
-            self.kind.addItem(f"{messages.text(f'schedule.kind.{kind.value}')} {kind.value}", kind)
+            self.kind.addItem(messages.text(f"schedule.kind.{kind.value}"), kind)
         self.kind.setCurrentIndex(list(AgendaKind).index(item.kind) if item else 2)
-        self.unscheduled = QCheckBox("未排期 Unscheduled")
+        self.unscheduled = QCheckBox(translate("ItemEditor", "未排期"))
         # The day list is kept beside the combo box: a Python date stored as item data comes back
         # as a QDate, so findData(date) never matched and every item showed the first day.
         self.days = list(sched.event.days)
@@ -68,24 +71,26 @@ class ItemEditor(QDialog):
             self.days = sorted([*self.days, shown_day])
         self.day = QComboBox()
         for d in self.days:
-            self.day.addItem(f"{d:%Y-%m-%d}")
+            self.day.addItem(day_label_with_year(d))
         self.start, self.end = QTimeEdit(), QTimeEdit()
         for edit in (self.start, self.end):
             edit.setDisplayFormat("HH:mm")
-        self.next_day = QCheckBox("次日结束 Ends the next day")  # over midnight: 23:00–01:00
+        self.next_day = QCheckBox(translate("ItemEditor", "次日结束"))  # over midnight: 23:00–01:00
         self.room = QComboBox()
         for r in sched.rooms:
-            self.room.addItem(f"{r.name}（{r.capacity}人）" if r.capacity else r.name, r.id)
+            self.room.addItem(translate("ItemEditor", "{room}（{seats} 座）").format(
+                room=r.name, seats=format_number(r.capacity)) if r.capacity else r.name, r.id)
         self.track = QComboBox()
-        self.track.addItem("（无 none）", None)
+        self.track.addItem(translate("ItemEditor", "（无）"), None)
         for t in sched.tracks:
             self.track.addItem(t.name, t.id)
         self.audience = QSpinBox()
         self.audience.setRange(0, 100_000)
-        self.speakers = QLineEdit("、".join(p.name for p in item.speakers) if item else "")
-        self.moderators = QLineEdit("、".join(p.name for p in item.moderators) if item else "")
+        self.speakers = QLineEdit(join_names(p.name for p in item.speakers) if item else "")
+        self.moderators = QLineEdit(join_names(p.name for p in item.moderators) if item else "")
         for names in (self.speakers, self.moderators):
-            names.setPlaceholderText("姓名，用、分隔；同名者写 姓名（公司）")
+            names.setPlaceholderText(
+                translate("ItemEditor", "姓名，用、分隔；同名者写 姓名（公司）"))
         self.description = QPlainTextEdit(item.description if item else "")
         self.description.setFixedHeight(70)
         if item and item.scheduled and item.start and item.end and shown_day is not None:
@@ -105,20 +110,20 @@ class ItemEditor(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b")
         self.error.setWordWrap(True)
-        form.addRow("议题（中文）", self.title_zh)
-        form.addRow("Title (English)", self.title_en)
-        form.addRow("类型 Kind", self.kind)
+        form.addRow(translate("ItemEditor", "议题（中文）"), self.title_zh)
+        form.addRow(translate("ItemEditor", "议题（英文）"), self.title_en)
+        form.addRow(translate("ItemEditor", "类型"), self.kind)
         form.addRow("", self.unscheduled)
-        form.addRow("日期 Day", self.day)
-        form.addRow("开始 Start", self.start)
-        form.addRow("结束 End", self.end)
+        form.addRow(translate("ItemEditor", "日期"), self.day)
+        form.addRow(translate("ItemEditor", "开始"), self.start)
+        form.addRow(translate("ItemEditor", "结束"), self.end)
         form.addRow("", self.next_day)
-        form.addRow("会议室 Room", self.room)
-        form.addRow("论坛 Track", self.track)
-        form.addRow("预计人数 Audience", self.audience)
-        form.addRow("演讲嘉宾 Speakers", self.speakers)
-        form.addRow("主持人 Moderators", self.moderators)
-        form.addRow("简介 Description", self.description)
+        form.addRow(translate("ItemEditor", "会议室"), self.room)
+        form.addRow(translate("ItemEditor", "论坛"), self.track)
+        form.addRow(translate("ItemEditor", "预计人数"), self.audience)
+        form.addRow(translate("ItemEditor", "演讲嘉宾"), self.speakers)
+        form.addRow(translate("ItemEditor", "主持人"), self.moderators)
+        form.addRow(translate("ItemEditor", "简介"), self.description)
         form.addRow(self.error)
         buttons = ok_cancel(self)
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -141,8 +146,9 @@ class ItemEditor(QDialog):
     @staticmethod
     def _resolved(matches: list[PersonMatch]) -> tuple[tuple[int, ...], list[str]]:
         """Person ids of the matched names, and a note for each name that was not."""
-        why = {"ambiguous": "同名多人，请写 姓名（公司）", "unmatched": "找不到此人"}
-        problems = [f"{m.name}（{why.get(m.problem, why['unmatched'])}）"
+        why = {"ambiguous": translate("ItemEditor", "{name}（同名多人，请写 姓名（公司））"),
+               "unmatched": translate("ItemEditor", "{name}（找不到此人）")}
+        problems = [why.get(m.problem, why["unmatched"]).format(name=m.name)
                     for m in matches if m.person_id is None]
         return tuple(m.person_id for m in matches if m.person_id is not None), problems
 
@@ -184,7 +190,7 @@ class ItemEditor(QDialog):
                 self.error.setText(messages.text("schedule.time.end_before_start"))
                 return None
         if not self.title_zh.text().strip():
-            self.error.setText("议题不能为空 Title is required")
+            self.error.setText(messages.text("schedule.item.title_required"))
             return None
         return ItemInput(
             title_zh=self.title_zh.text(), title_en=self.title_en.text(),
@@ -217,7 +223,8 @@ class ItemEditor(QDialog):
             self._ok.setEnabled(True)
             (speakers, bad1), (moderators, bad2) = (self._resolved(m) for m in found)
             if bad1 or bad2:
-                self.error.setText("嘉宾未匹配：" + "；".join(bad1 + bad2))
+                self.error.setText(translate("ItemEditor", "嘉宾未匹配：{names}").format(
+                    names=translate("ItemEditor", "；").join(bad1 + bad2)))
                 return
             self._finish((speakers, moderators))
 

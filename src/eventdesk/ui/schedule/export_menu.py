@@ -16,6 +16,7 @@ from eventdesk.actions import exports
 from eventdesk.actions.base import Cancelled
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import translate
 
 
 def done_message(done: exports.Exported) -> str:
@@ -60,26 +61,31 @@ def export_file(ctx: AppContext, out: Path, *, day: date | None = None, room: st
 class ExportMenu(QMenu):
     def __init__(self, view: QWidget, ctx: AppContext, current_day: Callable[[], date | None],
                  current_room: Callable[[], str | None]) -> None:
-        super().__init__("导出 Export", view)
+        super().__init__(translate("ExportMenu", "导出"), view)
         self.view, self.ctx = view, ctx
         self._day, self._room = current_day, current_room
         self.op: ops.BackgroundOp | None = None
-        self.addAction("节目单 PDF（全部日期）Programme, all days",
+        self.addAction(translate("ExportMenu", "节目单 PDF（全部日期）…"),
                        lambda: self._ask(".pdf"))
-        self.addAction("节目单 PDF（当天）Programme, this day",
+        self.addAction(translate("ExportMenu", "节目单 PDF（当天）…"),
                        lambda: self._ask(".pdf", day=self._day()))
-        self.addAction("节目单 PDF（选中的会议室）Programme, selected room",
+        self.addAction(translate("ExportMenu", "节目单 PDF（选中的会议室）…"),
                        lambda: self._ask(".pdf", room=self._room()))
         self.addSeparator()
-        self.addAction("iCalendar (.ics)", lambda: self._ask(".ics"))
-        self.addAction("Excel (.xlsx)", lambda: self._ask(".xlsx"))
-        self.addAction("CSV (.csv)", lambda: self._ask(".csv"))
+        self.addAction(translate("ExportMenu", "iCalendar 日历（.ics）…"),
+                       lambda: self._ask(".ics"))
+        self.addAction(translate("ExportMenu", "Excel 表格（.xlsx）…"),
+                       lambda: self._ask(".xlsx"))
+        self.addAction(translate("ExportMenu", "CSV 表格（.csv）…"), lambda: self._ask(".csv"))
 
     def _ask(self, suffix: str, *, day: date | None = None, room: str | None = None) -> None:
+        # ASCII file names in both languages: the files travel by mail and to print shops.
         name = "programme" if suffix == ".pdf" else "schedule"
-        path, _ = QFileDialog.getSaveFileName(self.view, "导出 Export",
-                                              str(Path.home() / f"{name}{suffix}"),
-                                              f"*{suffix}")
+        path, _ = QFileDialog.getSaveFileName(
+            self.view, translate("ExportMenu", "导出"), str(Path.home() / f"{name}{suffix}"),
+            # ASCII brackets around the pattern: QFileDialog reads the filter from them.
+            translate("ExportMenu", "{kind} 文件 (*{suffix})").format(
+                kind=suffix[1:].upper(), suffix=suffix))
         if not path:
             return
         out = Path(path)

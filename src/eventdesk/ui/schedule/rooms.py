@@ -39,7 +39,9 @@ from eventdesk.services.schedule.rooms import RoomRow, UnavailableRow, Window
 from eventdesk.ui import ops
 from eventdesk.ui.context import SCHEDULE, AppContext
 from eventdesk.ui.dialogs import ok_cancel
+from eventdesk.ui.i18n import format_number, translate
 from eventdesk.ui.schedule.commands import SaveRoomCommand, ScheduleEdits, UnavailabilityCommand
+from eventdesk.ui.schedule.labels import day_label_with_year, moment_label
 
 
 def windows_text(windows: tuple[Window, ...], event: EventInfo) -> str:
@@ -59,7 +61,7 @@ class RoomEditor(QDialog):
         super().__init__(parent)
         self.info, self.room = event, room
         self.result_row: RoomRow | None = None
-        self.setWindowTitle("会议室 Room")
+        self.setWindowTitle(translate("RoomEditor", "会议室"))
         form = QFormLayout(self)
         self.name = QLineEdit(room.name if room else "")
         self.capacity = QSpinBox()
@@ -69,14 +71,17 @@ class RoomEditor(QDialog):
         self.floor = QLineEdit(room.floor if room else "")
         self.group = QLineEdit(room.room_group if room else "")
         self.windows = QPlainTextEdit(windows_text(room.windows, event) if room else "")
-        self.windows.setPlaceholderText("留空：会期内全天可用\n2025-05-20 08:00–18:00\n"
-                                        "08:00–18:00（每天）\n08:00–24:00（到午夜）\n"
-                                        "22:00–02:00（跨午夜，到次日 02:00）")
+        self.windows.setPlaceholderText(translate(
+            "RoomEditor", "留空：会期内全天可用\n2025-05-20 08:00–18:00\n"
+            "08:00–18:00（每天）\n08:00–24:00（到午夜）\n22:00–02:00（跨午夜，到次日 02:00）"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b")
-        for label, widget in (("名称 Name", self.name), ("容量 Capacity", self.capacity),
-                              ("展馆 Hall", self.hall), ("楼层 Floor", self.floor),
-                              ("会议室组 Group", self.group), ("可用时间 Available", self.windows)):
+        for label, widget in ((translate("RoomEditor", "名称"), self.name),
+                              (translate("RoomEditor", "容量"), self.capacity),
+                              (translate("RoomEditor", "展馆"), self.hall),
+                              (translate("RoomEditor", "楼层"), self.floor),
+                              (translate("RoomEditor", "会议室组"), self.group),
+                              (translate("RoomEditor", "可用时间"), self.windows)):
             form.addRow(label, widget)
         form.addRow(self.error)
         buttons = ok_cancel(self)
@@ -108,35 +113,39 @@ class RoomsDialog(QDialog):
         self._generation = 0
         assert ctx.event_info is not None
         self.info = ctx.event_info
-        self.setWindowTitle("会议室与嘉宾时间 Rooms & speaker availability")
+        self.setWindowTitle(translate("RoomsDialog", "会议室与嘉宾时间"))
         self.resize(760, 520)
         tabs = QTabWidget()
         self.rooms = QTableWidget(0, 6)
         self.rooms.setHorizontalHeaderLabels(
-            ["名称", "容量", "展馆", "楼层", "会议室组", "可用时间"])
+            [translate("RoomsDialog", "名称"), translate("RoomsDialog", "容量"),
+             translate("RoomsDialog", "展馆"), translate("RoomsDialog", "楼层"),
+             translate("RoomsDialog", "会议室组"), translate("RoomsDialog", "可用时间")])
         self.rooms.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.rooms.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.rooms.cellDoubleClicked.connect(lambda r, _c: self.edit_room(r))
-        add_room = QPushButton("新增会议室 Add room")
+        add_room = QPushButton(translate("RoomsDialog", "新增会议室"))
         add_room.clicked.connect(lambda: self.edit_room(-1))
         room_tab = QWidget()
         lay = QVBoxLayout(room_tab)
         lay.addWidget(self.rooms)
         lay.addWidget(add_room, 0, Qt.AlignmentFlag.AlignLeft)
-        tabs.addTab(room_tab, "会议室 Rooms")
+        tabs.addTab(room_tab, translate("RoomsDialog", "会议室"))
         self.away = QTableWidget(0, 3)
-        self.away.setHorizontalHeaderLabels(["嘉宾", "开始", "结束"])
+        self.away.setHorizontalHeaderLabels([translate("RoomsDialog", "嘉宾"),
+                                             translate("RoomsDialog", "开始"),
+                                             translate("RoomsDialog", "结束")])
         self.away.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.away.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.who = QLineEdit()
-        self.who.setPlaceholderText("嘉宾姓名（同名者写 姓名（公司））")
+        self.who.setPlaceholderText(translate("RoomsDialog", "嘉宾姓名（同名者写 姓名（公司））"))
         self.day = QComboBox()
         for d in self.info.days:
-            self.day.addItem(f"{d:%Y-%m-%d}", d)
+            self.day.addItem(day_label_with_year(d), d)
         self.start, self.end = QTimeEdit(QTime(9, 0)), QTimeEdit(QTime(12, 0))
-        add_away = QPushButton("添加 Add")
+        add_away = QPushButton(translate("RoomsDialog", "添加"))
         add_away.clicked.connect(self.add_unavailable)
-        remove_away = QPushButton("删除选中 Remove")
+        remove_away = QPushButton(translate("RoomsDialog", "删除选中"))
         remove_away.clicked.connect(self.remove_unavailable)
         self.away_error = QLabel()
         self.away_error.setStyleSheet("color: #c0392b")
@@ -148,7 +157,7 @@ class RoomsDialog(QDialog):
         lay2.addWidget(self.away)
         lay2.addLayout(row)
         lay2.addWidget(self.away_error)
-        tabs.addTab(away_tab, "嘉宾没空的时间 Speakers unavailable")
+        tabs.addTab(away_tab, translate("RoomsDialog", "嘉宾没空的时间"))
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -182,17 +191,18 @@ class RoomsDialog(QDialog):
         self._rooms, self._away = rooms, away
         self.rooms.setRowCount(len(rooms))
         for r, room in enumerate(rooms):
-            for c, text in enumerate((room.name, str(room.capacity), room.hall, room.floor,
-                                      room.room_group,
-                                      windows_text(room.windows, self.info).replace("\n", "；")
-                                      or "全天")):
+            windows = windows_text(room.windows, self.info).replace(
+                "\n", translate("RoomsDialog", "；"))
+            for c, text in enumerate((room.name, format_number(room.capacity), room.hall,
+                                      room.floor, room.room_group,
+                                      windows or translate("RoomsDialog", "全天"))):
                 self.rooms.setItem(r, c, QTableWidgetItem(text))
         self.away.setRowCount(len(away))
         tz = self.info.tz
         for r, a in enumerate(away):
             for c, text in enumerate((names.get(a.person_id, f"#{a.person_id}"),
-                                      f"{a.start.astimezone(tz):%Y-%m-%d %H:%M}",
-                                      f"{a.end.astimezone(tz):%Y-%m-%d %H:%M}")):
+                                      moment_label(a.start.astimezone(tz)),
+                                      moment_label(a.end.astimezone(tz)))):
                 self.away.setItem(r, c, QTableWidgetItem(text))
 
     def edit_room(self, row: int) -> None:

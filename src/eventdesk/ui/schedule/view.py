@@ -37,6 +37,7 @@ from eventdesk.services.schedule.items import ItemRow, Schedule
 from eventdesk.services.schedule.rooms import RoomRow
 from eventdesk.ui import ops
 from eventdesk.ui.context import SCHEDULE, AppContext
+from eventdesk.ui.i18n import format_number, translate
 from eventdesk.ui.schedule.commands import (
     CreateItemCommand,
     EditItemCommand,
@@ -45,8 +46,8 @@ from eventdesk.ui.schedule.commands import (
 )
 from eventdesk.ui.schedule.export_menu import ExportMenu
 from eventdesk.ui.schedule.grid import COL_W, MIME, ScheduleGrid, default_minutes
+from eventdesk.ui.schedule.labels import day_label, join_names
 
-WEEKDAYS = "一二三四五六日"
 ZOOMS = (5, 10, 15, 30, 60)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -82,10 +83,17 @@ class RoomHeader(QWidget):
             font.setBold(False)
             p.setFont(font)
             p.setPen(QColor("#666"))
-            sub = " · ".join(x for x in (f"{room.capacity}人" if room.capacity else "",
-                                         room.room_group or room.hall) if x)
             p.drawText(x + 4, 20, COL_W - 8, 18, int(Qt.AlignmentFlag.AlignLeft
-                                                     | Qt.AlignmentFlag.AlignVCenter), sub)
+                                                     | Qt.AlignmentFlag.AlignVCenter),
+                       p.fontMetrics().elidedText(self.detail(room),
+                                                  Qt.TextElideMode.ElideRight, COL_W - 8))
+
+    @staticmethod
+    def detail(room: RoomRow) -> str:
+        """The line under a room's name: its seats, then its group (or hall)."""
+        seats = translate("RoomHeader", "{seats} 座").format(
+            seats=format_number(room.capacity)) if room.capacity else ""
+        return " · ".join(x for x in (seats, room.room_group or room.hall) if x)
 
 
 class TimeRuler(QWidget):
@@ -148,15 +156,16 @@ class ScheduleView(QWidget):
         self.days.setExpanding(False)
         self.zoom = QComboBox()
         for z in ZOOMS:
-            self.zoom.addItem(f"每行 {z} 分钟", z)
+            self.zoom.addItem(translate("ScheduleView", "每行 {minutes} 分钟").format(minutes=z), z)
         self.zoom.setCurrentIndex(ZOOMS.index(15))
         self.group = QComboBox()
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("筛选会议室 Filter rooms…")
+        self.filter.setPlaceholderText(translate("ScheduleView", "筛选会议室…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMinimumWidth(180)
-        self.in_use = QCheckBox("仅显示当天有会议的 In use")
-        self.in_use.setToolTip("隐藏当天没有安排会议的会议室（40 个会议室时更易浏览）")
+        self.in_use = QCheckBox(translate("ScheduleView", "仅显示当天有会议的"))
+        self.in_use.setToolTip(translate("ScheduleView",
+                                         "隐藏当天没有安排会议的会议室（40 个会议室时更易浏览）"))
         self.unscheduled = UnscheduledList()
         self.conflict_list = QListWidget()
         self.conflict_list.setWordWrap(True)
@@ -173,26 +182,29 @@ class ScheduleView(QWidget):
 
     # -- layout --------------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        new = QPushButton("新建会议 New")
+        new = QPushButton(translate("ScheduleView", "新建会议"))
         new.clicked.connect(self.new_item)
-        rooms = QPushButton("会议室… Rooms")
-        rooms.setToolTip("会议室容量、会议室组、可用时间；嘉宾没空的时间")
+        rooms = QPushButton(translate("ScheduleView", "会议室…"))
+        rooms.setToolTip(translate("ScheduleView",
+                                   "会议室容量、会议室组、可用时间；嘉宾没空的时间"))
         rooms.clicked.connect(self.open_rooms)
-        undo = self.undo_stack.createUndoAction(self, "撤销 Undo")
-        redo = self.undo_stack.createRedoAction(self, "重做 Redo")
+        # The prefix goes before the command's own text: “撤销 移动“开幕式”” / “Undo Move …”.
+        undo = self.undo_stack.createUndoAction(self, translate("ScheduleView", "撤销"))
+        redo = self.undo_stack.createRedoAction(self, translate("ScheduleView", "重做"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         bar = QHBoxLayout()  # the days, and what edits do
         bar.addWidget(self.days, 1)
         tools = QHBoxLayout()  # what the grid shows
-        for w in (QLabel("缩放"), self.zoom, QLabel("会议室组"), self.group, self.filter,
+        for w in (QLabel(translate("ScheduleView", "缩放")), self.zoom,
+                  QLabel(translate("ScheduleView", "会议室组")), self.group, self.filter,
                   self.in_use):
             tools.addWidget(w)
         tools.addStretch(1)
         tools.addWidget(new)
         tools.addWidget(rooms)
         export = QToolButton()
-        export.setText("导出 Export")
+        export.setText(translate("ScheduleView", "导出"))
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export.setMenu(ExportMenu(self, self.ctx, self.current_day, self.selected_room_name))
         tools.addWidget(export)
@@ -213,15 +225,17 @@ class ScheduleView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.unscheduled_title = QLabel()
-        place = QPushButton("安排到选中格 Place")
-        place.setToolTip("把选中的会议放到日程格中光标所在的会议室和时间（Enter）")
+        place = QPushButton(translate("ScheduleView", "安排到选中格"))
+        place.setToolTip(translate("ScheduleView",
+                                   "把选中的会议放到日程格中光标所在的会议室和时间（Enter）"))
         place.clicked.connect(self.place_selected_unscheduled)
         left_layout.addWidget(self.unscheduled_title)
         left_layout.addWidget(self.unscheduled, 1)
         left_layout.addWidget(place)
-        help_text = QLabel("拖动移动，拖上下边调时长，双击编辑。\n"
-                           "键盘：方向键选择，Alt+方向键移动，"
-                           "Shift+Alt+↑↓ 调时长，Enter 编辑，Delete 取消排期。")
+        help_text = QLabel(translate("ScheduleView",
+                                     "拖动移动，拖上下边调时长，双击编辑。\n"
+                                     "键盘：方向键选择，Alt+方向键移动，"
+                                     "Shift+Alt+↑↓ 调时长，Enter 编辑，Del 取消排期。"))
         help_text.setWordWrap(True)
         help_text.setStyleSheet("color: #666")
         left_layout.addWidget(help_text)
@@ -320,12 +334,12 @@ class ScheduleView(QWidget):
             while self.days.count():
                 self.days.removeTab(0)
             for d in loaded.event.days:
-                self.days.addTab(f"{d.month}月{d.day}日 周{WEEKDAYS[d.weekday()]}")
+                self.days.addTab(day_label(d))
         groups = sorted({r.room_group or r.hall for r in loaded.rooms} - {""})
         if [self.group.itemText(i) for i in range(1, self.group.count())] != groups:
             self.group.blockSignals(True)
             self.group.clear()
-            self.group.addItem("全部 All")
+            self.group.addItem(translate("ScheduleView", "全部会议室组"))
             self.group.addItems(groups)
             self.group.blockSignals(False)
         self.blockSignals(False)
@@ -360,13 +374,16 @@ class ScheduleView(QWidget):
         self.unscheduled.clear()
         rows = [i for i in self.schedule.items if not i.scheduled]
         for item in rows:
-            people = "、".join(p.name for p in item.people)
-            entry = QListWidgetItem(f"{item.title_zh}\n{kind_label(item)}"
-                                    f" · {default_minutes(item)} 分钟"
+            people = join_names(p.name for p in item.people)
+            minutes = translate("ScheduleView", "{minutes} 分钟").format(
+                minutes=default_minutes(item))
+            entry = QListWidgetItem(f"{item.title_zh}\n{kind_label(item)} · {minutes}"
                                     + (f" · {people}" if people else ""))
             entry.setData(ID_ROLE, item.id)
             self.unscheduled.addItem(entry)
-        self.unscheduled_title.setText(f"<b>未排期 Unscheduled</b>（{len(rows)}）")
+        # {count}, not %n: a plain message, as lupdate writes no numerus entries for Python.
+        self.unscheduled_title.setText(translate("ScheduleView", "<b>未排期</b>（{count}）")
+                                       .format(count=format_number(len(rows))))
 
     def _fill_conflicts(self) -> None:
         assert self.schedule is not None
@@ -377,8 +394,8 @@ class ScheduleView(QWidget):
             entry.setForeground(QColor("#a0281b"))
             self.conflict_list.addItem(entry)
         n = len(self.schedule.conflicts)
-        self.conflict_title.setText(f"<b>冲突 Conflicts</b>（{n}）" if n
-                                    else "<b>冲突 Conflicts</b>：无 none")
+        self.conflict_title.setText(translate("ScheduleView", "<b>冲突</b>（{count}）").format(
+            count=format_number(n)) if n else translate("ScheduleView", "<b>冲突</b>：无"))
 
     def conflicts(self) -> list[Conflict]:
         """What the panel lists (tests read it)."""
