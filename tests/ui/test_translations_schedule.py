@@ -224,9 +224,7 @@ def test_the_export_menu_its_file_dialog_and_messages_are_in_the_chosen_language
         monkeypatch: pytest.MonkeyPatch) -> None:
     view = open_view(lang)
     known = data(db)
-    tool = next(b for b in view.findChildren(QToolButton)
-                if b.text() == ("Export" if lang == "en" else "导出"))
-    menu = tool.menu()
+    menu = button(view, "Export" if lang == "en" else "导出").menu()
     assert isinstance(menu, ExportMenu)
     assert problems(menu, lang, data=known) == []
     asked: list[tuple[str, str]] = []
@@ -275,6 +273,9 @@ def test_undo_and_redo_name_the_edit_in_the_chosen_language(  # type: ignore[no-
     assert undo.text() == ("Undo Move “国产芯片论坛”" if lang == "en"
                            else "撤销 移动“国产芯片论坛”")
     assert problems(view, lang, data=known) == []
+    # The button says only the word; the edit it undoes is its tool tip.
+    word = next(b for b in view.findChildren(QToolButton) if b.toolTip() == undo.text())
+    assert word.text() == ("Undo" if lang == "en" else "撤销") and word.isEnabled()
     QTest.keyClick(grid, Qt.Key.Key_Delete)  # unschedule it
     qtbot.waitUntil(view.is_settled)
     assert undo.text() == ("Undo Unschedule “国产芯片论坛”" if lang == "en"

@@ -264,8 +264,12 @@
         <translation>Until</translation>
     </message>
     <message>
-        <source>嘉宾姓名（同名者写 姓名（公司））</source>
-        <translation>Speaker&apos;s name (for namesakes: name (company))</translation>
+        <source>嘉宾姓名</source>
+        <translation>Speaker&apos;s name</translation>
+    </message>
+    <message>
+        <source>同名者写 姓名（公司）</source>
+        <translation>For namesakes write name (company)</translation>
     </message>
     <message>
         <source>添加</source>

@@ -62,6 +62,7 @@ class RoomEditor(QDialog):
         self.info, self.room = event, room
         self.result_row: RoomRow | None = None
         self.setWindowTitle(translate("RoomEditor", "会议室"))
+        self.setMinimumWidth(440)  # the availability examples on one line each, in English too
         form = QFormLayout(self)
         self.name = QLineEdit(room.name if room else "")
         self.capacity = QSpinBox()
@@ -138,11 +139,16 @@ class RoomsDialog(QDialog):
         self.away.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.away.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.who = QLineEdit()
-        self.who.setPlaceholderText(translate("RoomsDialog", "嘉宾姓名（同名者写 姓名（公司））"))
+        self.who.setPlaceholderText(translate("RoomsDialog", "嘉宾姓名"))
+        # The namesake rule in the tip: in English the placeholder was cut off mid-sentence.
+        self.who.setToolTip(translate("RoomsDialog", "同名者写 姓名（公司）"))
+        self.who.setMinimumWidth(220)
         self.day = QComboBox()
         for d in self.info.days:
             self.day.addItem(day_label_with_year(d), d)
         self.start, self.end = QTimeEdit(QTime(9, 0)), QTimeEdit(QTime(12, 0))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")  # 24-hour in both languages, as the grid
         add_away = QPushButton(translate("RoomsDialog", "添加"))
         add_away.clicked.connect(self.add_unavailable)
         remove_away = QPushButton(translate("RoomsDialog", "删除选中"))

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 import shiboken6
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -159,6 +159,9 @@ class ScheduleView(QWidget):
             self.zoom.addItem(translate("ScheduleView", "每行 {minutes} 分钟").format(minutes=z), z)
         self.zoom.setCurrentIndex(ZOOMS.index(15))
         self.group = QComboBox()
+        # Filled after the first load: sized to its items then, not when first shown empty
+        # (“全部会议室组” / “All room groups” were cut off).
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(translate("ScheduleView", "筛选会议室…"))
         self.filter.setClearButtonEnabled(True)
@@ -203,17 +206,15 @@ class ScheduleView(QWidget):
         tools.addStretch(1)
         tools.addWidget(new)
         tools.addWidget(rooms)
-        export = QToolButton()
-        export.setText(translate("ScheduleView", "导出"))
-        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu makes room for its arrow; a tool button drew it over the text.
+        export = QPushButton(translate("ScheduleView", "导出"))
         export.setMenu(ExportMenu(self, self.ctx, self.current_day, self.selected_room_name))
         tools.addWidget(export)
-        for action in (undo, redo):
+        for action, word in ((undo, translate("ScheduleView", "撤销")),
+                             (redo, translate("ScheduleView", "重做"))):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            bar.addWidget(button)
+            bar.addWidget(undo_button(action, word))
         centre = QWidget()
         grid_layout = QGridLayout(centre)
         grid_layout.setContentsMargins(0, 0, 0, 0)
@@ -483,6 +484,24 @@ class ScheduleView(QWidget):
     def settle(self) -> None:
         """Before a screenshot: scroll to the morning so the busiest hours show."""
         self.grid.verticalScrollBar().setValue(int(self.grid.y_of(9 * 60 - 15)))
+
+
+def undo_button(action: QAction, word: str) -> QToolButton:
+    """A button that says only “撤销”/“Undo”: the action's own text names the edit (“Undo Move
+    “…””) and, on the button, grew with a session's title until it pushed the day tabs away.
+    The full text is its tool tip (and the action's, in the window's menus)."""
+    button = QToolButton()
+    button.setText(word)
+    button.clicked.connect(action.trigger)
+
+    def sync() -> None:
+        if not (shiboken6.isValid(action) and shiboken6.isValid(button)):
+            return  # the view is being taken down: the action says it changed as it goes
+        button.setEnabled(action.isEnabled())
+        button.setToolTip(action.text())
+    action.changed.connect(sync)
+    sync()
+    return button
 
 
 def kind_label(item: ItemRow) -> str:
