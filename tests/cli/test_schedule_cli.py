@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,69 @@ def test_schedule_import_conflicts_are_sentences(db: Database, db_path: Path, sm
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert "schedule.conflict" not in out and "主会场" in out
+
+
+def _not_in(lang: str, output: str, data: list[str]) -> list[str]:
+    """Lines of `output` with words of the other language once data (titles, rooms, names),
+    paths and the command's own name (“eventdesk schedule export:”) are taken out."""
+    from tests.ui.i18n_walk import ALLOWED, CJK, LATIN_WORD, PATHISH
+
+    wrong = []
+    for line in output.splitlines():
+        rest = re.sub(r"^eventdesk[a-z ]*:", " ", line.strip())
+        for value in data:
+            rest = rest.replace(value, " ")
+        rest = PATHISH.sub(" ", rest)
+        if lang == "en" and CJK.search(rest):
+            wrong.append(line)
+        if lang == "zh" and [w for w in LATIN_WORD.findall(rest) if w not in ALLOWED]:
+            wrong.append(line)
+    return wrong
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_schedule_commands_speak_only_the_chosen_language(  # type: ignore[no-untyped-def]
+        db: Database, db_path: Path, small: Small, tmp_path: Path, capsys, lang: str) -> None:
+    """`--lang en eventdesk schedule …` prints English only, `--lang zh` Chinese only: the
+    conflicts (text and JSON), what an export wrote, and each refusal."""
+    from tests.ui.i18n_walk import data_texts
+
+    d0 = small.days[0]
+    with db.unit_of_work() as s:  # a double booking and a room too small
+        schedule.place_item(s, item_id=small.items["芯片"], start=at(d0, "09:30"),
+                            end=at(d0, "10:30"), room_id=small.rooms["主会场"])
+        schedule.place_item(s, item_id=small.items["应用"], start=at(d0, "16:00"),
+                            end=at(d0, "17:00"), room_id=small.rooms["小会议室"])
+    data = data_texts(db)
+    db_arg = ["--lang", lang, "--db", str(db_path), "schedule"]
+    runs = [
+        (["conflicts"], 0),
+        (["conflicts", "--json"], 0),
+        (["export", "--out", str(tmp_path / "s.ics")], 0),
+        (["export", "--out", str(tmp_path / "s.csv"), "--room", "主会场"], 0),
+        (["export", "--out", str(tmp_path / "p.pdf"), "--day", d0.isoformat()], 0),
+        (["export", "--out", str(tmp_path / "s.txt")], 2),
+        (["export", "--out", str(tmp_path / "r.pdf"), "--room", "没有的厅"], None),
+        (["export", "--out", str(tmp_path / "d.pdf"), "--day", "2020-01-01"], None),
+    ]
+    said: list[str] = []
+    for argv, code in runs:
+        rc = main([*db_arg, *argv])
+        assert rc == code if code is not None else rc != 0, argv
+        out = capsys.readouterr()
+        assert out.out or out.err, argv
+        text = out.out
+        if "--json" in argv:
+            text = "\n".join(c["message"] for c in json.loads(out.out))
+        said.append(text + out.err)
+    everything = "\n".join(said)
+    assert _not_in(lang, everything, [*data, "没有的厅", "s.txt"]) == []  # typed: data
+    if lang == "en":
+        assert "(2 conflicts)" in said[0]
+        assert "There is no room named “没有的厅”" in said[6]
+        assert "2020-01-01 is not a day of the event" in said[7]
+        assert "writes .pdf (the programme), .ics, .csv or .xlsx files (got s.txt)" in said[5]
+    else:
+        assert "（共 2 处冲突）" in said[0]
+        assert "没有名为“没有的厅”的会议室" in said[6]
+        assert "2020-01-01 不在会期内" in said[7]

@@ -10,16 +10,19 @@ cli.export.run_export), which also reports programme characters no font can draw
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eventdesk.actions import schedule as schedule_actions
 from eventdesk.cli import import_, signin
-from eventdesk.cli.common import add_db_option, open_db, print_json
+from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.messages import text
 from eventdesk.messages.schedule import conflict_line, conflict_text
 
+# What `schedule export` writes: the programme, or the schedule in one of its formats.
+SUFFIXES = (".pdf", ".ics", ".csv", ".xlsx")
 HELP = "the schedule: conflicts (room double-booked, speaker in two places, …), import, export"
 
 
@@ -81,6 +84,11 @@ def run_export(args: argparse.Namespace) -> int:
     from eventdesk.cli.export import run_export as export
 
     out: Path = args.out
+    if out.suffix.lower() not in SUFFIXES:
+        # Said in this command's words: `--kind schedule` (export's) is not what was typed.
+        print(f"eventdesk schedule export: {text('schedule.export.cli_suffix', name=out.name)}",
+              file=sys.stderr)
+        return EXIT_USAGE
     kind = "programme" if out.suffix.lower() == ".pdf" else "schedule"
     return export(args, kind=kind, out=out, day=getattr(args, "day", None),
                   room=getattr(args, "room", None))

@@ -105,6 +105,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schedule.export.unsupported_format": (
         "不支持的日程导出格式“{suffix}”（可用 .ics、.csv、.xlsx）",
         "The schedule cannot be exported as “{suffix}” (use .ics, .csv or .xlsx)"),
+    "schedule.export.cli_suffix": (
+        "只能写 .pdf（节目单）、.ics、.csv 或 .xlsx 文件（收到 {name}）",
+        "writes .pdf (the programme), .ics, .csv or .xlsx files (got {name})"),
     "schedule.export.day_outside_event": ("{day} 不在会期内", "{day} is not a day of the event"),
     # -- the undo stack ------------------------------------------------------------------------
     "schedule.edit.failed": ("未完成：{reason}", "Not done: {reason}"),
