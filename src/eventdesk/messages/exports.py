@@ -17,7 +17,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "exports.personal_fields_before": ("将包含个人信息字段：{fields}。导出会记入审计日志。",
                                        "Will hold personal data: {fields}. The export is "
                                        "recorded in the audit trail."),
-    "exports.cancelled": ("已取消 Cancelled", "Cancelled"),
+    "exports.cancelled": ("已取消", "Cancelled"),
     "exports.glyphs_heading": ("以下文字中有字体里没有的字，PDF 中会显示为空框：",
                                "These texts have characters no font has; the PDF shows empty "
                                "boxes for them:"),
