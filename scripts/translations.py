@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -140,9 +141,41 @@ def release(qm: Path = QM) -> None:
                     "-silent"], check=True)
 
 
+# A call lupdate can read: translate("Context", "source" — the first literal of the source.
+CALL = re.compile(r"""\btranslate\(\s*"([^"\\]+)"\s*,\s*"((?:[^"\\]|\\.)*)\"""")
+
+
+def skipped_calls() -> list[str]:
+    """Calls in the code whose text is in no .ts: lupdate skips a call it cannot parse (for one,
+    a plural count given as an expression, `len(rows)`) without a word."""
+    entries: dict[str, list[str]] = {}
+    for ts in TS_DIR.glob("*.ts"):
+        for context in ET.parse(ts).getroot().iter("context"):
+            entries.setdefault(context.findtext("name") or "", []).extend(
+                m.findtext("source") or "" for m in context.iter("message"))
+    missing: list[str] = []
+    for area in AREAS:
+        for source in sources(area):
+            code = Path(source).read_text(encoding="utf-8")
+            for context, literal in CALL.findall(code):
+                text = literal.encode("utf-8").decode("unicode_escape").encode(
+                    "latin-1").decode("utf-8")
+                if not any(e.startswith(text) for e in entries.get(context, [])):
+                    where = Path(source).relative_to(ROOT)
+                    missing.append(f"{where}: translate({context!r}, {text!r}) is in no .ts "
+                                   "(lupdate could not read the call)")
+    return missing
+
+
 def check() -> list[str]:
-    """Every problem, as lines: unfinished entries, a .ts behind the code, a stale .qm."""
-    problems: list[str] = []
+    """Every problem, as lines: unfinished entries, a .ts behind the code, a stale .qm, a call
+    lupdate skipped, a plural (%n: lupdate marks no plural of a Python call whose count is not
+    a literal, and Qt then shows the Chinese; word counts with {count} instead)."""
+    problems: list[str] = skipped_calls()
+    for ts in sorted(TS_DIR.glob("*.ts")):
+        problems += [f"{ts.name}: %n in {m.findtext('source')!r}: use {{count}} and .format"
+                     for m in ET.parse(ts).getroot().iter("message")
+                     if "%n" in (m.findtext("source") or "")]
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp)
         update([], fresh)
