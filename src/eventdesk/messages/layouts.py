@@ -88,4 +88,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "proof.missing_glyphs": ("⚠ {field} 有无法显示的字符：{chars}",
                              "⚠ {field} has characters no font can draw: {chars}"),
     "proof.all_glyphs": ("✓ 所有字符都能显示", "✓ Every character has a font"),
+    "proof.char": ("{char}（U+{code}）", "{char} (U+{code})"),
 }
