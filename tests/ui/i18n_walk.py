@@ -57,7 +57,7 @@ ALLOWED = {
     "SHA", "Ed25519", "Argon2id", "AES", "GCM", "HMAC", "ED1", "ED2", "VIP", "Avery", "Herma",
     "Letter", "Legal", "Zebra", "DPI", "dpi", "edbackup", "sqlite", "sqlite3", "xlsx", "csv",
     "pdf", "png", "json", "ics", "Noto", "Sans", "WenQuanYi", "Micro", "Hei", "HanaMin",
-    "BabelStone", "Han", "Arial", "Helvetica", "Zweckform", "Dymo",
+    "BabelStone", "Han", "Arial", "Helvetica", "Zweckform", "Dymo", "JPEG",
 }
 # File system paths and URLs are data, whatever their language.
 PATHISH = re.compile(r"\S*[/\\]\S*|\S+\.(?:sqlite3?|pdf|csv|xlsx|png|json|ics|edbackup)\b")
