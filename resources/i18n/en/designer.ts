@@ -129,27 +129,27 @@
     <name>DesignerView</name>
     <message>
         <source>左对齐</source>
-        <translation>Align left</translation>
+        <translation>Left</translation>
     </message>
     <message>
         <source>水平居中</source>
-        <translation>Centre horizontally</translation>
+        <translation>Centre</translation>
     </message>
     <message>
         <source>右对齐</source>
-        <translation>Align right</translation>
+        <translation>Right</translation>
     </message>
     <message>
         <source>顶对齐</source>
-        <translation>Align top</translation>
+        <translation>Top</translation>
     </message>
     <message>
         <source>垂直居中</source>
-        <translation>Centre vertically</translation>
+        <translation>Middle</translation>
     </message>
     <message>
         <source>底对齐</source>
-        <translation>Align bottom</translation>
+        <translation>Bottom</translation>
     </message>
     <message>
         <source>所选元素的左边对齐</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>横向等距</source>
-        <translation>Space horizontally</translation>
+        <translation>Space ↔</translation>
     </message>
     <message>
         <source>水平等距分布</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>纵向等距</source>
-        <translation>Space vertically</translation>
+        <translation>Space ↕</translation>
     </message>
     <message>
         <source>垂直等距分布</source>

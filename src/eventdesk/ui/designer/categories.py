@@ -42,6 +42,9 @@ class CategoryPanel(QWidget):
             translate("CategoryPanel", "类别"), translate("CategoryPanel", "印出的标签"),
             translate("CategoryPanel", "颜色"), translate("CategoryPanel", "文字色")])
         header = self.table.horizontalHeader()
+        # The label (what prints) gets the room; the names and colour buttons what they need.
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self._loading = False

@@ -278,7 +278,8 @@ class ElementPanel(QWidget):
         label = (field_hint(str(spec["field"])) if spec.get("field")
                  else str(spec.get("text") or spec.get("path") or ""))
         kind_label = KIND_LABELS.get(kind)
-        self.title.setText(f"{_worded(kind_label) if kind_label else kind} {label}{more}")
+        kind_text = _worded(kind_label) if kind_label else kind
+        self.title.setText(f"{kind_text} · {label}{more}" if label else f"{kind_text}{more}")
         self._loading = True
         try:
             self._load(spec)

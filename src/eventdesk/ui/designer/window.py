@@ -175,18 +175,23 @@ class DesignerView(QWidget):
             self.grid.addItem(label, value)
         self.grid.currentIndexChanged.connect(self._grid_changed)
         tools.addWidget(self.grid)
+        # Which badge is on show (side and size) beside the layout, above: the row of tools
+        # below is full in English.
+        top.addSeparator()
         self.side = QComboBox()
         self.side.addItem(translate("DesignerView", "正面"), "front")
         self.side.addItem(translate("DesignerView", "背面"), "back")
         self.side.currentIndexChanged.connect(self._show_side)
-        tools.addWidget(self.side)
-        self.back_action = tools.addAction(translate("DesignerView", "添加背面"), self.toggle_back)
+        top.addWidget(self.side)
+        self.back_action = top.addAction(translate("DesignerView", "添加背面"), self.toggle_back)
         self.variant = QComboBox()
+        # Its items come after the first show (the layout opens in the background).
+        self.variant.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.variant.currentIndexChanged.connect(self._show_side)
-        tools.addWidget(self.variant)
+        top.addWidget(self.variant)
         self.size_menu = QMenu(self)
         self.size_menu.aboutToShow.connect(self._fill_size_menu)
-        self._menu_button(tools, translate("DesignerView", "尺寸"), self.size_menu,
+        self._menu_button(top, translate("DesignerView", "尺寸"), self.size_menu,
                           translate("DesignerView", "为另一种胸卡尺寸添加版本"))
 
         tabs = QTabWidget()
