@@ -11,7 +11,8 @@ reads every text column of the database) and paths, then:
   is English that was never made Chinese.
 
 What a person edits in place (a line edit's text, an editable cell) is data and not walked;
-colour codes (#RRGGBB) are the same in every language.
+colour codes (#RRGGBB), commands, options and environment variables a person would type are the
+same in every language.
 
 Widgets and actions with the dynamic property `untranslated` (ui.language_menu.mark_untranslated:
 the language menu, whose names are the same in every language) are skipped.
@@ -62,7 +63,11 @@ ALLOWED = {
 # File system paths and URLs are data, whatever their language.
 PATHISH = re.compile(r"\S*[/\\]\S*|\S+\.(?:sqlite3?|pdf|csv|xlsx|png|json|ics|edbackup)\b")
 HTML_TAG = re.compile(r"<[^>]+>|&[a-z]+;")
-COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\b")  # #RRGGBB: the same in every language
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\b|#RRGGBB")  # colour codes: the same in every language
+# What a person types as it is in any language: a command line (eventdesk signing unlock), an
+# option (--mark-printed), an environment variable (EVENTDESK_FALLBACK_FONTS).
+TYPED = re.compile(r"\beventdesk(?: [a-z][a-z0-9-]*)+|--[a-z][a-z0-9-]*"
+                   r"|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
 
 
 def _without(text: str, value: str) -> str:
@@ -193,7 +198,7 @@ def problems(root: QWidget, lang: str, *, data: Iterable[str] = ()) -> list[str]
         for value in known:
             if value in text:
                 text = _without(text, value)
-        text = COLOUR.sub(" ", PATHISH.sub(" ", text))
+        text = TYPED.sub(" ", COLOUR.sub(" ", PATHISH.sub(" ", text)))
         if lang == "en":
             if CJK.search(text):
                 found.append(f"{where}: {raw!r}")

@@ -102,6 +102,30 @@ def test_badges_view_with_its_layout_choice_after_a_run(  # type: ignore[no-unty
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_run_refused_because_signing_is_locked_says_so_in_the_language(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, i18n_event_file: tuple[str, list[str]], tmp_path: Path,
+        lang: str) -> None:
+    from eventdesk.services import signing
+    from tests.conftest import TEST_SIGNING_PASSPHRASE
+
+    view = window.show_view("badges")
+    settle(qtbot, view)
+    assert isinstance(view, BadgeView)
+    with window.ctx.db.unit_of_work(write=False) as session:
+        signing.lock(session)
+    try:
+        run = view.start_run(out=tmp_path / "locked.pdf")
+        qtbot.waitUntil(lambda: run.done, timeout=60_000)
+        settle(qtbot, view)
+        assert view.last_outcome is None and not (tmp_path / "locked.pdf").exists()
+        assert ("签名" if lang == "zh" else "signing") in view.status.text()
+        assert problems(view, lang, data=i18n_event_file[1]) == []
+    finally:
+        with window.ctx.db.unit_of_work(write=False) as session:
+            signing.unlock(session, passphrase=TEST_SIGNING_PASSPHRASE)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_calibration_dialog(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                 i18n_event_file: tuple[str, list[str]], lang: str) -> None:
     view = window.show_view("badges")
