@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from eventdesk.ui import ops
-from eventdesk.ui.badges.labels import KNOWN_LAYOUT_TITLES, KNOWN_PRESET_LABELS
+from eventdesk.ui.badges.labels import KNOWN_PRESET_LABELS
 from eventdesk.ui.badges.view import BadgeView
 from eventdesk.ui.designer import files
 from eventdesk.ui.designer.window import DesignerView
@@ -209,11 +209,13 @@ def test_the_designer_save_dialog_and_a_copy_of_a_builtin_layout(  # type: ignor
 
 
 def test_every_preset_and_builtin_layout_has_a_translatable_name() -> None:
-    """A paper preset or built-in layout added without an entry in ui.badges.labels would show
-    its Chinese name in an English window."""
+    """A paper preset added without an entry in ui.badges.labels, or a built-in layout without
+    its title in the messages catalogue, would show its Chinese name in an English window."""
+    from eventdesk import messages
     from eventdesk.actions import layouts
     from eventdesk.pdf.presets import PRESETS
 
     assert {p.label for p in PRESETS.values()} <= KNOWN_PRESET_LABELS
-    assert {info.title for info in layouts.file_layouts()
-            if info.origin == "builtin"} <= KNOWN_LAYOUT_TITLES
+    builtin = [info for info in layouts.file_layouts() if info.origin == "builtin"]
+    assert builtin and all(messages.catalogue()[f"layout.builtin.{info.name}"][0] == info.title
+                           for info in builtin)

@@ -141,21 +141,6 @@
     </message>
 </context>
 <context>
-    <name>BuiltinLayout</name>
-    <message>
-        <source>标准胸卡</source>
-        <translation>Standard badge</translation>
-    </message>
-    <message>
-        <source>醒目色块</source>
-        <translation>Bold colour block</translation>
-    </message>
-    <message>
-        <source>双面</source>
-        <translation>Two-sided</translation>
-    </message>
-</context>
-<context>
     <name>Category</name>
     <message>
         <source>展商</source>

@@ -1,12 +1,10 @@
 """Names the badge, designer and printer pages show for stable keys, in the interface's language
-(issue 13): person categories, paper presets and the built-in layouts' titles.
+(issue 13): person categories and paper presets (the built-in layouts' titles are the messages
+catalogue's, messages.layouts.layout_title, since the command line lists them too).
 
-The keys' Chinese names live outside the UI (domain.CATEGORY_LABELS_ZH, pdf.presets, the built-in
-layout files), so they are marked here with QT_TRANSLATE_NOOP for lupdate and worded when shown.
-A preset or built-in layout added without an entry here shows its Chinese name in English; the
-translation walks (tests/ui/test_translations_badges.py) catch that.
-
-An event's own layouts keep their titles as saved: a title someone typed is data.
+The keys' Chinese names live outside the UI (domain.CATEGORY_LABELS_ZH, pdf.presets), so they are
+marked here with QT_TRANSLATE_NOOP for lupdate and worded when shown. A preset added without an
+entry here shows its Chinese name in English; tests/ui/test_translations_badges.py catches that.
 """
 
 from __future__ import annotations
@@ -19,7 +17,6 @@ from eventdesk.ui.i18n import translate
 
 CATEGORY = "Category"
 PRESET = "PaperPreset"
-LAYOUT = "BuiltinLayout"
 
 # lupdate reads these literals; the tuples only keep them in the code.
 _CATEGORIES = (
@@ -43,12 +40,7 @@ _PRESETS = (
     QT_TRANSLATE_NOOP("PaperPreset", "US Letter 6 张 4×3 英寸"),
     QT_TRANSLATE_NOOP("PaperPreset", "US Letter Avery 5395 胸卡标签 8 张 3⅜×2⅓ 英寸"),
 )
-_LAYOUTS = (
-    QT_TRANSLATE_NOOP("BuiltinLayout", "标准胸卡"), QT_TRANSLATE_NOOP("BuiltinLayout", "醒目色块"),
-    QT_TRANSLATE_NOOP("BuiltinLayout", "双面"),
-)
 KNOWN_PRESET_LABELS = frozenset(str(label) for label in _PRESETS)
-KNOWN_LAYOUT_TITLES = frozenset(str(title) for title in _LAYOUTS)
 
 
 def category_label(key: Category | str) -> str:
@@ -66,8 +58,3 @@ def preset_label(key: str) -> str:
     preset = PRESETS.get(key)
     return translate(PRESET, preset.label) if preset is not None else key
 
-
-def layout_title(title: str, origin: str = "builtin") -> str:
-    """A layout's title as listed: a built-in one in the interface's language, any other (an
-    event's, a file's) as its author wrote it."""
-    return translate(LAYOUT, title) if origin == "builtin" else title

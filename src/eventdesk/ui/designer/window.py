@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.actions import layouts
 from eventdesk.actions.layouts import LayoutDocument, LayoutInfo
+from eventdesk.messages.layouts import layout_title
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.ui import ops
-from eventdesk.ui.badges.labels import layout_title, preset_label
+from eventdesk.ui.badges.labels import preset_label
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.designer import commands as c
 from eventdesk.ui.designer import files
@@ -124,7 +125,8 @@ class DesignerView(QWidget):
         new_menu = QMenu(self)
         for info in layouts.file_layouts():
             new_menu.addAction(translate("DesignerView", "复制“{title}”").format(
-                title=layout_title(info.title, info.origin)), self._call(self.new_from, info.name))
+                title=layout_title(info.name, info.title, info.origin)),
+                self._call(self.new_from, info.name))
         self._menu_button(top, translate("DesignerView", "新建"), new_menu,
                           translate("DesignerView", "从内置版式复制"))
         self.save_action = top.addAction(translate("DesignerView", "保存到活动"), self.save)
@@ -248,7 +250,8 @@ class DesignerView(QWidget):
             # A built-in layout's name is a word of the command line (--layout bold), not of
             # the interface: its title says it. A saved layout's name is what its author chose.
             name = "" if info.origin == "builtin" else f" ({info.name})"
-            self.layout_box.addItem(f"{layout_title(info.title, info.origin)}{name} · {where}",
+            title = layout_title(info.name, info.title, info.origin)
+            self.layout_box.addItem(f"{title}{name} · {where}",
                                     info.name)
         self.layout_box.setCurrentIndex(max(self.layout_box.findData(current), 0))
 
@@ -272,14 +275,17 @@ class DesignerView(QWidget):
         standard badge opened instead, to design from."""
         self._opening = False
         self.status.setText(f"<span style='color:#b71c1c'>{messages.describe(exc)}</span>")
-        self.load(layouts.copy_of_builtin("default", new_name="default"), clean=False)
+        self.load(layouts.copy_of_builtin("default", new_name="default"), clean=False,
+                  builtin="default")
 
     def new_from(self, builtin: str) -> None:
         if self._unsaved_ok():
-            self.load(layouts.copy_of_builtin(builtin, new_name=f"{builtin}-copy"), clean=False)
+            self.load(layouts.copy_of_builtin(builtin, new_name=f"{builtin}-copy"), clean=False,
+                      builtin=builtin)
 
-    def load(self, layout: LayoutDocument, *, clean: bool = True) -> None:
-        """Show a layout for editing (a new undo history)."""
+    def load(self, layout: LayoutDocument, *, clean: bool = True, builtin: str = "") -> None:
+        """Show a layout for editing (a new undo history); `clean` False: as an unsaved copy
+        (of the built-in layout `builtin`, whose title is then worded in the language)."""
         self._opening = False
         self.stack.clear()
         self.model.replace(layout)
@@ -287,7 +293,7 @@ class DesignerView(QWidget):
             self.stack.resetClean()
             # The copy's title is the layout's data: in the language it is made in.
             title = translate("DesignerView", "{title}（副本）").format(
-                title=layout_title(layout.title))
+                title=layout_title(builtin, layout.title, "builtin" if builtin else ""))
             self.stack.push(c.SetMeta(self.model, "title", title,
                                       translate("DesignerView", "新建版式")))
         self._fill_variants()
