@@ -219,3 +219,19 @@ def test_every_preset_and_builtin_layout_has_a_translatable_name() -> None:
     builtin = [info for info in layouts.file_layouts() if info.origin == "builtin"]
     assert builtin and all(messages.catalogue()[f"layout.builtin.{info.name}"][0] == info.title
                            for info in builtin)
+
+
+def test_a_character_no_font_has_is_named_in_the_language(
+        qapp, in_language: Callable[[str], None]) -> None:  # type: ignore[no-untyped-def]
+    """The badges view's list of characters that would print as empty boxes (and the command
+    line's report): the field in the language, the character with its code point."""
+    from eventdesk import messages
+    from eventdesk.actions.printing import GlyphProblem
+
+    problem = GlyphProblem(1, "王\ue000", "company_short", ("\ue000",))
+    in_language("en")
+    assert messages.text(problem.code, **problem.params) == (
+        "王\ue000: the company's short name has characters no font can draw: \ue000 U+E000")
+    in_language("zh")
+    assert messages.text(problem.code, **problem.params) == (
+        "王\ue000：单位简称 含有无法显示的字符 \ue000 U+E000")

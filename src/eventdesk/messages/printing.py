@@ -47,6 +47,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "printing.to_printer": ("打印机", "the printer"),
     "printing.cancelled": ("已取消，未记录任何打印",
                            "Cancelled: nothing was logged"),
+    # The badge fields a missing character is in (actions.printing.GlyphProblem.field).
+    "printing.field.name": ("姓名", "the name"),
+    "printing.field.name_en": ("英文名", "the English name"),
+    "printing.field.company": ("单位", "the company"),
+    "printing.field.company_short": ("单位简称", "the company's short name"),
+    "printing.field.title": ("职务", "the job title"),
     # Between the names of a list of people in a sentence.
     "printing.name_separator": ("、", ", "),
 }
