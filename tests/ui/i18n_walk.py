@@ -10,6 +10,10 @@ reads every text column of the database) and paths, then:
 - in Chinese, any Latin word of three letters or more that is not a technical term (ALLOWED)
   is English that was never made Chinese.
 
+What a person edits in place (a line edit's text, an editable cell) is data and not walked;
+colour codes (#RRGGBB), commands, options and environment variables a person would type are the
+same in every language.
+
 Widgets and actions with the dynamic property `untranslated` (ui.language_menu.mark_untranslated:
 the language menu, whose names are the same in every language) are skipped.
 """
@@ -53,11 +57,24 @@ ALLOWED = {
     "SHA", "Ed25519", "Argon2id", "AES", "GCM", "HMAC", "ED1", "ED2", "VIP", "Avery", "Herma",
     "Letter", "Legal", "Zebra", "DPI", "dpi", "edbackup", "sqlite", "sqlite3", "xlsx", "csv",
     "pdf", "png", "json", "ics", "Noto", "Sans", "WenQuanYi", "Micro", "Hei", "HanaMin",
-    "BabelStone", "Han", "Arial", "Helvetica",
+    "BabelStone", "Han", "Arial", "Helvetica", "Zweckform", "Dymo", "JPEG",
 }
 # File system paths and URLs are data, whatever their language.
 PATHISH = re.compile(r"\S*[/\\]\S*|\S+\.(?:sqlite3?|pdf|csv|xlsx|png|json|ics|edbackup)\b")
 HTML_TAG = re.compile(r"<[^>]+>|&[a-z]+;")
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\b|#RRGGBB")  # colour codes: the same in every language
+# What a person types as it is in any language: a command line (eventdesk signing unlock), an
+# option (--mark-printed), an environment variable (EVENTDESK_FALLBACK_FONTS).
+TYPED = re.compile(r"\beventdesk(?: [a-z][a-z0-9-]*)+|--[a-z][a-z0-9-]*"
+                   r"|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+
+
+def _without(text: str, value: str) -> str:
+    """`text` with the data `value` taken out; a Latin value only as a whole word (the hall "A"
+    is not taken out of "Avery")."""
+    if not value.isascii():
+        return text.replace(value, " ")
+    return re.sub(rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", " ", text)
 
 
 def data_texts(db: Database) -> list[str]:
@@ -102,8 +119,11 @@ def _view_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]
         yield f"{where} header", str(model.headerData(section, Qt.Orientation.Horizontal) or "")
     for row in range(min(model.rowCount(root), 200)):
         for column in range(columns):
-            value = model.data(model.index(row, column))
-            if isinstance(value, str):
+            index = model.index(row, column)
+            value = model.data(index)
+            # A cell a person edits in place holds data, as a line edit's text does (what the
+            # badge designer's category labels print, say): its tool tip is still walked.
+            if isinstance(value, str) and not model.flags(index) & Qt.ItemFlag.ItemIsEditable:
                 yield f"{where} cell {row},{column}", value
             tip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
             if isinstance(tip, str):
@@ -178,8 +198,8 @@ def problems(root: QWidget, lang: str, *, data: Iterable[str] = ()) -> list[str]
         text = HTML_TAG.sub(" ", raw)
         for value in known:
             if value in text:
-                text = text.replace(value, " ")
-        text = PATHISH.sub(" ", text)
+                text = _without(text, value)
+        text = TYPED.sub(" ", COLOUR.sub(" ", PATHISH.sub(" ", text)))
         if lang == "en":
             if CJK.search(text):
                 found.append(f"{where}: {raw!r}")

@@ -21,7 +21,7 @@ from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, Topic, no
 from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
 from eventdesk.domain.access import Permission
-from eventdesk.domain.errors import DomainError
+from eventdesk.domain.errors import DomainError, Phrase
 from eventdesk.files import check_target, write_whole
 from eventdesk.pdf.badges import (
     BadgeData,
@@ -105,9 +105,12 @@ class GlyphProblem:
 
     @property
     def params(self) -> dict[str, object]:
-        """What messages.text(code, **params) needs to word the problem."""
-        chars = "、".join(f"{c}（U+{ord(c):04X}）" for c in self.characters)
-        return {"name": self.name, "field": self.field, "chars": chars}
+        """What messages.text(code, **params) needs to word the problem: the field by its name in
+        the language (a Phrase), the characters with their code points ("𠮷 U+20BB7", the same
+        in every language)."""
+        chars = " ".join(f"{c} U+{ord(c):04X}" for c in self.characters)
+        return {"name": self.name, "field": Phrase(f"printing.field.{self.field}"),
+                "chars": chars}
 
 
 class AlreadyPrinted(DomainError):

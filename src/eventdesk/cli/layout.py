@@ -20,6 +20,7 @@ from eventdesk.actions import layouts
 from eventdesk.actions.base import ActionContext
 from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_INVALID, add_db_option, open_db, print_json
+from eventdesk.messages.layouts import layout_title
 from eventdesk.storage import default_db_path, resolve_url, sqlite_path
 
 HELP = "badge layouts: list them, check a layout file, import or export one"
@@ -89,7 +90,8 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for i in found:
         origin = messages.text(f"layout.origin.{i.origin}")
-        print(f"{i.name}\t{i.title}\t{' '.join(i.sizes)}\t{origin}")
+        title = layout_title(i.name, i.title, i.origin)
+        print(f"{i.name}\t{title}\t{' '.join(i.sizes)}\t{origin}")
     return 0
 
 

@@ -64,6 +64,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "or _, no spaces"),
     "layout.not_in_event": ("本活动没有保存名为“{name}”的版式",
                             "The event has no saved layout named “{name}”"),
+    # The built-in layouts' titles (resources/layouts/NAME.json holds the Chinese one).
+    "layout.builtin.default": ("标准胸卡", "Standard badge"),
+    "layout.builtin.bold": ("醒目色块", "Bold colour block"),
+    "layout.builtin.duplex": ("双面", "Two-sided"),
     "layout.origin.event": ("本活动（所有工作台）", "this event (every desk)"),
     "layout.origin.user": ("本机用户目录", "this computer's user folder"),
     "layout.origin.builtin": ("内置", "built in"),
@@ -88,4 +92,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "proof.missing_glyphs": ("⚠ {field} 有无法显示的字符：{chars}",
                              "⚠ {field} has characters no font can draw: {chars}"),
     "proof.all_glyphs": ("✓ 所有字符都能显示", "✓ Every character has a font"),
+    "proof.char": ("{char}（U+{code}）", "{char} (U+{code})"),
 }
+
+
+def layout_title(name: str, title: str, origin: str) -> str:
+    """A layout's title as listed: a built-in one in the current language, any other (the
+    event's, a file's) as its author wrote it."""
+    from eventdesk import messages
+
+    code = f"layout.builtin.{name}"
+    return messages.text(code) if origin == "builtin" and code in messages.catalogue() else title

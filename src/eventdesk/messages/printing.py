@@ -35,17 +35,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "printing.reissued": ("注意：{count} 人的胸卡在打印期间已重新发放，印出的胸卡已作废：{names}",
                           "Note: {count} badges were reissued during the run; the printed ones "
                           "are revoked: {names}"),
-    # The Chinese CLI lines keep their English half: scripts written before the catalogue grep it.
-    "printing.cli_done": ("已生成 {badges} 张胸卡 / wrote {badges} badges on {pages} pages to "
-                          "{out}（{seconds:.1f} 秒）",
+    # One language a line: scripts that read the output choose it (--lang en, or --json).
+    "printing.cli_done": ("已生成 {badges} 张胸卡，共 {pages} 页：{out}（{seconds:.1f} 秒）",
                           "wrote {badges} badges on {pages} pages to {out} ({seconds:.1f} s)"),
-    "printing.cli_recorded": ("已记录 {count} 张为已打印 / recorded {count} prints",
+    "printing.cli_recorded": ("已记录 {count} 张为已打印",
                               "recorded {count} prints"),
     "printing.done": ("完成：{badges} 张胸卡，{pages} 页 → {where}",
                       "Done: {badges} badges, {pages} pages → {where}"),
     "printing.done_recorded": ("，已记录 {count} 张为已打印", ", {count} recorded as printed"),
     "printing.done_not_recorded": ("（未记录打印）", " (no print logged)"),
     "printing.to_printer": ("打印机", "the printer"),
-    "printing.cancelled": ("已取消，未记录任何打印 Cancelled: nothing was logged",
+    "printing.cancelled": ("已取消，未记录任何打印",
                            "Cancelled: nothing was logged"),
+    # The badge fields a missing character is in (actions.printing.GlyphProblem.field).
+    "printing.field.name": ("姓名", "the name"),
+    "printing.field.name_en": ("英文名", "the English name"),
+    "printing.field.company": ("单位", "the company"),
+    "printing.field.company_short": ("单位简称", "the company's short name"),
+    "printing.field.title": ("职务", "the job title"),
+    # Between the names of a list of people in a sentence.
+    "printing.name_separator": ("、", ", "),
 }

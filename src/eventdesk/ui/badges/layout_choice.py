@@ -7,8 +7,10 @@ import shiboken6
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from eventdesk.actions import layouts, printing
+from eventdesk.messages.layouts import layout_title
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import translate
 
 
 class LayoutChoice(QWidget):
@@ -17,10 +19,10 @@ class LayoutChoice(QWidget):
         self.ctx = ctx
         self.box = QComboBox()
         for name, title in printing.layout_choices():  # at once; the event's join when read
-            self.box.addItem(title, name)
+            self.box.addItem(layout_title(name, title, "builtin"), name)
         self.box.setCurrentIndex(max(self.box.findData("default"), 0))
-        self.design = QPushButton("设计胸卡… Design")
-        self.design.setToolTip("打开胸卡设计 Open the badge designer")
+        self.design = QPushButton(translate("LayoutChoice", "设计胸卡…"))
+        self.design.setToolTip(translate("LayoutChoice", "打开胸卡设计"))
         self.design.clicked.connect(self._open_designer)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -39,7 +41,8 @@ class LayoutChoice(QWidget):
         self.box.blockSignals(True)  # the same choice stays: no refresh of the preview
         self.box.clear()
         for info in found:
-            self.box.addItem(info.title + (" ★" if info.origin == "event" else ""), info.name)
+            self.box.addItem(layout_title(info.name, info.title, info.origin)
+                             + (" ★" if info.origin == "event" else ""), info.name)
         self.box.setCurrentIndex(max(self.box.findData(current), 0))
         self.box.blockSignals(False)
 

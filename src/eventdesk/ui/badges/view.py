@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.actions import printing
 from eventdesk.actions.base import ActionContext, Cancelled, Outcome, ProgressFn
-from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PrintReason
+from eventdesk.domain import Category, PrintReason
 from eventdesk.ui import ops
 from eventdesk.ui.badges import jobs
+from eventdesk.ui.badges.labels import category_label, preset_label
 from eventdesk.ui.badges.layout_choice import LayoutChoice
 from eventdesk.ui.context import EXHIBITORS, PEOPLE, PRINTS, AppContext
 from eventdesk.ui.desk import settings as desk_settings
+from eventdesk.ui.i18n import format_number, translate
 from eventdesk.ui.printers import calibration
 from eventdesk.ui.printers.dialog import CalibrationDialog
 from eventdesk.ui.printers.queue import PrintJob
@@ -49,7 +51,9 @@ from eventdesk.ui.printers.queue import PrintJob
 # process keeps its GIL and garbage collector for the desk's typing. Two: the desk PC's cores.
 RUN_PROCESSES = max(1, min(2, os.cpu_count() or 1))
 
-SORT_LABELS = {"company": "单位，再按姓名拼音", "booth": "展馆，再按展位", "name": "姓名拼音"}
+SORT_LABELS = {"company": QT_TRANSLATE_NOOP("BadgeView", "单位，再按姓名拼音"),
+               "booth": QT_TRANSLATE_NOOP("BadgeView", "展馆，再按展位"),
+               "name": QT_TRANSLATE_NOOP("BadgeView", "姓名拼音")}
 
 
 class BadgeView(QWidget):
@@ -73,49 +77,49 @@ class BadgeView(QWidget):
     # -- widgets ---------------------------------------------------------------------------
     def _build(self) -> None:
         self.category = QComboBox()
-        self.category.addItem("全部类别 All", None)
+        self.category.addItem(translate("BadgeView", "全部类别"), None)
         for cat in Category:
-            self.category.addItem(f"{CATEGORY_LABELS_ZH[cat]} {cat.value}", cat)
-        self.company = QLineEdit(placeholderText="单位名称或简称 Company")
+            self.category.addItem(category_label(cat), cat)
+        self.company = QLineEdit(placeholderText=translate("BadgeView", "单位名称或简称"))
         self.hall = QComboBox()
-        self.not_printed = QCheckBox("只看未打印 Not yet printed")
-        self.changed = QCheckBox("打印后有修改 Changed since last print")
+        self.not_printed = QCheckBox(translate("BadgeView", "只看未打印"))
+        self.changed = QCheckBox(translate("BadgeView", "打印后有修改"))
         self.sort = QComboBox()
         for key in printing.SORTS:
-            self.sort.addItem(SORT_LABELS[key], key)
+            self.sort.addItem(translate("BadgeView", str(SORT_LABELS[key])), key)
         who = QFormLayout()
-        who.addRow("类别", self.category)
-        who.addRow("单位", self.company)
-        who.addRow("展馆", self.hall)
+        who.addRow(translate("BadgeView", "类别"), self.category)
+        who.addRow(translate("BadgeView", "单位"), self.company)
+        who.addRow(translate("BadgeView", "展馆"), self.hall)
         who.addRow(self.not_printed)
         who.addRow(self.changed)
-        who.addRow("排序", self.sort)
-        who_box = QGroupBox("打印哪些胸卡 Who")
+        who.addRow(translate("BadgeView", "排序"), self.sort)
+        who_box = QGroupBox(translate("BadgeView", "打印哪些胸卡"))
         who_box.setLayout(who)
 
         self.layout_choice = LayoutChoice(self.ctx)  # built-in and the event's own layouts
         self.layout_box = self.layout_choice.box
         self.preset = QComboBox()
-        for preset, label in printing.preset_choices():
-            self.preset.addItem(label, preset)
-        self.crop_marks = QCheckBox("裁切标记 Crop marks")
+        for preset, _label in printing.preset_choices():
+            self.preset.addItem(preset_label(preset), preset)
+        self.crop_marks = QCheckBox(translate("BadgeView", "裁切标记"))
         self.bleed = QDoubleSpinBox(suffix=" mm", maximum=5.0, singleStep=0.5)
-        self.separators = QCheckBox("每个单位前加分隔页 Separator page per company")
-        self.duplex = QCheckBox("双面（版式有背面时）Duplex when the layout has a back")
+        self.separators = QCheckBox(translate("BadgeView", "每个单位前加分隔页"))
+        self.duplex = QCheckBox(translate("BadgeView", "双面（版式有背面时）"))
         self.duplex.setChecked(True)
         # Calibration belongs to this desk's printer (ui.printers.calibration): applied to
         # every print, chosen in the print dialog; files (proofs, print shops) get none.
-        self.calibrate_button = QPushButton("打印机校准… Calibrate printer")
+        self.calibrate_button = QPushButton(translate("BadgeView", "打印机校准…"))
         self.calibrate_button.setObjectName("calibratePrinter")
         how = QFormLayout()
-        how.addRow("版式 Layout", self.layout_choice)
-        how.addRow("纸张 Paper", self.preset)
+        how.addRow(translate("BadgeView", "版式"), self.layout_choice)
+        how.addRow(translate("BadgeView", "纸张"), self.preset)
         how.addRow(self.crop_marks)
-        how.addRow("出血 Bleed", self.bleed)
+        how.addRow(translate("BadgeView", "出血"), self.bleed)
         how.addRow(self.separators)
         how.addRow(self.duplex)
-        how.addRow("打印机 Printer", self.calibrate_button)
-        how_box = QGroupBox("怎么打印 How")
+        how.addRow(translate("BadgeView", "打印机"), self.calibrate_button)
+        how_box = QGroupBox(translate("BadgeView", "怎么打印"))
         how_box.setLayout(how)
 
         self.count_label = QLabel("…")
@@ -125,17 +129,17 @@ class BadgeView(QWidget):
         self.problems = QListWidget()
         self.problems.setMaximumHeight(110)
         self.problems.hide()
-        self.mark_printed = QCheckBox("保存后标记为已打印 Mark as printed")
+        self.mark_printed = QCheckBox(translate("BadgeView", "保存后标记为已打印"))
         # The reason a run is logged with means what it means at the desk: a lost reprint
         # issues new codes and revokes the old ones (actions.printing.print_run).
         self.reason = QComboBox()
         for why in PrintReason:
             self.reason.addItem(messages.text(f"desk.print_reason.{why.value}"), why)
         reason_row = QFormLayout()
-        reason_row.addRow("打印原因 Reason", self.reason)
-        self.pdf_button = QPushButton("生成 PDF… Save PDF")
-        self.print_button = QPushButton("打印… Print")
-        self.cancel_button = QPushButton("取消 Cancel")
+        reason_row.addRow(translate("BadgeView", "打印原因"), self.reason)
+        self.pdf_button = QPushButton(translate("BadgeView", "生成 PDF…"))
+        self.print_button = QPushButton(translate("BadgeView", "打印…"))
+        self.cancel_button = QPushButton(translate("BadgeView", "取消"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -167,7 +171,7 @@ class BadgeView(QWidget):
         scroll.setStyleSheet("QScrollArea { background: #8a8f94; }")
         self.pages.setStyleSheet("background: #8a8f94;")
         preview_box = QVBoxLayout()
-        preview_box.addWidget(QLabel("预览（前几页，与打印一致）Preview of the first pages"))
+        preview_box.addWidget(QLabel(translate("BadgeView", "预览（前几页，与打印一致）")))
         preview_box.addWidget(scroll, 1)
 
         root = QHBoxLayout(self)
@@ -198,7 +202,7 @@ class BadgeView(QWidget):
         current = self.hall.currentData()
         self.hall.blockSignals(True)
         self.hall.clear()
-        self.hall.addItem("全部展馆 All halls", None)
+        self.hall.addItem(translate("BadgeView", "全部展馆"), None)
         for h in found:
             self.hall.addItem(h, h)
         index = self.hall.findData(current)
@@ -257,7 +261,7 @@ class BadgeView(QWidget):
             if generation == self._generation:
                 self._show_preview(images)
 
-        self.count_label.setText("正在统计… Counting…")
+        self.count_label.setText(translate("BadgeView", "正在统计…"))
         self._summary_op = ops.run_action(
             self.ctx, lambda actx, p: printing.summarise(actx, selection=selection, progress=p),
             on_done=show_summary, on_error=self._job_failed)
@@ -275,8 +279,9 @@ class BadgeView(QWidget):
         if not self._alive():
             return
         self.summary = summary
-        self.count_label.setText(f"共 {summary.count} 张胸卡 · {summary.pages} 页  "
-                                 f"({summary.count} badges, {summary.pages} pages)")
+        # Worded so that no plural form is needed (pyside6-lupdate makes no numerus entries).
+        self.count_label.setText(translate("BadgeView", "共 {badges} 张胸卡 · {pages} 页").format(
+            badges=format_number(summary.count), pages=format_number(summary.pages)))
         self.problems.clear()
         if summary.problems:
             people = len({p.person_id for p in summary.problems})
@@ -286,7 +291,7 @@ class BadgeView(QWidget):
                 self.problems.addItem(messages.text(p.code, **p.params))
             self.problems.show()
         else:
-            self.problems_label.setText("✓ 所有字符都能显示 Every character has a font")
+            self.problems_label.setText(messages.text("proof.all_glyphs"))
             self.problems.hide()
         self.pdf_button.setEnabled(summary.count > 0 and self.run_op is None)
         self.print_button.setEnabled(summary.count > 0 and self.run_op is None)
@@ -305,7 +310,7 @@ class BadgeView(QWidget):
             label.setStyleSheet("background: white; border: 1px solid #555;")
             self.pages_layout.addWidget(label)
         if not images:
-            self.pages_layout.addWidget(QLabel("（没有符合条件的胸卡）"))
+            self.pages_layout.addWidget(QLabel(translate("BadgeView", "（没有符合条件的胸卡）")))
 
     def _alive(self) -> bool:
         """A worker may finish after the view was closed (database replaced, tests)."""
@@ -321,7 +326,8 @@ class BadgeView(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "保存胸卡 PDF", "badges.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("BadgeView", "保存胸卡 PDF"),
+                                              "badges.pdf", "PDF (*.pdf)")
         if path and self._confirm_problems():
             self.start_run(out=Path(path), mark_printed=self.mark_printed.isChecked())
 
@@ -359,7 +365,7 @@ class BadgeView(QWidget):
         self.print_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
-        self.status.setText("正在生成… Rendering…")
+        self.status.setText(translate("BadgeView", "正在生成…"))
         self.run_op = ops.run_action(
             self.ctx,
             lambda actx, p: printing.print_run(actx, selection=selection, out=out, printer=sink,
@@ -372,7 +378,7 @@ class BadgeView(QWidget):
     def cancel(self) -> None:
         if self.run_op is not None:
             self.run_op.cancel()
-            self.status.setText("正在取消… Cancelling…")
+            self.status.setText(translate("BadgeView", "正在取消…"))
 
     def _on_progress(self, done: int, total: int) -> None:
         if not self._alive():
@@ -392,12 +398,12 @@ class BadgeView(QWidget):
         self._finish()
         self.last_outcome = run
         where = messages.text("printing.to_printer") if run.printed else str(run.out)
-        logged = (messages.text("printing.done_recorded", count=run.recorded) if run.recorded
-                  else messages.text("printing.done_not_recorded"))
-        text = messages.text("printing.done", badges=run.badges, pages=run.pages,
-                             where=where) + logged
+        logged = (messages.text("printing.done_recorded", count=format_number(run.recorded))
+                  if run.recorded else messages.text("printing.done_not_recorded"))
+        text = messages.text("printing.done", badges=format_number(run.badges),
+                             pages=format_number(run.pages), where=where) + logged
         if run.reissued:
-            names = "、".join(r.name for r in run.reissued)
+            names = messages.text("printing.name_separator").join(r.name for r in run.reissued)
             text += "<br><span style='color:#b71c1c'>" + messages.text(
                 "printing.reissued", count=len(run.reissued), names=names) + "</span>"
         self.status.setText(text)

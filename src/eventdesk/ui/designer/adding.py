@@ -15,6 +15,7 @@ from eventdesk.pdf.layout_check import MAX_IMAGE_BYTES, image_problem
 from eventdesk.ui.designer import commands as c
 from eventdesk.ui.designer.model import LayoutModel, Spec
 from eventdesk.ui.designer.scene import BadgeScene
+from eventdesk.ui.i18n import translate
 
 
 class Adder:
@@ -42,22 +43,23 @@ class Adder:
         if field:
             spec["field"] = field
         else:
-            spec["text"] = "文字 Text"
-        self._add(spec, "添加文字 Add text")
+            # Badge content from here on: the placeholder is typed over in the language printed.
+            spec["text"] = translate("Adder", "文字")
+        self._add(spec, translate("Adder", "添加文字"))
 
     def rect(self) -> None:
         bw, _bh = self.model.size(self.scene.variant)
         self._add({"type": "rect", "box": self._centre(bw, 10), "fill": "category"},
-                  "添加色块 Add block")
+                  translate("Adder", "添加色块"))
 
     def qr(self) -> None:
-        self._add({"type": "qr", "box": self._centre(30, 30)}, "添加二维码 Add QR")
+        self._add({"type": "qr", "box": self._centre(30, 30)}, translate("Adder", "添加二维码"))
 
     def image(self, path: Path | None = None) -> None:
         """An image file (chosen, or `path`): refused in a message when it is missing, too big
         or not a PNG/JPEG, as a layout's image would be."""
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.parent, "图片 Image", "",
+            chosen, _ = QFileDialog.getOpenFileName(self.parent, translate("Adder", "选择图片"), "",
                                                     "PNG / JPEG (*.png *.jpg *.jpeg)")
             if not chosen:
                 return
@@ -67,8 +69,8 @@ class Adder:
         problem = image_problem(data if data is not None else size)
         if problem is not None or data is None:
             code, params = problem or ("layout.image_too_big", {})
-            QMessageBox.warning(self.parent, "EventDesk",
-                                f"{path.name}：" + messages.text(code, **params))
+            QMessageBox.warning(self.parent, "EventDesk", messages.text(
+                "layout.problem", where=path.name, what=messages.text(code, **params)))
             return
         self._add({"type": "image", "path": path.name, "box": self._centre(20, 20)},
-                  "添加图片 Add image", image=(path.name, data))
+                  translate("Adder", "添加图片"), image=(path.name, data))

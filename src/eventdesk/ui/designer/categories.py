@@ -16,21 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.domain import CATEGORY_LABELS_ZH, Category
+from eventdesk.domain import Category
+from eventdesk.ui.badges.labels import category_label
 from eventdesk.ui.designer import commands as c
 from eventdesk.ui.designer.model import LayoutModel
+from eventdesk.ui.i18n import translate
 
 DEFAULT = {"color": "#455A64", "on_color": "#FFFFFF", "label": ""}
 KEYS = [cat.value for cat in Category] + ["*"]
 
 
 def _name(key: str) -> str:
-    if key == "*":
-        return "其他 Other"
-    try:
-        return f"{CATEGORY_LABELS_ZH[Category(key)]} {key}"
-    except ValueError:
-        return key
+    return category_label(key)
 
 
 class CategoryPanel(QWidget):
@@ -41,15 +38,20 @@ class CategoryPanel(QWidget):
         super().__init__()
         self.model, self.stack = model, stack
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["类别 Category", "标签 Label", "颜色 Colour",
-                                              "文字色 Text"])
+        self.table.setHorizontalHeaderLabels([
+            translate("CategoryPanel", "类别"), translate("CategoryPanel", "印出的标签"),
+            translate("CategoryPanel", "颜色"), translate("CategoryPanel", "文字色")])
         header = self.table.horizontalHeader()
+        # The label (what prints) gets the room; the names and colour buttons what they need.
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self._loading = False
         self.table.itemChanged.connect(self._label_changed)
-        note = QLabel("“类别颜色”元素随人员类别变色；标签在胸卡没有自带类别名时印出。\n"
-                      "“Category colour” elements take the person's category colour.")
+        note = QLabel(translate(
+            "CategoryPanel",
+            "“类别颜色”元素随人员类别变色；标签在胸卡没有自带类别名时印出（印在胸卡上，不随界面语言变化）。"))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -85,7 +87,10 @@ class CategoryPanel(QWidget):
         if spec.get(field) == value:
             return
         spec[field] = value
-        self.stack.push(c.SetCategory(self.model, key, spec, f"类别 {key} {field}"))
+        what = {"label": translate("CategoryPanel", "标签"), "color": translate(
+            "CategoryPanel", "颜色"), "on_color": translate("CategoryPanel", "文字色")}[field]
+        self.stack.push(c.SetCategory(self.model, key, spec, translate(
+            "CategoryPanel", "类别“{category}”的{what}").format(category=_name(key), what=what)))
 
     def _label_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() != 1:

@@ -28,8 +28,11 @@ from eventdesk.actions import layouts
 from eventdesk.actions.layouts import LayoutDocument, LayoutInfo
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import translate
 
-FILTER = "EventDesk 胸卡版式 Badge layout (*.json)"
+
+def _filter() -> str:
+    return translate("SaveDialog", "EventDesk 胸卡版式 (*.json)")
 
 
 class SaveDialog(QDialog):
@@ -38,24 +41,24 @@ class SaveDialog(QDialog):
 
     def __init__(self, parent: QWidget, layout: LayoutDocument) -> None:
         super().__init__(parent)
-        self.setWindowTitle("保存到本活动 Save in this event")
-        self.as_default = QRadioButton("作为本活动的标准胸卡（所有工作台立即使用）\n"
-                                       "As this event's standard badge (every desk uses it)")
-        self.as_named = QRadioButton("另存为版式 As a layout named:")
+        self.setWindowTitle(translate("SaveDialog", "保存到本活动"))
+        self.as_default = QRadioButton(translate("SaveDialog",
+                                                 "作为本活动的标准胸卡（所有工作台立即使用）"))
+        self.as_named = QRadioButton(translate("SaveDialog", "另存为版式，名称："))
         group = QButtonGroup(self)
         group.addButton(self.as_default)
         group.addButton(self.as_named)
         self.name = QLineEdit(layout.name if layout.name != "default" else "")
-        self.name.setPlaceholderText("kunshan-2025")
+        self.name.setPlaceholderText(translate("SaveDialog", "字母、数字、- 或 _"))
         self.title = QLineEdit(layout.title)
         (self.as_default if layout.name == "default" else self.as_named).setChecked(True)
-        note = QLabel("保存在活动数据库里：所有连接到本活动的工作台、批量打印都使用同一版式。\n"
-                      "Saved in the event's database: every desk and batch run uses it.")
+        note = QLabel(translate("SaveDialog", "保存在活动数据库里：所有连接到本活动的工作台、"
+                                              "批量打印都使用同一版式。"))
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.as_default)
         form.addRow(self.as_named, self.name)
-        form.addRow("标题 Title", self.title)
+        form.addRow(translate("SaveDialog", "标题"), self.title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -94,8 +97,8 @@ def import_file(parent: QWidget, done: Callable[[LayoutDocument], None],
                 path: Path | None = None) -> None:
     """Choose a layout file (or take `path`) and read it, with its images, off the GUI thread."""
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(parent, "导入胸卡版式 Import a layout", "",
-                                                FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(parent, translate("SaveDialog", "导入胸卡版式"),
+                                                "", _filter())
         if not chosen:
             return
         path = Path(chosen)
@@ -107,8 +110,8 @@ def export_file(parent: QWidget, layout: LayoutDocument, done: Callable[[Path], 
                 path: Path | None = None) -> None:
     """Choose where, then write one file with the layout and its images."""
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(parent, "导出胸卡版式 Export the layout",
-                                                f"{layout.name}.json", FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(parent, translate("SaveDialog", "导出胸卡版式"),
+                                                f"{layout.name}.json", _filter())
         if not chosen:
             return
         path = Path(chosen)

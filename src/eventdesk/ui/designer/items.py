@@ -10,7 +10,7 @@ import random
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.ui.designer.model import Box, Spec, box_of, clamp, snap
+from eventdesk.ui.i18n import translate
 
 if TYPE_CHECKING:
     from eventdesk.ui.designer.scene import BadgeScene
@@ -29,10 +30,23 @@ if TYPE_CHECKING:
 PT_MM = 25.4 / 72  # millimetres per typographic point
 HANDLE_MM = 2.2  # the resize handle's side, at the element's bottom-right corner
 DEFAULT_SAFE_MARGIN_MM = 3.0  # what most card and badge printers cannot print near the edge
-FIELD_HINTS = {"name": "姓名", "name_en": "English name", "company": "单位 Company",
-               "company_short": "单位简称", "title": "职务 Title", "booth": "展位",
-               "hall": "展馆", "hall_booth": "展馆·展位", "category_label": "类别",
-               "event_name": "活动名称"}
+FIELD_HINTS = {"name": QT_TRANSLATE_NOOP("BadgeField", "姓名"),
+               "name_en": QT_TRANSLATE_NOOP("BadgeField", "英文名"),
+               "company": QT_TRANSLATE_NOOP("BadgeField", "单位"),
+               "company_short": QT_TRANSLATE_NOOP("BadgeField", "单位简称"),
+               "title": QT_TRANSLATE_NOOP("BadgeField", "职务"),
+               "booth": QT_TRANSLATE_NOOP("BadgeField", "展位"),
+               "hall": QT_TRANSLATE_NOOP("BadgeField", "展馆"),
+               "hall_booth": QT_TRANSLATE_NOOP("BadgeField", "展馆·展位"),
+               "category_label": QT_TRANSLATE_NOOP("BadgeField", "类别"),
+               "event_name": QT_TRANSLATE_NOOP("BadgeField", "活动名称")}
+
+
+def field_hint(field: str) -> str:
+    """What a badge field holds, in the interface's language ("姓名" / "Name"); an unknown
+    field's key as it is."""
+    hint = FIELD_HINTS.get(field)
+    return translate("BadgeField", str(hint)) if hint is not None else field
 
 
 @cache
@@ -138,7 +152,7 @@ class ElementItem(QGraphicsObject):
             text = ""  # the renderer leaves it out for this person (e.g. an English name twice)
         placeholder = not text
         if placeholder:
-            text = "«" + FIELD_HINTS.get(field, field) + "»"
+            text = "«" + field_hint(field) + "»"
         elif self.spec.get("prefix") and not self.spec.get("text"):
             text = str(self.spec["prefix"]) + text
         font = QFont(QApplication.font())

@@ -36,7 +36,9 @@ from eventdesk.services.desk import DeskRow
 from eventdesk.ui import ops
 from eventdesk.ui.badges import jobs
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.designer.items import field_hint
 from eventdesk.ui.designer.model import Spec, box_of
+from eventdesk.ui.i18n import translate
 
 PROOF_DPI = 96  # about the canvas's real size on an ordinary screen
 
@@ -91,7 +93,8 @@ def mark_missing(shown: ProofShown, elements: tuple[Spec, ...]) -> QImage:
                 spec.get("field") in fields or spec.get("fallback") in fields):
             x, y, w, h = box_of(spec)
             painter.drawRect(QRectF(x * k, y * k, w * k, h * k).adjusted(1, 1, -1, -1))
-            painter.drawText(QRectF(x * k + 3, y * k + 1, w * k, 14), "缺字 missing glyph")
+            painter.drawText(QRectF(x * k + 3, y * k + 1, w * k, 14),
+                             translate("ProofPanel", "缺字"))
     painter.end()
     return image
 
@@ -115,10 +118,11 @@ class ProofPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.person.setMinimumContentsLength(14)
         self.person.addItem(messages.text("proof.sample"), None)
-        self.next_case = QPushButton("下一个难例 ▶")
-        self.next_case.setToolTip("轮流查看最难排版的人 Next hard case: longest name, longest "
-                                  "company, rare characters, English-only, no company")
-        self.search = QLineEdit(placeholderText="找人：姓名、拼音、单位 Find anyone…")
+        self.next_case = QPushButton(translate("ProofPanel", "下一个难例 ▶"))
+        self.next_case.setToolTip(translate(
+            "ProofPanel", "轮流查看最难排版的人：最长的姓名、最长的单位、生僻字、纯英文姓名、"
+                          "没有单位"))
+        self.search = QLineEdit(placeholderText=translate("ProofPanel", "找人：姓名、拼音、单位"))
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
@@ -128,7 +132,7 @@ class ProofPanel(QWidget):
                              "#8a8f94; }")
         self.glyphs = QLabel()
         self.glyphs.setWordWrap(True)
-        title = QLabel("打印预览（真实渲染）Proof — what prints")
+        title = QLabel(translate("ProofPanel", "打印预览（真实渲染）"))
         title.setStyleSheet("font-weight: bold;")
         row = QHBoxLayout()
         row.addWidget(self.person, 1)
@@ -207,8 +211,10 @@ class ProofPanel(QWidget):
         self.shown = shown
         self.image.setPixmap(QPixmap.fromImage(mark_missing(shown, request.elements)))
         if shown.proof.missing:
-            lines = [messages.text("proof.missing_glyphs", field=field,
-                                   chars="、".join(f"{ch}（U+{ord(ch):04X}）" for ch in chars))
+            lines = [messages.text("proof.missing_glyphs", field=field_hint(field),
+                                   chars=messages.text("printing.name_separator").join(
+                                       messages.text("proof.char", char=ch, code=f"{ord(ch):04X}")
+                                       for ch in chars))
                      for field, chars in shown.proof.missing]
             self.glyphs.setText("<span style='color:#b71c1c'>" + "<br>".join(lines) + "</span>")
         else:

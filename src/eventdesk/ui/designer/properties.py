@@ -11,6 +11,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,17 +29,52 @@ from PySide6.QtWidgets import (
 
 from eventdesk.pdf.layout_check import FIELDS
 from eventdesk.ui.designer import commands as c
-from eventdesk.ui.designer.items import FIELD_HINTS
+from eventdesk.ui.designer.items import field_hint
 from eventdesk.ui.designer.model import LayoutModel, Spec, box_of, with_box
+from eventdesk.ui.i18n import translate
 
-KIND_LABELS = {"text": "文字 Text", "rect": "色块 Colour block", "image": "图片 Image",
-               "qr": "二维码 QR code"}
-COLOURS = [("类别颜色 Category colour", "category"),
-           ("类别色上的文字色 Text colour on category", "on_category"),
-           ("黑 #000000", "#000000"), ("深灰 #333333", "#333333"), ("灰 #555555", "#555555"),
-           ("白 #FFFFFF", "#FFFFFF")]
-ALIGN_LABELS = [("居中 Centre", "center"), ("左 Left", "left"), ("右 Right", "right")]
-VALIGN_LABELS = [("居中 Middle", "center"), ("上 Top", "top"), ("下 Bottom", "bottom")]
+KIND_LABELS = {"text": QT_TRANSLATE_NOOP("ElementPanel", "文字"),
+               "rect": QT_TRANSLATE_NOOP("ElementPanel", "色块"),
+               "image": QT_TRANSLATE_NOOP("ElementPanel", "图片"),
+               "qr": QT_TRANSLATE_NOOP("ElementPanel", "二维码")}
+COLOURS = [(QT_TRANSLATE_NOOP("ElementPanel", "类别颜色"), "category"),
+           (QT_TRANSLATE_NOOP("ElementPanel", "类别色上的文字色"), "on_category"),
+           (QT_TRANSLATE_NOOP("ElementPanel", "黑 #000000"), "#000000"),
+           (QT_TRANSLATE_NOOP("ElementPanel", "深灰 #333333"), "#333333"),
+           (QT_TRANSLATE_NOOP("ElementPanel", "灰 #555555"), "#555555"),
+           (QT_TRANSLATE_NOOP("ElementPanel", "白 #FFFFFF"), "#FFFFFF")]
+ALIGN_LABELS = [(QT_TRANSLATE_NOOP("ElementPanel", "居中"), "center"),
+                (QT_TRANSLATE_NOOP("ElementPanel", "左"), "left"),
+                (QT_TRANSLATE_NOOP("ElementPanel", "右"), "right")]
+VALIGN_LABELS = [(QT_TRANSLATE_NOOP("VerticalAlign", "居中"), "center"),
+                 (QT_TRANSLATE_NOOP("VerticalAlign", "上"), "top"),
+                 (QT_TRANSLATE_NOOP("VerticalAlign", "下"), "bottom")]
+# The undo command of an option's change, by the option's key (shown in the Edit menu).
+OPTION_LABELS = {"x": QT_TRANSLATE_NOOP("ElementOption", "位置"),
+                 "y": QT_TRANSLATE_NOOP("ElementOption", "位置"),
+                 "w": QT_TRANSLATE_NOOP("ElementOption", "大小"),
+                 "h": QT_TRANSLATE_NOOP("ElementOption", "大小"),
+                 "field": QT_TRANSLATE_NOOP("ElementOption", "字段"),
+                 "text": QT_TRANSLATE_NOOP("ElementOption", "文字"),
+                 "prefix": QT_TRANSLATE_NOOP("ElementOption", "前缀"),
+                 "size": QT_TRANSLATE_NOOP("ElementOption", "字号"),
+                 "min_size": QT_TRANSLATE_NOOP("ElementOption", "最小字号"),
+                 "max_lines": QT_TRANSLATE_NOOP("ElementOption", "行数"),
+                 "bold": QT_TRANSLATE_NOOP("ElementOption", "粗体"),
+                 "align": QT_TRANSLATE_NOOP("ElementOption", "对齐"),
+                 "valign": QT_TRANSLATE_NOOP("ElementOption", "垂直对齐"),
+                 "color": QT_TRANSLATE_NOOP("ElementOption", "颜色"),
+                 "fallback": QT_TRANSLATE_NOOP("ElementOption", "后备字段"),
+                 "skip_if_same_as": QT_TRANSLATE_NOOP("ElementOption", "重复不印"),
+                 "cjk": QT_TRANSLATE_NOOP("ElementOption", "中文姓名规则"),
+                 "fill": QT_TRANSLATE_NOOP("ElementOption", "填充"),
+                 "radius": QT_TRANSLATE_NOOP("ElementOption", "圆角"),
+                 "bleed": QT_TRANSLATE_NOOP("ElementOption", "出血")}
+
+
+def _worded(source: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP above, in the interface's language."""
+    return translate("ElementPanel", str(source))
 
 
 def _spin(low: float, high: float, step: float, suffix: str = "") -> QDoubleSpinBox:
@@ -59,7 +95,7 @@ def _fields_box(*, empty: str) -> QComboBox:
     box = _narrow(QComboBox())
     box.addItem(empty, "")
     for key in FIELDS:
-        box.addItem(f"{FIELD_HINTS.get(key, key)} ({key})", key)
+        box.addItem(field_hint(key), key)
     return box
 
 
@@ -67,7 +103,7 @@ def _colour_box() -> QComboBox:
     box = _narrow(QComboBox())
     box.setEditable(True)  # any #RRGGBB may be typed
     for label, value in COLOURS:
-        box.addItem(label, value)
+        box.addItem(_worded(label), value)
     return box
 
 
@@ -96,25 +132,26 @@ class ElementPanel(QWidget):
         self.where: tuple[int, str] = (0, "front")
         self.indexes: list[int] = []
         self._loading = False
-        self.title = QLabel("在画布上选择一个元素 Select an element on the badge")
+        self.title = QLabel(translate("ElementPanel", "在画布上选择一个元素"))
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold;")
         self.box_x, self.box_y = _spin(0, 400, 0.5, " mm"), _spin(0, 400, 0.5, " mm")
         self.box_w, self.box_h = _spin(1, 400, 0.5, " mm"), _spin(1, 400, 0.5, " mm")
-        self.field = _fields_box(empty="（自由文字 Free text）")
+        self.field = _fields_box(empty=translate("ElementPanel", "（自由文字）"))
         self.text, self.prefix = QLineEdit(), QLineEdit()
         self.font_size, self.min_size = _spin(2, 300, 0.5, " pt"), _spin(2, 300, 0.5, " pt")
         self.max_lines = QSpinBox(minimum=1, maximum=3)
         self.max_lines.setKeyboardTracking(False)
-        self.bold = QCheckBox("粗体 Bold")
+        self.bold = QCheckBox(translate("ElementPanel", "粗体"))
         self.align, self.valign = _narrow(QComboBox()), _narrow(QComboBox())
-        for box, labels in ((self.align, ALIGN_LABELS), (self.valign, VALIGN_LABELS)):
+        for box, context, labels in ((self.align, "ElementPanel", ALIGN_LABELS),
+                                     (self.valign, "VerticalAlign", VALIGN_LABELS)):
             for label, value in labels:
-                box.addItem(label, value)
+                box.addItem(translate(context, str(label)), value)
         self.colour = _colour_box()
-        self.fallback = _fields_box(empty="（无 None）")
-        self.skip = _fields_box(empty="（无 None）")
-        self.cjk = QGroupBox("中文姓名规则 CJK name rule")
+        self.fallback = _fields_box(empty=translate("ElementPanel", "（无）"))
+        self.skip = _fields_box(empty=translate("ElementPanel", "（无）"))
+        self.cjk = QGroupBox(translate("ElementPanel", "中文姓名规则"))
         self.cjk.setCheckable(True)
         self.cjk_size, self.cjk_min = _spin(2, 300, 1, " pt"), _spin(2, 300, 1, " pt")
         self.cjk_lines = QSpinBox(minimum=1, maximum=3)
@@ -123,33 +160,41 @@ class ElementPanel(QWidget):
         self.space2.setDecimals(2)
         self.space3.setDecimals(2)
         cjk_form = QFormLayout(self.cjk)
-        cjk_form.addRow("字号 Size", self.cjk_size)
-        cjk_form.addRow("最小 Min", self.cjk_min)
-        cjk_form.addRow("行数 Lines", self.cjk_lines)
-        cjk_form.addRow("两字名字距 2 chars", self.space2)
-        cjk_form.addRow("三字名字距 3 chars", self.space3)
+        cjk_form.addRow(translate("ElementPanel", "字号"), self.cjk_size)
+        cjk_form.addRow(translate("ElementPanel", "最小"), self.cjk_min)
+        cjk_form.addRow(translate("ElementPanel", "行数"), self.cjk_lines)
+        cjk_form.addRow(translate("ElementPanel", "两字名字距"), self.space2)
+        cjk_form.addRow(translate("ElementPanel", "三字名字距"), self.space3)
         self.fill = _colour_box()
         self.radius = _spin(0, 50, 0.5, " mm")
-        self.bleed = QCheckBox("出血（贴边时）Bleed at the trim edge")
+        self.bleed = QCheckBox(translate("ElementPanel", "出血（贴边时）"))
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         position, size = QHBoxLayout(), QHBoxLayout()
         for row, pairs in ((position, (("X", self.box_x), ("Y", self.box_y))),
-                           (size, (("宽", self.box_w), ("高", self.box_h)))):
+                           (size, ((translate("ElementPanel", "宽"), self.box_w),
+                                   (translate("ElementPanel", "高"), self.box_h)))):
             for label, spin in pairs:
                 row.addWidget(QLabel(label))
                 row.addWidget(spin, 1)
-        self.form.addRow("位置 mm", position)
-        self.form.addRow("大小 mm", size)
+        self.form.addRow(translate("ElementPanel", "位置 mm"), position)
+        self.form.addRow(translate("ElementPanel", "大小 mm"), size)
         rows: list[tuple[str, QWidget]] = [
-            ("字段 Field", self.field), ("文字 Text", self.text), ("前缀 Prefix", self.prefix),
-            ("字号 Size", self.font_size), ("最小 Min", self.min_size),
-            ("行数 Lines", self.max_lines), ("", self.bold), ("对齐 Align", self.align),
-            ("垂直 V-align", self.valign), ("颜色 Colour", self.colour),
-            ("后备 Fallback", self.fallback), ("重复不印 Skip if", self.skip),
-            ("", self.cjk), ("填充 Fill", self.fill), ("圆角 Radius", self.radius),
+            (translate("ElementPanel", "字段"), self.field),
+            (translate("ElementPanel", "文字"), self.text),
+            (translate("ElementPanel", "前缀"), self.prefix),
+            (translate("ElementPanel", "字号"), self.font_size),
+            (translate("ElementPanel", "最小"), self.min_size),
+            (translate("ElementPanel", "行数"), self.max_lines), ("", self.bold),
+            (translate("ElementPanel", "对齐"), self.align),
+            (translate("ElementPanel", "垂直"), self.valign),
+            (translate("ElementPanel", "颜色"), self.colour),
+            (translate("ElementPanel", "后备"), self.fallback),
+            (translate("ElementPanel", "重复不印"), self.skip), ("", self.cjk),
+            (translate("ElementPanel", "填充"), self.fill),
+            (translate("ElementPanel", "圆角"), self.radius),
             ("", self.bleed)]
         self._rows: dict[QWidget, int] = {}
         for label, widget in rows:
@@ -225,12 +270,16 @@ class ElementPanel(QWidget):
         self.form.setRowVisible(0, spec is not None)
         self.form.setRowVisible(1, spec is not None)
         if spec is None:
-            self.title.setText("在画布上选择一个元素 Select an element on the badge")
+            self.title.setText(translate("ElementPanel", "在画布上选择一个元素"))
             return
-        more = f"（共选中 {len(self.indexes)} 个 · {len(self.indexes)} selected）" \
-            if len(self.indexes) > 1 else ""
-        label = spec.get("field") or spec.get("text") or spec.get("path") or ""
-        self.title.setText(f"{KIND_LABELS.get(kind, kind)} {label}{more}")
+        more = translate("ElementPanel", "（共选中 {count} 个）").format(
+            count=len(self.indexes)) if len(self.indexes) > 1 else ""
+        # A field by what it holds; free text and an image's file name are the badge's data.
+        label = (field_hint(str(spec["field"])) if spec.get("field")
+                 else str(spec.get("text") or spec.get("path") or ""))
+        kind_label = KIND_LABELS.get(kind)
+        kind_text = _worded(kind_label) if kind_label else kind
+        self.title.setText(f"{kind_text} · {label}{more}" if label else f"{kind_text}{more}")
         self._loading = True
         try:
             self._load(spec)
@@ -285,4 +334,11 @@ class ElementPanel(QWidget):
             new[key] = value
         if new != spec:
             self.stack.push(c.EditElements(self.model, variant, side, {index: new},
-                                           f"修改 {key}"))
+                                           self._command_text(key)))
+
+    @staticmethod
+    def _command_text(key: str) -> str:
+        """The undo step's name: "修改字号" / "Change font size"."""
+        option = OPTION_LABELS.get(key)
+        return translate("ElementPanel", "修改{option}").format(
+            option=translate("ElementOption", str(option)) if option is not None else key)

@@ -27,6 +27,7 @@ from eventdesk.ui.designer.model import (
     distributed,
     with_box,
 )
+from eventdesk.ui.i18n import translate
 
 
 class BadgeScene(QGraphicsScene):
@@ -154,14 +155,14 @@ class BadgeScene(QGraphicsScene):
         if self._rebuilding:
             return
         boxes = {i: clamp(item.box(), self.size_mm) for i, item in self.items_by_index().items()}
-        self._push_boxes(boxes, "移动/缩放 Move/resize")
+        self._push_boxes(boxes, translate("BadgeScene", "移动/缩放"))
 
     def nudge(self, dx: float, dy: float) -> None:
         boxes = {}
         for i in self.selected_indexes():
             x, y, w, h = box_of(self.model.element(self.variant, self.side, i))
             boxes[i] = clamp((round(x + dx, 2), round(y + dy, 2), w, h), self.size_mm)
-        self._push_boxes(boxes, "微调 Nudge", merge=True)
+        self._push_boxes(boxes, translate("BadgeScene", "微调"), merge=True)
 
     def align(self, how: Align) -> None:
         picked = self.selected_indexes()
@@ -169,7 +170,7 @@ class BadgeScene(QGraphicsScene):
             return
         boxes = aligned([box_of(self.model.element(self.variant, self.side, i))
                          for i in picked], how)
-        self._push_boxes(dict(zip(picked, boxes, strict=True)), "对齐 Align")
+        self._push_boxes(dict(zip(picked, boxes, strict=True)), translate("BadgeScene", "对齐"))
 
     def distribute(self, axis: str) -> None:
         picked = self.selected_indexes()
@@ -177,13 +178,13 @@ class BadgeScene(QGraphicsScene):
             return
         boxes = distributed([box_of(self.model.element(self.variant, self.side, i))
                              for i in picked], "h" if axis == "h" else "v")
-        self._push_boxes(dict(zip(picked, boxes, strict=True)), "等距分布 Distribute")
+        self._push_boxes(dict(zip(picked, boxes, strict=True)), translate("BadgeScene", "等距分布"))
 
     def delete_selected(self) -> None:
         picked = self.selected_indexes()
         if picked:
             self.stack.push(c.RemoveElements(self.model, self.variant, self.side, picked,
-                                             "删除 Delete"))
+                                             translate("BadgeScene", "删除")))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         step = 0.1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else max(

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,24 +37,36 @@ from PySide6.QtWidgets import (
 from eventdesk import messages
 from eventdesk.actions import layouts
 from eventdesk.actions.layouts import LayoutDocument, LayoutInfo
+from eventdesk.messages.layouts import layout_title
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.ui import ops
+from eventdesk.ui.badges.labels import preset_label
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.designer import commands as c
 from eventdesk.ui.designer import files
 from eventdesk.ui.designer.adding import Adder
 from eventdesk.ui.designer.categories import CategoryPanel
-from eventdesk.ui.designer.items import FIELD_HINTS
+from eventdesk.ui.designer.items import field_hint
 from eventdesk.ui.designer.model import ALIGNS, Change, LayoutModel, scaled_variant
 from eventdesk.ui.designer.preview import ProofPanel, ProofRequest
 from eventdesk.ui.designer.properties import ElementPanel
 from eventdesk.ui.designer.scene import BadgeScene
+from eventdesk.ui.i18n import format_number, translate
 
 T = TypeVar("T")
-ALIGN_LABELS = {"left": "左对齐", "hcenter": "水平居中", "right": "右对齐", "top": "顶对齐",
-                "vcenter": "垂直居中", "bottom": "底对齐"}
-GRIDS = [("网格 1 mm", 1.0), ("网格 0.5 mm", 0.5), ("网格 2 mm", 2.0), ("网格 5 mm", 5.0),
-         ("无网格 Off", 0.0)]
+ALIGN_LABELS = {"left": QT_TRANSLATE_NOOP("DesignerView", "左对齐"),
+                "hcenter": QT_TRANSLATE_NOOP("DesignerView", "水平居中"),
+                "right": QT_TRANSLATE_NOOP("DesignerView", "右对齐"),
+                "top": QT_TRANSLATE_NOOP("DesignerView", "顶对齐"),
+                "vcenter": QT_TRANSLATE_NOOP("DesignerView", "垂直居中"),
+                "bottom": QT_TRANSLATE_NOOP("DesignerView", "底对齐")}
+ALIGN_TIPS = {"left": QT_TRANSLATE_NOOP("DesignerView", "所选元素的左边对齐"),
+              "hcenter": QT_TRANSLATE_NOOP("DesignerView", "所选元素水平居中对齐"),
+              "right": QT_TRANSLATE_NOOP("DesignerView", "所选元素的右边对齐"),
+              "top": QT_TRANSLATE_NOOP("DesignerView", "所选元素的上边对齐"),
+              "vcenter": QT_TRANSLATE_NOOP("DesignerView", "所选元素垂直居中对齐"),
+              "bottom": QT_TRANSLATE_NOOP("DesignerView", "所选元素的下边对齐")}
+GRIDS = [(1.0, 1), (0.5, 1), (2.0, 1), (5.0, 1), (0.0, 0)]  # mm; 0: no grid
 ADD_TEXT = ["name", "name_en", "company", "title", "hall_booth", "category_label", "event_name"]
 
 
@@ -108,24 +120,27 @@ class DesignerView(QWidget):
         self.layout_box.activated.connect(lambda _i: self.open_layout(
             str(self.layout_box.currentData())))
         top = QToolBar()
-        top.addWidget(QLabel(" 版式 Layout "))
+        top.addWidget(QLabel(" " + translate("DesignerView", "版式") + " "))
         top.addWidget(self.layout_box)
         new_menu = QMenu(self)
         for info in layouts.file_layouts():
-            new_menu.addAction(f"复制 {info.title}", self._call(self.new_from, info.name))
-        self._menu_button(top, "新建 New", new_menu, "从内置版式复制 Start from a copy of a "
-                          "built-in layout")
-        self.save_action = top.addAction("保存到活动 Save", self.save)
+            new_menu.addAction(translate("DesignerView", "复制“{title}”").format(
+                title=layout_title(info.name, info.title, info.origin)),
+                self._call(self.new_from, info.name))
+        self._menu_button(top, translate("DesignerView", "新建"), new_menu,
+                          translate("DesignerView", "从内置版式复制"))
+        self.save_action = top.addAction(translate("DesignerView", "保存到活动"), self.save)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.setToolTip("保存到本活动：所有工作台使用 Save in the event: every "
-                                    "desk uses it")
-        top.addAction("导入 Import…", lambda: files.import_file(self, self._imported))
-        top.addAction("导出 Export…", lambda: files.export_file(self, self.model.layout,
-                                                               self._exported))
+        self.save_action.setToolTip(translate("DesignerView", "保存到本活动：所有工作台使用"))
+        top.addAction(translate("DesignerView", "导入…"),
+                      lambda: files.import_file(self, self._imported))
+        top.addAction(translate("DesignerView", "导出…"),
+                      lambda: files.export_file(self, self.model.layout, self._exported))
         top.addSeparator()
-        undo = self.stack.createUndoAction(self, "撤销 Undo")
+        # The prefix goes before the command's own text ("撤销 移动/缩放"), in the Edit menu too.
+        undo = self.stack.createUndoAction(self, translate("DesignerView", "撤销"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.stack.createRedoAction(self, "重做 Redo")
+        redo = self.stack.createRedoAction(self, translate("DesignerView", "重做"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         top.addAction(undo)
         top.addAction(redo)
@@ -133,49 +148,61 @@ class DesignerView(QWidget):
         tools = QToolBar()
         add_menu = QMenu(self)
         for field in ADD_TEXT:
-            add_menu.addAction(f"文字：{FIELD_HINTS[field]}", self._call(self.adder.text, field))
-        add_menu.addAction("自由文字 Free text", lambda: self.adder.text(""))
-        add_menu.addAction("色块 Colour block", self.adder.rect)
-        add_menu.addAction("二维码 QR code", self.adder.qr)
-        add_menu.addAction("图片 Image…", lambda: self.adder.image())
-        self._menu_button(tools, "添加 Add", add_menu, "添加元素 Add an element")
-        delete = tools.addAction("删除", self.scene.delete_selected)
-        delete.setToolTip("删除所选 Delete the selection (Del)")
+            add_menu.addAction(translate("DesignerView", "文字：{field}").format(
+                field=field_hint(field)), self._call(self.adder.text, field))
+        add_menu.addAction(translate("DesignerView", "自由文字"), lambda: self.adder.text(""))
+        add_menu.addAction(translate("DesignerView", "色块"), self.adder.rect)
+        add_menu.addAction(translate("DesignerView", "二维码"), self.adder.qr)
+        add_menu.addAction(translate("DesignerView", "图片…"), lambda: self.adder.image())
+        self._menu_button(tools, translate("DesignerView", "添加"), add_menu,
+                          translate("DesignerView", "添加元素"))
+        delete = tools.addAction(translate("DesignerView", "删除"), self.scene.delete_selected)
+        delete.setToolTip(translate("DesignerView", "删除所选（Del）"))
         tools.addSeparator()
         for how in ALIGNS:
-            action = tools.addAction(ALIGN_LABELS[how], self._call(self.scene.align, how))
-            action.setToolTip(f"{ALIGN_LABELS[how]} Align {how}")
-        tools.addAction("横向等距", lambda: self.scene.distribute("h")).setToolTip(
-            "水平等距分布 Distribute horizontally")
-        tools.addAction("纵向等距", lambda: self.scene.distribute("v")).setToolTip(
-            "垂直等距分布 Distribute vertically")
+            action = tools.addAction(translate("DesignerView", str(ALIGN_LABELS[how])),
+                                     self._call(self.scene.align, how))
+            action.setToolTip(translate("DesignerView", str(ALIGN_TIPS[how])))
+        tools.addAction(translate("DesignerView", "横向等距"),
+                        lambda: self.scene.distribute("h")).setToolTip(
+            translate("DesignerView", "水平等距分布"))
+        tools.addAction(translate("DesignerView", "纵向等距"),
+                        lambda: self.scene.distribute("v")).setToolTip(
+            translate("DesignerView", "垂直等距分布"))
         tools.addSeparator()
         self.grid = QComboBox()
-        for label, value in GRIDS:
+        for value, on in GRIDS:
+            label = (translate("DesignerView", "网格 {size} mm").format(size=format_number(
+                value, 1 if value % 1 else 0)) if on else translate("DesignerView", "无网格"))
             self.grid.addItem(label, value)
         self.grid.currentIndexChanged.connect(self._grid_changed)
         tools.addWidget(self.grid)
+        # Which badge is on show (side and size) beside the layout, above: the row of tools
+        # below is full in English.
+        top.addSeparator()
         self.side = QComboBox()
-        self.side.addItem("正面 Front", "front")
-        self.side.addItem("背面 Back", "back")
+        self.side.addItem(translate("DesignerView", "正面"), "front")
+        self.side.addItem(translate("DesignerView", "背面"), "back")
         self.side.currentIndexChanged.connect(self._show_side)
-        tools.addWidget(self.side)
-        self.back_action = tools.addAction("添加背面", self.toggle_back)
+        top.addWidget(self.side)
+        self.back_action = top.addAction(translate("DesignerView", "添加背面"), self.toggle_back)
         self.variant = QComboBox()
+        # Its items come after the first show (the layout opens in the background).
+        self.variant.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.variant.currentIndexChanged.connect(self._show_side)
-        tools.addWidget(self.variant)
+        top.addWidget(self.variant)
         self.size_menu = QMenu(self)
         self.size_menu.aboutToShow.connect(self._fill_size_menu)
-        self._menu_button(tools, "尺寸 Size", self.size_menu, "为另一种纸张尺寸添加版本 Add a "
-                          "variant for another badge size")
+        self._menu_button(top, translate("DesignerView", "尺寸"), self.size_menu,
+                          translate("DesignerView", "为另一种胸卡尺寸添加版本"))
 
         tabs = QTabWidget()
         scroll = QScrollArea()
         scroll.setWidget(self.elements)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        tabs.addTab(scroll, "元素 Element")
-        tabs.addTab(self.categories, "类别颜色 Categories")
+        tabs.addTab(scroll, translate("DesignerView", "元素"))
+        tabs.addTab(self.categories, translate("DesignerView", "类别颜色"))
         self.canvas.setMinimumWidth(300)
         split = QSplitter()
         split.addWidget(self.canvas)
@@ -220,14 +247,19 @@ class DesignerView(QWidget):
         self.layout_box.clear()
         for info in found:
             where = messages.text(f"layout.origin.{info.origin}")
-            self.layout_box.addItem(f"{info.title} ({info.name}) · {where}", info.name)
+            # A built-in layout's name is a word of the command line (--layout bold), not of
+            # the interface: its title says it. A saved layout's name is what its author chose.
+            name = "" if info.origin == "builtin" else f" ({info.name})"
+            title = layout_title(info.name, info.title, info.origin)
+            self.layout_box.addItem(f"{title}{name} · {where}",
+                                    info.name)
         self.layout_box.setCurrentIndex(max(self.layout_box.findData(current), 0))
 
     def _unsaved_ok(self) -> bool:
         if self.stack.isClean():
             return True
-        answer = QMessageBox.question(self, "EventDesk", "当前设计尚未保存，放弃修改？\n"
-                                      "The design has unsaved changes. Discard them?")
+        answer = QMessageBox.question(self, "EventDesk", translate(
+            "DesignerView", "当前设计尚未保存，放弃修改？"))
         return answer == QMessageBox.StandardButton.Yes
 
     def open_layout(self, name: str) -> None:
@@ -243,21 +275,27 @@ class DesignerView(QWidget):
         standard badge opened instead, to design from."""
         self._opening = False
         self.status.setText(f"<span style='color:#b71c1c'>{messages.describe(exc)}</span>")
-        self.load(layouts.copy_of_builtin("default", new_name="default"), clean=False)
+        self.load(layouts.copy_of_builtin("default", new_name="default"), clean=False,
+                  builtin="default")
 
     def new_from(self, builtin: str) -> None:
         if self._unsaved_ok():
-            self.load(layouts.copy_of_builtin(builtin, new_name=f"{builtin}-copy"), clean=False)
+            self.load(layouts.copy_of_builtin(builtin, new_name=f"{builtin}-copy"), clean=False,
+                      builtin=builtin)
 
-    def load(self, layout: LayoutDocument, *, clean: bool = True) -> None:
-        """Show a layout for editing (a new undo history)."""
+    def load(self, layout: LayoutDocument, *, clean: bool = True, builtin: str = "") -> None:
+        """Show a layout for editing (a new undo history); `clean` False: as an unsaved copy
+        (of the built-in layout `builtin`, whose title is then worded in the language)."""
         self._opening = False
         self.stack.clear()
         self.model.replace(layout)
         if not clean:
             self.stack.resetClean()
-            self.stack.push(c.SetMeta(self.model, "title", f"{layout.title}（副本 copy）",
-                                      "新建 New"))
+            # The copy's title is the layout's data: in the language it is made in.
+            title = translate("DesignerView", "{title}（副本）").format(
+                title=layout_title(builtin, layout.title, "builtin" if builtin else ""))
+            self.stack.push(c.SetMeta(self.model, "title", title,
+                                      translate("DesignerView", "新建版式")))
         self._fill_variants()
         self._update_title()
         # Start on the name: the element a designer looks at first, its options on show.
@@ -299,7 +337,7 @@ class DesignerView(QWidget):
         for i in range(self.model.variant_count()):
             w, h = self.model.size(i)
             preset = PRESETS[preset_for((w, h))]
-            self.variant.addItem(f"{w:g}×{h:g} mm · {preset.label}", i)
+            self.variant.addItem(f"{w:g}×{h:g} mm · {preset_label(preset.key)}", i)
         self.variant.setCurrentIndex(min(max(keep, 0), self.variant.count() - 1))
         self.variant.blockSignals(False)
         self._show_side()
@@ -313,29 +351,34 @@ class DesignerView(QWidget):
             if size in have or size in seen:
                 continue
             seen.add(size)
-            self.size_menu.addAction(f"添加 {size[0]:g}×{size[1]:g} mm（{preset.label}）",
-                                     self._call(self.add_variant, size))
+            self.size_menu.addAction(
+                translate("DesignerView", "添加 {size} mm（{paper}）").format(
+                    size=f"{size[0]:g}×{size[1]:g}", paper=preset_label(preset.key)),
+                self._call(self.add_variant, size))
         if self.model.variant_count() > 1:
             self.size_menu.addSeparator()
-            self.size_menu.addAction("删除当前尺寸 Remove this size", self.remove_variant)
+            self.size_menu.addAction(translate("DesignerView", "删除当前尺寸"),
+                                     self.remove_variant)
 
     def add_variant(self, size: tuple[float, float]) -> None:
         base = self.model.document["variants"][self.scene.variant]
-        self.stack.push(c.AddVariant(self.model, scaled_variant(base, size),
-                                     f"尺寸 {size[0]:g}×{size[1]:g}"))
+        self.stack.push(c.AddVariant(self.model, scaled_variant(base, size), translate(
+            "DesignerView", "添加尺寸 {size} mm").format(size=f"{size[0]:g}×{size[1]:g}")))
         self.variant.setCurrentIndex(self.variant.count() - 1)
 
     def remove_variant(self) -> None:
-        self.stack.push(c.RemoveVariant(self.model, self.scene.variant, "删除尺寸"))
+        self.stack.push(c.RemoveVariant(self.model, self.scene.variant,
+                                        translate("DesignerView", "删除尺寸")))
 
     def toggle_back(self) -> None:
         v = self.scene.variant
         if self.model.has_back(v):
-            self.stack.push(c.SetSide(self.model, v, "back", None, "删除背面 Remove back"))
+            self.stack.push(c.SetSide(self.model, v, "back", None,
+                                      translate("DesignerView", "删除背面")))
             self.side.setCurrentIndex(0)
         else:
             self.stack.push(c.SetSide(self.model, v, "back", self.model.elements(v, "front"),
-                                      "添加背面 Add back"))
+                                      translate("DesignerView", "添加背面")))
             self.side.setCurrentIndex(1)
 
     def _show_side(self) -> None:
@@ -344,7 +387,9 @@ class DesignerView(QWidget):
         self.scene.show_side(variant, side)
         self.scene.safe_margin_mm = getattr(PRESETS[preset_for(self.model.size(variant))],
                                             "safe_margin_mm", self.scene.safe_margin_mm)
-        self.back_action.setText("删除背面" if self.model.has_back(variant) else "添加背面")
+        self.back_action.setText(translate("DesignerView", "删除背面")
+                                 if self.model.has_back(variant)
+                                 else translate("DesignerView", "添加背面"))
         self.elements.show_selection((variant, side), [])
         self._zoom()
         self.proof.schedule()

@@ -36,6 +36,8 @@ from eventdesk.files import write_whole
 from eventdesk.messages import describe, text
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.ui import ops
+from eventdesk.ui.badges.labels import preset_label
+from eventdesk.ui.i18n import translate
 from eventdesk.ui.printers import calibration, queue
 
 
@@ -59,8 +61,8 @@ class CalibrationDialog(QDialog):
             self.printer.addItem(chosen, chosen)  # the desk's printer, not connected now
         self.printer.setCurrentIndex(max(self.printer.findData(chosen), 0))
         self.preset = QComboBox()
-        for key, spec in PRESETS.items():
-            self.preset.addItem(spec.label, key)
+        for key in PRESETS:
+            self.preset.addItem(preset_label(key), key)
         self.preset.setCurrentIndex(max(self.preset.findData(preset), 0))
         self.offset_x = self._spin(" mm", -MAX_OFFSET_MM, MAX_OFFSET_MM)
         self.offset_y = self._spin(" mm", -MAX_OFFSET_MM, MAX_OFFSET_MM)
@@ -76,11 +78,11 @@ class CalibrationDialog(QDialog):
         for button in (self.print_page, self.print_check, self.save_page):
             page_buttons.addWidget(button)
         form = QFormLayout()
-        form.addRow("打印机 Printer", self.printer)
-        form.addRow("纸张 Paper", self.preset)
-        form.addRow("偏移 X Offset (右 + right)", self.offset_x)
-        form.addRow("偏移 Y Offset (下 + down)", self.offset_y)
-        form.addRow("缩放 Scale", self.scale)
+        form.addRow(translate("CalibrationDialog", "打印机"), self.printer)
+        form.addRow(translate("CalibrationDialog", "纸张"), self.preset)
+        form.addRow(translate("CalibrationDialog", "偏移 X（向右为 +）"), self.offset_x)
+        form.addRow(translate("CalibrationDialog", "偏移 Y（向下为 +）"), self.offset_y)
+        form.addRow(translate("CalibrationDialog", "缩放"), self.scale)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         root = QVBoxLayout(self)
@@ -148,10 +150,11 @@ class CalibrationDialog(QDialog):
                              calibration=self.entered() if corrected else NONE,
                              title=f"EventDesk calibration {preset}")
         self.status.setText(text("printer.calibration.printing"))
+        paper = preset_label(preset)  # worded here, in the language of the window
 
         def send() -> str:
             queue.print_pdf(calibration_page(preset)[0], job)
-            return text("printer.calibration.page_sent", printer=job.printer, preset=preset)
+            return text("printer.calibration.page_sent", printer=job.printer, preset=paper)
 
         self.last_op = ops.run_call_in_background(send, on_done=self.status.setText,
                                                   on_error=self._failed, owner=self)
@@ -171,11 +174,12 @@ class CalibrationDialog(QDialog):
         from eventdesk.pdf.calibration import calibration_page
 
         preset = self.preset_key()
+        paper = preset_label(preset)
 
         def write() -> str:
             pdf, marks = calibration_page(preset)
             write_whole(path, pdf)  # whole or not at all (eventdesk.files)
-            return text("printer.calibration.page_written", out=path, preset=preset,
+            return text("printer.calibration.page_written", out=path, preset=paper,
                         w=marks.page_mm[0], h=marks.page_mm[1])
 
         self.last_op = ops.run_call_in_background(write, on_done=self.status.setText,
