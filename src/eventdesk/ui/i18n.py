@@ -9,8 +9,10 @@ wizard's buttons, file and print dialogs) come from Qt's `qtbase_<lang>.qm`.
 Widgets word their text with `translate(context, source)` — called at the time a widget is
 built, never at import (a module-level constant is marked with `QT_TRANSLATE_NOOP` and worded
 where it is shown), so the language installed before the window is built is the one shown.
-`pyside6-lupdate` finds the calls by that name: `translate("Context", "源文本")`, with
-`n=` for plurals (`%n` in the text).
+`pyside6-lupdate` finds the calls by that name (context and source as string literals). Counts
+are worded with `{count}` and `.format`, not Qt's `%n` plurals: lupdate marks no plural form of
+a Python call whose count is not a literal, and skips a call whose count is an expression
+(`scripts/translations.py check` refuses both).
 
 Which language: `--lang` on the command line, else the setting `ui/language` ("zh", "en"; empty
 means the system's), else EVENTDESK_LANG / the locale (messages.language_from_environment). A
@@ -48,7 +50,7 @@ _installed: list[QTranslator] = []
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`source` (Chinese) in the installed language. `context` groups the texts of one widget
-    class or module in the .ts files; `n` >= 0 fills `%n` and picks the plural form."""
+    class or module in the .ts files; `n` is Qt's plural count (unused: see the module)."""
     return QCoreApplication.translate(context, source, disambiguation, n)
 
 
