@@ -58,6 +58,8 @@ ALLOWED = {
 # File system paths and URLs are data, whatever their language.
 PATHISH = re.compile(r"\S*[/\\]\S*|\S+\.(?:sqlite3?|pdf|csv|xlsx|png|json|ics|edbackup)\b")
 HTML_TAG = re.compile(r"<[^>]+>|&[a-z]+;")
+# A key's fingerprint ("C466 0F14 F62C ACDC") and hashes are data: hex digits, not words.
+HEX = re.compile(r"\b[0-9A-F]{4}(?: [0-9A-F]{4}){3,}\b|\b[0-9a-f]{16,}\b")
 
 
 def data_texts(db: Database) -> list[str]:
@@ -94,7 +96,10 @@ def _view_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]
     if model is None:
         return
     root = QModelIndex()
-    columns = model.columnCount(root)
+    try:
+        columns = model.columnCount(root)
+    except TypeError:  # a list widget's own model keeps columnCount private: one column
+        columns = 1
     for section in range(columns):
         yield f"{where} header", str(model.headerData(section, Qt.Orientation.Horizontal) or "")
     for row in range(min(model.rowCount(root), 200)):
@@ -176,7 +181,7 @@ def problems(root: QWidget, lang: str, *, data: Iterable[str] = ()) -> list[str]
         for value in known:
             if value in text:
                 text = text.replace(value, " ")
-        text = PATHISH.sub(" ", text)
+        text = HEX.sub(" ", PATHISH.sub(" ", text))
         if lang == "en":
             if CJK.search(text):
                 found.append(f"{where}: {raw!r}")

@@ -56,6 +56,7 @@ from eventdesk.ui import ops
 from eventdesk.ui.accounts.sign_in import FirstAdminDialog, SignInDialog
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.dialogs import ok_cancel, path_row
+from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, event_name, translate
 
 if TYPE_CHECKING:  # the main window imports this module when it builds its menus
     from eventdesk.ui.main_window import MainWindow
@@ -64,7 +65,12 @@ if TYPE_CHECKING:  # the main window imports this module when it builds its menu
 RECENT_KEY = "recent/databases"
 _told_no_keyring = False  # the "no keyring on this machine" notice, shown once per run
 MAX_RECENT = 8
-SQLITE_FILTER = "EventDesk 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 All files (*)"
+
+
+def sqlite_filter() -> str:
+    """The file dialogs' filter of database files, in the language shown."""
+    return (translate("DatabaseMenu", "EventDesk 数据库") + " (*.sqlite3 *.sqlite *.db);;"
+            + translate("DatabaseMenu", "所有文件") + " (*)")
 
 
 def strip_password(url: str) -> str:
@@ -151,12 +157,12 @@ class NewEventDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, folder: Path) -> None:
         super().__init__(parent)
-        self.setWindowTitle("新建活动 New empty event")
+        self.setWindowTitle(translate("NewEventDialog", "新建活动"))
         self.setMinimumWidth(520)
         self.path = QLineEdit(str(folder / "event.sqlite3"))
         row = path_row(self.path, self._browse)
         self.code = QLineEdit()
-        self.code.setPlaceholderText("例如 KS2025")
+        self.code.setPlaceholderText(translate("NewEventDialog", "例如 KS2025"))
         self.name_zh = QLineEdit()
         self.name_en = QLineEdit()
         self.venue = QLineEdit()
@@ -167,25 +173,26 @@ class NewEventDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         form = QFormLayout()
-        form.addRow("数据库文件 File", row)
-        form.addRow("活动代码 Code", self.code)
-        form.addRow("名称 Name (中文)", self.name_zh)
-        form.addRow("英文名称 Name (English)", self.name_en)
-        form.addRow("地点 Venue", self.venue)
-        form.addRow("开始 Start", self.start)
-        form.addRow("结束 End", self.end)
+        for label, field in ((QT_TRANSLATE_NOOP("NewEventDialog", "数据库文件"), row),
+                             (QT_TRANSLATE_NOOP("NewEventDialog", "活动代码"), self.code),
+                             (QT_TRANSLATE_NOOP("NewEventDialog", "中文名称"), self.name_zh),
+                             (QT_TRANSLATE_NOOP("NewEventDialog", "英文名称"), self.name_en),
+                             (QT_TRANSLATE_NOOP("NewEventDialog", "地点"), self.venue),
+                             (QT_TRANSLATE_NOOP("NewEventDialog", "开始"), self.start),
+                             (QT_TRANSLATE_NOOP("NewEventDialog", "结束"), self.end)):
+            form.addRow(translate("NewEventDialog", label), field)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
-        buttons = ok_cancel(self, ok="创建 Create", cancel="取消 Cancel", on_ok=self.submit)
+        buttons = ok_cancel(self, ok=translate("NewEventDialog", "创建"), on_ok=self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "新建数据库 New database", self.path.text(),
-                                              SQLITE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, translate("NewEventDialog", "新建数据库"),
+                                              self.path.text(), sqlite_filter())
         if path:
             self.path.setText(path)
 
@@ -209,20 +216,20 @@ class ConnectDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, url: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("连接服务器 Connect to server")
+        self.setWindowTitle(translate("ConnectDialog", "连接服务器"))
         self.setMinimumWidth(560)
         self.url_edit = QLineEdit(url)
         self.url_edit.setPlaceholderText("postgresql+psycopg://user@host/eventdesk")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow("地址 URL", self.url_edit)
-        form.addRow("密码 Password", self.password)
-        note = QLabel("密码只保存在系统密钥环中（若本机有），从不写入设置文件。\n"
-                      "The password is kept in the system keyring (when this machine has one), "
-                      "never in the settings file.")
+        form.addRow(translate("ConnectDialog", "地址"), self.url_edit)
+        form.addRow(translate("ConnectDialog", "密码"), self.password)
+        note = QLabel(translate("ConnectDialog",
+                                "密码只保存在系统密钥环中（若本机有），从不写入设置文件。"))
+        note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        buttons = ok_cancel(self, ok="连接 Connect", cancel="取消 Cancel")
+        buttons = ok_cancel(self, ok=translate("ConnectDialog", "连接"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -236,23 +243,24 @@ class DatabaseMenu(QMenu):
     """The File menu. Each action has a method tests call without a modal dialog."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("文件(&F)", window)
+        super().__init__(translate("DatabaseMenu", "文件(&F)"), window)
         self.window_ = window
         self.ctx: AppContext = window.ctx
         self.last_error = ""
         # The sign-in (or first admin) dialog of a database being opened, while it is open.
         self.sign_in_dialog: SignInDialog | FirstAdminDialog | None = None
         self.last_notice = ""
-        self.addAction("新建活动… New empty event", self.new_event_dialog)
-        self.addAction("打开数据库文件… Open database file…", self.open_file_dialog)
-        self.addAction("连接服务器… Connect to server…", lambda: self.connect_dialog())
-        self.recent_menu = self.addMenu("最近的数据库 Recent databases")
+        self.addAction(translate("DatabaseMenu", "新建活动…"), self.new_event_dialog)
+        self.addAction(translate("DatabaseMenu", "打开数据库文件…"), self.open_file_dialog)
+        self.addAction(translate("DatabaseMenu", "连接服务器…"), lambda: self.connect_dialog())
+        self.recent_menu = self.addMenu(translate("DatabaseMenu", "最近的数据库"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.addSeparator()
         self.addAction(messages.text("signing.menu.unlock"), self.unlock_signing_dialog)
-        self.backups_action = self.addAction("备份… Backups…", self.backups_dialog)
+        self.backups_action = self.addAction(translate("DatabaseMenu", "备份…"),
+                                             self.backups_dialog)
         self.addSeparator()
-        self.addAction("退出 Quit", window.close)
+        self.addAction(translate("DatabaseMenu", "退出"), window.close)
         self._show_for_role()
         self.ctx.user_changed.connect(self._show_for_role)
 
@@ -276,8 +284,8 @@ class DatabaseMenu(QMenu):
         return dialog
 
     def open_file_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window_, "打开数据库 Open database",
-                                              str(self._default_dir()), SQLITE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window_, translate("DatabaseMenu", "打开数据库"),
+                                              str(self._default_dir()), sqlite_filter())
         if path:
             self.open_url(to_url(path))
 
@@ -302,12 +310,12 @@ class DatabaseMenu(QMenu):
         self.recent_menu.clear()
         urls = recent_urls(self.ctx)
         if not urls:
-            self.recent_menu.addAction("（无 none）").setEnabled(False)
+            self.recent_menu.addAction(translate("DatabaseMenu", "（无）")).setEnabled(False)
         for url in urls:
             self.recent_menu.addAction(describe(url), partial(self.open_url, url, retry=True))
         if urls:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("清空列表 Clear list", self.clear_recent)
+            self.recent_menu.addAction(translate("DatabaseMenu", "清空列表"), self.clear_recent)
 
     def clear_recent(self) -> None:
         self.ctx.settings.remove(RECENT_KEY)
@@ -335,7 +343,7 @@ class DatabaseMenu(QMenu):
 
         ops.run_call_in_background(lambda: open_with_secret(url), on_done=opened,
                                    on_error=failed)
-        self.window_.statusBar().showMessage("正在打开数据库… Opening the database…", 5000)
+        self.window_.statusBar().showMessage(translate("DatabaseMenu", "正在打开数据库…"), 5000)
 
     def create_new_event(self, spec: NewEventSpec, dialog: Any = None) -> None:
         """New SQLite file, migrated, holding one empty event; then switch to it."""
@@ -385,7 +393,7 @@ class DatabaseMenu(QMenu):
     def _open_then(self, open_fn: Callable[[], Database], then: Callable[[Database], None],
                    failed: Callable[[BaseException], None]) -> None:
         # Migrations and server round trips must not freeze the window.
-        self.window_.statusBar().showMessage("正在打开数据库… Opening the database…", 5000)
+        self.window_.statusBar().showMessage(translate("DatabaseMenu", "正在打开数据库…"), 5000)
         ops.run_call_in_background(open_fn, on_done=then, on_error=failed)
 
     def _switch(self, db: Database, event: EventInfo | None) -> None:
@@ -395,14 +403,16 @@ class DatabaseMenu(QMenu):
         def signed_in(user: Principal) -> None:
             remember(self.ctx, db.url)
             self.ctx.replace_database(db, event, user)
-            self.window_.statusBar().showMessage(f"已打开 Opened {describe(db.url)}", 5000)
+            self.window_.statusBar().showMessage(
+                translate("DatabaseMenu", "已打开 {database}").format(database=describe(db.url)),
+                5000)
 
         def ask(first: bool) -> None:
             settings, desk = self.ctx.settings, self.ctx.desk_name
             dialog: SignInDialog | FirstAdminDialog = (
                 FirstAdminDialog(db, desk=desk, settings=settings, parent=self.window_) if first
                 else SignInDialog(db, desk=desk, settings=settings, parent=self.window_,
-                                  event_name=event.name_zh if event is not None else ""))
+                                  event_name=event_name(event) if event is not None else ""))
             self.sign_in_dialog = dialog
 
             def finished(result: int) -> None:

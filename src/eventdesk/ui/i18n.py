@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -39,6 +40,9 @@ from eventdesk import messages
 from eventdesk.messages import Language
 from eventdesk.paths import resource
 
+if TYPE_CHECKING:
+    from eventdesk.services.events import EventInfo
+
 SETTING = "ui/language"
 # The locale each language formats dates and numbers with, and Qt's catalogue suffix.
 _LOCALES: dict[Language, tuple[str, str]] = {"zh": ("zh_CN", "zh_CN"), "en": ("en_US", "en")}
@@ -50,6 +54,12 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     """`source` (Chinese) in the installed language. `context` groups the texts of one widget
     class or module in the .ts files; `n` >= 0 fills `%n` and picks the plural form."""
     return QCoreApplication.translate(context, source, disambiguation, n)
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Mark `source` for the catalogue without wording it (a module-level constant, worded
+    where shown with `translate(context, constant)`). PySide6's own returns `object` to mypy."""
+    return source
 
 
 def catalogue_path(lang: Language) -> str:
@@ -117,6 +127,14 @@ def restart() -> bool:
     return True
 
 
+def event_name(event: EventInfo) -> str:
+    """The event's name in the interface's language: its English name in English when it has
+    one, else its Chinese name (the name is data; which of its two names shows is not)."""
+    if messages.language() == "en" and event.name_en.strip():
+        return event.name_en
+    return event.name_zh
+
+
 def format_number(value: int | float, decimals: int = 0) -> str:
     """`value` with the language's digit grouping (12,345 in both zh and en)."""
     if isinstance(value, int):
@@ -128,6 +146,14 @@ def format_date(value: date, *, long: bool = False) -> str:
     """A date in the language's form: 2026年7月26日 / Jul 26, 2026 (short: 2026/7/26, 7/26/26)."""
     fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
     return QLocale().toString(QDate(value.year, value.month, value.day), fmt)
+
+
+def format_day(value: date) -> str:
+    """Month and day, the way the language writes them: 7月26日 / Jul 26 (a day of the event,
+    whose year goes without saying)."""
+    # The pattern itself is in the catalogue: each language says which form it uses.
+    pattern = translate("i18n", "M月d日")
+    return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
 
 
 def format_datetime(value: datetime) -> str:
