@@ -177,7 +177,9 @@ def problems(root: QWidget, lang: str, *, data: Iterable[str] = ()) -> list[str]
     for where, raw in texts(root):
         if not raw:
             continue
-        text = HTML_TAG.sub(" ", raw)
+        # Paths and URLs first: a data text inside one ("event" in ".../eventdesk") would
+        # otherwise cut it into words.
+        text = PATHISH.sub(" ", HTML_TAG.sub(" ", raw))
         for value in known:
             if value in text:
                 text = text.replace(value, " ")

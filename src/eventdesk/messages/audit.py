@@ -35,7 +35,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                      "存在）：审计链被整体重算过", "Audit entry #{seq} is no "
                                      "longer the one noted earlier (another hash, or gone): the "
                                      "chain was recomputed"),
-    "audit.bad_since": ("无法识别时间“{value}”（应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM，可带时区）",
+    "audit.bad_since": ("无法识别时间“{value}”（应为 2026-05-22 或 2026-05-22T09:00 这样的日期或"
+                        "时间，可带时区）",
                         "Cannot read the time “{value}” (expected YYYY-MM-DD or "
                         "YYYY-MM-DDTHH:MM, optionally with an offset)"),
     "audit.bad_anchor": ("无法识别锚点“{value}”（应为 序号:哈希，即 eventdesk audit verify "
@@ -71,6 +72,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.view.since_hint": ("日期，或日期和时间", "A date, or a date and time"),
     "audit.view.text_hint": ("签到台、姓名或其他文字", "Desk, name or other text"),
     "audit.detail.separator": ("，", ", "),
+    "audit.detail.true": ("是", "yes"),
+    "audit.detail.false": ("否", "no"),
+    "audit.detail.first": ("第一个账号", "First account"),
     # The detail column: what each key of an entry's detail means (others: field_label.<key>,
     # else the key itself).
     "audit.detail.name": ("名称", "Name"),

@@ -39,6 +39,8 @@ def _column(key: str, width: int) -> Column:
 
 
 def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return text("audit.detail.true" if value else "audit.detail.false")
     if isinstance(value, list | tuple):
         if len(value) == 2 and not any(isinstance(v, list | dict) for v in value):
             return f"{_value(value[0])} → {_value(value[1])}"  # a change: before → after
