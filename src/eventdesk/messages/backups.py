@@ -82,8 +82,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "自动备份失败：{reason}",
         "The automatic backup failed: {reason}"),
     "cli.backup_out_required": (
-        "请用 --out FILE 指定备份文件（或使用 backup list / backup verify FILE）。",
-        "Name the backup file with --out FILE (or use backup list / backup verify FILE)."),
+        "请用 --out FILE 指定备份文件（或使用 eventdesk backup list、eventdesk backup verify "
+        "FILE）。", "Name the backup file with --out FILE (or use eventdesk backup list / "
+        "eventdesk backup verify FILE)."),
     # Connection secrets.
     "secrets.no_keyring": (
         "本机没有可用的系统密钥环，密码不会被保存；下次连接时需要重新输入"
