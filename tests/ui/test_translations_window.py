@@ -227,3 +227,15 @@ def test_the_demo_builds_progress_dialog(qtbot: Any, tmp_path: Path, lang: str) 
     assert seen, "the progress dialog showed"
     found, label = seen[0][:-1], seen[0][-1]
     assert found == [] and label.strip() != "label:"
+
+
+def test_a_count_in_a_text_is_worded_in_either_language(
+        in_language: Callable[[str], None]) -> None:
+    """pyside6-lupdate writes no numerus entries: the plain translation of a `%n` text is the
+    one used, its `%n` filled (ui.i18n.translate)."""
+    from eventdesk.ui.i18n import translate
+
+    in_language("en")
+    assert translate("DashboardView", "（%n 分钟前）", None, 3) == " (3 min ago)"
+    in_language("zh")
+    assert translate("DashboardView", "（%n 分钟前）", None, 3) == "（3 分钟前）"

@@ -52,8 +52,18 @@ _installed: list[QTranslator] = []
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`source` (Chinese) in the installed language. `context` groups the texts of one widget
-    class or module in the .ts files; `n` >= 0 fills `%n` and picks the plural form."""
-    return QCoreApplication.translate(context, source, disambiguation, n)
+    class or module in the .ts files; `n` >= 0 fills `%n` and picks the plural form.
+
+    pyside6-lupdate never marks a Python call as numerus, and Qt looks a message up with `n`
+    only among numerus entries: a plain translation of a `%n` text would never be found. So
+    with `n`, a numerus translation (its forms written in Linguist) wins, else the plain one
+    has its `%n` filled here (word it so that one form fits every number: "Rows: %n")."""
+    if n < 0:
+        return QCoreApplication.translate(context, source, disambiguation)
+    worded = QCoreApplication.translate(context, source, disambiguation, n)
+    if worded != source.replace("%n", str(n)):
+        return worded  # a numerus translation
+    return QCoreApplication.translate(context, source, disambiguation).replace("%n", str(n))
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate knows
