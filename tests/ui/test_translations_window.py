@@ -230,7 +230,7 @@ def test_the_demo_builds_progress_dialog(qtbot: Any, tmp_path: Path, lang: str) 
 
 
 def test_a_count_in_a_text_is_worded_in_either_language(
-        in_language: Callable[[str], None]) -> None:
+        qtbot: Any, in_language: Callable[[str], None]) -> None:
     """pyside6-lupdate writes no numerus entries: the plain translation of a `%n` text is the
     one used, its `%n` filled (ui.i18n.translate)."""
     from eventdesk.ui.i18n import translate
