@@ -15,4 +15,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.people.cancelled": ("[已取消]", "[cancelled]"),
     "cli.people.none_found": ("（没有找到）", "(nobody found)"),
     "cli.people.none_yet": ("（还没有人员）", "(no people yet)"),
+    "cli.screenshot_saved": ("已保存截图 {path}（{width}×{height}）",
+                             "saved {path} ({width}×{height})"),
 }

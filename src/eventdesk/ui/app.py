@@ -353,7 +353,8 @@ def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     if not ok:
         print("eventdesk: " + messages.text("cli.screenshot_failed", path=path), file=sys.stderr)
         return 2
-    print(f"saved {path} ({image.width()}×{image.height()})")
+    print(messages.text("cli.screenshot_saved", path=path, width=image.width(),
+                        height=image.height()))
     return 0
 
 
