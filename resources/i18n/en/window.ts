@@ -4,30 +4,6 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <source>自动</source>
-        <translation>Automatic</translation>
-    </message>
-    <message>
-        <source>手动</source>
-        <translation>Manual</translation>
-    </message>
-    <message>
-        <source>升级前</source>
-        <translation>Before upgrade</translation>
-    </message>
-    <message>
-        <source>导入前</source>
-        <translation>Before import</translation>
-    </message>
-    <message>
-        <source>替换演示前</source>
-        <translation>Before demo replace</translation>
-    </message>
-    <message>
-        <source>还原前</source>
-        <translation>Before restore</translation>
-    </message>
-    <message>
         <source>EventDesk 备份</source>
         <translation>EventDesk backups</translation>
     </message>

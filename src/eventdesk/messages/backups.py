@@ -69,6 +69,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "backup.restore_point_kept": (
         "还原点（替换前的数据）：{file}",
         "Restore point (the data as it was): {file}"),
+    # Why a backup was made (backups.manifest.REASONS), as the list and the dialog show it.
+    "backup.reason.manual": ("手动", "manual"),
+    "backup.reason.auto": ("自动", "automatic"),
+    "backup.reason.before-migration": ("升级前", "before upgrade"),
+    "backup.reason.before-import": ("导入前", "before import"),
+    "backup.reason.before-demo-replace": ("替换演示前", "before demo replace"),
+    "backup.reason.before-restore": ("还原前", "before restore"),
+    "backup.reason.before-purge": ("清除个人信息前", "before purge"),
     "backup.list_empty": (
         "{folder} 中还没有备份。",
         "There are no backups in {folder} yet."),

@@ -41,18 +41,13 @@ from eventdesk.storage import describe, sqlite_path
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.desk import settings as desk_settings
-from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, format_number, translate
+from eventdesk.ui.i18n import format_number, translate
 
-CONTEXT = "BackupsDialog"
-# Worded where shown (ui.i18n).
-REASON_LABELS = {
-    "auto": QT_TRANSLATE_NOOP("BackupsDialog", "自动"),
-    "manual": QT_TRANSLATE_NOOP("BackupsDialog", "手动"),
-    "before-migration": QT_TRANSLATE_NOOP("BackupsDialog", "升级前"),
-    "before-import": QT_TRANSLATE_NOOP("BackupsDialog", "导入前"),
-    "before-demo-replace": QT_TRANSLATE_NOOP("BackupsDialog", "替换演示前"),
-    "before-restore": QT_TRANSLATE_NOOP("BackupsDialog", "还原前"),
-}
+
+def reason_text(reason: str) -> str:
+    """Why a backup was made, in the interface's language (messages: backup.reason.<key>)."""
+    code = f"backup.reason.{reason}"
+    return messages.text(code) if code in messages.catalogue() else reason
 
 
 def backup_filter() -> str:
@@ -184,8 +179,7 @@ class BackupsDialog(QDialog):
         for row, entry in enumerate(entries):
             m = entry.manifest
             cells = [entry.created_at.replace("T", " ").removesuffix("+00:00"),
-                     (translate(CONTEXT, REASON_LABELS[m.reason]) if m.reason in REASON_LABELS
-                      else m.reason) if m else translate("BackupsDialog", "（无法读取）"),
+                     reason_text(m.reason) if m else translate("BackupsDialog", "（无法读取）"),
                      format_number(m.rows) if m else "", (m.event_code or "") if m else "",
                      str(entry.path)]
             for column, value in enumerate(cells):
