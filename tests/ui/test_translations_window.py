@@ -239,3 +239,15 @@ def test_a_count_in_a_text_is_worded_in_either_language(
     assert translate("DashboardView", "（%n 分钟前）", None, 3) == " (3 min ago)"
     in_language("zh")
     assert translate("DashboardView", "（%n 分钟前）", None, 3) == "（3 分钟前）"
+
+
+def test_the_dashboards_days_and_numbers_follow_the_language(
+        qtbot: Any, in_language: Callable[[str], None]) -> None:
+    from datetime import date
+
+    from eventdesk.ui.i18n import format_day, format_number
+
+    in_language("en")
+    assert (format_day(date(2026, 7, 26)), format_number(12345)) == ("Jul 26", "12,345")
+    in_language("zh")
+    assert (format_day(date(2026, 7, 26)), format_number(12345)) == ("7月26日", "12,345")

@@ -129,6 +129,8 @@ class DashboardView(QWidget):
         self.hall = QComboBox()
         self.hall.addItem(translate("DashboardView", "全部展馆"), None)
         self.hall.setMinimumContentsLength(10)
+        # "全部展馆 (2,500)" in full: Chinese characters are twice as wide as the length counts.
+        self.hall.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.hall.currentIndexChanged.connect(lambda _i: self._show_exhibitors())
 
         def panel(title: str, body: QWidget, name: str, table: object,
@@ -389,7 +391,8 @@ class DashboardView(QWidget):
             ago = ""
             if d.last_activity is not None:
                 minutes = int((f.as_of - d.last_activity) / timedelta(minutes=1))
-                ago = (f"{d.last_activity.astimezone(tz):%m-%d %H:%M}"
+                local = d.last_activity.astimezone(tz)
+                ago = (f"{format_day(local.date())} {local:%H:%M}"
                        + (translate("DashboardView", "（%n 分钟前）", None, minutes)
                           if 0 <= minutes < 120 else ""))
             rows.append((d.desk, d.check_ins, d.busiest, ago))
