@@ -251,3 +251,28 @@ def test_the_dashboards_days_and_numbers_follow_the_language(
     assert (format_day(date(2026, 7, 26)), format_number(12345)) == ("Jul 26", "12,345")
     in_language("zh")
     assert (format_day(date(2026, 7, 26)), format_number(12345)) == ("7月26日", "12,345")
+
+
+def test_the_language_menu_saves_the_choice_and_offers_a_restart(
+        window: MainWindow, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """语言 / Language → English: kept in this machine's settings; shown in Chinese, the program
+    asks to restart (answered Yes: the window closes, then the program starts again); already
+    in English, nothing is asked."""
+    from eventdesk.ui import i18n
+
+    asked: list[str] = []
+    restarted: list[bool] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: (
+        asked.append(text), QMessageBox.StandardButton.Yes)[1])
+    monkeypatch.setattr(i18n, "restart", lambda: restarted.append(True) or True)
+    english = next(a for a in window.language_menu.actions() if a.text() == "English")
+    try:
+        english.trigger()
+        assert i18n.setting(window.ctx.settings) == "en"
+        if lang == "zh":
+            assert asked == ["界面语言将在重新启动后更改。现在重新启动吗？"] and restarted
+            assert not window.isVisible()
+        else:
+            assert asked == [] and not restarted and window.isVisible()
+    finally:
+        i18n.save_choice(window.ctx.settings, None)
