@@ -4,7 +4,7 @@ labels are worded in the interface's language when called (ui.i18n), keys stay a
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from eventdesk.actions.stats import FigureTable, table_rows
@@ -147,3 +147,33 @@ def prints(f: Figures) -> FigureTable:
 def rejected(f: Figures) -> FigureTable:
     return FigureTable("rejected", _worded(REJECTED_HEADERS),
                        table_rows((reject_label(k), k, n) for k, n in f.rejected.items()))
+
+
+def desk_cells(f: Figures, day: date | None,
+               tz: ZoneInfo) -> tuple[list[str], list[list[int]], list[tuple[float, str]]]:
+    """The desks' heat map: (desk names, counts[desk][column], x ticks (column, label)). One
+    row per desk with check-ins, one column per 10 minutes of `day` (None: of every event day),
+    from the first to the last slot with check-ins, at least 08:00–18:00 of a day."""
+    days = [day] if day else list(f.days)
+    origin = datetime.combine(days[0] if days else f.as_of.astimezone(tz).date(),
+                              datetime.min.time(), tzinfo=tz)
+
+    def column(at: datetime) -> int:
+        return int((at - origin) / timedelta(minutes=10))
+
+    busy = [column(at) for d in f.desks for at, _n in d.slots]
+    first = min([48, *busy]) if day else 0  # 08:00
+    last = max([108, *busy]) if day else 144 * max(1, len(days)) - 1  # 18:00
+    active = [d for d in f.desks if d.slots]
+    counts = []
+    for d in active:
+        row = [0] * (last - first + 1)
+        for at, n in d.slots:
+            if first <= column(at) <= last:
+                row[column(at) - first] += n
+        counts.append(row)
+    step = 12 if day else 72  # a tick every 2 hours (12 h over several days)
+    ticks = [(float(c - first), (f"{(origin + timedelta(minutes=10 * c)):%H:%M}" if day
+                                 else f"{(origin + timedelta(minutes=10 * c)):%m-%d %H}h"))
+             for c in range(first - first % step, last + 1, step) if c >= first]
+    return [d.desk for d in active], counts, ticks

@@ -360,32 +360,8 @@ class DashboardView(QWidget):
             every=3 if several_days else 1)
 
     def _show_desks(self, f: Figures, tz: ZoneInfo) -> None:
-        """The heat map: one row per desk, one column per 10 minutes of the shown day (or of
-        the whole event), from the first to the last slot with check-ins (at least 08–18h)."""
-        day = self.chosen_day()
-        days = [day] if day else list(f.days)
-        origin = datetime.combine(days[0] if days else f.as_of.astimezone(tz).date(),
-                                  datetime.min.time(), tzinfo=tz)
-
-        def column(at: datetime) -> int:
-            return int((at - origin) / timedelta(minutes=10))
-
-        busy = [column(at) for d in f.desks for at, _n in d.slots]
-        first = min([48, *busy]) if day else 0  # 08:00
-        last = max([108, *busy]) if day else 144 * max(1, len(days)) - 1  # 18:00
-        active = [d for d in f.desks if d.slots]
-        counts = []
-        for d in active:
-            row = [0] * (last - first + 1)
-            for at, n in d.slots:
-                if first <= column(at) <= last:
-                    row[column(at) - first] += n
-            counts.append(row)
-        step = 12 if day else 72  # a tick every 2 hours (12 h over several days)
-        ticks = [(float(c - first), (f"{(origin + timedelta(minutes=10 * c)):%H:%M}" if day
-                                     else f"{(origin + timedelta(minutes=10 * c)):%m-%d %H}h"))
-                 for c in range(first - first % step, last + 1, step) if c >= first]
-        self.desk_chart.show_cells([d.desk for d in active], counts, ticks)
+        """The heat map (tables.desk_cells) and the desks' table, last activity in words."""
+        self.desk_chart.show_cells(*tables.desk_cells(f, self.chosen_day(), tz))
         rows = []
         for d in f.desks:
             ago = ""
