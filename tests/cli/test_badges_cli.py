@@ -83,7 +83,7 @@ def test_usage_errors(people: Database, db_path: Path, tmp_path: Path,
     assert main(["badges", "--db", str(db_path), "--out", out, "--preset", "a0"]) == 2
     assert main(["badges", "--db", str(tmp_path / "missing.sqlite3"), "--out", out]) == 2
     assert main(["badges", "--db", str(db_path)]) == 2  # --out or --print is required
-    assert "--out FILE.pdf, --print" in capsys.readouterr().err
+    assert "--out FILE.pdf、--print" in capsys.readouterr().err
 
 
 def test_mark_printed_logs_the_codes_that_were_rendered(people: Database, db_path: Path,

@@ -73,8 +73,10 @@ def test_text_output_and_bad_day(built: Path, capsys: pytest.CaptureFixture[str]
     assert main(["stats", "--db", str(built), "--day", "2026-03-02"]) == 0
     out = capsys.readouterr().out
     assert "00:00" in out and "desk-10" in out and "B2" not in out.split("展商")[0]
-    assert "补打 reprinted 1" in out
+    assert "补打 1" in out
     assert main(["stats", "--db", str(built), "--day", "tomorrow"]) == 2
+    assert "--day 'tomorrow'" in capsys.readouterr().err
+    assert main(["stats", "--db", str(built), "--day", "tomorrow", "--lang", "en"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 

@@ -75,6 +75,8 @@ def _without(text: str, value: str) -> str:
     if not value.isascii():
         return text.replace(value, " ")
     return re.sub(rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", " ", text)
+# A key's fingerprint ("C466 0F14 F62C ACDC") and hashes are data: hex digits, not words.
+HEX = re.compile(r"\b[0-9A-F]{4}(?: [0-9A-F]{4}){3,}\b|\b[0-9a-f]{16,}\b")
 
 
 def data_texts(db: Database) -> list[str]:
@@ -195,11 +197,13 @@ def problems(root: QWidget, lang: str, *, data: Iterable[str] = ()) -> list[str]
     for where, raw in texts(root):
         if not raw:
             continue
-        text = HTML_TAG.sub(" ", raw)
+        # Paths and URLs first: a data text inside one ("event" in ".../eventdesk") would
+        # otherwise cut it into words.
+        text = PATHISH.sub(" ", HTML_TAG.sub(" ", raw))
         for value in known:
             if value in text:
                 text = _without(text, value)
-        text = TYPED.sub(" ", COLOUR.sub(" ", PATHISH.sub(" ", text)))
+        text = HEX.sub(" ", TYPED.sub(" ", COLOUR.sub(" ", PATHISH.sub(" ", text))))
         if lang == "en":
             if CJK.search(text):
                 found.append(f"{where}: {raw!r}")

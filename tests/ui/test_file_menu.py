@@ -267,7 +267,7 @@ def test_file_open_on_a_non_database_says_one_sentence_and_leaves_the_file(
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *_a, **_k: (str(chosen), ""))  # the person picks the file
     database_before = window.ctx.db
-    action = next(a for a in window.file_menu.actions() if "Open database file" in a.text())
+    action = next(a for a in window.file_menu.actions() if "打开数据库文件" in a.text())
     action.trigger()
     qtbot.waitUntil(lambda: bool(window.warnings), timeout=10_000)  # type: ignore[attr-defined]
     shown = window.warnings  # type: ignore[attr-defined]

@@ -69,6 +69,7 @@ def test_the_window_menus_navigation_and_status_are_in_the_chosen_language(
     in_language(lang)
     window = open_window(qtbot, url)
     settle(qtbot, window.show_view("desk"))
+    data = [*data, window.ctx.user.username]  # the signed-in account's name is data too
     chrome = [window.menuBar(), window.nav, window.statusBar()]
     found = [p for part in chrome for p in problems(part, lang, data=data)]
     found += [p for p in problems(window, lang, data=data) if p.startswith("menu bar")]

@@ -73,7 +73,7 @@ def _verify(args: argparse.Namespace) -> int:
         return 0
     print(messages.text("backup.verified", file=args.file, kind=manifest.kind,
                         rows=manifest.rows, created_at=manifest.created_at,
-                        source=manifest.source, reason=manifest.reason))
+                        source=manifest.source, reason=reason_text(manifest.reason)))
     if not verified.deep:
         print(messages.text("backup.verified_shallow"))
     return 0
@@ -85,6 +85,12 @@ def entry_json(entry: BackupEntry) -> dict[str, object]:
             "reason": m.reason if m else None, "kind": m.kind if m else None,
             "rows": m.rows if m else None, "source": m.source if m else None,
             "event_code": m.event_code if m else None, "problem": entry.problem}
+
+
+def reason_text(reason: str) -> str:
+    """Why a backup was made, in the chosen language (the manifest's key if unknown)."""
+    code = f"backup.reason.{reason}"
+    return messages.text(code) if code in messages.catalogue() else reason
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -104,6 +110,7 @@ def _list(args: argparse.Namespace) -> int:
                                 file=entry.path))
         else:
             print(messages.text("backup.list_line", created_at=entry.created_at,
-                                reason=entry.manifest.reason, rows=entry.manifest.rows,
+                                reason=reason_text(entry.manifest.reason),
+                                rows=entry.manifest.rows,
                                 file=entry.path))
     return 0

@@ -86,22 +86,25 @@ def run(args: argparse.Namespace) -> int:
     # The layout is checked by the run: the event's stored layouts count too (actions.layouts).
     presets = [key for key, _label in printing.preset_choices()]
     if args.preset not in presets:
-        print(f"eventdesk badges: unknown preset {args.preset!r} "
-              f"(one of {', '.join(presets)})", file=sys.stderr)
+        print("eventdesk badges: " + messages.text("cli.badges.unknown_preset",
+                                                   preset=args.preset, presets=", ".join(presets)),
+              file=sys.stderr)
         return EXIT_USAGE
     try:
         offset = _offset(args.offset)
     except ValueError:
-        print("eventdesk badges: --offset takes X,Y in millimetres", file=sys.stderr)
+        print("eventdesk badges: " + messages.text("cli.badges.bad_offset"), file=sys.stderr)
         return EXIT_USAGE
     if args.workers < 1:
-        print("eventdesk badges: --workers must be at least 1", file=sys.stderr)
+        print("eventdesk badges: " + messages.text("cli.at_least", flag="workers", low=1),
+              file=sys.stderr)
         return EXIT_USAGE
     if args.out is None and not args.print:
-        print("eventdesk badges: give --out FILE.pdf, --print, or both", file=sys.stderr)
+        print("eventdesk badges: " + messages.text("cli.badges.no_output"), file=sys.stderr)
         return EXIT_USAGE
     if args.copies < 1:
-        print("eventdesk badges: --copies must be at least 1", file=sys.stderr)
+        print("eventdesk badges: " + messages.text("cli.at_least", flag="copies", low=1),
+              file=sys.stderr)
         return EXIT_USAGE
     criteria = printing.BadgeFilter(
         category=Category(args.category) if args.category else None, company=args.company,

@@ -6,11 +6,11 @@ import argparse
 import sys
 from typing import Any
 
+from eventdesk import messages
 from eventdesk.actions import people as people_actions
 from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.cli.signing import unlock_from_environment
-from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.services.people import PersonRow
 
 HELP = "list people, or find them by name, pinyin, company, phone tail, code"
@@ -52,7 +52,8 @@ def as_json(row: PersonRow, tz_name: str) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
-        print("eventdesk people: --limit must be at least 1", file=sys.stderr)
+        print("eventdesk people: " + messages.text("cli.at_least", flag="limit", low=1),
+              file=sys.stderr)
         return EXIT_USAGE
     text = " ".join(args.query)
     db = open_db(args)
@@ -67,10 +68,12 @@ def run(args: argparse.Namespace) -> int:
         print_json([as_json(r, tz) for r in rows])
         return 0
     for r in rows:
-        label = CATEGORY_LABELS_ZH.get(r.category, r.category.value)
-        cancelled = "  [已取消]" if r.status.value == "cancelled" else ""
+        code = f"stats.category.{r.category.value}"
+        label = messages.text(code) if code in messages.catalogue() else r.category.value
+        cancelled = ("  " + messages.text("cli.people.cancelled")
+                     if r.status.value == "cancelled" else "")
         booth = f"  {r.hall}{r.booth}" if r.booth else ""
         print(f"{r.name}\t{r.company}\t{label}{booth}\t{r.phone_masked}\t{r.badge_code}{cancelled}")
     if not rows:
-        print("（没有找到）" if text.strip() else "（还没有人员）")
+        print(messages.text("cli.people.none_found" if text.strip() else "cli.people.none_yet"))
     return 0

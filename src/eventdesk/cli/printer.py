@@ -147,7 +147,8 @@ def _page(args: argparse.Namespace) -> int:
                             w=w, h=h))
         return 0
     if args.corrected and not args.desk:
-        print("eventdesk printer: --corrected needs --desk NAME", file=sys.stderr)
+        print("eventdesk printer: " + messages.text("cli.printer.corrected_needs_desk"),
+              file=sys.stderr)
         return EXIT_USAGE
     queue.ensure_application()
     printer = queue.resolve(args.printer)

@@ -17,10 +17,10 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from eventdesk import messages
 from eventdesk.actions import stats as stats_actions
 from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
-from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.services.stats import Figures
 
 HELP = "arrivals per hour, check-ins by category and desk, exhibitors not arrived, prints"
@@ -53,36 +53,46 @@ def as_json(f: Figures) -> dict[str, Any]:
     }
 
 
+def _named(prefix: str, key: str) -> str:
+    """A category, print reason or rejection in the chosen language (the key if unknown)."""
+    code = f"{prefix}.{key}"
+    return messages.text(code) if code in messages.catalogue() else key
+
+
 def _print_text(f: Figures) -> None:
-    period = f.day.isoformat() if f.day else "全部 all days"
-    print(f"签到统计 Check-ins: {f.check_ins}   ({period}, {f.timezone})")
-    print("\n每小时到场 Arrivals per hour:")
+    say = messages.text
+    zone = ZoneInfo(f.timezone)
+    period = f.day.isoformat() if f.day else say("stats.all_days")
+    print(say("stats.check_ins", count=f.check_ins, period=period, timezone=f.timezone))
+    print("\n" + say("stats.arrivals"))
     for day in sorted({h.hour.date() for h in f.arrivals}):
         hours = [h for h in f.arrivals if h.hour.date() == day]
-        busy = [h for h in hours if h.count]
-        total = sum(h.count for h in hours)
-        print(f"  {day.isoformat()}  合计 {total}")
-        for h in busy:
-            print(f"    {h.hour:%H}:00  {h.count:>6}")
-    print("\n分类 By category (已签到 / 已注册 checked in / registered):")
+        print(say("stats.day_total", day=day.isoformat(), total=sum(h.count for h in hours)))
+        for h in hours:
+            if h.count:
+                print(f"    {h.hour:%H}:00  {h.count:>6}")
+    print("\n" + say("stats.by_category"))
+    names = {c.category: _named("stats.category", c.category.value) for c in f.by_category}
+    width = max((len(n) for n in names.values()), default=0) + 2
     for c in f.by_category:
-        print(f"  {CATEGORY_LABELS_ZH[c.category]:<6}{c.category.value:<10}"
+        print(f"  {names[c.category]:<{width}}{c.category.value:<10}"
               f"{c.checked_in:>7} / {c.registered}")
-    print("\n签到台 By desk:")
+    print("\n" + say("stats.by_desk"))
     for d in f.desks:
-        last = (d.last_activity.astimezone(ZoneInfo(f.timezone)).strftime("%m-%d %H:%M")
-                if d.last_activity else "-")
-        print(f"  {d.desk:<16}{d.check_ins:>7}   峰值 peak {d.busiest}/10 min   "
-              f"最近 last {last}")
-    print(f"\n尚无人员到场的展商 Exhibitors with no staff arrived: "
-          f"{len(f.exhibitors_without_arrivals)}")
+        last = d.last_activity.astimezone(zone).strftime("%m-%d %H:%M") if d.last_activity \
+            else "-"
+        print(say("stats.desk_line", desk=d.desk, count=d.check_ins, peak=d.busiest, last=last))
+    print("\n" + say("stats.exhibitors", count=len(f.exhibitors_without_arrivals)))
     for e in f.exhibitors_without_arrivals:
         print(f"  {e.hall:<4}{e.booth:<10}{e.name}  {e.contact_name} {e.contact_phone}")
-    reasons = ", ".join(f"{k} {v}" for k, v in f.prints.by_reason.items()) or "-"
-    print(f"\n胸卡 Badges: 首次打印 printed {f.prints.printed}, 补打 reprinted "
-          f"{f.prints.reprinted}  ({reasons})")
-    rejected = ", ".join(f"{k} {v}" for k, v in f.rejected.items()) or "-"
-    print(f"被拒扫码 Rejected scans: {sum(f.rejected.values())}  ({rejected})")
+    separator = messages.text("list_separator")
+    reasons = separator.join(f"{_named('stats.reason', k)} {v}"
+                             for k, v in f.prints.by_reason.items()) or "-"
+    print("\n" + say("stats.prints", printed=f.prints.printed, reprinted=f.prints.reprinted,
+                     reasons=reasons))
+    rejected = separator.join(f"{_named('stats.reject', k)} {v}"
+                              for k, v in f.rejected.items()) or "-"
+    print(say("stats.rejected", count=sum(f.rejected.values()), reasons=rejected))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             day = date.fromisoformat(args.day)
         except ValueError:
-            print(f"eventdesk stats: --day {args.day!r} is not a date (YYYY-MM-DD)",
+            print("eventdesk stats: " + messages.text("stats.bad_day", value=args.day),
                   file=sys.stderr)
             return EXIT_USAGE
     db = open_db(args)

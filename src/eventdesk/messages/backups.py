@@ -69,6 +69,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "backup.restore_point_kept": (
         "还原点（替换前的数据）：{file}",
         "Restore point (the data as it was): {file}"),
+    # Why a backup was made (backups.manifest.REASONS), as the list and the dialog show it.
+    "backup.reason.manual": ("手动", "manual"),
+    "backup.reason.auto": ("自动", "automatic"),
+    "backup.reason.before-migration": ("升级前", "before upgrade"),
+    "backup.reason.before-import": ("导入前", "before import"),
+    "backup.reason.before-demo-replace": ("替换演示前", "before demo replace"),
+    "backup.reason.before-restore": ("还原前", "before restore"),
+    "backup.reason.before-purge": ("清除个人信息前", "before purge"),
     "backup.list_empty": (
         "{folder} 中还没有备份。",
         "There are no backups in {folder} yet."),
@@ -82,8 +90,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "自动备份失败：{reason}",
         "The automatic backup failed: {reason}"),
     "cli.backup_out_required": (
-        "请用 --out FILE 指定备份文件（或使用 backup list / backup verify FILE）。",
-        "Name the backup file with --out FILE (or use backup list / backup verify FILE)."),
+        "请用 --out FILE 指定备份文件（或使用 eventdesk backup list、eventdesk backup verify "
+        "FILE）。", "Name the backup file with --out FILE (or use eventdesk backup list / "
+        "eventdesk backup verify FILE)."),
     # Connection secrets.
     "secrets.no_keyring": (
         "本机没有可用的系统密钥环，密码不会被保存；下次连接时需要重新输入"

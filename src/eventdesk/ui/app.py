@@ -88,7 +88,7 @@ def build_demo_with_progress(db: Database, parent: object = None, *, exhibitors:
     from eventdesk.actions.demo import build_demo
     from eventdesk.demo.build import overall_progress
 
-    dialog = QProgressDialog("正在创建演示活动… Building the demo event…", "", 0, 100)
+    dialog = QProgressDialog(i18n.translate("DemoProgress", "正在创建演示活动…"), "", 0, 100)
     dialog.setWindowTitle("EventDesk")
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -219,7 +219,7 @@ def sign_in_at_start(db: Database, event: EventInfo | None, *,
         first = FirstAdminDialog(db, desk=desk, settings=settings)
         return first.principal if first.exec() else None
     dialog = SignInDialog(db, desk=desk, settings=settings,
-                          event_name=event.name_zh if event is not None else "",
+                          event_name=i18n.event_name(event) if event is not None else "",
                           demo_accounts=shown, username=username)
     return dialog.principal if dialog.exec() else None
 
@@ -353,7 +353,8 @@ def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     if not ok:
         print("eventdesk: " + messages.text("cli.screenshot_failed", path=path), file=sys.stderr)
         return 2
-    print(f"saved {path} ({image.width()}×{image.height()})")
+    print(messages.text("cli.screenshot_saved", path=path, width=image.width(),
+                        height=image.height()))
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Backups in the window: the rotating automatic backup, and the “备份 Backups” dialog.
+"""Backups in the window: the rotating automatic backup, and the “备份” (Backups) dialog.
 
 `AutoBackup` makes a backup of the open SQLite database every `backup/interval_minutes` minutes
 (desk settings, default 10, 0 = off) into the `backups/` folder beside it, keeping the newest 24
@@ -41,13 +41,19 @@ from eventdesk.storage import describe, sqlite_path
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.desk import settings as desk_settings
+from eventdesk.ui.i18n import format_number, translate
 
-BACKUP_FILTER = "EventDesk 备份 (*.edbackup);;所有文件 All files (*)"
-REASON_LABELS = {
-    "auto": "自动 Automatic", "manual": "手动 Manual", "before-migration": "升级前 Before upgrade",
-    "before-import": "导入前 Before import", "before-demo-replace": "替换演示前 Before demo",
-    "before-restore": "还原前 Before restore",
-}
+
+def reason_text(reason: str) -> str:
+    """Why a backup was made, in the interface's language (messages: backup.reason.<key>)."""
+    code = f"backup.reason.{reason}"
+    return messages.text(code) if code in messages.catalogue() else reason
+
+
+def backup_filter() -> str:
+    """The file dialog's filter of backup files, in the language shown."""
+    return (translate("BackupsDialog", "EventDesk 备份") + " (*.edbackup);;"
+            + translate("BackupsDialog", "所有文件") + " (*)")
 TICK_MS = 60_000  # how often the timer looks at the clock and the setting
 
 
@@ -124,26 +130,28 @@ class BackupsDialog(QDialog):
         self._reopen = reopen  # callable(url): the window reopens the restored database
         self.entries: list[BackupEntry] = []
         self.last_message = ""
-        self.setWindowTitle("备份 Backups")
+        self.setWindowTitle(translate("BackupsDialog", "备份"))
         self.resize(900, 480)
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            ["时间 Time (UTC)", "类型 Kind", "行数 Rows", "活动 Event", "文件 File"])
+            [translate("BackupsDialog", "时间（UTC）"), translate("BackupsDialog", "类型"),
+             translate("BackupsDialog", "行数"), translate("BackupsDialog", "活动"),
+             translate("BackupsDialog", "文件")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.backup_button = QPushButton("立即备份 Back up now")
+        self.backup_button = QPushButton(translate("BackupsDialog", "立即备份"))
         self.backup_button.clicked.connect(self.back_up_now)
-        self.restore_button = QPushButton("还原所选… Restore selected…")
+        self.restore_button = QPushButton(translate("BackupsDialog", "还原所选…"))
         self.restore_button.clicked.connect(self.restore_selected)
-        self.file_button = QPushButton("从文件还原… Restore from file…")
+        self.file_button = QPushButton(translate("BackupsDialog", "从文件还原…"))
         self.file_button.clicked.connect(self.restore_from_file_dialog)
-        close = QPushButton("关闭 Close")
+        close = QPushButton(translate("BackupsDialog", "关闭"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         for button in (self.backup_button, self.restore_button, self.file_button):
@@ -159,7 +167,8 @@ class BackupsDialog(QDialog):
 
     # -- the list ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.where.setText(f"数据库 Database: {describe(self.ctx.db.url)}")
+        self.where.setText(translate("BackupsDialog", "数据库：{database}").format(
+            database=describe(self.ctx.db.url)))
         if self._auto is not None and self._auto.last_error:
             self.say(self._auto.last_error)
         ops.run_action(self.ctx, _list, on_done=self._show, on_error=self._error)
@@ -170,8 +179,8 @@ class BackupsDialog(QDialog):
         for row, entry in enumerate(entries):
             m = entry.manifest
             cells = [entry.created_at.replace("T", " ").removesuffix("+00:00"),
-                     REASON_LABELS.get(m.reason, m.reason) if m else "（无法读取 unreadable）",
-                     str(m.rows) if m else "", (m.event_code or "") if m else "",
+                     reason_text(m.reason) if m else translate("BackupsDialog", "（无法读取）"),
+                     format_number(m.rows) if m else "", (m.event_code or "") if m else "",
                      str(entry.path)]
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(value))
@@ -194,11 +203,11 @@ class BackupsDialog(QDialog):
     # -- making one --------------------------------------------------------------------------
     def back_up_now(self) -> None:
         self.running(True)
-        self.say("正在备份… Backing up…")
+        self.say(translate("BackupsDialog", "正在备份…"))
 
         def made(path: Path) -> None:
             self.running(False)
-            self.say(f"已备份 Backed up: {path}")
+            self.say(translate("BackupsDialog", "已备份：{path}").format(path=path))
             self.refresh()
 
         ops.run_action(self.ctx, lambda actx, _p: backup_actions.backup_now(actx),
@@ -217,25 +226,24 @@ class BackupsDialog(QDialog):
             self.restore(file)
 
     def restore_from_file_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "还原备份 Restore a backup", "",
-                                              BACKUP_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, translate("BackupsDialog", "还原备份"), "",
+                                              backup_filter())
         if path and self.confirm(Path(path)):
             self.restore(Path(path))
 
     def confirm(self, file: Path) -> bool:
         answer = QMessageBox.question(
-            self, "还原 Restore",
-            f"用备份 {file.name} 替换当前数据库 {describe(self.ctx.db.url)}？\n"
-            "替换前会先保存一个还原点。\n\n"
-            f"Replace the open database with the backup {file.name}? A restore point of it "
-            "is kept first.")
+            self, translate("BackupsDialog", "还原"),
+            translate("BackupsDialog", "用备份 {file} 替换当前数据库 {database}？\n"
+                      "替换前会先保存一个还原点。").format(
+                file=file.name, database=describe(self.ctx.db.url)))
         return answer == QMessageBox.StandardButton.Yes
 
     def restore(self, file: Path) -> None:
         """Restore `file` into the open database (verified first; a restore point of what it
         replaces is kept), then reopen it in the window."""
         self.running(True)
-        self.say("正在还原… Restoring…")
+        self.say(translate("BackupsDialog", "正在还原…"))
         url = self.ctx.db.url
 
         def work(actx: ActionContext, _p: ops.Progress) -> Outcome[backup_actions.Restored]:
@@ -244,8 +252,12 @@ class BackupsDialog(QDialog):
 
         def restored(done: backup_actions.Restored) -> None:
             self.running(False)
-            kept = f"\n还原点 Restore point: {done.restore_point}" if done.restore_point else ""
-            self.say(f"已还原 Restored {file.name} ({done.manifest.rows}){kept}")
+            said = translate("BackupsDialog", "已还原 {file}（%n 行）", None,
+                             done.manifest.rows).format(file=file.name)
+            if done.restore_point:
+                said += "\n" + translate("BackupsDialog", "还原点：{path}").format(
+                    path=done.restore_point)
+            self.say(said)
             if callable(self._reopen):
                 self._reopen(url)
 

@@ -12,24 +12,15 @@ nowhere on a machine without one (eventdesk.connection_secrets, issue 12).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFileDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
-    QVBoxLayout,
-    QWidget,
 )
 
 from eventdesk import messages
@@ -42,7 +33,6 @@ from eventdesk.connection_secrets import (
     without_password,
 )
 from eventdesk.domain.access import Permission, Principal
-from eventdesk.domain.qr import is_event_code
 from eventdesk.services.events import EventInfo, create_event, get_event, has_event
 from eventdesk.storage import (
     Database,
@@ -55,7 +45,13 @@ from eventdesk.storage import (
 from eventdesk.ui import ops
 from eventdesk.ui.accounts.sign_in import FirstAdminDialog, SignInDialog
 from eventdesk.ui.context import AppContext
-from eventdesk.ui.dialogs import ok_cancel, path_row
+from eventdesk.ui.database_dialogs import (
+    ConnectDialog,
+    NewEventDialog,
+    NewEventSpec,
+    sqlite_filter,
+)
+from eventdesk.ui.i18n import event_name, translate
 
 if TYPE_CHECKING:  # the main window imports this module when it builds its menus
     from eventdesk.ui.main_window import MainWindow
@@ -64,7 +60,6 @@ if TYPE_CHECKING:  # the main window imports this module when it builds its menu
 RECENT_KEY = "recent/databases"
 _told_no_keyring = False  # the "no keyring on this machine" notice, shown once per run
 MAX_RECENT = 8
-SQLITE_FILTER = "EventDesk 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 All files (*)"
 
 
 def strip_password(url: str) -> str:
@@ -114,145 +109,28 @@ def sentence(exc: BaseException, url: str) -> str:
     return messages.describe(database_error(exc, url=url) or exc)
 
 
-@dataclass(frozen=True)
-class NewEventSpec:
-    """What the "new empty event" dialog asks for."""
-
-    path: Path
-    code: str
-    name_zh: str
-    start: date
-    end: date
-    name_en: str = ""
-    venue: str = ""
-
-    def problem(self) -> str | None:
-        """What is wrong with the answer, as a sentence; None when it can be created."""
-        if not str(self.path).strip() or self.path == Path():
-            return messages.text("event.new.path_required")
-        if not is_event_code(self.code.strip().upper()):
-            return messages.text("event.code_invalid", value=self.code)
-        if not self.name_zh.strip():
-            return messages.text("event.new.name_required")
-        if self.end < self.start:
-            return messages.text("event.new.end_before_start")
-        return None
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-class NewEventDialog(QDialog):
-    """Asks for file, code, names and dates; `submitted` hands the answer to the menu, which
-    closes the dialog on success or shows the error in it."""
-
-    submitted = Signal(object)
-
-    def __init__(self, parent: QWidget | None, folder: Path) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("新建活动 New empty event")
-        self.setMinimumWidth(520)
-        self.path = QLineEdit(str(folder / "event.sqlite3"))
-        row = path_row(self.path, self._browse)
-        self.code = QLineEdit()
-        self.code.setPlaceholderText("例如 KS2025")
-        self.name_zh = QLineEdit()
-        self.name_en = QLineEdit()
-        self.venue = QLineEdit()
-        today = QDate.currentDate()
-        self.start = QDateEdit(today)
-        self.end = QDateEdit(today.addDays(2))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        form = QFormLayout()
-        form.addRow("数据库文件 File", row)
-        form.addRow("活动代码 Code", self.code)
-        form.addRow("名称 Name (中文)", self.name_zh)
-        form.addRow("英文名称 Name (English)", self.name_en)
-        form.addRow("地点 Venue", self.venue)
-        form.addRow("开始 Start", self.start)
-        form.addRow("结束 End", self.end)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        buttons = ok_cancel(self, ok="创建 Create", cancel="取消 Cancel", on_ok=self.submit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "新建数据库 New database", self.path.text(),
-                                              SQLITE_FILTER)
-        if path:
-            self.path.setText(path)
-
-    def spec(self) -> NewEventSpec:
-        return NewEventSpec(
-            path=Path(self.path.text().strip()).expanduser(), code=self.code.text().strip(),
-            name_zh=self.name_zh.text().strip(), name_en=self.name_en.text().strip(),
-            venue=self.venue.text().strip(), start=_day(self.start.date()),
-            end=_day(self.end.date()))
-
-    def submit(self) -> None:
-        self.error.clear()
-        self.submitted.emit(self.spec())
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-
-
-class ConnectDialog(QDialog):
-    """A server URL and, separately, a password that is used for this connection only."""
-
-    def __init__(self, parent: QWidget | None, url: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle("连接服务器 Connect to server")
-        self.setMinimumWidth(560)
-        self.url_edit = QLineEdit(url)
-        self.url_edit.setPlaceholderText("postgresql+psycopg://user@host/eventdesk")
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow("地址 URL", self.url_edit)
-        form.addRow("密码 Password", self.password)
-        note = QLabel("密码只保存在系统密钥环中（若本机有），从不写入设置文件。\n"
-                      "The password is kept in the system keyring (when this machine has one), "
-                      "never in the settings file.")
-        note.setStyleSheet("color: #555;")
-        buttons = ok_cancel(self, ok="连接 Connect", cancel="取消 Cancel")
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-
-    def url(self) -> str:
-        return with_password(self.url_edit.text().strip(), self.password.text())
-
-
 class DatabaseMenu(QMenu):
     """The File menu. Each action has a method tests call without a modal dialog."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("文件(&F)", window)
+        super().__init__(translate("DatabaseMenu", "文件(&F)"), window)
         self.window_ = window
         self.ctx: AppContext = window.ctx
         self.last_error = ""
         # The sign-in (or first admin) dialog of a database being opened, while it is open.
         self.sign_in_dialog: SignInDialog | FirstAdminDialog | None = None
         self.last_notice = ""
-        self.addAction("新建活动… New empty event", self.new_event_dialog)
-        self.addAction("打开数据库文件… Open database file…", self.open_file_dialog)
-        self.addAction("连接服务器… Connect to server…", lambda: self.connect_dialog())
-        self.recent_menu = self.addMenu("最近的数据库 Recent databases")
+        self.addAction(translate("DatabaseMenu", "新建活动…"), self.new_event_dialog)
+        self.addAction(translate("DatabaseMenu", "打开数据库文件…"), self.open_file_dialog)
+        self.addAction(translate("DatabaseMenu", "连接服务器…"), lambda: self.connect_dialog())
+        self.recent_menu = self.addMenu(translate("DatabaseMenu", "最近的数据库"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.addSeparator()
         self.addAction(messages.text("signing.menu.unlock"), self.unlock_signing_dialog)
-        self.backups_action = self.addAction("备份… Backups…", self.backups_dialog)
+        self.backups_action = self.addAction(translate("DatabaseMenu", "备份…"),
+                                             self.backups_dialog)
         self.addSeparator()
-        self.addAction("退出 Quit", window.close)
+        self.addAction(translate("DatabaseMenu", "退出"), window.close)
         self._show_for_role()
         self.ctx.user_changed.connect(self._show_for_role)
 
@@ -276,8 +154,8 @@ class DatabaseMenu(QMenu):
         return dialog
 
     def open_file_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window_, "打开数据库 Open database",
-                                              str(self._default_dir()), SQLITE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window_, translate("DatabaseMenu", "打开数据库"),
+                                              str(self._default_dir()), sqlite_filter())
         if path:
             self.open_url(to_url(path))
 
@@ -302,12 +180,12 @@ class DatabaseMenu(QMenu):
         self.recent_menu.clear()
         urls = recent_urls(self.ctx)
         if not urls:
-            self.recent_menu.addAction("（无 none）").setEnabled(False)
+            self.recent_menu.addAction(translate("DatabaseMenu", "（无）")).setEnabled(False)
         for url in urls:
             self.recent_menu.addAction(describe(url), partial(self.open_url, url, retry=True))
         if urls:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("清空列表 Clear list", self.clear_recent)
+            self.recent_menu.addAction(translate("DatabaseMenu", "清空列表"), self.clear_recent)
 
     def clear_recent(self) -> None:
         self.ctx.settings.remove(RECENT_KEY)
@@ -335,7 +213,7 @@ class DatabaseMenu(QMenu):
 
         ops.run_call_in_background(lambda: open_with_secret(url), on_done=opened,
                                    on_error=failed)
-        self.window_.statusBar().showMessage("正在打开数据库… Opening the database…", 5000)
+        self.window_.statusBar().showMessage(translate("DatabaseMenu", "正在打开数据库…"), 5000)
 
     def create_new_event(self, spec: NewEventSpec, dialog: Any = None) -> None:
         """New SQLite file, migrated, holding one empty event; then switch to it."""
@@ -385,7 +263,7 @@ class DatabaseMenu(QMenu):
     def _open_then(self, open_fn: Callable[[], Database], then: Callable[[Database], None],
                    failed: Callable[[BaseException], None]) -> None:
         # Migrations and server round trips must not freeze the window.
-        self.window_.statusBar().showMessage("正在打开数据库… Opening the database…", 5000)
+        self.window_.statusBar().showMessage(translate("DatabaseMenu", "正在打开数据库…"), 5000)
         ops.run_call_in_background(open_fn, on_done=then, on_error=failed)
 
     def _switch(self, db: Database, event: EventInfo | None) -> None:
@@ -395,14 +273,16 @@ class DatabaseMenu(QMenu):
         def signed_in(user: Principal) -> None:
             remember(self.ctx, db.url)
             self.ctx.replace_database(db, event, user)
-            self.window_.statusBar().showMessage(f"已打开 Opened {describe(db.url)}", 5000)
+            self.window_.statusBar().showMessage(
+                translate("DatabaseMenu", "已打开 {database}").format(database=describe(db.url)),
+                5000)
 
         def ask(first: bool) -> None:
             settings, desk = self.ctx.settings, self.ctx.desk_name
             dialog: SignInDialog | FirstAdminDialog = (
                 FirstAdminDialog(db, desk=desk, settings=settings, parent=self.window_) if first
                 else SignInDialog(db, desk=desk, settings=settings, parent=self.window_,
-                                  event_name=event.name_zh if event is not None else ""))
+                                  event_name=event_name(event) if event is not None else ""))
             self.sign_in_dialog = dialog
 
             def finished(result: int) -> None:

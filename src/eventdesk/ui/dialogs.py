@@ -6,11 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLineEdit, QPushButton
 
+from eventdesk.ui.i18n import translate
+
 
 def ok_cancel(dialog: QDialog, *, ok: str | None = None, cancel: str | None = None,
               on_ok: Callable[[], None] | None = None) -> QDialogButtonBox:
     """OK and Cancel for `dialog` (not yet laid out): OK calls `on_ok` (default: accept),
-    Cancel rejects; `ok` and `cancel` relabel the buttons ("创建 Create")."""
+    Cancel rejects; `ok` and `cancel` relabel the buttons
+    (worded by the caller)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
     if ok is not None:
@@ -23,8 +26,8 @@ def ok_cancel(dialog: QDialog, *, ok: str | None = None, cancel: str | None = No
 
 
 def path_row(edit: QLineEdit, browse: Callable[[], None]) -> QHBoxLayout:
-    """The path field, stretched, with a “浏览… Browse…” button that calls `browse`."""
-    button = QPushButton("浏览… Browse…")
+    """The path field, stretched, with a “浏览…” (Browse…) button that calls `browse`."""
+    button = QPushButton(translate("Dialogs", "浏览…"))
     button.clicked.connect(browse)
     row = QHBoxLayout()
     row.addWidget(edit, 1)

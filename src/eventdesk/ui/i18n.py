@@ -9,10 +9,10 @@ wizard's buttons, file and print dialogs) come from Qt's `qtbase_<lang>.qm`.
 Widgets word their text with `translate(context, source)` — called at the time a widget is
 built, never at import (a module-level constant is marked with `QT_TRANSLATE_NOOP` and worded
 where it is shown), so the language installed before the window is built is the one shown.
-`pyside6-lupdate` finds the calls by that name (context and source as string literals). Counts
-are worded with `{count}` and `.format`, not Qt's `%n` plurals: lupdate marks no plural form of
-a Python call whose count is not a literal, and skips a call whose count is an expression
-(`scripts/translations.py check` refuses both).
+`pyside6-lupdate` finds the calls by that name (context and source as string literals). A count
+is `%n` with `n` given as a plain name or literal (lupdate skips a call whose count is an
+expression such as `len(rows)`, silently: `scripts/translations.py check` finds such calls);
+see `translate` for why one English form must fit every number.
 
 Which language: `--lang` on the command line, else the setting `ui/language` ("zh", "en"; empty
 means the system's), else EVENTDESK_LANG / the locale (messages.language_from_environment). A
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -41,6 +42,9 @@ from eventdesk import messages
 from eventdesk.messages import Language
 from eventdesk.paths import resource
 
+if TYPE_CHECKING:
+    from eventdesk.services.events import EventInfo
+
 SETTING = "ui/language"
 # The locale each language formats dates and numbers with, and Qt's catalogue suffix.
 _LOCALES: dict[Language, tuple[str, str]] = {"zh": ("zh_CN", "zh_CN"), "en": ("en_US", "en")}
@@ -50,8 +54,24 @@ _installed: list[QTranslator] = []
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`source` (Chinese) in the installed language. `context` groups the texts of one widget
-    class or module in the .ts files; `n` is Qt's plural count (unused: see the module)."""
-    return QCoreApplication.translate(context, source, disambiguation, n)
+    class or module in the .ts files; `n` >= 0 fills `%n` and picks the plural form.
+
+    pyside6-lupdate never marks a Python call as numerus, and Qt looks a message up with `n`
+    only among numerus entries: a plain translation of a `%n` text would never be found. So
+    with `n`, a numerus translation (its forms written in Linguist) wins, else the plain one
+    has its `%n` filled here (word it so that one form fits every number: "Rows: %n")."""
+    if n < 0:
+        return QCoreApplication.translate(context, source, disambiguation)
+    worded = QCoreApplication.translate(context, source, disambiguation, n)
+    if worded != source.replace("%n", str(n)):
+        return worded  # a numerus translation
+    return QCoreApplication.translate(context, source, disambiguation).replace("%n", str(n))
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Mark `source` for the catalogue without wording it (a module-level constant, worded
+    where shown with `translate(context, constant)`). PySide6's own returns `object` to mypy."""
+    return source
 
 
 def catalogue_path(lang: Language) -> str:
@@ -119,6 +139,14 @@ def restart() -> bool:
     return True
 
 
+def event_name(event: EventInfo) -> str:
+    """The event's name in the interface's language: its English name in English when it has
+    one, else its Chinese name (the name is data; which of its two names shows is not)."""
+    if messages.language() == "en" and event.name_en.strip():
+        return event.name_en
+    return event.name_zh
+
+
 def format_number(value: int | float, decimals: int = 0) -> str:
     """`value` with the language's digit grouping (12,345 in both zh and en)."""
     if isinstance(value, int):
@@ -130,6 +158,14 @@ def format_date(value: date, *, long: bool = False) -> str:
     """A date in the language's form: 2026年7月26日 / Jul 26, 2026 (short: 2026/7/26, 7/26/26)."""
     fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
     return QLocale().toString(QDate(value.year, value.month, value.day), fmt)
+
+
+def format_day(value: date) -> str:
+    """Month and day, the way the language writes them: 7月26日 / Jul 26 (a day of the event,
+    whose year goes without saying)."""
+    # The pattern itself is in the catalogue: each language says which form it uses.
+    pattern = translate("i18n", "M月d日")
+    return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
 
 
 def format_datetime(value: datetime) -> str:

@@ -38,28 +38,41 @@ from eventdesk.ui.accounts.sign_in import who
 from eventdesk.ui.backups import AutoBackup
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.desk.scanner import ScannerFilter
+from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, event_name, translate
 from eventdesk.ui.placeholder import PlaceholderView
 
 
 @dataclass(frozen=True)
 class ViewSpec:
     key: str
-    label: str
+    source: str  # the view's name, Chinese: worded by `label` in the language shown
     module: str  # eventdesk.ui.<module> providing create_view(ctx) -> QWidget
     permission: Permission  # what the signed-in user's role needs to see the view
+
+    @property
+    def label(self) -> str:
+        """The view's name in the interface's language (ui.i18n)."""
+        return translate("MainWindow", self.source)
 
 
 # Desk staff see the desk, print staff the batch badges, organisers and admins everything: the
 # people and exhibitor views are their editors, the schedule view its editor.
 VIEWS: tuple[ViewSpec, ...] = (
-    ViewSpec("desk", "签到台 Desk", "desk.view", Permission.CHECK_IN),
-    ViewSpec("people", "人员 People", "people.view", Permission.EDIT_PEOPLE),
-    ViewSpec("exhibitors", "展商 Exhibitors", "exhibitors.view", Permission.EDIT_EXHIBITORS),
-    ViewSpec("schedule", "日程 Schedule", "schedule.view", Permission.EDIT_SCHEDULE),
-    ViewSpec("badges", "胸卡 Badges", "badges.view", Permission.BATCH_PRINT),
-    ViewSpec("designer", "胸卡设计 Designer", "designer.window", Permission.EDIT_LAYOUTS),
-    ViewSpec("dashboard", "数据 Dashboard", "dashboard.view", Permission.DASHBOARD),
-    ViewSpec("audit", "审计 Audit", "audit.view", Permission.AUDIT),  # admins (issue 12)
+    ViewSpec("desk", QT_TRANSLATE_NOOP("MainWindow", "签到台"), "desk.view", Permission.CHECK_IN),
+    ViewSpec("people", QT_TRANSLATE_NOOP("MainWindow", "人员"), "people.view",
+             Permission.EDIT_PEOPLE),
+    ViewSpec("exhibitors", QT_TRANSLATE_NOOP("MainWindow", "展商"), "exhibitors.view",
+             Permission.EDIT_EXHIBITORS),
+    ViewSpec("schedule", QT_TRANSLATE_NOOP("MainWindow", "日程"), "schedule.view",
+             Permission.EDIT_SCHEDULE),
+    ViewSpec("badges", QT_TRANSLATE_NOOP("MainWindow", "胸卡"), "badges.view",
+             Permission.BATCH_PRINT),
+    ViewSpec("designer", QT_TRANSLATE_NOOP("MainWindow", "胸卡设计"), "designer.window",
+             Permission.EDIT_LAYOUTS),
+    ViewSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "数据"), "dashboard.view",
+             Permission.DASHBOARD),
+    ViewSpec("audit", QT_TRANSLATE_NOOP("MainWindow", "审计"), "audit.view",
+             Permission.AUDIT),  # admins (issue 12)
 )
 VIEW_KEYS = tuple(v.key for v in VIEWS)
 
@@ -258,7 +271,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         event = self.ctx.event_info
-        name = event.name_zh if event else "（无活动）"
+        name = event_name(event) if event else translate("MainWindow", "（无活动）")
         self.setWindowTitle(f"EventDesk — {name} — {who(self.ctx.user)}")
         self._status.setText(describe(self.ctx.db.url))
         self._user_label.setText(messages.text("signin.status", who=who(self.ctx.user)))
@@ -274,7 +287,7 @@ class MainWindow(QMainWindow):
         )
 
         self.transfer_menu = add_transfer_menu(self, self.ctx)
-        nav_menu = self.menuBar().addMenu("视图(&V)")
+        nav_menu = self.menuBar().addMenu(translate("MainWindow", "视图(&V)"))
         for i, spec in enumerate(VIEWS):
             action = QAction(spec.label, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))

@@ -39,7 +39,10 @@ class UnlockSigningDialog(QDialog):
         layout.addWidget(self.passphrase)
         layout.addWidget(self.state)
         layout.addWidget(self.buttons)
-        self.resize(460, 0)
+        # Tall enough for the explanation wrapped at this width (English runs to four lines;
+        # a top-level window does not ask its layout for height-for-width by itself).
+        self.setMinimumWidth(460)
+        self.resize(460, layout.totalHeightForWidth(460))
 
     def unlock(self) -> None:
         typed = self.passphrase.text()

@@ -147,7 +147,7 @@ def test_screenshot_of_the_designer(event_db: Database, db_path: Path, tmp_path:
     png = tmp_path / "designer.png"
     assert main(["--db", str(db_path), "--screenshot", str(png), "--view", "designer"]) == 0
     assert png.stat().st_size > 60_000
-    assert "saved" in capsys.readouterr().out
+    assert str(png) in capsys.readouterr().out  # "已保存截图 …" / "saved …"
     from PySide6.QtGui import QImage
 
     image = QImage(str(png))

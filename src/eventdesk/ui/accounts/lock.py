@@ -26,6 +26,7 @@ from eventdesk.actions import accounts
 from eventdesk.domain.access import Principal
 from eventdesk.ui import ops
 from eventdesk.ui.accounts.sign_in import SignInDialog
+from eventdesk.ui.i18n import event_name, translate
 
 if TYPE_CHECKING:  # the main window makes its lock
     from eventdesk.ui.main_window import MainWindow
@@ -90,11 +91,11 @@ class DeskLock(QObject):
         actx = ctx.action_context()
         ops.run_call_in_background(lambda: accounts.record_lock(actx), on_done=lambda _r: None,
                                    on_error=lambda _exc: None)
-        event = ctx.event_info.name_zh if ctx.event_info is not None else ""
+        event = event_name(ctx.event_info) if ctx.event_info is not None else ""
         dialog = SignInDialog(ctx.db, desk=ctx.desk_name, settings=ctx.settings,
                               event_name=event, locked=actx, parent=window)
         dialog.setObjectName("lockScreen")
-        dialog.setWindowTitle("EventDesk — 已锁定 Locked")
+        dialog.setWindowTitle("EventDesk — " + translate("DeskLock", "已锁定"))
         dialog.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setStyleSheet("#lockScreen { background: #1f2a37; }"

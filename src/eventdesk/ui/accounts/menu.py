@@ -23,6 +23,7 @@ from eventdesk.ui import ops
 from eventdesk.ui.accounts.sign_in import who
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.dialogs import ok_cancel
+from eventdesk.ui.i18n import translate
 
 if TYPE_CHECKING:  # the main window builds this menu
     from eventdesk.ui.main_window import MainWindow
@@ -32,16 +33,17 @@ class AccountMenu(QMenu):
     """账户: each entry has a method tests call without the menu."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("账户(&A)", window)
+        super().__init__(translate("AccountMenu", "账户(&A)"), window)
         self.window_ = window
-        self.switch_action = self.addAction("切换用户… Switch user…", self.switch_user)
+        self.switch_action = self.addAction(translate("AccountMenu", "切换用户…"),
+                                            self.switch_user)
         self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.lock_action = self.addAction("锁定 Lock", self.lock)
+        self.lock_action = self.addAction(translate("AccountMenu", "锁定"), self.lock)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.addSeparator()
-        self.password_action = self.addAction("修改我的密码… Change my password…",
+        self.password_action = self.addAction(translate("AccountMenu", "修改我的密码…"),
                                               self.change_password)
-        self.users_action = self.addAction("账户管理… Users…", self.open_users)
+        self.users_action = self.addAction(translate("AccountMenu", "账户管理…"), self.open_users)
         self.users_dialog: QDialog | None = None
         self.password_dialog: PasswordDialog | None = None
 
@@ -77,7 +79,7 @@ class PasswordDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("修改我的密码 Change my password")
+        self.setWindowTitle(translate("PasswordDialog", "修改我的密码"))
         self.setMinimumWidth(420)
         self.password = secret_field("newPassword")
         self.repeat = secret_field("repeatPassword")
@@ -85,9 +87,9 @@ class PasswordDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b42318;")
         form = QFormLayout()
-        form.addRow("用户 User", QLabel(who(ctx.user)))
-        form.addRow("新密码 New password", self.password)
-        form.addRow("再输一次 Repeat", self.repeat)
+        form.addRow(translate("PasswordDialog", "用户"), QLabel(who(ctx.user)))
+        form.addRow(translate("PasswordDialog", "新密码"), self.password)
+        form.addRow(translate("PasswordDialog", "再输一次"), self.repeat)
         self.buttons = ok_cancel(self, on_ok=self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

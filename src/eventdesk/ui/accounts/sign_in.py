@@ -38,6 +38,7 @@ from eventdesk.messages.desk import desk_label
 from eventdesk.storage import Database
 from eventdesk.ui import ops
 from eventdesk.ui.desk.scanner import ScannerFilter
+from eventdesk.ui.i18n import translate
 
 # The user name of the last sign-in on this desk (never a password).
 LAST_USER_KEY = "login/last_user"
@@ -151,7 +152,8 @@ class SignInDialog(_PasswordForm):
         self._db, self._desk, self._settings = db, desk, settings
         self._locked = locked
         self._event = event_name
-        self.setWindowTitle("EventDesk — 登录 Sign in" + (f" — {event_name}" if event_name else ""))
+        self.setWindowTitle("EventDesk — " + translate("SignInDialog", "登录")
+                            + (f" — {event_name}" if event_name else ""))
         self.heading = QLabel()
         self.heading.setObjectName("signInHeading")
         self.heading.setWordWrap(True)
@@ -166,14 +168,14 @@ class SignInDialog(_PasswordForm):
         self.username.setObjectName("signInUser")
         self.password = self._password_field()
         self.password.setObjectName("signInPassword")
-        self.sign_in_button = QPushButton("登录 Sign in")
+        self.sign_in_button = QPushButton(translate("SignInDialog", "登录"))
         self.sign_in_button.clicked.connect(self.submit)
-        self.switch_button = QPushButton("切换用户 Switch user")
+        self.switch_button = QPushButton(translate("SignInDialog", "切换用户"))
         self.switch_button.setAutoDefault(False)  # Enter signs in, whatever has the focus
         self.switch_button.clicked.connect(self.switch_user)
         form = QFormLayout()
-        form.addRow("用户名 User", self.username)
-        form.addRow("密码 Password", self.password)
+        form.addRow(translate("SignInDialog", "用户名"), self.username)
+        form.addRow(translate("SignInDialog", "密码"), self.password)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.switch_button)
@@ -214,7 +216,9 @@ class SignInDialog(_PasswordForm):
             return None
         table = QTableWidget(len(shown), 3)
         table.setObjectName("demoAccounts")
-        table.setHorizontalHeaderLabels(["用户名 User", "角色 Role", "密码 Password"])
+        table.setHorizontalHeaderLabels([translate("SignInDialog", "用户名"),
+                                         translate("SignInDialog", "角色"),
+                                         translate("SignInDialog", "密码")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -255,7 +259,7 @@ class SignInDialog(_PasswordForm):
         self.username.setText(user.username)
         self.username.setReadOnly(True)
         self.username.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sign_in_button.setText("解锁 Unlock")
+        self.sign_in_button.setText(translate("SignInDialog", "解锁"))
         self.switch_button.setVisible(True)
         self.password.setFocus()
 
@@ -264,7 +268,7 @@ class SignInDialog(_PasswordForm):
         self.hint.setText(messages.text("signin.prompt"))
         self.username.setReadOnly(False)
         self.username.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.sign_in_button.setText("登录 Sign in")
+        self.sign_in_button.setText(translate("SignInDialog", "登录"))
         self.switch_button.setVisible(False)
         last = str(self._settings.value(LAST_USER_KEY, "") or "")
         if not self.username.text():
@@ -343,7 +347,7 @@ class FirstAdminDialog(_PasswordForm):
         super().__init__(parent)
         self.setObjectName("firstAdminDialog")
         self._db, self._desk, self._settings = db, desk, settings
-        self.setWindowTitle("EventDesk — 创建管理员 First admin")
+        self.setWindowTitle("EventDesk — " + translate("FirstAdminDialog", "创建管理员"))
         self.setMinimumWidth(480)
         note = QLabel(messages.text("signin.first_admin"))
         note.setWordWrap(True)
@@ -353,15 +357,15 @@ class FirstAdminDialog(_PasswordForm):
         self.password.setObjectName("firstAdminPassword")
         self.repeat = self._password_field()
         self.repeat.setObjectName("firstAdminRepeat")
-        self.create_button = QPushButton("创建并登录 Create and sign in")
+        self.create_button = QPushButton(translate("FirstAdminDialog", "创建并登录"))
         self.create_button.clicked.connect(self.submit)
-        cancel = QPushButton("取消 Cancel")
+        cancel = QPushButton(translate("FirstAdminDialog", "取消"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         form = QFormLayout()
-        form.addRow("用户名 User", self.username)
-        form.addRow("密码 Password", self.password)
-        form.addRow("再输一次 Repeat", self.repeat)
+        form.addRow(translate("FirstAdminDialog", "用户名"), self.username)
+        form.addRow(translate("FirstAdminDialog", "密码"), self.password)
+        form.addRow(translate("FirstAdminDialog", "再输一次"), self.repeat)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(cancel)

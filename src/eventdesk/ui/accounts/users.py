@@ -36,8 +36,11 @@ from eventdesk.ui import ops
 from eventdesk.ui.accounts.menu import secret_field
 from eventdesk.ui.accounts.sign_in import role_label
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
-COLUMNS = ("用户名 User", "角色 Role", "状态 State", "最近登录 Last sign-in")
+# Worded where shown (ui.i18n: never at import).
+COLUMNS = (QT_TRANSLATE_NOOP("UsersDialog", "用户名"), QT_TRANSLATE_NOOP("UsersDialog", "角色"),
+           QT_TRANSLATE_NOOP("UsersDialog", "状态"), QT_TRANSLATE_NOOP("UsersDialog", "最近登录"))
 
 
 def role_box(name: str) -> QComboBox:
@@ -54,11 +57,11 @@ class UsersDialog(QDialog):
         self.ctx = ctx
         self.users: list[UserInfo] = []
         self._running = 0
-        self.setWindowTitle("账户管理 Users")
+        self.setWindowTitle(translate("UsersDialog", "账户管理"))
         self.resize(720, 520)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("usersTable")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("UsersDialog", c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -66,29 +69,29 @@ class UsersDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected_changed)
         # The chosen account: role, disable, password.
-        chosen = QGroupBox("所选账户 Chosen account")
+        chosen = QGroupBox(translate("UsersDialog", "所选账户"))
         self.role = role_box("chosenRole")
-        self.set_role_button = QPushButton("改角色 Set role")
+        self.set_role_button = QPushButton(translate("UsersDialog", "改角色"))
         self.set_role_button.clicked.connect(self.set_role)
-        self.disable_button = QPushButton("停用 Disable")
+        self.disable_button = QPushButton(translate("UsersDialog", "停用"))
         self.disable_button.clicked.connect(self.disable)
         self.reset_password = secret_field("resetPassword")
-        self.reset_password.setPlaceholderText("新密码 New password")
-        self.reset_button = QPushButton("重设密码 Reset password")
+        self.reset_password.setPlaceholderText(translate("UsersDialog", "新密码"))
+        self.reset_button = QPushButton(translate("UsersDialog", "重设密码"))
         self.reset_button.clicked.connect(self.reset)
         row = QHBoxLayout(chosen)
         for widget in (self.role, self.set_role_button, self.disable_button,
                        self.reset_password, self.reset_button):
             row.addWidget(widget)
         # A new account.
-        new = QGroupBox("新账户 New account")
+        new = QGroupBox(translate("UsersDialog", "新账户"))
         self.new_name = QLineEdit()
         self.new_name.setObjectName("newUser")
-        self.new_name.setPlaceholderText("用户名 User name")
+        self.new_name.setPlaceholderText(translate("UsersDialog", "用户名"))
         self.new_role = role_box("newRole")
         self.new_password = secret_field("newUserPassword")
-        self.new_password.setPlaceholderText("密码 Password (≥ 8)")
-        self.add_button = QPushButton("添加 Add")
+        self.new_password.setPlaceholderText(translate("UsersDialog", "密码（≥ 8 位）"))
+        self.add_button = QPushButton(translate("UsersDialog", "添加"))
         self.add_button.clicked.connect(self.add)
         add_row = QHBoxLayout(new)
         for widget in (self.new_name, self.new_role, self.new_password, self.add_button):

@@ -3,13 +3,13 @@ and more): keyset pages on the entry id (services.audit_read.list_entries), newe
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
 
+from eventdesk import messages
 from eventdesk.messages import text
 from eventdesk.services import audit_read
 from eventdesk.services.audit_read import EVERYTHING, AuditRow, Filters
@@ -29,22 +29,47 @@ class Cursor:
     before_id: int | None
 
 
-def _column(key: str, tooltip: str, width: int) -> Column:
-    return Column(text(f"audit.column.{key}"), tooltip, None, width)
+# (key, width in pixels); worded when a model is made, in the language shown (ui.i18n).
+COLUMNS = (("seq", 60), ("at", 170), ("actor", 90), ("desk", 80), ("action", 170),
+           ("subject", 110), ("detail", 420))
+
+
+def _column(key: str, width: int) -> Column:
+    return Column(text(f"audit.column.{key}"), text(f"audit.column.{key}.tip"), None, width)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return text("audit.detail.true" if value else "audit.detail.false")
+    if isinstance(value, list | tuple):
+        if len(value) == 2 and not any(isinstance(v, list | dict) for v in value):
+            return f"{_value(value[0])} → {_value(value[1])}"  # a change: before → after
+        return "、".join(_value(v) for v in value) if messages.language() == "zh" \
+            else ", ".join(_value(v) for v in value)
+    if isinstance(value, dict):
+        return "（" + detail_words(value) + "）" if messages.language() == "zh" \
+            else "(" + detail_words(value) + ")"
+    return str(value)
+
+
+def _key(key: str) -> str:
+    code = f"audit.detail.{key}"
+    return text(code) if code in messages.catalogue() else messages.field_label(key)
+
+
+def detail_words(detail: object, *, lines: bool = False) -> str:
+    """An entry's detail for people: each key named in the language shown, then its value
+    ("原因：lost，胸卡码：…"); `lines`: one key per line (the tool tip). Values are data, shown
+    as recorded; a key no catalogue names is shown as it is."""
+    if not isinstance(detail, dict):
+        return "" if detail in (None, "") else _value(detail)
+    parts = [f"{_key(str(k))}{text('label_separator')}{_value(v)}" for k, v in detail.items()]
+    return ("\n" if lines else text("audit.detail.separator")).join(parts)
 
 
 class AuditModel(PagedTableModel[AuditRow, None]):
-    columns = (
-        _column("seq", "Sequence number in the hash chain", 60),
-        _column("at", "When (event time zone)", 170),
-        _column("actor", "Who", 90),
-        _column("desk", "Which desk", 80),
-        _column("action", "What kind of action", 170),
-        _column("subject", "What it was done to", 110),
-        _column("detail", "What changed", 420),
-    )
-
     def __init__(self, ctx: AppContext, *, parent: QObject | None = None) -> None:
+        self.columns = tuple(_column(key, width) for key, width in COLUMNS)
         super().__init__(ctx, page_size=PAGE, parent=parent)
         self.filters = EVERYTHING
         event = ctx.event_info
@@ -77,7 +102,7 @@ class AuditModel(PagedTableModel[AuditRow, None]):
 
     def cell(self, row: AuditRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == 6:
-            return json.dumps(row.detail, ensure_ascii=False, indent=1, default=str)
+            return detail_words(row.detail, lines=True)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
@@ -88,5 +113,5 @@ class AuditModel(PagedTableModel[AuditRow, None]):
             return row.subject_type if row.subject_id is None else \
                 f"{row.subject_type} {row.subject_id}"
         if column == 6:
-            return audit_read.detail_text(row)
+            return detail_words(row.detail)
         return (row.actor, row.desk, row.action)[column - 2] if 2 <= column <= 4 else None

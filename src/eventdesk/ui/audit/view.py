@@ -49,9 +49,10 @@ class AuditView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.model = AuditModel(ctx, parent=self)
-        self.action_edit = QLineEdit(placeholderText="checkin / export. / schedule.")
+        self.action_edit = QLineEdit(placeholderText=text("audit.view.action_hint"))
         self.since_edit = QLineEdit(placeholderText="2026-05-22 / 2026-05-22T09:00")
-        self.text_edit = QLineEdit(placeholderText="desk-3 / 张伟")
+        self.since_edit.setToolTip(text("audit.view.since_hint"))
+        self.text_edit = QLineEdit(placeholderText=text("audit.view.text_hint"))
         self.verify_button = QPushButton(text("audit.view.verify"))
         self.export_button = QPushButton(text("audit.view.export"))
         self.count_label = QLabel()

@@ -16,6 +16,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QApplication
 
+from eventdesk.ui.i18n import format_number
+
 pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
 
 # Colour-blind-safe palette (Okabe–Ito), in the order series are drawn.
@@ -100,7 +102,8 @@ class BarChart(_Chart):
             top = max([top, *s.values])
             if values:
                 for x, v in zip(xs, s.values, strict=True):
-                    text = pg.TextItem(f"{v:,.0f}", color="#333333", anchor=(0.5, 1.0))
+                    text = pg.TextItem(format_number(round(v)), color="#333333",
+                                       anchor=(0.5, 1.0))
                     text.setPos(x, v)
                     item.addItem(text)
         ticks = [(float(x), label) for x, label in enumerate(labels) if x % every == 0]

@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from eventdesk.ui.i18n import format_number
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -41,7 +43,7 @@ class RowsModel(QAbstractTableModel):
             return None
         value = self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{value:,}" if isinstance(value, int) else str(value)
+            return format_number(value) if isinstance(value, int) else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

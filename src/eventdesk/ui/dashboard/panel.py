@@ -26,6 +26,7 @@ from eventdesk.actions.stats import FigureTable, export_table
 from eventdesk.files import write_whole
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import translate
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -57,10 +58,9 @@ class FigurePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel(f"<b>{title}</b>")
         self.png_button = QPushButton("PNG…")
-        self.png_button.setToolTip("把这张图保存为 PNG 图片 · Save this chart as a PNG picture")
-        self.export_button = QPushButton("导出…")
-        self.export_button.setToolTip("导出这张图的数据为 CSV 或 Excel · Export the figures "
-                                      "(CSV/XLSX)")
+        self.png_button.setToolTip(translate("FigurePanel", "把这张图保存为 PNG 图片"))
+        self.export_button = QPushButton(translate("FigurePanel", "导出…"))
+        self.export_button.setToolTip(translate("FigurePanel", "导出这张图的数据为 CSV 或 Excel"))
         self.png_button.clicked.connect(self._ask_png)
         self.export_button.clicked.connect(self._ask_export)
         head = QHBoxLayout()
@@ -77,7 +77,8 @@ class FigurePanel(QFrame):
 
     # -- PNG ---------------------------------------------------------------------------------
     def _ask_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "保存图片 Save picture", f"{self.name}.png",
+        path, _ = QFileDialog.getSaveFileName(self, translate("FigurePanel", "保存图片"),
+                                              f"{self.name}.png",
                                               "PNG (*.png)")
         if path:
             self.save_png(Path(path))
@@ -89,13 +90,14 @@ class FigurePanel(QFrame):
         data = png_bytes(self.body.grab().toImage())
         self.pending = ops.run_call_in_background(
             lambda: write_whole(path, data),
-            on_done=lambda _r: self.saved.emit(f"已保存 Saved {path}"),
+            on_done=lambda _r: self.saved.emit(
+                translate("FigurePanel", "已保存 {path}").format(path=path)),
             on_error=lambda exc: self.failed.emit(ops.error_text(exc)), owner=self)
 
     # -- CSV/XLSX ----------------------------------------------------------------------------
     def _ask_export(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
-            self, "导出数据 Export figures", f"{self.name}.xlsx",
+            self, translate("FigurePanel", "导出数据"), f"{self.name}.xlsx",
             "Excel (*.xlsx);;CSV (*.csv)")
         if path:
             wanted = ".csv" if "csv" in chosen.lower() else ".xlsx"
@@ -114,5 +116,6 @@ class FigurePanel(QFrame):
 
         self.pending = ops.run_action(
             self.ctx, action,
-            on_done=lambda n: self.saved.emit(f"已导出 {n} 行 · Exported {n} rows: {path}"),
+            on_done=lambda n: self.saved.emit(
+                translate("FigurePanel", "已导出 %n 行：{path}", None, n).format(path=path)),
             on_error=lambda exc: self.failed.emit(ops.error_text(exc)), owner=self)

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.stats import FigureTable, dashboard
-from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.services.stats import Figures, HourCount, cumulative
 from eventdesk.ui import ops
 from eventdesk.ui.context import CHECKINS, EVENT, EXHIBITORS, PEOPLE, PRINTS, AppContext
@@ -44,6 +43,7 @@ from eventdesk.ui.dashboard import tables
 from eventdesk.ui.dashboard.charts import BarChart, HeatMap, Series, colour
 from eventdesk.ui.dashboard.model import RowsModel
 from eventdesk.ui.dashboard.panel import FigurePanel
+from eventdesk.ui.i18n import format_day, format_number, translate
 
 # The poll waits this long after each answer (not a fixed beat): a slow read on a busy machine
 # never piles requests up, and another desk's change shows within POLL_MS + one read (~0.3 s
@@ -52,8 +52,6 @@ POLL_MS = 3000
 DEBOUNCE_MS = 300
 DRAW_GAP_MS = 15  # between two panels' drawing: the window repaints the first meanwhile
 TOPICS = frozenset({CHECKINS, PRINTS, PEOPLE, EXHIBITORS, EVENT})
-ALL_DAYS = "全部日期 All days"
-ALL_HALLS = "全部展馆 All halls"
 
 
 def _table_view(model: RowsModel) -> QTableView:
@@ -96,28 +94,30 @@ class DashboardView(QWidget):
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
         self.day = QComboBox()
-        self.day.addItem(ALL_DAYS, None)
+        self.day.addItem(translate("DashboardView", "全部日期"), None)
         event = self.ctx.event_info
         today = datetime.now(event.tz).date() if event else None
         for i, d in enumerate(event.days if event else []):
             # ISO text, not the date: Qt would hand a date back as a QDate.
-            self.day.addItem(f"{d:%m-%d} 第{i + 1}天 Day {i + 1}", d.isoformat())
+            self.day.addItem(translate("DashboardView", "{date} 第{n}天").format(date=format_day(d),
+                                                                       n=i + 1), d.isoformat())
             if d == today:
                 self.day.setCurrentIndex(self.day.count() - 1)
         self.day.currentIndexChanged.connect(self._on_day)
-        self.refresh_button = QPushButton("刷新 Refresh")
+        self.refresh_button = QPushButton(translate("DashboardView", "刷新"))
         self.refresh_button.clicked.connect(self.refresh)
         self.summary = QLabel()
         self.status = QLabel()
         self.status.setStyleSheet("color: #666;")
         top = QHBoxLayout()
-        top.addWidget(QLabel("日期 Day:"))
+        top.addWidget(QLabel(translate("DashboardView", "日期：")))
         top.addWidget(self.day)
         top.addWidget(self.refresh_button)
         top.addWidget(self.summary, 1)
         top.addWidget(self.status)
 
-        self.arrivals_chart = BarChart(y_label="每小时 per hour", right_label="累计 cumulative")
+        self.arrivals_chart = BarChart(y_label=translate("DashboardView", "每小时签到"),
+                                       right_label=translate("DashboardView", "当日累计"))
         self.category_chart = BarChart()
         self.desk_chart = HeatMap()
         self.desk_model = RowsModel(tables.desks_headers(), self)
@@ -127,8 +127,10 @@ class DashboardView(QWidget):
         self.exhibitor_model = RowsModel(tables.exhibitors_headers(), self)
         self.exhibitor_table = _table_view(self.exhibitor_model)
         self.hall = QComboBox()
-        self.hall.addItem(ALL_HALLS, None)
+        self.hall.addItem(translate("DashboardView", "全部展馆"), None)
         self.hall.setMinimumContentsLength(10)
+        # "全部展馆 (2,500)" in full: Chinese characters are twice as wide as the length counts.
+        self.hall.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.hall.currentIndexChanged.connect(lambda _i: self._show_exhibitors())
 
         def panel(title: str, body: QWidget, name: str, table: object,
@@ -141,20 +143,21 @@ class DashboardView(QWidget):
             return p
 
         self.panels = {
-            "arrivals": panel("每小时到场 Arrivals per hour", self.arrivals_chart, "arrivals",
-                              lambda f: tables.arrivals(f, self.chosen_day())),
-            "categories": panel("已签到 / 已注册 Checked in vs registered",
+            "arrivals": panel(translate("DashboardView", "每小时到场"), self.arrivals_chart,
+                              "arrivals", lambda f: tables.arrivals(f, self.chosen_day())),
+            "categories": panel(translate("DashboardView", "已签到 / 已注册"),
                                 self.category_chart, "categories", tables.categories),
-            "desk_slots": panel("签到台效率 Desk throughput (per 10 min)", self.desk_chart,
-                                "desk_throughput", tables.desk_slots),
-            "desks": panel("签到台 Desks", self.desk_table, "desks", tables.desks),
-            "prints": panel("胸卡打印 Badge prints", self.prints_chart, "prints",
+            "desk_slots": panel(translate("DashboardView", "签到台效率（每10分钟）"),
+                                self.desk_chart, "desk_throughput", tables.desk_slots),
+            "desks": panel(translate("DashboardView", "签到台"), self.desk_table, "desks",
+                           tables.desks),
+            "prints": panel(translate("DashboardView", "胸卡打印"), self.prints_chart, "prints",
                             tables.prints),
-            "exhibitors": panel("尚无人员到场的展商 Exhibitors with no staff arrived",
+            "exhibitors": panel(translate("DashboardView", "尚无人员到场的展商"),
                                 self.exhibitor_table, "exhibitors_without_arrivals",
                                 lambda f: self._exhibitor_table(f), extra=self.hall),
-            "rejected": panel("被拒扫码 Rejected scans", self.rejected_chart, "rejected_scans",
-                              tables.rejected),
+            "rejected": panel(translate("DashboardView", "被拒扫码"), self.rejected_chart,
+                              "rejected_scans", tables.rejected),
         }
         grid = QGridLayout()
         grid.setSpacing(8)
@@ -250,11 +253,16 @@ class DashboardView(QWidget):
         tz = ZoneInfo(f.timezone)
         registered = sum(c.registered for c in f.by_category)
         arrived = sum(c.checked_in for c in f.by_category)
-        rate = f" ({100 * arrived / registered:.0f}%)" if registered else ""
-        self.summary.setText(
-            f"签到 <b>{f.check_ins:,}</b> 人次 check-ins · 到场 <b>{arrived:,}</b> / "
-            f"{registered:,} 人{rate} · 被拒 {sum(f.rejected.values()):,} rejected")
-        self.status.setText(f"更新于 {f.as_of.astimezone(tz):%H:%M:%S} updated")
+        rate = f" ({format_number(100 * arrived / registered)}%)" if registered else ""
+        self.summary.setText(" · ".join((
+            translate("DashboardView", "签到 <b>{count}</b> 人次").format(
+                count=format_number(f.check_ins)),
+            translate("DashboardView", "到场 <b>{arrived}</b> / {registered} 人{rate}").format(
+                arrived=format_number(arrived), registered=format_number(registered), rate=rate),
+            translate("DashboardView", "被拒 {count} 次").format(
+                count=format_number(sum(f.rejected.values()))))))
+        self.status.setText(translate("DashboardView", "更新于 {time}").format(
+            time=f"{f.as_of.astimezone(tz):%H:%M:%S}"))
         day = self.chosen_day()
         steps: list[tuple[str, object, Callable[[], None]]] = [
             ("arrivals", (day, f.arrivals), lambda: self._show_arrivals(f)),
@@ -297,24 +305,30 @@ class DashboardView(QWidget):
 
     def _show_categories(self, f: Figures) -> None:
         self.category_chart.show_bars(
-            [CATEGORY_LABELS_ZH[c.category] for c in f.by_category],
-            [Series("已注册 registered", tuple(c.registered for c in f.by_category), "#9DB4CF"),
-             Series("已签到 checked in", tuple(c.checked_in for c in f.by_category),
+            [tables.category_label(c.category.value) for c in f.by_category],
+            [Series(translate("DashboardView", "已注册"),
+                    tuple(c.registered for c in f.by_category), "#9DB4CF"),
+             Series(translate("DashboardView", "已签到"),
+                    tuple(c.checked_in for c in f.by_category),
                     colour(1))])
 
     def _show_prints(self, f: Figures) -> None:
         prints = tables.prints(f).rows[:-2]
-        self.prints_chart.show_bars([str(r[0]).split()[0] for r in prints],
-                                    [Series("张数", tuple(int(r[2]) for r in prints),
-                                            colour(2))], values=True)
-        self.panels["prints"].title.setText(
-            f"<b>胸卡打印 Badge prints</b> · 首次 {f.prints.printed:,} · "
-            f"补打 {f.prints.reprinted:,} reprinted")
+        self.prints_chart.show_bars([str(r[0]) for r in prints],
+                                    [Series(translate("DashboardView", "张数"),
+                                            tuple(int(r[2]) for r in prints), colour(2))],
+                                    values=True)
+        self.panels["prints"].title.setText("<b>{title}</b> · {detail}".format(
+            title=translate("DashboardView", "胸卡打印"),
+            detail=translate("DashboardView", "首次 {printed} · 补打 {reprinted}").format(
+                printed=format_number(f.prints.printed),
+                reprinted=format_number(f.prints.reprinted))))
 
     def _show_rejected(self, f: Figures) -> None:
         rejected = tables.rejected(f).rows
-        self.rejected_chart.show_bars([str(r[0]).split()[0] for r in rejected],
-                                      [Series("次数", tuple(int(r[2]) for r in rejected),
+        self.rejected_chart.show_bars([str(r[0]) for r in rejected],
+                                      [Series(translate("DashboardView", "次数"),
+                                              tuple(int(r[2]) for r in rejected),
                                               colour(5))], values=True)
 
     def _show_all_exhibitors(self, f: Figures) -> None:
@@ -340,44 +354,23 @@ class DashboardView(QWidget):
         for day in sorted({h.hour.date() for h in hours}):
             running += cumulative(h for h in hours if h.hour.date() == day)
         self.arrivals_chart.show_bars(
-            labels, [Series("每小时 per hour", tuple(h.count for h in hours), colour(0))],
-            line=Series("当日累计 cumulative", tuple(running), colour(5)),
+            labels, [Series(translate("DashboardView", "每小时签到"), tuple(h.count for h in hours),
+                            colour(0))],
+            line=Series(translate("DashboardView", "当日累计"), tuple(running), colour(5)),
             every=3 if several_days else 1)
 
     def _show_desks(self, f: Figures, tz: ZoneInfo) -> None:
-        """The heat map: one row per desk, one column per 10 minutes of the shown day (or of
-        the whole event), from the first to the last slot with check-ins (at least 08–18h)."""
-        day = self.chosen_day()
-        days = [day] if day else list(f.days)
-        origin = datetime.combine(days[0] if days else f.as_of.astimezone(tz).date(),
-                                  datetime.min.time(), tzinfo=tz)
-
-        def column(at: datetime) -> int:
-            return int((at - origin) / timedelta(minutes=10))
-
-        busy = [column(at) for d in f.desks for at, _n in d.slots]
-        first = min([48, *busy]) if day else 0  # 08:00
-        last = max([108, *busy]) if day else 144 * max(1, len(days)) - 1  # 18:00
-        active = [d for d in f.desks if d.slots]
-        counts = []
-        for d in active:
-            row = [0] * (last - first + 1)
-            for at, n in d.slots:
-                if first <= column(at) <= last:
-                    row[column(at) - first] += n
-            counts.append(row)
-        step = 12 if day else 72  # a tick every 2 hours (12 h over several days)
-        ticks = [(float(c - first), (f"{(origin + timedelta(minutes=10 * c)):%H:%M}" if day
-                                     else f"{(origin + timedelta(minutes=10 * c)):%m-%d %H}h"))
-                 for c in range(first - first % step, last + 1, step) if c >= first]
-        self.desk_chart.show_cells([d.desk for d in active], counts, ticks)
+        """The heat map (tables.desk_cells) and the desks' table, last activity in words."""
+        self.desk_chart.show_cells(*tables.desk_cells(f, self.chosen_day(), tz))
         rows = []
         for d in f.desks:
             ago = ""
             if d.last_activity is not None:
                 minutes = int((f.as_of - d.last_activity) / timedelta(minutes=1))
-                ago = (f"{d.last_activity.astimezone(tz):%m-%d %H:%M}"
-                       + (f"（{minutes} 分钟前）" if 0 <= minutes < 120 else ""))
+                local = d.last_activity.astimezone(tz)
+                ago = (f"{format_day(local.date())} {local:%H:%M}"
+                       + (translate("DashboardView", "（%n 分钟前）", None, minutes)
+                          if 0 <= minutes < 120 else ""))
             rows.append((d.desk, d.check_ins, d.busiest, ago))
         self.desk_model.set_rows(rows)
         self.desk_table.resizeColumnsToContents()
@@ -389,9 +382,11 @@ class DashboardView(QWidget):
         current = self.hall.currentData()
         self.hall.blockSignals(True)
         self.hall.clear()
-        self.hall.addItem(f"{ALL_HALLS} ({len(f.exhibitors_without_arrivals):,})", None)
+        every = translate("DashboardView", "全部展馆")
+        self.hall.addItem(f"{every} ({format_number(len(f.exhibitors_without_arrivals))})",
+                          None)
         for hall in sorted(counts):
-            self.hall.addItem(f"{hall or '—'} ({counts[hall]:,})", hall)
+            self.hall.addItem(f"{hall or '—'} ({format_number(counts[hall])})", hall)
         found = self.hall.findData(current) if current is not None else 0
         self.hall.setCurrentIndex(max(0, found))
         self.hall.blockSignals(False)
