@@ -86,6 +86,10 @@ A restore point of it is kept first.</translation>
         <translation>Restoring…</translation>
     </message>
     <message>
+        <source>已还原 {file}（%n 行）</source>
+        <translation>Restored {file} (rows: %n)</translation>
+    </message>
+    <message>
         <source>还原点：{path}</source>
         <translation>Restore point: {path}</translation>
     </message>

@@ -252,8 +252,9 @@ class BackupsDialog(QDialog):
 
         def restored(done: backup_actions.Restored) -> None:
             self.running(False)
+            rows = done.manifest.rows  # a plain name: lupdate skips a call whose count is not
             said = translate("BackupsDialog", "已还原 {file}（%n 行）", None,
-                             done.manifest.rows).format(file=file.name)
+                             rows).format(file=file.name)
             if done.restore_point:
                 said += "\n" + translate("BackupsDialog", "还原点：{path}").format(
                     path=done.restore_point)
