@@ -252,7 +252,7 @@ class BackupsDialog(QDialog):
 
         def restored(done: backup_actions.Restored) -> None:
             self.running(False)
-            rows = done.manifest.rows  # a plain name: lupdate skips a call whose count is not
+            rows = done.manifest.rows  # a plain name: lupdate skips a call counting an expression
             said = translate("BackupsDialog", "已还原 {file}（%n 行）", None,
                              rows).format(file=file.name)
             if done.restore_point:
