@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QSpinBox,
+    QTabBar,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -155,6 +156,10 @@ def texts(root: QWidget) -> Iterator[tuple[str, str]]:
         elif isinstance(widget, QTabWidget):
             for i in range(widget.count()):
                 yield f"{where} tab {i}", widget.tabText(i)
+        elif isinstance(widget, QTabBar):  # a tab bar of its own (the schedule's days)
+            for i in range(widget.count()):
+                yield f"{where} tab {i}", widget.tabText(i)
+                yield f"{where} tab {i} tip", widget.tabToolTip(i)
         elif isinstance(widget, QAbstractItemView):
             yield from _view_texts(widget, where)
         elif isinstance(widget, QProgressDialog):
