@@ -50,15 +50,26 @@ def list_figures(ctx: ActionContext, *, query: str = "", hall: str | None = None
                                  today=today.isoformat(), timezone=event.timezone))
 
 
-def staff_of(ctx: ActionContext, *, exhibitor_id: int
-             ) -> Outcome[tuple[ExhibitorRow, list[StaffMember]]]:
-    """The exhibitor (with its figures) and everyone linked to it, by name, with arrival, print
-    and collection state. Reads only. Raises NotSignedIn / Forbidden
+@dataclass(frozen=True)
+class ExhibitorStaff:
+    """An exhibitor (with its figures), everyone linked to it by name with arrival, print and
+    collection state, and the event's time zone name."""
+
+    exhibitor: ExhibitorRow
+    staff: list[StaffMember]
+    timezone: str
+
+
+def staff_of(ctx: ActionContext, *, exhibitor_id: int) -> Outcome[ExhibitorStaff]:
+    """An exhibitor's staff (see ExhibitorStaff). Reads only. Raises NotSignedIn / Forbidden
     (Permission.EDIT_EXHIBITORS), NotFound."""
     require(ctx, Permission.EDIT_EXHIBITORS)
     with ctx.db.unit_of_work(write=False) as session:
+        timezone = get_event(session).timezone
         row = exhibitor_service.get_exhibitor(session, exhibitor_id=exhibitor_id, figures=True)
         staff = exhibitor_staff(session, exhibitor_id=exhibitor_id)
     people = privacy.people(ctx, [s.person for s in staff])
-    return outcome((privacy.exhibitors(ctx, [row])[0],
-                    [replace(s, person=p) for s, p in zip(staff, people, strict=True)]))
+    return outcome(ExhibitorStaff(
+        exhibitor=privacy.exhibitors(ctx, [row])[0],
+        staff=[replace(s, person=p) for s, p in zip(staff, people, strict=True)],
+        timezone=timezone))

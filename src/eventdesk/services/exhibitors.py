@@ -16,9 +16,9 @@ from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, le
 from eventdesk.domain.names import exhibitor_search_text, split_query
 from eventdesk.services import audit
 from eventdesk.services import exhibitor_figures as figures_of
-from eventdesk.services.exhibitor_figures import PickupRecord
 from eventdesk.services.edits import EditConflict, changed_meanwhile, plan_edit
 from eventdesk.services.events import get_event
+from eventdesk.services.exhibitor_figures import PickupRecord
 
 ExhibitorSort = Literal["name", "hall", "booth", "sector", "staff", "short_name", "contact",
                         "phone", "quota", "arrived", "arrived_today", "flags", "pickup"]
