@@ -105,9 +105,11 @@ class ExhibitorPrintDialog(QDialog):
         for b in (self.pdf_button, self.print_button, self.close_button):
             buttons.addWidget(b)
         root.addLayout(buttons)
-        # Nothing printed yet: "all" is the same first print, no reason to ask.
-        self.only_new.setEnabled(self.unprinted > 0)
-        (self.only_new if self.unprinted else self.every).setChecked(True)
+        # Nothing printed yet: "all" is the same first print, no reason to ask; all printed:
+        # nothing is new. Only a mix gives a choice, and the unprinted ones come first.
+        mixed = 0 < self.unprinted < self.total
+        self.only_new.setEnabled(mixed)
+        (self.only_new if mixed else self.every).setChecked(True)
         self.every.setEnabled(self.total > 0)
         group.buttonToggled.connect(lambda *_a: self._refresh())
         self._refresh()

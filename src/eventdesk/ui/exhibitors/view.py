@@ -98,7 +98,12 @@ class ExhibitorsView(ListDetailView):
     def _on_changed(self, topics: frozenset[str]) -> None:
         super()._on_changed(topics)
         figures = CHECKINS in topics or PRINTS in topics
-        if self._started and figures and not self._figures_timer.isActive():
+        if not (self._started and figures):
+            return
+        # The staff shown (one company) follow at once: the print dialog counts from them.
+        if self.panel.exhibitor_id is not None:
+            self._load_staff(self.panel.exhibitor_id)
+        if not self._figures_timer.isActive():
             self._figures_timer.start()
 
     def _figures_changed(self) -> None:
