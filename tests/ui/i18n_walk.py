@@ -94,7 +94,10 @@ def _view_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]
     if model is None:
         return
     root = QModelIndex()
-    columns = model.columnCount(root)
+    try:
+        columns = model.columnCount(root)
+    except TypeError:  # a QListWidget's model keeps columnCount private from Python: one column
+        columns = 1
     for section in range(columns):
         yield f"{where} header", str(model.headerData(section, Qt.Orientation.Horizontal) or "")
     for row in range(min(model.rowCount(root), 200)):

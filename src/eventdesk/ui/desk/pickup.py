@@ -125,7 +125,7 @@ class PickupDialog(QDialog):
         self.companies.clear()
         for r in rows:
             item = QListWidgetItem(f"{r.name_zh}\n{r.hall} {r.booth} · " + translate(
-                "PickupDialog", "%n 人", None, r.staff_count))
+                "PickupDialog", "{n} 人").format(n=r.staff_count))
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.companies.addItem(item)
         self.companies.blockSignals(False)
@@ -186,7 +186,7 @@ class PickupDialog(QDialog):
             collected = badge.collected_at
             for col, text in enumerate((
                     badge.person.name, badge.person.title,
-                    translate("PickupDialog", "%n 张", None, badge.print_count) if badge.printed
+                    translate("PickupDialog", "{n} 张").format(n=badge.print_count) if badge.printed
                     else translate("PickupDialog", "未打印"),
                     self._when(collected) if collected
                     else translate("PickupDialog", "未领取"))):
@@ -199,12 +199,13 @@ class PickupDialog(QDialog):
             .format(quota=e.staff_quota, staff=len(state.staff), printed=printed,
                     collected=collected_n))
         p = e.pickup
-        self.last_pickup.setText(translate("PickupDialog", "尚无整包领取记录") if p is None else
-                                 translate("PickupDialog",
-                                           "最近领取：{name}（{phone}）· {when} · {desk} · %n 张",
-                                           None, p.badges).format(
-                                     name=p.collected_by, phone=p.phone or "-",
-                                     when=self._when(p.at), desk=p.desk or "-"))
+        if p is None:
+            self.last_pickup.setText(translate("PickupDialog", "尚无整包领取记录"))
+        else:
+            self.last_pickup.setText(translate(
+                "PickupDialog", "最近领取：{name}（{phone}）· {when} · {desk} · {n} 张").format(
+                name=p.collected_by, phone=p.phone or "-", when=self._when(p.at),
+                desk=p.desk or "-", n=p.badges))
         self._refresh_buttons()
 
     def _when(self, at: datetime) -> str:

@@ -98,7 +98,7 @@ def flag_texts(row: ExhibitorRow) -> list[str]:
 def flag_tip(row: ExhibitorRow) -> str | None:
     lines = []
     if row.over_quota:
-        lines.append(translate("ExhibitorsModel", "超出名额 %n 人", None, row.over_quota))
+        lines.append(translate("ExhibitorsModel", "超出名额 {n} 人").format(n=row.over_quota))
     if row.shared_booth:
         lines.append(translate("ExhibitorsModel", "展位 {booth} 同时分配给：{names}").format(
             booth=f"{row.hall} {row.booth}".strip(), names="、".join(row.shared_with)))
@@ -174,7 +174,7 @@ class ExhibitorsModel(PagedTableModel[ExhibitorRow, ExhibitorChoice]):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if over:
-                return translate("ExhibitorsModel", "超出名额 %n 人", None, over)
+                return translate("ExhibitorsModel", "超出名额 {n} 人").format(n=over)
             return translate("ExhibitorsModel", "已登记 {staff} 人，名额 {quota}").format(
                 staff=row.staff_count, quota=row.staff_quota)
         return None
@@ -191,8 +191,8 @@ class ExhibitorsModel(PagedTableModel[ExhibitorRow, ExhibitorChoice]):
         p = row.pickup
         if p is None:
             return translate("ExhibitorsModel", "尚未领取")
-        return translate("ExhibitorsModel", "{name}（{phone}）于 {when} 在 {desk} 领取 %n 张", None,
-                         p.badges).format(name=p.collected_by, phone=p.phone or "-",
+        return translate("ExhibitorsModel", "{name}（{phone}）于 {when} 在 {desk} 领取 {n} 张"
+                         ).format(n=p.badges, name=p.collected_by, phone=p.phone or "-",
                                           when=self.when(row), desk=p.desk or "-")
 
     def text(self, row: ExhibitorRow, column: int) -> str:

@@ -156,7 +156,7 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
         self.quota_label.setStyleSheet(MUTED)
         flags = []
         if over:
-            flags.append(translate("ExhibitorPanel", "超出名额 %n 人", None, over))
+            flags.append(translate("ExhibitorPanel", "超出名额 {n} 人").format(n=over))
         if row.shared_booth:
             flags.append(translate("ExhibitorPanel", "展位 {booth} 同时分配给：{names}").format(
                 booth=f"{row.hall} {row.booth}".strip(), names="、".join(row.shared_with)))
@@ -172,8 +172,8 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
             return translate("ExhibitorPanel", "证件尚未整包领取")
         info = self.ctx.event_info
         when = (info.local(p.at) if info else p.at).strftime("%m-%d %H:%M")
-        return translate("ExhibitorPanel", "最近领取：{name}（{phone}）· {when} · {desk} · %n 张",
-                         None, p.badges).format(name=p.collected_by, phone=p.phone or "-",
+        return translate("ExhibitorPanel", "最近领取：{name}（{phone}）· {when} · {desk} · {n} 张"
+                         ).format(n=p.badges, name=p.collected_by, phone=p.phone or "-",
                                                 when=when, desk=p.desk or "-")
 
     def set_staff(self, staff: list[StaffMember]) -> None:
@@ -191,7 +191,7 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
                 came = translate("ExhibitorPanel", "曾到场")
             else:
                 came = translate("ExhibitorPanel", "未到")
-            printed = (translate("ExhibitorPanel", "已打印 %n 次", None, m.print_count)
+            printed = (translate("ExhibitorPanel", "已打印 {n} 次").format(n=m.print_count)
                        if m.print_count else translate("ExhibitorPanel", "未打印"))
             collected = ((info.local(m.collected_at) if info else m.collected_at)
                          .strftime("%m-%d %H:%M") if m.collected_at else "")

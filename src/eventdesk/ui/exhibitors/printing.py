@@ -70,9 +70,9 @@ class ExhibitorPrintDialog(QDialog):
         counts = translate("ExhibitorPrintDialog", "在册人员 {n} 人，其中未打印 {k} 人")
         root.addWidget(QLabel(counts.format(n=self.total, k=self.unprinted)))
         self.only_new = QRadioButton(
-            translate("ExhibitorPrintDialog", "未打印的胸卡（%n 张）", None, self.unprinted))
+            translate("ExhibitorPrintDialog", "未打印的胸卡（{n} 张）").format(n=self.unprinted))
         self.every = QRadioButton(
-            translate("ExhibitorPrintDialog", "全部胸卡（%n 张）", None, self.total))
+            translate("ExhibitorPrintDialog", "全部胸卡（{n} 张）").format(n=self.total))
         group = QButtonGroup(self)
         for button in (self.only_new, self.every):
             group.addButton(button)
