@@ -33,7 +33,7 @@ from eventdesk.actions import desk as desk_actions
 from eventdesk.actions import desk_print
 from eventdesk.actions.desk_print import PackHanded
 from eventdesk.messages import describe
-from eventdesk.messages.desk import desk_text
+from eventdesk.messages.desk import desk_label, desk_text
 from eventdesk.services.badges.desk import PickupState
 from eventdesk.services.exhibitors import ExhibitorRow
 from eventdesk.ui import ops
@@ -205,7 +205,7 @@ class PickupDialog(QDialog):
             self.last_pickup.setText(translate(
                 "PickupDialog", "最近领取：{name}（{phone}）· {when} · {desk} · {n} 张").format(
                 name=p.collected_by, phone=p.phone or "-", when=self._when(p.at),
-                desk=p.desk or "-", n=p.badges))
+                desk=desk_label(p.desk) if p.desk else "-", n=p.badges))
         self._refresh_buttons()
 
     def _when(self, at: datetime) -> str:

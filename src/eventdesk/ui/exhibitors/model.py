@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont
 
 from eventdesk.actions import privacy
 from eventdesk.actions.base import ActionContext
+from eventdesk.messages.desk import desk_label
 from eventdesk.services.exhibitors import (
     ExhibitorFlag,
     ExhibitorRow,
@@ -36,24 +37,24 @@ def _column(title: object, tip: object, sort: str, width: int) -> Column:
 
 
 COLUMNS = (
-    _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "公司名称"), None, "name", 220),
-    _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "展馆"), None, "hall", 50),
-    _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "展位"), None, "booth", 76),
+    _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "公司名称"), None, "name", 200),
+    _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "展馆"), None, "hall", 44),
+    _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "展位"), None, "booth", 70),
     _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "登记/名额"),
             QT_TRANSLATE_NOOP("ExhibitorsModel", "已登记人员 / 人员名额（红色：超出名额）"),
-            "staff", 84),
+            "staff", 72),
     _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "今日到场"),
             QT_TRANSLATE_NOOP("ExhibitorsModel", "今天（活动时区）已签到的在册人员"),
-            "arrived_today", 76),
+            "arrived_today", 64),
     _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "累计到场"),
             QT_TRANSLATE_NOOP("ExhibitorsModel", "任一活动日签到过的在册人员（每人计一次）"),
-            "arrived", 76),
+            "arrived", 64),
     _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "标记"),
             QT_TRANSLATE_NOOP("ExhibitorsModel", "超出名额；展位（同馆同号）与其他展商共用"),
-            "flags", 120),
+            "flags", 96),
     _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "证件领取"),
             QT_TRANSLATE_NOOP("ExhibitorsModel", "最近一次整包领取：领取人和时间"),
-            "pickup", 140),
+            "pickup", 150),
     _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "简称"), None, "short_name", 100),
     _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "行业"), None, "sector", 100),
     _column(QT_TRANSLATE_NOOP("ExhibitorsModel", "联系人"), None, "contact", 76),
@@ -191,9 +192,10 @@ class ExhibitorsModel(PagedTableModel[ExhibitorRow, ExhibitorChoice]):
         p = row.pickup
         if p is None:
             return translate("ExhibitorsModel", "尚未领取")
+        where = desk_label(p.desk) if p.desk else "-"
         return translate("ExhibitorsModel", "{name}（{phone}）于 {when} 在 {desk} 领取 {n} 张"
                          ).format(n=p.badges, name=p.collected_by, phone=p.phone or "-",
-                                          when=self.when(row), desk=p.desk or "-")
+                                  when=self.when(row), desk=where)
 
     def text(self, row: ExhibitorRow, column: int) -> str:
         match column:

@@ -23,6 +23,7 @@ from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.records import save_exhibitor
 from eventdesk.domain import PersonStatus
 from eventdesk.domain.access import Permission
+from eventdesk.messages.desk import desk_label
 from eventdesk.services.exhibitor_staff import StaffMember
 from eventdesk.services.exhibitors import ExhibitorInput, ExhibitorRow, as_input
 from eventdesk.ui import ops
@@ -172,9 +173,10 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
             return translate("ExhibitorPanel", "证件尚未整包领取")
         info = self.ctx.event_info
         when = (info.local(p.at) if info else p.at).strftime("%m-%d %H:%M")
+        where = desk_label(p.desk) if p.desk else "-"
         return translate("ExhibitorPanel", "最近领取：{name}（{phone}）· {when} · {desk} · {n} 张"
                          ).format(n=p.badges, name=p.collected_by, phone=p.phone or "-",
-                                                when=when, desk=p.desk or "-")
+                                  when=when, desk=where)
 
     def set_staff(self, staff: list[StaffMember]) -> None:
         self.staff_members = list(staff)
