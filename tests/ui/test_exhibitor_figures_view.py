@@ -154,6 +154,11 @@ def test_pickup_at_the_desk_is_recorded_and_shown_masked_to_desk_staff(  # type:
     dialog.collect.click()  # no name yet: asked for, nothing recorded
     assert dialog.summary.text() == "请填写领取人姓名"
     operator_types(dialog.collector_name, "王芳")
+    operator_types(dialog.collector_phone, "12ab")
+    dialog.collect.click()  # a phone that is none: said in the dialog, nothing recorded
+    qtbot.waitUntil(lambda: "不是有效的电话号码" in dialog.summary.text())
+    assert dialog.collect.isEnabled() and dialog.collector_name.text() == "王芳"
+    dialog.collector_phone.clear()
     operator_types(dialog.collector_phone, "139 1234 5678")
     dialog.collect.click()
     qtbot.waitUntil(lambda: "王芳" in dialog.last_pickup.text())
