@@ -138,3 +138,18 @@ def test_masked_row_masks_the_collector_phone(event_db: Database, fair: dict[str
     assert row.pickup is not None and row.pickup.phone == "13912345678"
     masked = row.masked().pickup
     assert masked is not None and masked.phone == "139****5678"
+
+
+def test_one_exhibitor_has_the_figures_of_the_list(event_db: Database,
+                                                    fair: dict[str, int]) -> None:
+    """get_exhibitor counts one company through its own rows (the desk's pick-up), the list
+    through whole-event subqueries: the same figures either way."""
+    with event_db.unit_of_work() as s:
+        desk_badges.record_print(s, person_id=fair["e"], desk="1", operator="o",
+                                 layout="default")
+        desk_badges.mark_pack_collected(s, exhibitor_id=fair["shared1"], desk="1", operator="o",
+                                        collected_by="李雷")
+    with event_db.unit_of_work(write=False) as s:
+        listed = exhibitors.list_exhibitors(s, figures=True)
+        assert listed == [exhibitors.get_exhibitor(s, exhibitor_id=r.id, figures=True)
+                          for r in listed]

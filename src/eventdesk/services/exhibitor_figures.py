@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Subquery, and_, case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from eventdesk.domain import CheckIn, Exhibitor, Person, PersonStatus
 from eventdesk.domain.contact import mask_phone
@@ -58,16 +58,26 @@ def arrivals(*, today: date) -> Subquery:
     )
 
 
+def arrivals_of(session: Session, *, exhibitor_id: int, today: date) -> tuple[int, int]:
+    """(arrived, arrived today) of one exhibitor, counted as `arrivals` counts them, through the
+    index on person.exhibitor_id (the desk's pick-up reads one company)."""
+    row = session.execute(
+        select(func.count(func.distinct(CheckIn.person_id)),
+               func.count(func.distinct(case((CheckIn.event_day == today, CheckIn.person_id)))))
+        .join(Person, CheckIn.person_id == Person.id)
+        .where(Person.exhibitor_id == exhibitor_id, Person.status == PersonStatus.REGISTERED)
+    ).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
 def booth_sharers() -> Subquery:
-    """exhibitor_id -> sharers: how many exhibitors (this one included, so >= 2) hold the same
-    non-empty booth code in the same hall; exhibitors alone at their booth are absent."""
-    other = aliased(Exhibitor)
+    """(hall, booth) -> sharers: the non-empty booths held by more than one exhibitor, and by
+    how many. Grouped, not a self-join: one pass over the exhibitors."""
     return (
-        select(Exhibitor.id.label("exhibitor_id"), func.count(other.id).label("sharers"))
-        .join(other, and_(other.hall == Exhibitor.hall, other.booth == Exhibitor.booth))
+        select(Exhibitor.hall, Exhibitor.booth, func.count(Exhibitor.id).label("sharers"))
         .where(Exhibitor.booth != "")
-        .group_by(Exhibitor.id)
-        .having(func.count(other.id) > 1)
+        .group_by(Exhibitor.hall, Exhibitor.booth)
+        .having(func.count(Exhibitor.id) > 1)
         .subquery()
     )
 
@@ -86,17 +96,22 @@ def shared_booth_names(session: Session, *, exhibitor_ids: Sequence[int]
     name; only for ids that share their booth."""
     if not exhibitor_ids:
         return {}
-    other = aliased(Exhibitor)
-    rows = session.execute(
-        select(Exhibitor.id, other.name_zh)
-        .join(other, and_(other.hall == Exhibitor.hall, other.booth == Exhibitor.booth,
-                          other.id != Exhibitor.id))
-        .where(Exhibitor.id.in_(exhibitor_ids), Exhibitor.booth != "")
-        .order_by(Exhibitor.id, other.name_zh, other.id)).all()
-    found: dict[int, list[str]] = {}
-    for ex_id, name in rows:
-        found.setdefault(int(ex_id), []).append(name)
-    return {k: tuple(v) for k, v in found.items()}
+    clash = booth_sharers()
+    mine = session.execute(
+        select(Exhibitor.id, Exhibitor.hall, Exhibitor.booth)
+        .join(clash, and_(clash.c.hall == Exhibitor.hall, clash.c.booth == Exhibitor.booth))
+        .where(Exhibitor.id.in_(exhibitor_ids))).all()
+    if not mine:
+        return {}
+    holders: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for ex_id, hall, booth, name in session.execute(
+            select(Exhibitor.id, Exhibitor.hall, Exhibitor.booth, Exhibitor.name_zh)
+            .where(Exhibitor.booth.in_({booth for _i, _h, booth in mine}))
+            .order_by(Exhibitor.name_zh, Exhibitor.id)):
+        holders.setdefault((hall, booth), []).append((int(ex_id), name))
+    return {int(ex_id): tuple(name for other, name in holders.get((hall, booth), [])
+                              if other != ex_id)
+            for ex_id, hall, booth in mine}
 
 
 def last_pickups(session: Session, *, exhibitor_ids: Sequence[int]) -> dict[int, PickupRecord]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, Subquery, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from eventdesk.domain import Exhibitor, Person, PersonStatus
@@ -153,7 +153,8 @@ def _figure_query(*, today: date) -> tuple[AnySelect, dict[str, list[Any]], Any]
                    func.coalesce(arrivals.c.arrived_today, 0))
             .outerjoin(counts, counts.c.exhibitor_id == Exhibitor.id)
             .outerjoin(arrivals, arrivals.c.exhibitor_id == Exhibitor.id)
-            .outerjoin(sharers, sharers.c.exhibitor_id == Exhibitor.id)
+            .outerjoin(sharers, and_(sharers.c.hall == Exhibitor.hall,
+                                     sharers.c.booth == Exhibitor.booth))
             .outerjoin(picked, picked.c.exhibitor_id == Exhibitor.id))
     over = staff > Exhibitor.staff_quota
     shared = sharers.c.sharers.is_not(None)
@@ -286,18 +287,20 @@ def _row(e: Exhibitor, staff: int) -> ExhibitorRow:
 
 def get_exhibitor(session: Session, *, exhibitor_id: int, figures: bool = False) -> ExhibitorRow:
     """One exhibitor (with its figures when asked: see list_exhibitors). Raises NotFound."""
-    if figures:
-        stmt, _sorts, _conditions = _figure_query(today=event_today(session))
-        rows = _figure_rows(session, stmt.where(Exhibitor.id == exhibitor_id))
-        if not rows:
-            raise NotFound(code="exhibitor.not_found", exhibitor_id=exhibitor_id)
-        return rows[0]
     e = session.get(Exhibitor, exhibitor_id)
     if e is None:
         raise NotFound(code="exhibitor.not_found", exhibitor_id=exhibitor_id)
     staff = session.scalar(select(func.count(Person.id)).where(
         Person.exhibitor_id == e.id, Person.status == PersonStatus.REGISTERED)) or 0
-    return _row(e, staff)
+    if not figures:
+        return _row(e, staff)
+    # One company: counted through its own rows, not the whole-event subqueries of a list.
+    arrived, arrived_today = figures_of.arrivals_of(session, exhibitor_id=e.id,
+                                                    today=event_today(session))
+    return replace(_row(e, staff), arrived=arrived, arrived_today=arrived_today,
+                   shared_with=figures_of.shared_booth_names(
+                       session, exhibitor_ids=[e.id]).get(e.id, ()),
+                   pickup=figures_of.last_pickups(session, exhibitor_ids=[e.id]).get(e.id))
 
 
 def refresh_search_fields(e: Exhibitor) -> None:
