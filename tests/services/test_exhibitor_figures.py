@@ -58,11 +58,16 @@ def test_figure_sorts_order_by_their_figure(event_db: Database, fair: dict[str, 
                                             sort: exhibitors.ExhibitorSort) -> None:
     with event_db.unit_of_work(write=False) as s:
         rows = exhibitors.list_exhibitors(s, sort=sort, descending=True)
+    # flags is a rank (0: over quota, 1: shared booth, 2: neither): descending lists it last
     key = {"arrived": lambda r: r.arrived, "arrived_today": lambda r: r.arrived_today,
-           "flags": lambda r: r.staff_count - r.staff_quota, "staff": lambda r: r.staff_count,
-           "pickup": lambda r: r.pickup is not None}[sort]
+           "flags": lambda r: 0 if r.over_quota else 1 if r.shared_booth else 2,
+           "staff": lambda r: r.staff_count, "pickup": lambda r: r.pickup is not None}[sort]
     values = [key(r) for r in rows]
     assert values == sorted(values, reverse=True) and len(rows) == 6
+    if sort == "flags":
+        with event_db.unit_of_work(write=False) as s:
+            first = exhibitors.list_exhibitors(s, sort="flags")
+        assert [r.name_zh for r in first[:3]] == ["寒武纪", "摩尔线程", "壁仞科技"]
 
 
 def test_staff_list_shows_arrivals_prints_and_collection(event_db: Database,

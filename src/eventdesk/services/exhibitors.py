@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, case, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from eventdesk.domain import Exhibitor, Person, PersonStatus
@@ -162,8 +162,11 @@ def _figure_query(*, today: date) -> tuple[AnySelect, dict[str, list[Any]], Any]
         "staff": [staff],
         "arrived": [func.coalesce(arrivals.c.arrived, 0), Exhibitor.name_zh],
         "arrived_today": [func.coalesce(arrivals.c.arrived_today, 0), Exhibitor.name_zh],
-        # Most over quota last (first when descending), then shared booths.
-        "flags": [staff - Exhibitor.staff_quota, func.coalesce(sharers.c.sharers, 0)],
+        # A rank, so that the first click on the flags column lists the flagged first: over
+        # quota (most over first), then shared booths, then the rest by name.
+        "flags": [case((staff > Exhibitor.staff_quota, 0), (sharers.c.sharers.is_not(None), 1),
+                       else_=2),
+                  Exhibitor.staff_quota - staff, Exhibitor.name_zh],
         "pickup": [picked.c.at.is_not(None), picked.c.at],
     }
     return stmt, sorts, (over, shared)

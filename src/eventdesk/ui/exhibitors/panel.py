@@ -142,10 +142,6 @@ class ExhibitorPanel(DetailPanel[ExhibitorRow, ExhibitorInput]):
     def input_of(self, row: ExhibitorRow) -> ExhibitorInput:
         return as_input(row)
 
-    def show_quota(self, row: ExhibitorRow) -> None:
-        """Kept for callers of the first version: the figures say the quota."""
-        self.show_figures(row)
-
     def show_figures(self, row: ExhibitorRow) -> None:
         """Registered against quota, arrivals, flags and the latest pick-up of `row`."""
         over = row.over_quota
