@@ -104,3 +104,6 @@ def test_badges_of_one_exhibitor(db_path: Path, fair: dict[str, int], tmp_path: 
     doc = _json(capsys, "staff", str(fair["over"]), "--db", str(db_path))
     assert {m["name"]: m["print_count"] for m in doc["staff"]} \
         == {"甲": 1, "乙": 1, "丙": 1, "丁": 0}
+    assert main(["badges", "--db", str(db_path), "--exhibitor", "99999", "--out",
+                 str(tmp_path / "none.pdf")]) == 2
+    assert "99999" in capsys.readouterr().err and not (tmp_path / "none.pdf").exists()

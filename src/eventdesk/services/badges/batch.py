@@ -138,6 +138,12 @@ def _order(stmt: BadgeSelect, sort: BadgeSort) -> BadgeSelect:
 
 def select_badges(session: Session, *, criteria: BadgeFilter | None = None,
                   sort: BadgeSort = "company", limit: int | None = None) -> list[BadgeRow]:
+    """The badges `criteria` selects, in `sort` order, signed. Raises NotFound
+    (exhibitor.not_found) for an exhibitor id that names none: a mistyped id is said, not
+    printed as an empty run."""
+    exhibitor_id = criteria.exhibitor_id if criteria is not None else None
+    if exhibitor_id is not None and session.get(Exhibitor, exhibitor_id) is None:
+        raise NotFound(code="exhibitor.not_found", exhibitor_id=exhibitor_id)
     stmt = _order(_query(criteria or BadgeFilter()), sort)
     if limit is not None:
         stmt = stmt.limit(limit)
