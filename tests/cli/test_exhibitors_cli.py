@@ -107,3 +107,19 @@ def test_badges_of_one_exhibitor(db_path: Path, fair: dict[str, int], tmp_path: 
     assert main(["badges", "--db", str(db_path), "--exhibitor", "99999", "--out",
                  str(tmp_path / "none.pdf")]) == 2
     assert "99999" in capsys.readouterr().err and not (tmp_path / "none.pdf").exists()
+
+
+def test_desk_staff_may_not_read_the_figures(event_db: Database, db_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from eventdesk.domain.enums import UserRole
+    from eventdesk.services import accounts
+
+    with event_db.unit_of_work() as s:
+        accounts.add_user(s, username="desk7", role=UserRole.DESK,
+                          password_hash=accounts.hash_password("desk-password-7"))
+    monkeypatch.setenv("EVENTDESK_USER", "desk7")
+    monkeypatch.setenv("EVENTDESK_PASSWORD", "desk-password-7")
+    assert main(["exhibitors", "--db", str(db_path)]) == 5
+    assert main(["exhibitors", "staff", "1", "--db", str(db_path)]) == 5
+    assert capsys.readouterr().out == ""
