@@ -19,7 +19,7 @@ from eventdesk.ui.desk.view import DeskView
 from eventdesk.ui.desk.walkin import WalkInDialog
 from tests.services.checkin_cases import count, payload_of
 from tests.ui.desk_fixtures import open_desk
-from tests.ui.keys import scanner
+from tests.ui.keys import operator_types, scanner
 
 
 @pytest.fixture
@@ -226,6 +226,7 @@ def test_exhibitor_pickup_prints_missing_and_marks_collected(desk: DeskView, qtb
     qtbot.waitUntil(lambda: dialog.staff.item(0, 2).text() == "1 张")
     assert len(list((tmp_path / "badges").glob("*.pdf"))) == 1
     assert dialog.collect.isEnabled()
+    operator_types(dialog.collector_name, "王芳")  # who takes the pack is recorded
     dialog.collect.click()
     qtbot.waitUntil(lambda: dialog.staff.item(0, 3).text() != "未领取")
     assert not dialog.collect.isEnabled() and "本次交付 1 张" in dialog.summary.text()

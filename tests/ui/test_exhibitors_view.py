@@ -108,7 +108,8 @@ def test_selecting_shows_staff_and_quota(view: ExhibitorsView) -> None:
     assert panel.name_zh.text() == "昆山阿丘智能科技有限公司"
     staff = [panel.staff.topLevelItem(i).text(0) for i in range(panel.staff.topLevelItemCount())]
     assert sorted(staff) == ["李齐", "王丽"]
-    assert "超出 1 人" in panel.quota_label.text()
+    assert "超出名额 1 人" in panel.flags_label.text()
+    assert "在册人员 2 / 名额 1" in panel.quota_label.text()
 
 
 def test_filter_hall_and_sort(view: ExhibitorsView) -> None:
@@ -150,7 +151,7 @@ def test_edit_with_validation_and_quota(view: ExhibitorsView, ctx: AppContext,  
     index = view.model.index(row_of(view, eid), STAFF_COL)
     assert index.data() == "2 / 4"
     assert index.data(Qt.ItemDataRole.BackgroundRole) is None
-    assert "超出" not in panel.quota_label.text()
+    assert panel.flags_label.isHidden()
 
 
 def test_the_save_runs_on_a_worker_and_saves_once(  # type: ignore[no-untyped-def]
@@ -174,6 +175,6 @@ def test_the_save_runs_on_a_worker_and_saves_once(  # type: ignore[no-untyped-de
         held.release()
     assert outcome.args == [True]
     assert len(held.threads) == 1 and held.threads[0] is not threading.main_thread()
-    assert panel.message.text() == "已保存 Saved"
+    assert panel.message.text() == "已保存"
     with ctx.db.unit_of_work(write=False) as s:
         assert exhibitors.get_exhibitor(s, exhibitor_id=eid).booth == "A1-109"

@@ -156,14 +156,18 @@ def print_missing_for_pickup(ctx: ActionContext, *, exhibitor_id: int, send: Sen
 
 
 @told_plainly
-def collect_pack(ctx: ActionContext, *, exhibitor_id: int,
-                 collected_by: str = "") -> Outcome[PackHanded]:
-    """Record that the exhibitor's printed, not yet collected badges were handed over (audited).
-    Changes PRINTS."""
+def collect_pack(ctx: ActionContext, *, exhibitor_id: int, collected_by: str = "",
+                 collector_phone: str = "") -> Outcome[PackHanded]:
+    """Record that the exhibitor's printed, not yet collected badges were handed over to
+    `collected_by` (name, required when there is a badge to hand) reachable at
+    `collector_phone` (optional), now (audited: badge.pack_collected). Raises ValidationFailed
+    (nothing recorded). The state returned masks the collector's phone unless the user may see
+    contacts. Changes PRINTS."""
     require(ctx, Permission.PICK_UP)
     with ctx.db.unit_of_work() as session:
         handed = desk_badges.mark_pack_collected(session, exhibitor_id=exhibitor_id,
                                                  desk=ctx.desk, operator=ctx.operator,
-                                                 collected_by=collected_by)
+                                                 collected_by=collected_by,
+                                                 collector_phone=collector_phone)
     state = pickup_state(ctx, exhibitor_id=exhibitor_id).value
     return outcome(PackHanded(handed=handed, state=state), Topic.PRINTS)

@@ -26,7 +26,7 @@ EXIT_PIPE_CLOSED = 141
 # Module names under eventdesk.cli; the command name is the module's COMMAND (default: its name).
 COMMAND_MODULES = ["gui", "people", "schedule", "checkin", "badges", "demo", "import_", "export",
                    "printer", "layout", "user", "audit", "signing", "backup", "restore",
-                   "purge", "stats"]
+                   "purge", "stats", "exhibitors"]
 
 
 def _load_commands() -> dict[str, ModuleType]:

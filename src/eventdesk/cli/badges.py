@@ -50,6 +50,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--category", choices=[c.value for c in Category])
     p.add_argument("--company", default="", metavar="TEXT", help="part of the company name")
     p.add_argument("--hall", metavar="H")
+    p.add_argument("--exhibitor", type=int, metavar="ID",
+                   help="only this exhibitor's staff (its id: eventdesk exhibitors --json)")
     p.add_argument("--not-printed", action="store_true", help="only badges never printed")
     p.add_argument("--changed", action="store_true",
                    help="only people changed since their badge was last printed")
@@ -108,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     criteria = printing.BadgeFilter(
         category=Category(args.category) if args.category else None, company=args.company,
-        hall=args.hall, not_printed=args.not_printed, changed_since_print=args.changed)
+        hall=args.hall, not_printed=args.not_printed, changed_since_print=args.changed,
+        exhibitor_id=args.exhibitor)
     options = printing.RenderOptions(crop_marks=args.crop_marks, bleed_mm=args.bleed,
                                      separator_pages=args.separators, offset_x_mm=offset[0],
                                      offset_y_mm=offset[1], workers=args.workers)

@@ -23,6 +23,9 @@ class BadgeCollection(Base):
         ForeignKey("exhibitor.id", ondelete="SET NULL"), index=True
     )
     collected_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # Who took the pack (the exhibitor's person at the desk): name and phone, personal data
+    # (masked for readers without SEE_CONTACTS, emptied by the purge).
     collected_by: Mapped[str] = mapped_column(String(100), default="")
+    collector_phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
     desk: Mapped[str] = mapped_column(String(60), default="")
     operator: Mapped[str] = mapped_column(String(100), default="")

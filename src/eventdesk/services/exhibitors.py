@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Subquery, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, and_, case, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from eventdesk.domain import Exhibitor, Person, PersonStatus
@@ -15,11 +15,20 @@ from eventdesk.domain.contact import checked_contact, mask_email, mask_phone
 from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, length_problems
 from eventdesk.domain.names import exhibitor_search_text, split_query
 from eventdesk.services import audit
+from eventdesk.services import exhibitor_figures as figures_of
 from eventdesk.services.edits import EditConflict, changed_meanwhile, plan_edit
 from eventdesk.services.events import get_event
+from eventdesk.services.exhibitor_figures import PickupRecord
 
 ExhibitorSort = Literal["name", "hall", "booth", "sector", "staff", "short_name", "contact",
-                        "phone", "quota"]
+                        "phone", "quota", "arrived", "arrived_today", "flags", "pickup"]
+AnySelect = Select[*tuple[Any, ...]]
+# Filters of the exhibitors view and `eventdesk exhibitors`: registered > quota, booth held by
+# another exhibitor too, either of the two.
+ExhibitorFlag = Literal["over_quota", "shared_booth", "any"]
+FLAGS: tuple[ExhibitorFlag, ...] = ("over_quota", "shared_booth", "any")
+# Sorts that need the figures' subqueries.
+_FIGURE_SORTS = frozenset({"arrived", "arrived_today", "flags", "pickup"})
 
 
 @dataclass(frozen=True)
@@ -40,13 +49,31 @@ class ExhibitorRow:
     updated_at: datetime
     # True when contact_phone and contact_email hold masked text (actions.privacy).
     contacts_masked: bool = False
+    # Figures (services.exhibitor_figures; filled when list_exhibitors is asked for them):
+    # registered staff checked in on any event day / on today's; the other exhibitors at the
+    # same booth (same hall and code); the latest pack pick-up.
+    arrived: int = 0
+    arrived_today: int = 0
+    shared_with: tuple[str, ...] = ()
+    pickup: PickupRecord | None = None
+
+    @property
+    def over_quota(self) -> int:
+        """How many registered staff beyond the quota (0 when within it)."""
+        return max(0, self.staff_count - self.staff_quota)
+
+    @property
+    def shared_booth(self) -> bool:
+        return bool(self.shared_with)
 
     def masked(self) -> ExhibitorRow:
-        """This row with the contact's phone and e-mail masked (domain.contact)."""
+        """This row with the contact's phone and e-mail, and the pack collector's phone,
+        masked (domain.contact)."""
         if self.contacts_masked:
             return self
         return replace(self, contact_phone=mask_phone(self.contact_phone),
-                       contact_email=mask_email(self.contact_email), contacts_masked=True)
+                       contact_email=mask_email(self.contact_email), contacts_masked=True,
+                       pickup=self.pickup.masked() if self.pickup else None)
 
 
 @dataclass(frozen=True)
@@ -114,6 +141,50 @@ _SORTS = {
 }
 
 
+def _figure_query(*, today: date) -> tuple[AnySelect, dict[str, list[Any]], Any]:
+    """The exhibitors with their staff count and figures (services.exhibitor_figures) -> (the
+    statement, the figure sorts' columns, the over-quota condition)."""
+    counts = _staff_counts()
+    arrivals = figures_of.arrivals(today=today)
+    sharers = figures_of.booth_sharers()
+    picked = figures_of.pickup_times()
+    staff = func.coalesce(counts.c.n, 0)
+    stmt = (select(Exhibitor, staff, func.coalesce(arrivals.c.arrived, 0),
+                   func.coalesce(arrivals.c.arrived_today, 0))
+            .outerjoin(counts, counts.c.exhibitor_id == Exhibitor.id)
+            .outerjoin(arrivals, arrivals.c.exhibitor_id == Exhibitor.id)
+            .outerjoin(sharers, and_(sharers.c.hall == Exhibitor.hall,
+                                     sharers.c.booth == Exhibitor.booth))
+            .outerjoin(picked, picked.c.exhibitor_id == Exhibitor.id))
+    over = staff > Exhibitor.staff_quota
+    shared = sharers.c.sharers.is_not(None)
+    sorts: dict[str, list[Any]] = {
+        "staff": [staff],
+        "arrived": [func.coalesce(arrivals.c.arrived, 0), Exhibitor.name_zh],
+        "arrived_today": [func.coalesce(arrivals.c.arrived_today, 0), Exhibitor.name_zh],
+        # A rank, so that the first click on the flags column lists the flagged first: over
+        # quota (most over first), then shared booths, then the rest by name.
+        "flags": [case((staff > Exhibitor.staff_quota, 0), (sharers.c.sharers.is_not(None), 1),
+                       else_=2),
+                  Exhibitor.staff_quota - staff, Exhibitor.name_zh],
+        "pickup": [picked.c.at.is_not(None), picked.c.at],
+    }
+    return stmt, sorts, (over, shared)
+
+
+def _filtered(stmt: AnySelect, *, query: str, hall: str | None) -> AnySelect:
+    for word in split_query(query):
+        stmt = stmt.where(Exhibitor.search_text.contains(word, autoescape=True))
+    if hall:
+        stmt = stmt.where(Exhibitor.hall == hall)
+    return stmt
+
+
+def event_today(session: Session) -> date:
+    """Today's event day (the event's time zone), the day `arrived_today` counts."""
+    return get_event(session).day_of(datetime.now(UTC))
+
+
 def list_exhibitors(
     session: Session,
     *,
@@ -123,15 +194,23 @@ def list_exhibitors(
     descending: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    figures: bool = False,
+    flag: ExhibitorFlag | None = None,
+    today: date | None = None,
 ) -> list[ExhibitorRow]:
+    """Exhibitors matching every word of `query` (name, short name, pinyin, booth) in `hall`,
+    ordered by `sort`, a page of `limit` from `offset`. With `figures` (or a figure sort or a
+    `flag`) the rows carry arrived / arrived_today (for `today`, default today's event day),
+    shared_with and pickup; `flag` keeps only exhibitors over quota, at a shared booth, or
+    either ("any"). Without figures those fields stay empty: the desk's search per keystroke
+    does not pay for them."""
+    if figures or flag or sort in _FIGURE_SORTS:
+        return _with_figures(session, query=query, hall=hall, sort=sort, descending=descending,
+                             limit=limit, offset=offset, flag=flag,
+                             today=today or event_today(session))
     counts = _staff_counts()
-    stmt = select(Exhibitor, func.coalesce(counts.c.n, 0)).outerjoin(
-        counts, counts.c.exhibitor_id == Exhibitor.id
-    )
-    for word in split_query(query):
-        stmt = stmt.where(Exhibitor.search_text.contains(word, autoescape=True))
-    if hall:
-        stmt = stmt.where(Exhibitor.hall == hall)
+    stmt = _filtered(select(Exhibitor, func.coalesce(counts.c.n, 0)).outerjoin(
+        counts, counts.c.exhibitor_id == Exhibitor.id), query=query, hall=hall)
     # Unknown sort keys ("staff") order by the staff count.
     order: list[QueryableAttribute[Any] | ColumnElement[Any]] = (
         list(_SORTS.get(sort, ())) or [func.coalesce(counts.c.n, 0)])
@@ -144,13 +223,48 @@ def list_exhibitors(
     return [_row(e, n) for e, n in session.execute(stmt).all()]
 
 
-def count_exhibitors(session: Session, *, query: str = "", hall: str | None = None) -> int:
-    stmt = select(func.count(Exhibitor.id))
-    for word in split_query(query):
-        stmt = stmt.where(Exhibitor.search_text.contains(word, autoescape=True))
-    if hall:
-        stmt = stmt.where(Exhibitor.hall == hall)
-    return int(session.scalar(stmt) or 0)
+def _flag_condition(flag: ExhibitorFlag, conditions: Any) -> Any:
+    over, shared = conditions
+    return {"over_quota": over, "shared_booth": shared, "any": over | shared}[flag]
+
+
+def _with_figures(session: Session, *, query: str, hall: str | None, sort: ExhibitorSort,
+                  descending: bool, limit: int | None, offset: int,
+                  flag: ExhibitorFlag | None, today: date) -> list[ExhibitorRow]:
+    stmt, sorts, conditions = _figure_query(today=today)
+    stmt = _filtered(stmt, query=query, hall=hall)
+    if flag:
+        stmt = stmt.where(_flag_condition(flag, conditions))
+    order = list(_SORTS.get(sort, ())) or sorts.get(sort) or sorts["staff"]
+    order.append(Exhibitor.id)
+    stmt = stmt.order_by(*[c.desc() for c in order] if descending else order)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    return _figure_rows(session, stmt)
+
+
+def _figure_rows(session: Session, stmt: AnySelect) -> list[ExhibitorRow]:
+    found = session.execute(stmt).all()
+    ids = [e.id for e, *_ in found]
+    shared = figures_of.shared_booth_names(session, exhibitor_ids=ids)
+    pickups = figures_of.last_pickups(session, exhibitor_ids=ids)
+    return [replace(_row(e, n), arrived=int(arrived), arrived_today=int(arrived_today),
+                    shared_with=shared.get(e.id, ()), pickup=pickups.get(e.id))
+            for e, n, arrived, arrived_today in found]
+
+
+def count_exhibitors(session: Session, *, query: str = "", hall: str | None = None,
+                     flag: ExhibitorFlag | None = None) -> int:
+    """How many exhibitors list_exhibitors would list with these filters."""
+    if flag:
+        stmt, _sorts, conditions = _figure_query(today=event_today(session))
+        inner = _filtered(stmt, query=query, hall=hall).where(
+            _flag_condition(flag, conditions)).subquery()
+        return int(session.scalar(select(func.count()).select_from(inner)) or 0)
+    plain = _filtered(select(func.count(Exhibitor.id)), query=query, hall=hall)
+    return int(session.scalar(plain) or 0)
 
 
 def exhibitor_choices(session: Session) -> list[tuple[int, str, str]]:
@@ -174,13 +288,22 @@ def _row(e: Exhibitor, staff: int) -> ExhibitorRow:
     )
 
 
-def get_exhibitor(session: Session, *, exhibitor_id: int) -> ExhibitorRow:
+def get_exhibitor(session: Session, *, exhibitor_id: int, figures: bool = False) -> ExhibitorRow:
+    """One exhibitor (with its figures when asked: see list_exhibitors). Raises NotFound."""
     e = session.get(Exhibitor, exhibitor_id)
     if e is None:
         raise NotFound(code="exhibitor.not_found", exhibitor_id=exhibitor_id)
     staff = session.scalar(select(func.count(Person.id)).where(
         Person.exhibitor_id == e.id, Person.status == PersonStatus.REGISTERED)) or 0
-    return _row(e, staff)
+    if not figures:
+        return _row(e, staff)
+    # One company: counted through its own rows, not the whole-event subqueries of a list.
+    arrived, arrived_today = figures_of.arrivals_of(session, exhibitor_id=e.id,
+                                                    today=event_today(session))
+    return replace(_row(e, staff), arrived=arrived, arrived_today=arrived_today,
+                   shared_with=figures_of.shared_booth_names(
+                       session, exhibitor_ids=[e.id]).get(e.id, ()),
+                   pickup=figures_of.last_pickups(session, exhibitor_ids=[e.id]).get(e.id))
 
 
 def refresh_search_fields(e: Exhibitor) -> None:

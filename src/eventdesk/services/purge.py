@@ -136,8 +136,10 @@ def purge_rest(session: Session) -> RestPurged:
                              .values(badge_code="")
                              .execution_options(synchronize_session=False))
     collections = _changed(session, 
-        update(BadgeCollection).where(BadgeCollection.collected_by != "")
-        .values(collected_by="").execution_options(synchronize_session=False))
+        update(BadgeCollection).where((BadgeCollection.collected_by != "")
+                                      | (BadgeCollection.collector_phone != ""))
+        .values(collected_by="", collector_phone="")
+        .execution_options(synchronize_session=False))
     session.flush()
     return RestPurged(exhibitor_contacts=contacts, revoked_badges=revoked, prints=prints,
                       collections=collections)

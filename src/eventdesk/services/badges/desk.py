@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from eventdesk.domain import BadgePrint, Exhibitor, Person, PersonStatus, PrintReason, RevokedBadge
 from eventdesk.domain.badge_data import BadgeData
-from eventdesk.domain.errors import DomainError, NotFound
+from eventdesk.domain.contact import checked_contact
+from eventdesk.domain.errors import DomainError, FieldProblem, NotFound, ValidationFailed
 from eventdesk.domain.pickup import BadgeCollection
 from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
@@ -187,8 +188,9 @@ class PickupState:
 
 
 def pickup_state(session: Session, *, exhibitor_id: int) -> PickupState:
-    """An exhibitor's registered staff with their printed / collected state, by name."""
-    exhibitor = get_exhibitor(session, exhibitor_id=exhibitor_id)
+    """An exhibitor's registered staff with their printed / collected state, by name; the
+    exhibitor with its figures (its latest pick-up: who collected, phone, when)."""
+    exhibitor = get_exhibitor(session, exhibitor_id=exhibitor_id, figures=True)
     ids = list(session.scalars(
         select(Person.id).where(Person.exhibitor_id == exhibitor_id,
                                 Person.status == PersonStatus.REGISTERED)
@@ -203,18 +205,46 @@ def pickup_state(session: Session, *, exhibitor_id: int) -> PickupState:
     return PickupState(exhibitor=exhibitor, staff=staff)
 
 
+COLLECTOR_MAX = 100
+
+
+def checked_collector(*, name: str, phone: str) -> tuple[str, str]:
+    """The pack collector's name and phone as typed -> normalised (blanks collapsed, phone as
+    domain.contact stores it). Raises ValidationFailed naming each bad field: collected_by
+    (exhibitor.collector_required, common.too_long), collector_phone (common.phone_invalid)."""
+    problems: dict[str, FieldProblem] = {}
+    name = " ".join(name.split())
+    if not name:
+        problems["collected_by"] = FieldProblem("exhibitor.collector_required")
+    elif len(name) > COLLECTOR_MAX:
+        problems["collected_by"] = FieldProblem("common.too_long", length=len(name),
+                                                  limit=COLLECTOR_MAX)
+    phone, _email = checked_contact(phone, "", problems=problems, phone_key="collector_phone")
+    if problems:
+        raise ValidationFailed(problems)
+    return name, phone
+
+
 def mark_pack_collected(session: Session, *, exhibitor_id: int, desk: str, operator: str,
-                        collected_by: str = "", now: datetime | None = None) -> int:
-    """Record that the printed, not yet collected badges of this exhibitor were handed over.
-    Returns how many badges the pack held."""
+                        collected_by: str = "", collector_phone: str = "",
+                        now: datetime | None = None) -> int:
+    """Record that the printed, not yet collected badges of this exhibitor were handed over to
+    `collected_by` (name; `collector_phone` optional), at `now` (default: now). Returns how many
+    badges the pack held. Raises ValidationFailed (checked_collector) when there is a badge to
+    hand and no name, or a bad phone: nothing recorded."""
     state = pickup_state(session, exhibitor_id=exhibitor_id)
     at = now or datetime.now(UTC)
     handed = [s.person.id for s in state.staff if s.printed and s.collected_at is None]
+    if handed or collected_by.strip() or collector_phone.strip():
+        collected_by, collector_phone = checked_collector(name=collected_by,
+                                                          phone=collector_phone)
     for pid in handed:
         session.add(BadgeCollection(person_id=pid, exhibitor_id=exhibitor_id, collected_at=at,
-                                    collected_by=collected_by, desk=desk, operator=operator))
+                                    collected_by=collected_by, collector_phone=collector_phone,
+                                    desk=desk, operator=operator))
     session.flush()
     audit.record(session, actor=operator, desk=desk, action="badge.pack_collected",
                  subject_type="exhibitor", subject_id=exhibitor_id,
-                 detail={"people": handed, "collected_by": collected_by})
+                 detail={"people": handed, "collected_by": collected_by,
+                         "collector_phone": collector_phone})
     return len(handed)

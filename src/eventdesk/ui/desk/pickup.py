@@ -9,6 +9,7 @@ company loads) the detail is empty and the buttons are off — never another com
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -27,15 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk import messages
 from eventdesk.actions import desk as desk_actions
 from eventdesk.actions import desk_print
 from eventdesk.actions.desk_print import PackHanded
 from eventdesk.messages import describe
-from eventdesk.messages.desk import desk_text
+from eventdesk.messages.desk import desk_label, desk_text
 from eventdesk.services.badges.desk import PickupState
 from eventdesk.services.exhibitors import ExhibitorRow
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import translate
 
 if TYPE_CHECKING:
     from eventdesk.ui.desk.badge_actions import BadgeActions
@@ -50,11 +53,12 @@ class PickupDialog(QDialog):
         self._wanted: int | None = None  # the exhibitor last chosen: older answers are dropped
         self._searches = ops.Latest()  # company searches as typed; older answers are dropped
         self.searching = False
-        self.setWindowTitle("展商领证 Exhibitor pick-up")
+        self.setWindowTitle(translate("PickupDialog", "展商领证"))
         self.resize(900, 560)
         root = QVBoxLayout(self)
         self.query = QLineEdit()
-        self.query.setPlaceholderText("展商名称 / 简称 / 拼音首字母 / 展位号")
+        self.query.setPlaceholderText(
+            translate("PickupDialog", "展商名称 / 简称 / 拼音首字母 / 展位号"))
         self.query.textChanged.connect(self._search)
         root.addWidget(self.query)
         body = QHBoxLayout()
@@ -65,16 +69,36 @@ class PickupDialog(QDialog):
         right = QVBoxLayout()
         self.summary = QLabel(desk_text("desk.pickup.choose"))
         self.summary.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.summary.setWordWrap(True)
         right.addWidget(self.summary)
+        # Who collected this company's last pack, when, where (the phone masked unless the
+        # user may see contacts: actions.privacy).
+        self.last_pickup = QLabel()
+        self.last_pickup.setWordWrap(True)
+        self.last_pickup.setStyleSheet("color: #555;")
+        right.addWidget(self.last_pickup)
         self.staff = QTableWidget(0, 4)
-        self.staff.setHorizontalHeaderLabels(["姓名", "职务", "已打印", "已领取"])
+        self.staff.setHorizontalHeaderLabels([
+            translate("PickupDialog", "姓名"), translate("PickupDialog", "职务"),
+            translate("PickupDialog", "已打印"), translate("PickupDialog", "已领取")])
         self.staff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.staff.horizontalHeader().setStretchLastSection(True)
         right.addWidget(self.staff, 1)
+        collector = QHBoxLayout()
+        collector.addWidget(QLabel(translate("PickupDialog", "领取人")))
+        self.collector_name = QLineEdit()
+        self.collector_name.setPlaceholderText(translate("PickupDialog", "姓名（必填）"))
+        self.collector_phone = QLineEdit()
+        self.collector_phone.setPlaceholderText(translate("PickupDialog", "手机号"))
+        collector.addWidget(self.collector_name, 2)
+        collector.addWidget(self.collector_phone, 2)
+        right.addLayout(collector)
         buttons = QHBoxLayout()
-        self.print_missing = QPushButton("打印缺少的胸卡")
+        self.print_missing = QPushButton(translate("PickupDialog", "打印缺少的胸卡"))
         self.print_missing.clicked.connect(self.print_missing_badges)
-        self.collect = QPushButton("整包已领取")
+        self.collect = QPushButton(translate("PickupDialog", "整包已领取"))
+        self.collect.setToolTip(
+            translate("PickupDialog", "记录领取人、电话和时间，交出已打印的胸卡"))
         self.collect.clicked.connect(self.mark_collected)
         buttons.addStretch(1)
         buttons.addWidget(self.print_missing)
@@ -100,7 +124,8 @@ class PickupDialog(QDialog):
         self.companies.blockSignals(True)
         self.companies.clear()
         for r in rows:
-            item = QListWidgetItem(f"{r.name_zh}\n{r.hall} {r.booth} · {r.staff_count} 人")
+            item = QListWidgetItem(f"{r.name_zh}\n{r.hall} {r.booth} · " + translate(
+                "PickupDialog", "{n} 人").format(n=r.staff_count))
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.companies.addItem(item)
         self.companies.blockSignals(False)
@@ -128,6 +153,7 @@ class PickupDialog(QDialog):
         self.state = None
         self.staff.setRowCount(0)
         self.summary.setText(summary)
+        self.last_pickup.clear()
         self._refresh_buttons()
 
     def show_exhibitor(self, exhibitor_id: int) -> None:
@@ -158,18 +184,34 @@ class PickupDialog(QDialog):
         self.staff.setRowCount(len(state.staff))
         for i, badge in enumerate(state.staff):
             collected = badge.collected_at
-            when = self.ctx.event_info.local(collected).strftime("%m-%d %H:%M") \
-                if collected and self.ctx.event_info else ("是" if collected else "")
-            for col, text in enumerate((badge.person.name, badge.person.title,
-                                        f"{badge.print_count} 张" if badge.printed else "未打印",
-                                        when or "未领取")):
+            for col, text in enumerate((
+                    badge.person.name, badge.person.title,
+                    translate("PickupDialog", "{n} 张").format(n=badge.print_count) if badge.printed
+                    else translate("PickupDialog", "未打印"),
+                    self._when(collected) if collected
+                    else translate("PickupDialog", "未领取"))):
                 self.staff.setItem(i, col, QTableWidgetItem(text))
         e = state.exhibitor
         printed = sum(1 for s in state.staff if s.printed)
         collected_n = sum(1 for s in state.staff if s.collected_at)
-        self.summary.setText(f"{e.name_zh} · {e.hall} {e.booth} · 名额 {e.staff_quota} · "
-                             f"人员 {len(state.staff)} · 已打印 {printed} · 已领取 {collected_n}")
+        self.summary.setText(f"{e.name_zh} · {e.hall} {e.booth} · " + translate(
+            "PickupDialog", "名额 {quota} · 人员 {staff} · 已打印 {printed} · 已领取 {collected}")
+            .format(quota=e.staff_quota, staff=len(state.staff), printed=printed,
+                    collected=collected_n))
+        p = e.pickup
+        if p is None:
+            self.last_pickup.setText(translate("PickupDialog", "尚无整包领取记录"))
+        else:
+            self.last_pickup.setText(translate(
+                "PickupDialog", "最近领取：{name}（{phone}）· {when} · {desk} · {n} 张").format(
+                name=p.collected_by, phone=p.phone or "-", when=self._when(p.at),
+                desk=desk_label(p.desk) if p.desk else "-", n=p.badges))
         self._refresh_buttons()
+
+    def _when(self, at: datetime) -> str:
+        """`at` in the event's time zone, MM-DD HH:MM."""
+        info = self.ctx.event_info
+        return (info.local(at) if info else at).strftime("%m-%d %H:%M")
 
     def _refresh_buttons(self) -> None:
         state = self.state
@@ -191,11 +233,25 @@ class PickupDialog(QDialog):
         if self.state is None or self.state.exhibitor.id != self._wanted:
             return
         ex_id = self.state.exhibitor.id
+        name, phone = self.collector_name.text(), self.collector_phone.text()
+        if not name.strip():
+            # Asked here before any work: the pack goes to a person the record names.
+            self.summary.setText(messages.text("exhibitor.collector_required"))
+            self.collector_name.setFocus()
+            return
         self._busy()
-        self.badges.view.run(lambda actx: desk_print.collect_pack(actx, exhibitor_id=ex_id),
-                             self._handed, self._failed)
+        self.badges.view.run(lambda actx: desk_print.collect_pack(
+            actx, exhibitor_id=ex_id, collected_by=name, collector_phone=phone),
+            self._handed, self._collect_failed)
+
+    def _collect_failed(self, exc: BaseException) -> None:
+        """A bad name or phone is said in the dialog, where it was typed; the state stays."""
+        self.summary.setText(describe(exc))
+        self._refresh_buttons()
 
     def _handed(self, done: PackHanded) -> None:
+        self.collector_name.clear()
+        self.collector_phone.clear()
         self.show_state(done.state)
         self.summary.setText(self.summary.text() + " · "
                              + desk_text("desk.pickup.handed", count=done.handed))
