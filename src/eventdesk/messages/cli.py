@@ -4,6 +4,7 @@ the people search's list (code -> (zh, en))."""
 from __future__ import annotations
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    "cli.bad_language": ("--lang：{lang!r}（可选：zh、en）", "--lang: {lang!r} (zh, en)"),
     "cli.at_least": ("--{flag} 至少为 {low}", "--{flag} must be at least {low}"),
     "cli.badges.unknown_preset": ("未知的纸张预设 {preset!r}（可选：{presets}）",
                                   "unknown preset {preset!r} (one of {presets})"),
