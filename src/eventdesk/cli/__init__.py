@@ -16,7 +16,7 @@ from types import ModuleType
 
 from eventdesk import messages
 from eventdesk.cli.common import EXIT_USAGE, add_db_option
-from eventdesk.cli.wording import argparse_words
+from eventdesk.cli.wording import ArgumentParser, argparse_words
 from eventdesk.domain.errors import DomainError
 from eventdesk.domain.storable import escaped, storable
 from eventdesk.storage import failure_of, resolve_url
@@ -41,8 +41,7 @@ def _load_commands() -> dict[str, ModuleType]:
 def build_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
     """The parser of every command, its help in the current language (messages.set_language
     first; inside cli.wording.argparse_words for argparse's own words)."""
-    parser = argparse.ArgumentParser(prog="eventdesk",
-                                     description=messages.text("cli.help.program"))
+    parser = ArgumentParser(prog="eventdesk", description=messages.text("cli.help.program"))
     # Taken out of the arguments before parsing (see _take_global); here for --help and checking.
     parser.add_argument("--lang", choices=messages.LANGUAGES, help=messages.text("cli.help.lang"))
     parser.add_argument("--user", metavar="NAME", help=messages.text("cli.help.global_user"))

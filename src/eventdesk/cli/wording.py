@@ -1,4 +1,5 @@
-"""argparse's own words (usage, section titles, its errors) in the chosen language.
+"""argparse's own words (usage, section titles, its errors) in the chosen language, and its
+help's Chinese texts wrapped at the terminal's width.
 
 Why through argparse's gettext lookups, and not by subclassing ArgumentParser/HelpFormatter:
 argparse forms most of its sentences deep inside parse_args ("the following arguments are
@@ -18,8 +19,12 @@ An id a newer Python adds and the catalogue lacks is shown in English, as argpar
 from __future__ import annotations
 
 import argparse
+import re
+import textwrap
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from eventdesk import messages
 from eventdesk.messages.cli_argparse import MESSAGE_IDS
@@ -56,3 +61,59 @@ def argparse_words() -> Iterator[None]:
                 setattr(argparse, name, saved[name])
             else:  # a Python whose argparse had no such name: leave none behind
                 delattr(argparse, name)
+
+
+# Chinese has no spaces between words, so textwrap (argparse's wrapping) cannot break a Chinese
+# help text and lets it run past the terminal's edge; and a Chinese character takes two columns.
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_TOKEN = re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}]+")
+_NO_LINE_START = frozenset("，。、；：）」』！？…,.;:)!?")  # punctuation stays with what it ends
+_NO_LINE_END = frozenset("（「『(")
+
+
+def columns(text: str) -> int:
+    """How many terminal columns `text` takes (a wide character, as in Chinese, takes two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns, broken at spaces or between wide characters
+    (never before closing punctuation or after an opening bracket; a word longer than the line
+    stays whole). Text without wide characters is wrapped by textwrap, as argparse does."""
+    text = " ".join(text.split())
+    if columns(text) == len(text):
+        return textwrap.wrap(text, width)
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            line += " " if line else ""
+            continue
+        breakable = token[0] not in _NO_LINE_START and line[-1:] not in _NO_LINE_END
+        if line.strip() and breakable and columns(line + token) > width:
+            lines.append(line.rstrip())
+            line = token
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, its Chinese texts wrapped to the terminal's width (see wrap)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap(text, width - len(indent)))
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser with HelpFormatter; its sub-commands' parsers are of this class too
+    (argparse makes them with the class of the parser they belong to)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
