@@ -35,6 +35,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("audit", help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
     p.add_argument("what", nargs="?", choices=["list", "verify"], default="list",
+                   metavar="list|verify",  # named so in argparse's errors too (not "what")
                    help=messages.text("cli.help.audit.what"))
     p.add_argument("--json", action="store_true", help=messages.text("cli.help.json.plain"))
     p.add_argument("--since", metavar="T",
