@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 from eventdesk import messages
 from eventdesk.actions import printing
 from eventdesk.cli import _load_commands, build_parser, main
+from eventdesk.cli.wording import columns, wrap
 from tests.messages.test_catalogue_languages import english_words
 from tests.ui.i18n_walk import CJK, LATIN_WORD
 
@@ -241,3 +243,29 @@ def test_a_read_only_folder(db_path: Path, tmp_path: Path,
         assert "没有权限" in one_error_line(capsys)
     finally:
         folder.chmod(0o755)
+
+
+# An option's or argument's own line (`--preset {a6,cr80,…}`), its help on the next: argparse's.
+INVOCATION_ALONE = re.compile(r" +[-{]\S*(?: \S+)?")
+
+
+@pytest.mark.parametrize("lang", messages.LANGUAGES)
+def test_help_lines_fit_the_terminal(lang: str, capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chinese has no spaces to break at and takes two columns a character (cli.wording.wrap).
+    monkeypatch.setenv("COLUMNS", "80")
+    for words in COMMAND_LINES:
+        text = help_text(words, lang, capsys)
+        usage, body = text.split("\n\n", 1)  # the usage is wrapped by argparse itself
+        wide = [line for line in body.splitlines() if columns(line) > 80
+                and not INVOCATION_ALONE.fullmatch(line)]
+        assert wide == [], f"eventdesk {' '.join(words)} --help --lang {lang}"
+        usage = usage.splitlines()
+        assert all(columns(line) - len(line.lstrip()) == columns(usage[0].split("[")[0])
+                   for line in usage[1:]), usage  # later lines stand under the first
+
+
+def test_wrap_breaks_chinese_but_not_before_its_punctuation() -> None:
+    assert wrap("会议现场签到，胸卡", 12) == ["会议现场签到，", "胸卡"]
+    assert wrap("打印 --mark-printed 会记录", 10) == ["打印", "--mark-printed", "会记录"]
+    assert wrap("plain English words here", 12) == ["plain", "English", "words here"]

@@ -89,7 +89,7 @@ def wrap(text: str, width: int) -> list[str]:
         if token.isspace():
             line += " " if line else ""
             continue
-        breakable = token[0] not in _NO_LINE_START and line[-1:] not in _NO_LINE_END
+        breakable = token not in _NO_LINE_START and line[-1:] not in _NO_LINE_END
         if line.strip() and breakable and columns(line + token) > width:
             lines.append(line.rstrip())
             line = token
@@ -108,6 +108,18 @@ class HelpFormatter(argparse.HelpFormatter):
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n".join(indent + line for line in wrap(text, width - len(indent)))
+
+    def _format_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any) -> str:
+        # argparse indents the usage's later lines by len(prefix): "用法：" is 3 characters but 6
+        # columns wide, so they are moved right by the difference to stand under the first.
+        text = super()._format_usage(usage, actions, groups, prefix)
+        shown = gettext("usage: ") if prefix is None else str(prefix)
+        extra = columns(shown) - len(shown)
+        if extra <= 0:
+            return text
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(" " * extra + line if line.strip() else line
+                                   for line in rest)])
 
 
 class ArgumentParser(argparse.ArgumentParser):
