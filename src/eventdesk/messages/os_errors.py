@@ -20,7 +20,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "os_error.not_a_directory": ("路径中的某一部分不是文件夹",
                                  "A part of the path is not a folder"),
     "os_error.read_only": ("文件系统是只读的", "The file system is read-only"),
-    "os_error.exists": ("文件已存在", "The file already exists"),
+    # Met mostly when a folder of the path is to be made where a file of that name stands.
+    "os_error.exists": ("已有同名的文件或文件夹", "A file or folder of that name already exists"),
     "os_error.name_too_long": ("文件名太长", "The file name is too long"),
     "os_error.busy": ("文件或设备正被占用", "The file or device is busy"),
     "os_error.text_busy": ("文件正被运行中的程序使用", "The file is in use by a running program"),
