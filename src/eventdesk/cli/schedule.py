@@ -33,6 +33,14 @@ def _db(parser: argparse.ArgumentParser) -> None:
                         help=text("cli.help.db_short"))
 
 
+def _day(value: str) -> date:
+    """--day's value; argparse says a refusal as "argument --day: <this sentence>"."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(text("cli.bad_date", value=value)) from None
+
+
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("schedule", help=text(HELP), description=text(HELP))
     add_db_option(p)
@@ -48,7 +56,7 @@ def add_parser(sub: Any) -> None:
     e.add_argument("--out", type=Path, required=True, metavar="FILE",
                    help=text("cli.help.export.out"))
     e.add_argument("--room", metavar="NAME", help=text("cli.help.schedule.room"))
-    e.add_argument("--day", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    e.add_argument("--day", type=_day, metavar="YYYY-MM-DD",
                    help=text("cli.help.schedule.day"))
 
 

@@ -38,7 +38,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.argparse.ambiguous": ("选项 %(option)s 不明确，可能是 %(matches)s",
                                "ambiguous option: %(option)s could match %(matches)s"),
     "cli.argparse.unexpected_option": ("意外的选项：%s", "unexpected option string: %s"),
-    "cli.argparse.invalid_value": ("无效的 %(type)s 值：%(value)r",
+    # (argparse's type is a Python name, "int", "float": not said in Chinese; the option is)
+    "cli.argparse.invalid_value": ("无效的值：%(value)r",
                                    "invalid %(type)s value: %(value)r"),
     "cli.argparse.invalid_choice": ("无效的选择：%(value)r（可选：%(choices)s）",
                                     "invalid choice: %(value)r (choose from %(choices)s)"),
