@@ -54,6 +54,6 @@ def test_a_full_disk_keeps_the_good_file(name: str, event: Path, tmp_path: Path)
     err = done.stderr.decode()
     assert done.returncode == 2, err
     assert err.splitlines() == [
-        f"eventdesk: Cannot read or write the file {target}: File too large"]
+        f"eventdesk: Cannot read or write the file {target}: The file is too large"]
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no .part left behind

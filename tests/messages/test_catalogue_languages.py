@@ -21,7 +21,8 @@ import pytest
 import eventdesk.messages as messages_package
 from tests.ui.i18n_walk import ALLOWED, CJK, LATIN_WORD
 
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# str.format fields, and argparse's printf fields (messages/cli_argparse.py: %(prog)s, %s, %r)
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sr]|%[sr]")
 CODE = re.compile(
     r"\beventdesk(?: [a-z][\w-]*)*(?: [A-Z]+\b)?"  # a command line: eventdesk backup verify FILE
     r"|--[a-z][\w-]*(?:[ =](?:[a-z][\w-]*|[A-Z]+)\b)?"  # an option, with its value: --role admin

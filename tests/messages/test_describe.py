@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import inspect
+import os
 
 import pytest
 
@@ -18,6 +20,7 @@ from eventdesk.domain.errors import (
     ScanRejected,
     ValidationFailed,
 )
+from eventdesk.messages import os_errors
 from eventdesk.services.people import PersonInput, validate_person
 
 
@@ -142,5 +145,30 @@ def test_a_file_error_names_the_file_and_the_reason_only(lang: str) -> None:
     exc = IsADirectoryError(21, "Is a directory", "/tmp/badges.pdf")
     exc.args = (21, "Is a directory", SECRET)  # what the error carries beyond them is not shown
     said = messages.describe(exc)
-    assert "/tmp/badges.pdf" in said and "Is a directory" in said
+    # the reason in the program's language, not the system's sentence (messages/os_errors.py)
+    reason = {"zh": "这是一个文件夹，不是文件", "en": "It is a folder, not a file"}[lang]
+    assert "/tmp/badges.pdf" in said and reason in said and "Is a directory" not in said
+    assert SECRET not in said
     assert "Traceback" not in said and len(said.splitlines()) == 1
+
+
+@pytest.mark.parametrize("lang", messages.LANGUAGES)
+def test_an_errno_without_a_wording_keeps_the_systems_sentence(lang: str) -> None:
+    messages.set_language(lang)
+    said = messages.describe(OSError(errno.EPROTO, "Protocol error", "/tmp/x.csv"))
+    assert "/tmp/x.csv" in said and "Protocol error" in said
+    assert messages.describe(OSError("no errno at all")).endswith("OSError")
+
+
+def test_every_listed_errno_is_worded_in_both_languages() -> None:
+    for number, code in os_errors.CODES.items():
+        exc = OSError(number, os.strerror(number), "/tmp/f")
+        for lang in messages.LANGUAGES:
+            messages.set_language(lang)
+            assert messages.text(code) in messages.describe(exc)
+            if lang == "zh":  # (some English reasons are the system's own words)
+                assert os.strerror(number) not in messages.describe(exc)
+    messages.set_language("zh")
+    assert {errno.ENOENT, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EISDIR, errno.ENOTDIR,
+            errno.EROFS, errno.EEXIST, errno.ENAMETOOLONG, errno.EBUSY, errno.EIO} <= set(
+        os_errors.CODES)

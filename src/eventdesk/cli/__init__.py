@@ -16,6 +16,7 @@ from types import ModuleType
 
 from eventdesk import messages
 from eventdesk.cli.common import EXIT_USAGE, add_db_option
+from eventdesk.cli.wording import ArgumentParser, argparse_words
 from eventdesk.domain.errors import DomainError
 from eventdesk.domain.storable import escaped, storable
 from eventdesk.storage import failure_of, resolve_url
@@ -38,18 +39,12 @@ def _load_commands() -> dict[str, ModuleType]:
 
 
 def build_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="eventdesk",
-        description="EventDesk — 会议现场签到、胸卡、展商与日程 / on-site conference desk",
-    )
+    """The parser of every command, its help in the current language (messages.set_language
+    first; inside cli.wording.argparse_words for argparse's own words)."""
+    parser = ArgumentParser(prog="eventdesk", description=messages.text("cli.help.program"))
     # Taken out of the arguments before parsing (see _take_global); here for --help and checking.
-    parser.add_argument("--lang", choices=messages.LANGUAGES,
-                        help="language of messages (default: $EVENTDESK_LANG, then the locale; "
-                             "zh unless it is English)")
-    parser.add_argument("--user", metavar="NAME",
-                        help="the account a command runs as (default: $EVENTDESK_USER); the "
-                             "password is asked for, or read from $EVENTDESK_PASSWORD when there "
-                             "is no terminal")
+    parser.add_argument("--lang", choices=messages.LANGUAGES, help=messages.text("cli.help.lang"))
+    parser.add_argument("--user", metavar="NAME", help=messages.text("cli.help.global_user"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in commands.values():
         module.add_parser(sub)
@@ -103,17 +98,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The account every command runs as (cli.signin), global like --lang.
     user, args_list = _take_global(args_list, "--user")
     _print_any_name()
-    commands = _load_commands()
-    parser = build_parser(commands)
-    if lang is not None and lang not in messages.LANGUAGES:
-        parser.error(f"--lang: {lang!r} (zh, en)")
     # The language holds for this command only, so a caller in the same process (a test, a
-    # script) finds it as it was.
+    # script) finds it as it was. It is chosen before the parsers are built: their help texts
+    # are worded when they are made. An unknown --lang is refused in the locale's language.
     previous = messages.language()
-    messages.set_language(lang or messages.language_from_environment())
+    messages.set_language(lang if lang in messages.LANGUAGES
+                          else messages.language_from_environment())
     args: argparse.Namespace | None = None
     try:
-        args = parser.parse_args(_with_default_command(args_list, set(commands)))
+        commands = _load_commands()
+        with argparse_words():  # argparse's own words ("usage:", its errors) in the language
+            parser = build_parser(commands)
+            if lang is not None and lang not in messages.LANGUAGES:
+                parser.error(messages.text("cli.bad_language", lang=lang))
+            args = parser.parse_args(_with_default_command(args_list, set(commands)))
         args.user = user
         args.lang = lang  # the GUI's language: --lang before its own setting (ui.i18n)
         refused = _not_text(args)

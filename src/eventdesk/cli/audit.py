@@ -21,7 +21,7 @@ from eventdesk.cli.common import add_db_option, open_db, print_json
 from eventdesk.domain.errors import DomainError
 from eventdesk.services.audit_read import AuditRow, Filters, Verified, detail_text
 
-HELP = "the audit trail: list entries, or verify its hash chain (exit 6 when broken)"
+HELP = "cli.help.audit"  # a message code: worded when the parser is built
 DEFAULT_LIMIT = 100
 
 
@@ -32,22 +32,22 @@ class UsageError(DomainError):
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("audit", help=HELP, description=HELP)
+    p = sub.add_parser("audit", help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
     p.add_argument("what", nargs="?", choices=["list", "verify"], default="list",
-                   help="list (default) or verify")
-    p.add_argument("--json", action="store_true", help="print JSON")
+                   metavar="list|verify",  # named so in argparse's errors too (not "what")
+                   help=messages.text("cli.help.audit.what"))
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.json.plain"))
     p.add_argument("--since", metavar="T",
-                   help="entries from this date or date-time on (event time zone unless an "
-                        "offset is given)")
+                   help=messages.text("cli.help.audit.since"))
     p.add_argument("--action", metavar="PREFIX", default="",
-                   help="only actions starting with this, e.g. checkin or export.people")
+                   help=messages.text("cli.help.audit.action"))
     p.add_argument("--text", metavar="WORDS", default="",
-                   help="only entries whose actor, desk, action or detail contain this")
+                   help=messages.text("cli.help.audit.text"))
     p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
-                   help=f"at most N entries (default {DEFAULT_LIMIT})")
+                   help=messages.text("cli.help.audit.limit", limit=DEFAULT_LIMIT))
     p.add_argument("--anchor", metavar="SEQ:HASH",
-                   help="verify: this entry, noted earlier, must still be in the chain")
+                   help=messages.text("cli.help.audit.anchor"))
 
 
 def parse_anchor(value: str) -> tuple[int, str]:

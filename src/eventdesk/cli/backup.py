@@ -19,21 +19,22 @@ from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.storage import resolve_url
 
 COMMAND = "backup"
-HELP = "back up the database into a verifiable file; list or verify backups"
+HELP = "cli.help.backup"  # a message code: worded when the parser is built
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(COMMAND, help=HELP, description=HELP)
+    p = sub.add_parser(COMMAND, help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
     p.add_argument("--out", metavar="FILE", type=Path,
-                   help="the backup file to write (e.g. event-day1.edbackup)")
-    p.add_argument("--json", action="store_true", help="print the manifest as one JSON object")
+                   help=messages.text("cli.help.backup.out"))
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.backup.json"))
     inner = p.add_subparsers(dest="backup_command", metavar="list|verify")
-    listed = inner.add_parser("list", help="the backups kept beside the database, newest first")
+    listed = inner.add_parser("list", help=messages.text("cli.help.backup.list"))
     listed.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS)
     listed.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
-    check = inner.add_parser("verify", help="check a backup file (checksum, integrity, rows)")
-    check.add_argument("file", metavar="FILE", type=Path)
+    check = inner.add_parser("verify", help=messages.text("cli.help.backup.verify"))
+    check.add_argument("file", metavar="FILE", type=Path,
+                       help=messages.text("cli.help.backup.file"))
     check.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
 
 

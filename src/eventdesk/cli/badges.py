@@ -27,56 +27,56 @@ from eventdesk.domain import Category, PrintReason
 from eventdesk.domain.errors import DomainError
 from eventdesk.ui.printers import queue
 
-HELP = ("render badges to a PDF or a printer (filters, order, sheet presets); --print and "
-        "--mark-printed log the prints")
+HELP = "cli.help.badges"  # a message code: worded when the parser is built
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("badges", help=HELP, description=HELP)
+    p = sub.add_parser("badges", help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
     p.add_argument("--out", type=Path, metavar="FILE.pdf",
-                   help="PDF to write (required unless --print)")
+                   help=messages.text("cli.help.badges.out"))
     p.add_argument("--print", action="store_true",
-                   help="send the badges to a printer (the system's print queue) and record them")
+                   help=messages.text("cli.help.badges.print"))
     p.add_argument("--printer", metavar="NAME",
-                   help="with --print: the printer (default: the system's default printer)")
+                   help=messages.text("cli.help.badges.printer"))
     p.add_argument("--copies", type=int, default=1, metavar="N",
-                   help="with --print: copies of the whole run (default 1)")
-    p.add_argument("--layout", default="default", help="badge layout (default: default); "
-                   "see --list")
+                   help=messages.text("cli.help.badges.copies"))
+    p.add_argument("--layout", default="default", help=messages.text("cli.help.badges.layout"))
     p.add_argument("--preset", default="a6",
-                   help="paper: a6 (default), " + ", ".join(
-                       key for key, _label in printing.preset_choices() if key != "a6"))
-    p.add_argument("--category", choices=[c.value for c in Category])
-    p.add_argument("--company", default="", metavar="TEXT", help="part of the company name")
-    p.add_argument("--hall", metavar="H")
+                   help=messages.text("cli.help.badges.preset", others=", ".join(
+                       key for key, _label in printing.preset_choices() if key != "a6")))
+    p.add_argument("--category", choices=[c.value for c in Category],
+                   help=messages.text("cli.help.badges.category"))
+    p.add_argument("--company", default="", metavar="TEXT",
+                   help=messages.text("cli.help.badges.company"))
+    p.add_argument("--hall", metavar="H", help=messages.text("cli.help.badges.hall"))
     p.add_argument("--exhibitor", type=int, metavar="ID",
-                   help="only this exhibitor's staff (its id: eventdesk exhibitors --json)")
-    p.add_argument("--not-printed", action="store_true", help="only badges never printed")
+                   help=messages.text("cli.help.badges.exhibitor"))
+    p.add_argument("--not-printed", action="store_true",
+                   help=messages.text("cli.help.badges.not_printed"))
     p.add_argument("--changed", action="store_true",
-                   help="only people changed since their badge was last printed")
-    p.add_argument("--sort", choices=printing.SORTS, default="company")
+                   help=messages.text("cli.help.badges.changed"))
+    p.add_argument("--sort", choices=printing.SORTS, default="company",
+                   help=messages.text("cli.help.badges.sort"))
     p.add_argument("--mark-printed", action="store_true",
-                   help="record the badges as printed once the file is written")
+                   help=messages.text("cli.help.badges.mark_printed"))
     p.add_argument("--reason", choices=[r.value for r in PrintReason], default="first",
-                   help="why the run is logged, as at the desk: first (default; refused, exit 4, "
-                        "when a badge was printed before), damaged, wrong_data, or lost (new "
-                        "badge codes, the old ones revoked; needs --mark-printed or --print)")
+                   help=messages.text("cli.help.badges.reason"))
     p.add_argument("--desk", default="batch",
-                   help="desk name recorded with the prints; with --print, its calibration of "
-                        "the printer is applied (eventdesk printer calibrate)")
+                   help=messages.text("cli.help.badges.desk"))
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="render in N processes (default 1)")
-    p.add_argument("--crop-marks", action="store_true", help="crop marks for a print shop")
+                   help=messages.text("cli.help.badges.workers"))
+    p.add_argument("--crop-marks", action="store_true",
+                   help=messages.text("cli.help.badges.crop_marks"))
     p.add_argument("--bleed", type=float, default=0.0, metavar="MM",
-                   help="bleed in mm for colour at the trim edge (single-badge presets)")
+                   help=messages.text("cli.help.badges.bleed"))
     p.add_argument("--separators", action="store_true",
-                   help="a separator page before each company's badges")
+                   help=messages.text("cli.help.badges.separators"))
     p.add_argument("--offset", default="0,0", metavar="X,Y",
-                   help="printer calibration in mm (positive: right, down)")
+                   help=messages.text("cli.help.badges.offset"))
     p.add_argument("--strict", action="store_true",
-                   help="write nothing (exit 4) when a character cannot be drawn by any font")
-    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+                   help=messages.text("cli.help.badges.strict"))
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.json.result"))
 
 
 def _offset(text: str) -> tuple[float, float]:

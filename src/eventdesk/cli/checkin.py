@@ -10,6 +10,7 @@ import argparse
 import sys
 from typing import Any
 
+from eventdesk import messages
 from eventdesk.actions import desk as desk_actions
 from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_OK, EXIT_REJECTED, add_db_option, open_db, print_json
@@ -17,20 +18,21 @@ from eventdesk.messages.desk import layout_hint, result_sentence
 from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.events import get_event
 
-HELP = "check people in by the QR payload on their badge"
+HELP = "cli.help.checkin"  # a message code: worded when the parser is built
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("checkin", help=HELP, description=HELP)
+    p = sub.add_parser("checkin", help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
-    p.add_argument("--desk", required=True, metavar="NAME", help="the desk checking in (e.g. 3)")
-    p.add_argument("--json", action="store_true", help="print one JSON object per payload")
+    p.add_argument("--desk", required=True, metavar="NAME",
+                   help=messages.text("cli.help.checkin.desk"))
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.checkin.json"))
     p.add_argument("--operator", default=None,
-                   help="who is checking in (default: the signed-in account)")
+                   help=messages.text("cli.help.checkin.operator"))
     p.add_argument("--accept-external", action="store_true",
-                   help="check in a code that is not ours when it matches a person's external "
-                        "registration reference (the desk asks the operator instead)")
-    p.add_argument("payload", nargs="+", metavar="PAYLOAD", help="scanned badge payload(s)")
+                   help=messages.text("cli.help.checkin.accept_external"))
+    p.add_argument("payload", nargs="+", metavar="PAYLOAD",
+                   help=messages.text("cli.help.checkin.payload"))
 
 
 def as_json(result: CheckInResult, tz: Any) -> dict[str, Any]:

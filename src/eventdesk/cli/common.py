@@ -13,6 +13,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from eventdesk import messages
 from eventdesk.storage import Database, open_database, resolve_url
 
 EXIT_OK = 0
@@ -23,9 +24,7 @@ EXIT_FORBIDDEN = 5  # the role does not allow it, or sign-in failed (domain.erro
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH_OR_URL",
-                        help="database file or server URL (default: $EVENTDESK_DB, then the "
-                             "per-user eventdesk.sqlite3)")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=messages.text("cli.help.db"))
 
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:

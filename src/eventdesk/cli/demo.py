@@ -23,19 +23,20 @@ from eventdesk.domain import CATEGORY_LABELS_ZH, Category
 from eventdesk.services.events import has_event
 from eventdesk.storage import describe, open_database, resolve_url
 
-HELP = "build the reference demo event (2,500 exhibitors, 30,000 people, 400 sessions)"
+HELP = "cli.help.demo"  # a message code: worded when the parser is built
 MAX_COUNT = 1_000_000
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("demo", help=HELP, description=HELP)
+    p = sub.add_parser("demo", help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
-    p.add_argument("--exhibitors", type=int, default=2500, help="exhibiting companies (2500)")
-    p.add_argument("--people", type=int, default=30000, help="people with badges (30000)")
-    p.add_argument("--seed", type=int, default=1, help="same seed, same event (default 1)")
+    p.add_argument("--exhibitors", type=int, default=2500,
+                   help=messages.text("cli.help.demo.exhibitors"))
+    p.add_argument("--people", type=int, default=30000, help=messages.text("cli.help.demo.people"))
+    p.add_argument("--seed", type=int, default=1, help=messages.text("cli.help.demo.seed"))
     p.add_argument("--replace", action="store_true",
-                   help="delete whatever event the database holds and build the demo instead")
-    p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+                   help=messages.text("cli.help.demo.replace"))
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.demo.json"))
 
 
 def _progress_printer() -> Callable[[str, int, int], None] | None:

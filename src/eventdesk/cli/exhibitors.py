@@ -29,30 +29,29 @@ from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.services.exhibitor_staff import StaffMember
 from eventdesk.services.exhibitors import ExhibitorFlag, ExhibitorRow, ExhibitorSort
 
-HELP = ("exhibitors with quota, registered and arrived staff, over-quota and shared-booth flags, "
-        "pack pick-up; `staff ID` lists one exhibitor's staff")
+HELP = "cli.help.exhibitors"  # a message code: worded when the parser is built
 VERBS = ("list", "staff")
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("exhibitors", help=HELP, description=HELP)
+    p = sub.add_parser("exhibitors", help=messages.text(HELP),
+                       description=messages.text(HELP))
     add_db_option(p)
-    p.add_argument("--json", action="store_true", help="print JSON (see the module's help)")
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.json.plain"))
     p.add_argument("--over-quota", action="store_true",
-                   help="only exhibitors with more registered staff than their quota")
+                   help=messages.text("cli.help.exhibitors.over_quota"))
     p.add_argument("--shared-booth", action="store_true",
-                   help="only exhibitors whose booth (hall and code) is assigned to another "
-                        "exhibitor too")
+                   help=messages.text("cli.help.exhibitors.shared_booth"))
     p.add_argument("--flagged", action="store_true",
-                   help="only exhibitors over quota or at a shared booth (also: both flags)")
-    p.add_argument("--hall", metavar="H", help="only this hall")
+                   help=messages.text("cli.help.exhibitors.flagged"))
+    p.add_argument("--hall", metavar="H", help=messages.text("cli.help.exhibitors.hall"))
     p.add_argument("--sort", choices=get_args(ExhibitorSort), default="hall",
-                   help="order (default hall)")
-    p.add_argument("--desc", action="store_true", help="descending order")
-    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N exhibitors")
+                   help=messages.text("cli.help.exhibitors.sort"))
+    p.add_argument("--desc", action="store_true", help=messages.text("cli.help.exhibitors.desc"))
+    p.add_argument("--limit", type=int, default=None, metavar="N",
+                   help=messages.text("cli.help.exhibitors.limit"))
     p.add_argument("words", nargs="*", metavar="[list|staff ID] QUERY",
-                   help="`list` (default) and words that must all match (name, short name, "
-                        "pinyin, booth), or `staff` and an exhibitor's id")
+                   help=messages.text("cli.help.exhibitors.words"))
 
 
 def _flag(args: argparse.Namespace) -> ExhibitorFlag | None:

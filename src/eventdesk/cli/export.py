@@ -20,23 +20,22 @@ from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db
 from eventdesk.cli.signing import unlock_from_environment
 
 COMMAND = "export"
-HELP = ("export people, exhibitors, check-ins (personal data: organisers, audited), schedule "
-        "or programme")
+HELP = "cli.help.export"  # a message code: worded when the parser is built
 KINDS = exports.KINDS
 SUFFIXES = exports.SUFFIXES
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(COMMAND, help=HELP, description=HELP)
+    p = sub.add_parser(COMMAND, help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
-    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("--kind", required=True, choices=KINDS,
+                   help=messages.text("cli.help.export.kind"))
     p.add_argument("--out", required=True, type=Path, metavar="FILE",
-                   help="FILE.csv or FILE.xlsx (schedule also .ics; programme .pdf)")
+                   help=messages.text("cli.help.export.out"))
     p.add_argument("--with-qr-payloads", action="store_true",
-                   help="people: add each badge's signed QR payload (an entry ticket: only for "
-                        "sending e-badges; audited)")
+                   help=messages.text("cli.help.export.with_qr_payloads"))
     p.add_argument("--consented-only", action="store_true",
-                   help="people: only those whose consent to data use is given")
+                   help=messages.text("cli.help.export.consented_only"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from eventdesk import messages
 from eventdesk.actions.accounts import needs_first_admin
 from eventdesk.cli import signin
 from eventdesk.cli.common import add_db_option, open_db
@@ -21,12 +22,12 @@ VIEWS = ("desk", "people", "exhibitors", "schedule", "badges", "dashboard", "des
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("gui", help="open the desktop program (the default)")
+    p = sub.add_parser("gui", help=messages.text("cli.help.gui"))
     add_db_option(p)
     p.add_argument("--screenshot", metavar="PNG", type=Path,
-                   help="render the view given by --view, save it as PNG and exit")
+                   help=messages.text("cli.help.gui.screenshot"))
     p.add_argument("--view", choices=VIEWS, default=None,
-                   help="view to open (default: desk)")
+                   help=messages.text("cli.help.gui.view"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -22,40 +22,37 @@ from eventdesk.messages import imports as import_words
 from eventdesk.services.imports import POLICIES, ImportReport
 
 COMMAND = "import"
-HELP = "import people, exhibitors or the schedule from CSV/XLSX (validated, atomic, idempotent)"
+HELP = "cli.help.import"  # a message code: worded when the parser is built
 KINDS = ("people", "exhibitors", "schedule")
 MAX_LISTED_ERRORS = 50
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(COMMAND, help=HELP, description=HELP)
+    p = sub.add_parser(COMMAND, help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
     add_import_arguments(p, kind=None)
 
 
 def add_import_arguments(p: argparse.ArgumentParser, *, kind: str | None) -> None:
     """FILE and the import flags; `kind` fixes --kind (`eventdesk schedule import`)."""
-    p.add_argument("file", metavar="FILE", type=Path, help="a .csv or .xlsx list")
+    p.add_argument("file", metavar="FILE", type=Path, help=messages.text("cli.help.import.file"))
     if kind is None:
-        p.add_argument("--kind", required=True, choices=KINDS)
+        p.add_argument("--kind", required=True, choices=KINDS,
+                       help=messages.text("cli.help.import.kind"))
     else:
         p.set_defaults(kind=kind)
     p.add_argument("--dry-run", action="store_true",
-                   help="report what would happen (created/updated/skipped/errors); write nothing")
-    p.add_argument("--json", action="store_true", help="print one JSON document")
+                   help=messages.text("cli.help.import.dry_run"))
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.json.document"))
     p.add_argument("--on-duplicate", choices=POLICIES, default="update",
-                   help="a row matching an existing record: update it (default), skip it, or "
-                        "count it as an error")
+                   help=messages.text("cli.help.import.on_duplicate"))
     p.add_argument("--skip-invalid", action="store_true",
-                   help="import the valid rows and skip the rest (default: any error rejects all)")
-    p.add_argument("--sheet", metavar="NAME", help="the XLSX sheet to read (default: the first "
-                                                   "sheet that is a list)")
+                   help=messages.text("cli.help.import.skip_invalid"))
+    p.add_argument("--sheet", metavar="NAME", help=messages.text("cli.help.import.sheet"))
     p.add_argument("--encoding", metavar="CODEC", type=_codec,
-                   help="a CSV's encoding (gb18030, big5, shift_jis, euc_kr, cp1252, utf-8 …); "
-                        "default: detected, and a file whose encoding is not certain is refused "
-                        "with the candidates")
+                   help=messages.text("cli.help.import.encoding"))
     p.add_argument("--create-rooms", action="store_true",
-                   help="schedule: create rooms the file names but the event does not have yet")
+                   help=messages.text("cli.help.import.create_rooms"))
 
 
 def _codec(name: str) -> str:

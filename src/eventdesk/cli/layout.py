@@ -23,27 +23,27 @@ from eventdesk.cli.common import EXIT_INVALID, add_db_option, open_db, print_jso
 from eventdesk.messages.layouts import layout_title
 from eventdesk.storage import default_db_path, resolve_url, sqlite_path
 
-HELP = "badge layouts: list them, check a layout file, import or export one"
+HELP = "cli.help.layout"  # a message code: worded when the parser is built
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("layout", help=HELP, description=HELP)
+    p = sub.add_parser("layout", help=messages.text(HELP), description=messages.text(HELP))
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
-    listing = verbs.add_parser("list", help="the layouts a print can use")
+    listing = verbs.add_parser("list", help=messages.text("cli.help.layout.list"))
     add_db_option(listing)
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
-    check = verbs.add_parser("check", help="check a layout file and its images (exit 4: refused)")
+    listing.add_argument("--json", action="store_true", help=messages.text("cli.help.json.array"))
+    check = verbs.add_parser("check", help=messages.text("cli.help.layout.check"))
     check.add_argument("file", type=Path, metavar="FILE")
-    check.add_argument("--json", action="store_true", help="print one JSON object")
-    imp = verbs.add_parser("import", help="store a layout file in the event (every desk uses it)")
+    check.add_argument("--json", action="store_true", help=messages.text("cli.help.json.object"))
+    imp = verbs.add_parser("import", help=messages.text("cli.help.layout.import"))
     add_db_option(imp)
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--name", help="name in the event (default: the file's name); 'default' "
-                     "replaces the built-in badge at every desk")
-    exp = verbs.add_parser("export", help="write a layout and its images to one file")
+    imp.add_argument("--name", help=messages.text("cli.help.layout.name"))
+    exp = verbs.add_parser("export", help=messages.text("cli.help.layout.export"))
     add_db_option(exp)
-    exp.add_argument("name", metavar="NAME")
-    exp.add_argument("--out", type=Path, required=True, metavar="FILE.json")
+    exp.add_argument("name", metavar="NAME", help=messages.text("cli.help.layout.export_name"))
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE.json",
+                     help=messages.text("cli.help.layout.export_out"))
 
 
 def _problem_json(problem: layouts.LayoutProblem) -> dict[str, object]:

@@ -13,16 +13,16 @@ from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.cli.signing import unlock_from_environment
 from eventdesk.services.people import PersonRow
 
-HELP = "list people, or find them by name, pinyin, company, phone tail, code"
+HELP = "cli.help.people"  # a message code: worded when the parser is built
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("people", help=HELP, description=HELP)
+    p = sub.add_parser("people", help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
-    p.add_argument("--json", action="store_true", help="print a JSON array")
-    p.add_argument("--limit", type=int, default=50, help="at most N people (default 50)")
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.json.array"))
+    p.add_argument("--limit", type=int, default=50, help=messages.text("cli.help.people.limit"))
     p.add_argument("query", nargs="*", metavar="QUERY",
-                   help="words that must all match (张伟, zhangwei, zw, 5678, company…)")
+                   help=messages.text("cli.help.people.query"))
 
 
 def as_json(row: PersonRow, tz_name: str) -> dict[str, Any]:

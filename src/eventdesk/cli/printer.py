@@ -30,44 +30,43 @@ from eventdesk.ui.printers import queue
 # `eventdesk` command loads this module to build its parser.
 
 COMMAND = "printer"
-HELP = "the system's printers and a desk printer's calibration (offset and scale)"
+HELP = "cli.help.printer"  # a message code: worded when the parser is built
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(COMMAND, help=HELP, description=HELP)
+    p = sub.add_parser(COMMAND, help=messages.text(HELP), description=messages.text(HELP))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="the printers this computer has")
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing = actions.add_parser("list", help=messages.text("cli.help.printer.list"))
+    listing.add_argument("--json", action="store_true", help=messages.text("cli.help.json.array"))
 
-    c = actions.add_parser("calibrate", help="store (or, without values, show) the offset and "
-                                             "scale measured on the calibration page")
-    c.add_argument("--desk", required=True, metavar="NAME", help="the desk (e.g. 3)")
+    c = actions.add_parser("calibrate", help=messages.text("cli.help.printer.calibrate"))
+    c.add_argument("--desk", required=True, metavar="NAME",
+                   help=messages.text("cli.help.printer.desk"))
     c.add_argument("--printer", metavar="NAME",
-                   help="the printer (default: the desk's printer on this machine, else the "
-                        "system's default printer)")
+                   help=messages.text("cli.help.printer.printer"))
     c.add_argument("--offset-x", type=float, metavar="MM",
-                   help="how far right of its place the crosshair printed (left: negative)")
+                   help=messages.text("cli.help.printer.offset_x"))
     c.add_argument("--offset-y", type=float, metavar="MM",
-                   help="how far below its place the crosshair printed (above: negative)")
+                   help=messages.text("cli.help.printer.offset_y"))
     c.add_argument("--scale", type=float, metavar="PCT",
-                   help="printed ruler length / nominal length × 100 (e.g. 98.5)")
-    c.add_argument("--reset", action="store_true", help="forget the calibration")
-    c.add_argument("--json", action="store_true", help="print the calibration as JSON")
+                   help=messages.text("cli.help.printer.scale"))
+    c.add_argument("--reset", action="store_true", help=messages.text("cli.help.printer.reset"))
+    c.add_argument("--json", action="store_true", help=messages.text("cli.help.printer.json"))
 
-    page = actions.add_parser("calibration-page", help="the ruler and crosshair page, at a "
-                                                       "paper preset's size")
+    page = actions.add_parser("calibration-page", help=messages.text(
+        "cli.help.printer.calibration_page"))
     page.add_argument("--preset", default="a6", choices=sorted(PRESETS),
-                      help="the paper (default: a6)")
+                      help=messages.text("cli.help.printer.preset"))
     where = page.add_mutually_exclusive_group(required=True)
-    where.add_argument("--out", type=Path, metavar="FILE.pdf", help="write it to a PDF file")
-    where.add_argument("--print", action="store_true", help="print it")
-    page.add_argument("--printer", metavar="NAME", help="with --print (default: the system's "
-                                                        "default printer)")
+    where.add_argument("--out", type=Path, metavar="FILE.pdf",
+                       help=messages.text("cli.help.printer.out"))
+    where.add_argument("--print", action="store_true", help=messages.text("cli.help.printer.print"))
+    page.add_argument("--printer", metavar="NAME", help=messages.text(
+        "cli.help.printer.page_printer"))
     page.add_argument("--desk", metavar="NAME",
-                      help="with --corrected: the desk whose calibration is applied")
+                      help=messages.text("cli.help.printer.page_desk"))
     page.add_argument("--corrected", action="store_true",
-                      help="print it through the desk's calibration, to check it (the page to "
-                           "measure is printed without)")
+                      help=messages.text("cli.help.printer.corrected"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,15 +17,15 @@ from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
 
 COMMAND = "purge-personal-data"
-HELP = "after the event: erase names, phones, e-mails, badge codes; keep anonymous figures"
+HELP = "cli.help.purge"  # a message code: worded when the parser is built
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(COMMAND, help=HELP, description=HELP)
+    p = sub.add_parser(COMMAND, help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
     p.add_argument("--yes", action="store_true",
-                   help="do not ask (required when not run from a terminal)")
-    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+                   help=messages.text("cli.help.purge.yes"))
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.json.result"))
 
 
 def _confirmed(args: argparse.Namespace) -> bool | None:

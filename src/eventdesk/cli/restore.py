@@ -25,19 +25,17 @@ from eventdesk.services.audit import os_operator
 from eventdesk.storage import Database, open_database, resolve_url
 
 COMMAND = "restore"
-HELP = "restore a backup file into a database (verified first; --replace to overwrite)"
+HELP = "cli.help.restore"  # a message code: worded when the parser is built
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(COMMAND, help=HELP, description=HELP)
-    p.add_argument("file", metavar="FILE", type=Path, help="an .edbackup file")
+    p = sub.add_parser(COMMAND, help=messages.text(HELP), description=messages.text(HELP))
+    p.add_argument("file", metavar="FILE", type=Path, help=messages.text("cli.help.restore.file"))
     p.add_argument("--db", metavar="PATH_OR_URL", required=True,
-                   help="the database to restore into (a file, created when missing, or a "
-                        "PostgreSQL URL)")
+                   help=messages.text("cli.help.restore.db"))
     p.add_argument("--replace", action="store_true",
-                   help="replace a database that already holds data (a restore point of it is "
-                        "kept first)")
-    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+                   help=messages.text("cli.help.restore.replace"))
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.json.result"))
 
 
 def _restorer(args: argparse.Namespace, db: Database, url: str) -> ActionContext:

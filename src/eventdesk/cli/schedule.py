@@ -23,34 +23,41 @@ from eventdesk.messages.schedule import conflict_line, conflict_text
 
 # What `schedule export` writes: the programme, or the schedule in one of its formats.
 SUFFIXES = (".pdf", ".ics", ".csv", ".xlsx")
-HELP = "the schedule: conflicts (room double-booked, speaker in two places, …), import, export"
+HELP = "cli.help.schedule"  # a message code: worded when the parser is built
 
 
 def _db(parser: argparse.ArgumentParser) -> None:
     # `schedule conflicts --db X` as well as `--db X schedule conflicts`, without a default that
     # would hide the one given before the action.
     parser.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
-                        help="database file or server URL")
+                        help=text("cli.help.db_short"))
+
+
+def _day(value: str) -> date:
+    """--day's value; argparse says a refusal as "argument --day: <this sentence>"."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(text("cli.bad_date", value=value)) from None
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("schedule", help=HELP, description=HELP)
+    p = sub.add_parser("schedule", help=text(HELP), description=text(HELP))
     add_db_option(p)
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    c = actions.add_parser("conflicts", help="list the schedule's conflicts (exit 0: warnings)")
+    c = actions.add_parser("conflicts", help=text("cli.help.schedule.conflicts"))
     _db(c)
-    c.add_argument("--json", action="store_true", help="print a JSON array")
-    i = actions.add_parser("import", help="import agenda items from CSV/XLSX (the same as "
-                                          "`eventdesk import FILE --kind schedule`)")
+    c.add_argument("--json", action="store_true", help=text("cli.help.json.array"))
+    i = actions.add_parser("import", help=text("cli.help.schedule.import"))
     _db(i)
     import_.add_import_arguments(i, kind="schedule")
-    e = actions.add_parser("export", help="export the schedule (.ics .csv .xlsx) or the "
-                                          "programme (.pdf)")
+    e = actions.add_parser("export", help=text("cli.help.schedule.export"))
     _db(e)
-    e.add_argument("--out", type=Path, required=True, metavar="FILE")
-    e.add_argument("--room", metavar="NAME", help="only this room")
-    e.add_argument("--day", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                   help="programme PDF: only this day")
+    e.add_argument("--out", type=Path, required=True, metavar="FILE",
+                   help=text("cli.help.export.out"))
+    e.add_argument("--room", metavar="NAME", help=text("cli.help.schedule.room"))
+    e.add_argument("--day", type=_day, metavar="YYYY-MM-DD",
+                   help=text("cli.help.schedule.day"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -26,20 +26,18 @@ from eventdesk.services.audit import os_operator
 from eventdesk.services.signing import MIN_PASSPHRASE_LENGTH, SigningStatus
 from eventdesk.storage import Database
 
-HELP = "badge signing key: create, rotate, unlock (check a passphrase), status"
+HELP = "cli.help.signing"  # a message code: worded when the parser is built
 PASSPHRASE_VAR = "EVENTDESK_SIGNING_PASSPHRASE"
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("signing", help=HELP, description=HELP)
+    p = sub.add_parser("signing", help=messages.text(HELP), description=messages.text(HELP))
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
-    for verb, text in (("init", "create the event's signing key (admin)"),
-                       ("rotate", "replace the signing key; badges already printed still scan"),
-                       ("unlock", f"check the signing passphrase (${PASSPHRASE_VAR} or a prompt)"),
-                       ("status", "whether the event has a key and whether it is unlocked")):
+    for verb in ("init", "rotate", "unlock", "status"):
+        text = messages.text(f"cli.help.signing.{verb}", variable=PASSPHRASE_VAR)
         v = verbs.add_parser(verb, help=text, description=text)
         add_db_option(v)
-        v.add_argument("--json", action="store_true", help="print one JSON object")
+        v.add_argument("--json", action="store_true", help=messages.text("cli.help.json.object"))
 
 
 def context(db: Database) -> ActionContext:

@@ -23,15 +23,15 @@ from eventdesk.cli import signin
 from eventdesk.cli.common import EXIT_USAGE, add_db_option, open_db, print_json
 from eventdesk.services.stats import Figures
 
-HELP = "arrivals per hour, check-ins by category and desk, exhibitors not arrived, prints"
+HELP = "cli.help.stats"  # a message code: worded when the parser is built
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("stats", help=HELP, description=HELP)
+    p = sub.add_parser("stats", help=messages.text(HELP), description=messages.text(HELP))
     add_db_option(p)
-    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.add_argument("--json", action="store_true", help=messages.text("cli.help.json.document"))
     p.add_argument("--day", metavar="YYYY-MM-DD",
-                   help="only this event day (00:00-24:00 in the event's time zone)")
+                   help=messages.text("cli.help.stats.day"))
 
 
 def as_json(f: Figures) -> dict[str, Any]:

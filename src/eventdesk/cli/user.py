@@ -26,35 +26,35 @@ from eventdesk.domain.errors import DomainError, NotSignedIn, ValidationFailed
 from eventdesk.storage import Database
 
 COMMAND = "user"
-HELP = "accounts: add one, list them, change a password, disable one, change a role"
+HELP = "cli.help.user"  # a message code: worded when the parser is built
 ROLES = [role.value for role in UserRole]
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(COMMAND, help=HELP, description=HELP)
+    p = sub.add_parser(COMMAND, help=messages.text(HELP), description=messages.text(HELP))
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
-    add = verbs.add_parser("add", help="add an account (the first one: --role admin)")
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("--role", required=True, choices=ROLES)
+    add = verbs.add_parser("add", help=messages.text("cli.help.user.add"))
+    add.add_argument("name", metavar="NAME", help=messages.text("cli.help.user.name"))
+    add.add_argument("--role", required=True, choices=ROLES,
+                     help=messages.text("cli.help.user.role"))
     _password_option(add)
-    listing = verbs.add_parser("list", help="every account with its role and last sign-in")
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
-    passwd = verbs.add_parser("passwd", help="set an account's password (your own: any role)")
-    passwd.add_argument("name", metavar="NAME")
+    listing = verbs.add_parser("list", help=messages.text("cli.help.user.list"))
+    listing.add_argument("--json", action="store_true", help=messages.text("cli.help.json.array"))
+    passwd = verbs.add_parser("passwd", help=messages.text("cli.help.user.passwd"))
+    passwd.add_argument("name", metavar="NAME", help=messages.text("cli.help.user.name"))
     _password_option(passwd)
-    disable = verbs.add_parser("disable", help="stop an account from signing in")
-    disable.add_argument("name", metavar="NAME")
-    role = verbs.add_parser("role", help="give an account another role")
-    role.add_argument("name", metavar="NAME")
-    role.add_argument("role", choices=ROLES)
+    disable = verbs.add_parser("disable", help=messages.text("cli.help.user.disable"))
+    disable.add_argument("name", metavar="NAME", help=messages.text("cli.help.user.name"))
+    role = verbs.add_parser("role", help=messages.text("cli.help.user.change_role"))
+    role.add_argument("name", metavar="NAME", help=messages.text("cli.help.user.name"))
+    role.add_argument("role", choices=ROLES, help=messages.text("cli.help.user.role"))
     for verb in (add, listing, passwd, disable, role):
         add_db_option(verb)
 
 
 def _password_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password-stdin", action="store_true",
-                        help="read the new password from the first line of standard input "
-                             "(default: typed twice at a prompt)")
+                        help=messages.text("cli.help.user.password_stdin"))
 
 
 def new_password(args: argparse.Namespace, name: str) -> str:

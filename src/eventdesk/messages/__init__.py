@@ -19,6 +19,7 @@ from typing import Literal
 
 from eventdesk.domain import errors
 from eventdesk.domain.errors import DomainError, Phrase, ValidationFailed
+from eventdesk.messages.os_errors import reason_code
 
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
@@ -107,7 +108,7 @@ def describe(exc: BaseException) -> str:
         # a file that cannot be read or written: the file's name and the system's reason only
         # os.replace(temporary, target) names the target second: that is the file people chose
         return text("file_error", path=exc.filename2 or exc.filename or "",
-                    reason=exc.strerror or exc.__class__.__name__)
+                    reason=os_reason(exc))
     if not isinstance(exc, DomainError):
         return text("unexpected_error", kind=exc.__class__.__name__)
     if exc.code in catalogue() and (exc.code_given or not exc.sentence):
@@ -115,6 +116,15 @@ def describe(exc: BaseException) -> str:
     if exc.sentence:
         return exc.sentence
     return text("unexpected_error", kind=exc.__class__.__name__)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in the current language: the common errno values from
+    messages/os_errors.py; any other the system's own sentence, else the error's class name."""
+    code = reason_code(exc)
+    if code is not None:
+        return text(code)
+    return exc.strerror or exc.__class__.__name__
 
 
 def _labelled(key: str, problem: str) -> str:
