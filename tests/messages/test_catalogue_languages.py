@@ -32,7 +32,8 @@ CODE = re.compile(
     r"|\b[a-z]+\d+\b"                         # a name with digits: big5, gb18030
     r"|\b[a-z]+(?:[_-][a-z0-9]+)+\b"          # a tool or key: pg_dump, postgresql-client
     r"|#RRGGBB|\bPGPASSWORD\b|\bQWERT[YZ]\b|\bAZERTY\b|\bJPEG\b"  # format and layout names
-    r"|\bPURGE\b")                             # the word typed to confirm a purge
+    r"|\bPURGE\b"                              # the word typed to confirm a purge
+    r'|"[a-z][a-z_]*"')                       # a key or value typed as it is: "variants"
 
 
 def catalogues() -> dict[str, dict[str, tuple[str, str]]]:
@@ -59,6 +60,7 @@ def test_the_rule_sees_prose_and_spares_code() -> None:
     assert english_words("请设置环境变量 EVENTDESK_PASSWORD") == []
     assert english_words("请先创建：eventdesk user add 用户名 --role admin") == []
     assert english_words("{file} 没有清单 manifest.json（pg_dump 备份）") == []
+    assert english_words('没有任何尺寸版本（"variants"）') == []
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -131,7 +131,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "imports.header_only": ("{file} 只有表头，没有数据行", "{file} has a header but no rows"),
     "imports.unknown_kind": ("未知的导入类型“{kind}”（可用：{kinds}）",
                              "Unknown kind of list “{kind}” (known: {kinds})"),
-    "imports.unknown_policy": ("未知的重复处理方式“{policy}”（update、skip 或 reject）",
+    "imports.unknown_policy": ('未知的重复处理方式“{policy}”（"update"、"skip" 或 "reject"）',
                                "Unknown duplicate handling “{policy}” (update, skip or reject)"),
     "imports.changed_since_dry_run": (
         "{file} 在预演之后被修改过；为避免导入与预演不同的数据，请重新预演后再导入",

@@ -26,7 +26,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "nested too deeply (at most {limit} levels)"),
     "layout.not_object": ("内容不是一个版式（应为 JSON 对象）",
                           "the content is not a layout (a JSON object is expected)"),
-    "layout.no_variants": ("没有任何尺寸版本（variants）", "it has no size variants ('variants')"),
+    "layout.no_variants": ('没有任何尺寸版本（"variants"）', "it has no size variants ('variants')"),
     "layout.too_many_variants": ("尺寸版本太多（{count} 个，最多 {limit} 个）",
                                  "too many size variants ({count}, at most {limit})"),
     "layout.too_many_elements": ("元素太多（{count} 个，最多 {limit} 个）",
