@@ -25,7 +25,8 @@ def by_name(*names: str) -> list[str]:
 def test_cities_by_pinyin_not_code_point() -> None:
     # By code point 珠 (U+73E0) comes before 重 (U+91CD); by pinyin chong < zhu.
     assert sorted(["重庆", "珠海"]) == ["珠海", "重庆"]
-    assert by_text("珠海", "重庆", "北京", "上海", "阿坝") == ["阿坝", "北京", "重庆", "上海", "珠海"]
+    assert by_text("珠海", "重庆", "北京", "上海", "阿坝") == [
+        "阿坝", "北京", "重庆", "上海", "珠海"]
 
 
 def test_companies_use_phrase_readings() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from eventdesk.demo import data as d
 from eventdesk.domain.qr import _BASE32 as BADGE_ALPHABET  # one alphabet for every badge code
 from eventdesk.domain.qr import BADGE_CODE_LENGTH, is_badge_code
-from eventdesk.domain.sorting import name_key
+from eventdesk.domain.sorting import LEVEL, name_key
 
 _SURNAMES = [s for s, _ in d.SURNAMES]
 _SURNAME_CUM = list(itertools.accumulate(w for _, w in d.SURNAMES))
@@ -97,7 +97,8 @@ class PersonFactory:
         """Toneless pinyin syllables, ASCII only (a character pypinyin cannot read is dropped)."""
         found = self._pinyin.get(name)
         if found is None:
-            found = [ascii_letters(s) for s in self.sort_key(name).split()]
+            letters = self.sort_key(name).split(LEVEL)[0]  # the key's first level: syllables
+            found = [ascii_letters(s) for s in letters.split()]
             found = self._pinyin[name] = [s for s in found if s]
         return found
 
