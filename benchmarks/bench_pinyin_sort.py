@@ -19,6 +19,7 @@ The whole import (read, validate, write) is timed by benchmarks/bench_import.py.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sys
@@ -84,8 +85,8 @@ def bench_keys(db: Database) -> None:
 def bench_queries(db: Database, label: str, queries: dict[str, str]) -> None:
     with db.engine.connect() as conn:
         for name, sql in queries.items():
-            conn.execute(text(sql)).all()  # warm the cache
-            report(f"{label}: {name}", [timed(lambda s=sql: conn.execute(text(s)).all())
+            conn.execute(text(sql)).scalars().all()  # warm the cache
+            report(f"{label}: {name}", [timed(lambda s=sql: conn.execute(text(s)).scalars().all())
                                         for _ in range(RUNS)])
 
 
@@ -109,14 +110,15 @@ def migrate(db: Database, target: str, up: bool) -> float:
 def bench(db: Database, backend: str) -> None:
     with db.engine.connect() as conn:
         n = conn.scalar(text("SELECT count(*) FROM person"))
-    print(f"\n[{backend}] {n:,} people")
+    print(f"\n[{backend}] {n:,} people, load average {os.getloadavg()[0]:.1f}")
     bench_keys(db)
     down = migrate(db, "0011_live_updates", up=False)
     bench_queries(db, "before", BEFORE)
     up = migrate(db, "head", up=True)
     bench_queries(db, "after", AFTER)
     bench_services(db)
-    print(f"  migration 0013 up {up:.1f} s (down {down:.1f} s)")
+    print(f"  migration 0013 up {up:.1f} s (down {down:.1f} s); "
+          f"load average {os.getloadavg()[0]:.1f}")
 
 
 def build(db: Database, people: int) -> None:

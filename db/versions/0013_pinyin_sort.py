@@ -54,7 +54,17 @@ def _fill(table_name: str, sources: dict[str, tuple[str, Callable[[str], str]]])
             found = dict(zip(texts, row[1:], strict=True))
             values.append({"row_id": row[0], **{f"k_{c}": key(found[text] or "")
                                                  for c, (text, key) in sources.items()}})
-        conn.execute(stmt, values)
+        if conn.dialect.name == "postgresql":
+            # One UPDATE … FROM (VALUES …) per batch: a server round trip and one run of the
+            # statement-level feed trigger per batch rather than per row (32 s → a few for
+            # 100,000 people).
+            given = sa.values(sa.column("row_id", sa.Integer),
+                              *[sa.column(f"k_{c}", sa.Text) for c in sources],
+                              name="given").data([tuple(v.values()) for v in values])
+            conn.execute(table.update().where(table.c.id == given.c.row_id)
+                         .values({c: given.c[f"k_{c}"] for c in sources}))
+        else:  # SQLite is in-process: executemany costs no round trips
+            conn.execute(stmt, values)
 
 
 def upgrade() -> None:
