@@ -55,14 +55,19 @@ def _fill(table_name: str, sources: dict[str, tuple[str, Callable[[str], str]]])
             values.append({"row_id": row[0], **{f"k_{c}": key(found[text] or "")
                                                  for c, (text, key) in sources.items()}})
         if conn.dialect.name == "postgresql":
-            # One UPDATE … FROM (VALUES …) per batch: a server round trip and one run of the
-            # statement-level feed trigger per batch rather than per row (32 s → a few for
-            # 100,000 people).
-            given = sa.values(sa.column("row_id", sa.Integer),
-                              *[sa.column(f"k_{c}", sa.Text) for c in sources],
-                              name="given").data([tuple(v.values()) for v in values])
-            conn.execute(table.update().where(table.c.id == given.c.row_id)
-                         .values({c: given.c[f"k_{c}"] for c in sources}))
+            # One UPDATE … FROM unnest(arrays) per batch: one round trip and one run of the
+            # statement-level feed trigger per batch rather than per row, and no statement of
+            # 5,000 VALUES rows for SQLAlchemy to compile (100,000 people: 32 s per row, 21 s with
+            # VALUES, 10 s so, at load 2-3).
+            columns = list(sources)
+            sets = ", ".join(f"{c} = given.k{i}" for i, c in enumerate(columns))
+            arrays = ", ".join(f"CAST(:k{i} AS text[])" for i in range(len(columns)))
+            names = ", ".join(f"k{i}" for i in range(len(columns)))
+            conn.execute(sa.text(
+                f"UPDATE {table_name} SET {sets} FROM unnest(CAST(:ids AS integer[]), {arrays}) "
+                f"AS given(row_id, {names}) WHERE {table_name}.id = given.row_id"),
+                {"ids": [v["row_id"] for v in values],
+                 **{f"k{i}": [v[f"k_{c}"] for v in values] for i, c in enumerate(columns)}})
         else:  # SQLite is in-process: executemany costs no round trips
             conn.execute(stmt, values)
 
