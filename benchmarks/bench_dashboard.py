@@ -78,7 +78,8 @@ def run(db_file: Path, check_ins: int, refreshes: int) -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import func, select
 
-    from eventdesk.domain import CheckIn, Person
+    from eventdesk.domain import CheckIn, Person, UserRole
+    from eventdesk.domain.access import Principal
     from eventdesk.services import stats
     from eventdesk.services.events import get_event
     from eventdesk.storage import open_database, to_url
@@ -110,7 +111,8 @@ def run(db_file: Path, check_ins: int, refreshes: int) -> int:
 
     # -- the view in the real window ---------------------------------------------------------
     app: QApplication = application()
-    window = MainWindow(AppContext(db, event, "bench"))
+    # An organiser: the dashboard's role (domain.access), signed in as the window would be.
+    window = MainWindow(AppContext(db, event, Principal("bench", UserRole.ORGANISER)))
     window.show()
     view = window.show_view("dashboard")
     assert isinstance(view, DashboardView)

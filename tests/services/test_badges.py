@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 
 from eventdesk.domain import BadgePrint, Category, Person
+from eventdesk.domain.sorting import blank_last, text_key
 from eventdesk.services import exhibitors
 from eventdesk.services.badges import batch as badges
 from eventdesk.services.badges.desk import revoke_badge
@@ -40,7 +41,9 @@ def test_filters_sorts_and_payloads(event_db: Database) -> None:
     with event_db.unit_of_work(write=False) as s:
         every = badges.select_badges(s)
         assert "陈取消" not in [r.name for r in every]
-        assert [r.company for r in every] == sorted(r.company for r in every)
+        # By company in pinyin order (domain.sorting), people without one last.
+        assert [r.company for r in every] == sorted((r.company for r in every),
+                                                    key=lambda c: blank_last(text_key(c)))
         by_booth = [r.name for r in badges.select_badges(s, sort="booth")]
         assert by_booth[:2] == ["李齐", "张伟"]
         assert [r.name for r in badges.select_badges(s, sort="name")] == [

@@ -163,9 +163,9 @@ def test_search_fields_match_what_the_people_service_stores(larger: Database) ->
         shorts = dict(s.execute(select(Exhibitor.id, Exhibitor.short_name)).all())
         sample = list(s.scalars(select(Person).order_by(Person.id).limit(400)))
         for p in sample:
-            stored = (p.name_pinyin, p.search_text)
+            stored = (p.name_pinyin, p.company_pinyin, p.search_text)
             refresh_search_fields(p, company_short=shorts.get(p.exhibitor_id or -1, ""))
-            assert (p.name_pinyin, p.search_text) == stored, p.name
+            assert (p.name_pinyin, p.company_pinyin, p.search_text) == stored, p.name
 
 
 def test_demo_people_are_found_at_the_desk(larger: Database) -> None:

@@ -289,7 +289,7 @@ def test_search_and_badge_codes_of_imported_people(event_db: Database, tmp_path:
         person = s.scalars(select(Person)).one()
         assert person.search_text == person_search_text(
             name="曾伟", company="光合")
-        assert person.name_pinyin == "zeng wei"
+        assert person.name_pinyin.startswith("zeng wei\x1f")  # the surname reading (domain.sorting)
     assert len(set(badge_codes(1000))) == 1000
 
 

@@ -33,7 +33,7 @@ def crowd(event_db: Database) -> Database:
         category="exhibitor", phone="13812345678", email="zhang.wei@sugon.com",
         external_ref="REG-0001")
     add(event_db, "张伟明", company="阿丘科技")
-    add(event_db, "章维", company="昆山光电")
+    add(event_db, "章蔚", company="昆山光电")  # zhang wei too; wèi after 张伟's wěi (name order)
     add(event_db, "王张伟", company="寒武纪")
     add(event_db, "吕布", company="三国科技")
     add(event_db, "曾小贤", company="昆山光电")
@@ -68,8 +68,8 @@ def test_query_kinds(crowd: Database, query: str, first: str) -> None:
 def test_ranking_exact_prefix_contains(crowd: Database) -> None:
     # 张伟 (exact) > 张伟明 (prefix) > 王张伟 (contains)
     assert names(crowd, "张伟") == ["张伟", "张伟明", "王张伟"]
-    assert names(crowd, "zw")[:3] == ["张伟", "章维", "张伟明"]  # zw exact (by name), then zwm
-    assert "章维" in names(crowd, "zhangwei")
+    assert names(crowd, "zw")[:3] == ["张伟", "章蔚", "张伟明"]  # zw exact (by name), then zwm
+    assert "章蔚" in names(crowd, "zhangwei")
     assert names(crowd, "zw", limit=1) == ["张伟"]
     assert names(crowd, "") == [] and names(crowd, "nobody") == []
 
@@ -109,14 +109,14 @@ def test_other_desks_changes_arrive_by_version_check(crowd: Database) -> None:
     assert names(crowd, "qdd") == []
     other = open_database(crowd.url)  # another desk: its flushes are not this index's business
     with other.engine.begin() as conn:
-        conn.execute(update(Person).where(Person.name == "章维").values(
+        conn.execute(update(Person).where(Person.name == "章蔚").values(
             search_text="钱多多|qianduoduo|qdd", name_pinyin="qian duo duo"))
     other.dispose()
     assert names(crowd, "qdd") == []  # not yet: a keystroke does not query the version
     with crowd.unit_of_work(write=False) as s:
         assert search_index.desk_index(s).refresh()  # what the desk runs in the background
         assert not search_index.desk_index(s).refresh()
-    assert names(crowd, "qdd") == ["章维"]
+    assert names(crowd, "qdd") == ["章蔚"]
     search_index.desk_index(crowd).stale_after = 0.0  # no background refresher: fallback
     other = open_database(crowd.url)
     with other.engine.begin() as conn:
@@ -131,7 +131,7 @@ def test_multi_word_with_phone_tail_and_unknown_pieces(crowd: Database) -> None:
     assert names(crowd, "zhang 5678") == ["张伟"]
     assert names(crowd, "5678 zhang") == ["张伟"]
     assert names(crowd, "ngwe 5678") == ["张伟"]
-    assert set(names(crowd, "angw")) == {"张伟", "张伟明", "王张伟", "章维"}
+    assert set(names(crowd, "angw")) == {"张伟", "张伟明", "王张伟", "章蔚"}
 
 
 def test_badge_codes_match_whole_not_in_part(crowd: Database) -> None:
@@ -221,7 +221,7 @@ def test_searches_answer_while_a_refresh_reads_the_database(
     index.warm_up()
     other = open_database(crowd.url)
     with other.engine.begin() as conn:
-        conn.execute(update(Person).where(Person.name == "章维").values(
+        conn.execute(update(Person).where(Person.name == "章蔚").values(
             search_text="钱多多|qianduoduo|qdd", name_pinyin="qian duo duo"))
     other.dispose()
     reading, release = threading.Event(), threading.Event()
@@ -242,7 +242,7 @@ def test_searches_answer_while_a_refresh_reads_the_database(
     finally:
         release.set()
         refresher.join(30)
-    assert names(crowd, "qdd") == ["章维"]
+    assert names(crowd, "qdd") == ["章蔚"]
 
 
 def _queries(db: Database) -> list[str]:

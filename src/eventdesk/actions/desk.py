@@ -259,5 +259,5 @@ def find_exhibitors(ctx: ActionContext, *, query: str,
     pick-up), at most `limit`. Reads only."""
     require(ctx, Permission.SEARCH)
     with ctx.db.unit_of_work(write=False) as session:
-        found = exhibitor_service.list_exhibitors(session, query=query, limit=limit)
+        found = exhibitor_service.list_exhibitors(session, query=query, sort="name", limit=limit)
     return outcome(privacy.exhibitors(ctx, found))

@@ -36,6 +36,7 @@ from eventdesk.demo.people import (
 from eventdesk.domain import Category, Event, Exhibitor, Person, PersonStatus
 from eventdesk.domain.errors import EventAlreadyExists
 from eventdesk.domain.names import exhibitor_search_text, person_search_text
+from eventdesk.domain.sorting import text_key
 from eventdesk.services import audit, signing
 from eventdesk.services.events import create_event, has_event
 
@@ -164,6 +165,7 @@ class _ExhibitorRow(TypedDict):
     """An Exhibitor row as inserted (columns of domain.Exhibitor)."""
 
     name_zh: str
+    name_pinyin: str
     name_en: str
     short_name: str
     sector: str
@@ -220,6 +222,7 @@ def _exhibitors(session: Session, seed: int, n: int, staff: int, factory: Person
                                                                               domain=c.domain),
             "staff_quota": quota, "external_ref": ref, "created_at": created,
             "updated_at": created,
+            "name_pinyin": text_key(c.name_zh),
             "search_text": exhibitor_search_text(name_zh=c.name_zh, name_en=c.name_en,
                                                  short_name=c.short_name, booth=booth,
                                                  external_ref=ref),
@@ -322,6 +325,7 @@ def _people_rows(seed: int, people: int, ex: _Exhibitors, factory: PersonFactory
                 name=name, name_en=name_en, company=company, company_short=short, email=email,
                 external_ref=external_ref or ""),
             "company": company,
+            "company_pinyin": text_key(company),
             "exhibitor_id": ex.ids[exhibitor] if exhibitor is not None else None,
             "title": weighted(rng, d.TITLES[category.value]), "phone": phone, "email": email,
             "badge_code": badge_code,

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from eventdesk.demo import data as d
-from eventdesk.domain.names import sort_pinyin
 from eventdesk.domain.qr import _BASE32 as BADGE_ALPHABET  # one alphabet for every badge code
 from eventdesk.domain.qr import BADGE_CODE_LENGTH, is_badge_code
+from eventdesk.domain.sorting import LEVEL, name_key
 
 _SURNAMES = [s for s, _ in d.SURNAMES]
 _SURNAME_CUM = list(itertools.accumulate(w for _, w in d.SURNAMES))
@@ -87,17 +87,18 @@ class PersonFactory:
         return f"{given} {rng.choice(d.ENGLISH_FAMILY)}"
 
     def sort_key(self, name: str) -> str:
-        """domain.names.sort_pinyin, once per distinct name: pypinyin is the slow part."""
+        """domain.sorting.name_key, once per distinct name: pypinyin is the slow part."""
         found = self._sort_keys.get(name)
         if found is None:
-            found = self._sort_keys[name] = sort_pinyin(name)
+            found = self._sort_keys[name] = name_key(name)
         return found
 
     def syllables(self, name: str) -> list[str]:
         """Toneless pinyin syllables, ASCII only (a character pypinyin cannot read is dropped)."""
         found = self._pinyin.get(name)
         if found is None:
-            found = [ascii_letters(s) for s in self.sort_key(name).split()]
+            letters = self.sort_key(name).split(LEVEL)[0]  # the key's first level: syllables
+            found = [ascii_letters(s) for s in letters.split()]
             found = self._pinyin[name] = [s for s in found if s]
         return found
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import Enum
+from sqlalchemy import Enum, String
+
+SORT_KEY_LENGTH = 300
 
 
 def key_enum(enum_cls: type[StrEnum], name: str) -> Enum:
@@ -19,3 +21,11 @@ def key_enum(enum_cls: type[StrEnum], name: str) -> Enum:
         validate_strings=True,
     )
 
+
+
+def sort_key_type() -> String:
+    """A pinyin sort key column (domain.sorting): compared by code point on both backends —
+    SQLite's default BINARY collation, and "C" on PostgreSQL whatever the database's locale (an
+    en_US or zh_CN collation would weigh the keys' spaces and separators differently)."""
+    return String(SORT_KEY_LENGTH).with_variant(String(SORT_KEY_LENGTH, collation="C"),
+                                                "postgresql")

@@ -8,6 +8,7 @@ from sqlalchemy import CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from eventdesk.domain.base import Base, UtcDateTime, utcnow
+from eventdesk.domain.columns import sort_key_type
 
 
 class Exhibitor(Base):
@@ -16,6 +17,9 @@ class Exhibitor(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name_zh: Mapped[str] = mapped_column(String(200), index=True)
+    # Sort key of name_zh (domain.sorting.text_key), kept by the services on every write.
+    name_pinyin: Mapped[str] = mapped_column(sort_key_type(), default="", server_default="",
+                                             index=True)
     name_en: Mapped[str] = mapped_column(String(200), default="")
     short_name: Mapped[str] = mapped_column(String(60), default="")
     sector: Mapped[str] = mapped_column(String(60), default="")

@@ -36,6 +36,8 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "长孙": ("zhangsun",),
 }
 _MAX_VARIANTS = 8
+# A tone number after a syllable (zhang1), or the 5 pypinyin puts after a character it cannot read
+_TONE_RE = re.compile(r"[1-5]$")
 
 
 # pypinyin and zhconv load large dictionaries (about 0.6 s together); they are imported on first
@@ -188,9 +190,12 @@ def pinyin_forms(text: str) -> tuple[str, ...]:
 def _han_pinyin(han: str) -> tuple[str, ...]:
     """lazy_pinyin (toneless, v not turned into ü) of text made only of Han characters.
 
-    sort_pinyin and pinyin_forms both need it for the same name; converting once halves the cost
-    of creating people in bulk (pypinyin converts character by character)."""
-    return tuple(_pinyin(han))
+    sort_pinyin, pinyin_forms and the sort keys (domain.sorting) all need it for the same name;
+    converting once, with tones, and dropping them here cuts the cost of creating people in bulk
+    (pypinyin converts character by character)."""
+    from eventdesk.domain.sorting import han_readings  # sorting imports this module
+
+    return tuple(_TONE_RE.sub("", r) for r in han_readings(han))
 
 
 def _lazy(text: str) -> list[str]:

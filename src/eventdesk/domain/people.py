@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from eventdesk.domain.base import Base, UtcDateTime, utcnow
-from eventdesk.domain.columns import key_enum
+from eventdesk.domain.columns import key_enum, sort_key_type
 from eventdesk.domain.enums import Category, Consent, PersonStatus
 
 
@@ -19,11 +19,14 @@ class Person(Base):
     category: Mapped[Category] = mapped_column(key_enum(Category, "category"), index=True)
     name: Mapped[str] = mapped_column(String(100), index=True)
     name_en: Mapped[str] = mapped_column(String(100), default="")
-    # Sort key: toneless pinyin of the name ("zhang wei"), so lists sort the way people expect.
-    name_pinyin: Mapped[str] = mapped_column(String(300), default="", index=True)
+    # Sort keys (domain.sorting.name_key / text_key: pinyin, tones, text), kept by the services
+    # on every write, so lists sort and page the way people expect (README "Sorting").
+    name_pinyin: Mapped[str] = mapped_column(sort_key_type(), default="", index=True)
     # All searchable forms, lower-cased and joined by '|' (see domain.names.person_search_text).
     search_text: Mapped[str] = mapped_column(Text, default="")
     company: Mapped[str] = mapped_column(String(200), default="", index=True)
+    company_pinyin: Mapped[str] = mapped_column(sort_key_type(), default="", server_default="",
+                                                index=True)
     exhibitor_id: Mapped[int | None] = mapped_column(
         ForeignKey("exhibitor.id", ondelete="SET NULL"), index=True
     )

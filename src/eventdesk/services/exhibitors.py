@@ -14,6 +14,7 @@ from eventdesk.domain import Exhibitor, Person, PersonStatus
 from eventdesk.domain.contact import checked_contact, mask_email, mask_phone
 from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, length_problems
 from eventdesk.domain.names import exhibitor_search_text, split_query
+from eventdesk.domain.sorting import text_key
 from eventdesk.services import audit
 from eventdesk.services import exhibitor_figures as figures_of
 from eventdesk.services.edits import EditConflict, changed_meanwhile, plan_edit
@@ -128,16 +129,16 @@ def _staff_counts() -> Subquery:
     )
 
 
-_SORTS = {
-    "name": (Exhibitor.name_zh,),
+_SORTS = {  # names by their pinyin key (domain.sorting)
+    "name": (Exhibitor.name_pinyin,),
     "hall": (Exhibitor.hall, Exhibitor.booth),
     "booth": (Exhibitor.booth,),
-    "sector": (Exhibitor.sector, Exhibitor.name_zh),
+    "sector": (Exhibitor.sector, Exhibitor.name_pinyin),
     # The exhibitors table sorts by any of its columns (ui/exhibitors).
-    "short_name": (Exhibitor.short_name, Exhibitor.name_zh),
-    "contact": (Exhibitor.contact_name, Exhibitor.name_zh),
+    "short_name": (Exhibitor.short_name, Exhibitor.name_pinyin),
+    "contact": (Exhibitor.contact_name, Exhibitor.name_pinyin),
     "phone": (Exhibitor.contact_phone,),
-    "quota": (Exhibitor.staff_quota, Exhibitor.name_zh),
+    "quota": (Exhibitor.staff_quota, Exhibitor.name_pinyin),
 }
 
 
@@ -269,8 +270,8 @@ def count_exhibitors(session: Session, *, query: str = "", hall: str | None = No
 
 def exhibitor_choices(session: Session) -> list[tuple[int, str, str]]:
     """(id, name, booth) of every exhibitor, ordered by name, for linking a person to one."""
-    stmt = select(Exhibitor.id, Exhibitor.name_zh, Exhibitor.booth).order_by(Exhibitor.name_zh,
-                                                                             Exhibitor.id)
+    stmt = (select(Exhibitor.id, Exhibitor.name_zh, Exhibitor.booth)
+            .order_by(Exhibitor.name_pinyin, Exhibitor.id))
     return [(int(i), name, booth) for i, name, booth in session.execute(stmt)]
 
 
@@ -307,6 +308,7 @@ def get_exhibitor(session: Session, *, exhibitor_id: int, figures: bool = False)
 
 
 def refresh_search_fields(e: Exhibitor) -> None:
+    e.name_pinyin = text_key(e.name_zh)
     e.search_text = exhibitor_search_text(name_zh=e.name_zh, name_en=e.name_en,
                                           short_name=e.short_name, booth=e.booth,
                                           external_ref=e.external_ref or "")

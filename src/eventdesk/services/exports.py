@@ -126,7 +126,7 @@ def exhibitor_rows(session: Session, *, with_payloads: bool = False, mask: bool 
              .group_by(Person.exhibitor_id).subquery())
     stmt = (select(Exhibitor, func.coalesce(staff.c.n, 0))
             .outerjoin(staff, staff.c.exhibitor_id == Exhibitor.id)
-            .order_by(Exhibitor.hall, Exhibitor.booth, Exhibitor.id)
+            .order_by(Exhibitor.hall, Exhibitor.booth, Exhibitor.name_pinyin, Exhibitor.id)
             .execution_options(yield_per=_BATCH))
 
     def rows() -> Iterator[list[Any]]:

@@ -15,8 +15,9 @@ from eventdesk.domain.base import utcnow
 from eventdesk.domain.contact import checked_contact, mask_email, mask_phone
 from eventdesk.domain.enums import Consent
 from eventdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, length_problems
-from eventdesk.domain.names import person_search_text, sort_pinyin
+from eventdesk.domain.names import person_search_text
 from eventdesk.domain.qr import contains_payload, new_badge_code
+from eventdesk.domain.sorting import name_key, text_key
 from eventdesk.services import audit
 from eventdesk.services.edits import EditConflict, changed_meanwhile, plan_edit
 from eventdesk.services.events import get_event
@@ -153,7 +154,8 @@ def row_of(p: Person, hall: str | None, booth: str | None, payload: str = "") ->
 
 _SORTS = {
     "name": (Person.name_pinyin, Person.id),
-    "company": (Person.company, Person.name_pinyin, Person.id),
+    # Pinyin keys (domain.sorting); people without a company after the rest.
+    "company": (Person.company_pinyin == "", Person.company_pinyin, Person.name_pinyin, Person.id),
     "category": (Person.category, Person.name_pinyin, Person.id),
     "booth": (Exhibitor.hall, Exhibitor.booth, Person.name_pinyin, Person.id),
     "created": (Person.created_at, Person.id),
@@ -264,7 +266,8 @@ def _company_short(session: Session, exhibitor_id: int | None) -> str:
 
 
 def refresh_search_fields(person: Person, *, company_short: str) -> None:
-    person.name_pinyin = sort_pinyin(person.name)
+    person.name_pinyin = name_key(person.name)
+    person.company_pinyin = text_key(person.company)
     person.search_text = person_search_text(
         name=person.name, name_en=person.name_en, company=person.company,
         company_short=company_short, email=person.email,

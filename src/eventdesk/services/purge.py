@@ -38,6 +38,7 @@ from eventdesk.domain import (
     RevokedBadge,
 )
 from eventdesk.domain.qr import new_badge_code
+from eventdesk.domain.sorting import text_key
 from eventdesk.services.events import get_event
 
 PURGED_NAME = "（已清除）"
@@ -102,14 +103,14 @@ def purge_batch(session: Session, *, ids: Sequence[int]) -> int:
         while code in taken:
             code = new_badge_code()
         taken.add(code)
-        values.append({"pid": pid, "code": code,
-                       "company": company if exhibitor_id is not None else ""})
+        kept = company if exhibitor_id is not None else ""
+        values.append({"pid": pid, "code": code, "company": kept, "company_key": text_key(kept)})
     table = cast(Table, Person.__table__)
     session.execute(
         update(table).where(table.c.id == bindparam("pid")).values(
             name=PURGED_NAME, name_en="", name_pinyin="", search_text="", title="", phone="",
             email="", external_ref=None, notes="", badge_code=bindparam("code"),
-            company=bindparam("company")),
+            company=bindparam("company"), company_pinyin=bindparam("company_key")),
         values)
     session.flush()
     return len(values)

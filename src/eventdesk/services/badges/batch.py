@@ -125,7 +125,7 @@ def _escape_like(text: str) -> str:
 def _order(stmt: BadgeSelect, sort: BadgeSort) -> BadgeSelect:
     if sort == "company":
         # People without a company (visitors) after the companies' packs.
-        return stmt.order_by(Person.company == "", Person.company, Person.name_pinyin,
+        return stmt.order_by(Person.company == "", Person.company_pinyin, Person.name_pinyin,
                              Person.id)
     if sort == "booth":
         # People without a booth (visitors, media…) after the halls, by name.
@@ -176,10 +176,10 @@ def to_badge_data(row: BadgeRow, *, event_name: str = "") -> BadgeData:
 
 def companies(session: Session, *, limit: int = 5000) -> list[str]:
     """Company names of registered people, for the company filter's completer."""
-    stmt = (select(Person.company).where(Person.status == PersonStatus.REGISTERED,
-                                         Person.company != "")
-            .distinct().order_by(Person.company).limit(limit))
-    return list(session.scalars(stmt))
+    stmt = (select(Person.company_pinyin, Person.company)
+            .where(Person.status == PersonStatus.REGISTERED, Person.company != "")
+            .distinct().order_by(Person.company_pinyin).limit(limit))
+    return [company for _key, company in session.execute(stmt)]
 
 
 def with_new_codes(session: Session, *, rows: Sequence[BadgeRow]) -> list[BadgeRow]:

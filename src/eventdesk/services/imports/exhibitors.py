@@ -15,6 +15,7 @@ from eventdesk.domain import Exhibitor, Person
 from eventdesk.domain.base import utcnow
 from eventdesk.domain.errors import Phrase, ValidationFailed
 from eventdesk.domain.names import exhibitor_search_text, fold
+from eventdesk.domain.sorting import text_key
 from eventdesk.services import audit
 from eventdesk.services.exhibitors import ExhibitorInput, validate_exhibitor
 from eventdesk.services.imports.engine import Existing, Key, KindAdapter, Progress
@@ -114,7 +115,8 @@ class ExhibitorsAdapter(KindAdapter):
               progress: Progress | None) -> None:
         now = utcnow()
         rows = [{**{k: r[k] for k in COMPARE}, "created_at": now, "updated_at": now,
-                 "search_text": _search(r)} for r in creates]
+                 "search_text": _search(r), "name_pinyin": text_key(r["name_zh"])}
+                for r in creates]
         for start in range(0, len(rows), _BATCH):
             session.execute(insert(cast(Table, Exhibitor.__table__)),
                             rows[start:start + _BATCH])
@@ -129,6 +131,7 @@ class ExhibitorsAdapter(KindAdapter):
                 for key, value in changes.items():
                     setattr(e, key, value)
                 e.search_text = _search({k: getattr(e, k) for k in COMPARE})
+                e.name_pinyin = text_key(e.name_zh)
                 if "short_name" in changes:
                     renamed.append(e)
                 entries.append({**audit.entry_values(actor=operator, action="exhibitor.update",

@@ -25,8 +25,9 @@ from eventdesk.domain import Category, Exhibitor, Person, PersonStatus
 from eventdesk.domain.base import utcnow
 from eventdesk.domain.enums import Consent
 from eventdesk.domain.errors import Phrase, ValidationFailed
-from eventdesk.domain.names import fold, person_search_text, sort_pinyin
+from eventdesk.domain.names import fold, person_search_text
 from eventdesk.domain.qr import BADGE_CODE_LENGTH, is_badge_code
+from eventdesk.domain.sorting import name_key, text_key
 from eventdesk.services import audit
 from eventdesk.services.imports.engine import (
     Existing,
@@ -83,7 +84,7 @@ COMPARE = ("name", "name_en", "category", "company", "exhibitor_id", "title", "p
 # What tells two people of one name apart; a record with none of them matches by name alone.
 _IDENTIFYING = ("phone", "email", "company", "external_ref")
 _INSERT_BATCH = 2000
-_SEARCH_FIELDS = ("name_pinyin", "search_text")  # what _search gives
+_SEARCH_FIELDS = ("name_pinyin", "search_text", "company_pinyin")  # what _search gives
 _fold = lru_cache(maxsize=65536)(fold)
 
 
@@ -291,7 +292,8 @@ class PeopleAdapter(KindAdapter):
 
     def _search(self, values: dict[str, Any]) -> dict[str, str]:
         short = self.shorts.get(values["exhibitor_id"], "") if values["exhibitor_id"] else ""
-        return {"name_pinyin": sort_pinyin(values["name"]),
+        return {"name_pinyin": name_key(values["name"]),
+                "company_pinyin": text_key(values["company"]),
                 "search_text": person_search_text(
                     name=values["name"], name_en=values["name_en"], company=values["company"],
                     company_short=short, email=values["email"],

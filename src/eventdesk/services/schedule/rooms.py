@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from eventdesk.domain import Person, Room, RoomAvailability, SpeakerUnavailability, Track
 from eventdesk.domain.agenda import merge_windows
 from eventdesk.domain.errors import NotFound, ValidationFailed
+from eventdesk.domain.sorting import text_key
 
 Window = tuple[datetime, datetime]
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -160,7 +161,9 @@ def list_rooms(session: Session) -> list[RoomRow]:
             select(RoomAvailability.room_id, RoomAvailability.start_at, RoomAvailability.end_at)
             .order_by(RoomAvailability.start_at)):
         windows.setdefault(rid, []).append((start, end))
-    rooms = session.scalars(select(Room).order_by(Room.sort_order, Room.name))
+    # A few dozen rooms: in their set order, then by pinyin (domain.sorting), here.
+    rooms = sorted(session.scalars(select(Room)),
+                   key=lambda r: (r.sort_order, text_key(r.name), r.id))
     return [_room_row(r, windows.get(r.id, ())) for r in rooms]
 
 
@@ -177,8 +180,8 @@ def create_track(session: Session, *, name: str, colour: str = "#4a6fa5") -> Tra
 
 
 def list_tracks(session: Session) -> list[TrackRow]:
-    return [TrackRow(t.id, t.name, t.colour)
-            for t in session.scalars(select(Track).order_by(Track.name))]
+    tracks = sorted(session.scalars(select(Track)), key=lambda t: (text_key(t.name), t.id))
+    return [TrackRow(t.id, t.name, t.colour) for t in tracks]
 
 
 # A palette that stays readable as a pale fill behind black text.

@@ -40,7 +40,8 @@ from eventdesk.files import replacing
 from eventdesk.services.search.base import ORDINAL, BaseIndex, FullLayer, Lists, Pause, no_pause
 
 # Raise when the records change shape or the search texts change meaning.
-FORMAT = 3  # 2: accent-free forms (domain.names.latin_forms); 3: records, two layers
+FORMAT = 4  # 2: accent-free forms (domain.names.latin_forms); 3: records, two layers;
+# 4: name keys with tones and text (domain.sorting, migration 0013)
 PIECE = 5000  # entries per record: a few milliseconds of marshal each
 _LAYOUT = (sys.byteorder, array(ORDINAL).itemsize)
 _SCAN = ("keys", "phones", "texts")

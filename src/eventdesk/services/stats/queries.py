@@ -156,7 +156,7 @@ def _exhibitors_waiting(session: Session,
                Exhibitor.contact_name, Exhibitor.contact_phone, staff.c.n, Exhibitor.staff_quota)
         .outerjoin(staff, staff.c.exhibitor_id == Exhibitor.id)
         .where(~arrived)
-        .order_by(Exhibitor.hall, Exhibitor.booth, Exhibitor.name_zh, Exhibitor.id)).all()
+        .order_by(Exhibitor.hall, Exhibitor.booth, Exhibitor.name_pinyin, Exhibitor.id)).all()
     return tuple(ExhibitorWaiting(id=int(i), name=name, hall=hall, booth=booth,
                                   contact_name=cname, contact_phone=phone,
                                   staff_registered=int(n or 0), staff_quota=int(quota))

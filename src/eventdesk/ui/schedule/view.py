@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk import messages
 from eventdesk.actions import schedule as actions
+from eventdesk.domain.sorting import text_key
 from eventdesk.messages.schedule import conflict_line, conflict_text
 from eventdesk.services.schedule.conflicts import Conflict
 from eventdesk.services.schedule.items import ItemRow, Schedule
@@ -336,7 +337,7 @@ class ScheduleView(QWidget):
                 self.days.removeTab(0)
             for d in loaded.event.days:
                 self.days.addTab(day_label(d))
-        groups = sorted({r.room_group or r.hall for r in loaded.rooms} - {""})
+        groups = sorted({r.room_group or r.hall for r in loaded.rooms} - {""}, key=text_key)
         if [self.group.itemText(i) for i in range(1, self.group.count())] != groups:
             self.group.blockSignals(True)
             self.group.clear()
