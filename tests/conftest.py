@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -50,6 +51,20 @@ SQLITE, PG = "sqlite", "pg"
 # The tests that run on every backend: the services are where SQL differs between them.
 EVERY_BACKEND = Path(__file__).parent / "services"
 
+
+
+@pytest.fixture(autouse=True)
+def _chinese_again() -> Iterator[None]:
+    """Every test starts in Chinese: a test that showed the window in English (--lang en, the
+    language menu, in_language) must not leave its translators to the next test of the worker."""
+    yield
+    from eventdesk import messages
+
+    i18n = sys.modules.get("eventdesk.ui.i18n")
+    if i18n is not None and i18n.installed() not in (None, "zh"):
+        i18n.install("zh")
+    if messages.language() != "zh":
+        messages.set_language("zh")
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "db_backend" not in metafunc.fixturenames or "db_path" in metafunc.fixturenames:

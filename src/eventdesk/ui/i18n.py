@@ -50,6 +50,12 @@ SETTING = "ui/language"
 _LOCALES: dict[Language, tuple[str, str]] = {"zh": ("zh_CN", "zh_CN"), "en": ("en_US", "en")}
 # Installed translators, kept referenced: QCoreApplication does not own them.
 _installed: list[QTranslator] = []
+_shown: list[Language] = []  # the language install() last made the interface's
+
+
+def installed() -> Language | None:
+    """The language the last `install` chose (None before the first)."""
+    return _shown[-1] if _shown else None
 
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -118,6 +124,7 @@ def install(lang: Language) -> None:
         app.installTranslator(own)
         _installed.append(own)
     messages.set_language(lang)
+    _shown[:] = [lang]
 
 
 def save_choice(settings: QSettings, lang: Language | None) -> None:
