@@ -107,6 +107,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.print_reason.lost": ("遗失", "lost"),
     "desk.print_reason.damaged": ("损坏", "damaged"),
     "desk.print_reason.wrong_data": ("信息有误", "wrong details"),
+    "desk.print_reason.printer_fault": ("打印机故障", "printer fault"),
+    "desk.print_reason.other": ("其他", "other"),
+    "desk.print.note_needed": ("请用一句话写明补打原因（最多 {limit} 字）",
+                               "Say in a few words why the badge is reprinted (at most {limit} "
+                               "characters)"),
     "desk.print.done": ("已打印：{what}（{reason}）· {output}",
                         "Printed: {what} ({reason}) · {output}"),
     "desk.print.redone": ("已补打：{what}（{reason}）· {output}",

@@ -3,7 +3,7 @@ check-in state and print count, and walk-in registration (duplicates, exhibitor 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -22,6 +22,7 @@ from eventdesk.services.people import (
     get_person,
     validate_person,
 )
+from eventdesk.services.search.matched import Match, Searched, matched
 from eventdesk.services.search.query import search_people
 
 
@@ -30,6 +31,9 @@ class DeskRow:
     person: PersonRow
     checked_in: CheckInState | None
     print_count: int
+    # Why a search found this person (services.search.matched), best first; empty for a row
+    # shown for another reason (a scan, a walk-in, a row read again by id).
+    matched: tuple[Match, ...] = ()
 
 
 def desk_rows(session: Session, *, people: list[PersonRow],
@@ -43,9 +47,19 @@ def desk_rows(session: Session, *, people: list[PersonRow],
 
 def desk_search(session: Session, *, query: str, limit: int = 50,
                 now: datetime | None = None) -> list[DeskRow]:
-    """The desk's result list: ranked people with today's check-in state and print count."""
+    """The desk's result list: ranked people with today's check-in state and print count, and
+    the field through which the query found each (DeskRow.matched)."""
     found = search_people(session, query=query, limit=limit, with_payload=True)
-    return desk_rows(session, people=found, now=now)
+    exhibitors = {p.exhibitor_id for p in found if p.exhibitor_id is not None}
+    shorts: dict[int, str] = dict(session.execute(
+        select(Exhibitor.id, Exhibitor.short_name).where(Exhibitor.id.in_(exhibitors))
+    ).tuples().all()) if exhibitors else {}
+    rows = desk_rows(session, people=found, now=now)
+    return [replace(row, matched=matched(Searched(
+        name=p.name, name_en=p.name_en, company=p.company,
+        company_short=shorts.get(p.exhibitor_id, "") if p.exhibitor_id is not None else "",
+        email=p.email, external_ref=p.external_ref or "", phone=p.phone,
+        badge_code=p.badge_code), query)) for row, p in ((r, r.person) for r in rows)]
 
 
 def desk_row(session: Session, *, person_id: int, now: datetime | None = None) -> DeskRow:
