@@ -57,20 +57,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.reason.cancelled": ("报名已取消", "registration cancelled"),
     "desk.reason.unknown": ("无法识别的胸卡", "unknown badge"),
     "desk.reason.malformed": ("二维码格式不正确", "malformed QR code"),
-    # the status panel
-    "desk.status.checked_in": ("✓ 签到成功　{name}", "✓ Checked in　{name}"),
-    "desk.status.already": ("已签到　{sentence}", "Already checked in　{sentence}"),
+    # the status panel (its big symbol ✓ ! ✗ ? stands beside these titles: ui/desk/status.py)
+    "desk.status.checked_in": ("签到成功　{name}", "Checked in: {name}"),
+    "desk.status.already": ("已签到　{sentence}", "Already checked in: {sentence}"),
     "desk.status.confirm": ("外部报名编号：{name} — 核对后按 Enter 签到",
                             "External reference: {name} — check, then press Enter"),
-    "desk.status.rejected": ("✗ 拒绝：{reason}", "✗ Rejected: {reason}"),
+    "desk.status.rejected": ("拒绝：{reason}", "Rejected: {reason}"),
     "desk.status.undone": ("已撤销　{name} 的签到", "Check-in of {name} undone"),
     "desk.status.undone_detail": ("撤销已记入操作日志", "The undo is in the audit log"),
     "desk.database.failed": (
         "数据库出错（{kind}），本次操作没有完成", "Database error ({kind}); nothing was done"),
     "desk.status.failed": ("操作未完成", "Not done"),
     # live updates and server trouble (ui/live.py, the desk view)
-    "desk.status.not_checked_in": ("✗ 未签到：连不上数据库", "✗ Not checked in: the database "
-                                   "did not answer"),
+    "desk.status.not_checked_in": ("未签到：连不上数据库", "Not checked in: the database did "
+                                   "not answer"),
     "desk.status.scan_again": (
         "这次扫码没有确认签到。连接恢复后请重新扫码（若其实已记录，会显示“已签到”）。",
         "This scan was not confirmed as a check-in. Scan again once the connection is back "

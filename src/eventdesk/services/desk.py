@@ -51,9 +51,9 @@ def desk_search(session: Session, *, query: str, limit: int = 50,
     the field through which the query found each (DeskRow.matched)."""
     found = search_people(session, query=query, limit=limit, with_payload=True)
     exhibitors = {p.exhibitor_id for p in found if p.exhibitor_id is not None}
-    shorts: dict[int, str] = dict(session.execute(
-        select(Exhibitor.id, Exhibitor.short_name).where(Exhibitor.id.in_(exhibitors))
-    ).tuples().all()) if exhibitors else {}
+    shorts: dict[int, str] = {i: short for i, short in session.execute(
+        select(Exhibitor.id, Exhibitor.short_name).where(Exhibitor.id.in_(exhibitors)))
+    } if exhibitors else {}
     rows = desk_rows(session, people=found, now=now)
     return [replace(row, matched=matched(Searched(
         name=p.name, name_en=p.name_en, company=p.company,

@@ -7,7 +7,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,7 +18,7 @@ from eventdesk.domain import PersonStatus
 from eventdesk.messages.desk import desk_label
 from eventdesk.services.desk import DeskRow
 from eventdesk.services.search.matched import Match
-from eventdesk.ui.desk.words import category_label
+from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, category_label
 from eventdesk.ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex

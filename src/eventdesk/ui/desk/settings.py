@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.ui.context import DEFAULT_LOCK_MINUTES, lock_minutes
-from eventdesk.ui.desk.words import paper_label
+from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, paper_label
 from eventdesk.ui.dialogs import ok_cancel
 from eventdesk.ui.i18n import translate
 

@@ -79,8 +79,7 @@ class StatusPanel(QFrame):
         self.mark.setText(mark)
         self.mark.setVisible(bool(mark))
         self._style()
-        # The symbol stands beside the title: not repeated at its start.
-        self.title.setText(title[1:].lstrip() if mark and title[:1] == mark else title)
+        self.title.setText(title)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         self.hint.setText(hint)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,7 +48,7 @@ from eventdesk.services.exhibitors import ExhibitorRow
 from eventdesk.services.people import PersonInput, validate_person
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
-from eventdesk.ui.desk.words import category_label
+from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, category_label
 from eventdesk.ui.i18n import translate
 
 FIELDS = ("name", "company", "phone", "email", "title")
