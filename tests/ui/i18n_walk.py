@@ -94,7 +94,10 @@ def _view_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]
     if model is None:
         return
     root = QModelIndex()
-    columns = model.columnCount(root)
+    try:
+        columns = model.columnCount(root)
+    except TypeError:  # a Qt-private model (a QCompleter's popup): its rows are another's
+        return
     for section in range(columns):
         yield f"{where} header", str(model.headerData(section, Qt.Orientation.Horizontal) or "")
     for row in range(min(model.rowCount(root), 200)):

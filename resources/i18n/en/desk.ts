@@ -29,6 +29,21 @@
     </message>
 </context>
 <context>
+    <name>DeskLayout</name>
+    <message>
+        <source>标准胸卡</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>醒目色块</source>
+        <translation>Bold block</translation>
+    </message>
+    <message>
+        <source>双面</source>
+        <translation>Duplex</translation>
+    </message>
+</context>
+<context>
     <name>DeskPaper</name>
     <message>
         <source>A6 竖版（每页一张）</source>

@@ -50,16 +50,19 @@ def desk_search(session: Session, *, query: str, limit: int = 50,
     """The desk's result list: ranked people with today's check-in state and print count, and
     the field through which the query found each (DeskRow.matched)."""
     found = search_people(session, query=query, limit=limit, with_payload=True)
-    exhibitors = {p.exhibitor_id for p in found if p.exhibitor_id is not None}
-    shorts: dict[int, str] = {i: short for i, short in session.execute(
-        select(Exhibitor.id, Exhibitor.short_name).where(Exhibitor.id.in_(exhibitors)))
-    } if exhibitors else {}
+    # Their stored search forms and exhibitor short names: one read of the rows found.
+    stored: dict[int, tuple[str, str]] = {
+        pid: (text or "", short or "") for pid, text, short in session.execute(
+            select(Person.id, Person.search_text, Exhibitor.short_name)
+            .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
+            .where(Person.id.in_([p.id for p in found])))} if found else {}
     rows = desk_rows(session, people=found, now=now)
     return [replace(row, matched=matched(Searched(
         name=p.name, name_en=p.name_en, company=p.company,
-        company_short=shorts.get(p.exhibitor_id, "") if p.exhibitor_id is not None else "",
-        email=p.email, external_ref=p.external_ref or "", phone=p.phone,
-        badge_code=p.badge_code), query)) for row, p in ((r, r.person) for r in rows)]
+        company_short=stored.get(p.id, ("", ""))[1], email=p.email,
+        external_ref=p.external_ref or "", phone=p.phone, badge_code=p.badge_code,
+        search_text=stored.get(p.id, ("", ""))[0]), query))
+        for row, p in ((r, r.person) for r in rows)]
 
 
 def desk_row(session: Session, *, person_id: int, now: datetime | None = None) -> DeskRow:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.ui.context import DEFAULT_LOCK_MINUTES, lock_minutes
-from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, paper_label
+from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, layout_label, paper_label
 from eventdesk.ui.dialogs import ok_cancel
 from eventdesk.ui.i18n import translate
 
@@ -145,7 +145,7 @@ class DeskSettingsDialog(QDialog):
         self.pdf_dir.setPlaceholderText(str(current.pdf_folder))
         self.layout_box = QComboBox()
         for name in _layouts():
-            self.layout_box.addItem(name, name)
+            self.layout_box.addItem(layout_label(name), name)
         self.layout_box.setCurrentIndex(max(self.layout_box.findData(current.layout), 0))
         from eventdesk.pdf.presets import PRESETS
 

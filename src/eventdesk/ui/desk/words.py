@@ -57,3 +57,19 @@ _PAPER: tuple[str, ...] = (
 def paper_label(label: str) -> str:
     """A paper preset's label (pdf.presets) in the language shown."""
     return translate(PAPER_CONTEXT, label)
+
+
+LAYOUT_CONTEXT = "DeskLayout"
+# The badge layouts EventDesk ships (pdf.badges.list_layouts: file names); a layout an organiser
+# made is shown by its own name.
+_LAYOUTS: dict[str, str] = {
+    "default": QT_TRANSLATE_NOOP("DeskLayout", "标准胸卡"),
+    "bold": QT_TRANSLATE_NOOP("DeskLayout", "醒目色块"),
+    "duplex": QT_TRANSLATE_NOOP("DeskLayout", "双面"),
+}
+
+
+def layout_label(name: str) -> str:
+    """A badge layout's name as the desk settings list it."""
+    source = _LAYOUTS.get(name)
+    return translate(LAYOUT_CONTEXT, source) if source else name
