@@ -22,8 +22,8 @@ from eventdesk.services.people import (
     get_person,
     validate_person,
 )
-from eventdesk.services.search.matched import Match, Searched, matched
-from eventdesk.services.search.query import search_people
+from eventdesk.services.search.matched import Match
+from eventdesk.services.search.query import search_people_matched
 
 
 @dataclass(frozen=True)
@@ -49,20 +49,9 @@ def desk_search(session: Session, *, query: str, limit: int = 50,
                 now: datetime | None = None) -> list[DeskRow]:
     """The desk's result list: ranked people with today's check-in state and print count, and
     the field through which the query found each (DeskRow.matched)."""
-    found = search_people(session, query=query, limit=limit, with_payload=True)
-    # Their stored search forms and exhibitor short names: one read of the rows found.
-    stored: dict[int, tuple[str, str]] = {
-        pid: (text or "", short or "") for pid, text, short in session.execute(
-            select(Person.id, Person.search_text, Exhibitor.short_name)
-            .outerjoin(Exhibitor, Exhibitor.id == Person.exhibitor_id)
-            .where(Person.id.in_([p.id for p in found])))} if found else {}
-    rows = desk_rows(session, people=found, now=now)
-    return [replace(row, matched=matched(Searched(
-        name=p.name, name_en=p.name_en, company=p.company,
-        company_short=stored.get(p.id, ("", ""))[1], email=p.email,
-        external_ref=p.external_ref or "", phone=p.phone, badge_code=p.badge_code,
-        search_text=stored.get(p.id, ("", ""))[0]), query))
-        for row, p in ((r, r.person) for r in rows)]
+    found = search_people_matched(session, query=query, limit=limit, with_payload=True)
+    rows = desk_rows(session, people=[p for p, _m in found], now=now)
+    return [replace(row, matched=m) for row, (_p, m) in zip(rows, found, strict=True)]
 
 
 def desk_row(session: Session, *, person_id: int, now: datetime | None = None) -> DeskRow:

@@ -139,7 +139,7 @@ class DeskView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((150, 300, 80, 110, 150, 50, 120, 170)):
+        for col, width in enumerate((140, 300, 80, 100, 120, 50, 120, 120)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # The queue's results keep most of the width; the recent scans sit at the side.
@@ -151,7 +151,7 @@ class DeskView(QWidget):
         split.addWidget(self.recent)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 330])
+        split.setSizes([1000, 280])
         root.addWidget(split, 1)
         keys_help = QLabel(translate(
             "DeskView", "↑↓ 选择　Enter 签到　Ctrl+P 打印胸卡　Ctrl+R 补打（选原因）　"
