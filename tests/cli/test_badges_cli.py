@@ -39,7 +39,7 @@ def test_writes_pdf_and_reports_counts_without_logging(people: Database, db_path
                                                        tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "all.pdf"
-    assert main(["badges", "--db", str(db_path), "--out", str(out)]) == 0
+    assert main(["badges", "--db", str(db_path), "--out", str(out), "--lang", "en"]) == 0
     assert "wrote 5 badges on 5 pages" in capsys.readouterr().out
     assert len(pdfium.PdfDocument(out.read_bytes())) == 5
     assert _prints(people) == 0  # a proof: only --mark-printed records prints
@@ -54,8 +54,8 @@ def test_filters_presets_and_mark_printed(people: Database, db_path: Path, tmp_p
     result = json.loads(capsys.readouterr().out)
     assert (result["badges"], result["pages"], result["recorded"]) == (3, 1, 0)
 
-    assert main([*args[:-1], "--mark-printed", "--desk", "print-room"]) == 0
-    assert "recorded 3 prints" in capsys.readouterr().out
+    assert main([*args[:-1], "--mark-printed", "--desk", "print-room", "--lang", "zh"]) == 0
+    assert "已记录 3 张为已打印" in capsys.readouterr().out
     assert _prints(people) == 3
     assert main(["badges", "--db", str(db_path), "--out", str(out), "--not-printed",
                  "--json"]) == 0

@@ -73,8 +73,8 @@ def test_a_locked_command_line_prints_nothing_and_lists_no_payload(
     rows = json.loads(capsys.readouterr().out)
     assert all(r["qr_payload"].startswith(f"ED2.GH25.{r['badge_code']}.") for r in rows)
     signing.KEYRING.forget()
-    assert main(["badges", "--db", path, "--out", str(out), "--not-printed"]) == 0
-    assert out.exists() and "wrote" in capsys.readouterr().out
+    assert main(["badges", "--db", path, "--out", str(out), "--not-printed", "--lang", "zh"]) == 0
+    assert out.exists() and "已生成" in capsys.readouterr().out
     signing.KEYRING.forget()
     monkeypatch.delenv(VAR)  # a desk that only scans needs nothing unlocked
     good = next(r["qr_payload"] for r in rows if r["status"] != "cancelled")

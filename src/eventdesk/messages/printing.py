@@ -36,16 +36,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "Note: {count} badges were reissued during the run; the printed ones "
                           "are revoked: {names}"),
     # The Chinese CLI lines keep their English half: scripts written before the catalogue grep it.
-    "printing.cli_done": ("已生成 {badges} 张胸卡 / wrote {badges} badges on {pages} pages to "
-                          "{out}（{seconds:.1f} 秒）",
+    "printing.cli_done": ("已生成 {badges} 张胸卡，共 {pages} 页：{out}（{seconds:.1f} 秒）",
                           "wrote {badges} badges on {pages} pages to {out} ({seconds:.1f} s)"),
-    "printing.cli_recorded": ("已记录 {count} 张为已打印 / recorded {count} prints",
+    "printing.cli_recorded": ("已记录 {count} 张为已打印",
                               "recorded {count} prints"),
     "printing.done": ("完成：{badges} 张胸卡，{pages} 页 → {where}",
                       "Done: {badges} badges, {pages} pages → {where}"),
     "printing.done_recorded": ("，已记录 {count} 张为已打印", ", {count} recorded as printed"),
     "printing.done_not_recorded": ("（未记录打印）", " (no print logged)"),
     "printing.to_printer": ("打印机", "the printer"),
-    "printing.cancelled": ("已取消，未记录任何打印 Cancelled: nothing was logged",
+    "printing.cancelled": ("已取消，未记录任何打印",
                            "Cancelled: nothing was logged"),
 }
