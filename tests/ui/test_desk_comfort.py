@@ -109,7 +109,7 @@ def test_recent_scans_newest_first_with_their_result(  # type: ignore[no-untyped
     assert _lines(desk) == [
         ("王芳", "✓ 已签到"),
         ("二维码签名不符（疑似伪造）", "✗ 拒绝"),  # no person: the reason stands for them
-        ("李娜", "! 之前已签到"),
+        ("李娜", "! 已签过"),
         ("李娜", "✓ 已签到"),
     ]
     time_cell = str(desk.recent.model.data(desk.recent.model.index(0, 0)))

@@ -243,8 +243,8 @@
         <translation>✓ Checked in</translation>
     </message>
     <message>
-        <source>! 之前已签到</source>
-        <translation>! Already checked in</translation>
+        <source>! 已签过</source>
+        <translation>! Already</translation>
     </message>
     <message>
         <source>✗ 拒绝</source>
@@ -348,7 +348,7 @@ Issue a new badge?</translation>
     </message>
     <message>
         <source>报名编号</source>
-        <translation>Registration no.</translation>
+        <translation>Reg. no.</translation>
     </message>
     <message>
         <source>手机尾号</source>
@@ -422,7 +422,7 @@ Issue a new badge?</translation>
     </message>
     <message>
         <source>本人同意个人信息用于会务以外的用途（如展商、合作方名单）</source>
-        <translation>I agree to my personal data being used beyond running the event (e.g. exhibitor and partner lists)</translation>
+        <translation>I agree to my data being used beyond the event (exhibitor, partner lists)</translation>
     </message>
     <message>
         <source>保存后打印胸卡</source>

@@ -59,7 +59,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.reason.malformed": ("二维码格式不正确", "malformed QR code"),
     # the status panel (its big symbol ✓ ! ✗ ? stands beside these titles: ui/desk/status.py)
     "desk.status.checked_in": ("签到成功　{name}", "Checked in: {name}"),
-    "desk.status.already": ("已签到　{sentence}", "Already checked in: {sentence}"),
+    "desk.status.already": ("已签到　{sentence}", "{sentence}"),  # it says "already checked in"
     "desk.status.confirm": ("外部报名编号：{name} — 核对后按 Enter 签到",
                             "External reference: {name} — check, then press Enter"),
     "desk.status.rejected": ("拒绝：{reason}", "Rejected: {reason}"),

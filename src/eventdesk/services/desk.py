@@ -3,7 +3,7 @@ check-in state and print count, and walk-in registration (duplicates, exhibitor 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -36,13 +36,16 @@ class DeskRow:
     matched: tuple[Match, ...] = ()
 
 
-def desk_rows(session: Session, *, people: list[PersonRow],
-              now: datetime | None = None) -> list[DeskRow]:
+def desk_rows(session: Session, *, people: list[PersonRow], now: datetime | None = None,
+              matched: list[tuple[Match, ...]] | None = None) -> list[DeskRow]:
+    """The people's rows with today's check-in state and print count; `matched`, when given,
+    is each person's DeskRow.matched (in the same order)."""
     ids = [p.id for p in people]
     states = states_today(session, person_ids=ids, now=now)
     counts = print_counts(session, person_ids=ids)
-    return [DeskRow(person=p, checked_in=states.get(p.id), print_count=counts.get(p.id, 0))
-            for p in people]
+    why = matched if matched is not None else [()] * len(people)
+    return [DeskRow(person=p, checked_in=states.get(p.id), print_count=counts.get(p.id, 0),
+                    matched=m) for p, m in zip(people, why, strict=True)]
 
 
 def desk_search(session: Session, *, query: str, limit: int = 50,
@@ -50,8 +53,8 @@ def desk_search(session: Session, *, query: str, limit: int = 50,
     """The desk's result list: ranked people with today's check-in state and print count, and
     the field through which the query found each (DeskRow.matched)."""
     found = search_people_matched(session, query=query, limit=limit, with_payload=True)
-    rows = desk_rows(session, people=[p for p, _m in found], now=now)
-    return [replace(row, matched=m) for row, (_p, m) in zip(rows, found, strict=True)]
+    return desk_rows(session, people=[p for p, _m in found], now=now,
+                     matched=[m for _p, m in found])
 
 
 def desk_row(session: Session, *, person_id: int, now: datetime | None = None) -> DeskRow:

@@ -155,9 +155,8 @@ def _best(forms: tuple[tuple[str, str], ...], p: Searched, word: str) -> tuple[i
             shown = word if field in CONTACTS else \
                 p.external_ref if field == "external_ref" else form
             best = (score, Match(field, shown))
-    digits = phone_digits(p.phone)
-    if len(word) >= MIN_PHONE_TAIL and word.isdigit() and digits.endswith(word) \
-            and (best is None or best[0] < 2):
+    if len(word) >= MIN_PHONE_TAIL and (best is None or best[0] < 2) and word.isdigit() \
+            and phone_digits(p.phone).endswith(word):
         best = (2, Match("phone_tail", word))
     return best
 

@@ -40,7 +40,7 @@ HEADERS = (QT_TRANSLATE_NOOP("RecentScans", "时间"), QT_TRANSLATE_NOOP("Recent
 # outcome -> its words and colour (the words carry the meaning; the colour repeats it)
 OUTCOMES = {
     "checked_in": (QT_TRANSLATE_NOOP("RecentScans", "✓ 已签到"), "#0f5c2e"),
-    "already": (QT_TRANSLATE_NOOP("RecentScans", "! 之前已签到"), "#8a4b00"),
+    "already": (QT_TRANSLATE_NOOP("RecentScans", "! 已签过"), "#8a4b00"),
     "refused": (QT_TRANSLATE_NOOP("RecentScans", "✗ 拒绝"), "#a4161a"),
     "confirm": (QT_TRANSLATE_NOOP("RecentScans", "? 待确认"), "#1e3a8a"),
     "failed": (QT_TRANSLATE_NOOP("RecentScans", "✗ 未签到"), "#a4161a"),

@@ -63,6 +63,8 @@ from eventdesk.ui.i18n import translate
 
 T = TypeVar("T")
 REFRESH_MS = 3000
+# The result columns' widths at the normal font size.
+COLUMN_WIDTHS = (140, 220, 70, 90, 110, 50, 120, 150)
 
 
 def create_view(ctx: AppContext) -> QWidget:
@@ -138,21 +140,21 @@ class DeskView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.check_in_selected())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((140, 300, 80, 100, 120, 50, 120, 120)):
-            self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Widths follow the font size (apply_font_size); the last column takes what is left,
+        # and at a large size the table scrolls sideways rather than squeeze the company.
+        header.setStretchLastSection(True)
+        # Today's check-in beside the name: what the operator reads first, never scrolled away.
+        header.moveSection(4, 1)
         # The queue's results keep most of the width; the recent scans sit at the side.
         self.recent = RecentScans()
         self.recent.person_clicked.connect(self.show_person)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setObjectName("deskSplit")
-        split.addWidget(self.table)
-        split.addWidget(self.recent)
-        split.setStretchFactor(0, 4)
-        split.setStretchFactor(1, 1)
-        split.setSizes([1000, 280])
-        root.addWidget(split, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("deskSplit")
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.recent)
+        self.split.setStretchFactor(0, 4)
+        self.split.setStretchFactor(1, 1)
+        root.addWidget(self.split, 1)
         keys_help = QLabel(translate(
             "DeskView", "↑↓ 选择　Enter 签到　Ctrl+P 打印胸卡　Ctrl+R 补打（选原因）　"
             "Ctrl+Z 撤销本台上一次签到　F2 现场登记　F3 展商领证　F9 设置　"
@@ -395,6 +397,12 @@ class DeskView(QWidget):
             table_font.setPointSize(round(self._base_point * scale))
             widget.setFont(table_font)
             widget.verticalHeader().setDefaultSectionSize(round(30 * scale))
+        # Columns grow with the text (the company column takes what is left); so does the
+        # recent scans' share of the width.
+        for col, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(col, round(width * scale))
+        self.recent.table.setColumnWidth(1, round(110 * scale))
+        self.split.setSizes([1000, round(260 * scale)])
         self.header.setStyleSheet(f"font-size: {round(16 * scale)}px; font-weight: 600;")
 
     def open_settings(self) -> None:

@@ -68,7 +68,7 @@ class WalkInDialog(QDialog):
         self.duplicates: list[Duplicate] = []
         self._confirmed_new = False
         self.setWindowTitle(translate("WalkInDialog", "现场登记"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)  # the consent sentence, in English, on one line
         root = QVBoxLayout(self)
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
