@@ -41,8 +41,12 @@ def ctx(i18n_event_file: tuple[str, list[str]]) -> Iterator[AppContext]:
 
 
 def _walk(widget: QWidget, lang: str, data: list[str]) -> list[str]:
-    # The badges' default folder is a path on this machine (its name is the folder's, on disk).
-    return problems(widget, lang, data=[*BRANDS, str(DeskSettings().pdf_folder), *data])
+    # The badges' default folder is a path on this machine (its name is the folder's, on disk);
+    # the system's printers are named by whoever set them up (a test's CUPS queue, too).
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    machine = [str(DeskSettings().pdf_folder), *QPrinterInfo.availablePrinterNames()]
+    return problems(widget, lang, data=[*BRANDS, *sorted(machine, key=len, reverse=True), *data])
 
 
 @pytest.mark.parametrize("lang", LANGS)

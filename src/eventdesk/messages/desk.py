@@ -109,6 +109,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.print_reason.wrong_data": ("信息有误", "wrong details"),
     "desk.print_reason.printer_fault": ("打印机故障", "printer fault"),
     "desk.print_reason.other": ("其他", "other"),
+    "desk.print.reason_note": ("{reason}：{note}", "{reason}: {note}"),
     "desk.print.note_needed": ("请用一句话写明补打原因（最多 {limit} 字）",
                                "Say in a few words why the badge is reprinted (at most {limit} "
                                "characters)"),

@@ -157,7 +157,7 @@ class BadgeActions:
         code = "desk.print.done" if done.reason == PrintReason.FIRST else "desk.print.redone"
         reason = reason_label(done.cause or done.reason)
         if done.note:
-            reason = f"{reason}: {done.note}"
+            reason = desk_text("desk.print.reason_note", reason=reason, note=done.note)
         self._hint(desk_text(code, what=what, reason=reason, output=send.message))
         for row in done.rows:
             self.view.model.replace_row(row)

@@ -32,6 +32,7 @@ class StatusPanel(QFrame):
         self.setObjectName("deskStatus")
         self.setMinimumHeight(150)
         self.scale = 1.0
+        self._styled: tuple[str, float] | None = None
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
         self.mark = QLabel()
@@ -58,10 +59,17 @@ class StatusPanel(QFrame):
         self.scale = scale
         self._style()
 
+    def _restyle(self) -> None:
+        """Style sheets only when the state or the size changed: a scanner burst of one outcome
+        after another keeps the panel's style (each sheet costs a re-polish of the labels)."""
+        if self._styled != (self.state, self.scale):
+            self._style()
+
     def _px(self, size: int) -> int:
         return round(size * self.scale)
 
     def _style(self) -> None:
+        self._styled = (self.state, self.scale)
         bg, fg = COLOURS.get(self.state, COLOURS["idle"])
         self.setStyleSheet(
             f"#deskStatus {{ background: {bg}; border: 3px solid {fg}; border-radius: 10px; }}"
@@ -78,7 +86,7 @@ class StatusPanel(QFrame):
         mark = MARKS.get(state, "")
         self.mark.setText(mark)
         self.mark.setVisible(bool(mark))
-        self._style()
+        self._restyle()
         self.title.setText(title)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
