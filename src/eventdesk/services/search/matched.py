@@ -27,6 +27,7 @@ FIELDS = ("badge_code", "name", "pinyin", "initials", "name_en", "company", "com
           "company_initials", "external_ref", "phone_tail", "email")
 CONTACTS = frozenset({"phone_tail", "email"})  # shown as the word typed, never the stored value
 _DOTS_RE = re.compile(r"[·•‧・.\s]+")
+_DROP_DOTS = str.maketrans("", "", "·•‧・. \t\n\r\f\v\u3000")
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,10 @@ def _stored(p: Searched) -> list[tuple[str, str]]:
     han = sum(1 for ch in p.name if has_han(ch))
     section = "pinyin"
     found: list[tuple[str, str]] = []
-    for form in p.search_text.split("|"):
+    # Stored forms are folded already (with their accent-free spellings stored beside them):
+    # only the dots and spaces the index drops from a query word are dropped, in one pass.
+    folded = p.search_text.translate(_DROP_DOTS).split("|")
+    for form, as_typed in zip(p.search_text.split("|"), folded, strict=True):
         if not form:
             continue
         anchor = anchors.get(form)
@@ -121,7 +125,7 @@ def _stored(p: Searched) -> list[tuple[str, str]]:
             field = anchor
             if anchor in ("company", "company_short", "email", "external_ref"):
                 section = "company_initials" if anchor == "company" else anchor
-        found.append((field, _folded(form)))
+        found.append((field, as_typed or form))
     return found
 
 
