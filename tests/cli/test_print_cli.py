@@ -66,7 +66,7 @@ def test_a_sheet_of_badges_on_avery_labels(cups_queue: PdfQueue, staff: dict[str
                                            capsys: pytest.CaptureFixture[str]) -> None:
     before = cups_queue.files()
     assert main(["badges", "--db", str(db_path), "--category", "exhibitor", "--preset",
-                 "a4-avery-l4785", "--print", "--printer", cups_queue.name]) == 0
+                 "a4-avery-l4785", "--print", "--printer", cups_queue.name, "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert cups_queue.name in out and "已记录 3 张为已打印" in out
     [printed] = cups_queue.wait_for_jobs(before)

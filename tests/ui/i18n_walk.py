@@ -117,7 +117,10 @@ def _view_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]
     # A list widget's model hides columnCount (private in QAbstractListModel): one column, no
     # header to read.
     listed = isinstance(model, QAbstractListModel)
-    columns = 1 if listed else model.columnCount(root)
+    try:
+        columns = 1 if listed else model.columnCount(root)
+    except TypeError:  # a Qt-private model (a QCompleter's popup): its rows are another's
+        return
     for section in range(0 if listed else columns):
         yield f"{where} header", str(model.headerData(section, Qt.Orientation.Horizontal) or "")
     for row in range(min(model.rowCount(root), 200)):

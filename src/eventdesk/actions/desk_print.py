@@ -20,6 +20,7 @@ from eventdesk.actions.desk import told_plainly
 from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
 from eventdesk.domain.access import Permission
+from eventdesk.domain.errors import DomainError
 from eventdesk.pdf.badges import LayoutRef, render_badges, render_one
 from eventdesk.services import desk as desk_service
 from eventdesk.services.badges import desk as desk_badges
@@ -41,6 +42,22 @@ class BadgeFormat:
 
 DEFAULT_FORMAT = BadgeFormat()
 
+# Reprint reasons a desk gives beyond the stored keys (domain.PrintReason, a CHECK constraint of
+# badge_print.reason): each is stored as the key whose effect it has — the badge is replaced
+# with the same code, the old one stays valid, as for a damaged badge — and the reprint's audit
+# entry keeps the reason given ("cause") and, for "other", the operator's words ("note").
+CAUSES: dict[str, PrintReason] = {"printer_fault": PrintReason.DAMAGED,
+                                  "other": PrintReason.DAMAGED}
+REPRINT_REASONS = ("lost", "damaged", "wrong_data", "printer_fault", "other")
+NOTE_MAX = 200  # characters of an "other" reason
+
+
+class ReprintNoteNeeded(DomainError):
+    """A reprint for "other" reason without the short text saying why (or one too long);
+    params limit."""
+
+    code = "desk.print.note_needed"
+
 
 @dataclass(frozen=True)
 class DeskPrint:
@@ -55,6 +72,8 @@ class DeskPrint:
     reason: PrintReason
     print_count: int
     rows: tuple[DeskRow, ...]
+    cause: str = ""  # the reason given when it is not a stored key (CAUSES), else ""
+    note: str = ""  # the operator's words for "other"
 
 
 @dataclass(frozen=True)
@@ -78,7 +97,7 @@ def render(badges: list[DeskBadge], fmt: BadgeFormat, layout: LayoutRef | None =
 
 
 def _print(ctx: ActionContext, *, person_ids: list[int], reason: PrintReason, fmt: BadgeFormat,
-           send: Send) -> Outcome[DeskPrint]:
+           send: Send, cause: str = "", note: str = "") -> Outcome[DeskPrint]:
     lost = reason == PrintReason.LOST
     with ctx.db.unit_of_work(write=False) as session:
         badges = desk_badges.desk_badges(session, person_ids=person_ids, new_code=lost)
@@ -96,7 +115,8 @@ def _print(ctx: ActionContext, *, person_ids: list[int], reason: PrintReason, fm
                                          expected_code=badge.person.badge_code)
             record = desk_badges.record_print(session, person_id=pid, desk=ctx.desk,
                                               operator=ctx.operator, layout=fmt.layout,
-                                              reason=reason, badge_code=badge.badge_code)
+                                              reason=reason, badge_code=badge.badge_code,
+                                              cause=cause, note=note)
             if i == 0:
                 count = record.print_count
     with ctx.db.unit_of_work(write=False) as session:
@@ -104,8 +124,8 @@ def _print(ctx: ActionContext, *, person_ids: list[int], reason: PrintReason, fm
     rows = tuple(privacy.desk_rows(ctx, rows))
     printed = tuple(r.person for r in rows)
     topics = (Topic.PRINTS, Topic.PEOPLE) if lost else (Topic.PRINTS,)
-    return outcome(DeskPrint(people=printed, reason=reason, print_count=count, rows=rows),
-                   *topics)
+    return outcome(DeskPrint(people=printed, reason=reason, print_count=count, rows=rows,
+                             cause=cause, note=note), *topics)
 
 
 @told_plainly
@@ -118,15 +138,25 @@ def print_badge(ctx: ActionContext, *, person_id: int, send: Send,
 
 
 @told_plainly
-def reprint_badge(ctx: ActionContext, *, person_id: int, reason: PrintReason, send: Send,
-                  fmt: BadgeFormat = DEFAULT_FORMAT) -> Outcome[DeskPrint]:
-    """Reprint a person's badge with a reason. For a lost badge the new badge carries a new code;
-    after `send` returned, the old code is revoked (its QR is rejected as revoked at every desk)
-    and the new one stored, with the print, in one write. When `send` raises nothing changes.
-    Raises BadgeChanged when another desk replaced the badge meanwhile. Changes PRINTS (and
-    PEOPLE for a lost badge)."""
+def reprint_badge(ctx: ActionContext, *, person_id: int, reason: PrintReason | str, send: Send,
+                  fmt: BadgeFormat = DEFAULT_FORMAT, note: str = "") -> Outcome[DeskPrint]:
+    """Reprint a person's badge with a reason: a key of REPRINT_REASONS (lost, damaged,
+    wrong_data, printer_fault, other — "other" with `note`, a short text saying why). For a lost
+    badge the new badge carries a new code; after `send` returned, the old code is revoked (its
+    QR is rejected as revoked at every desk) and the new one stored, with the print, in one
+    write. When `send` raises nothing changes. Raises ReprintNoteNeeded ("other" without a note,
+    or one over NOTE_MAX characters), ValueError for an unknown reason, BadgeChanged when another
+    desk replaced the badge meanwhile. Changes PRINTS (and PEOPLE for a lost badge)."""
     require(ctx, Permission.DESK_PRINT)
-    return _print(ctx, person_ids=[person_id], reason=reason, fmt=fmt, send=send)
+    key = str(reason)
+    if key not in REPRINT_REASONS:
+        raise ValueError(f"not a reprint reason: {key!r} (one of {', '.join(REPRINT_REASONS)})")
+    note = " ".join(note.split())
+    if key == "other" and not 0 < len(note) <= NOTE_MAX:
+        raise ReprintNoteNeeded(code=ReprintNoteNeeded.code, limit=NOTE_MAX)
+    stored = CAUSES.get(key) or PrintReason(key)
+    return _print(ctx, person_ids=[person_id], reason=stored, fmt=fmt, send=send,
+                  cause=key if key in CAUSES else "", note=note if key == "other" else "")
 
 
 @told_plainly

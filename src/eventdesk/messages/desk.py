@@ -57,20 +57,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.reason.cancelled": ("报名已取消", "registration cancelled"),
     "desk.reason.unknown": ("无法识别的胸卡", "unknown badge"),
     "desk.reason.malformed": ("二维码格式不正确", "malformed QR code"),
-    # the status panel
-    "desk.status.checked_in": ("✓ 签到成功　{name}", "✓ Checked in　{name}"),
-    "desk.status.already": ("已签到　{sentence}", "Already checked in　{sentence}"),
+    # the status panel (its big symbol ✓ ! ✗ ? stands beside these titles: ui/desk/status.py)
+    "desk.status.checked_in": ("签到成功　{name}", "Checked in: {name}"),
+    "desk.status.already": ("已签到　{sentence}", "{sentence}"),  # it says "already checked in"
     "desk.status.confirm": ("外部报名编号：{name} — 核对后按 Enter 签到",
                             "External reference: {name} — check, then press Enter"),
-    "desk.status.rejected": ("✗ 拒绝：{reason}", "✗ Rejected: {reason}"),
+    "desk.status.rejected": ("拒绝：{reason}", "Rejected: {reason}"),
     "desk.status.undone": ("已撤销　{name} 的签到", "Check-in of {name} undone"),
     "desk.status.undone_detail": ("撤销已记入操作日志", "The undo is in the audit log"),
     "desk.database.failed": (
         "数据库出错（{kind}），本次操作没有完成", "Database error ({kind}); nothing was done"),
     "desk.status.failed": ("操作未完成", "Not done"),
     # live updates and server trouble (ui/live.py, the desk view)
-    "desk.status.not_checked_in": ("✗ 未签到：连不上数据库", "✗ Not checked in: the database "
-                                   "did not answer"),
+    "desk.status.not_checked_in": ("未签到：连不上数据库", "Not checked in: the database did "
+                                   "not answer"),
     "desk.status.scan_again": (
         "这次扫码没有确认签到。连接恢复后请重新扫码（若其实已记录，会显示“已签到”）。",
         "This scan was not confirmed as a check-in. Scan again once the connection is back "
@@ -107,6 +107,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.print_reason.lost": ("遗失", "lost"),
     "desk.print_reason.damaged": ("损坏", "damaged"),
     "desk.print_reason.wrong_data": ("信息有误", "wrong details"),
+    "desk.print_reason.printer_fault": ("打印机故障", "printer fault"),
+    "desk.print_reason.other": ("其他", "other"),
+    "desk.print.reason_note": ("{reason}：{note}", "{reason}: {note}"),
+    "desk.print.note_needed": ("请用一句话写明补打原因（最多 {limit} 字）",
+                               "Say in a few words why the badge is reprinted (at most {limit} "
+                               "characters)"),
     "desk.print.done": ("已打印：{what}（{reason}）· {output}",
                         "Printed: {what} ({reason}) · {output}"),
     "desk.print.redone": ("已补打：{what}（{reason}）· {output}",

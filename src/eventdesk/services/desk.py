@@ -22,7 +22,8 @@ from eventdesk.services.people import (
     get_person,
     validate_person,
 )
-from eventdesk.services.search.query import search_people
+from eventdesk.services.search.matched import Match
+from eventdesk.services.search.query import search_people_matched
 
 
 @dataclass(frozen=True)
@@ -30,22 +31,30 @@ class DeskRow:
     person: PersonRow
     checked_in: CheckInState | None
     print_count: int
+    # Why a search found this person (services.search.matched), best first; empty for a row
+    # shown for another reason (a scan, a walk-in, a row read again by id).
+    matched: tuple[Match, ...] = ()
 
 
-def desk_rows(session: Session, *, people: list[PersonRow],
-              now: datetime | None = None) -> list[DeskRow]:
+def desk_rows(session: Session, *, people: list[PersonRow], now: datetime | None = None,
+              matched: list[tuple[Match, ...]] | None = None) -> list[DeskRow]:
+    """The people's rows with today's check-in state and print count; `matched`, when given,
+    is each person's DeskRow.matched (in the same order)."""
     ids = [p.id for p in people]
     states = states_today(session, person_ids=ids, now=now)
     counts = print_counts(session, person_ids=ids)
-    return [DeskRow(person=p, checked_in=states.get(p.id), print_count=counts.get(p.id, 0))
-            for p in people]
+    why = matched if matched is not None else [()] * len(people)
+    return [DeskRow(person=p, checked_in=states.get(p.id), print_count=counts.get(p.id, 0),
+                    matched=m) for p, m in zip(people, why, strict=True)]
 
 
 def desk_search(session: Session, *, query: str, limit: int = 50,
                 now: datetime | None = None) -> list[DeskRow]:
-    """The desk's result list: ranked people with today's check-in state and print count."""
-    found = search_people(session, query=query, limit=limit, with_payload=True)
-    return desk_rows(session, people=found, now=now)
+    """The desk's result list: ranked people with today's check-in state and print count, and
+    the field through which the query found each (DeskRow.matched)."""
+    found = search_people_matched(session, query=query, limit=limit, with_payload=True)
+    return desk_rows(session, people=[p for p, _m in found], now=now,
+                     matched=[m for _p, m in found])
 
 
 def desk_row(session: Session, *, person_id: int, now: datetime | None = None) -> DeskRow:

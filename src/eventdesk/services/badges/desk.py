@@ -141,8 +141,11 @@ def reissue(session: Session, *, codes: Sequence[tuple[int, str, str]],
 
 def record_print(session: Session, *, person_id: int, desk: str, operator: str, layout: str,
                  reason: PrintReason | str = PrintReason.FIRST,
-                 now: datetime | None = None, badge_code: str | None = None) -> PrintRecord:
-    """Log one printed badge (after the printer accepted it). Reprints are audited with reason.
+                 now: datetime | None = None, badge_code: str | None = None, cause: str = "",
+                 note: str = "") -> PrintRecord:
+    """Log one printed badge (after the printer accepted it). Reprints are audited with reason,
+    and with `cause` (the reason the desk gave when it is stored as another key, e.g.
+    "printer_fault" stored as damaged) and `note` (the operator's words) when given.
     `badge_code` is the code the printed badge carries; with it, raises BadgeChanged when the
     person's code is no longer that one (the printed badge would not scan)."""
     person = session.get(Person, person_id)
@@ -158,7 +161,8 @@ def record_print(session: Session, *, person_id: int, desk: str, operator: str, 
     audit.record(session, actor=operator, desk=desk,
                  action="badge.print" if why == PrintReason.FIRST else "badge.reprint",
                  subject_type="person", subject_id=person.id,
-                 detail={"code": person.badge_code, "reason": why.value, "layout": layout})
+                 detail={"code": person.badge_code, "reason": why.value, "layout": layout,
+                         **({"cause": cause} if cause else {}), **({"note": note} if note else {})})
     count = print_counts(session, person_ids=[person.id]).get(person.id, 0)
     return PrintRecord(person_id=person.id, badge_code=person.badge_code, reason=why,
                        print_count=count)

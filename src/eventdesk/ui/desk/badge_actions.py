@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog
-
 from eventdesk.actions import desk_print
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.desk_print import BadgeFormat, DeskPrint
@@ -25,36 +23,27 @@ from eventdesk.messages import describe, text
 from eventdesk.messages.desk import desk_text
 from eventdesk.services.badges.desk import PickupState
 from eventdesk.services.desk import DeskRow
-from eventdesk.ui.desk import printing
+from eventdesk.ui.desk import printing, reprint
 from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.printers import calibration
 
 if TYPE_CHECKING:
     from eventdesk.ui.desk.view import DeskView
 
-REPRINT_REASONS = (PrintReason.LOST, PrintReason.DAMAGED, PrintReason.WRONG_DATA)
-
-
-def reason_label(reason: PrintReason) -> str:
-    return desk_text(f"desk.print_reason.{reason.value}")
+def reason_label(reason: PrintReason | str) -> str:
+    """A print reason's words: a stored key (PrintReason) or a desk's cause (printer_fault)."""
+    return desk_text(f"desk.print_reason.{reason}")
 
 
 class BadgeActions:
     def __init__(self, view: DeskView) -> None:
         self.view = view
-        # Tests and unattended desks answer the reason question without a dialog.
-        self.ask_reason = self._ask_reason
+        # Tests and unattended desks answer the reason question without a dialog (a reason
+        # key, or a ReprintChoice with the words of "other"); the dialog confirms "lost".
+        self.ask_reason: Callable[[str], reprint.ReprintChoice | str | None] = \
+            lambda name: reprint.ask(self.view, name)
         self.choose_printer: Callable[[], printing.PrinterChoice | None] = \
             lambda: printing.choose_printer(self.view)
-
-    def _ask_reason(self, name: str) -> PrintReason | None:
-        labels = [reason_label(r) for r in REPRINT_REASONS]
-        choice, ok = QInputDialog.getItem(self.view, desk_text("desk.print.ask_reason_title"),
-                                          desk_text("desk.print.ask_reason", name=name),
-                                          labels, 0, False)
-        if not ok:
-            return None
-        return REPRINT_REASONS[labels.index(choice)]
 
     def print_selected(self) -> None:
         """Ctrl+P: print the selected person's badge (a reprint, with a reason, if they have
@@ -86,9 +75,12 @@ class BadgeActions:
     def reprint_row(self, row: DeskRow) -> None:
         # The question names the person; the answer reprints that person, even if a refresh
         # changed the list while the question was open.
-        reason = self.ask_reason(row.person.name)
-        if reason is not None:
-            self.print_person(row.person.id, row.person.name, reason)
+        answer = self.ask_reason(row.person.name)
+        if answer is None:
+            return
+        choice = answer if isinstance(answer, reprint.ReprintChoice) \
+            else reprint.ReprintChoice(str(answer))
+        self.print_person(row.person.id, row.person.name, choice.reason, note=choice.note)
 
     # -- running the actions ---------------------------------------------------------------------
     def _printer(self, stem: str) -> tuple[printing.DeskPrinter, BadgeFormat]:
@@ -114,7 +106,9 @@ class BadgeActions:
         return (printing.DeskPrinter(desk, stem=stem, calibration=measured),
                 BadgeFormat(layout=desk.layout, preset=desk.preset))
 
-    def print_person(self, person_id: int, name: str, reason: PrintReason) -> None:
+    def print_person(self, person_id: int, name: str, reason: PrintReason | str, *,
+                     note: str = "") -> None:
+        """Print (reason first) or reprint (any other reason key; "other" with `note`)."""
         try:
             send, fmt = self._printer(name)
         except DomainError as exc:
@@ -125,7 +119,7 @@ class BadgeActions:
             if reason == PrintReason.FIRST:
                 return desk_print.print_badge(actx, person_id=person_id, send=send, fmt=fmt)
             return desk_print.reprint_badge(actx, person_id=person_id, reason=reason, send=send,
-                                            fmt=fmt)
+                                            fmt=fmt, note=note)
 
         self.view.run(action, lambda done: self._printed(done, send), self._failed)
 
@@ -161,8 +155,10 @@ class BadgeActions:
         else:
             what = desk_text("desk.print.badges", count=len(done.people))
         code = "desk.print.done" if done.reason == PrintReason.FIRST else "desk.print.redone"
-        self._hint(desk_text(code, what=what, reason=reason_label(done.reason),
-                             output=send.message))
+        reason = reason_label(done.cause or done.reason)
+        if done.note:
+            reason = desk_text("desk.print.reason_note", reason=reason, note=done.note)
+        self._hint(desk_text(code, what=what, reason=reason, output=send.message))
         for row in done.rows:
             self.view.model.replace_row(row)
 

@@ -1,27 +1,68 @@
-"""The result list: ranked people with today's check-in state, print count and masked phone."""
+"""The result list: ranked people with today's check-in state, print count, masked phone, and
+why the search found them (the matched field is named in its own column and its cell is bold)."""
 
 from __future__ import annotations
 
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from eventdesk.domain import CATEGORY_LABELS_ZH, PersonStatus
+from eventdesk.domain import PersonStatus
 from eventdesk.messages.desk import desk_label
 from eventdesk.services.desk import DeskRow
+from eventdesk.services.search.matched import Match
+from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, category_label
+from eventdesk.ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("姓名", "单位", "类别", "展位", "今日签到", "打印", "手机")
+HEADERS = (QT_TRANSLATE_NOOP("ResultsModel", "姓名"), QT_TRANSLATE_NOOP("ResultsModel", "单位"),
+           QT_TRANSLATE_NOOP("ResultsModel", "类别"), QT_TRANSLATE_NOOP("ResultsModel", "展位"),
+           QT_TRANSLATE_NOOP("ResultsModel", "今日签到"), QT_TRANSLATE_NOOP("ResultsModel", "打印"),
+           QT_TRANSLATE_NOOP("ResultsModel", "手机"), QT_TRANSLATE_NOOP("ResultsModel", "匹配"))
+MATCH_COLUMN = 7
 GREEN, RED, GREY = QColor("#1b7f3b"), QColor("#b42318"), QColor("#667085")
+# The matched field's name (services.search.matched.FIELDS) and the column it marks in bold.
+MATCH_LABELS = {
+    "badge_code": QT_TRANSLATE_NOOP("ResultsModel", "胸卡编号"),
+    "name": QT_TRANSLATE_NOOP("ResultsModel", "姓名"),
+    "pinyin": QT_TRANSLATE_NOOP("ResultsModel", "拼音"),
+    "initials": QT_TRANSLATE_NOOP("ResultsModel", "拼音首字母"),
+    "name_en": QT_TRANSLATE_NOOP("ResultsModel", "英文名"),
+    "company": QT_TRANSLATE_NOOP("ResultsModel", "单位"),
+    "company_short": QT_TRANSLATE_NOOP("ResultsModel", "展商简称"),
+    "company_initials": QT_TRANSLATE_NOOP("ResultsModel", "单位首字母"),
+    "external_ref": QT_TRANSLATE_NOOP("ResultsModel", "报名编号"),
+    "phone_tail": QT_TRANSLATE_NOOP("ResultsModel", "手机尾号"),
+    "email": QT_TRANSLATE_NOOP("ResultsModel", "邮箱"),
+}
+MARKED_COLUMN = {"name": 0, "pinyin": 0, "initials": 0, "name_en": 0, "company": 1,
+                 "company_short": 1, "company_initials": 1, "phone_tail": 6}
+
+
+# Fields without a column of their own: their matching text is shown beside their name (a
+# name or company is marked in its own cell instead; an e-mail stays masked).
+SHOWN_FORMS = frozenset({"badge_code", "external_ref", "phone_tail"})
+
+
+def match_text(matches: tuple[Match, ...]) -> str:
+    """"拼音首字母" / "Registration no. REG-0042": the fields that found the person, best first."""
+    return " · ".join(
+        translate("ResultsModel", MATCH_LABELS.get(m.field, m.field))
+        + (f" {m.form}" if m.field in SHOWN_FORMS else "") for m in matches)
 
 
 def checked_label(row: DeskRow, tz: ZoneInfo) -> str:
     if row.person.status == PersonStatus.CANCELLED:
-        return "已取消"
+        return translate("ResultsModel", "已取消")
     if row.checked_in is None:
-        return "未签到"
+        return translate("ResultsModel", "未签到")
     at = row.checked_in.at.astimezone(tz).strftime("%H:%M")
     return f"✓ {at} {desk_label(row.checked_in.desk)}"
 
@@ -68,8 +109,14 @@ class ResultsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return translate("ResultsModel", HEADERS[section])
         return None
+
+    @staticmethod
+    def _marked(row: DeskRow) -> set[int]:
+        """The columns that found this person (bold, underlined) and the 匹配 column."""
+        marked = {MARKED_COLUMN[m.field] for m in row.matched if m.field in MARKED_COLUMN}
+        return marked | ({MATCH_COLUMN} if row.matched else set())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -79,9 +126,14 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             booth = f"{p.hall} {p.booth}".strip() if p.booth else ""
             values = (p.name + (f" ({p.name_en})" if p.name_en else ""), p.company,
-                      CATEGORY_LABELS_ZH.get(p.category, p.category.value), booth,
-                      checked_label(row, self.tz), str(row.print_count), p.phone_masked)
+                      category_label(p.category), booth, checked_label(row, self.tz),
+                      str(row.print_count), p.phone_masked, match_text(row.matched))
             return values[col] if col < len(values) else None
+        if role == Qt.ItemDataRole.FontRole and col in self._marked(row):
+            font = QFont()
+            font.setBold(True)
+            font.setUnderline(True)  # marked by more than weight: visible on any screen
+            return font
         if role == Qt.ItemDataRole.ForegroundRole and col == 4:
             if p.status == PersonStatus.CANCELLED:
                 return QBrush(RED)

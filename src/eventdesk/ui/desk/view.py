@@ -5,6 +5,11 @@ selected person, Ctrl+P prints the badge, Ctrl+R reprints with a reason, Ctrl+Z 
 last check-in, F2 registers a walk-in, F3 opens exhibitor pick-up, F9 the desk settings, Esc
 clears. A scanner's payload + Enter is taken anywhere in the window (see scanner.py).
 
+Beside the results, the last 20 scans and check-ins (recent.py; a click shows that person). With
+the desk setting "clear after Enter" on, Enter's check-in empties the search field and keeps the
+person shown and selected. The desk's font size (a desk setting) scales the search field, the
+status panel, the results and the recent scans at once.
+
 Every action acts on the person the operator sees: the selected row, which is also the person
 the status panel shows after a scan or a check-in. The selection is held by person id: a new
 query selects its first row, but a refresh (another desk's write, an action's result) keeps the
@@ -14,9 +19,7 @@ Searches run off the GUI thread; only the answer to the latest request is shown.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,26 +41,30 @@ from PySide6.QtWidgets import (
 from eventdesk.actions import desk as desk_actions
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.desk import DeskCheckIn, UndoneAtDesk
-from eventdesk.domain import CATEGORY_LABELS_ZH
 from eventdesk.domain.access import Permission
 from eventdesk.domain.qr import looks_like_scan
 from eventdesk.messages import describe
-from eventdesk.messages.desk import desk_label, desk_text, layout_hint, reason_text
+from eventdesk.messages.desk import desk_label, desk_text
 from eventdesk.services.desk import DeskRow
 from eventdesk.services.search import index as search_index
 from eventdesk.ui import ops
 from eventdesk.ui.context import CHECKINS, PEOPLE, PRINTS, AppContext
+from eventdesk.ui.desk import outcome, sound
 from eventdesk.ui.desk import settings as desk_settings
-from eventdesk.ui.desk import sound
 from eventdesk.ui.desk.badge_actions import BadgeActions
 from eventdesk.ui.desk.elsewhere import Elsewhere, offline_banner
 from eventdesk.ui.desk.model import ResultsModel
+from eventdesk.ui.desk.queue import DeskQueue
+from eventdesk.ui.desk.recent import RecentScans
 from eventdesk.ui.desk.results import DeskResults
 from eventdesk.ui.desk.scanner import ScannerFilter
 from eventdesk.ui.desk.status import StatusPanel
+from eventdesk.ui.i18n import translate
 
 T = TypeVar("T")
 REFRESH_MS = 3000
+# The result columns' widths at the normal font size.
+COLUMN_WIDTHS = (140, 220, 70, 90, 110, 50, 120, 150)
 
 
 def create_view(ctx: AppContext) -> QWidget:
@@ -73,13 +81,10 @@ class DeskView(QWidget):
         self.model = ResultsModel(tz)
         self.badges = BadgeActions(self)
         self._pending_confirm: int | None = None
-        self._own_change = False
-        # Desk actions run one after another, in the order the operator gave them: a scanner
-        # burst is shown in scan order, and a print waits for the check-in before it.
-        self._queue: deque[tuple[Callable[[ActionContext], Outcome[Any]], Callable[[Any], None],
-                                 Callable[[BaseException], None]]] = deque()
-        self._op: ops.BackgroundOp | None = None
+        # Desk actions run one after another, in the order the operator gave them (queue.py).
+        self._actions = DeskQueue(ctx, lambda: self.desk.name)
         self._build()
+        self.apply_font_size()
         self.results = DeskResults(ctx, self.table, self.model, view=self,
                                    on_error=self.show_error)
         self.scanner = ScannerFilter(self)
@@ -103,8 +108,9 @@ class DeskView(QWidget):
         self.header = QLabel()
         self.header.setStyleSheet("font-size: 16px; font-weight: 600;")
         top.addWidget(self.header, 1)
-        for text, slot in (("现场登记 F2", self.open_walk_in), ("展商领证 F3", self.open_pickup),
-                           ("设置 F9", self.open_settings)):
+        for text, slot in ((translate("DeskView", "现场登记 F2"), self.open_walk_in),
+                           (translate("DeskView", "展商领证 F3"), self.open_pickup),
+                           (translate("DeskView", "设置 F9"), self.open_settings)):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
@@ -114,11 +120,9 @@ class DeskView(QWidget):
         root.addWidget(self.banner)
         self.search = QLineEdit()
         self.search.setObjectName("deskSearch")
-        self.search.setPlaceholderText(
-            "扫码，或输入姓名 / 拼音 / 首字母 / 单位 / 手机尾号 / 邮箱 / 编号")
-        font = QFont(self.search.font())
-        font.setPointSize(max(font.pointSize(), 10) + 8)
-        self.search.setFont(font)
+        self.search.setPlaceholderText(translate(
+            "DeskView", "扫码，或输入姓名 / 拼音 / 首字母 / 单位 / 手机尾号 / 邮箱 / 编号"))
+        self._base_point = max(QFont(self.search.font()).pointSize(), 10)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._query_changed)
         self.search.installEventFilter(self)
@@ -136,14 +140,26 @@ class DeskView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.check_in_selected())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((150, 330, 80, 110, 150, 50, 120)):
-            self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        root.addWidget(self.table, 1)
-        keys_help = QLabel("↑↓ 选择　Enter 签到　Ctrl+P 打印胸卡　Ctrl+R 补打（选原因）　"
-                           "Ctrl+Z 撤销本台上一次签到　F2 现场登记　F3 展商领证　F9 设置　"
-                           "Esc 清空　· 扫码枪在任何输入框中都可直接扫码")
+        # Widths follow the font size (apply_font_size); the last column takes what is left,
+        # and at a large size the table scrolls sideways rather than squeeze the company.
+        header.setStretchLastSection(True)
+        # Today's check-in beside the name: what the operator reads first, never scrolled away.
+        header.moveSection(4, 1)
+        # The queue's results keep most of the width; the recent scans sit at the side.
+        self.recent = RecentScans()
+        self.recent.person_clicked.connect(self.show_person)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("deskSplit")
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.recent)
+        self.split.setStretchFactor(0, 4)
+        self.split.setStretchFactor(1, 1)
+        root.addWidget(self.split, 1)
+        keys_help = QLabel(translate(
+            "DeskView", "↑↓ 选择　Enter 签到　Ctrl+P 打印胸卡　Ctrl+R 补打（选原因）　"
+            "Ctrl+Z 撤销本台上一次签到　F2 现场登记　F3 展商领证　F9 设置　"
+            "Esc 清空　· 扫码枪在任何输入框中都可直接扫码"))
+        keys_help.setWordWrap(True)
         keys_help.setStyleSheet("color: #475467; padding: 2px;")
         root.addWidget(keys_help)
         keys: tuple[tuple[str, Callable[[], Any]], ...] = (
@@ -249,57 +265,24 @@ class DeskView(QWidget):
                     self.search.clear()
                     self.on_scan(text)
                 else:
-                    self.results.on_answer(self.check_in_selected)
+                    self.results.on_answer(lambda: self.check_in_selected(by_enter=True))
                 return True
             if key == Qt.Key.Key_Escape:
                 self.search.clear()
                 return True
         return super().eventFilter(obj, event)
 
-    # -- desk actions, off the GUI thread, one at a time ------------------------------------------
+    # -- desk actions, off the GUI thread, one at a time (queue.py) ------------------------------
     @property
     def idle(self) -> bool:
         """No desk action running or waiting (tests wait for this)."""
-        return self._op is None and not self._queue
+        return self._actions.idle
 
     def run(self, action: Callable[[ActionContext], Outcome[T]], on_done: Callable[[T], None],
             on_error: Callable[[BaseException], None] | None = None) -> None:
         """Queue a desk action (eventdesk.actions) as this desk; it runs off the GUI thread after
         the ones queued before it, then `on_done(value)` runs on the GUI thread."""
-        self._queue.append((action, on_done, on_error or self.show_error))
-        if self._op is None:
-            self._next()
-
-    def _next(self) -> None:
-        if not self._queue:
-            return
-        action, on_done, on_error = self._queue.popleft()
-        desk = self.desk.name  # this view's desk, also when settings changed since it was queued
-
-        def finished(value: Any) -> None:
-            self._op = None
-            # ops notifies the action's topics right after this returns: this view shows the
-            # outcome itself and skips that one refresh.
-            self._own_change = True
-            QTimer.singleShot(0, self._end_own_change)
-            try:
-                on_done(value)
-            finally:
-                self._next()
-
-        def failed(exc: BaseException) -> None:
-            self._op = None
-            try:
-                on_error(exc)
-            finally:
-                self._next()
-
-        # On the desk's own worker: a scan never waits behind searches or the search index.
-        self._op = ops.run_action(self.ctx, lambda actx, _p: action(replace(actx, desk=desk)),
-                                  on_done=finished, on_error=failed, desk_lane=True)
-
-    def _end_own_change(self) -> None:
-        self._own_change = False
+        self._actions.run(action, on_done, on_error or self.show_error)
 
     def show_error(self, exc: BaseException) -> None:
         self.status.show_state("red", desk_text("desk.status.failed"), describe(exc))
@@ -308,50 +291,38 @@ class DeskView(QWidget):
     def on_scan(self, payload: str) -> None:
         self.run(lambda actx: desk_actions.scan(actx, payload=payload),
                  lambda shown: self.show_checkin(shown, focus_person=True),
-                 self.elsewhere.check_in_failed)
+                 self._check_in_failed)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def check_in_selected(self) -> None:
+    def check_in_selected(self, *, by_enter: bool = False) -> None:
+        """Check in the selected person (Enter, a double click). `by_enter` with the desk
+        setting on: the search field is emptied after, the person stays shown and selected."""
         row = self.selected()
         if row is None:
             return
         pid = row.person.id
         via: desk_actions.Via = "external_ref" if self._pending_confirm == pid else "search"
+        clear = by_enter and self.desk.clear_after_enter
         self.remember_query()
         self.run(lambda actx: desk_actions.check_in(actx, person_id=pid, via=via),
-                 self.show_checkin, self.elsewhere.check_in_failed)
+                 lambda shown: self.show_checkin(shown, focus_person=clear),
+                 self._check_in_failed)
+
+    def _check_in_failed(self, exc: BaseException) -> None:
+        self.recent.add(outcome.failed_line(exc, self.ctx.event_info))
+        self.elsewhere.check_in_failed(exc)
 
     def show_checkin(self, shown: DeskCheckIn, *, focus_person: bool = False,
                      quiet: bool = False) -> None:
-        """Show a check-in's outcome: the status panel, the person's row, today's count."""
+        """Show a check-in's outcome: the status panel, the person's row, today's count, and
+        (not `quiet`) a line in the recent scans. `focus_person`: show only that person, the
+        search field empty (a scan, a walk-in, Enter with "clear after Enter")."""
         result, p = shown.result, shown.result.person
-        facts = ""
-        if p is not None:
-            label = CATEGORY_LABELS_ZH.get(p.category, p.category.value)
-            booth = f" · 展位 {p.hall} {p.booth}".rstrip() if p.booth else ""
-            facts = f"{p.company or '（无单位）'} · {label}{booth}"
-        sentence = desk_text(result.code, **result.params)
-        if result.result == "checked_in" and p is not None:
-            when = ""
-            if result.at is not None and self.ctx.event_info is not None:
-                when = (f"\n{self.ctx.event_info.local(result.at).strftime('%H:%M')} · "
-                        f"{desk_label(result.desk or '')}")
-            state, title = "green", desk_text("desk.status.checked_in", name=p.name)
-            detail = facts + when
-        elif result.result == "already_checked_in" and p is not None:
-            state, title = "amber", desk_text("desk.status.already", sentence=sentence)
-            detail = facts
-        elif result.result == "confirm" and p is not None:
-            state, title = "blue", desk_text("desk.status.confirm", name=p.name)
-            detail = f"{facts}\n{sentence}"
-        else:
-            state = "red"
-            title = desk_text("desk.status.rejected", reason=reason_text(result.reason))
-            detail = sentence + (f"\n{facts}" if facts else "")
-        # A scan read only through another keyboard layout: the operator sets the scanner.
-        self.status.show_state(state, title, detail, layout_hint(result.layouts))
+        shows = outcome.panel(shown, self.ctx.event_info)
+        self.status.show_state(shows.state, shows.title, shows.detail, shows.hint)
         if not quiet:
-            sound.play({"blue": ""}.get(state, state), enabled=self.desk.sounds)
+            sound.play({"blue": ""}.get(shows.state, shows.state), enabled=self.desk.sounds)
+            self.recent.add(outcome.scan_line(shown, self.ctx.event_info))
         if shown.row is not None:
             if focus_person or result.result == "confirm":
                 self._show_only(shown.row)
@@ -376,7 +347,7 @@ class DeskView(QWidget):
 
     # -- other views' changes, header --------------------------------------------------------
     def _on_changed(self, topics: frozenset[str]) -> None:
-        if self._own_change and not self.ctx.elsewhere:
+        if self._actions.own_change and not self.ctx.elsewhere:
             return
         if topics & {PEOPLE, CHECKINS, PRINTS}:
             self.refresh_results()
@@ -401,6 +372,39 @@ class DeskView(QWidget):
                                       event=event, count=count or 0))
 
     # -- dialogs -------------------------------------------------------------------------------
+    def show_person(self, person_id: int) -> None:
+        """Select this person in the results (a click in the recent scans): their row if it is
+        shown, else only them, read again."""
+        if self.results.select_person(person_id):
+            return
+
+        def show(rows: list[DeskRow]) -> None:
+            if rows:
+                self._show_only(rows[0])
+
+        self.run(lambda actx: desk_actions.rows_of(actx, person_ids=[person_id]), show)
+        self.search.setFocus()
+
+    def apply_font_size(self) -> None:
+        """The desk's font size (desk settings), applied to what is shown now."""
+        scale = self.desk.font_scale
+        font = QFont(self.search.font())
+        font.setPointSize(round((self._base_point + 8) * scale))
+        self.search.setFont(font)
+        self.status.set_scale(scale)
+        for widget in (self.table, self.recent.table):
+            table_font = QFont(widget.font())
+            table_font.setPointSize(round(self._base_point * scale))
+            widget.setFont(table_font)
+            widget.verticalHeader().setDefaultSectionSize(round(30 * scale))
+        # Columns grow with the text (the company column takes what is left); so does the
+        # recent scans' share of the width.
+        for col, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(col, round(width * scale))
+        self.recent.table.setColumnWidth(1, round(110 * scale))
+        self.split.setSizes([1000, round(260 * scale)])
+        self.header.setStyleSheet(f"font-size: {round(16 * scale)}px; font-weight: 600;")
+
     def open_settings(self) -> None:
         dialog = desk_settings.DeskSettingsDialog(
             self.desk, self, self.ctx.settings,
@@ -410,6 +414,7 @@ class DeskView(QWidget):
             desk_settings.save(self.ctx.settings, self.desk)
             self.ctx.remember_desk(self.desk.name)
             self.ctx.remember_lock(self.desk.lock_minutes)
+            self.apply_font_size()
             self._refresh_header()
         self.search.setFocus()
 

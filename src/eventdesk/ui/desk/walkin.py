@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from eventdesk.actions import desk as desk_actions
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.desk import DeskCheckIn, WalkIn
-from eventdesk.domain import CATEGORY_LABELS_ZH, Category
+from eventdesk.domain import Category
 from eventdesk.domain.enums import Consent
 from eventdesk.domain.errors import ValidationFailed
 from eventdesk.messages import describe, field_texts
@@ -48,9 +48,15 @@ from eventdesk.services.exhibitors import ExhibitorRow
 from eventdesk.services.people import PersonInput, validate_person
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, category_label
+from eventdesk.ui.i18n import translate
 
 FIELDS = ("name", "company", "phone", "email", "title")
-LABELS = {"name": "姓名 *", "company": "单位", "phone": "手机", "email": "邮箱", "title": "职务"}
+LABELS = {"name": QT_TRANSLATE_NOOP("WalkInDialog", "姓名 *"),
+          "company": QT_TRANSLATE_NOOP("WalkInDialog", "单位"),
+          "phone": QT_TRANSLATE_NOOP("WalkInDialog", "手机"),
+          "email": QT_TRANSLATE_NOOP("WalkInDialog", "邮箱"),
+          "title": QT_TRANSLATE_NOOP("WalkInDialog", "职务")}
 
 
 class WalkInDialog(QDialog):
@@ -61,18 +67,18 @@ class WalkInDialog(QDialog):
         self._op: ops.BackgroundOp | None = None  # the running action, if any
         self.duplicates: list[Duplicate] = []
         self._confirmed_new = False
-        self.setWindowTitle("现场登记 Walk-in registration")
-        self.setMinimumWidth(520)
+        self.setWindowTitle(translate("WalkInDialog", "现场登记"))
+        self.setMinimumWidth(560)  # the consent sentence, in English, on one line
         root = QVBoxLayout(self)
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.category = QComboBox()
         for cat in Category:
-            self.category.addItem(CATEGORY_LABELS_ZH[cat], cat.value)
+            self.category.addItem(category_label(cat), cat.value)
         self.category.setCurrentIndex(self.category.findData(Category.VISITOR.value))
         self.exhibitor = QComboBox()
-        self.exhibitor.addItem("（不是展商人员）", None)
+        self.exhibitor.addItem(translate("WalkInDialog", "（不是展商人员）"), None)
         self.exhibitor.activated.connect(self._exhibitor_picked)
         self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
         # Exhibitor look-ups: only the answer to the latest company text is used.
@@ -95,33 +101,34 @@ class WalkInDialog(QDialog):
             column.setSpacing(2)
             column.addWidget(edit)
             column.addWidget(error)
-            form.addRow(LABELS[key], column)
+            form.addRow(translate("WalkInDialog", LABELS[key]), column)
             if key == "company":
-                form.addRow("类别", self.category)
-                form.addRow("展商", self.exhibitor)
+                form.addRow(translate("WalkInDialog", "类别"), self.category)
+                form.addRow(translate("WalkInDialog", "展商"), self.exhibitor)
                 edit.setCompleter(self.completer)
                 edit.textEdited.connect(self._find_exhibitors)
         root.addLayout(form)
-        self.dup_label = QLabel("可能已登记（同一手机号 / 邮箱 / 同名同单位）：")
+        self.dup_label = QLabel(translate("WalkInDialog",
+                                          "可能已登记（同一手机号 / 邮箱 / 同名同单位）："))
         self.dup_label.setStyleSheet("color: #b25e09; font-weight: 600;")
         self.dup_list = QListWidget()
-        self.use_existing_button = QPushButton("使用已登记的人员并签到")
+        self.use_existing_button = QPushButton(translate("WalkInDialog", "使用已登记的人员并签到"))
         self.use_existing_button.clicked.connect(self.use_existing)
         for w in (self.dup_label, self.dup_list, self.use_existing_button):
             w.setVisible(False)
             root.addWidget(w)
         # Asked, not assumed (PIPL): unticked leaves consent unknown, which counts as not given.
-        self.consent_box = QCheckBox("本人同意个人信息用于会务以外的用途（如展商、合作方名单）")
-        self.consent_box.setToolTip("Consent to personal data use beyond running the event")
+        self.consent_box = QCheckBox(translate(
+            "WalkInDialog", "本人同意个人信息用于会务以外的用途（如展商、合作方名单）"))
         root.addWidget(self.consent_box)
-        self.print_box = QCheckBox("保存后打印胸卡")
+        self.print_box = QCheckBox(translate("WalkInDialog", "保存后打印胸卡"))
         self.print_box.setChecked(True)
         root.addWidget(self.print_box)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("保存并签到")
+        self.save_button = QPushButton(translate("WalkInDialog", "保存并签到"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submit)
-        cancel = QPushButton("取消")
+        cancel = QPushButton(translate("WalkInDialog", "取消"))
         cancel.clicked.connect(self.reject)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -157,7 +164,7 @@ class WalkInDialog(QDialog):
         self.looking_up = False
         self._names = {r.id: r.name_zh for r in rows}
         self.exhibitor.clear()
-        self.exhibitor.addItem("（不是展商人员）", None)
+        self.exhibitor.addItem(translate("WalkInDialog", "（不是展商人员）"), None)
         self.suggestions.clear()
         for r in rows:
             self.exhibitor.addItem(
@@ -229,7 +236,7 @@ class WalkInDialog(QDialog):
             label.setText(fields.get(key, ""))
             label.setVisible(key in fields)
         other = {k: v for k, v in fields.items() if k not in self.errors}
-        self.message.setText("；".join(other.values()))
+        self.message.setText(translate("WalkInDialog", "；").join(other.values()))
 
     @property
     def result_checkin(self) -> CheckInResult | None:
@@ -284,13 +291,14 @@ class WalkInDialog(QDialog):
             p = d.person
             label = desk_text(f"desk.duplicate.{d.why}")
             # Contacts come masked from the action unless this user may see them.
-            item = QListWidgetItem(f"{label}：{p.name}　{p.company}　{p.phone_masked}　{p.email}")
+            item = QListWidgetItem(translate("WalkInDialog", "{why}：{person}").format(
+                why=label, person=f"{p.name}　{p.company}　{p.phone_masked}　{p.email}"))
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             self.dup_list.addItem(item)
         self.dup_list.setCurrentRow(0)
         for w in (self.dup_label, self.dup_list, self.use_existing_button):
             w.setVisible(True)
-        self.save_button.setText("仍然新建并签到")
+        self.save_button.setText(translate("WalkInDialog", "仍然新建并签到"))
         self._confirmed_new = True  # a second press saves a new person on purpose
         self.use_existing_button.setFocus()
 
@@ -333,7 +341,13 @@ class WalkInDialog(QDialog):
         self._run(lambda actx: desk_actions.register_walk_in(
             actx, data=data, new_person=new_person, override_quota=override), done, failed)
 
+    def override_box(self, message: str) -> QMessageBox:
+        """The organiser's question when the exhibitor quota is full (not yet shown)."""
+        return QMessageBox(
+            QMessageBox.Icon.Question, translate("WalkInDialog", "超出展商名额"),
+            translate("WalkInDialog", "{message}\n\n主办方是否确认超额登记？（将记入操作日志）")
+            .format(message=message),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+
     def _confirm_override(self, message: str) -> bool:
-        answer = QMessageBox.question(self, "超出展商名额",
-                                      f"{message}\n\n主办方是否确认超额登记？（将记入操作日志）")
-        return answer == QMessageBox.StandardButton.Yes
+        return self.override_box(message).exec() == QMessageBox.StandardButton.Yes
