@@ -17,8 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMessageBox, QSplitter, QWidget
 
 from eventdesk.storage import Session
@@ -64,9 +64,7 @@ class ListDetailView(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.pane.new_button.clicked.connect(self._new_clicked)
         if self.asks_before_leaving:
-            # Only while the focus is in the form: Esc elsewhere (the search box) is theirs.
-            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.panel, self._escape)
-            escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.panel.installEventFilter(self)
         if sort_column is not None:
             self.pane.table.horizontalHeader().setSortIndicator(
                 sort_column, Qt.SortOrder.AscendingOrder)
@@ -171,10 +169,15 @@ class ListDetailView(QWidget):
             return True
         return False
 
-    def _escape(self) -> None:
-        """Esc in the form: with unsaved typing, ask (Discard reverts the form)."""
-        if not self.panel.saving and self.panel.is_dirty():
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # Esc that the form's fields leave unused travels up to the panel: with unsaved typing,
+        # ask (Discard reverts the form). Esc elsewhere (the search box) is not the form's.
+        if watched is self.panel and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape \
+                and not self.panel.saving and self.panel.is_dirty():
             self.may_leave()
+            return True
+        return super().eventFilter(watched, event)
 
     def _new_clicked(self) -> None:
         if self.may_leave():
