@@ -80,6 +80,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The encoding of {file} is not certain (it may be: {candidates}); nothing was imported, "
         "so that no name is garbled. Name the encoding: --encoding on the command line (e.g. "
         "--encoding {example}), or choose it in the import wizard and check the decoded names"),
+    # The same, said in the import wizard (the list of encodings is above the decoded text).
+    "imports.encoding_unsure_wizard": (
+        "无法确定 {file} 的编码（可能是：{candidates}），为免乱码未导入任何数据；"
+        "请在上方选择编码，并核对下方解码后的姓名",
+        "The encoding of {file} is not certain (it may be: {candidates}); nothing was imported, "
+        "so that no name is garbled. Choose the encoding above and check the names decoded "
+        "below"),
     "imports.encoding_unknown": ("未知的编码“{encoding}”（例如 gb18030、big5、shift_jis、"
                                  "euc_kr、cp1252、utf-8）",
                                  "Unknown encoding “{encoding}” (e.g. gb18030, big5, shift_jis, "

@@ -132,7 +132,7 @@ def refusal_text(exc: BaseException) -> str:
     candidates = import_words.encoding_candidates(exc)
     named = translate("ImportWizard", "、").join(encoding_label(c["encoding"], c["label"])
                                                 for c in candidates)
-    return messages.text(exc.code, **{**exc.params, "candidates": named})
+    return messages.text("imports.encoding_unsure_wizard", **{**exc.params, "candidates": named})
 
 
 class FilePage(QWizardPage):
