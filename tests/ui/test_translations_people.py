@@ -161,7 +161,8 @@ def run_wizard_to_the_end(qtbot, wizard: ImportWizard, walk: Walker) -> None:  #
         wizard.button(button).click()
         if wizard.currentId() == DRY_RUN_PAGE:
             dry = wizard.dry_page
-            qtbot.waitUntil(lambda: dry.report is not None and not dry.running, timeout=TIMEOUT)
+            qtbot.waitUntil(lambda d=dry: d.report is not None and not d.running,
+                            timeout=TIMEOUT)
             walk(wizard, "the dry run's report")
             if dry.errors.rowCount():
                 dry.skip_invalid.click()  # go on with the valid rows
