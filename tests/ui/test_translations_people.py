@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -148,6 +149,11 @@ def test_people_view_and_form_in_every_state(  # type: ignore[no-untyped-def]
     with Modals(look):
         qtbot.mouseClick(view.pane.new_button, Qt.MouseButton.LeftButton)
     assert len(questions) == 1
+    # Contacts masked (a role that may not see them): the fields say why they are read-only.
+    assert panel.row is not None
+    panel.show_row(replace(panel.row, contacts_masked=True))
+    assert panel.phone.isReadOnly() and panel.phone.toolTip()
+    walk(view, "contacts masked")
     assert walk.found == []
 
 
