@@ -63,7 +63,7 @@ def test_wizard_csv_gbk_with_an_error_skipped_and_report_exported(
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitUntil(lambda: complete(wizard), timeout=TIMEOUT)
-    assert "gb18030" in wizard.file_page.info.text()
+    assert "GB18030/GBK" in wizard.file_page.info.text()
     assert "张伟,光合" in wizard.file_page.text.toPlainText()  # decoded text shown
     wizard.next()
     assert wizard.currentId() == MAPPING_PAGE  # a CSV has no sheet to choose
@@ -161,10 +161,10 @@ def test_export_dialog_and_data_menu(ctx: AppContext, qtbot, tmp_path: Path) -> 
     titles = [a.text() for a in window.menuBar().actions()]
     assert "数据(&D)" in titles
     actions = {a.text(): a for a in window.transfer_menu.actions()}
-    actions["导入… Import…"].trigger()
+    actions["导入…"].trigger()
     assert isinstance(window._import_wizard, ImportWizard) and window._import_wizard.isVisible()
     window._import_wizard.reject()
-    actions["导出… Export…"].trigger()
+    actions["导出…"].trigger()
     assert window._export_dialog.isVisible()
     window._export_dialog.reject()
     dialog = ExportDialog(ctx)
@@ -240,7 +240,7 @@ def test_schedule_errors_are_the_same_in_the_wizard_and_the_cli(
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitUntil(lambda: complete(wizard), timeout=TIMEOUT)
-    assert wizard.kind == "schedule" and "gb18030" in wizard.file_page.info.text()
+    assert wizard.kind == "schedule" and "GB18030/GBK" in wizard.file_page.info.text()
     wizard.next()
     page = wizard.mapping_page
     assert wizard.currentId() == MAPPING_PAGE and page.isComplete()

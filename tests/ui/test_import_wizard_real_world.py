@@ -68,11 +68,11 @@ def test_unsure_encoding_is_chosen_with_the_decoded_names_shown(
     qtbot.waitUntil(lambda: "无法确定" in page.info.text(), timeout=TIMEOUT)
     assert not page.isComplete()  # no guess to go on with
     shown = page.text.toPlainText()  # each candidate with the names it gives
-    assert "【EUC-KR（한국어）】" in shown and "김철수,삼성전자" in shown
+    assert "【EUC-KR（韩文）】" in shown and "김철수,삼성전자" in shown
     assert "【GB18030/GBK（简体中文）】" in shown
     choose_encoding(wizard, "euc_kr")
     qtbot.waitUntil(lambda: page.isComplete(), timeout=TIMEOUT)
-    assert "编码 euc_kr" in page.info.text()
+    assert "编码 EUC-KR（韩文）" in page.info.text()
     assert "김철수,삼성전자" in page.text.toPlainText()
     wizard.next()
     assert wizard.currentId() == MAPPING_PAGE and wizard.mapping_page.isComplete()
@@ -86,7 +86,7 @@ def test_wrong_encoding_choice_shows_garbled_names_or_refuses(
     wizard = open_wizard(ctx, qtbot, DATA / "enc-big5.csv")
     page = wizard.file_page
     qtbot.waitUntil(lambda: page.isComplete(), timeout=TIMEOUT)
-    assert "big5" in page.info.text()
+    assert "Big5" in page.info.text()
     assert "張偉,崑山光合科技有限公司" in page.text.toPlainText()
     choose_encoding(wizard, "utf-8")
     qtbot.waitUntil(lambda: "不是 UTF-8 编码" in page.info.text(), timeout=TIMEOUT)

@@ -22,7 +22,7 @@ from eventdesk.ui.main_window import MainWindow
 from tests.ui.threads import no_database_on_the_gui_thread
 from tests.users import ADMIN, ORGANISER
 
-TITLE = "清除个人信息 Purge personal data…"
+TITLE = "清除个人信息…"
 
 
 def make_window(db: Database, user: Principal, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 CATALOGUE: dict[str, tuple[str, str]] = {
     "exports.unknown_kind": ("未知的导出类型“{kind}”（可用：{kinds}）",
                              "Unknown export kind “{kind}” (one of {kinds})"),
-    "exports.wrong_suffix": ("--kind {kind} 只能写 {allowed} 文件（收到 {name}）",
+    "exports.wrong_suffix": ("导出类型 {kind} 只能写 {allowed} 文件（收到 {name}）",
                              "--kind {kind} can only write {allowed} files (got {name})"),
     "exports.rows_written": ("已导出 {count} 行到 {out}", "Exported {count} rows to {out}"),
     "exports.schedule_written": ("日程已保存：{out}（{count} 个会议）",

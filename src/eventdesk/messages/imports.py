@@ -80,6 +80,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The encoding of {file} is not certain (it may be: {candidates}); nothing was imported, "
         "so that no name is garbled. Name the encoding: --encoding on the command line (e.g. "
         "--encoding {example}), or choose it in the import wizard and check the decoded names"),
+    # The same, said in the import wizard (the list of encodings is above the decoded text).
+    "imports.encoding_unsure_wizard": (
+        "无法确定 {file} 的编码（可能是：{candidates}），为免乱码未导入任何数据；"
+        "请在上方选择编码，并核对下方解码后的姓名",
+        "The encoding of {file} is not certain (it may be: {candidates}); nothing was imported, "
+        "so that no name is garbled. Choose the encoding above and check the names decoded "
+        "below"),
     "imports.encoding_unknown": ("未知的编码“{encoding}”（例如 gb18030、big5、shift_jis、"
                                  "euc_kr、cp1252、utf-8）",
                                  "Unknown encoding “{encoding}” (e.g. gb18030, big5, shift_jis, "
@@ -190,8 +197,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                       "The expected audience must be a whole number"),
     "imports.schedule.room_blank": ("会议室不能为空", "The room cannot be blank"),
     "imports.schedule.unknown_room": (
-        "未知的会议室“{room}”（可选择新建文件中的会议室：--create-rooms）",
-        "Unknown room “{room}” (choose to create the file's rooms: --create-rooms)"),
+        "未知的会议室“{room}”（可选择新建文件中的会议室：导入向导中勾选“新建文件中的会议室”，"
+        "命令行加 --create-rooms）",
+        "Unknown room “{room}” (choose to create the file's rooms: “Create the file's new "
+        "rooms” in the import wizard, --create-rooms on the command line)"),
     "imports.schedule.speaker_ambiguous": ("嘉宾“{name}”未匹配：同名多人，请写 姓名（公司）",
                                            "Speaker “{name}” not matched: several people have "
                                            "this name; write it as name (company)"),
@@ -217,9 +226,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "imports.warning_line": ("提示 第 {row} 行 [{column}] {value}: {message}",
                              "Note: row {row} [{column}] {value}: {message}"),
     "imports.conflict_line": ("冲突：{message}", "Conflict: {message}"),
+    "imports.list_separator": ("、", ", "),
+    "imports.sentence_separator": ("；", "; "),
     "imports.more_errors": ("…另有 {count} 处错误（用 --json 查看全部）",
                             "…{count} more errors (--json lists them all)"),
 }
+
+# The fields of every kind of list (services.imports FieldSpec labels, Chinese) in English: the
+# column mapping names them, and sentences about a field carry its label (`field=`).
+FIELD_LABELS_EN: dict[str, str] = {
+    "姓名": "Name", "英文名": "English name", "单位": "Company", "类别": "Category",
+    "职务": "Job title", "手机": "Mobile", "邮箱": "E-mail", "状态": "Status",
+    "编号": "Reference", "备注": "Notes", "胸卡编号": "Badge code", "同意": "Consent",
+    "名称": "Name", "英文名称": "English name", "简称": "Short name", "行业": "Sector",
+    "展馆": "Hall", "展位": "Booth", "联系人": "Contact", "联系电话": "Contact phone",
+    "联系邮箱": "Contact e-mail", "名额": "Staff quota", "日期": "Date", "开始": "Start",
+    "结束": "End", "会议室": "Room", "议题": "Title", "英文标题": "English title",
+    "类型": "Kind", "论坛": "Track", "演讲嘉宾": "Speakers", "主持人": "Moderators",
+    "预计人数": "Expected audience",
+}
+
+
+def field_label(label: str) -> str:
+    """A field's label (Chinese, as the import adapters name it) in the current language."""
+    from eventdesk.messages import language
+
+    return FIELD_LABELS_EN.get(label, label) if language() == "en" else label
+
+
+def worded_params(params: dict[str, Any]) -> dict[str, Any]:
+    """`params` of a sentence about a field with the field's label in the current language."""
+    if isinstance(params.get("field"), str):
+        return {**params, "field": field_label(params["field"])}
+    return params
 
 
 def _text(code: str, **params: object) -> str:
@@ -230,7 +269,7 @@ def _text(code: str, **params: object) -> str:
 
 def row_message(error: RowError) -> str:
     """The sentence for one row problem, in the current language."""
-    return _text(error.code, **error.params) if error.code else error.message
+    return _text(error.code, **worded_params(error.params)) if error.code else error.message
 
 
 def error_json(error: RowError) -> dict[str, Any]:
@@ -263,10 +302,11 @@ def column_lines(*, kind: str, unmapped: list[str], secondary: dict[str, str]) -
     from eventdesk.services.imports import adapter_for
 
     adapter = adapter_for(kind)
-    labels = {f.key: f.label for f in adapter.fields}
+    labels = {f.key: field_label(f.label) for f in adapter.fields}
     lines = []
     if unmapped:
-        lines.append(_text("imports.unmapped_columns", columns="、".join(unmapped)))
+        lines.append(_text("imports.unmapped_columns", columns=_text("imports.list_separator")
+                           .join(unmapped)))
     kept = _text("imports.secondary_kept.notes" if adapter.notes_field
                  else "imports.secondary_kept.warning")
     for column, key in secondary.items():
@@ -312,15 +352,20 @@ def encoding_lines(exc: ImportRejected) -> list[str]:
 
 def summary(report: ImportReport) -> str:
     """One sentence for people about what the import did (or would do)."""
+    def n(value: int) -> str:  # 30,000: grouped the same way in Chinese and English
+        return f"{value:,}"
+
     if report.rejected:
-        return _text("imports.summary.rejected", errors=len(report.errors),
-                     create=report.would_create, update=report.would_update,
-                     skip=report.would_skip)
+        return _text("imports.summary.rejected", errors=n(len(report.errors)),
+                     create=n(report.would_create), update=n(report.would_update),
+                     skip=n(report.would_skip))
     code = "imports.summary.dry_run" if report.dry_run else "imports.summary.done"
-    said = _text(code, created=report.created, updated=report.updated, skipped=report.skipped)
+    said = _text(code, created=n(report.created), updated=n(report.updated),
+                 skipped=n(report.skipped))
     if report.errors:
-        said += _text("imports.summary.rows_skipped", errors=len(report.errors))
+        said += _text("imports.summary.rows_skipped", errors=n(len(report.errors)))
     rooms = report.extra.get("rooms_created") or []
     if rooms:
-        said += "；" + _text("imports.summary.rooms_created", rooms="、".join(rooms))
+        said += _text("imports.sentence_separator") + _text(
+            "imports.summary.rooms_created", rooms=_text("imports.list_separator").join(rooms))
     return said

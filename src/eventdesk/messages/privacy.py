@@ -7,7 +7,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "person.consent_unknown": ("未知的同意情况“{value}”（未知、已同意 或 不同意）",
                                "Unknown consent “{value}” (unknown, given or refused)"),
     "purge.confirm": ("将清除所有人员的姓名、电话、邮箱、胸卡码等个人信息，无法撤销。"
-                      "输入 PURGE 确认：",
+                      "输入“清除”确认：",
                       "This erases every person's name, phone, e-mail, badge code and other "
                       "personal data and cannot be undone. Type PURGE to go on:"),
     "purge.needs_yes": ("不在终端中运行时须加 --yes 确认清除个人信息",

@@ -88,6 +88,12 @@ def create_view(spec: ViewSpec, ctx: AppContext) -> QWidget:
     return view
 
 
+def may_leave(view: QWidget) -> bool:
+    """Whether `view` may be left (a list view with unsaved typing asks: ui/tables/view.py)."""
+    ask = getattr(view, "may_leave", None)
+    return bool(ask()) if callable(ask) else True
+
+
 class MainWindow(QMainWindow):
     # The import wizard and export dialog last opened from the 数据 menu (ui/transfer/menu.py),
     # held here so that they live while open.
@@ -99,6 +105,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.resize(1400, 860)
         self._views: dict[str, QWidget] = {}
+        self._ask_on_leaving = True  # show_view(ask=False) for a scan
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(150)
@@ -154,6 +161,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        # A view with unsaved typing (the people form) asks first; Cancel keeps the window.
+        if not all(may_leave(view) for view in self._views.values()):
+            event.ignore()
+            return
         self.scanner.remove()
         self.lock.stop()
         super().closeEvent(event)
@@ -172,7 +183,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(messages.text("signin.scan_not_allowed",
                                                        who=who(self.ctx.user)), 10_000)
             return
-        desk = self.show_view("desk")
+        # The desk comes forward without asking about a form's unsaved typing: the form keeps
+        # it (views live on), and a scan must not wait for an answer.
+        desk = self.show_view("desk", ask=False)
         if QApplication.activeModalWidget() is None:
             self.raise_()
             self.activateWindow()
@@ -189,9 +202,10 @@ class MainWindow(QMainWindow):
         """The view a user of this role starts on: the desk if they work one."""
         return next((spec.key for spec in VIEWS if self.allowed(spec.key)), VIEWS[0].key)
 
-    def show_view(self, key: str) -> QWidget:
+    def show_view(self, key: str, *, ask: bool = True) -> QWidget:
         """Show view `key` and return it; a view the user's role lacks is refused with a
-        sentence in the status bar and the shown view stays (returned)."""
+        sentence in the status bar and the shown view stays (returned), as does the shown
+        view when it has unsaved typing and the person chose Cancel (`ask`=False: never ask)."""
         if not self.allowed(key):
             label = VIEWS[VIEW_KEYS.index(key)].label
             self.statusBar().showMessage(messages.text("signin.view_refused", view=label,
@@ -201,10 +215,15 @@ class MainWindow(QMainWindow):
                 return self.show_view(self.first_view())
             return current
         row = VIEW_KEYS.index(key)
-        self.nav.setCurrentRow(row)
-        if key not in self._views:  # the row was current already (its view was dropped)
-            self._on_nav(row)
-        return self._views[key]
+        self._ask_on_leaving = ask
+        try:
+            self.nav.setCurrentRow(row)
+            if key not in self._views:  # the row was current already (its view was dropped)
+                self._on_nav(row)
+        finally:
+            self._ask_on_leaving = True
+        shown = self.stack.currentWidget()  # the view left open when the person chose Cancel
+        return shown if shown is not None else self._views[key]
 
     def view(self, key: str) -> QWidget | None:
         return self._views.get(key)
@@ -216,6 +235,11 @@ class MainWindow(QMainWindow):
         if not self.allowed(spec.key):
             return
         widget = self._views.get(spec.key)
+        current = self.stack.currentWidget()
+        if self._ask_on_leaving and current is not None and current is not widget \
+                and not may_leave(current):
+            self._select_nav(current)  # Cancel: stay in the view with the unsaved form
+            return
         if widget is None:
             widget = create_view(spec, self.ctx)
             self._views[spec.key] = widget
@@ -224,6 +248,14 @@ class MainWindow(QMainWindow):
         activated = getattr(widget, "activated", None)
         if callable(activated):
             activated()
+
+    def _select_nav(self, view: QWidget) -> None:
+        """Mark `view`'s row in the navigation again, without switching anything."""
+        key = next((k for k, v in self._views.items() if v is view), None)
+        if key is not None:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(VIEW_KEYS.index(key))
+            self.nav.blockSignals(False)
 
     def _drop_views(self) -> None:
         for widget in self._views.values():

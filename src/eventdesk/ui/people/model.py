@@ -6,41 +6,61 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont
 
 from eventdesk.actions import privacy
 from eventdesk.actions.base import ActionContext
-from eventdesk.domain import CATEGORY_LABELS_ZH, Category, PersonStatus
-from eventdesk.domain.enums import CONSENT_LABELS_EN, CONSENT_LABELS_ZH
+from eventdesk.domain import Category, PersonStatus
+from eventdesk.domain.enums import Consent
 from eventdesk.services.people import PersonRow, SortKey, list_people, person_ids
 from eventdesk.storage import Session
+from eventdesk.ui.i18n import translate
 from eventdesk.ui.tables.paging import Column, FirstPage, PagedTableModel
 
-STATUS_LABELS_ZH = {PersonStatus.REGISTERED: "已登记", PersonStatus.CANCELLED: "已取消"}
-STATUS_LABELS_EN = {PersonStatus.REGISTERED: "Registered", PersonStatus.CANCELLED: "Cancelled"}
-CATEGORY_LABELS_EN = {Category.EXHIBITOR: "Exhibitor", Category.VISITOR: "Visitor",
-                      Category.SPEAKER: "Speaker", Category.MEDIA: "Media", Category.VIP: "VIP",
-                      Category.STAFF: "Staff"}
+# Source texts of the labels (context PeopleModel), worded where shown: category_label & co.
+STATUS_LABELS_ZH = {PersonStatus.REGISTERED: str(QT_TRANSLATE_NOOP("PeopleModel", "已登记")),
+                    PersonStatus.CANCELLED: str(QT_TRANSLATE_NOOP("PeopleModel", "已取消"))}
+CATEGORY_TEXTS = {Category.EXHIBITOR: str(QT_TRANSLATE_NOOP("PeopleModel", "展商")),
+                  Category.VISITOR: str(QT_TRANSLATE_NOOP("PeopleModel", "观众")),
+                  Category.SPEAKER: str(QT_TRANSLATE_NOOP("PeopleModel", "嘉宾")),
+                  Category.MEDIA: str(QT_TRANSLATE_NOOP("PeopleModel", "媒体")),
+                  Category.VIP: str(QT_TRANSLATE_NOOP("PeopleModel", "贵宾")),
+                  Category.STAFF: str(QT_TRANSLATE_NOOP("PeopleModel", "工作人员"))}
+CONSENT_TEXTS = {Consent.UNKNOWN: str(QT_TRANSLATE_NOOP("PeopleModel", "未知")),
+                 Consent.GIVEN: str(QT_TRANSLATE_NOOP("PeopleModel", "已同意")),
+                 Consent.REFUSED: str(QT_TRANSLATE_NOOP("PeopleModel", "不同意"))}
 CANCELLED_FG = QColor("#9e9e9e")
 
 
 def category_label(category: Category) -> str:
-    """"贵宾 VIP": Chinese first, English where there is room (forms, filters)."""
-    return f"{CATEGORY_LABELS_ZH[category]} {CATEGORY_LABELS_EN[category]}"
+    """A category in the interface's language ("贵宾" / "VIP")."""
+    return translate("PeopleModel", CATEGORY_TEXTS[Category(category)])
 
+
+def status_label(status: PersonStatus) -> str:
+    """A registration's status in the interface's language ("已取消" / "Cancelled")."""
+    return translate("PeopleModel", STATUS_LABELS_ZH[PersonStatus(status)])
+
+
+def consent_label(consent: Consent) -> str:
+    """Consent to use beyond the event in the interface's language ("已同意" / "Given")."""
+    return translate("PeopleModel", CONSENT_TEXTS[Consent(consent)])
+
+
+# Headers are worded by PagedTableModel.headerData in the model's context (PeopleModel).
 COLUMNS = (
-    Column("姓名", "Name", "name", 128),
-    Column("英文名", "English name", "name_en", 90),
-    Column("类别", "Category", "category", 72),
-    Column("公司", "Company", "company", 220),
-    Column("展位", "Hall / booth", "booth", 76),
-    Column("职务", "Title", "title", 90),
-    Column("电话", "Phone", "phone", 110),
-    Column("邮箱", "E-mail", "email", 190),
-    Column("状态", "Status", "status", 64),
-    Column("胸卡码", "Badge code", "badge_code", 110),
-    Column("同意", "Consent", "consent", 64),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "姓名")), "", "name", 128),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "英文名")), "", "name_en", 90),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "类别")), "", "category", 72),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "公司")), "", "company", 220),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "展位")), "", "booth", 76),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "职务")), "", "title", 90),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "电话")), "", "phone", 110),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "邮箱")), "", "email", 190),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "状态")), "", "status", 64),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "胸卡码")), "", "badge_code", 110),
+    Column(str(QT_TRANSLATE_NOOP("PeopleModel", "同意")), "", "consent", 64),
 )
 
 
@@ -113,12 +133,6 @@ class PeopleModel(PagedTableModel[PersonRow, Category]):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 2:
-                return CATEGORY_LABELS_EN[row.category]
-            if column == 8:
-                return STATUS_LABELS_EN[row.status]
-            if column == 10:
-                return CONSENT_LABELS_EN[row.consent]
             text = self.text(row, column)
             return text if len(text) > 12 else None
         return None
@@ -131,7 +145,7 @@ class PeopleModel(PagedTableModel[PersonRow, Category]):
             case 1:
                 return row.name_en
             case 2:
-                return CATEGORY_LABELS_ZH.get(row.category, row.category.value)
+                return category_label(row.category)
             case 3:
                 return row.company
             case 4:
@@ -143,9 +157,9 @@ class PeopleModel(PagedTableModel[PersonRow, Category]):
             case 7:
                 return row.email
             case 8:
-                return STATUS_LABELS_ZH.get(row.status, row.status.value)
+                return status_label(row.status)
             case 9:
                 return row.badge_code
             case 10:
-                return CONSENT_LABELS_ZH[row.consent]
+                return consent_label(row.consent)
         return ""

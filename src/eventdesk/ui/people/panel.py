@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit
@@ -12,14 +13,13 @@ from eventdesk import messages
 from eventdesk.actions.base import ActionContext, Outcome
 from eventdesk.actions.records import save_person
 from eventdesk.domain import Category, PersonStatus
-from eventdesk.domain.enums import CONSENT_LABELS_EN, CONSENT_LABELS_ZH, Consent
+from eventdesk.domain.enums import Consent
 from eventdesk.services.people import PersonInput, PersonRow, as_input
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
-from eventdesk.ui.people.model import STATUS_LABELS_EN, STATUS_LABELS_ZH, booth_text, category_label
+from eventdesk.ui.i18n import format_datetime, translate
+from eventdesk.ui.people.model import booth_text, category_label, consent_label, status_label
 from eventdesk.ui.tables.panel import DetailPanel
-
-NO_EXHIBITOR = "（不关联展商）— none"
 
 
 class PersonPanel(DetailPanel[PersonRow, PersonInput]):
@@ -32,13 +32,14 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.name = self.form.add("name", "姓名 Name", QLineEdit())
-        self.name_en = self.form.add("name_en", "英文名 English", QLineEdit())
-        self.category = self.form.add("category", "类别 Category", QComboBox())
+        self.name = self.form.add("name", translate("PersonPanel", "姓名"), QLineEdit())
+        self.name_en = self.form.add("name_en", translate("PersonPanel", "英文名"), QLineEdit())
+        self.category = self.form.add("category", translate("PersonPanel", "类别"), QComboBox())
         for cat in Category:
             self.category.addItem(category_label(cat), cat)
-        self.company = self.form.add("company", "公司 Company", QLineEdit())
-        self.exhibitor = self.form.add("exhibitor_id", "展商 Exhibitor", QComboBox())
+        self.company = self.form.add("company", translate("PersonPanel", "公司"), QLineEdit())
+        self.exhibitor = self.form.add("exhibitor_id", translate("PersonPanel", "展商"),
+                                       QComboBox())
         self.exhibitor.setEditable(True)
         self.exhibitor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.exhibitor.setMaxVisibleItems(15)
@@ -46,19 +47,18 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
         self.exhibitor.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.exhibitor.activated.connect(self._exhibitor_chosen)
-        self.title = self.form.add("title", "职务 Title", QLineEdit())
-        self.phone = self.form.add("phone", "电话 Phone", QLineEdit())
-        self.email = self.form.add("email", "邮箱 E-mail", QLineEdit())
-        self.status = self.form.add("status", "状态 Status", QComboBox())
+        self.title = self.form.add("title", translate("PersonPanel", "职务"), QLineEdit())
+        self.phone = self.form.add("phone", translate("PersonPanel", "电话"), QLineEdit())
+        self.email = self.form.add("email", translate("PersonPanel", "邮箱"), QLineEdit())
+        self.status = self.form.add("status", translate("PersonPanel", "状态"), QComboBox())
         for st in PersonStatus:
-            self.status.addItem(f"{STATUS_LABELS_ZH[st]} {STATUS_LABELS_EN[st]}", st)
-        self.consent = self.form.add("consent", "同意 Consent", QComboBox())
-        self.consent.setToolTip("是否同意个人信息用于会务以外的用途（见 README 隐私规则）\n"
-                                "Consent to personal data use beyond running the event")
+            self.status.addItem(status_label(st), st)
+        self.consent = self.form.add("consent", translate("PersonPanel", "同意"), QComboBox())
+        self.consent.setToolTip(translate(
+            "PersonPanel", "是否同意个人信息用于会务以外的用途（隐私规则）"))
         for choice in Consent:
-            self.consent.addItem(f"{CONSENT_LABELS_ZH[choice]} {CONSENT_LABELS_EN[choice]}",
-                                 choice)
-        self.notes = self.form.add("notes", "备注 Notes", QPlainTextEdit())
+            self.consent.addItem(consent_label(choice), choice)
+        self.notes = self.form.add("notes", translate("PersonPanel", "备注"), QPlainTextEdit())
         self.notes.setFixedHeight(72)
         self.set_exhibitors([])
         self._lay_out(above=(self.info,), spacing=6)
@@ -69,9 +69,10 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
         self._exhibitor_names = {i: name for i, name, _booth in choices}
         self.exhibitor.blockSignals(True)
         self.exhibitor.clear()
-        self.exhibitor.addItem(NO_EXHIBITOR, None)
+        self.exhibitor.addItem(translate("PersonPanel", "（不关联展商）"), None)
+        with_booth = translate("PersonPanel", "{name}（{booth}）")
         for i, name, booth in choices:
-            self.exhibitor.addItem(f"{name}（{booth}）" if booth else name, i)
+            self.exhibitor.addItem(with_booth.format(name=name, booth=booth) if booth else name, i)
         completer = QCompleter(self.exhibitor.model(), self.exhibitor)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -82,7 +83,8 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
     def _select_exhibitor(self, exhibitor_id: int | None) -> None:
         index = self.exhibitor.findData(exhibitor_id) if exhibitor_id is not None else 0
         if index < 0:  # the list is still loading: keep the link, say which one it is
-            self.exhibitor.addItem(f"展商 #{exhibitor_id}", exhibitor_id)
+            self.exhibitor.addItem(translate("PersonPanel", "展商 #{number}")
+                                  .format(number=exhibitor_id), exhibitor_id)
             index = self.exhibitor.count() - 1
         self.exhibitor.setCurrentIndex(index)
 
@@ -115,19 +117,22 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
         masked = row is not None and row.contacts_masked
         for field in (self.phone, self.email):
             field.setReadOnly(masked)
-            field.setToolTip("已隐藏：你的角色不能查看联系方式 Masked: your role cannot see "
-                             "contacts" if masked else "")
+            field.setToolTip(translate("PersonPanel", "已隐藏：你的角色不能查看联系方式")
+                             if masked else "")
         if row is None:
-            self.heading.setText("新建人员 New person")
-            self.info.setText("填写后点“保存”登记。胸卡码在保存时生成。\n"
-                              "Fill in and press Save; the badge code is made on saving.")
+            self.heading.setText(translate("PersonPanel", "新建人员"))
+            self.info.setText(translate("PersonPanel", "填写后点“保存”登记。胸卡码在保存时生成。"))
         else:
-            self.heading.setText(row.name + ("（已取消 cancelled）" if
+            self.heading.setText(row.name + (translate("PersonPanel", "（已取消）") if
                                              row.status == PersonStatus.CANCELLED else ""))
             where = booth_text(row.hall, row.booth)
+            # Times as the event's clocks show them, wherever this machine is.
+            tz = self.ctx.event_info.tz if self.ctx.event_info else ZoneInfo("Asia/Shanghai")
             self.info.setText("  ·  ".join(x for x in (
-                f"胸卡码 {row.badge_code}", f"展位 {where}" if where else "",
-                f"更新 {row.updated_at.astimezone():%Y-%m-%d %H:%M}") if x))
+                translate("PersonPanel", "胸卡码 {code}").format(code=row.badge_code),
+                translate("PersonPanel", "展位 {booth}").format(booth=where) if where else "",
+                translate("PersonPanel", "更新于 {when}").format(
+                    when=format_datetime(row.updated_at.astimezone(tz)))) if x))
 
     def fill(self, data: PersonInput) -> None:
         self.name.setText(data.name)
@@ -186,5 +191,5 @@ class PersonPanel(DetailPanel[PersonRow, PersonInput]):
 
     def show_saved(self, result: PersonRow, was_new: bool) -> None:
         self.show_row(result)
-        self._say(f"已登记 Registered · 胸卡码 {result.badge_code}" if was_new else "已保存 Saved",
-                  ok=True)
+        self._say(translate("PersonPanel", "已登记 · 胸卡码 {code}").format(code=result.badge_code)
+                  if was_new else translate("PersonPanel", "已保存"), ok=True)

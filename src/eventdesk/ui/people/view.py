@@ -15,29 +15,29 @@ from eventdesk.services.exhibitors import exhibitor_choices
 from eventdesk.services.search.index import desk_index
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import format_number, translate
 from eventdesk.ui.people.model import PeopleModel, category_label
 from eventdesk.ui.people.panel import PersonPanel
 from eventdesk.ui.tables.form import ListPane
 from eventdesk.ui.tables.view import ListDetailView
 
-ALL_CATEGORIES = "全部类别 All"
-
 
 class PeopleView(ListDetailView):
     model: PeopleModel
     panel: PersonPanel
+    asks_before_leaving = True  # issue 13: the people form asks before dropping unsaved edits
 
     def __init__(self, ctx: AppContext, *, page_size: int = 500) -> None:
         super().__init__(ctx)
         self.model = PeopleModel(ctx, page_size=page_size, parent=self)
         self.category = QComboBox()
-        self.category.addItem(ALL_CATEGORIES, None)
+        self.category.addItem(translate("PeopleView", "全部类别"), None)
         for cat in Category:
             self.category.addItem(category_label(cat), cat)
-        self.category.setToolTip("按类别筛选 Filter by category")
+        self.category.setToolTip(translate("PeopleView", "按类别筛选"))
         self.pane = ListPane(
-            self.model, new_label="新建人员 New",
-            placeholder="搜索 姓名、拼音、公司、电话尾号、胸卡码 — Search…",
+            self.model, new_label=translate("PeopleView", "新建人员"),
+            placeholder=translate("PeopleView", "搜索 姓名、拼音、公司、电话尾号、胸卡码…"),
             extras=(self.category,))
         self.panel = PersonPanel(ctx)
         self._warm_op: ops.BackgroundOp | None = None
@@ -68,10 +68,12 @@ class PeopleView(ListDetailView):
 
     def _update_count(self) -> None:
         n = self.model.total
+        # No %n: pyside6-lupdate writes no numerus entries, and Qt finds no translation for a
+        # plain entry asked with n. The English avoids the plural ("People: 12,345").
         if self.model.query or self.model.choice is not None:
-            text = f"找到 {n:,} 人 · {n:,} found"
+            text = translate("PeopleView", "找到 {count} 人").format(count=format_number(n))
         else:
-            text = f"共 {n:,} 人 · {n:,} people"
+            text = translate("PeopleView", "共 {count} 人").format(count=format_number(n))
         self.pane.count_label.setText(text + (" …" if self.model.busy else ""))
 
     # -- editing ---------------------------------------------------------------------------

@@ -119,7 +119,7 @@ class ListPane(QWidget):
 
 
 class FieldForm(QWidget):
-    """Label "中文 English" on the left; the field with its error message under it on the right."""
+    """The label on the left; the field with its error message under it on the right."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from eventdesk.storage import Session
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import translate
 
 
 class HasId(Protocol):
@@ -44,8 +45,10 @@ MAX_RELOAD_ROWS = 5000
 
 @dataclass(frozen=True)
 class Column:
-    title: str  # Chinese header: short, so ten columns fit
-    tooltip: str  # English, on hover
+    # Chinese source text of the header, marked with QT_TRANSLATE_NOOP in the model's class
+    # name as context (headerData words it): short, so ten columns fit.
+    title: str
+    tooltip: str  # on hover, worded the same way ("" for none)
     sort: str | None  # the service's sort key, or None when the column cannot be sorted
     width: int
 
@@ -228,9 +231,9 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT, ChoiceT]):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return translate(type(self).__name__, column.title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip
+            return translate(type(self).__name__, column.tooltip) if column.tooltip else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

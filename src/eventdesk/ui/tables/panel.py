@@ -33,6 +33,7 @@ from eventdesk.domain.errors import ValidationFailed
 from eventdesk.services.edits import EditConflict, field_changed_phrase
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import translate
 from eventdesk.ui.tables.form import ERROR_STYLE, FieldForm
 from eventdesk.ui.tables.paging import HasId
 
@@ -70,14 +71,14 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
         self.heading.setFont(font)
         self.form = FieldForm()
 
-        self.save_button = QPushButton("保存 Save")
+        self.save_button = QPushButton(translate("DetailPanel", "保存"))
         self.save_button.setToolTip("Ctrl+S")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         # Only while focus is in this panel: other views have their own Ctrl+S.
         save_key = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.revert_button = QPushButton("还原 Revert")
+        self.revert_button = QPushButton(translate("DetailPanel", "还原"))
         self.revert_button.clicked.connect(lambda: self.show_row(self.row))
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -165,6 +166,11 @@ class DetailPanel(QWidget, Generic[RowT, InputT]):
             self._record += 1  # another record: a save still running is not this one's
             self._show_saving(self._saving == self._record)
         self._row = row
+
+    @property
+    def saving(self) -> bool:
+        """Whether the record shown is being saved (its fields wait for the result)."""
+        return self._saving is not None and self._saving == self._record
 
     @property
     def row_id(self) -> int | None:

@@ -5,6 +5,10 @@ header clicks go to the services, selecting a row fills the panel, and after any
 or exhibitors (here, at another view, or through the File menu) the table reloads and keeps the
 selected row. A subclass builds its model, filters and panel, then calls `_assemble`; it keeps
 its own words (count text, filters, lookups such as halls or exhibitor choices).
+
+A view that sets `asks_before_leaving` never drops unsaved typing silently: selecting another
+row, "new", Esc in the form, switching view or closing the window (the main window asks
+`may_leave`) first ask Save / Discard / Cancel with Qt's standard, translated buttons.
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMessageBox, QSplitter, QWidget
 
 from eventdesk.storage import Session
 from eventdesk.ui import ops
 from eventdesk.ui.context import EXHIBITORS, PEOPLE, AppContext
+from eventdesk.ui.i18n import translate
 from eventdesk.ui.tables.form import ListPane
 from eventdesk.ui.tables.paging import PagedTableModel
 from eventdesk.ui.tables.panel import DetailPanel
@@ -28,6 +34,8 @@ class ListDetailView(QWidget):
     model: PagedTableModel[Any, Any]
     pane: ListPane
     panel: DetailPanel[Any, Any]
+    # Ask Save / Discard / Cancel before unsaved typing in the panel would be left (see above).
+    asks_before_leaving = False
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -54,7 +62,9 @@ class ListDetailView(QWidget):
         self.pane.filter_changed.connect(lambda _t: self._apply_filter())
         for combo in filters:
             combo.currentIndexChanged.connect(lambda _i: self._apply_filter())
-        self.pane.new_button.clicked.connect(self._start_new)
+        self.pane.new_button.clicked.connect(self._new_clicked)
+        if self.asks_before_leaving:
+            self.panel.installEventFilter(self)
         if sort_column is not None:
             self.pane.table.horizontalHeader().setSortIndicator(
                 sort_column, Qt.SortOrder.AscendingOrder)
@@ -128,10 +138,67 @@ class ListDetailView(QWidget):
 
         ops.run_in_background(self.ctx, fn, on_done=delivered, on_error=failed)
 
+    # -- unsaved typing --------------------------------------------------------------------
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Ask what becomes of the form's unsaved typing: Save, Discard or Cancel."""
+        buttons = QMessageBox.StandardButton
+        name = self.panel.name_of(self.panel.collect()).strip()
+        text = (translate("ListDetailView", "“{name}”有未保存的修改，要保存吗？").format(name=name)
+                if name else translate("ListDetailView", "表单中有未保存的修改，要保存吗？"))
+        box = QMessageBox(QMessageBox.Icon.Question, translate("ListDetailView", "未保存的修改"),
+                          text, buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.setObjectName("unsavedQuestion")
+        box.setDefaultButton(buttons.Save)
+        box.setEscapeButton(buttons.Cancel)
+        return buttons(box.exec())
+
+    def may_leave(self) -> bool:
+        """Whether the form may be left now (for another row, a new form, another view, or the
+        window closing). True when nothing is unsaved, when the person chose Discard (the form
+        is reverted) or Save (the save goes on in the background; its result or refusal shows
+        in the form); False on Cancel, or when the form's own check stopped the save (the
+        problems are shown under the fields)."""
+        # A save under way holds the typing (the fields wait for it): nothing is dropped.
+        if not self.asks_before_leaving or self.panel.saving or not self.panel.is_dirty():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.panel.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.panel.show_row(self.panel.row)
+            return True
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # Esc that the form's fields leave unused travels up to the panel: with unsaved typing,
+        # ask (Discard reverts the form). Esc elsewhere (the search box) is not the form's.
+        if watched is self.panel and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape \
+                and not self.panel.saving and self.panel.is_dirty():
+            self.may_leave()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _new_clicked(self) -> None:
+        if self.may_leave():
+            self._start_new()
+
+    def _stay(self) -> None:
+        """The person chose to stay with the form: the table shows its row selected again."""
+        table = self.pane.table
+        table.selectionModel().blockSignals(True)
+        if not self.pane.select_id(self.panel.row_id):
+            table.clearSelection()
+        table.selectionModel().blockSignals(False)
+        table.viewport().update()
+
     # -- selection and editing -------------------------------------------------------------
     def _on_selection(self, *_args: object) -> None:
         row_id = self.pane.selected_id()
         if row_id is None or row_id == self.panel.row_id:
+            return
+        if not self.may_leave():
+            self._stay()
             return
         row = self.model.row_at(self.model.row_of(row_id))
         if row is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,13 +35,14 @@ from eventdesk.domain.errors import ImportRejected, RowError
 from eventdesk.messages import imports as import_words
 from eventdesk.services.imports import ImportReport
 from eventdesk.ui import ops
+from eventdesk.ui.i18n import format_number, translate
 
 if TYPE_CHECKING:
     from eventdesk.ui.transfer.import_wizard import ImportWizard
 
-NOT_IMPORTED = "（不导入）"
-POLICY_LABELS = (("update", "更新已有记录 Update"), ("skip", "跳过 Skip"),
-                 ("reject", "视为错误 Treat as error"))
+POLICY_LABELS = (("update", str(QT_TRANSLATE_NOOP("MappingPage", "更新已有记录"))),
+                 ("skip", str(QT_TRANSLATE_NOOP("MappingPage", "跳过"))),
+                 ("reject", str(QT_TRANSLATE_NOOP("MappingPage", "视为错误"))))
 MAX_SHOWN_ERRORS = 2000
 
 
@@ -48,8 +50,9 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle("对应列 Map the columns")
-        self.setSubTitle("已按列名自动对应，可修改；只有姓名（名称）是必需的。")
+        self.setTitle(translate("MappingPage", "对应列"))
+        self.setSubTitle(translate("MappingPage",
+                                   "已按列名自动对应，可修改；带 * 的字段是必需的。"))
         self.form = QFormLayout()
         self.boxes: dict[str, QComboBox] = {}
         self.table = QTableWidget()
@@ -62,12 +65,12 @@ class MappingPage(QWizardPage):
         self.columns.setWordWrap(True)
         self.policy = QComboBox()
         for key, label in POLICY_LABELS:
-            self.policy.addItem(label, key)
-        self.save = QCheckBox("记住这个对应关系 Remember this mapping")
+            self.policy.addItem(translate("MappingPage", label), key)
+        self.save = QCheckBox(translate("MappingPage", "记住这个对应关系"))
         self.save.setChecked(True)
-        self.create_rooms = QCheckBox("新建文件中的会议室 Create the file's new rooms")
+        self.create_rooms = QCheckBox(translate("MappingPage", "新建文件中的会议室"))
         options = QFormLayout()
-        options.addRow("重复记录 Duplicates", self.policy)
+        options.addRow(translate("MappingPage", "重复记录"), self.policy)
         options.addRow(self.save)
         options.addRow(self.create_rooms)
         top = QHBoxLayout()
@@ -77,7 +80,7 @@ class MappingPage(QWizardPage):
         layout.addLayout(top)
         layout.addWidget(self.problems)
         layout.addWidget(self.columns)
-        layout.addWidget(QLabel("前几行预览 First rows"))
+        layout.addWidget(QLabel(translate("MappingPage", "前几行预览")))
         layout.addWidget(self.table, 1)
 
     def initializePage(self) -> None:
@@ -90,21 +93,21 @@ class MappingPage(QWizardPage):
         self.boxes.clear()
         for key, label, required in preview.fields:
             box = QComboBox()
-            box.addItem(NOT_IMPORTED, "")
+            box.addItem(translate("MappingPage", "（不导入）"), "")
             for header in preview.headers:
                 if header:
                     box.addItem(header, header)
             box.setCurrentIndex(max(0, box.findData(preview.mapping.get(key, ""))))
             box.currentIndexChanged.connect(lambda _i: self._changed())
             self.boxes[key] = box
-            self.form.addRow(f"{label}{' *' if required else ''}", box)
+            self.form.addRow(f"{import_words.field_label(label)}{' *' if required else ''}", box)
         headers = [h for h in preview.headers if h]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(preview.rows))
         for r, (number, values) in enumerate(preview.rows):
-            self.table.setVerticalHeaderItem(r, QTableWidgetItem(str(number)))
+            self.table.setVerticalHeaderItem(r, QTableWidgetItem(format_number(number)))
             for c, header in enumerate(headers):
                 self.table.setItem(r, c, QTableWidgetItem(values.get(header, "")[:200]))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -119,7 +122,8 @@ class MappingPage(QWizardPage):
         if preview is None:
             return
         problems = import_actions.mapping_problems(preview, self.mapping())
-        self.problems.setText("\n".join(messages.text(p.code, **p.params) for p in problems))
+        self.problems.setText("\n".join(
+            messages.text(p.code, **import_words.worded_params(p.params)) for p in problems))
         unmapped, secondary = import_actions.left_out(preview, self.mapping())
         self.columns.setText("\n".join(import_words.column_lines(
             kind=preview.kind, unmapped=unmapped, secondary=secondary)))
@@ -136,7 +140,7 @@ class _RunPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.bar = QProgressBar()
-        self.cancel_button = QPushButton("取消 Cancel")
+        self.cancel_button = QPushButton(translate("ImportWizard", "取消"))
         self.cancel_button.clicked.connect(self.cancel)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -181,7 +185,8 @@ class _RunPage(QWizardPage):
         self.report, self.running = None, True
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
-        self.summary.setText("正在预演… Dry run…" if dry_run else "正在导入… Importing…")
+        self.summary.setText(translate("ImportWizard", "正在预演…") if dry_run
+                             else translate("ImportWizard", "正在导入…"))
         self.completeChanged.emit()
         self.op = ops.run_action(self.w.ctx, work, on_done=self._done, on_error=self._failed,
                                  on_progress=self._progress)
@@ -210,7 +215,7 @@ class _RunPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        self.summary.setText("已取消，没有写入任何数据 Cancelled, nothing written"
+        self.summary.setText(translate("ImportWizard", "已取消，没有写入任何数据")
                              if isinstance(exc, Cancelled) else messages.describe(exc))
         self.summary.setStyleSheet("color: #b00020;")
         if isinstance(exc, ImportRejected):
@@ -227,16 +232,19 @@ class _RunPage(QWizardPage):
 class DryRunPage(_RunPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle("预演 Dry run")
-        self.setSubTitle("不写入任何数据，只显示导入会做什么：新建、更新、跳过和错误。")
-        self.skip_invalid = QCheckBox("跳过有错误的行，只导入有效的行 "
-                                      "Import the valid rows, skip the rest")
+        self.setTitle(translate("DryRunPage", "预演"))
+        self.setSubTitle(translate("DryRunPage",
+                                   "不写入任何数据，只显示导入会做什么：新建、更新、跳过和错误。"))
+        self.skip_invalid = QCheckBox(translate("DryRunPage", "跳过有错误的行，只导入有效的行"))
         self.skip_invalid.toggled.connect(lambda _on: self.completeChanged.emit())
         self.errors = QTableWidget(0, 4)
-        self.errors.setHorizontalHeaderLabels(["行 Row", "列 Column", "值 Value", "问题 Problem"])
+        self.errors.setHorizontalHeaderLabels([translate("DryRunPage", "行"),
+                                               translate("DryRunPage", "列"),
+                                               translate("DryRunPage", "值"),
+                                               translate("DryRunPage", "问题")])
         self.errors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.errors.horizontalHeader().setStretchLastSection(True)
-        self.export_button = QPushButton("导出错误报告… Export the error report…")
+        self.export_button = QPushButton(translate("DryRunPage", "导出错误报告…"))
         self.export_button.clicked.connect(self._ask_export)
         self.export_button.setEnabled(False)
         self.body.addWidget(self.errors, 1)
@@ -245,7 +253,7 @@ class DryRunPage(_RunPage):
         buttons.addWidget(self.export_button)
         self.body.addLayout(buttons)
         self.setCommitPage(True)
-        self.setButtonText(self.w.WizardButton.CommitButton, "导入 Import")
+        self.setButtonText(self.w.WizardButton.CommitButton, translate("DryRunPage", "导入"))
 
     def initializePage(self) -> None:
         self.summary.setStyleSheet("")
@@ -264,7 +272,7 @@ class DryRunPage(_RunPage):
         shown = [e for e in errors if e.row > 0][:MAX_SHOWN_ERRORS]
         self.errors.setRowCount(len(shown))
         for r, e in enumerate(shown):
-            for c, value in enumerate((str(e.row), e.column, e.value,
+            for c, value in enumerate((format_number(e.row), e.column, e.value,
                                        import_words.row_message(e))):
                 self.errors.setItem(r, c, QTableWidgetItem(value))
 
@@ -282,7 +290,7 @@ class DryRunPage(_RunPage):
         return True
 
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "导出错误报告 Export the error report",
+        path, _ = QFileDialog.getSaveFileName(self, translate("DryRunPage", "导出错误报告"),
                                               "import-errors.csv", "CSV (*.csv)")
         if path:
             self.export_errors(path)
@@ -297,7 +305,7 @@ class DryRunPage(_RunPage):
 class ImportPage(_RunPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle("导入 Import")
+        self.setTitle(translate("ImportPage", "导入"))
         self.setFinalPage(True)
         self.body.addStretch(1)
 

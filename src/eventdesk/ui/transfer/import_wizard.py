@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,10 +34,44 @@ from eventdesk.services.imports import FilePreview
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.dialogs import path_row
+from eventdesk.ui.i18n import format_number, translate
 from eventdesk.ui.transfer.import_pages import DryRunPage, ImportPage, MappingPage
 
 FILE_PAGE, SHEET_PAGE, MAPPING_PAGE, DRY_RUN_PAGE, IMPORT_PAGE = range(5)
-FILE_FILTER = "名单 Lists (*.csv *.xlsx *.txt);;CSV (*.csv *.txt);;Excel (*.xlsx)"
+# The kinds of list and the CSV encodings a person may choose, in the interface's language
+# (the services' labels are the command line's).
+KIND_TEXTS = {"people": str(QT_TRANSLATE_NOOP("ImportWizard", "人员")),
+              "exhibitors": str(QT_TRANSLATE_NOOP("ImportWizard", "展商")),
+              "schedule": str(QT_TRANSLATE_NOOP("ImportWizard", "日程"))}
+ENCODING_TEXTS = {
+    "utf-8": "UTF-8", "utf-16": "UTF-16",
+    "gb18030": str(QT_TRANSLATE_NOOP("ImportWizard", "GB18030/GBK（简体中文）")),
+    "big5": str(QT_TRANSLATE_NOOP("ImportWizard", "Big5（繁体中文）")),
+    "shift_jis": str(QT_TRANSLATE_NOOP("ImportWizard", "Shift-JIS（日文）")),
+    "euc_kr": str(QT_TRANSLATE_NOOP("ImportWizard", "EUC-KR（韩文）")),
+    "cp1252": str(QT_TRANSLATE_NOOP("ImportWizard", "Windows-1252（西欧语言）")),
+    "cp1251": str(QT_TRANSLATE_NOOP("ImportWizard", "Windows-1251（西里尔文）")),
+    "cp1250": str(QT_TRANSLATE_NOOP("ImportWizard", "Windows-1250（中欧语言）")),
+    "latin-1": str(QT_TRANSLATE_NOOP("ImportWizard", "ISO-8859-1（拉丁文-1）")),
+}
+DELIMITER_TEXTS = {",": str(QT_TRANSLATE_NOOP("ImportWizard", "逗号")),
+                   ";": str(QT_TRANSLATE_NOOP("ImportWizard", "分号")),
+                   "\t": str(QT_TRANSLATE_NOOP("ImportWizard", "制表符"))}
+
+
+def kind_label(kind: str, fallback: str) -> str:
+    text = KIND_TEXTS.get(kind)
+    return translate("ImportWizard", text) if text else fallback
+
+
+def encoding_label(codec: str, fallback: str = "") -> str:
+    """A CSV encoding as the wizard names it ("GB18030/GBK（简体中文）"); `fallback` (else the
+    codec's name) for one not in the list."""
+    name = codec.lower().replace("_", "-")
+    for key, text in ENCODING_TEXTS.items():
+        if key.replace("_", "-") == name or (key == "utf-8" and name == "utf-8-sig"):
+            return translate("ImportWizard", text)
+    return fallback or codec
 
 
 class ImportWizard(QWizard):
@@ -47,7 +81,7 @@ class ImportWizard(QWizard):
                  path: str | None = None, kind: str = "people") -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("导入名单 Import")
+        self.setWindowTitle(translate("ImportWizard", "导入名单"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(960, 680)
         self.preview: FilePreview | None = None
@@ -84,26 +118,43 @@ class ImportWizard(QWizard):
         super().reject()
 
 
+def header_line(preview: FilePreview) -> str:
+    """Where the header is and what it says (the file's own column names)."""
+    return translate("ImportWizard", "表头在第 {line} 行：{headers}").format(
+        line=format_number(preview.header_line), headers=" | ".join(preview.headers))
+
+
+def refusal_text(exc: BaseException) -> str:
+    """Why a file cannot be read; an unsure encoding names its candidates as the encoding
+    list does (the service's labels are the command line's)."""
+    if not isinstance(exc, ImportRejected) or exc.code != "imports.encoding_unsure":
+        return messages.describe(exc)
+    candidates = import_words.encoding_candidates(exc)
+    named = translate("ImportWizard", "、").join(encoding_label(c["encoding"], c["label"])
+                                                for c in candidates)
+    return messages.text("imports.encoding_unsure_wizard", **{**exc.params, "candidates": named})
+
+
 class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle("选择文件 Choose the file")
-        self.setSubTitle("CSV（编码自动识别，无法确定时请选择）或 Excel .xlsx；"
-                         "下方显示按该编码解码后的内容，乱码说明编码不对。")
+        self.setTitle(translate("ImportWizard", "选择文件"))
+        self.setSubTitle(translate("ImportWizard", "CSV（编码自动识别，无法确定时请选择）或 Excel "
+                                   ".xlsx；下方显示按该编码解码后的内容，乱码说明编码不对。"))
         self.kind_box = QComboBox()
         for kind, label in import_actions.kinds():
-            self.kind_box.addItem(label, kind)
+            self.kind_box.addItem(kind_label(kind, label), kind)
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("文件路径 File path")
+        self.path_edit.setPlaceholderText(translate("ImportWizard", "文件路径"))
         self.path_edit.editingFinished.connect(lambda: self.set_path(self.path_edit.text()))
         self.kind_box.currentIndexChanged.connect(lambda _i: self._reload())
         # A CSV's encoding: detected unless chosen; a file whose encoding is not certain is
         # refused until one is chosen here (the preview then shows the names it gives).
         self.encoding_box = QComboBox()
-        self.encoding_box.addItem("自动识别 Automatic", "")
+        self.encoding_box.addItem(translate("ImportWizard", "自动识别"), "")
         for codec, label in import_actions.encoding_choices():
-            self.encoding_box.addItem(label, codec)
+            self.encoding_box.addItem(encoding_label(codec, label), codec)
         self.encoding_box.activated.connect(lambda _i: self._reload())
         row = path_row(self.path_edit, self._browse)
         self.info = QLabel()
@@ -112,9 +163,9 @@ class FilePage(QWizardPage):
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         form = QFormLayout()
-        form.addRow("导入内容 Kind", self.kind_box)
-        form.addRow("文件 File", row)
-        form.addRow("编码 Encoding", self.encoding_box)
+        form.addRow(translate("ImportWizard", "导入内容"), self.kind_box)
+        form.addRow(translate("ImportWizard", "文件"), row)
+        form.addRow(translate("ImportWizard", "编码"), self.encoding_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.info)
@@ -128,8 +179,10 @@ class FilePage(QWizardPage):
             self.kind_box.setCurrentIndex(index)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择名单 Choose a list", str(Path.home()),
-                                              FILE_FILTER)
+        lists = translate("ImportWizard", "名单")
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("ImportWizard", "选择名单"), str(Path.home()),
+            f"{lists} (*.csv *.xlsx *.txt);;CSV (*.csv *.txt);;Excel (*.xlsx)")
         if path:
             self.set_path(path)
 
@@ -145,7 +198,7 @@ class FilePage(QWizardPage):
         """Pick `codec` as the person does from the list, and read the file with it."""
         index = self.encoding_box.findData(codec)
         if index < 0:
-            self.encoding_box.addItem(codec, codec)
+            self.encoding_box.addItem(encoding_label(codec), codec)
             index = self.encoding_box.count() - 1
         self.encoding_box.setCurrentIndex(index)
         self._reload()
@@ -157,7 +210,7 @@ class FilePage(QWizardPage):
         self.path_edit.setText(path)
         self._loading = path
         self.w.preview = None
-        self.info.setText("正在读取… Reading…")
+        self.info.setText(translate("ImportWizard", "正在读取…"))
         self.info.setStyleSheet("")
         self.text.clear()
         self.completeChanged.emit()
@@ -171,17 +224,19 @@ class FilePage(QWizardPage):
         self.encoding_box.setEnabled(preview.format == "csv")
         self.info.setStyleSheet("color: #b00020;" if preview.error else "")
         if preview.error:
-            self.info.setText(f"{messages.describe(preview.error)}（请在下一步选择其他工作表）")
+            self.info.setText(messages.describe(preview.error) + translate(
+                "ImportWizard", "（请在下一步选择其他工作表）"))
             self.text.clear()
         elif preview.format == "csv":
-            names = {",": "逗号", ";": "分号", "\t": "制表符"}
-            what = (f"CSV，编码 {preview.encoding}，分隔符 "
-                    f"{names.get(preview.delimiter, preview.delimiter)}")
+            delimiter = DELIMITER_TEXTS.get(preview.delimiter)
+            what = translate("ImportWizard", "CSV，编码 {encoding}，分隔符 {delimiter}").format(
+                encoding=encoding_label(preview.encoding),
+                delimiter=translate("ImportWizard", delimiter) if delimiter else preview.delimiter)
         else:
-            what = f"Excel，工作表“{preview.sheet}”（共 {len(preview.sheets)} 个）"
+            what = translate("ImportWizard", "Excel，工作表“{sheet}”（文件共有工作表 {count} 个）"
+                             ).format(sheet=preview.sheet, count=format_number(len(preview.sheets)))
         if not preview.error:
-            self.info.setText(f"{what}；表头在第 {preview.header_line} 行："
-                              f"{' | '.join(preview.headers)}")
+            self.info.setText(what + translate("ImportWizard", "；") + header_line(preview))
             self.text.setPlainText(preview.preview_text)
         self.completeChanged.emit()
         if self.w.sheet_page.isVisible():
@@ -191,12 +246,14 @@ class FilePage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.w.preview = None
-        self.info.setText(messages.describe(exc))
+        self.info.setText(refusal_text(exc))
         self.info.setStyleSheet("color: #b00020;")
         if isinstance(exc, ImportRejected):
             # An unsure encoding: what each candidate makes of the file, to choose from above.
+            heading = translate("ImportWizard", "【{encoding}】")
             self.text.setPlainText("\n\n".join(
-                f"【{c['label']}】\n{c['sample']}" for c in import_words.encoding_candidates(exc)))
+                heading.format(encoding=encoding_label(c["encoding"], c["label"]))
+                + "\n" + c["sample"] for c in import_words.encoding_candidates(exc)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -214,14 +271,14 @@ class SheetPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle("选择工作表 Choose the sheet")
-        self.setSubTitle("表头上方的标题行和空行会被自动跳过。")
+        self.setTitle(translate("ImportWizard", "选择工作表"))
+        self.setSubTitle(translate("ImportWizard", "表头上方的标题行和空行会被自动跳过。"))
         self.sheet_box = QComboBox()
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QFormLayout(self)
-        layout.addRow("工作表 Sheet", self.sheet_box)
+        layout.addRow(translate("ImportWizard", "工作表"), self.sheet_box)
         layout.addRow(self.info)
         self.sheet_box.activated.connect(self._chosen)
 
@@ -231,7 +288,7 @@ class SheetPage(QWizardPage):
     def refresh(self) -> None:
         preview = self.w.preview
         if preview is None:
-            self.info.setText("正在读取… Reading…")
+            self.info.setText(translate("ImportWizard", "正在读取…"))
             return
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
@@ -239,7 +296,7 @@ class SheetPage(QWizardPage):
         self.sheet_box.setCurrentText(preview.sheet)
         self.sheet_box.blockSignals(False)
         self.info.setText(messages.describe(preview.error) if preview.error else
-                          f"表头在第 {preview.header_line} 行：{' | '.join(preview.headers)}")
+                          header_line(preview))
         self.info.setStyleSheet("color: #b00020;" if preview.error else "")
         self.completeChanged.emit()
 
@@ -249,7 +306,7 @@ class SheetPage(QWizardPage):
         if preview is not None and sheet == preview.sheet:
             return
         self.w.file_page.set_path(self.w.file_page.path_edit.text(), sheet=sheet)
-        self.info.setText("正在读取… Reading…")
+        self.info.setText(translate("ImportWizard", "正在读取…"))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMenu
 
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import translate
 
 if TYPE_CHECKING:  # the main window imports this module when it builds its menus
     from eventdesk.ui.main_window import MainWindow
@@ -15,13 +16,15 @@ if TYPE_CHECKING:  # the main window imports this module when it builds its menu
 def add_transfer_menu(window: MainWindow, ctx: AppContext) -> QMenu:
     """The 数据 menu; its actions are named "import", "export" and "purge" (objectName), for the
     main window to show them to the roles that have those permissions (purge: admins)."""
-    menu = window.menuBar().addMenu("数据(&D)")
-    menu.addAction("导入… Import…", lambda: open_import_wizard(window, ctx)).setObjectName("import")
-    menu.addAction("导出… Export…", lambda: open_export_dialog(window, ctx)).setObjectName("export")
-    from eventdesk.ui.transfer.purge import TITLE, purge_from_window
+    menu = window.menuBar().addMenu(translate("TransferMenu", "数据(&D)"))
+    menu.addAction(translate("TransferMenu", "导入…"),
+                   lambda: open_import_wizard(window, ctx)).setObjectName("import")
+    menu.addAction(translate("TransferMenu", "导出…"),
+                   lambda: open_export_dialog(window, ctx)).setObjectName("export")
+    from eventdesk.ui.transfer.purge import purge_from_window, title
 
     menu.addSeparator()
-    menu.addAction(TITLE + "…", lambda: purge_from_window(window, ctx)).setObjectName("purge")
+    menu.addAction(title() + "…", lambda: purge_from_window(window, ctx)).setObjectName("purge")
     return menu
 
 

@@ -8,21 +8,30 @@ erase an event). It runs off the GUI thread; the result says what was erased and
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from eventdesk import messages
 from eventdesk.actions.purge import Purged, purge_personal_data
+from eventdesk.domain import Category
 from eventdesk.domain.access import Permission
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
+from eventdesk.ui.i18n import format_date, format_number, translate
+from eventdesk.ui.people.model import category_label
 
-TITLE = "清除个人信息 Purge personal data"
-WARNING = ("活动结束后，清除所有人员的姓名、电话、邮箱、单位（展商人员除外）、报名编号、备注"
-           "和胸卡码，以及展商联系人。保留匿名统计：人数、类别、签到时间、签到台。此操作无法撤销。\n\n"
-           "After the event: erases every person's name, phone, e-mail, company (except exhibitor "
-           "staff), registration reference, notes and badge code, and exhibitor contacts. Keeps "
-           "anonymous figures: counts, categories, check-in times, desks. Cannot be undone.")
+
+def title() -> str:
+    """The menu item's and the dialogs' title."""
+    return translate("PurgeDialog", "清除个人信息")
+
+
+def warning() -> str:
+    """What the purge erases and keeps, said before anything is erased."""
+    return translate("PurgeDialog", "活动结束后，清除所有人员的姓名、电话、邮箱、"
+                     "单位（展商人员除外）、报名编号、备注和胸卡码，以及展商联系人。"
+                     "保留匿名统计：人数、类别、签到时间、签到台。此操作无法撤销。")
 
 
 def may_purge(ctx: AppContext) -> bool:
@@ -33,18 +42,47 @@ def may_purge(ctx: AppContext) -> bool:
 
 def confirmed(parent: QWidget) -> bool:
     """The two confirmations: the warning, then typing PURGE."""
-    answer = QMessageBox.warning(parent, TITLE, WARNING,
+    answer = QMessageBox.warning(parent, title(), warning(),
                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                  QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    typed, ok = QInputDialog.getText(parent, TITLE, messages.text("purge.confirm"),
+    typed, ok = QInputDialog.getText(parent, title(), messages.text("purge.confirm"),
                                      QLineEdit.EchoMode.Normal, "")
     return ok and typed.strip().upper() in ("PURGE", "清除")
 
 
 def report_text(done: Purged) -> str:
-    return "\n".join(messages.text(code, **params) for code, params in done.report())
+    """What the purge erased and kept, in the interface's language: categories by their
+    labels, days and figures formatted for the language (the CLI prints the raw keys)."""
+    kept = done.after
+    sep = translate("PurgeDialog", "、")
+    worded = {
+        "categories": sep.join(f"{_category(k)} {format_number(v)}"
+                               for k, v in kept.per_category.items()) or "—",
+        "days": sep.join(f"{_day(k)} {format_number(v)}"
+                         for k, v in kept.checkins_per_day.items()) or "—",
+    }
+    lines = []
+    for code, params in done.report():
+        numbers = {k: format_number(v) for k, v in params.items() if isinstance(v, int)}
+        lines.append(messages.text(code, **{**params, **numbers,
+                                            **(worded if code == "purge.kept" else {})}))
+    return "\n".join(lines)
+
+
+def _category(key: str) -> str:
+    try:
+        return category_label(Category(key))
+    except ValueError:
+        return key
+
+
+def _day(iso: str) -> str:
+    try:
+        return format_date(date.fromisoformat(iso))
+    except ValueError:
+        return iso
 
 
 def purge_from_window(parent: QWidget, ctx: AppContext, *,
@@ -55,12 +93,12 @@ def purge_from_window(parent: QWidget, ctx: AppContext, *,
         return None
 
     def done(result: Purged) -> None:
-        QMessageBox.information(parent, TITLE, report_text(result))
+        QMessageBox.information(parent, title(), report_text(result))
         if on_done is not None:
             on_done(result)
 
     def failed(exc: BaseException) -> None:
-        QMessageBox.critical(parent, TITLE, ops.error_text(exc))
+        QMessageBox.critical(parent, title(), ops.error_text(exc))
 
     return ops.run_action(ctx, lambda actx, progress: purge_personal_data(actx, progress=progress),
                           on_done=done, on_error=failed)
