@@ -5,12 +5,11 @@ the same code (only lost revokes); a reason the desk does not know is refused.""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from eventdesk.actions import desk_print
 from eventdesk.actions.base import ActionContext
 from eventdesk.actions.desk_print import ReprintNoteNeeded
-from sqlalchemy import select
-
 from eventdesk.domain import AuditEntry, BadgePrint, PrintReason, RevokedBadge
 from eventdesk.messages import describe
 from eventdesk.storage import Database

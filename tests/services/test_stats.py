@@ -63,9 +63,16 @@ def test_hours_at_the_edges_of_a_day_in_the_event_zone(db: Database) -> None:
     day2 = read(db, D2)
     assert [(h.hour.hour, h.count) for h in day2.arrivals if h.count] == [(0, 1), (9, 1),
                                                                           (11, 1)]
-    # The 00:30 check-in's print at 00:40 and the late one's reprint at 00:05 belong to D2.
-    assert day2.prints.by_reason == {"first": 1, "damaged": 1}
-    assert (day2.prints.printed, day2.prints.reprinted) == (1, 1)
+    # The 00:30 check-in's print at 00:40 and the late one's reprint at 00:05 belong to D2,
+    # as the reprint for "other" at 09:12; the printer fault's reprint is D1's.
+    assert day2.prints.by_reason == {"first": 1, "damaged": 1, "other": 1}
+    assert (day2.prints.printed, day2.prints.reprinted) == (1, 2)
+    day1 = read(db, D1).prints
+    assert day1.by_reason == {"first": 2, "printer_fault": 1}
+    assert (day1.printed, day1.reprinted) == (2, 1)
+    # Counted apart, never folded into damaged, in PrintReason's order.
+    assert list(read(db, None).prints.by_reason.items()) == [
+        ("first", 3), ("damaged", 1), ("printer_fault", 1), ("other", 1)]
 
 
 def test_desks_throughput_and_last_activity(db: Database) -> None:

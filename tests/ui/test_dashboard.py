@@ -130,3 +130,18 @@ def test_a_second_answer_while_panels_wait_still_draws_them_all(
     view.show_figures(f)  # …when the next answer (the same figures) arrives
     qtbot.waitUntil(lambda: not view.drawing)
     assert view.exhibitor_model.rowCount() == len(f.exhibitors_without_arrivals)
+
+
+def test_prints_by_reason_show_printer_fault_and_other_apart(
+        view: DashboardView, in_language) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: a reprint for a printer fault or "other" is counted as such, never as damaged;
+    worded in each language."""
+    from eventdesk.ui.dashboard import tables
+
+    assert view.figures is not None
+    rows = {key: (label, n) for label, key, n in tables.prints(view.figures).rows}
+    assert rows["printer_fault"] == ("打印机故障", 1) and rows["other"] == ("其他", 1)
+    assert rows["damaged"] == ("损坏", 1)
+    in_language("en")
+    worded = {key: label for label, key, _n in tables.prints(view.figures).rows}
+    assert (worded["printer_fault"], worded["other"]) == ("Printer fault", "Other")

@@ -20,7 +20,7 @@ from eventdesk.actions.desk import told_plainly
 from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
 from eventdesk.domain.access import Permission
-from eventdesk.domain.desk import NOTE_MAX
+from eventdesk.domain.desk import NOTE_MAX as NOTE_MAX  # the desk's dialog limits its field
 from eventdesk.domain.errors import DomainError
 from eventdesk.pdf.badges import LayoutRef, render_badges, render_one
 from eventdesk.services import desk as desk_service

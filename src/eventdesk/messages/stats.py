@@ -30,6 +30,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "stats.reason.lost": ("遗失", "lost"),
     "stats.reason.damaged": ("损坏", "damaged"),
     "stats.reason.wrong_data": ("信息有误", "wrong data"),
+    "stats.reason.printer_fault": ("打印机故障", "printer fault"),
+    "stats.reason.other": ("其他", "other"),
     "stats.reject.forged": ("伪造", "forged"),
     "stats.reject.other_event": ("其他活动", "other event"),
     "stats.reject.revoked": ("已作废", "revoked"),

@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from eventdesk.domain.desk import NOTE_MAX
 from eventdesk.domain import BadgePrint, Exhibitor, Person, PersonStatus, PrintReason, RevokedBadge
 from eventdesk.domain.badge_data import BadgeData
 from eventdesk.domain.contact import checked_contact
+from eventdesk.domain.desk import NOTE_MAX
 from eventdesk.domain.errors import DomainError, FieldProblem, NotFound, ValidationFailed
 from eventdesk.domain.pickup import BadgeCollection
 from eventdesk.domain.qr import new_badge_code

@@ -66,7 +66,8 @@ class ExhibitorWaiting:
 class PrintCounts:
     """Badge prints in the period: `printed` = people whose first print ever falls in it;
     `reprinted` = every other print in it; `by_reason` = all prints in it per PrintReason key
-    (first, lost, damaged, wrong_data), so printed + reprinted = sum(by_reason)."""
+    (first, lost, damaged, wrong_data, printer_fault, other; a key with no print is left out),
+    so printed + reprinted = sum(by_reason)."""
 
     printed: int
     reprinted: int

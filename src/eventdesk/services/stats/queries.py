@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, and_, distinct, exists, func, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from eventdesk.domain import AuditEntry, BadgePrint, CheckIn, Exhibitor, Person
-from eventdesk.domain.enums import Category, PersonStatus
+from eventdesk.domain.enums import Category, PersonStatus, PrintReason
 from eventdesk.services.events import get_event
 from eventdesk.services.stats.buckets import (
     day_bounds,
@@ -164,9 +164,13 @@ def _exhibitors_waiting(session: Session,
 
 
 def _prints(session: Session, bounds: tuple[datetime, datetime] | None) -> PrintCounts:
-    by_reason = {str(getattr(reason, "value", reason)): int(n) for reason, n in session.execute(
+    found = {str(getattr(reason, "value", reason)): int(n) for reason, n in session.execute(
         select(BadgePrint.reason, func.count()).where(_within(BadgePrint.at, bounds))
         .group_by(BadgePrint.reason))}
+    # In PrintReason's order (first, lost, damaged, wrong_data, printer_fault, other): the CLI
+    # and the JSON list them as they come.
+    by_reason: dict[str, int] = {str(r.value): found[r.value] for r in PrintReason
+                                 if r.value in found}
     firsts = (select(func.min(BadgePrint.at).label("first_at"))
               .group_by(BadgePrint.person_id).subquery())
     printed = int(session.scalar(select(func.count()).select_from(firsts)
