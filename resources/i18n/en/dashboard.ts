@@ -44,6 +44,14 @@
         <translation>Wrong data</translation>
     </message>
     <message>
+        <source>打印机故障</source>
+        <translation>Printer fault</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <source>伪造</source>
         <translation>Forged</translation>
     </message>
