@@ -140,6 +140,8 @@ def direct(db: Database, day: date | None = None) -> dict[str, object]:
                 (e.hall, e.booth, e.name_zh) for e in exhibitors_
                 if e.id not in arrived_exhibitors),
             "prints": {"printed": printed, "reprinted": len(in_period) - printed,
-                       "by_reason": dict(Counter(p.reason.value for p in in_period))},
+                       "by_reason": dict(Counter(p.reason.value for p in in_period)),
+                       "other_notes": dict(Counter(p.note for p in in_period
+                                                   if p.reason.value == "other" and p.note))},
             "rejected_scans": dict(Counter(rejected)),
         }

@@ -32,6 +32,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "stats.reason.wrong_data": ("信息有误", "wrong data"),
     "stats.reason.printer_fault": ("打印机故障", "printer fault"),
     "stats.reason.other": ("其他", "other"),
+    "stats.other_notes": ("其他原因：{notes}", "Other reasons given: {notes}"),
     "stats.reject.forged": ("伪造", "forged"),
     "stats.reject.other_event": ("其他活动", "other event"),
     "stats.reject.revoked": ("已作废", "revoked"),

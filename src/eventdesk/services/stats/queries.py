@@ -33,6 +33,7 @@ from eventdesk.services.stats.buckets import (
     slot_start,
 )
 from eventdesk.services.stats.figures import (
+    OTHER_NOTES_SHOWN,
     CategoryCount,
     DeskActivity,
     ExhibitorWaiting,
@@ -176,7 +177,16 @@ def _prints(session: Session, bounds: tuple[datetime, datetime] | None) -> Print
     printed = int(session.scalar(select(func.count()).select_from(firsts)
                                  .where(_within(firsts.c.first_at, bounds))) or 0)
     total = sum(by_reason.values())
-    return PrintCounts(printed=printed, reprinted=total - printed, by_reason=by_reason)
+    # Sorted here, not in SQL: ties by code point on both backends (PostgreSQL's locale would
+    # order Chinese words otherwise). Few distinct words: a reprint for "other" is rare.
+    counted = [(str(note), int(count)) for note, count in session.execute(
+        select(BadgePrint.note, func.count())
+        .where(BadgePrint.reason == PrintReason.OTHER, BadgePrint.note.is_not(None),
+               _within(BadgePrint.at, bounds))
+        .group_by(BadgePrint.note))]
+    notes = tuple(sorted(counted, key=lambda nc: (-nc[1], nc[0]))[:OTHER_NOTES_SHOWN])
+    return PrintCounts(printed=printed, reprinted=total - printed, by_reason=by_reason,
+                       other_notes=notes)
 
 
 def _rejected(session: Session, bounds: tuple[datetime, datetime] | None) -> dict[str, int]:
