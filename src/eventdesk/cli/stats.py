@@ -4,7 +4,8 @@ JSON (one document; ARCHITECTURE "Command line contract"):
 `arrivals_per_hour` [{"hour": ISO start with offset in the event's zone, "count"}], `by_category`
 {key: {"registered", "checked_in"}}, `by_desk` {desk: check-ins}, `exhibitors_without_arrivals`
 [{"name", "hall", "booth", "contact_name", "contact_phone"}], `prints` {"printed", "reprinted",
-"by_reason", "other_notes" {the words of a reprint for "other": n}}, `rejected_scans` {reason: n}; also `timezone`, `day`, `as_of`, `check_ins`.
+"by_reason", "other_notes" {the words of a reprint for "other": n}}, `rejected_scans`
+{reason: n}; also `timezone`, `day`, `as_of`, `check_ins`.
 `--day D` restricts every figure to D, 00:00–24:00 in the event's time zone; the rules of each
 figure are in services/stats/queries.py.
 """
