@@ -145,3 +145,8 @@ def test_prints_by_reason_show_printer_fault_and_other_apart(
     in_language("en")
     worded = {key: label for label, key, _n in tables.prints(view.figures).rows}
     assert (worded["printer_fault"], worded["other"]) == ("Printer fault", "Other")
+
+
+def test_the_words_of_other_reprints_show_on_the_prints_chart(
+        view: DashboardView) -> None:  # type: ignore[no-untyped-def]
+    assert view.prints_chart.toolTip() == "其他原因：\n换成媒体证 ×1"

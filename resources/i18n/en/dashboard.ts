@@ -259,6 +259,12 @@
         <translation>first {printed} · reprinted {reprinted}</translation>
     </message>
     <message>
+        <source>其他原因：
+{notes}</source>
+        <translation>Other reasons given:
+{notes}</translation>
+    </message>
+    <message>
         <source>次数</source>
         <translation>Scans</translation>
     </message>

@@ -323,6 +323,10 @@ class DashboardView(QWidget):
             detail=translate("DashboardView", "首次 {printed} · 补打 {reprinted}").format(
                 printed=format_number(f.prints.printed),
                 reprinted=format_number(f.prints.reprinted))))
+        # The words operators gave for "other" (services.stats: the most frequent first).
+        notes = "\n".join(f"{note} ×{format_number(n)}" for note, n in f.prints.other_notes)
+        self.prints_chart.setToolTip(translate("DashboardView", "其他原因：\n{notes}").format(
+            notes=notes) if notes else "")
 
     def _show_rejected(self, f: Figures) -> None:
         rejected = tables.rejected(f).rows
