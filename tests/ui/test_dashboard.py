@@ -150,3 +150,16 @@ def test_prints_by_reason_show_printer_fault_and_other_apart(
 def test_the_words_of_other_reprints_show_on_the_prints_chart(
         view: DashboardView) -> None:  # type: ignore[no-untyped-def]
     assert view.prints_chart.toolTip() == "其他原因：\n换成媒体证 ×1"
+
+
+def test_english_reason_labels_take_a_line_per_word_with_room_for_both(
+        view: DashboardView, in_language) -> None:  # type: ignore[no-untyped-def]
+    """Six reasons in a third of the window: "Printer fault" ran into "Wrong data"."""
+    axis = view.prints_chart.getPlotItem().getAxis("bottom")
+    one_line = axis.height()
+    in_language("en")
+    assert view.figures is not None
+    view._show_prints(view.figures)
+    labels = [label for _x, label in axis._tickLevels[0]]
+    assert labels == ["First\nprint", "Damaged", "Printer\nfault", "Other"]
+    assert axis.height() > one_line

@@ -314,7 +314,9 @@ class DashboardView(QWidget):
 
     def _show_prints(self, f: Figures) -> None:
         prints = tables.prints(f).rows[:-2]
-        self.prints_chart.show_bars([str(r[0]) for r in prints],
+        # Six reasons side by side in a third of the window: a label of several words takes
+        # a line per word ("Printer fault" beside "Wrong data" ran into it).
+        self.prints_chart.show_bars([str(r[0]).replace(" ", "\n") for r in prints],
                                     [Series(translate("DashboardView", "张数"),
                                             tuple(int(r[2]) for r in prints), colour(2))],
                                     values=True)
