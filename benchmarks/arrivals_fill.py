@@ -55,13 +55,14 @@ def fill(db: Database, *, check_ins: int, desks: int = 12, seed: int = 7,
             if n_day == 0 and rng.random() < 0.6:
                 prints.append({"person_id": pid, "badge_code": "FILL", "at": at, "desk": desk,
                                "operator": "fill", "layout": "standard",
-                               "reason": PrintReason.FIRST})
+                               "reason": PrintReason.FIRST, "note": None})
                 if rng.random() < 0.03:
+                    # Every reprint reason, "other" with its few words (badge_print.note).
+                    why = rng.choice([r for r in PrintReason if r != PrintReason.FIRST])
                     prints.append({"person_id": pid, "badge_code": "FILL",
                                    "at": at + timedelta(minutes=20), "desk": desk,
-                                   "operator": "fill", "layout": "standard",
-                                   "reason": rng.choice([PrintReason.LOST, PrintReason.DAMAGED,
-                                                         PrintReason.WRONG_DATA])})
+                                   "operator": "fill", "layout": "standard", "reason": why,
+                                   "note": "换证" if why == PrintReason.OTHER else None})
         for _ in range(len(chosen) // 150):
             audits.append({"at": _instant(rng, day, tz), "actor": "fill",
                            "desk": f"desk-{rng.randint(1, desks)}", "action": "checkin.rejected",

@@ -82,6 +82,12 @@ def build(db: Database) -> Built:
                                  layout="standard", reason="damaged", now=local(D2, 0, 5))
         desk_badges.record_print(s, person_id=ids["early"], desk="desk-10", operator="op",
                                  layout="standard", now=local(D2, 0, 40))
+        # Reprints for the reasons of issue 13: a printer fault on D1, "other" on D2.
+        for reason, note, at in (("first", "", local(D1, 9, 6)),
+                                 ("printer_fault", "", local(D1, 9, 7)),
+                                 ("other", "换成媒体证", local(D2, 9, 12))):
+            desk_badges.record_print(s, person_id=ids["twice"], desk="desk-2", operator="op",
+                                     layout="standard", reason=reason, note=note, now=at)
     with db.unit_of_work() as s:  # rejected scans: a forged code, a cancelled registration
         payload = people.get_person(s, person_id=ids["gone"], with_payload=True).qr_payload
         assert checkin.check_in_scan(s, payload=payload, desk="desk-3", operator="op",
@@ -134,6 +140,8 @@ def direct(db: Database, day: date | None = None) -> dict[str, object]:
                 (e.hall, e.booth, e.name_zh) for e in exhibitors_
                 if e.id not in arrived_exhibitors),
             "prints": {"printed": printed, "reprinted": len(in_period) - printed,
-                       "by_reason": dict(Counter(p.reason.value for p in in_period))},
+                       "by_reason": dict(Counter(p.reason.value for p in in_period)),
+                       "other_notes": dict(Counter(p.note for p in in_period
+                                                   if p.reason.value == "other" and p.note))},
             "rejected_scans": dict(Counter(rejected)),
         }

@@ -212,3 +212,32 @@ def test_mark_printed_twice_is_not_a_second_first_print(people: Database, db_pat
     with people.unit_of_work(write=False) as s:
         reasons = sorted(s.scalars(select(BadgePrint.reason)))
     assert reasons == ["damaged"] * 3 + ["first"] * 3
+
+
+def test_reasons_printer_fault_and_other_with_its_note(people: Database, db_path: Path,
+                                                       tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    """Issue 13: printer_fault and other are logged as themselves and keep the codes; other
+    needs --note (refused, nothing written, without one), kept with every print."""
+    assert main(["people", "--db", str(db_path), "--json"]) == 0
+    old = {p["name"]: p["qr_payload"] for p in json.loads(capsys.readouterr().out)}
+    out = tmp_path / "again.pdf"
+    args = ["--lang", "en", "badges", "--db", str(db_path), "--out", str(out),
+            "--category", "exhibitor", "--mark-printed"]
+    assert main([*args, "--reason", "other"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "200" in err
+    assert not out.exists() and _prints(people) == 0
+    assert main([*args, "--reason", "printer_fault"]) == 0
+    assert main([*args, "--reason", "other", "--note", " 展位 更换 "]) == 0
+    with people.unit_of_work(write=False) as s:
+        logged = sorted((str(r.value), n) for r, n in s.execute(
+            select(BadgePrint.reason, BadgePrint.note)).all())
+    assert logged == [("other", "展位 更换")] * 3 + [("printer_fault", None)] * 3
+    capsys.readouterr()
+    assert main(["people", "--db", str(db_path), "--json"]) == 0
+    assert {p["name"]: p["qr_payload"] for p in json.loads(capsys.readouterr().out)} == old
+    with pytest.raises(SystemExit):
+        main(["badges", "--help"])
+    assert "printer_fault" in capsys.readouterr().out

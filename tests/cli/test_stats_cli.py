@@ -73,7 +73,8 @@ def test_text_output_and_bad_day(built: Path, capsys: pytest.CaptureFixture[str]
     assert main(["stats", "--db", str(built), "--day", "2026-03-02"]) == 0
     out = capsys.readouterr().out
     assert "00:00" in out and "desk-10" in out and "B2" not in out.split("展商")[0]
-    assert "补打 1" in out
+    assert "补打 2（首次 1；损坏 1；其他 1）" in out  # printer fault and other apart
+    assert "其他原因：换成媒体证 ×1" in out  # the words of the reprint for "other"
     assert main(["stats", "--db", str(built), "--day", "tomorrow"]) == 2
     assert "--day 'tomorrow'" in capsys.readouterr().err
     assert main(["stats", "--db", str(built), "--day", "tomorrow", "--lang", "en"]) == 2

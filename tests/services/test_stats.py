@@ -13,6 +13,7 @@ import pytest
 
 from eventdesk.domain.enums import Category
 from eventdesk.services import stats
+from eventdesk.services.badges import desk as desk_badges
 from eventdesk.services.stats import Figures
 from eventdesk.services.stats.buckets import hours_of
 from eventdesk.storage import Database
@@ -35,7 +36,8 @@ def as_direct(f: Figures) -> dict[str, object]:
         "exhibitors_without_arrivals": sorted(
             (e.hall, e.booth, e.name) for e in f.exhibitors_without_arrivals),
         "prints": {"printed": f.prints.printed, "reprinted": f.prints.reprinted,
-                   "by_reason": dict(f.prints.by_reason)},
+                   "by_reason": dict(f.prints.by_reason),
+                   "other_notes": dict(f.prints.other_notes)},
         "rejected_scans": dict(f.rejected),
     }
 
@@ -63,9 +65,18 @@ def test_hours_at_the_edges_of_a_day_in_the_event_zone(db: Database) -> None:
     day2 = read(db, D2)
     assert [(h.hour.hour, h.count) for h in day2.arrivals if h.count] == [(0, 1), (9, 1),
                                                                           (11, 1)]
-    # The 00:30 check-in's print at 00:40 and the late one's reprint at 00:05 belong to D2.
-    assert day2.prints.by_reason == {"first": 1, "damaged": 1}
-    assert (day2.prints.printed, day2.prints.reprinted) == (1, 1)
+    # The 00:30 check-in's print at 00:40 and the late one's reprint at 00:05 belong to D2,
+    # as the reprint for "other" at 09:12; the printer fault's reprint is D1's.
+    assert day2.prints.by_reason == {"first": 1, "damaged": 1, "other": 1}
+    assert (day2.prints.printed, day2.prints.reprinted) == (1, 2)
+    day1 = read(db, D1).prints
+    assert day1.by_reason == {"first": 2, "printer_fault": 1}
+    assert (day1.printed, day1.reprinted) == (2, 1)
+    assert read(db, D2).prints.other_notes == (("换成媒体证", 1),)
+    assert read(db, D1).prints.other_notes == ()
+    # Counted apart, never folded into damaged, in PrintReason's order.
+    assert list(read(db, None).prints.by_reason.items()) == [
+        ("first", 3), ("damaged", 1), ("printer_fault", 1), ("other", 1)]
 
 
 def test_desks_throughput_and_last_activity(db: Database) -> None:
@@ -136,3 +147,18 @@ def test_empty_event(db: Database) -> None:
     assert f.check_ins == 0 and len(f.arrivals) == 24 and f.desks == ()
     assert f.prints.printed == 0 and f.rejected == {}
     assert all(c.registered == 0 for c in f.by_category)
+
+
+def test_words_of_other_reprints_most_frequent_first_at_most_ten(db: Database) -> None:
+    built = build(db)
+    words = ["展位更换"] * 3 + ["换成嘉宾证"] * 3 + ["B"] * 2 + [f"原因{i:02}" for i in range(12)]
+    with db.unit_of_work() as s:
+        for note in words:
+            desk_badges.record_print(s, person_id=built.ids["early"], desk="d", operator="op",
+                                     layout="standard", reason="other", note=note,
+                                     now=local(D2, 15))
+    notes = read(db, None).prints.other_notes
+    # Ties by code point, the same on SQLite and PostgreSQL.
+    # (原 U+539F before 换 U+6362: the build's 换成媒体证 is the 11th with its one reprint.)
+    assert notes == (("展位更换", 3), ("换成嘉宾证", 3), ("B", 2),
+                     *((f"原因{i:02}", 1) for i in range(7)))

@@ -130,3 +130,36 @@ def test_a_second_answer_while_panels_wait_still_draws_them_all(
     view.show_figures(f)  # …when the next answer (the same figures) arrives
     qtbot.waitUntil(lambda: not view.drawing)
     assert view.exhibitor_model.rowCount() == len(f.exhibitors_without_arrivals)
+
+
+def test_prints_by_reason_show_printer_fault_and_other_apart(
+        view: DashboardView, in_language) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: a reprint for a printer fault or "other" is counted as such, never as damaged;
+    worded in each language."""
+    from eventdesk.ui.dashboard import tables
+
+    assert view.figures is not None
+    rows = {key: (label, n) for label, key, n in tables.prints(view.figures).rows}
+    assert rows["printer_fault"] == ("打印机故障", 1) and rows["other"] == ("其他", 1)
+    assert rows["damaged"] == ("损坏", 1)
+    in_language("en")
+    worded = {key: label for label, key, _n in tables.prints(view.figures).rows}
+    assert (worded["printer_fault"], worded["other"]) == ("Printer fault", "Other")
+
+
+def test_the_words_of_other_reprints_show_on_the_prints_chart(
+        view: DashboardView) -> None:  # type: ignore[no-untyped-def]
+    assert view.prints_chart.toolTip() == "其他原因：\n换成媒体证 ×1"
+
+
+def test_english_reason_labels_take_a_line_per_word_with_room_for_both(
+        view: DashboardView, in_language) -> None:  # type: ignore[no-untyped-def]
+    """Six reasons in a third of the window: "Printer fault" ran into "Wrong data"."""
+    axis = view.prints_chart.getPlotItem().getAxis("bottom")
+    one_line = axis.minimumHeight()
+    in_language("en")
+    assert view.figures is not None
+    view._show_prints(view.figures)
+    labels = [label for _x, label in axis._tickLevels[0]]
+    assert labels == ["First\nprint", "Damaged", "Printer\nfault", "Other"]
+    assert axis.minimumHeight() > one_line  # the layout gives it that on its next pass

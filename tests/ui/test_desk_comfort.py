@@ -242,9 +242,11 @@ def _pick(dialog: ReprintDialog, reason: str) -> None:
     QTest.keyClick(dialog.buttons[reason], Qt.Key.Key_Space)
 
 
-def _reprints(db: Database) -> list[tuple[str, dict[str, str]]]:
+def _reprints(db: Database) -> list[tuple[tuple[str, str | None], dict[str, str]]]:
+    """(stored reason, stored note) and the audit entry's detail of each reprint."""
     with db.unit_of_work(write=False) as s:
-        stored = [b.reason.value for b in s.scalars(select(BadgePrint).order_by(BadgePrint.id))]
+        stored = [(b.reason.value, b.note)
+                  for b in s.scalars(select(BadgePrint).order_by(BadgePrint.id))]
         audited = [json.loads(a.detail) for a in s.scalars(
             select(AuditEntry).where(AuditEntry.action == "badge.reprint").order_by(AuditEntry.id))]
     return list(zip(stored[-len(audited):] if audited else [], audited, strict=True))
@@ -263,8 +265,8 @@ def test_printer_fault_reprints_and_says_so_in_the_audit(  # type: ignore[no-unt
     QTest.keyClick(desk.search, "r", Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: desk.idle and desk.selected().print_count == 2)  # type: ignore[union-attr]
     [(stored, detail)] = _reprints(event_db)
-    assert stored == PrintReason.DAMAGED.value  # the key with its effect: same code, old valid
-    assert detail["cause"] == "printer_fault" and "note" not in detail
+    assert stored == (PrintReason.PRINTER_FAULT.value, None)  # as itself, not as damaged
+    assert detail["reason"] == "printer_fault" and "note" not in detail
     assert "打印机故障" in desk.status.hint.text()
 
 
@@ -284,8 +286,10 @@ def test_other_needs_a_short_text_which_the_audit_keeps(  # type: ignore[no-unty
     QTest.keyClick(desk.search, "r", Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: desk.idle and desk.selected().print_count == 2)  # type: ignore[union-attr]
     assert seen == {"still open": True}
-    [(_stored, detail)] = _reprints(event_db)
-    assert detail["cause"] == "other" and detail["note"] == "换成嘉宾证"
+    [(stored, detail)] = _reprints(event_db)
+    assert stored == (PrintReason.OTHER.value, "换成嘉宾证")  # organisers see the words too
+    assert detail["reason"] == "other" and detail["note"] == "换成嘉宾证"
+    assert "换成嘉宾证" in desk.status.hint.text()
 
 
 def test_lost_asks_once_before_revoking(  # type: ignore[no-untyped-def]

@@ -44,6 +44,14 @@
         <translation>Wrong data</translation>
     </message>
     <message>
+        <source>打印机故障</source>
+        <translation>Printer fault</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <source>伪造</source>
         <translation>Forged</translation>
     </message>
@@ -249,6 +257,12 @@
     <message>
         <source>首次 {printed} · 补打 {reprinted}</source>
         <translation>first {printed} · reprinted {reprinted}</translation>
+    </message>
+    <message>
+        <source>其他原因：
+{notes}</source>
+        <translation>Other reasons given:
+{notes}</translation>
     </message>
     <message>
         <source>次数</source>

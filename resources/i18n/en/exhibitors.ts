@@ -155,6 +155,10 @@
         <translation>Wrong details</translation>
     </message>
     <message>
+        <source>打印机故障</source>
+        <translation>Printer fault</translation>
+    </message>
+    <message>
         <source>打印展商胸卡</source>
         <translation>Print exhibitor badges</translation>
     </message>

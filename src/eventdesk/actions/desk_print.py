@@ -20,6 +20,7 @@ from eventdesk.actions.desk import told_plainly
 from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
 from eventdesk.domain.access import Permission
+from eventdesk.domain.desk import NOTE_MAX as NOTE_MAX  # the desk's dialog limits its field
 from eventdesk.domain.errors import DomainError
 from eventdesk.pdf.badges import LayoutRef, render_badges, render_one
 from eventdesk.services import desk as desk_service
@@ -42,14 +43,10 @@ class BadgeFormat:
 
 DEFAULT_FORMAT = BadgeFormat()
 
-# Reprint reasons a desk gives beyond the stored keys (domain.PrintReason, a CHECK constraint of
-# badge_print.reason): each is stored as the key whose effect it has — the badge is replaced
-# with the same code, the old one stays valid, as for a damaged badge — and the reprint's audit
-# entry keeps the reason given ("cause") and, for "other", the operator's words ("note").
-CAUSES: dict[str, PrintReason] = {"printer_fault": PrintReason.DAMAGED,
-                                  "other": PrintReason.DAMAGED}
+# The reasons a desk reprints for (domain.PrintReason less "first"). Only "lost" revokes the
+# old badge; the others reprint the code in force. "other" needs a short text saying why.
 REPRINT_REASONS = ("lost", "damaged", "wrong_data", "printer_fault", "other")
-NOTE_MAX = 200  # characters of an "other" reason
+assert set(REPRINT_REASONS) == {r.value for r in PrintReason} - {PrintReason.FIRST.value}
 
 
 class ReprintNoteNeeded(DomainError):
@@ -72,7 +69,6 @@ class DeskPrint:
     reason: PrintReason
     print_count: int
     rows: tuple[DeskRow, ...]
-    cause: str = ""  # the reason given when it is not a stored key (CAUSES), else ""
     note: str = ""  # the operator's words for "other"
 
 
@@ -97,7 +93,7 @@ def render(badges: list[DeskBadge], fmt: BadgeFormat, layout: LayoutRef | None =
 
 
 def _print(ctx: ActionContext, *, person_ids: list[int], reason: PrintReason, fmt: BadgeFormat,
-           send: Send, cause: str = "", note: str = "") -> Outcome[DeskPrint]:
+           send: Send, note: str = "") -> Outcome[DeskPrint]:
     lost = reason == PrintReason.LOST
     with ctx.db.unit_of_work(write=False) as session:
         badges = desk_badges.desk_badges(session, person_ids=person_ids, new_code=lost)
@@ -116,7 +112,7 @@ def _print(ctx: ActionContext, *, person_ids: list[int], reason: PrintReason, fm
             record = desk_badges.record_print(session, person_id=pid, desk=ctx.desk,
                                               operator=ctx.operator, layout=fmt.layout,
                                               reason=reason, badge_code=badge.badge_code,
-                                              cause=cause, note=note)
+                                              note=note)
             if i == 0:
                 count = record.print_count
     with ctx.db.unit_of_work(write=False) as session:
@@ -125,7 +121,7 @@ def _print(ctx: ActionContext, *, person_ids: list[int], reason: PrintReason, fm
     printed = tuple(r.person for r in rows)
     topics = (Topic.PRINTS, Topic.PEOPLE) if lost else (Topic.PRINTS,)
     return outcome(DeskPrint(people=printed, reason=reason, print_count=count, rows=rows,
-                             cause=cause, note=note), *topics)
+                             note=note), *topics)
 
 
 @told_plainly
@@ -154,9 +150,8 @@ def reprint_badge(ctx: ActionContext, *, person_id: int, reason: PrintReason | s
     note = " ".join(note.split())
     if key == "other" and not 0 < len(note) <= NOTE_MAX:
         raise ReprintNoteNeeded(code=ReprintNoteNeeded.code, limit=NOTE_MAX)
-    stored = CAUSES.get(key) or PrintReason(key)
-    return _print(ctx, person_ids=[person_id], reason=stored, fmt=fmt, send=send,
-                  cause=key if key in CAUSES else "", note=note if key == "other" else "")
+    return _print(ctx, person_ids=[person_id], reason=PrintReason(key), fmt=fmt, send=send,
+                  note=note if key == "other" else "")
 
 
 @told_plainly

@@ -21,6 +21,7 @@ from eventdesk.actions.base import ActionContext, Outcome, ProgressFn, Topic, no
 from eventdesk.actions.layouts import resolve_layout
 from eventdesk.domain import PrintReason
 from eventdesk.domain.access import Permission
+from eventdesk.domain.desk import NOTE_MAX
 from eventdesk.domain.errors import DomainError, Phrase
 from eventdesk.files import check_target, write_whole
 from eventdesk.pdf.badges import (
@@ -265,8 +266,8 @@ def preview(ctx: ActionContext, *, selection: BadgeSelection,
 
 def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None = None,
               printer: PrinterFn | None = None, record: bool = False,
-              reason: PrintReason | str = PrintReason.FIRST, strict: bool = False,
-              separate_process: bool = False,
+              reason: PrintReason | str = PrintReason.FIRST, note: str = "",
+              strict: bool = False, separate_process: bool = False,
               progress: ProgressFn = no_progress) -> Outcome[PrintRun]:
     """Render the selection to `out` (a PDF written whole or not at all) and/or `printer`, then,
     with `record`, log one print per badge rendered.
@@ -277,7 +278,8 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
     the badges are out the old codes are revoked (rejected at every desk) and the new ones
     stored, through the desk's own service (services.badges.desk.revoke_badge); a lost reprint
     must be recorded, or its new codes would never admit anyone. `damaged` and `wrong_data`
-    reprint the code in force.
+    reprint the code in force, as do `printer_fault` and `other`; `other` needs `note`, a short
+    text saying why (at most NOTE_MAX characters, stored with each print).
 
     `separate_process`: render a run of IN_PROCESS_LIMIT badges or more in child processes
     (`selection.options.workers` of them, at least one) — the GUI's choice, so that rendering
@@ -286,7 +288,8 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
     Order: read (short, read-only) -> render and print (no transaction) -> one short write.
     `progress(done, total)` may raise Cancelled: a cancelled run writes no file and logs nothing.
     Raises DomainError `printing.nothing_to_print` for an empty selection,
-    `printing.lost_not_recorded` for a lost reprint without `record`, AlreadyPrinted, GlyphsMissing
+    `printing.lost_not_recorded` for a lost reprint without `record`, `desk.print.note_needed` for
+    "other" without a note (or one too long), AlreadyPrinted, GlyphsMissing
     when `strict` and a character cannot be drawn (nothing rendered), NotFound when a person was
     deleted during the run (nothing logged), OSError naming `out` when it cannot be written.
     """
@@ -295,6 +298,9 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
     lost = why == PrintReason.LOST
     if lost and not record:
         raise DomainError(code="printing.lost_not_recorded")
+    note = " ".join(note.split()) if why == PrintReason.OTHER else ""
+    if why == PrintReason.OTHER and not 0 < len(note) <= NOTE_MAX:
+        raise DomainError(code="desk.print.note_needed", limit=NOTE_MAX)
     if out is not None:
         check_target(out)  # a folder as --out fails now, not after rendering
     progress(0, _STEPS)
@@ -346,7 +352,7 @@ def print_run(ctx: ActionContext, *, selection: BadgeSelection, out: Path | None
                 printed = [(pid, code) for pid, code in read.codes if pid not in void]
             log = badge_service.record_prints(
                 session, printed=printed, desk=ctx.desk, operator=ctx.operator,
-                layout=selection.layout, reason=why)
+                layout=selection.layout, reason=why, note=note)
     names = {b.person_id: b.name for b in badges}
     codes = dict(read.codes)
     reissued = tuple(Reissued(pid, names.get(pid, ""), codes[pid])

@@ -6,7 +6,8 @@ A thin call of actions.printing.print_run. A PDF file alone is a proof: only --m
 records prints. A run sent to a printer is recorded once the queue took the job, like the GUI's
 Print (in one short transaction, with the badge codes that were rendered); a printer that is
 missing, paused or refuses the job records nothing (exit 2). --reason means what it means at the
-desk: lost issues new codes and revokes the old ones; first is refused for a badge printed before.
+desk: lost issues new codes and revokes the old ones; first is refused for a badge printed before;
+other needs --note (why, in a few words). printer_fault and other reprint the code in force.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def add_parser(sub: Any) -> None:
                    help=messages.text("cli.help.badges.mark_printed"))
     p.add_argument("--reason", choices=[r.value for r in PrintReason], default="first",
                    help=messages.text("cli.help.badges.reason"))
+    p.add_argument("--note", default="", metavar="TEXT",
+                   help=messages.text("cli.help.badges.note"))
     p.add_argument("--desk", default="batch",
                    help=messages.text("cli.help.badges.desk"))
     p.add_argument("--workers", type=int, default=1, metavar="N",
@@ -127,7 +130,8 @@ def run(args: argparse.Namespace) -> int:
         run = printing.print_run(ctx, selection=selection, out=args.out,
                                  printer=None if job is None else _sink(job),
                                  record=args.mark_printed or job is not None,
-                                 reason=args.reason, strict=args.strict).value
+                                 reason=args.reason, note=args.note,
+                                 strict=args.strict).value
     except printing.GlyphsMissing as exc:
         _report_problems(exc.problems)
         print(f"eventdesk badges: {messages.describe(exc)}", file=sys.stderr)

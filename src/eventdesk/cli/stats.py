@@ -4,7 +4,8 @@ JSON (one document; ARCHITECTURE "Command line contract"):
 `arrivals_per_hour` [{"hour": ISO start with offset in the event's zone, "count"}], `by_category`
 {key: {"registered", "checked_in"}}, `by_desk` {desk: check-ins}, `exhibitors_without_arrivals`
 [{"name", "hall", "booth", "contact_name", "contact_phone"}], `prints` {"printed", "reprinted",
-"by_reason"}, `rejected_scans` {reason: n}; also `timezone`, `day`, `as_of`, `check_ins`.
+"by_reason", "other_notes" {the words of a reprint for "other": n}}, `rejected_scans`
+{reason: n}; also `timezone`, `day`, `as_of`, `check_ins`.
 `--day D` restricts every figure to D, 00:00–24:00 in the event's time zone; the rules of each
 figure are in services/stats/queries.py.
 """
@@ -48,7 +49,8 @@ def as_json(f: Figures) -> dict[str, Any]:
             {"name": e.name, "hall": e.hall, "booth": e.booth, "contact_name": e.contact_name,
              "contact_phone": e.contact_phone} for e in f.exhibitors_without_arrivals],
         "prints": {"printed": f.prints.printed, "reprinted": f.prints.reprinted,
-                   "by_reason": dict(f.prints.by_reason)},
+                   "by_reason": dict(f.prints.by_reason),
+                   "other_notes": dict(f.prints.other_notes)},
         "rejected_scans": dict(f.rejected),
     }
 
@@ -90,6 +92,9 @@ def _print_text(f: Figures) -> None:
                              for k, v in f.prints.by_reason.items()) or "-"
     print("\n" + say("stats.prints", printed=f.prints.printed, reprinted=f.prints.reprinted,
                      reasons=reasons))
+    if f.prints.other_notes:
+        print("  " + say("stats.other_notes", notes=separator.join(
+            f"{note} ×{n}" for note, n in f.prints.other_notes)))
     rejected = separator.join(f"{_named('stats.reject', k)} {v}"
                               for k, v in f.rejected.items()) or "-"
     print(say("stats.rejected", count=sum(f.rejected.values()), reasons=rejected))

@@ -11,6 +11,8 @@ from eventdesk.domain.base import Base, UtcDateTime, utcnow
 from eventdesk.domain.columns import key_enum
 from eventdesk.domain.enums import PrintReason
 
+NOTE_MAX = 200  # characters of a reprint's "other" reason
+
 
 class CheckIn(Base):
     """A person's arrival on one event day. The unique constraint is what keeps two desks that
@@ -41,3 +43,6 @@ class BadgePrint(Base):
     reason: Mapped[PrintReason] = mapped_column(
         key_enum(PrintReason, "print_reason"), default=PrintReason.FIRST
     )
+    # The operator's words for a reprint of reason "other" (at most NOTE_MAX characters); None
+    # for every other reason.
+    note: Mapped[str | None] = mapped_column(String(NOTE_MAX), nullable=True, default=None)

@@ -64,6 +64,8 @@ class PrintReason(StrEnum):
     LOST = "lost"
     DAMAGED = "damaged"
     WRONG_DATA = "wrong_data"
+    PRINTER_FAULT = "printer_fault"  # the printer spoiled it: the same code, as for damaged
+    OTHER = "other"  # with a short text saying why (BadgePrint.note)
 
 
 class UserRole(StrEnum):

@@ -109,13 +109,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.badges.mark_printed": ("文件写好后把这些胸卡记为已打印",
                                      "record the badges as printed once the file is written"),
     "cli.help.badges.reason": ("记录打印的原因，与签到台相同：--reason first（默认；胸卡以前"
-                               "打印过则拒绝，退出码 4）、--reason damaged、--reason wrong_data "
-                               "或 --reason lost（生成新的胸卡码并作废旧码；需要 "
-                               "--mark-printed 或 --print）",
+                               "打印过则拒绝，退出码 4）、 --reason damaged（损坏）、 --reason "
+                               "wrong_data（信息有误）、 --reason printer_fault（打印机故障）、 "
+                               "--reason other（其他，用 --note 写明原因）或 --reason lost（遗失："
+                               "生成新的胸卡码并作废旧码；需要 --mark-printed 或 --print）",
                                "why the run is logged, as at the desk: first (default; refused, "
                                "exit 4, when a badge was printed before), damaged, wrong_data, "
-                               "or lost (new badge codes, the old ones revoked; needs "
-                               "--mark-printed or --print)"),
+                               "printer_fault, other (say why with --note), or lost (new badge "
+                               "codes, the old ones revoked; needs --mark-printed or --print)"),
+    "cli.help.badges.note": ("--reason other 的原因，一句话（最多 200 字），随打印记录保存",
+                             "the reason of --reason other in a few words (at most 200 "
+                             "characters), kept with the prints"),
     "cli.help.badges.desk": ("随打印记录的签到台名称；与 --print 一起时，使用该签到台对打印机的"
                              "校准（eventdesk printer calibrate）",
                              "desk name recorded with the prints; with --print, its calibration "

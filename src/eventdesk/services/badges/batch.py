@@ -27,6 +27,7 @@ from eventdesk.domain import (
     PrintReason,
 )
 from eventdesk.domain.badge_data import BadgeData
+from eventdesk.domain.desk import NOTE_MAX
 from eventdesk.domain.errors import NotFound
 from eventdesk.domain.qr import new_badge_code
 from eventdesk.services import audit
@@ -221,9 +222,10 @@ class PrintLog:
 
 def record_prints(session: Session, *, printed: Sequence[tuple[int, str]], desk: str,
                   operator: str, layout: str,
-                  reason: PrintReason | str = PrintReason.FIRST) -> PrintLog:
+                  reason: PrintReason | str = PrintReason.FIRST, note: str = "") -> PrintLog:
     """Log a finished print run: one BadgePrint per (person id, badge code) pair exactly as it
-    was rendered, and one audit entry for the run. Raises NotFound when a person is gone."""
+    was rendered (with `note`, the words of reason "other", cut to NOTE_MAX characters), and one
+    audit entry for the run. Raises NotFound when a person is gone."""
     if not printed:
         return PrintLog(recorded=0)
     why = PrintReason(reason)
@@ -235,13 +237,14 @@ def record_prints(session: Session, *, printed: Sequence[tuple[int, str]], desk:
     missing = [pid for pid in person_ids if pid not in current]
     if missing:
         raise NotFound(code="printing.person_gone", person_id=missing[0], count=len(missing))
+    note = note[:NOTE_MAX]
     session.add_all([BadgePrint(person_id=pid, badge_code=code, desk=desk, operator=operator,
-                                layout=layout, reason=why)
+                                layout=layout, reason=why, note=note or None)
                      for pid, code in printed])
     session.flush()
     reissued = tuple(pid for pid, code in printed if current[pid] != code)
     audit.record(session, actor=operator, desk=desk, action="badge.batch_printed",
                  subject_type="person", subject_id=None,
                  detail={"count": len(printed), "layout": layout, "reason": why.value,
-                         "reissued": list(reissued)})
+                         "reissued": list(reissued), **({"note": note} if note else {})})
     return PrintLog(recorded=len(printed), reissued=reissued)

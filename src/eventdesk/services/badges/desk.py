@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from eventdesk.domain import BadgePrint, Exhibitor, Person, PersonStatus, PrintReason, RevokedBadge
 from eventdesk.domain.badge_data import BadgeData
 from eventdesk.domain.contact import checked_contact
+from eventdesk.domain.desk import NOTE_MAX
 from eventdesk.domain.errors import DomainError, FieldProblem, NotFound, ValidationFailed
 from eventdesk.domain.pickup import BadgeCollection
 from eventdesk.domain.qr import new_badge_code
@@ -141,28 +142,30 @@ def reissue(session: Session, *, codes: Sequence[tuple[int, str, str]],
 
 def record_print(session: Session, *, person_id: int, desk: str, operator: str, layout: str,
                  reason: PrintReason | str = PrintReason.FIRST,
-                 now: datetime | None = None, badge_code: str | None = None, cause: str = "",
+                 now: datetime | None = None, badge_code: str | None = None,
                  note: str = "") -> PrintRecord:
-    """Log one printed badge (after the printer accepted it). Reprints are audited with reason,
-    and with `cause` (the reason the desk gave when it is stored as another key, e.g.
-    "printer_fault" stored as damaged) and `note` (the operator's words) when given.
-    `badge_code` is the code the printed badge carries; with it, raises BadgeChanged when the
-    person's code is no longer that one (the printed badge would not scan)."""
+    """Log one printed badge (after the printer accepted it), with its reason and, for a reprint
+    of reason "other", `note` (the operator's words, at most NOTE_MAX characters; stored on the
+    print and in its audit entry). Reprints are audited (badge.reprint: code, reason, layout,
+    note). `badge_code` is the code the printed badge carries; with it, raises BadgeChanged when
+    the person's code is no longer that one (the printed badge would not scan). Raises
+    NotFound for an unknown person, ValueError for an unknown reason."""
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound(code="desk.person_not_found", person_id=person_id)
     if badge_code is not None and badge_code != person.badge_code:
         raise BadgeChanged(code=BadgeChanged.code, name=person.name)
     why = PrintReason(reason)
+    note = note[:NOTE_MAX]
     session.add(BadgePrint(person_id=person.id, badge_code=person.badge_code, desk=desk,
-                           operator=operator, layout=layout, reason=why,
+                           operator=operator, layout=layout, reason=why, note=note or None,
                            at=now or datetime.now(UTC)))
     session.flush()
     audit.record(session, actor=operator, desk=desk,
                  action="badge.print" if why == PrintReason.FIRST else "badge.reprint",
                  subject_type="person", subject_id=person.id,
                  detail={"code": person.badge_code, "reason": why.value, "layout": layout,
-                         **({"cause": cause} if cause else {}), **({"note": note} if note else {})})
+                         **({"note": note} if note else {})})
     count = print_counts(session, person_ids=[person.id]).get(person.id, 0)
     return PrintRecord(person_id=person.id, badge_code=person.badge_code, reason=why,
                        print_count=count)

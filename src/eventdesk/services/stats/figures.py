@@ -62,15 +62,22 @@ class ExhibitorWaiting:
     staff_quota: int
 
 
+OTHER_NOTES_SHOWN = 10  # the words of "other" reprints listed with the figures
+
+
 @dataclass(frozen=True)
 class PrintCounts:
     """Badge prints in the period: `printed` = people whose first print ever falls in it;
     `reprinted` = every other print in it; `by_reason` = all prints in it per PrintReason key
-    (first, lost, damaged, wrong_data), so printed + reprinted = sum(by_reason)."""
+    (first, lost, damaged, wrong_data, printer_fault, other; a key with no print is left out),
+    so printed + reprinted = sum(by_reason). `other_notes`: the operators' words of the reprints
+    for reason "other" in it with how many times each, most frequent first (then by text), at
+    most OTHER_NOTES_SHOWN of them."""
 
     printed: int
     reprinted: int
     by_reason: Mapping[str, int] = field(default_factory=dict)
+    other_notes: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

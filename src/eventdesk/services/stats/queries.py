@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, and_, distinct, exists, func, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from eventdesk.domain import AuditEntry, BadgePrint, CheckIn, Exhibitor, Person
-from eventdesk.domain.enums import Category, PersonStatus
+from eventdesk.domain.enums import Category, PersonStatus, PrintReason
 from eventdesk.services.events import get_event
 from eventdesk.services.stats.buckets import (
     day_bounds,
@@ -33,6 +33,7 @@ from eventdesk.services.stats.buckets import (
     slot_start,
 )
 from eventdesk.services.stats.figures import (
+    OTHER_NOTES_SHOWN,
     CategoryCount,
     DeskActivity,
     ExhibitorWaiting,
@@ -164,15 +165,28 @@ def _exhibitors_waiting(session: Session,
 
 
 def _prints(session: Session, bounds: tuple[datetime, datetime] | None) -> PrintCounts:
-    by_reason = {str(getattr(reason, "value", reason)): int(n) for reason, n in session.execute(
+    found = {str(getattr(reason, "value", reason)): int(n) for reason, n in session.execute(
         select(BadgePrint.reason, func.count()).where(_within(BadgePrint.at, bounds))
         .group_by(BadgePrint.reason))}
+    # In PrintReason's order (first, lost, damaged, wrong_data, printer_fault, other): the CLI
+    # and the JSON list them as they come.
+    by_reason: dict[str, int] = {str(r.value): found[r.value] for r in PrintReason
+                                 if r.value in found}
     firsts = (select(func.min(BadgePrint.at).label("first_at"))
               .group_by(BadgePrint.person_id).subquery())
     printed = int(session.scalar(select(func.count()).select_from(firsts)
                                  .where(_within(firsts.c.first_at, bounds))) or 0)
     total = sum(by_reason.values())
-    return PrintCounts(printed=printed, reprinted=total - printed, by_reason=by_reason)
+    # Sorted here, not in SQL: ties by code point on both backends (PostgreSQL's locale would
+    # order Chinese words otherwise). Few distinct words: a reprint for "other" is rare.
+    counted = [(str(note), int(count)) for note, count in session.execute(
+        select(BadgePrint.note, func.count())
+        .where(BadgePrint.reason == PrintReason.OTHER, BadgePrint.note.is_not(None),
+               _within(BadgePrint.at, bounds))
+        .group_by(BadgePrint.note))]
+    notes = tuple(sorted(counted, key=lambda nc: (-nc[1], nc[0]))[:OTHER_NOTES_SHOWN])
+    return PrintCounts(printed=printed, reprinted=total - printed, by_reason=by_reason,
+                       other_notes=notes)
 
 
 def _rejected(session: Session, bounds: tuple[datetime, datetime] | None) -> dict[str, int]:

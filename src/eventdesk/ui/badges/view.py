@@ -134,6 +134,8 @@ class BadgeView(QWidget):
         # issues new codes and revokes the old ones (actions.printing.print_run).
         self.reason = QComboBox()
         for why in PrintReason:
+            if why == PrintReason.OTHER:
+                continue  # needs words saying why: at the desk, or `eventdesk badges --note`
             self.reason.addItem(messages.text(f"desk.print_reason.{why.value}"), why)
         reason_row = QFormLayout()
         reason_row.addRow(translate("BadgeView", "打印原因"), self.reason)

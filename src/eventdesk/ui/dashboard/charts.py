@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication
 
 from eventdesk.ui.i18n import format_number
@@ -47,6 +47,7 @@ class _Chart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type hint
         item.showGrid(y=True, alpha=0.25)
         font = QFont(QApplication.font())
         font.setPointSizeF(max(8.0, font.pointSizeF() - 1))
+        self.tick_font = font
         for side in ("left", "bottom", "right"):
             item.getAxis(side).setTickFont(font)
         if y_label:
@@ -107,7 +108,13 @@ class BarChart(_Chart):
                     text.setPos(x, v)
                     item.addItem(text)
         ticks = [(float(x), label) for x, label in enumerate(labels) if x % every == 0]
-        item.getAxis("bottom").setTicks([ticks, []])
+        axis = item.getAxis("bottom")
+        axis.setTicks([ticks, []])
+        # Labels of several lines ("Printer\nfault"): room for every line (the axis keeps its
+        # first height otherwise and cuts the second line off).
+        lines = max((label.count("\n") + 1 for label in labels), default=1)
+        axis.setHeight(None if lines == 1
+                       else QFontMetrics(self.tick_font).lineSpacing() * lines + 10)
         item.setXRange(-0.6, max(0, len(labels) - 1) + 0.6, padding=0)
         # Head room for the legend and the numbers above the bars.
         item.setYRange(0, max(1.0, top) * (1.3 if values or len(series) > 1 else 1.12),

@@ -27,6 +27,8 @@ PRINT_REASON_LABELS: dict[str, str] = {
     PrintReason.LOST.value: QT_TRANSLATE_NOOP("DashboardTables", "遗失"),
     PrintReason.DAMAGED.value: QT_TRANSLATE_NOOP("DashboardTables", "损坏"),
     PrintReason.WRONG_DATA.value: QT_TRANSLATE_NOOP("DashboardTables", "信息有误"),
+    PrintReason.PRINTER_FAULT.value: QT_TRANSLATE_NOOP("DashboardTables", "打印机故障"),
+    PrintReason.OTHER.value: QT_TRANSLATE_NOOP("DashboardTables", "其他"),
 }
 REJECT_LABELS: dict[str, str] = {
     "forged": QT_TRANSLATE_NOOP("DashboardTables", "伪造"),

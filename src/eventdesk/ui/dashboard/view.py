@@ -314,7 +314,9 @@ class DashboardView(QWidget):
 
     def _show_prints(self, f: Figures) -> None:
         prints = tables.prints(f).rows[:-2]
-        self.prints_chart.show_bars([str(r[0]) for r in prints],
+        # Six reasons side by side in a third of the window: a label of several words takes
+        # a line per word ("Printer fault" beside "Wrong data" ran into it).
+        self.prints_chart.show_bars([str(r[0]).replace(" ", "\n") for r in prints],
                                     [Series(translate("DashboardView", "张数"),
                                             tuple(int(r[2]) for r in prints), colour(2))],
                                     values=True)
@@ -323,6 +325,10 @@ class DashboardView(QWidget):
             detail=translate("DashboardView", "首次 {printed} · 补打 {reprinted}").format(
                 printed=format_number(f.prints.printed),
                 reprinted=format_number(f.prints.reprinted))))
+        # The words operators gave for "other" (services.stats: the most frequent first).
+        notes = "\n".join(f"{note} ×{format_number(n)}" for note, n in f.prints.other_notes)
+        self.prints_chart.setToolTip(translate("DashboardView", "其他原因：\n{notes}").format(
+            notes=notes) if notes else "")
 
     def _show_rejected(self, f: Figures) -> None:
         rejected = tables.rejected(f).rows

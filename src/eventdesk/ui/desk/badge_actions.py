@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from eventdesk.ui.desk.view import DeskView
 
 def reason_label(reason: PrintReason | str) -> str:
-    """A print reason's words: a stored key (PrintReason) or a desk's cause (printer_fault)."""
+    """A print reason's words (a PrintReason key)."""
     return desk_text(f"desk.print_reason.{reason}")
 
 
@@ -155,7 +155,7 @@ class BadgeActions:
         else:
             what = desk_text("desk.print.badges", count=len(done.people))
         code = "desk.print.done" if done.reason == PrintReason.FIRST else "desk.print.redone"
-        reason = reason_label(done.cause or done.reason)
+        reason = reason_label(done.reason)
         if done.note:
             reason = desk_text("desk.print.reason_note", reason=reason, note=done.note)
         self._hint(desk_text(code, what=what, reason=reason, output=send.message))

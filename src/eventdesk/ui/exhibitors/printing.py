@@ -46,6 +46,8 @@ from eventdesk.ui.printers.queue import PrintJob
 REPRINT_REASONS = (
     (cast(str, QT_TRANSLATE_NOOP("ExhibitorPrintDialog", "损坏")), PrintReason.DAMAGED),
     (cast(str, QT_TRANSLATE_NOOP("ExhibitorPrintDialog", "信息有误")), PrintReason.WRONG_DATA),
+    (cast(str, QT_TRANSLATE_NOOP("ExhibitorPrintDialog", "打印机故障")),
+     PrintReason.PRINTER_FAULT),
 )
 
 
