@@ -92,7 +92,9 @@ def test_desk_settings(qtbot, tmp_path, i18n_event_file, in_language: Callable[[
         dialog = DeskSettingsDialog(DeskSettings(), None, settings, may_change_lock=allowed)
         qtbot.addWidget(dialog)
         dialog.show()
-        assert _walk(dialog, lang, i18n_event_file[1]) == []
+        # The default PDF folder (in the Documents folder: "EventDesk badges") is a path.
+        folder = str(DeskSettings().pdf_folder)
+        assert _walk(dialog, lang, [*i18n_event_file[1], folder]) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

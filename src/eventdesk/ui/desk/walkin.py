@@ -292,7 +292,8 @@ class WalkInDialog(QDialog):
             label = desk_text(f"desk.duplicate.{d.why}")
             # Contacts come masked from the action unless this user may see them.
             item = QListWidgetItem(translate("WalkInDialog", "{why}：{person}").format(
-                why=label, person=f"{p.name}　{p.company}　{p.phone_masked}　{p.email}"))
+                why=label, person="  ·  ".join(  # one separator in either language
+                    part for part in (p.name, p.company, p.phone_masked, p.email) if part)))
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             self.dup_list.addItem(item)
         self.dup_list.setCurrentRow(0)
