@@ -206,8 +206,12 @@ def problems(root: QWidget, lang: str, *, data: Iterable[str] = ()) -> list[str]
         if not raw:
             continue
         # Paths and URLs first: a data text inside one ("event" in ".../eventdesk") would
-        # otherwise cut it into words.
-        text = PATHISH.sub(" ", HTML_TAG.sub(" ", raw))
+        # otherwise cut it into words; a path given as data goes whole (it may hold a space).
+        text = HTML_TAG.sub(" ", raw)
+        for value in known:
+            if ("/" in value or "\\" in value) and value in text:
+                text = text.replace(value, " ")
+        text = PATHISH.sub(" ", text)
         for value in known:
             if value in text:
                 text = _without(text, value)
