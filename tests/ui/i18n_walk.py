@@ -20,6 +20,7 @@ the language menu, whose names are the same in every language) are skipped.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 
@@ -92,8 +93,26 @@ def data_texts(db: Database) -> list[str]:
             if not columns:
                 continue
             for row in session.execute(select(*columns)).all():
-                found.update(v.strip() for v in row if isinstance(v, str) and v.strip())
+                for value in row:
+                    found.update(_strings(value))
     return sorted(found, key=len, reverse=True)
+
+
+def _strings(value: object) -> list[str]:
+    """The texts of a column's value; a JSON document's string values one by one (the audit
+    detail's scanned payload is data, its keys are worded by the view)."""
+    if isinstance(value, str) and value.strip():
+        if value.lstrip().startswith(("{", "[")):
+            try:
+                return [value.strip(), *_strings(json.loads(value))]
+            except ValueError:
+                pass
+        return [value.strip()]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _strings(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return []
 
 
 def _action_texts(actions: Iterable[QAction], where: str) -> Iterator[tuple[str, str]]:

@@ -136,3 +136,14 @@ def test_export_writes_what_is_shown(view: AuditView, qtbot, tmp_path: Path,  # 
     assert rows[0][4] == "操作 Action" and len(rows) == 1 + ENTRIES // 2
     assert {r[4] for r in rows[1:]} == {"badge.print"}
     assert str(rows[1][1]).endswith("+08:00")
+
+
+def test_a_reason_code_in_the_detail_is_worded_in_the_language_shown(in_language) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk.ui.audit.model import detail_words
+
+    in_language("zh")
+    assert "遗失" in detail_words({"reason": "lost"})
+    assert "二维码格式不正确" in detail_words({"reason": "malformed", "payload": "ED2.X"})
+    in_language("en")
+    worded = detail_words({"reason": "malformed", "payload": "ED2.X"})
+    assert "malformed QR code" in worded and "ED2.X" in worded  # the payload is data

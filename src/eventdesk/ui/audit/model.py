@@ -52,6 +52,19 @@ def _value(value: object) -> str:
     return str(value)
 
 
+# Detail values that are codes, worded by the catalogue that names them (a rejected scan's or a
+# reprint's reason); any other value is data, shown as recorded.
+WORDED_VALUES = {"reason": ("desk.reason.", "desk.print_reason.", "stats.reject.")}
+
+
+def _worded(key: str, value: object) -> str:
+    if isinstance(value, str):
+        for prefix in WORDED_VALUES.get(key, ()):
+            if prefix + value in messages.catalogue():
+                return text(prefix + value)
+    return _value(value)
+
+
 def _key(key: str) -> str:
     code = f"audit.detail.{key}"
     return text(code) if code in messages.catalogue() else messages.field_label(key)
@@ -59,11 +72,12 @@ def _key(key: str) -> str:
 
 def detail_words(detail: object, *, lines: bool = False) -> str:
     """An entry's detail for people: each key named in the language shown, then its value
-    ("原因：lost，胸卡码：…"); `lines`: one key per line (the tool tip). Values are data, shown
+    ("原因：遗失，胸卡码：…"); `lines`: one key per line (the tool tip). Values are data, shown
     as recorded; a key no catalogue names is shown as it is."""
     if not isinstance(detail, dict):
         return "" if detail in (None, "") else _value(detail)
-    parts = [f"{_key(str(k))}{text('label_separator')}{_value(v)}" for k, v in detail.items()]
+    parts = [f"{_key(str(k))}{text('label_separator')}{_worded(str(k), v)}"
+             for k, v in detail.items()]
     return ("\n" if lines else text("audit.detail.separator")).join(parts)
 
 
