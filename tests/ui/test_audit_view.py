@@ -147,3 +147,10 @@ def test_a_reason_code_in_the_detail_is_worded_in_the_language_shown(in_language
     in_language("en")
     worded = detail_words({"reason": "malformed", "payload": "ED2.X"})
     assert "malformed QR code" in worded and "ED2.X" in worded  # the payload is data
+
+
+def test_a_role_in_the_detail_is_named_as_the_users_dialog_names_it(in_language) -> None:  # type: ignore[no-untyped-def]
+    from eventdesk.ui.audit.model import detail_words
+
+    in_language("zh")
+    assert "管理员" in detail_words({"username": "admin", "role": "admin"})

@@ -54,7 +54,8 @@ def _value(value: object) -> str:
 
 # Detail values that are codes, worded by the catalogue that names them (a rejected scan's or a
 # reprint's reason); any other value is data, shown as recorded.
-WORDED_VALUES = {"reason": ("desk.reason.", "desk.print_reason.", "stats.reject.")}
+WORDED_VALUES = {"reason": ("desk.reason.", "desk.print_reason.", "stats.reject."),
+                 "role": ("role.",)}
 
 
 def _worded(key: str, value: object) -> str:
