@@ -184,6 +184,7 @@ class BadgeView(QWidget):
             signal.connect(self._schedule_refresh)
         self.calibrate_button.clicked.connect(self.open_calibration)
         self.pdf_button.clicked.connect(self._save_pdf)
+        self.pdf_button.setObjectName("saveBadgesPdf")  # found by the soak (bench_soak.py)
         self.print_button.clicked.connect(self._print)
         self.cancel_button.clicked.connect(self.cancel)
 
