@@ -21,8 +21,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from eventdesk import messages
 from eventdesk.actions import accounts
@@ -299,7 +299,10 @@ def start_heartbeat_log(app: QApplication) -> None:
     """Opt-in diagnostic for the soak benchmark: with EVENTDESK_HEARTBEAT_LOG=PATH a 10 ms timer
     on the GUI thread measures the longest gap between its ticks (a stall of the event loop) and
     rewrites PATH about once a second with JSON {"longest_ms", "longest_at" (epoch s), "over_100ms"
-    (stalls > 100 ms), "beats", "pid"}. Without the variable nothing runs."""
+    (stalls > 100 ms), "beats", "pid", "widgets"}. "widgets" maps the objectName of every visible
+    named widget to its [x, y, width, height] on the screen: the scripted operator finds a
+    button there (a click at a pixel measured once broke whenever a view's layout changed).
+    Without the variable nothing runs."""
     path = os.environ.get(HEARTBEAT_ENV)
     if not path:
         return
@@ -309,7 +312,7 @@ def start_heartbeat_log(app: QApplication) -> None:
     def write() -> None:
         record = {"longest_ms": round(state["longest"] * 1000, 1),
                   "longest_at": state["longest_at"], "over_100ms": int(state["over"]),
-                  "beats": int(state["beats"]), "pid": os.getpid()}
+                  "beats": int(state["beats"]), "pid": os.getpid(), "widgets": _named_widgets()}
         write_whole(path, json.dumps(record).encode())  # a reader never sees half a file
 
     def beat() -> None:
@@ -329,6 +332,21 @@ def start_heartbeat_log(app: QApplication) -> None:
     timer.timeout.connect(beat)
     app.aboutToQuit.connect(write)
     timer.start()
+
+
+def _named_widgets() -> dict[str, list[int]]:
+    """objectName -> [x, y, width, height] in screen pixels of the visible named widgets of
+    every top-level window (the soak's hook, see start_heartbeat_log)."""
+    found: dict[str, list[int]] = {}
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        for widget in [top, *top.findChildren(QWidget)]:
+            name = widget.objectName()
+            if name and not name.startswith("qt_") and widget.isVisible():
+                corner = widget.mapToGlobal(QPoint(0, 0))
+                found[name] = [corner.x(), corner.y(), widget.width(), widget.height()]
+    return found
 
 
 def save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:

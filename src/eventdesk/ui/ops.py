@@ -218,18 +218,28 @@ def _pool() -> ThreadPoolExecutor:
     return _executor
 
 
-_desk_executor: ThreadPoolExecutor | None = None
+DESK_LANE = "desk"
+SEARCH_LANE = "search"
+_lanes: dict[str, ThreadPoolExecutor] = {}
 
 
-def _desk_lane() -> ThreadPoolExecutor:
-    """The desk's own worker (`run_action(..., desk_lane=True)`): a scan runs at once, never
-    behind searches or the search index's build, which may keep both workers of the pool busy
-    for seconds while a desk opens on 100,000 people. One thread: the desk runs its actions one
-    after another anyway (ui/desk/view.py)."""
-    global _desk_executor
-    if _desk_executor is None:
-        _desk_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventdesk-desk")
-    return _desk_executor
+def _lane(name: str) -> ThreadPoolExecutor:
+    """A worker of its own (`run_action(..., lane=...)`), one thread each:
+
+    - DESK_LANE, the desk's actions: a scan runs at once, never behind searches or the search
+      index's build, which may keep both workers of the pool busy for seconds while a desk opens
+      on 100,000 people. One thread: the desk runs its actions one after another anyway
+      (ui/desk/view.py).
+    - SEARCH_LANE, what the desk looks up as the operator types (its result list, the walk-in's
+      and the pick-up's look-ups): never behind other views' background work. The badges view
+      counting 30,000 signed badges after each piece of an import, beside the index catching up,
+      kept both workers of the pool busy and a desk search waited 30 s (soak, 2026-11-30).
+      ops.Latest runs only the newest request, so at most one search waits here."""
+    executor = _lanes.get(name)
+    if executor is None:
+        executor = _lanes[name] = ThreadPoolExecutor(max_workers=1,
+                                                     thread_name_prefix=f"eventdesk-{name}")
+    return executor
 
 
 def _owners_of(*callbacks: object) -> list[QObject]:
@@ -251,11 +261,12 @@ def _start(
     after: Callable[[], None] = lambda: None,
     owner: QObject | None = None,
     url: str = "",
-    desk_lane: bool = False,
+    lane: str | None = None,
 ) -> BackgroundOp:
-    """Run `work` on a worker thread (of the pool, or the desk's own: `_desk_lane`). A database
+    """Run `work` on a worker thread (of the pool, or a lane of its own: `_lane`). A database
     error becomes storage's one sentence (storage.failure_of, naming the database `url`) before
-    it reaches `on_error`."""
+    it reaches `on_error`. An op cancelled before a worker took it up is not run: its `on_error`
+    gets Cancelled (a view that asked again meanwhile wants only the newer answer)."""
     relay = _relay()  # created here, on the GUI thread, before any worker can need it
     collect_garbage_on_gui_thread()
     job_id = next(_ids)
@@ -267,6 +278,9 @@ def _start(
         relay.jobs[job_id] = op
 
     def run() -> None:
+        if progress.cancelled:
+            relay.emit_event(job_id, "failed", Cancelled())
+            return
         try:
             result = work(progress)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, not lost
@@ -281,7 +295,7 @@ def _start(
             return
         relay.emit_event(job_id, "done", result)
 
-    op.future = (_desk_lane() if desk_lane else _pool()).submit(run)
+    op.future = (_lane(lane) if lane is not None else _pool()).submit(run)
     return op
 
 
@@ -294,12 +308,13 @@ def run_action(
     on_progress: Callable[[int, int], None] | None = None,
     owner: QObject | None = None,
     desk_lane: bool = False,
+    lane: str | None = None,
 ) -> BackgroundOp:
     """Run one user action (eventdesk.actions) on a worker thread: the action owns its units of
     work; its value goes to `on_done` on the GUI thread, then views hear the topics it changed.
     `owner`: a widget whose deletion means the callbacks must not run (bound methods of QObjects
     given as callbacks count as owners already). `desk_lane`: on the desk's own worker (scans,
-    check-ins, prints at the desk: see `_desk_lane`)."""
+    check-ins, prints at the desk: DESK_LANE); `lane`: another lane of `_lane` (SEARCH_LANE)."""
     actx = ctx.action_context()  # the database, desk and operator of when the action started
     changed: list[frozenset[Topic]] = []
 
@@ -310,7 +325,7 @@ def run_action(
 
     return _start(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
                   after=lambda: ctx.notify(*(changed[0] if changed else ())), owner=owner,
-                  url=actx.db.url, desk_lane=desk_lane)
+                  url=actx.db.url, lane=DESK_LANE if desk_lane else lane)
 
 
 class Latest:
@@ -320,8 +335,9 @@ class Latest:
     a worker took it up is not run at all (typing "zhangwei" while the desk starts queued eight
     searches, each run in turn once the index was ready). Plain Python, kept by the widget."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, lane: str | None = None) -> None:
         self._newest = 0
+        self._lane = lane  # e.g. SEARCH_LANE: the desk's look-ups (see `_lane`)
 
     def forget(self) -> None:
         """Drop every answer still on its way (the widget shows something newer itself)."""
@@ -353,7 +369,8 @@ class Latest:
                 raise Cancelled()  # its answer would be dropped anyway
             return action(actx, progress)
 
-        return run_action(ctx, unless_replaced, on_done=done, on_error=failed, owner=owner)
+        return run_action(ctx, unless_replaced, on_done=done, on_error=failed, owner=owner,
+                          lane=self._lane)
 
 
 def run_in_background(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -67,6 +67,7 @@ class BadgeView(QWidget):
         self.last_outcome: printing.PrintRun | None = None
         self.summary: printing.BadgeSummary | None = None
         self._generation = 0
+        self._stale = self._stale_halls = False  # changes heard while hidden (_on_changed)
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh)
         self._build()
@@ -189,6 +190,7 @@ class BadgeView(QWidget):
             signal.connect(self._schedule_refresh)
         self.calibrate_button.clicked.connect(self.open_calibration)
         self.pdf_button.clicked.connect(self._save_pdf)
+        self.pdf_button.setObjectName("saveBadgesPdf")  # found by the soak (bench_soak.py)
         self.print_button.clicked.connect(self._print)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -241,9 +243,23 @@ class BadgeView(QWidget):
 
     def _on_changed(self, topics: frozenset[str]) -> None:
         if topics & {PEOPLE, EXHIBITORS, PRINTS}:
+            if not self.isVisible():
+                # Recounted when shown (showEvent): a count reads and signs every badge (seconds
+                # at 30,000), and every desk print and each piece of an import is a change.
+                self._stale_halls = self._stale_halls or EXHIBITORS in topics
+                self._stale = True
+                return
             if EXHIBITORS in topics:
                 self._load_halls()
             self._schedule_refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale_halls:
+            self._load_halls()
+        if self._stale:
+            self._schedule_refresh()
+        self._stale = self._stale_halls = False
 
     def refresh(self) -> None:
         """Recount, re-check glyphs and re-render the preview for the current choices."""

@@ -51,7 +51,7 @@ class PickupDialog(QDialog):
         self.ctx, self.badges = ctx, badges
         self.state: PickupState | None = None
         self._wanted: int | None = None  # the exhibitor last chosen: older answers are dropped
-        self._searches = ops.Latest()  # company searches as typed; older answers are dropped
+        self._searches = ops.Latest(lane=ops.SEARCH_LANE)  # company searches as typed
         self.searching = False
         self.setWindowTitle(translate("PickupDialog", "展商领证"))
         self.resize(900, 560)

@@ -34,7 +34,9 @@ class DeskResults:
         self.ctx, self.table, self.model = ctx, table, model
         self._view = weakref.ref(view)
         self._on_error = weakref.WeakMethod(on_error)  # on_error is a bound method of the view
-        self._answers = ops.Latest()  # the latest request; an answer to any other is dropped
+        # The latest request; an answer to any other is dropped. On the search lane: never
+        # behind other views' background work (ops._lane).
+        self._answers = ops.Latest(lane=ops.SEARCH_LANE)
         self.pending_new_query = False  # the latest request is a new query (select its row 0)
         # Keys pressed before the answer to what was typed arrived (↑/↓, Enter, Ctrl+P,
         # Ctrl+R), in the order pressed: they replay once it is shown, on its rows, as if the

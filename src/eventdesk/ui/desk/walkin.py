@@ -82,7 +82,7 @@ class WalkInDialog(QDialog):
         self.exhibitor.activated.connect(self._exhibitor_picked)
         self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
         # Exhibitor look-ups: only the answer to the latest company text is used.
-        self._lookups = ops.Latest()  # exhibitor look-ups as the company is typed
+        self._lookups = ops.Latest(lane=ops.SEARCH_LANE)  # exhibitor look-ups as typed
         self.looking_up = False
         self._submit_when_found = False  # Save pressed while the look-up was on its way
         self._names: dict[int, str] = {}  # exhibitor id -> its Chinese name, of the last answer
