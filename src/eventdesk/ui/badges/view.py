@@ -12,7 +12,6 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap, QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,7 +42,6 @@ from eventdesk.ui.badges.layout_choice import LayoutChoice
 from eventdesk.ui.context import EXHIBITORS, PEOPLE, PRINTS, AppContext
 from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.i18n import format_number, translate
-from eventdesk.ui.printers import calibration
 from eventdesk.ui.printers.dialog import CalibrationDialog
 from eventdesk.ui.printers.queue import PrintJob
 
@@ -352,23 +350,12 @@ class BadgeView(QWidget):
     def _print(self) -> None:
         """The print dialog chooses the printer, copies and duplex (GUI thread); the worker that
         runs the job makes its own QPrinter from them (ui.printers.queue)."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        desk = self._desk()
-        if desk.printer and desk.printer != desk_settings.PDF_PRINTER:
-            printer.setPrinterName(desk.printer)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted or not self._confirm_problems():
-            return
-        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-        name = printer.printerName()
-        self.start_run(job=PrintJob(
-            name, copies=max(1, printer.copyCount()),
-            calibration=(calibration.NONE if to_file else
-                         calibration.load(self.ctx.settings, desk=desk.name, printer=name)),
-            title=f"EventDesk badges ({desk.name})",
+        job = jobs.ask_print_job(
+            self, self.ctx.settings, title=f"EventDesk badges ({self._desk().name})",
             # Both sides exactly when the run has back sides (the layout, the duplex box).
-            duplex=printing.has_back_sides(self.selection()),
-            output_file=Path(printer.outputFileName()) if to_file else None))
+            duplex=printing.has_back_sides(self.selection()), confirm=self._confirm_problems)
+        if job is not None:
+            self.start_run(job=job)
 
     def start_run(self, *, out: Path | None = None, job: PrintJob | None = None,
                   mark_printed: bool = False) -> ops.BackgroundOp:

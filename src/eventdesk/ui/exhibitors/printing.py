@@ -15,7 +15,6 @@ from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -40,7 +39,6 @@ from eventdesk.ui.badges import jobs
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.i18n import translate
-from eventdesk.ui.printers import calibration
 from eventdesk.ui.printers.queue import PrintJob
 
 REPRINT_REASONS = (
@@ -141,21 +139,11 @@ class ExhibitorPrintDialog(QDialog):
             self.start_run(out=Path(path), record=self.mark_printed.isChecked())
 
     def _print(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        desk = desk_settings.load(self.ctx.settings)
-        if desk.printer and desk.printer != desk_settings.PDF_PRINTER:
-            printer.setPrinterName(desk.printer)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-        name = printer.printerName()
-        self.start_run(job=PrintJob(
-            name, copies=max(1, printer.copyCount()),
-            calibration=(calibration.NONE if to_file else
-                         calibration.load(self.ctx.settings, desk=desk.name, printer=name)),
-            title=f"EventDesk badges ({self.row.short_name or self.row.name_zh})",
-            output_file=Path(printer.outputFileName()) if to_file else None))
+        job = jobs.ask_print_job(
+            self, self.ctx.settings,
+            title=f"EventDesk badges ({self.row.short_name or self.row.name_zh})")
+        if job is not None:
+            self.start_run(job=job)
 
     def start_run(self, *, out: Path | None = None, job: PrintJob | None = None,
                   record: bool = False) -> ops.BackgroundOp:
