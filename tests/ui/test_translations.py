@@ -123,3 +123,14 @@ def test_the_english_catalogue_is_complete_and_compiled_from_the_current_code() 
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"), "check"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_data_kept_in_both_languages_shows_in_the_interfaces(
+        in_language: Callable[[str], None]) -> None:
+    """A session's or an event's English name in English when it has one (schedule blocks,
+    the unscheduled list, undo texts, the window title), else the Chinese."""
+    in_language("en")
+    assert i18n.either("开幕致辞", "Opening address") == "Opening address"
+    assert i18n.either("开幕致辞", "  ") == "开幕致辞"
+    in_language("zh")
+    assert i18n.either("开幕致辞", "Opening address") == "开幕致辞"

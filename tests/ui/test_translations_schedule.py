@@ -270,7 +270,8 @@ def test_undo_and_redo_name_the_edit_in_the_chosen_language(  # type: ignore[no-
     grid.select(small.items["芯片"])
     QTest.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # 5 minutes later
     qtbot.waitUntil(view.is_settled)
-    assert undo.text() == ("Undo Move “国产芯片论坛”" if lang == "en"
+    # The session's English title in English (ui.i18n.either), its Chinese one in Chinese.
+    assert undo.text() == ("Undo Move “EN 国产芯片论坛”" if lang == "en"
                            else "撤销 移动“国产芯片论坛”")
     assert problems(view, lang, data=known) == []
     # The button says only the word; the edit it undoes is its tool tip.
@@ -278,11 +279,11 @@ def test_undo_and_redo_name_the_edit_in_the_chosen_language(  # type: ignore[no-
     assert word.text() == ("Undo" if lang == "en" else "撤销") and word.isEnabled()
     QTest.keyClick(grid, Qt.Key.Key_Delete)  # unschedule it
     qtbot.waitUntil(view.is_settled)
-    assert undo.text() == ("Undo Unschedule “国产芯片论坛”" if lang == "en"
+    assert undo.text() == ("Undo Unschedule “EN 国产芯片论坛”" if lang == "en"
                            else "撤销 取消排期“国产芯片论坛”")
     undo.trigger()
     qtbot.waitUntil(view.is_settled)
-    assert redo.text() == ("Redo Unschedule “国产芯片论坛”" if lang == "en"
+    assert redo.text() == ("Redo Unschedule “EN 国产芯片论坛”" if lang == "en"
                            else "重做 取消排期“国产芯片论坛”")
     assert problems(view, lang, data=known) == []
     # An edit the database refuses (the end before the start): why, under the panel.

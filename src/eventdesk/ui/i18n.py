@@ -146,12 +146,18 @@ def restart() -> bool:
     return True
 
 
+def either(zh: str, en: str) -> str:
+    """Of data kept in both languages (an event's or a session's two names), the one of the
+    interface's language: the English in English when there is one, else the Chinese (the
+    names are data; which of the two shows is not)."""
+    if messages.language() == "en" and en.strip():
+        return en
+    return zh
+
+
 def event_name(event: EventInfo) -> str:
-    """The event's name in the interface's language: its English name in English when it has
-    one, else its Chinese name (the name is data; which of its two names shows is not)."""
-    if messages.language() == "en" and event.name_en.strip():
-        return event.name_en
-    return event.name_zh
+    """The event's name in the interface's language (`either`)."""
+    return either(event.name_zh, event.name_en)
 
 
 def format_number(value: int | float, decimals: int = 0) -> str:

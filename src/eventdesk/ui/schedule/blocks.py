@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from eventdesk import messages
 from eventdesk.services.schedule.conflicts import Conflict
 from eventdesk.services.schedule.items import ItemRow
+from eventdesk.ui.i18n import either
 from eventdesk.ui.schedule.labels import join_names
 
 
@@ -78,7 +79,7 @@ class Block(QGraphicsItem):
         if text.height() < 30:  # a short item: time and title on one line
             font.setBold(True)
             painter.setFont(font)
-            line = f"{label.split('–')[0]} {self.item.title_zh}"
+            line = f"{label.split('–')[0]} {either(self.item.title_zh, self.item.title_en)}"
             painter.drawText(text, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                              painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight,
                                                               int(text.width())))
@@ -94,7 +95,8 @@ class Block(QGraphicsItem):
         painter.save()
         painter.setClipRect(QRectF(body.left(), body.top(), body.width(), title_h))
         painter.drawText(QRectF(body.left(), body.top(), body.width(), title_h),
-                         int(Qt.TextFlag.TextWordWrap), self.item.title_zh)
+                         int(Qt.TextFlag.TextWordWrap),
+                         either(self.item.title_zh, self.item.title_en))
         painter.restore()
         if people and body.height() > 3 * line_h:
             font.setBold(False)

@@ -30,7 +30,7 @@ from eventdesk.services.schedule.items import ItemInput, ItemRow
 from eventdesk.services.schedule.rooms import RoomRow, UnavailableRow
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
-from eventdesk.ui.i18n import translate
+from eventdesk.ui.i18n import either, translate
 
 _MERGE_ID = 6001
 Placement = tuple[datetime | None, datetime | None, int | None]  # start, end, room id
@@ -183,7 +183,7 @@ class PlaceItemCommand(_ScheduleCommand):
         # The undo menu's words for it (“撤销 移动“开幕式”” / “Undo Move “开幕式””).
         label = text or (translate("PlaceItemCommand", "移动“{title}”") if start
                          else translate("PlaceItemCommand", "取消排期“{title}”")
-                         ).format(title=item.title_zh)
+                         ).format(title=either(item.title_zh, item.title_en))
         super().__init__(edits, label)
         self.item_id = item.id
         self.state.values["after"] = (start, end, room_id)
@@ -228,7 +228,7 @@ class EditItemCommand(_ScheduleCommand):
 
     def __init__(self, edits: ScheduleEdits, item: ItemRow, after: ItemInput) -> None:
         super().__init__(edits, translate("EditItemCommand", "编辑“{title}”")
-                         .format(title=item.title_zh))
+                         .format(title=either(item.title_zh, item.title_en)))
         self.item_id, self.after = item.id, after
 
     def _redo(self) -> None:
@@ -249,7 +249,7 @@ class EditItemCommand(_ScheduleCommand):
 class CreateItemCommand(_ScheduleCommand):
     def __init__(self, edits: ScheduleEdits, data: ItemInput) -> None:
         super().__init__(edits, translate("CreateItemCommand", "新建“{title}”")
-                         .format(title=data.title_zh))
+                         .format(title=either(data.title_zh, data.title_en)))
         self.data = data
 
     @property
@@ -274,7 +274,7 @@ class CreateItemCommand(_ScheduleCommand):
 class DeleteItemCommand(_ScheduleCommand):
     def __init__(self, edits: ScheduleEdits, item: ItemRow) -> None:
         super().__init__(edits, translate("DeleteItemCommand", "删除“{title}”")
-                         .format(title=item.title_zh))
+                         .format(title=either(item.title_zh, item.title_en)))
         self.item_id = item.id
 
     def _redo(self) -> None:

@@ -38,7 +38,7 @@ from eventdesk.services.schedule.items import ItemRow, Schedule
 from eventdesk.services.schedule.rooms import RoomRow
 from eventdesk.ui import ops
 from eventdesk.ui.context import SCHEDULE, AppContext
-from eventdesk.ui.i18n import format_number, translate
+from eventdesk.ui.i18n import either, format_number, translate
 from eventdesk.ui.schedule.commands import (
     CreateItemCommand,
     EditItemCommand,
@@ -379,7 +379,8 @@ class ScheduleView(QWidget):
             people = join_names(p.name for p in item.people)
             minutes = translate("ScheduleView", "{minutes} 分钟").format(
                 minutes=default_minutes(item))
-            entry = QListWidgetItem(f"{item.title_zh}\n{kind_label(item)} · {minutes}"
+            title = either(item.title_zh, item.title_en)
+            entry = QListWidgetItem(f"{title}\n{kind_label(item)} · {minutes}"
                                     + (f" · {people}" if people else ""))
             entry.setData(ID_ROLE, item.id)
             self.unscheduled.addItem(entry)
