@@ -4,10 +4,13 @@ printed as they are. Checked on stats, user list, audit and backup list."""
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
 
+import eventdesk.cli as cli_package
 from eventdesk.cli import main
 from eventdesk.storage import open_database, to_url
 from tests.stats_data import build
@@ -80,3 +83,42 @@ def test_argument_errors_follow_the_language(built: tuple[Path, list[str]],
     assert "must be at least 1" in capsys.readouterr().err
     assert main(["people", "--db", str(path), "--limit", "0", "--lang", "zh"]) == 2
     assert "至少为 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("words", "zh", "en"), [
+    (["--limit", "0"], "至少为 1", "must be at least 1"),
+    (["staff", "abc"], "展商编号", "exhibitor id"),
+    (["staff"], "展商编号", "exhibitor id"),
+], ids=["limit", "staff-not-a-number", "staff-without-id"])
+def test_exhibitors_usage_errors_follow_the_language(
+        built: tuple[Path, list[str]], capsys: pytest.CaptureFixture[str],
+        words: list[str], zh: str, en: str) -> None:
+    path, _data = built
+    assert main(["exhibitors", *words, "--db", str(path), "--lang", "zh"]) == 2
+    said = capsys.readouterr().err
+    assert zh in said and en not in said
+    assert main(["exhibitors", *words, "--db", str(path), "--lang", "en"]) == 2
+    said = capsys.readouterr().err
+    assert en in said and not CJK.search(said)
+
+
+def _prose_literals(node: ast.AST) -> list[str]:
+    """String constants in `node` that read as a sentence (two words or more), not a code or
+    the command's name that starts a line ("eventdesk exhibitors staff: ")."""
+    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)
+            and isinstance(n.value, str)
+            and re.search(r"[A-Za-z]+ [A-Za-z]+", re.sub(r"^eventdesk[a-z ]*: ?$", "", n.value))]
+
+
+def test_no_command_prints_an_english_sentence_to_stderr_past_the_catalogue() -> None:
+    """What a command says on stderr comes from the messages catalogue (per --lang): a literal
+    sentence in a print(..., file=sys.stderr) is English in a Chinese terminal too."""
+    found = []
+    for path in sorted(Path(cli_package.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "print"
+                    and any(k.arg == "file" for k in node.keywords)):
+                found += [f"{path.name}:{node.lineno}: {text}" for arg in node.args
+                          for text in _prose_literals(arg)]
+    assert found == []

@@ -394,3 +394,38 @@ def test_font_size_setting_applies_at_once(desk: DeskView, qtbot) -> None:  # ty
     assert desk.search.font().pointSize() > normal_search
     assert desk.table.font().pointSize() > normal_rows
     assert desk.ctx.settings.value("desk/font_size") == "xlarge"
+
+
+def test_a_print_after_a_refusal_does_not_stand_under_the_refusal(  # type: ignore[no-untyped-def]
+        desk: DeskView, qtbot, event_db: Database) -> None:
+    """A red panel (a refused scan, a failed print) followed by a print that worked says the
+    print worked: before, "✗ 打印失败" stayed as the title with "已打印 …" under it."""
+    scanner(desk.search, payload_of(event_db, _pid(event_db, "李娜")) + "X")
+    qtbot.waitUntil(lambda: desk.status.state == "red")
+    _printed(qtbot, desk, "lina")
+    assert desk.status.state == "green"
+    assert "拒绝" not in desk.status.title.text()
+    assert "已打印" in desk.status.hint.text()
+
+
+def test_a_print_after_a_check_in_keeps_the_check_in(  # type: ignore[no-untyped-def]
+        desk: DeskView, qtbot) -> None:
+    _typed(qtbot, desk, "lina", enter=True)
+    qtbot.waitUntil(lambda: desk.status.state == "green")
+    QTest.keyClick(desk.search, "p", Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: desk.idle and "已打印" in desk.status.hint.text())
+    assert "签到成功" in desk.status.title.text()
+
+
+def test_a_long_unbroken_note_does_not_widen_the_window(  # type: ignore[no-untyped-def]
+        desk: DeskView, qtbot) -> None:
+    """A 200-character reprint note without a space (the most the note holds), or a name as
+    long, shown in the status panel wraps or is cut there: the desk keeps its width (it grew
+    past the screen's edge, the recent scans and the buttons out of sight)."""
+    window = desk.window()
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.width() == 1000)
+    desk.status.show_state("green", "签到成功　" + "名" * 200, "x" * 200, hint="y" * 200)
+    QApplication.processEvents()
+    assert window.width() == 1000
+    assert window.minimumSizeHint().width() < 1000

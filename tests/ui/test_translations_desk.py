@@ -131,3 +131,22 @@ def test_desk_after_scans(qtbot, ctx: AppContext, i18n_event_file,  # type: igno
         qtbot.waitUntil(lambda: view.idle and view.recent.model.rowCount() == 2)
     assert _walk(view, lang, i18n_event_file[1]) == []
     view.scanner.remove()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_desk_header_names_the_event_in_the_language_shown(
+        qtbot, ctx: AppContext, in_language: Callable[[str], None],  # type: ignore[no-untyped-def]
+        lang: str) -> None:
+    """The event's English name in English, as the sign-in and the window's title show it (the
+    desk's header had the Chinese name in an English window)."""
+    in_language(lang)
+    event = ctx.event_info
+    assert event is not None and event.name_en.strip()
+    view = DeskView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.idle)
+    shown, other = (event.name_zh, event.name_en) if lang == "zh" else (event.name_en,
+                                                                          event.name_zh)
+    assert shown in view.header.text() and other not in view.header.text()
+    view.scanner.remove()

@@ -276,3 +276,26 @@ def test_the_language_menu_saves_the_choice_and_offers_a_restart(
             assert asked == [] and not restarted and window.isVisible()
     finally:
         i18n.save_choice(window.ctx.settings, None)
+
+
+@pytest.mark.parametrize("argv", [
+    ["eventdesk", "--db", "x.sqlite3", "--lang", "en"],
+    ["eventdesk", "--lang=en", "--db", "x.sqlite3"],
+    ["eventdesk", "--db", "x.sqlite3"],
+], ids=["lang-space", "lang-equals", "no-lang"])
+def test_the_restart_drops_lang_so_the_menu_choice_applies(
+        argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started with `--lang en`, the menu chose 中文 and the restart came back in English: the
+    command line's --lang outranks the menu, so the new process is started without it (same
+    database and other arguments)."""
+    from PySide6.QtCore import QCoreApplication, QProcess
+
+    from eventdesk.ui import i18n
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(i18n.sys, "argv", argv)
+    monkeypatch.setattr(QProcess, "startDetached",
+                        lambda _exe, args: (started.append(list(args)), (True, 1))[1])
+    monkeypatch.setattr(QCoreApplication, "quit", lambda: None)
+    assert i18n.restart()
+    assert started == [["eventdesk", "--db", "x.sqlite3"]]

@@ -111,13 +111,14 @@ def run(args: argparse.Namespace) -> int:
     words = list(args.words)
     verb = words.pop(0) if words and words[0] in VERBS else "list"
     if args.limit is not None and args.limit < 1:
-        print("eventdesk exhibitors: --limit must be at least 1", file=sys.stderr)
+        print("eventdesk exhibitors: " + messages.text("cli.at_least", flag="limit", low=1),
+              file=sys.stderr)
         return EXIT_USAGE
     exhibitor_id: int | None = None
     if verb == "staff":
         if len(words) != 1 or not words[0].isdigit():
-            print("eventdesk exhibitors staff: give one exhibitor id (see `eventdesk "
-                  "exhibitors --json`)", file=sys.stderr)
+            print("eventdesk exhibitors staff: " + messages.text("exhibitor.cli.staff_needs_id"),
+                  file=sys.stderr)
             return EXIT_USAGE
         exhibitor_id = int(words[0])
     db = open_db(args)

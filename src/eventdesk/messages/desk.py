@@ -85,6 +85,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.status.select_to_reprint": ("请先选中要补打胸卡的人",
                                       "Select the person to reprint for"),
     "desk.status.print_failed": ("打印失败", "Printing failed"),
+    "desk.status.printed": ("打印完成", "Printed"),
     "desk.header": ("签到台 · {where} · {event} · 今日已签到 {count} 人",
                     "Desk · {where} · {event} · checked in today: {count}"),
     "desk.no_event": ("（无活动）", "(no event)"),

@@ -23,6 +23,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "exhibitor.cli.shared_booth": ("展位共用：{names}", "booth shared with {names}"),
     "exhibitor.cli.pickup": ("{at} 由 {name}（{phone}）领取 {badges} 张",
                              "{badges} collected by {name} ({phone}) at {at}"),
+    "exhibitor.cli.staff_needs_id": ("请给出一个展商编号（见 `eventdesk exhibitors --json`）",
+                                     "give one exhibitor id (see `eventdesk exhibitors --json`)"),
     "exhibitor.cli.total": ("显示 {shown} 家，共 {total} 家（今日 = {day}）",
                             "{shown} shown of {total} (today = {day})"),
     "exhibitor.cli.staff_arrived_today": ("今日已到", "arrived today"),

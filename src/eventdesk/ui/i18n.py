@@ -133,12 +133,27 @@ def save_choice(settings: QSettings, lang: Language | None) -> None:
     settings.sync()
 
 
+def without_lang(arguments: list[str]) -> list[str]:
+    """`arguments` less `--lang X` / `--lang=X`: --lang outranks the menu's choice, so a window
+    started with `--lang en` whose menu chose 中文 came back in English after the restart."""
+    kept: list[str] = []
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument == "--lang":
+            skip = True
+        elif not argument.startswith("--lang="):
+            kept.append(argument)
+    return kept
+
+
 def restart() -> bool:
     """Start this program again with the same arguments, then quit this one (a language change
     applies to a new window). False when the new process could not be started."""
     # In the bundle sys.executable is the program itself and argv[0] repeats it.
     frozen = bool(getattr(sys, "frozen", False))
-    arguments = sys.argv[1:] if frozen else sys.argv
+    arguments = without_lang(sys.argv[1:] if frozen else sys.argv)
     started, _pid = QProcess.startDetached(sys.executable, arguments)
     if not started:
         return False

@@ -163,8 +163,14 @@ class BadgeActions:
             self.view.model.replace_row(row)
 
     def _hint(self, hint: str) -> None:
-        self.view.status.hint.setText(hint)
-        self.view.status.hint.setVisible(True)
+        """The print's outcome under the scan it follows; a red panel (a refused scan, a failed
+        print: older than this print) is replaced, not left as the title over "printed"."""
+        status = self.view.status
+        if status.state == "red":
+            status.show_state("green", desk_text("desk.status.printed"), hint=hint)
+            return
+        status.hint.setText(hint)
+        status.hint.setVisible(True)
 
     def _failed(self, exc: BaseException) -> None:
         self.view.status.show_state("red", text("desk.status.print_failed"), describe(exc))

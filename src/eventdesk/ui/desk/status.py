@@ -8,7 +8,7 @@ measures it). The sizes follow the desk's font-size setting (`set_scale`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from eventdesk.ui.i18n import translate
 
@@ -49,6 +49,10 @@ class StatusPanel(QFrame):
         self.hint.setWordWrap(True)
         for label in (self.title, self.detail, self.hint):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            # A word longer than the panel (a 200-character note without a space, a long name)
+            # is cut at the panel's edge rather than widening the panel, and with it the
+            # window past the screen; wrapping at spaces and between Chinese characters stays.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(label)
         self.state = "idle"
         self.show_state("idle", translate("StatusPanel",

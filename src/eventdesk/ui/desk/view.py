@@ -59,7 +59,7 @@ from eventdesk.ui.desk.recent import RecentScans
 from eventdesk.ui.desk.results import DeskResults
 from eventdesk.ui.desk.scanner import ScannerFilter
 from eventdesk.ui.desk.status import StatusPanel
-from eventdesk.ui.i18n import translate
+from eventdesk.ui.i18n import event_name, translate
 
 T = TypeVar("T")
 REFRESH_MS = 3000
@@ -367,7 +367,8 @@ class DeskView(QWidget):
     def _show_header(self, count: int | None) -> None:
         if count is None and self.header.text():
             return  # keep the last figure until the new one arrives
-        event = self.ctx.event_info.name_zh if self.ctx.event_info else desk_text("desk.no_event")
+        info = self.ctx.event_info
+        event = event_name(info) if info is not None else desk_text("desk.no_event")
         self.header.setText(desk_text("desk.header", where=desk_label(self.desk.name),
                                       event=event, count=count or 0))
 
