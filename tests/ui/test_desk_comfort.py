@@ -252,6 +252,18 @@ def _reprints(db: Database) -> list[tuple[tuple[str, str | None], dict[str, str]
     return list(zip(stored[-len(audited):] if audited else [], audited, strict=True))
 
 
+def test_ctrl_r_for_someone_without_a_badge_prints_their_first_without_asking(  # type: ignore[no-untyped-def]
+        desk: DeskView, qtbot, event_db: Database) -> None:
+    _typed(qtbot, desk, "lina")
+    asked: list[str] = []
+    desk.badges.ask_reason = lambda name: asked.append(name) or None  # type: ignore[func-returns-value]
+    QTest.keyClick(desk.search, "r", Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: desk.idle and desk.selected().print_count == 1)  # type: ignore[union-attr]
+    assert asked == []  # nothing to reprint: no reason asked
+    with event_db.unit_of_work(write=False) as s:
+        assert [b.reason for b in s.scalars(select(BadgePrint))] == [PrintReason.FIRST]
+
+
 def test_printer_fault_reprints_and_says_so_in_the_audit(  # type: ignore[no-untyped-def]
         desk: DeskView, qtbot, event_db: Database) -> None:
     _printed(qtbot, desk, "lina")

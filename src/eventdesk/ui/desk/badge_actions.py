@@ -65,10 +65,14 @@ class BadgeActions:
         self.print_person(row.person.id, row.person.name, PrintReason.FIRST)
 
     def reprint_selected(self) -> None:
-        """Ctrl+R: reprint the selected person's badge, asking why."""
+        """Ctrl+R: reprint the selected person's badge, asking why; a person who has no badge
+        yet gets their first one, without the question (there is nothing to reprint)."""
         row = self.view.selected()
         if row is None:
             self.view.status.show_state("amber", desk_text("desk.status.select_to_reprint"))
+            return
+        if not row.print_count:
+            self.print_row(row)
             return
         self.reprint_row(row)
 
