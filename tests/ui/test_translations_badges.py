@@ -17,10 +17,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from eventdesk.ui import ops
-from eventdesk.ui.badges.labels import KNOWN_PRESET_LABELS
 from eventdesk.ui.badges.view import BadgeView
 from eventdesk.ui.designer import files
 from eventdesk.ui.designer.window import DesignerView
+from eventdesk.ui.labels import KNOWN_PRESET_LABELS
 from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui.printers import queue
 from tests.ui.i18n_walk import problems

@@ -8,26 +8,6 @@
         <translation>Exhibitor</translation>
     </message>
     <message>
-        <source>观众</source>
-        <translation>Visitor</translation>
-    </message>
-    <message>
-        <source>嘉宾</source>
-        <translation>Speaker</translation>
-    </message>
-    <message>
-        <source>媒体</source>
-        <translation>Media</translation>
-    </message>
-    <message>
-        <source>贵宾</source>
-        <translation>VIP</translation>
-    </message>
-    <message>
-        <source>工作人员</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
         <source>首次</source>
         <translation>First print</translation>
     </message>

@@ -12,30 +12,6 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <source>展商</source>
-        <translation>Exhibitor</translation>
-    </message>
-    <message>
-        <source>观众</source>
-        <translation>Visitor</translation>
-    </message>
-    <message>
-        <source>嘉宾</source>
-        <translation>Speaker</translation>
-    </message>
-    <message>
-        <source>媒体</source>
-        <translation>Media</translation>
-    </message>
-    <message>
-        <source>贵宾</source>
-        <translation>VIP</translation>
-    </message>
-    <message>
-        <source>工作人员</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>

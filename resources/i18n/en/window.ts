@@ -95,6 +95,37 @@ A restore point of it is kept first.</translation>
     </message>
 </context>
 <context>
+    <name>Category</name>
+    <message>
+        <source>展商</source>
+        <translation>Exhibitor</translation>
+    </message>
+    <message>
+        <source>观众</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>嘉宾</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>媒体</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>贵宾</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>连接服务器</source>
@@ -285,6 +316,61 @@ A restore point of it is kept first.</translation>
     <message>
         <source>新建数据库</source>
         <translation>New database</translation>
+    </message>
+</context>
+<context>
+    <name>PaperPreset</name>
+    <message>
+        <source>A6 竖版（每页一张）</source>
+        <translation>A6 portrait (one per page)</translation>
+    </message>
+    <message>
+        <source>CR80 卡片 85.6×54 mm 横版（证卡打印机）</source>
+        <translation>CR80 card 85.6×54 mm landscape (card printer)</translation>
+    </message>
+    <message>
+        <source>CR80 卡片 54×85.6 mm 竖版（证卡打印机）</source>
+        <translation>CR80 card 54×85.6 mm portrait (card printer)</translation>
+    </message>
+    <message>
+        <source>4×3 英寸热敏标签（每页一张）</source>
+        <translation>4×3 in thermal label (one per page)</translation>
+    </message>
+    <message>
+        <source>90×54 mm 热敏标签（每页一张）</source>
+        <translation>90×54 mm thermal label (one per page)</translation>
+    </message>
+    <message>
+        <source>Dymo 30856 胸卡标签 62×106 mm</source>
+        <translation>Dymo 30856 badge label 62×106 mm</translation>
+    </message>
+    <message>
+        <source>A4 纸 4 张 A6</source>
+        <translation>A4 sheet, 4 × A6</translation>
+    </message>
+    <message>
+        <source>A4 纸 2×4 张 90×54 mm 插卡</source>
+        <translation>A4 sheet, 2×4 inserts 90×54 mm</translation>
+    </message>
+    <message>
+        <source>A4 Avery Zweckform L4785 胸卡标签 10 张 80×50 mm</source>
+        <translation>A4 Avery Zweckform L4785 badge labels, 10 × 80×50 mm</translation>
+    </message>
+    <message>
+        <source>A4 Avery C32011 名片卡 10 张 85×54 mm</source>
+        <translation>A4 Avery C32011 business cards, 10 × 85×54 mm</translation>
+    </message>
+    <message>
+        <source>A4 Herma 5028 名片标签 10 张 83.8×50.8 mm</source>
+        <translation>A4 Herma 5028 business card labels, 10 × 83.8×50.8 mm</translation>
+    </message>
+    <message>
+        <source>US Letter 6 张 4×3 英寸</source>
+        <translation>US Letter, 6 × 4×3 in</translation>
+    </message>
+    <message>
+        <source>US Letter Avery 5395 胸卡标签 8 张 3⅜×2⅓ 英寸</source>
+        <translation>US Letter Avery 5395 badge labels, 8 × 3⅜×2⅓ in</translation>
     </message>
 </context>
 <context>

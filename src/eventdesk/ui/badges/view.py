@@ -37,11 +37,11 @@ from eventdesk.actions.base import ActionContext, Cancelled, Outcome, ProgressFn
 from eventdesk.domain import Category, PrintReason
 from eventdesk.ui import ops
 from eventdesk.ui.badges import jobs
-from eventdesk.ui.badges.labels import category_label, preset_label
 from eventdesk.ui.badges.layout_choice import LayoutChoice
 from eventdesk.ui.context import EXHIBITORS, PEOPLE, PRINTS, AppContext
 from eventdesk.ui.desk import settings as desk_settings
 from eventdesk.ui.i18n import format_number, translate
+from eventdesk.ui.labels import category_label, preset_label
 from eventdesk.ui.printers.dialog import CalibrationDialog
 from eventdesk.ui.printers.queue import PrintJob
 

@@ -8,20 +8,13 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from eventdesk.actions.stats import FigureTable, table_rows
-from eventdesk.domain.enums import Category, PrintReason
+from eventdesk.domain.enums import PrintReason
 from eventdesk.services.stats import Figures, cumulative
 from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
+from eventdesk.ui.labels import category_label
 
 CONTEXT = "DashboardTables"
 # Worded where shown (never at import: ui.i18n).
-CATEGORY_LABELS: dict[str, str] = {
-    Category.EXHIBITOR.value: QT_TRANSLATE_NOOP("DashboardTables", "展商"),
-    Category.VISITOR.value: QT_TRANSLATE_NOOP("DashboardTables", "观众"),
-    Category.SPEAKER.value: QT_TRANSLATE_NOOP("DashboardTables", "嘉宾"),
-    Category.MEDIA.value: QT_TRANSLATE_NOOP("DashboardTables", "媒体"),
-    Category.VIP.value: QT_TRANSLATE_NOOP("DashboardTables", "贵宾"),
-    Category.STAFF.value: QT_TRANSLATE_NOOP("DashboardTables", "工作人员"),
-}
 PRINT_REASON_LABELS: dict[str, str] = {
     PrintReason.FIRST.value: QT_TRANSLATE_NOOP("DashboardTables", "首次"),
     PrintReason.LOST.value: QT_TRANSLATE_NOOP("DashboardTables", "遗失"),
@@ -69,11 +62,6 @@ REJECTED_HEADERS = (QT_TRANSLATE_NOOP("DashboardTables", "原因"),
 
 def _worded(sources: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(translate(CONTEXT, s) for s in sources)
-
-
-def category_label(key: str) -> str:
-    """A category as people read it in the interface's language (the key if unknown)."""
-    return translate(CONTEXT, CATEGORY_LABELS[key]) if key in CATEGORY_LABELS else key
 
 
 def print_reason_label(key: str) -> str:

@@ -44,6 +44,7 @@ from eventdesk.ui.dashboard.charts import BarChart, HeatMap, Series, colour
 from eventdesk.ui.dashboard.model import RowsModel
 from eventdesk.ui.dashboard.panel import FigurePanel
 from eventdesk.ui.i18n import format_day, format_number, translate
+from eventdesk.ui.labels import category_label
 
 # The poll waits this long after each answer (not a fixed beat): a slow read on a busy machine
 # never piles requests up, and another desk's change shows within POLL_MS + one read (~0.3 s
@@ -305,7 +306,7 @@ class DashboardView(QWidget):
 
     def _show_categories(self, f: Figures) -> None:
         self.category_chart.show_bars(
-            [tables.category_label(c.category.value) for c in f.by_category],
+            [category_label(c.category.value) for c in f.by_category],
             [Series(translate("DashboardView", "已注册"),
                     tuple(c.registered for c in f.by_category), "#9DB4CF"),
              Series(translate("DashboardView", "已签到"),

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.domain import Category
-from eventdesk.ui.badges.labels import category_label
 from eventdesk.ui.designer import commands as c
 from eventdesk.ui.designer.model import LayoutModel
 from eventdesk.ui.i18n import translate
+from eventdesk.ui.labels import category_label
 
 DEFAULT = {"color": "#455A64", "on_color": "#FFFFFF", "label": ""}
 KEYS = [cat.value for cat in Category] + ["*"]

@@ -40,7 +40,6 @@ from eventdesk.actions.layouts import LayoutDocument, LayoutInfo
 from eventdesk.messages.layouts import layout_title
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.ui import ops
-from eventdesk.ui.badges.labels import preset_label
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.designer import commands as c
 from eventdesk.ui.designer import files
@@ -52,6 +51,7 @@ from eventdesk.ui.designer.preview import ProofPanel, ProofRequest
 from eventdesk.ui.designer.properties import ElementPanel
 from eventdesk.ui.designer.scene import BadgeScene
 from eventdesk.ui.i18n import format_number, translate
+from eventdesk.ui.labels import preset_label
 
 T = TypeVar("T")
 ALIGN_LABELS = {"left": QT_TRANSLATE_NOOP("DesignerView", "左对齐"),

@@ -18,8 +18,8 @@ from eventdesk.domain import PersonStatus
 from eventdesk.messages.desk import desk_label
 from eventdesk.services.desk import DeskRow
 from eventdesk.services.search.matched import Match
-from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, category_label
-from eventdesk.ui.i18n import translate
+from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
+from eventdesk.ui.labels import category_label
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = (QT_TRANSLATE_NOOP("ResultsModel", "姓名"), QT_TRANSLATE_NOOP("ResultsModel", "单位"),

@@ -16,8 +16,8 @@ from eventdesk.messages.desk import desk_label, desk_text, layout_hint, reason_t
 from eventdesk.services.checkin import CheckInResult
 from eventdesk.services.events import EventInfo
 from eventdesk.ui.desk.recent import Scan
-from eventdesk.ui.desk.words import category_label
 from eventdesk.ui.i18n import translate
+from eventdesk.ui.labels import category_label
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP
-from eventdesk.ui.i18n import translate
+from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 LIMIT = 20
 Index = QModelIndex | QPersistentModelIndex

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.ui.context import DEFAULT_LOCK_MINUTES, lock_minutes
-from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, layout_label, paper_label
+from eventdesk.ui.desk.words import layout_label
 from eventdesk.ui.dialogs import ok_cancel
-from eventdesk.ui.i18n import translate
+from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
+from eventdesk.ui.labels import preset_label
 
 PDF_PRINTER = "pdf"  # "printer" that saves each badge as a PDF file in pdf_dir
 # The window's rotating backup of a SQLite database (ui.backups.AutoBackup): minutes between
@@ -150,8 +151,8 @@ class DeskSettingsDialog(QDialog):
         from eventdesk.pdf.presets import PRESETS
 
         self.preset_box = QComboBox()
-        for key, spec in PRESETS.items():
-            self.preset_box.addItem(paper_label(spec.label), key)
+        for key in PRESETS:
+            self.preset_box.addItem(preset_label(key), key)
         self.preset_box.setCurrentIndex(max(self.preset_box.findData(current.preset), 0))
         self.calibrate = QPushButton(translate("DeskSettingsDialog", "校准…"))
         self.calibrate.setObjectName("calibratePrinter")

@@ -48,8 +48,8 @@ from eventdesk.services.exhibitors import ExhibitorRow
 from eventdesk.services.people import PersonInput, validate_person
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
-from eventdesk.ui.desk.words import QT_TRANSLATE_NOOP, category_label
-from eventdesk.ui.i18n import translate
+from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
+from eventdesk.ui.labels import category_label
 
 FIELDS = ("name", "company", "phone", "email", "title")
 LABELS = {"name": QT_TRANSLATE_NOOP("WalkInDialog", "姓名 *"),

@@ -16,26 +16,16 @@ from eventdesk.domain.enums import Consent
 from eventdesk.services.people import PersonRow, SortKey, list_people, person_ids
 from eventdesk.storage import Session
 from eventdesk.ui.i18n import translate
+from eventdesk.ui.labels import category_label
 from eventdesk.ui.tables.paging import Column, FirstPage, PagedTableModel
 
 # Source texts of the labels (context PeopleModel), worded where shown: category_label & co.
 STATUS_LABELS_ZH = {PersonStatus.REGISTERED: str(QT_TRANSLATE_NOOP("PeopleModel", "已登记")),
                     PersonStatus.CANCELLED: str(QT_TRANSLATE_NOOP("PeopleModel", "已取消"))}
-CATEGORY_TEXTS = {Category.EXHIBITOR: str(QT_TRANSLATE_NOOP("PeopleModel", "展商")),
-                  Category.VISITOR: str(QT_TRANSLATE_NOOP("PeopleModel", "观众")),
-                  Category.SPEAKER: str(QT_TRANSLATE_NOOP("PeopleModel", "嘉宾")),
-                  Category.MEDIA: str(QT_TRANSLATE_NOOP("PeopleModel", "媒体")),
-                  Category.VIP: str(QT_TRANSLATE_NOOP("PeopleModel", "贵宾")),
-                  Category.STAFF: str(QT_TRANSLATE_NOOP("PeopleModel", "工作人员"))}
 CONSENT_TEXTS = {Consent.UNKNOWN: str(QT_TRANSLATE_NOOP("PeopleModel", "未知")),
                  Consent.GIVEN: str(QT_TRANSLATE_NOOP("PeopleModel", "已同意")),
                  Consent.REFUSED: str(QT_TRANSLATE_NOOP("PeopleModel", "不同意"))}
 CANCELLED_FG = QColor("#9e9e9e")
-
-
-def category_label(category: Category) -> str:
-    """A category in the interface's language ("贵宾" / "VIP")."""
-    return translate("PeopleModel", CATEGORY_TEXTS[Category(category)])
 
 
 def status_label(status: PersonStatus) -> str:

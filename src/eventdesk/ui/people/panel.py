@@ -18,7 +18,8 @@ from eventdesk.services.people import PersonInput, PersonRow, as_input
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.i18n import format_datetime, translate
-from eventdesk.ui.people.model import booth_text, category_label, consent_label, status_label
+from eventdesk.ui.labels import category_label
+from eventdesk.ui.people.model import booth_text, consent_label, status_label
 from eventdesk.ui.tables.panel import DetailPanel
 
 

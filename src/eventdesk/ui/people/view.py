@@ -16,7 +16,8 @@ from eventdesk.services.search.index import desk_index
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.i18n import format_number, translate
-from eventdesk.ui.people.model import PeopleModel, category_label
+from eventdesk.ui.labels import category_label
+from eventdesk.ui.people.model import PeopleModel
 from eventdesk.ui.people.panel import PersonPanel
 from eventdesk.ui.tables.form import ListPane
 from eventdesk.ui.tables.view import ListDetailView

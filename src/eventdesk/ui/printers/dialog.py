@@ -36,8 +36,8 @@ from eventdesk.files import write_whole
 from eventdesk.messages import describe, text
 from eventdesk.pdf.presets import PRESETS
 from eventdesk.ui import ops
-from eventdesk.ui.badges.labels import preset_label
 from eventdesk.ui.i18n import translate
+from eventdesk.ui.labels import preset_label
 from eventdesk.ui.printers import calibration, queue
 
 

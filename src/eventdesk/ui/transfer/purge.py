@@ -19,7 +19,7 @@ from eventdesk.domain.access import Permission
 from eventdesk.ui import ops
 from eventdesk.ui.context import AppContext
 from eventdesk.ui.i18n import format_date, format_number, translate
-from eventdesk.ui.people.model import category_label
+from eventdesk.ui.labels import category_label
 
 
 def title() -> str:

@@ -1,6 +1,7 @@
-"""Names the badge, designer and printer pages show for stable keys, in the interface's language
-(issue 13): person categories and paper presets (the built-in layouts' titles are the messages
-catalogue's, messages.layouts.layout_title, since the command line lists them too).
+"""Names every view shows for stable keys, in the interface's language (issue 13): person
+categories (desk, people, dashboard, badges, designer) and paper presets (desk settings, badges,
+designer, printers). The built-in layouts' titles are the messages catalogue's
+(messages.layouts.layout_title), since the command line lists them too.
 
 The keys' Chinese names live outside the UI (domain.CATEGORY_LABELS_ZH, pdf.presets), so they are
 marked here with QT_TRANSLATE_NOOP for lupdate and worded when shown. A preset added without an
@@ -9,11 +10,9 @@ entry here shows its Chinese name in English; tests/ui/test_translations_badges.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from eventdesk.domain import CATEGORY_LABELS_ZH, Category
 from eventdesk.pdf.presets import PRESETS
-from eventdesk.ui.i18n import translate
+from eventdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 CATEGORY = "Category"
 PRESET = "PaperPreset"
