@@ -215,13 +215,18 @@ def list_exhibitors(
     # Unknown sort keys ("staff") order by the staff count.
     order: list[QueryableAttribute[Any] | ColumnElement[Any]] = (
         list(_SORTS.get(sort, ())) or [func.coalesce(counts.c.n, 0)])
-    order.append(Exhibitor.id)
+    stmt = _page(stmt, [*order, Exhibitor.id], descending=descending, limit=limit,
+                 offset=offset)
+    return [_row(e, n) for e, n in session.execute(stmt).all()]
+
+
+def _page(stmt: AnySelect, order: list[Any], *, descending: bool, limit: int | None,
+          offset: int) -> AnySelect:
+    """`stmt` in `order` (the last key, the id, makes it total), one page of it."""
     stmt = stmt.order_by(*[c.desc() for c in order] if descending else order)
     if limit is not None:
         stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
-    return [_row(e, n) for e, n in session.execute(stmt).all()]
+    return stmt.offset(offset) if offset else stmt
 
 
 def _flag_condition(flag: ExhibitorFlag, conditions: Any) -> Any:
@@ -237,12 +242,8 @@ def _with_figures(session: Session, *, query: str, hall: str | None, sort: Exhib
     if flag:
         stmt = stmt.where(_flag_condition(flag, conditions))
     order = list(_SORTS.get(sort, ())) or sorts.get(sort) or sorts["staff"]
-    order.append(Exhibitor.id)
-    stmt = stmt.order_by(*[c.desc() for c in order] if descending else order)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
+    stmt = _page(stmt, [*order, Exhibitor.id], descending=descending, limit=limit,
+                 offset=offset)
     return _figure_rows(session, stmt)
 
 
