@@ -190,18 +190,15 @@ def check() -> list[str]:
 
 def todo(area: str) -> list[dict[str, object]]:
     ts = TS_DIR / f"{area}.ts"
+    missing = set(unfinished(ts))  # read once, not once a message
     entries: list[dict[str, object]] = []
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            if f"{name}: {message.findtext('source')}" in unfinished_set(ts):
+            if f"{name}: {message.findtext('source')}" in missing:
                 entries.append({"context": name, "source": message.findtext("source") or "",
                                 "numerus": message.get("numerus") == "yes"})
     return entries
-
-
-def unfinished_set(ts: Path) -> set[str]:
-    return set(unfinished(ts))
 
 
 def fill_from_json(area: str, entries: list[dict[str, object]]) -> int:
