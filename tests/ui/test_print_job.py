@@ -3,35 +3,23 @@ job the badges view and an exhibitor's print-all send to the queue (one place fo
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from eventdesk.domain.calibration import NONE
 from eventdesk.ui.badges.jobs import ask_print_job
-
-
-def answer_next(answer: Callable[[QPrintDialog], None]) -> None:
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QPrintDialog):
-            answer(dialog)
-        else:
-            QTimer.singleShot(30, look)
-
-    QTimer.singleShot(30, look)
+from tests.ui.users import when_shown
 
 
 def test_cancel_or_a_refused_confirmation_is_no_job(qtbot) -> None:  # type: ignore[no-untyped-def]
     parent = QWidget()
     qtbot.addWidget(parent)
     settings = QSettings("EventDesk", "EventDesk")
-    answer_next(lambda d: d.reject())
+    when_shown(QPrintDialog, lambda d: d.reject())
     assert ask_print_job(parent, settings, title="t") is None
     asked: list[bool] = []
-    answer_next(lambda d: d.accept())
+    when_shown(QPrintDialog, lambda d: d.accept())
     assert ask_print_job(parent, settings, title="t",
                          confirm=lambda: asked.append(True) or False) is None
     assert asked == [True]  # asked after the dialog, and its no is respected
@@ -40,7 +28,7 @@ def test_cancel_or_a_refused_confirmation_is_no_job(qtbot) -> None:  # type: ign
 def test_an_accepted_dialog_gives_the_job_with_title_copies_and_duplex(qtbot) -> None:  # type: ignore[no-untyped-def]
     parent = QWidget()
     qtbot.addWidget(parent)
-    answer_next(lambda d: d.accept())
+    when_shown(QPrintDialog, lambda d: d.accept())
     job = ask_print_job(parent, QSettings("EventDesk", "EventDesk"),
                         title="EventDesk badges (desk-1)", duplex=True)
     assert job is not None
